@@ -1,0 +1,424 @@
+//! The conversion engine: OpenCC's pipeline over the compiled dictionaries.
+//!
+//! For one config OpenCC 1.4.2 does, in order:
+//!
+//! 1. normalisation: each normalisation stage converts the whole text
+//!    (CJK compatibility ideographs to their unified forms);
+//! 2. segmentation (when the config has one): maximum forward matching over
+//!    the segmentation dictionary; each match is a segment, and the
+//!    characters between matches form one segment together;
+//! 3. each stage of the conversion chain converts each segment on its own,
+//!    by greedy longest-prefix matching, feeding the next stage.
+//!
+//! At a position where no key matches, a complete ideographic description
+//! sequence is copied whole; otherwise one character is copied.
+
+use crate::config::Config;
+use crate::ids;
+use crate::tables::{Dict, Hit};
+
+/// Converts text with one OpenCC config.
+///
+/// A `Converter` is cheap to create (the dictionaries are compiled into the
+/// library), immutable, and `Send + Sync`: share one between threads.
+///
+/// ```
+/// use bianyi_convert::{Config, Converter};
+///
+/// let s2t = Converter::new(Config::S2t);
+/// assert_eq!(s2t.convert("汉字转换"), "漢字轉換");
+///
+/// let tw2sp = Converter::new(Config::Tw2sp);
+/// assert_eq!(tw2sp.convert("滑鼠和軟體"), "鼠标和软件");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Converter {
+    config: Config,
+    tofu_risk: bool,
+    normalization: Vec<&'static Dict>,
+    segmentation: Option<&'static Dict>,
+    stages: Vec<&'static Dict>,
+    /// Longest key of any dictionary used, in characters.
+    max_key_chars: usize,
+}
+
+/// Options for a [`Converter`].
+///
+/// ```
+/// use bianyi_convert::{Config, Converter};
+///
+/// // OpenCC's test harness turns the tofu-risk dictionaries on.
+/// let t2s = Converter::builder(Config::T2s).tofu_risk(true).build();
+/// assert!(t2s.tofu_risk());
+/// ```
+#[derive(Clone, Debug)]
+pub struct ConverterBuilder {
+    config: Config,
+    tofu_risk: bool,
+}
+
+impl ConverterBuilder {
+    /// Also use the dictionaries OpenCC marks `may_output_tofu`: they map to
+    /// characters that older fonts may lack (e.g. TSCharactersExt in t2s).
+    /// Off by default, as in OpenCC's command-line tool.
+    pub fn tofu_risk(mut self, yes: bool) -> ConverterBuilder {
+        self.tofu_risk = yes;
+        self
+    }
+
+    /// Builds the converter.
+    pub fn build(self) -> Converter {
+        let layout = self.config.layout();
+        let stages = if self.tofu_risk {
+            layout.stages_tofu
+        } else {
+            layout.stages
+        };
+        let normalization: Vec<_> = layout.normalization.iter().map(|&i| Dict::get(i)).collect();
+        let segmentation = layout.segmentation.map(Dict::get);
+        let stages: Vec<_> = stages.iter().map(|&i| Dict::get(i)).collect();
+        let max_key_chars = normalization
+            .iter()
+            .chain(&stages)
+            .chain(segmentation.as_ref())
+            .map(|d| d.max_key_chars)
+            .max()
+            .unwrap_or(1);
+        Converter {
+            config: self.config,
+            tofu_risk: self.tofu_risk,
+            normalization,
+            segmentation,
+            stages,
+            max_key_chars,
+        }
+    }
+}
+
+/// Reusable buffers for multi-stage chains.
+#[derive(Default)]
+struct Scratch {
+    a: String,
+    b: String,
+}
+
+impl Converter {
+    /// A converter for `config` with default options.
+    pub fn new(config: Config) -> Converter {
+        Converter::builder(config).build()
+    }
+
+    /// Options beyond the config.
+    pub fn builder(config: Config) -> ConverterBuilder {
+        ConverterBuilder {
+            config,
+            tofu_risk: false,
+        }
+    }
+
+    /// The config this converter applies.
+    pub fn config(&self) -> Config {
+        self.config
+    }
+
+    /// Whether the tofu-risk dictionaries are in use.
+    pub fn tofu_risk(&self) -> bool {
+        self.tofu_risk
+    }
+
+    /// Converts `text`.
+    pub fn convert(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        self.convert_into(text, &mut out);
+        out
+    }
+
+    /// Converts `text`, appending the result to `out`.
+    pub fn convert_into(&self, text: &str, out: &mut String) {
+        let mut scratch = Scratch::default();
+        let normalized;
+        let text = if self.normalizes(text) {
+            normalized = self.normalize(text);
+            normalized.as_str()
+        } else {
+            text
+        };
+        match self.segmentation {
+            None => self.convert_segment(text, out, &mut scratch),
+            Some(dict) => segment(dict, text, |s| self.convert_segment(s, out, &mut scratch)),
+        }
+    }
+
+    fn normalize(&self, text: &str) -> String {
+        let mut current = text.to_string();
+        for dict in &self.normalization {
+            let mut next = String::with_capacity(current.len());
+            apply(dict, &current, &mut next);
+            current = next;
+        }
+        current
+    }
+
+    fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) {
+        match self.stages.as_slice() {
+            [] => out.push_str(segment),
+            [only] => apply(only, segment, out),
+            [first, middle @ .., last] => {
+                scratch.a.clear();
+                apply(first, segment, &mut scratch.a);
+                for dict in middle {
+                    scratch.b.clear();
+                    apply(dict, &scratch.a, &mut scratch.b);
+                    std::mem::swap(&mut scratch.a, &mut scratch.b);
+                }
+                apply(last, &scratch.a, out);
+            }
+        }
+    }
+
+    /// The longest key of any dictionary this converter uses, in characters.
+    pub(crate) fn max_key_chars(&self) -> usize {
+        self.max_key_chars
+    }
+
+    /// True when normalisation would change something in `text`.
+    pub(crate) fn normalizes(&self, text: &str) -> bool {
+        self.normalization.iter().any(|d| needs_stage(d, text))
+    }
+}
+
+/// Byte length of the UTF-8 character whose first byte is `b`.
+#[inline]
+pub(crate) fn char_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// True when `dict` could change some part of `text`.
+fn needs_stage(dict: &Dict, text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if dict.lead_may_start(b)
+            && let Some(c) = text[i..].chars().next()
+            && dict.may_start(c)
+        {
+            return true;
+        }
+        i += char_len(b);
+    }
+    false
+}
+
+/// What OpenCC does at a position where no key matches: copy a complete
+/// ideographic description sequence whole, else one character.
+#[inline]
+fn unmatched_len(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    if ids::may_start_at(bytes, i)
+        && let Some(n) = ids::sequence_len(&text[i..])
+    {
+        return n;
+    }
+    char_len(bytes[i])
+}
+
+/// The longest key of `dict` at byte `i` of `text`.
+#[inline]
+pub(crate) fn match_at(dict: &Dict, text: &str, i: usize) -> Option<Hit> {
+    if dict.lead_may_start(text.as_bytes()[i]) {
+        dict.longest(&text[i..])
+    } else {
+        None
+    }
+}
+
+/// One conversion stage: greedy longest-prefix replacement over `text`.
+pub(crate) fn apply(dict: &Dict, text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        match match_at(dict, text, i) {
+            Some(hit) => {
+                out.push_str(&text[copied..i]);
+                out.push_str(dict.default_of(hit.value));
+                i += hit.len;
+                copied = i;
+            }
+            None => i += unmatched_len(text, i),
+        }
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// Maximum forward matching: calls `f` with each segment in order.
+pub(crate) fn segment(dict: &Dict, text: &str, mut f: impl FnMut(&str)) {
+    let mut i = 0;
+    let mut run = 0;
+    while i < text.len() {
+        match match_at(dict, text, i) {
+            Some(hit) => {
+                if run < i {
+                    f(&text[run..i]);
+                }
+                f(&text[i..i + hit.len]);
+                i += hit.len;
+                run = i;
+            }
+            None => i += unmatched_len(text, i),
+        }
+    }
+    if run < text.len() {
+        f(&text[run..]);
+    }
+}
+
+/// Byte offset in `text` up to which greedy decisions are final: a decision
+/// at `i` reads at most `lookahead` characters from `i`, so it is final when
+/// that many characters follow (the rest of the input may change the others).
+fn decided_end(text: &str, lookahead: usize) -> usize {
+    // Decisions at offsets up to the start of the lookahead-th character from
+    // the end are final; return the (character-aligned) end of that character.
+    text.char_indices()
+        .rev()
+        .nth(lookahead.saturating_sub(1))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+impl Converter {
+    /// The last offset in `text` (which starts where a conversion may start
+    /// and is followed by more input) at which the conversion can be cut
+    /// without changing its result, judged by dictionary units alone: a
+    /// boundary of the segmentation, or inside one unsegmented run a point
+    /// where every stage of the chain has a final boundary. The caller
+    /// rules out normalisation and ideographic description sequences.
+    pub(crate) fn unit_cut(&self, text: &str) -> Option<usize> {
+        let lookahead = self.max_key_chars;
+        let Some(seg) = self.segmentation else {
+            return self.chain_cut(&text[..decided_end(text, lookahead)]);
+        };
+        let decided = decided_end(text, lookahead);
+        let mut i = 0;
+        let mut last = None;
+        while i < decided {
+            match match_at(seg, text, i) {
+                Some(hit) => {
+                    // The end of a matched segment is a segment boundary.
+                    i += hit.len;
+                    last = Some(i);
+                }
+                None => i += unmatched_len(text, i),
+            }
+        }
+        // Without a segment boundary, text[..decided] lies in one run.
+        last.or_else(|| self.chain_cut(&text[..decided]))
+    }
+
+    /// The last offset in `run` (final text of one segment, which may go on
+    /// after it) where every stage's greedy pass has a final boundary, so
+    /// that converting the two sides apart changes nothing.
+    fn chain_cut(&self, run: &str) -> Option<usize> {
+        let lookahead = self.max_key_chars;
+        // Candidate cuts: (offset in `run`, offset in the current stage's input).
+        let mut candidates: Vec<(usize, usize)> =
+            run.char_indices().skip(1).map(|(i, _)| (i, i)).collect();
+        let mut current = run.to_string();
+        for dict in &self.stages {
+            let decided = decided_end(&current, lookahead);
+            let mut out = String::new();
+            // Boundaries of this stage: (offset in its input, offset in its output).
+            let mut bounds = Vec::new();
+            let mut i = 0;
+            while i < decided {
+                match match_at(dict, &current, i) {
+                    Some(hit) => {
+                        out.push_str(dict.default_of(hit.value));
+                        i += hit.len;
+                    }
+                    None => {
+                        let n = unmatched_len(&current, i);
+                        out.push_str(&current[i..i + n]);
+                        i += n;
+                    }
+                }
+                bounds.push((i, out.len()));
+            }
+            // Keep the candidates that fall on a boundary, mapped to the output.
+            let mut next = Vec::new();
+            let mut b = bounds.iter().peekable();
+            for &(origin, at) in &candidates {
+                while b.next_if(|&&(input, _)| input < at).is_some() {}
+                if let Some(&&(input, output)) = b.peek()
+                    && input == at
+                {
+                    next.push((origin, output));
+                }
+            }
+            candidates = next;
+            // Only output up to the last final boundary is known text.
+            let known = bounds.last().map_or(0, |&(_, output)| output);
+            out.truncate(known);
+            current = out;
+        }
+        candidates.last().map(|&(origin, _)| origin)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Semantics corner cases; every expected output is what OpenCC 1.4.2
+    /// (the C++ library) produces, with tofu-risk dictionaries off and on.
+    #[test]
+    fn opencc_semantics() {
+        // (config, input, without tofu-risk, with tofu-risk)
+        let cases: &[(Config, &str, &str, &str)] = &[
+            // Phrases decide one-to-many characters.
+            (Config::S2t, "头发发展", "頭髮發展", "頭髮發展"),
+            (Config::S2t, "尔后", "爾後", "爾後"),
+            (Config::T2s, "乾隆", "乾隆", "乾隆"),
+            // Keys may contain ASCII.
+            (Config::S2t, "PN结", "PN結", "PN結"),
+            // Two stages; the second sees only the first's segments.
+            (Config::S2tw, "里程碑的台湾", "里程碑的臺灣", "里程碑的臺灣"),
+            (Config::S2twp, "鼠标和软件", "滑鼠和軟體", "滑鼠和軟體"),
+            // short_circuit group whose later member has longer keys.
+            (Config::Tw2sp, "宏內核", "宏内核", "宏内核"),
+            (Config::Tw2sp, "高級管理人才", "高级管理人才", "高级管理人才"),
+            // A complete IDS is copied whole; an incomplete one is not.
+            (Config::S2t, "⿰氵尔后", "⿰氵尔後", "⿰氵尔後"),
+            (Config::Tw2s, "⿰氵爾後", "⿰氵爾后", "⿰氵爾后"),
+            (Config::S2t, "⿰氵", "⿰氵", "⿰氵"),
+            // Compatibility ideographs are normalised, but not inside an IDS.
+            (Config::S2t, "\u{F900}", "\u{8C48}", "\u{8C48}"),
+            (Config::S2t, "⿰\u{F900}后", "⿰\u{F900}后", "⿰\u{F900}后"),
+            // Tofu-risk dictionary.
+            (Config::T2s, "㖮", "㖮", "𪠵"),
+            (Config::Jp2t, "弁護士", "辯護士", "辯護士"),
+            // A byte-order mark passes through.
+            (Config::S2t, "\u{FEFF}头发", "\u{FEFF}頭髮", "\u{FEFF}頭髮"),
+            (Config::S2t, "", "", ""),
+        ];
+        for &(config, input, plain, tofu) in cases {
+            let got = Converter::new(config).convert(input);
+            assert_eq!(got, plain, "{config} {input:?}");
+            let got = Converter::builder(config).tofu_risk(true).build().convert(input);
+            assert_eq!(got, tofu, "{config} {input:?} with tofu-risk");
+        }
+    }
+
+    #[test]
+    fn convert_into_appends() {
+        let mut out = String::from("前:");
+        Converter::new(Config::S2t).convert_into("汉字", &mut out);
+        assert_eq!(out, "前:漢字");
+    }
+}

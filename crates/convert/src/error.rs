@@ -1,0 +1,104 @@
+//! Errors of the conversion library.
+
+use std::fmt;
+use std::io;
+
+use crate::config::Config;
+
+/// An error from [`crate::Converter`] or [`crate::StreamConverter`].
+///
+/// Inspect [`Error::kind`] to act on it; the `Display` text is a short
+/// English description for logs (the `bianyi` CLI renders its own localized
+/// message from the kind).
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// Where in a byte stream something went wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Offset of the offending byte from the start of the input.
+    pub byte: u64,
+    /// 1-based line number (lines end with `\n`).
+    pub line: u64,
+    /// 1-based column in characters (Unicode scalar values) within the line.
+    pub column: u64,
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not valid UTF-8 at `position`.
+    InvalidUtf8 {
+        /// Where the first invalid byte is.
+        position: Position,
+        /// The invalid byte sequence (the bytes that cannot start or
+        /// continue a character, or an incomplete one at the end).
+        bytes: Vec<u8>,
+    },
+    /// The name does not name a config.
+    UnknownConfig {
+        /// The name as given.
+        name: String,
+        /// The closest valid config, when the name looks like a typo of one.
+        suggestion: Option<Config>,
+    },
+    /// Reading the input failed.
+    Read(io::Error),
+    /// Writing the output failed.
+    Write(io::Error),
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Consumes the error, returning its kind.
+    pub fn into_kind(self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::InvalidUtf8 { position, bytes } => {
+                write!(
+                    f,
+                    "invalid UTF-8 at line {}, column {} (byte offset {}):",
+                    position.line, position.column, position.byte
+                )?;
+                for b in bytes {
+                    write!(f, " {b:02X}")?;
+                }
+                Ok(())
+            }
+            ErrorKind::UnknownConfig { name, suggestion } => {
+                write!(f, "unknown config {name:?}")?;
+                if let Some(s) = suggestion {
+                    write!(f, " (did you mean {s:?}?)", s = s.name())?;
+                }
+                Ok(())
+            }
+            ErrorKind::Read(e) => write!(f, "cannot read input: {e}"),
+            ErrorKind::Write(e) => write!(f, "cannot write output: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Read(e) | ErrorKind::Write(e) => Some(e),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Ideographic description sequences (IDS), as OpenCC 1.4 groups them.
+//!
+//! When no dictionary key matches at a position that starts a complete IDS
+//! (an operator U+2FF0..U+2FFF followed by its operands, e.g. `⿰氵尔`), OpenCC
+//! copies the whole sequence unconverted instead of converting its components
+//! one by one. We do the same. Limits as in OpenCC's `UTF8Util`: nesting depth
+//! 16 and 64 code points per sequence.
+
+const MAX_DEPTH: usize = 16;
+const MAX_CODE_POINTS: usize = 64;
+
+/// Operands taken by an ideographic description operator, 0 for other characters.
+#[inline]
+pub(crate) fn arity(c: char) -> usize {
+    match c as u32 {
+        0x2FF2 | 0x2FF3 => 3,
+        0x2FFE | 0x2FFF => 1,
+        0x2FF0..=0x2FFD => 2,
+        _ => 0,
+    }
+}
+
+/// True when `c` is an ideographic description operator.
+#[inline]
+pub(crate) fn is_operator(c: char) -> bool {
+    arity(c) != 0
+}
+
+/// UTF-8 lead bytes of U+2FF0..U+2FFF are E2 BF B0..BF: a cheap pre-check.
+#[inline]
+pub(crate) fn may_start_at(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0xBF)
+}
+
+enum Parse {
+    Complete(usize),
+    Incomplete,
+    Invalid,
+}
+
+fn consume(text: &str, depth_left: usize, code_points: &mut usize) -> Parse {
+    let Some(c) = text.chars().next() else {
+        return Parse::Incomplete;
+    };
+    if depth_left == 0 || *code_points >= MAX_CODE_POINTS {
+        return Parse::Invalid;
+    }
+    *code_points += 1;
+    let n = arity(c);
+    let mut offset = c.len_utf8();
+    for _ in 0..n {
+        if offset >= text.len() {
+            return Parse::Incomplete;
+        }
+        match consume(&text[offset..], depth_left - 1, code_points) {
+            Parse::Complete(len) => offset += len,
+            other => return other,
+        }
+    }
+    Parse::Complete(offset)
+}
+
+/// Byte length of the complete IDS at the start of `text`, if one starts there.
+pub(crate) fn sequence_len(text: &str) -> Option<usize> {
+    let c = text.chars().next()?;
+    if !is_operator(c) {
+        return None;
+    }
+    let mut code_points = 0;
+    match consume(text, MAX_DEPTH, &mut code_points) {
+        Parse::Complete(len) => Some(len),
+        Parse::Incomplete | Parse::Invalid => None,
+    }
+}
+
+/// The number of characters the longest possible IDS can span; a position
+/// this far past the last operator cannot be inside a sequence.
+pub(crate) const MAX_SPAN_CHARS: usize = MAX_CODE_POINTS;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequences() {
+        let cases: &[(&str, Option<usize>)] = &[
+            ("⿰氵尔", Some("⿰氵尔".len())),
+            ("⿰氵尔后", Some("⿰氵尔".len())),
+            ("⿱⿰木木木x", Some("⿱⿰木木木".len())),
+            ("⿲木木木", Some("⿲木木木".len())),
+            ("⿾木", Some("⿾木".len())),
+            ("⿰氵", None),
+            ("⿰", None),
+            ("氵尔", None),
+            ("", None),
+            // Operands may be any character, as in OpenCC.
+            ("⿰a\n", Some("⿰a\n".len())),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(sequence_len(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn depth_limit() {
+        let deep = "⿾".repeat(16) + "木";
+        assert_eq!(sequence_len(&deep), None);
+        let ok = "⿾".repeat(15) + "木";
+        assert_eq!(sequence_len(&ok), Some(ok.len()));
+    }
+}

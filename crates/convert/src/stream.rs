@@ -1,0 +1,480 @@
+//! Streaming conversion with bounded memory and exactly the whole-text result.
+//!
+//! Input is converted in pieces cut only where the whole-text conversion
+//! could not have matched across the cut (see [`find_cut`]), so the
+//! concatenated output is byte-identical to `Converter::convert` on the
+//! entire input.
+
+use std::io::{Read, Write};
+
+use crate::engine::Converter;
+use crate::error::{Error, ErrorKind, Position};
+use crate::ids;
+use crate::tables::in_no_key;
+
+/// Input is converted once this much is pending (and a safe cut exists).
+const CHUNK: usize = 64 * 1024;
+
+/// Converts a byte stream piece by piece.
+///
+/// Feed input with [`push`](StreamConverter::push) in pieces of any size
+/// (they may split UTF-8 characters), then call
+/// [`finish`](StreamConverter::finish). Each call returns the output that
+/// became final; the concatenation of all returned pieces equals
+/// [`Converter::convert`] of the whole input.
+///
+/// ```
+/// use bianyi_convert::{Config, Converter};
+///
+/// let conv = Converter::new(Config::S2t);
+/// let mut stream = conv.stream();
+/// let mut out = String::new();
+/// let input = "头发和发展\n".repeat(3).into_bytes();
+/// for piece in input.chunks(5) {
+///     out.push_str(stream.push(piece)?);
+/// }
+/// out.push_str(stream.finish()?);
+/// assert_eq!(out, conv.convert(&"头发和发展\n".repeat(3)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct StreamConverter<'c> {
+    converter: &'c Converter,
+    pending: Vec<u8>,
+    /// Bytes of `pending` already known to be valid UTF-8.
+    validated: usize,
+    /// Do not look for a cut again before `pending` reaches this length: keeps
+    /// input without any safe cut from being rescanned on every push.
+    next_attempt: usize,
+    out: String,
+    /// Position of `pending[0]` in the input.
+    position: Position,
+}
+
+impl Converter {
+    /// Starts a streaming conversion.
+    pub fn stream(&self) -> StreamConverter<'_> {
+        StreamConverter {
+            converter: self,
+            pending: Vec::new(),
+            validated: 0,
+            next_attempt: CHUNK,
+            out: String::new(),
+            position: Position {
+                byte: 0,
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    /// Converts everything `input` yields into `output`, in bounded memory.
+    /// Returns the number of bytes read and written.
+    ///
+    /// Output written before an error stays written: callers that must not
+    /// leave partial output should write to a temporary file (as the
+    /// `bianyi` CLI does).
+    pub fn convert_stream<R: Read, W: Write>(
+        &self,
+        mut input: R,
+        mut output: W,
+    ) -> Result<(u64, u64), Error> {
+        let mut stream = self.stream();
+        let mut buf = vec![0u8; CHUNK];
+        let mut written = 0u64;
+        loop {
+            let n = match input.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::new(ErrorKind::Read(e))),
+            };
+            let piece = stream.push(&buf[..n])?;
+            output
+                .write_all(piece.as_bytes())
+                .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+            written += piece.len() as u64;
+        }
+        let read = stream.bytes_pushed();
+        let piece = stream.finish()?;
+        output
+            .write_all(piece.as_bytes())
+            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+        output
+            .flush()
+            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+        written += piece.len() as u64;
+        Ok((read, written))
+    }
+}
+
+impl StreamConverter<'_> {
+    /// Adds input; returns the output that is now final (possibly empty).
+    ///
+    /// Fails on invalid UTF-8 with the position of the first bad byte.
+    pub fn push(&mut self, input: &[u8]) -> Result<&str, Error> {
+        self.pending.extend_from_slice(input);
+        self.validate(false)?;
+        self.out.clear();
+        if self.validated >= self.next_attempt {
+            let text = std::str::from_utf8(&self.pending[..self.validated])
+                .map_err(|_| self.internal_utf8())?;
+            match find_cut(self.converter, text) {
+                Some(cut) => {
+                    self.converter.convert_into(&text[..cut], &mut self.out);
+                    self.advance(cut);
+                    self.next_attempt = CHUNK.max(self.pending.len() + 1);
+                }
+                None => self.next_attempt = self.validated * 2,
+            }
+        }
+        Ok(&self.out)
+    }
+
+    /// Ends the input; returns the rest of the output.
+    ///
+    /// Fails when the input ends inside a UTF-8 character.
+    pub fn finish(&mut self) -> Result<&str, Error> {
+        self.validate(true)?;
+        self.out.clear();
+        let text = std::str::from_utf8(&self.pending).map_err(|_| self.internal_utf8())?;
+        self.converter.convert_into(text, &mut self.out);
+        let all = self.pending.len();
+        self.advance(all);
+        Ok(&self.out)
+    }
+
+    /// Total bytes given to [`push`](StreamConverter::push) so far.
+    pub fn bytes_pushed(&self) -> u64 {
+        self.position.byte + self.pending.len() as u64
+    }
+
+    /// Checks the not yet validated part of `pending`. At the end of input
+    /// an incomplete trailing character is an error too.
+    fn validate(&mut self, at_end: bool) -> Result<(), Error> {
+        match std::str::from_utf8(&self.pending[self.validated..]) {
+            Ok(_) => self.validated = self.pending.len(),
+            Err(e) => {
+                let bad = self.validated + e.valid_up_to();
+                self.validated = bad;
+                if let Some(len) = e.error_len() {
+                    return Err(self.invalid_at(bad, len));
+                }
+                if at_end {
+                    return Err(self.invalid_at(bad, self.pending.len() - bad));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The error for the `len` invalid bytes at `bad`.
+    fn invalid_at(&self, bad: usize, len: usize) -> Error {
+        let mut position = self.position;
+        // pending[..bad] is valid UTF-8 (validated above).
+        advance_position(&mut position, &self.pending[..bad]);
+        let bytes = self.pending[bad..bad + len].to_vec();
+        Error::new(ErrorKind::InvalidUtf8 { position, bytes })
+    }
+
+    fn internal_utf8(&self) -> Error {
+        // Unreachable: callers only decode the validated prefix.
+        self.invalid_at(self.validated, 0)
+    }
+
+    /// Drops the first `n` pending bytes (already converted).
+    fn advance(&mut self, n: usize) {
+        advance_position(&mut self.position, &self.pending[..n]);
+        self.pending.drain(..n);
+        self.validated -= n;
+    }
+}
+
+/// Checks that everything `input` yields is valid UTF-8, in bounded memory.
+/// Returns the number of bytes read, or the position of the first bad byte.
+///
+/// ```
+/// let err = bianyi_convert::check_utf8(&b"ok\n\xff"[..]).unwrap_err();
+/// assert!(err.to_string().contains("line 2, column 1 (byte offset 3)"));
+/// ```
+pub fn check_utf8<R: Read>(mut input: R) -> Result<u64, Error> {
+    let mut buf = vec![0u8; CHUNK];
+    // Bytes at the start of `buf` carried over from the previous read: the
+    // beginning of a character split between reads (at most 3 bytes).
+    let mut carried = 0;
+    let mut position = Position {
+        byte: 0,
+        line: 1,
+        column: 1,
+    };
+    loop {
+        let n = match input.read(&mut buf[carried..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::new(ErrorKind::Read(e))),
+        };
+        let filled = carried + n;
+        let at_end = n == 0;
+        let valid = match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => filled,
+            Err(e) if e.error_len().is_none() && !at_end => e.valid_up_to(),
+            Err(e) => {
+                let bad = e.valid_up_to();
+                advance_position(&mut position, &buf[..bad]);
+                let len = e.error_len().unwrap_or(filled - bad);
+                let bytes = buf[bad..bad + len].to_vec();
+                return Err(Error::new(ErrorKind::InvalidUtf8 { position, bytes }));
+            }
+        };
+        advance_position(&mut position, &buf[..valid]);
+        if at_end {
+            return Ok(position.byte);
+        }
+        buf.copy_within(valid..filled, 0);
+        carried = filled - valid;
+    }
+}
+
+/// Moves `position` past `bytes` (valid UTF-8).
+fn advance_position(position: &mut Position, bytes: &[u8]) {
+    position.byte += bytes.len() as u64;
+    match memchr::memrchr(b'\n', bytes) {
+        Some(last) => {
+            position.line += memchr::memchr_iter(b'\n', bytes).count() as u64;
+            position.column = 1 + count_chars(&bytes[last + 1..]);
+        }
+        None => position.column += count_chars(bytes),
+    }
+}
+
+fn count_chars(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64
+}
+
+/// The last byte offset in `text` (which starts where a conversion may
+/// start) at which the text may be cut without changing the result: the
+/// conversion of `text[..cut]` followed by that of the rest equals the
+/// conversion of the whole. `None` when no such cut is known.
+///
+/// A cut is safe when no dictionary match and no ideographic description
+/// sequence of any pass can span it. Three kinds are used, best first:
+///
+/// 1. after a newline, and
+/// 2. after any other character that occurs in no dictionary key: no key can
+///    match across such a character, in any stage;
+/// 3. at a boundary of the segmentation, or inside an unsegmented run at a
+///    point where every stage of the chain has a boundary, in both cases
+///    decided by text already seen (see `Converter::unit_cut`).
+///
+/// Each must also lie far enough after the last ideographic description
+/// operator that no sequence (64 code points at most, in the text of any
+/// stage) can reach over it.
+pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
+    let window_chars = (converter.max_key_chars() + 1) * ids::MAX_SPAN_CHARS;
+    let mut end = text.len();
+    while end > 0 {
+        let cut = cut_before(converter, &text[..end])?;
+        // Look for an IDS operator in the `window_chars` characters before the cut.
+        let mut start = cut.saturating_sub(4 * window_chars);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        match last_operator(&text[start..cut]) {
+            None => return Some(cut),
+            // A cut at or before the operator can still be safe.
+            Some(op) => end = start + op,
+        }
+    }
+    None
+}
+
+/// The last cut in `text` of kinds 1 to 3, ignoring IDS.
+fn cut_before(converter: &Converter, text: &str) -> Option<usize> {
+    if let Some(p) = memchr::memrchr(b'\n', text.as_bytes()) {
+        return Some(p + 1);
+    }
+    if let Some((i, c)) = text.char_indices().rev().find(|&(_, c)| in_no_key(c)) {
+        return Some(i + c.len_utf8());
+    }
+    // Unit boundaries are computed on the text as the first pass sees it;
+    // keep it simple and skip this kind when normalisation would change it.
+    if converter.normalizes(text) {
+        return None;
+    }
+    converter.unit_cut(text)
+}
+
+/// Byte offset of the last ideographic description operator in `text`.
+fn last_operator(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(p) = memchr::memrchr(0xBF, &bytes[..end]) {
+        // Operators are E2 BF B0..BF; 0xBF is their second byte.
+        if p >= 1
+            && bytes[p - 1] == 0xE2
+            && bytes.get(p + 1).is_some_and(|b| (0xB0..=0xBF).contains(b))
+        {
+            return Some(p - 1);
+        }
+        end = p;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    #[test]
+    fn newline_and_ascii_occur_in_no_key() {
+        for c in ['\n', '\r', ' ', '\t', ',', '.', 'a', '0'] {
+            assert!(in_no_key(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn positions() {
+        let mut p = Position {
+            byte: 0,
+            line: 1,
+            column: 1,
+        };
+        advance_position(&mut p, "ab\n漢字".as_bytes());
+        assert_eq!(
+            p,
+            Position {
+                byte: 9,
+                line: 2,
+                column: 3
+            }
+        );
+        advance_position(&mut p, "x".as_bytes());
+        assert_eq!(
+            p,
+            Position {
+                byte: 10,
+                line: 2,
+                column: 4
+            }
+        );
+    }
+
+    #[test]
+    fn cuts_avoid_ids() {
+        let conv = Converter::new(Config::S2t);
+        let text = "汉字\n⿰氵尔\n后";
+        // The last newline is too close after the operator; the first is fine.
+        assert_eq!(find_cut(&conv, text), Some("汉字\n".len()));
+        assert_eq!(last_operator(text), Some("汉字\n".len()));
+        assert_eq!(find_cut(&conv, "⿰氵尔\n后"), None);
+    }
+
+    #[test]
+    fn check_utf8_positions() {
+        // (input, Ok(bytes) or Err((byte, line, column)))
+        type Case<'a> = (&'a [u8], Result<u64, (u64, u64, u64)>);
+        let cases: &[Case<'_>] = &[
+            (b"", Ok(0)),
+            ("漢字\n".as_bytes(), Ok(7)),
+            (b"ab\n\xe6\xbc", Err((3, 2, 1))),
+            (b"ab\xc0\x80", Err((2, 1, 3))),
+            (
+                b"\xe4\xb8\x80\n\xe4\xba\x8c\n\xe4\xb8\x89\xff",
+                Err((11, 3, 2)),
+            ),
+        ];
+        for (input, want) in cases {
+            // One byte per read, to split characters between reads.
+            let reader = OneByte(input);
+            let got = check_utf8(reader).map_err(|e| match e.into_kind() {
+                ErrorKind::InvalidUtf8 { position, .. } => {
+                    (position.byte, position.line, position.column)
+                }
+                other => panic!("{other:?}"),
+            });
+            assert_eq!(&got, want, "{input:?}");
+            let whole = check_utf8(*input).map_err(|e| e.to_string());
+            assert_eq!(whole.is_ok(), want.is_ok());
+        }
+    }
+
+    /// Memory stays bounded on long inputs without newlines, even without
+    /// punctuation or any phrase to cut at.
+    #[test]
+    fn pending_stays_bounded() {
+        let inputs = [("的", 600_000), ("头发", 300_000), ("，漢字", 300_000)];
+        for (unit, times) in inputs {
+            for &config in Config::ALL {
+                let conv = Converter::new(config);
+                let mut s = conv.stream();
+                let piece = unit.repeat(20_000);
+                let mut peak = 0;
+                for _ in 0..(times / 20_000) {
+                    s.push(piece.as_bytes())
+                        .map(|_| ())
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    peak = peak.max(s.pending.len());
+                }
+                assert!(
+                    peak < 256 * 1024,
+                    "{config} on {unit}…: pending grew to {peak} bytes"
+                );
+            }
+        }
+    }
+
+    struct OneByte<'a>(&'a [u8]);
+
+    impl Read for OneByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((b, rest)), Some(slot)) => {
+                    *slot = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_position() {
+        let conv = Converter::new(Config::S2t);
+        let mut s = conv.stream();
+        s.push("第一行\n第二".as_bytes())
+            .map(|_| ())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = s.push(b"\xff\xfe").map(|_| ()).unwrap_err();
+        match err.kind() {
+            ErrorKind::InvalidUtf8 { position, bytes } => {
+                assert_eq!(
+                    *position,
+                    Position {
+                        byte: 16,
+                        line: 2,
+                        column: 3
+                    }
+                );
+                assert_eq!(bytes, &[0xff]);
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut s = conv.stream();
+        s.push("汉".as_bytes())
+            .map(|_| ())
+            .unwrap_or_else(|e| panic!("{e}"));
+        s.push(&"字".as_bytes()[..2])
+            .map(|_| ())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = s.finish().map(|_| ()).unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::InvalidUtf8 {
+                position: Position { byte: 3, .. },
+                ..
+            }
+        ));
+    }
+}
