@@ -1,0 +1,71 @@
+//! Command-line arguments.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// bianyi: convert Chinese text between scripts and regional standards.
+#[derive(Debug, Parser)]
+#[command(name = "bianyi", version, about, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// Language of bianyi's messages (en-US, zh-Hans, zh-Hant, zh-TW, …);
+    /// default: from LC_ALL, LC_MESSAGES or LANG.
+    #[arg(long, global = true, value_name = "LOCALE")]
+    pub(crate) lang: Option<String>,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Convert text with an OpenCC config (s2t, t2s, s2twp, tw2sp, …).
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ConvertArgs {
+    /// The conversion: one of OpenCC's configs (see --list-configs).
+    #[arg(short = 'c', long = "config", value_name = "CONFIG")]
+    pub(crate) config: Option<String>,
+
+    /// Files to convert; none or `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub(crate) files: Vec<OsString>,
+
+    /// Write the result to this file (atomically) instead of standard output.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "OUT",
+        conflicts_with = "in_place"
+    )]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Replace each FILE with its conversion (atomically; permissions kept).
+    #[arg(long)]
+    pub(crate) in_place: bool,
+
+    /// Also use the dictionaries OpenCC marks as possibly producing characters
+    /// older fonts lack (TSCharactersExt in t2s, tw2s, hk2s, …).
+    #[arg(long)]
+    pub(crate) tofu_risk: bool,
+
+    /// List the configs with a one-line description each, then exit.
+    #[arg(long, conflicts_with_all = ["config", "files", "output", "in_place"])]
+    pub(crate) list_configs: bool,
+
+    /// Conversion engine: bianyi's own, or the system's libopencc (only in
+    /// builds with the `opencc` feature).
+    #[arg(long, value_enum, default_value_t = Engine::Bianyi)]
+    pub(crate) engine: Engine,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Engine {
+    /// bianyi's engine (OpenCC 1.4.2 semantics, embedded dictionaries).
+    Bianyi,
+    /// The system's OpenCC library through opencc-rust.
+    Opencc,
+}

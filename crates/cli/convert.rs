@@ -1,0 +1,252 @@
+//! `bianyi convert`: convert files or standard input with an OpenCC config.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use bianyi_convert::{Config, Converter, ErrorKind};
+
+use crate::args::{ConvertArgs, Engine};
+use crate::error::{CliError, Source};
+use crate::i18n::Localizer;
+use crate::output::{Output, same_file};
+
+/// One input named on the command line.
+#[derive(Clone, Debug)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn source(&self) -> Source {
+        match self {
+            Input::Stdin => Source::Stdin,
+            Input::File(p) => Source::path(p),
+        }
+    }
+}
+
+pub(crate) fn run(args: &ConvertArgs, l: &Localizer) -> Result<(), CliError> {
+    if args.list_configs {
+        return list_configs(l);
+    }
+    let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
+    let config: Config = name
+        .parse()
+        .map_err(|e: bianyi_convert::Error| match e.into_kind() {
+            ErrorKind::UnknownConfig { name, suggestion } => {
+                CliError::UnknownConfig { name, suggestion }
+            }
+            // Parsing a name fails only as an unknown config.
+            _ => CliError::UnknownConfig {
+                name: name.to_string(),
+                suggestion: None,
+            },
+        })?;
+    let backend = Backend::new(config, args.tofu_risk, args.engine)?;
+    let inputs = inputs(&args.files)?;
+
+    if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        return Err(CliError::InPlaceStdin);
+    }
+    if let Some(out) = &args.output {
+        for input in &inputs {
+            if let Input::File(p) = input
+                && same_file(out, p)
+            {
+                return Err(CliError::OutputIsInput {
+                    path: out.display().to_string(),
+                });
+            }
+        }
+    }
+    // Check every file before writing anything: a missing file or invalid
+    // UTF-8 in the third input must not leave the first two converted.
+    for input in &inputs {
+        if let Input::File(path) = input {
+            precheck(path, args.in_place)?;
+        }
+    }
+
+    if args.in_place {
+        for input in &inputs {
+            if let Input::File(path) = input {
+                let target = Source::path(path);
+                let mut output = Output::file(path).map_err(|error| CliError::Write {
+                    target: target.clone(),
+                    error,
+                })?;
+                backend.convert(input, output.writer(), &target)?;
+                output
+                    .commit()
+                    .map_err(|error| CliError::Write { target, error })?;
+            }
+        }
+        return Ok(());
+    }
+
+    let (mut output, target) = match &args.output {
+        Some(path) => {
+            let target = Source::path(path);
+            let output = Output::file(path).map_err(|error| CliError::Write {
+                target: target.clone(),
+                error,
+            })?;
+            (output, target)
+        }
+        None => (Output::stdout(), Source::Path("-".to_string())),
+    };
+    let to_stdout = args.output.is_none();
+    for input in &inputs {
+        match backend.convert(input, output.writer(), &target) {
+            Err(CliError::Write { error, .. })
+                if to_stdout && error.kind() == io::ErrorKind::BrokenPipe =>
+            {
+                // The reader went away (`bianyi … | head`): not an error.
+                return Ok(());
+            }
+            other => other?,
+        }
+    }
+    match output.commit() {
+        Err(error) if to_stdout && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| CliError::Write { target, error }),
+    }
+}
+
+fn inputs(files: &[OsString]) -> Result<Vec<Input>, CliError> {
+    if files.is_empty() {
+        return Ok(vec![Input::Stdin]);
+    }
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|f| {
+            if f == "-" {
+                Input::Stdin
+            } else {
+                Input::File(PathBuf::from(f))
+            }
+        })
+        .collect();
+    if inputs.iter().filter(|i| matches!(i, Input::Stdin)).count() > 1 {
+        return Err(CliError::StdinTwice);
+    }
+    Ok(inputs)
+}
+
+/// Opens `path` to make sure it can be read, and checks regular files are
+/// valid UTF-8 all the way through.
+fn precheck(path: &Path, in_place: bool) -> Result<(), CliError> {
+    let source = Source::path(path);
+    let read_error = |error| CliError::Read {
+        source: source.clone(),
+        error,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let metadata = file.metadata().map_err(read_error)?;
+    if metadata.is_dir() {
+        return Err(read_error(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        )));
+    }
+    if !metadata.is_file() {
+        if in_place {
+            return Err(CliError::InPlaceNotRegular {
+                path: path.display().to_string(),
+            });
+        }
+        // A FIFO or device can be read only once: it is checked while converting.
+        return Ok(());
+    }
+    bianyi_convert::check_utf8(io::BufReader::new(file))
+        .map(|_| ())
+        .map_err(|e| library_error(e, &source, &source))
+}
+
+fn library_error(e: bianyi_convert::Error, source: &Source, target: &Source) -> CliError {
+    match e.into_kind() {
+        ErrorKind::InvalidUtf8 { position, bytes } => CliError::InvalidUtf8 {
+            source: source.clone(),
+            position,
+            bytes,
+        },
+        ErrorKind::Write(error) => CliError::Write {
+            target: target.clone(),
+            error,
+        },
+        ErrorKind::Read(error) => CliError::Read {
+            source: source.clone(),
+            error,
+        },
+        other => CliError::Read {
+            source: source.clone(),
+            error: io::Error::other(format!("{other:?}")),
+        },
+    }
+}
+
+fn list_configs(l: &Localizer) -> Result<(), CliError> {
+    let mut text = String::new();
+    for c in Config::ALL {
+        let description = l.msg(&format!("config-{}", c.name()), &[]);
+        text.push_str(&format!("{:<7}{description}\n", c.name()));
+    }
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Write {
+            target: Source::Path("-".to_string()),
+            error: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The engine doing the conversion.
+enum Backend {
+    Bianyi(Converter),
+    #[cfg(feature = "opencc")]
+    OpenCc(opencc_rust::OpenCC),
+}
+
+impl Backend {
+    fn new(config: Config, tofu_risk: bool, engine: Engine) -> Result<Backend, CliError> {
+        match engine {
+            Engine::Bianyi => Ok(Backend::Bianyi(
+                Converter::builder(config).tofu_risk(tofu_risk).build(),
+            )),
+            #[cfg(feature = "opencc")]
+            Engine::Opencc => crate::system_opencc::open(config).map(Backend::OpenCc),
+            #[cfg(not(feature = "opencc"))]
+            Engine::Opencc => Err(CliError::EngineUnavailable),
+        }
+    }
+
+    fn convert(
+        &self,
+        input: &Input,
+        output: &mut dyn Write,
+        target: &Source,
+    ) -> Result<(), CliError> {
+        let source = input.source();
+        let reader: Box<dyn Read> = match input {
+            Input::Stdin => Box::new(io::stdin().lock()),
+            Input::File(path) => Box::new(File::open(path).map_err(|error| CliError::Read {
+                source: source.clone(),
+                error,
+            })?),
+        };
+        match self {
+            Backend::Bianyi(conv) => conv
+                .convert_stream(reader, output)
+                .map(|_| ())
+                .map_err(|e| library_error(e, &source, target)),
+            #[cfg(feature = "opencc")]
+            Backend::OpenCc(cc) => {
+                crate::system_opencc::convert(cc, reader, output, &source, target)
+            }
+        }
+    }
+}

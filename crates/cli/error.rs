@@ -1,0 +1,169 @@
+//! Every error the CLI reports, rendered through Fluent with one exit code.
+
+use std::io;
+use std::path::Path;
+
+use bianyi_convert::{Config, Position};
+use fluent_bundle::FluentValue;
+
+use crate::i18n::Localizer;
+
+/// How a file argument is named in messages: its path, or standard input.
+#[derive(Clone, Debug)]
+pub(crate) enum Source {
+    Stdin,
+    Path(String),
+}
+
+impl Source {
+    pub(crate) fn path(p: &Path) -> Source {
+        Source::Path(p.display().to_string())
+    }
+
+    fn render(&self, l: &Localizer) -> String {
+        match self {
+            Source::Stdin => l.msg("stdin-name", &[]),
+            Source::Path(p) => p.clone(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) enum CliError {
+    MissingConfig,
+    UnknownConfig {
+        name: String,
+        suggestion: Option<Config>,
+    },
+    InvalidUtf8 {
+        source: Source,
+        position: Position,
+        bytes: Vec<u8>,
+    },
+    Read {
+        source: Source,
+        error: io::Error,
+    },
+    Write {
+        target: Source,
+        error: io::Error,
+    },
+    OutputIsInput {
+        path: String,
+    },
+    InPlaceStdin,
+    InPlaceNotRegular {
+        path: String,
+    },
+    StdinTwice,
+    #[cfg_attr(feature = "opencc", allow(dead_code))]
+    EngineUnavailable,
+    #[cfg_attr(not(feature = "opencc"), allow(dead_code))]
+    EngineConfigMissing {
+        config: Config,
+        detail: String,
+    },
+}
+
+impl CliError {
+    /// bianyi's exit codes: 0 ok, 1 findings, 2 usage or input error.
+    pub(crate) fn exit_code(&self) -> u8 {
+        2
+    }
+
+    pub(crate) fn render(&self, l: &Localizer) -> String {
+        let s = |v: &str| FluentValue::from(v.to_string());
+        match self {
+            CliError::MissingConfig => l.msg("error-missing-config", &[]),
+            CliError::UnknownConfig { name, suggestion } => {
+                let list = Config::ALL
+                    .iter()
+                    .map(|c| c.name())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut text = l.msg(
+                    "error-unknown-config",
+                    &[("name", s(name)), ("configs", s(&list))],
+                );
+                if let Some(suggestion) = suggestion {
+                    text.push('\n');
+                    text.push_str(
+                        &l.msg("hint-did-you-mean", &[("suggestion", s(suggestion.name()))]),
+                    );
+                }
+                text
+            }
+            CliError::InvalidUtf8 {
+                source,
+                position,
+                bytes,
+            } => {
+                let hex = bytes
+                    .iter()
+                    .map(|b| format!("{b:02X}"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let text = l.msg(
+                    "error-invalid-utf8",
+                    &[
+                        ("path", s(&source.render(l))),
+                        ("line", FluentValue::from(position.line)),
+                        ("column", FluentValue::from(position.column)),
+                        ("offset", FluentValue::from(position.byte)),
+                        ("bytes", s(&hex)),
+                    ],
+                );
+                format!("{text}\n{}", l.msg("hint-not-utf8", &[]))
+            }
+            CliError::Read { source, error } => l.msg(
+                "error-read",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("reason", s(&io_reason(error, l))),
+                ],
+            ),
+            CliError::Write { target, error } => l.msg(
+                "error-write",
+                &[
+                    ("path", s(&target.render(l))),
+                    ("reason", s(&io_reason(error, l))),
+                ],
+            ),
+            CliError::OutputIsInput { path } => {
+                l.msg("error-output-is-input", &[("path", s(path))])
+            }
+            CliError::InPlaceStdin => l.msg("error-in-place-stdin", &[]),
+            CliError::InPlaceNotRegular { path } => {
+                l.msg("error-in-place-not-regular", &[("path", s(path))])
+            }
+            CliError::StdinTwice => l.msg("error-stdin-twice", &[]),
+            CliError::EngineUnavailable => l.msg("error-engine-unavailable", &[]),
+            CliError::EngineConfigMissing { config, detail } => l.msg(
+                "error-engine-config",
+                &[("config", s(config.name())), ("detail", s(detail))],
+            ),
+        }
+    }
+}
+
+/// The reason part of an I/O error, localized for the common kinds.
+fn io_reason(error: &io::Error, l: &Localizer) -> String {
+    let id = match error.kind() {
+        io::ErrorKind::NotFound => "io-not-found",
+        io::ErrorKind::PermissionDenied => "io-permission-denied",
+        io::ErrorKind::IsADirectory => "io-is-a-directory",
+        io::ErrorKind::StorageFull => "io-storage-full",
+        io::ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        _ => {
+            // The system's own words (English on most systems), without
+            // Rust's " (os error N)" suffix.
+            let text = error.to_string();
+            let text = match text.rfind(" (os error ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            };
+            return l.msg("io-other", &[("detail", FluentValue::from(text))]);
+        }
+    };
+    l.msg(id, &[])
+}

@@ -1,0 +1,37 @@
+//! `bianyi`: convert Chinese text between scripts and regional standards.
+//!
+//! This is the only layer that prints. Exit codes: 0 success, 1 findings
+//! (checks that found problems), 2 usage or input errors.
+
+mod args;
+mod convert;
+mod error;
+mod i18n;
+mod output;
+#[cfg(feature = "opencc")]
+mod system_opencc;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::i18n::Localizer;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let l = Localizer::from_env(cli.lang.as_deref());
+    let result = match &cli.command {
+        Command::Convert(args) => convert::run(args, &l),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let message = l.msg("error-line", &[("message", e.render(&l).into())]);
+            // If stderr itself is gone there is nobody left to tell.
+            let _ = writeln!(std::io::stderr().lock(), "{message}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Where converted text goes, written so that a failure never damages a file.
+//!
+//! A regular file (new or existing) is written to a temporary file in the
+//! same folder, synced, and renamed over the destination: readers see the
+//! old file or the new one, never a truncated mix, and on any error the
+//! temporary file is removed and the destination is untouched. Anything that
+//! is not a regular file (`/dev/null`, a FIFO, a terminal) cannot be replaced
+//! by a rename and is written directly.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+/// An open output.
+pub(crate) enum Output {
+    /// Standard output.
+    Stdout(BufWriter<io::Stdout>),
+    /// A file that is not a regular file, written in place.
+    Direct(BufWriter<File>),
+    /// A regular file, written through a temporary file.
+    Atomic {
+        temp: BufWriter<NamedTempFile>,
+        destination: PathBuf,
+    },
+}
+
+impl Output {
+    pub(crate) fn stdout() -> Output {
+        Output::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout()))
+    }
+
+    /// Opens `path` for writing. An existing regular file keeps its
+    /// permissions; a new one gets the usual 0666 minus the umask.
+    /// Symbolic links are followed: the file they point to is replaced.
+    pub(crate) fn file(path: &Path) -> io::Result<Output> {
+        let metadata = match fs::metadata(path) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(m) = &metadata {
+            if m.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "is a directory",
+                ));
+            }
+            if !m.is_file() {
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(path)?;
+                return Ok(Output::Direct(BufWriter::with_capacity(64 * 1024, file)));
+            }
+        }
+        // Replace the file a symlink points to, not the link itself.
+        let destination = if metadata.is_some() {
+            fs::canonicalize(path)?
+        } else {
+            path.to_path_buf()
+        };
+        let dir = match destination.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let existing = metadata.map(|m| m.permissions());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".bianyi-").suffix(".tmp");
+        if let Some(p) = existing.clone().or_else(default_permissions) {
+            builder.permissions(p);
+        }
+        let temp = builder.tempfile_in(&dir)?;
+        // The creation mode is filtered by the umask; an existing file's
+        // permissions are restored exactly.
+        if let Some(p) = existing {
+            fs::set_permissions(temp.path(), p)?;
+        }
+        Ok(Output::Atomic {
+            temp: BufWriter::with_capacity(64 * 1024, temp),
+            destination,
+        })
+    }
+
+    pub(crate) fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Output::Stdout(w) => w,
+            Output::Direct(w) => w,
+            Output::Atomic { temp, .. } => temp,
+        }
+    }
+
+    /// Finishes the output: flushes, and for a regular file syncs the
+    /// temporary file and renames it over the destination.
+    pub(crate) fn commit(self) -> io::Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush(),
+            Output::Direct(w) => {
+                let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
+                drop(file);
+                Ok(())
+            }
+            Output::Atomic { temp, destination } => {
+                let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
+                temp.as_file().sync_all()?;
+                temp.persist(&destination).map_err(|e| e.error)?;
+                sync_parent(&destination);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Permissions of a new output file: 0666 minus the umask (applied by the
+/// system at creation), as for any file a program creates.
+#[cfg(unix)]
+fn default_permissions() -> Option<Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(Permissions::from_mode(0o666))
+}
+
+/// Elsewhere only the read-only flag exists; the system default is right.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<Permissions> {
+    None
+}
+
+/// Makes the rename durable where the platform allows it; a failure here
+/// does not undo the already completed rename, so it is not reported.
+fn sync_parent(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// True when `a` and `b` name the same existing file.
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (fs::canonicalize(a), fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
+}

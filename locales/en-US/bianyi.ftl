@@ -1,0 +1,52 @@
+# Messages of the bianyi command-line tool (en-US, the reference locale).
+# Every other locale defines exactly these ids with the same variables.
+
+## Errors
+
+# The line every error is printed on.
+error-line = bianyi: error: { $message }
+error-missing-config = no conversion chosen: pass -c CONFIG (list them with `bianyi convert --list-configs`)
+error-unknown-config = unknown config “{ $name }”; the configs are: { $configs }
+hint-did-you-mean = hint: did you mean “{ $suggestion }”?
+error-invalid-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8 at byte offset { $offset } (bytes { $bytes })
+hint-not-utf8 = hint: the file is not UTF-8; re-encode it first, e.g. `iconv -f GB18030 -t UTF-8` or `iconv -f BIG5 -t UTF-8`
+error-read = cannot read { $path }: { $reason }
+error-write = cannot write { $path }: { $reason }; nothing was changed
+error-output-is-input = { $path } is both an input and the output; to convert a file in place use --in-place
+error-in-place-stdin = --in-place needs files to rewrite; it cannot be used with standard input
+error-in-place-not-regular = { $path } is not a regular file and cannot be rewritten in place; use -o instead
+error-stdin-twice = standard input (-) can be named only once
+error-engine-unavailable = this bianyi was built without the system OpenCC engine; rebuild with `cargo build --features opencc` (needs libopencc-dev)
+error-engine-config = the system OpenCC cannot load config { $config }: { $detail }
+
+## Reasons for I/O errors
+
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-is-a-directory = it is a directory
+io-storage-full = the disk is full
+io-read-only = the file system is read-only
+io-other = { $detail }
+
+## Names
+
+stdin-name = <stdin>
+
+## Config descriptions (bianyi convert --list-configs)
+
+config-s2t = Simplified Chinese → Traditional Chinese (OpenCC standard)
+config-t2s = Traditional Chinese (OpenCC standard) → Simplified Chinese
+config-s2tw = Simplified Chinese → Traditional Chinese (Taiwan standard)
+config-tw2s = Traditional Chinese (Taiwan standard) → Simplified Chinese
+config-s2twp = Simplified Chinese → Traditional Chinese (Taiwan standard), with Taiwan phrases
+config-tw2sp = Traditional Chinese (Taiwan standard) → Simplified Chinese, with mainland phrases
+config-s2hk = Simplified Chinese → Traditional Chinese (Hong Kong variant)
+config-hk2s = Traditional Chinese (Hong Kong variant) → Simplified Chinese
+config-s2hkp = Simplified Chinese → Traditional Chinese (Hong Kong variant), with Hong Kong phrases
+config-hk2sp = Traditional Chinese (Hong Kong variant) → Simplified Chinese, with mainland phrases
+config-t2tw = Traditional Chinese (OpenCC standard) → Taiwan standard
+config-tw2t = Traditional Chinese (Taiwan standard) → Traditional Chinese (OpenCC standard)
+config-t2hk = Traditional Chinese (OpenCC standard) → Hong Kong variant
+config-hk2t = Traditional Chinese (Hong Kong variant) → Traditional Chinese (OpenCC standard)
+config-t2jp = Traditional characters (Kyūjitai) → New Japanese Kanji (Shinjitai)
+config-jp2t = New Japanese Kanji (Shinjitai) → Traditional characters (Kyūjitai)

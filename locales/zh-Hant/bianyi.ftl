@@ -1,0 +1,52 @@
+# bianyi 命令列工具的訊息（繁體中文）。
+# 本檔案由 zh-Hans 經 bianyi（s2twp）轉換後人工校訂；訊息 id 和變數須與 en-US 完全一致。
+
+## 錯誤
+
+# 每條錯誤所在的行。
+error-line = bianyi：錯誤：{ $message }
+error-missing-config = 未選擇轉換方案：請用 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
+error-unknown-config = 未知的轉換方案「{ $name }」；可用的方案有：{ $configs }
+hint-did-you-mean = 提示：你是不是想用「{ $suggestion }」？
+error-invalid-utf8 = { $path }:{ $line }:{ $column }：位元組偏移 { $offset } 處不是有效的 UTF-8（位元組 { $bytes }）
+hint-not-utf8 = 提示：該檔案不是 UTF-8 編碼，請先轉碼，例如 `iconv -f GB18030 -t UTF-8` 或 `iconv -f BIG5 -t UTF-8`
+error-read = 無法讀取 { $path }：{ $reason }
+error-write = 無法寫入 { $path }：{ $reason }；未做任何修改
+error-output-is-input = { $path } 既是輸入又是輸出；要就地轉換檔案，請使用 --in-place
+error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於標準輸入
+error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
+error-stdin-twice = 標準輸入（-）只能指定一次
+error-engine-unavailable = 此 bianyi 建置時未包含系統 OpenCC 引擎；請用 `cargo build --features opencc` 重新建置（需要 libopencc-dev）
+error-engine-config = 系統 OpenCC 無法載入轉換方案 { $config }：{ $detail }
+
+## 輸入輸出錯誤的原因
+
+io-not-found = 檔案或目錄不存在
+io-permission-denied = 權限不足
+io-is-a-directory = 這是一個目錄
+io-storage-full = 磁碟已滿
+io-read-only = 檔案系統為唯讀
+io-other = { $detail }
+
+## 名稱
+
+stdin-name = <標準輸入>
+
+## 轉換方案說明（bianyi convert --list-configs）
+
+config-s2t = 簡體中文 → 繁體中文（OpenCC 標準）
+config-t2s = 繁體中文（OpenCC 標準）→ 簡體中文
+config-s2tw = 簡體中文 → 繁體中文（臺灣正體）
+config-tw2s = 繁體中文（臺灣正體）→ 簡體中文
+config-s2twp = 簡體中文 → 繁體中文（臺灣正體），並轉換為臺灣常用詞彙
+config-tw2sp = 繁體中文（臺灣正體）→ 簡體中文，並轉換為大陸常用詞彙
+config-s2hk = 簡體中文 → 繁體中文（香港字形）
+config-hk2s = 繁體中文（香港字形）→ 簡體中文
+config-s2hkp = 簡體中文 → 繁體中文（香港字形），並轉換為香港常用詞彙
+config-hk2sp = 繁體中文（香港字形）→ 簡體中文，並轉換為大陸常用詞彙
+config-t2tw = 繁體中文（OpenCC 標準）→ 臺灣正體
+config-tw2t = 繁體中文（臺灣正體）→ 繁體中文（OpenCC 標準）
+config-t2hk = 繁體中文（OpenCC 標準）→ 香港字形
+config-hk2t = 繁體中文（香港字形）→ 繁體中文（OpenCC 標準）
+config-t2jp = 繁體字（日本舊字體）→ 日本新字體
+config-jp2t = 日本新字體 → 繁體字（日本舊字體）
