@@ -1,0 +1,219 @@
+//! `bianyi convert` properties beyond single golden outputs.
+
+use std::fs;
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use bianyi_convert::{Config, Converter};
+
+use crate::util::{article, bianyi, bianyi_ok};
+
+/// stdin, a file argument, `-o` and `--in-place` give the same bytes.
+#[test]
+fn every_mode_gives_the_same_bytes() {
+    let input = article();
+    for config in ["t2s", "tw2s", "tw2sp", "s2twp"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join("a.txt"), &input).expect("write");
+        let from_file = bianyi_ok(dir.path(), &["convert", "-c", config, "a.txt"], b"");
+        let from_stdin = bianyi_ok(dir.path(), &["convert", "-c", config], &input);
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", config, "a.txt", "-o", "out.txt"],
+            b"",
+        );
+        let from_output = fs::read(dir.path().join("out.txt")).expect("out.txt");
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", config, "--in-place", "a.txt"],
+            b"",
+        );
+        let in_place = fs::read(dir.path().join("a.txt")).expect("a.txt");
+        let library = Converter::new(config.parse::<Config>().expect("config"))
+            .convert(std::str::from_utf8(&input).expect("utf-8"));
+        assert_eq!(from_file, library.as_bytes(), "{config}: file argument");
+        assert_eq!(from_stdin, from_file, "{config}: stdin");
+        assert_eq!(from_output, from_file, "{config}: -o");
+        assert_eq!(in_place, from_file, "{config}: --in-place");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            2,
+            "{config}: temporary files left behind: {names:?}"
+        );
+    }
+}
+
+/// Multi-megabyte input streams through with exactly the whole-text result.
+#[test]
+fn large_input_streams_exactly() {
+    let article = String::from_utf8(article()).expect("utf-8");
+    // About 5 MB, with long lines of both kinds: with and without newlines.
+    let mut text = article.repeat(300);
+    text.push_str(&article.replace('\n', "").repeat(300));
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("big.txt"), &text).expect("write");
+    for config in [Config::T2s, Config::S2twp, Config::Tw2sp] {
+        let got = bianyi_ok(
+            dir.path(),
+            &["convert", "-c", config.name(), "big.txt"],
+            b"",
+        );
+        let want = Converter::new(config).convert(&text);
+        assert!(
+            got == want.as_bytes(),
+            "{config}: streamed output differs from whole-text conversion"
+        );
+    }
+}
+
+/// `bianyi … | head` ends quietly with status 0.
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("big.txt"), article().repeat(200)).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+        .args(["convert", "-c", "t2s", "big.txt"])
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[cfg(unix)]
+mod unix {
+    use std::fs;
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+
+    use crate::util::bianyi_ok;
+
+    /// --in-place keeps the file's permissions.
+    #[test]
+    fn in_place_keeps_permissions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "漢字\n").expect("write");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", "t2s", "--in-place", "a.txt"],
+            b"",
+        );
+        assert_eq!(fs::read_to_string(&path).expect("read"), "汉字\n");
+        assert_eq!(
+            fs::metadata(&path).expect("stat").permissions().mode() & 0o7777,
+            0o640
+        );
+    }
+
+    /// A new -o file gets the permissions any new file gets (0666 minus the
+    /// umask), not the 0600 of temporary files.
+    #[test]
+    fn new_output_gets_default_permissions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join("a.txt"), "漢字\n").expect("write");
+        fs::write(dir.path().join("reference"), "").expect("write");
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", "t2s", "a.txt", "-o", "out.txt"],
+            b"",
+        );
+        let mode = |name: &str| {
+            fs::metadata(dir.path().join(name))
+                .expect("stat")
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode("out.txt"), mode("reference"));
+    }
+
+    /// --in-place through a symbolic link rewrites the target and keeps the link.
+    #[test]
+    fn in_place_follows_symlinks() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir(dir.path().join("real")).expect("mkdir");
+        fs::write(dir.path().join("real/a.txt"), "漢字\n").expect("write");
+        symlink("real/a.txt", dir.path().join("link.txt")).expect("symlink");
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", "t2s", "--in-place", "link.txt"],
+            b"",
+        );
+        assert!(
+            fs::symlink_metadata(dir.path().join("link.txt"))
+                .expect("lstat")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real/a.txt")).expect("read"),
+            "汉字\n"
+        );
+        let leftovers: Vec<_> = fs::read_dir(dir.path().join("real"))
+            .expect("list")
+            .flatten()
+            .collect();
+        assert_eq!(leftovers.len(), 1, "temporary file left behind");
+    }
+
+    /// An output that is not a regular file is written to, never replaced.
+    #[test]
+    fn fifo_output_is_written_not_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("run mkfifo");
+        assert!(made.success(), "mkfifo failed");
+        fs::write(dir.path().join("a.txt"), "漢字\n").expect("write");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).expect("read fifo"))
+        };
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", "t2s", "a.txt", "-o", "pipe"],
+            b"",
+        );
+        assert_eq!(reader.join().expect("reader"), "汉字\n");
+        assert!(
+            fs::symlink_metadata(&fifo)
+                .expect("lstat")
+                .file_type()
+                .is_fifo()
+        );
+    }
+}
+
+/// Exit status 2 and no output file for each kind of bad input is covered
+/// by tests/cases/errors; this checks the status is the documented one.
+#[test]
+fn errors_exit_with_status_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = bianyi(dir.path(), &["convert", "-c", "nope"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,9 @@
+//! Integration tests of the `bianyi` binary.
+//!
+//! * `golden`: diff-based cases under tests/cases (see golden.rs);
+//! * `convert`: properties of `bianyi convert` that golden files cannot
+//!   express (equal outputs across modes, permissions, large inputs).
+
+mod convert;
+mod golden;
+mod util;
