@@ -392,7 +392,12 @@ mod tests {
             (Config::S2twp, "鼠标和软件", "滑鼠和軟體", "滑鼠和軟體"),
             // short_circuit group whose later member has longer keys.
             (Config::Tw2sp, "宏內核", "宏内核", "宏内核"),
-            (Config::Tw2sp, "高級管理人才", "高级管理人才", "高级管理人才"),
+            (
+                Config::Tw2sp,
+                "高級管理人才",
+                "高级管理人才",
+                "高级管理人才",
+            ),
             // A complete IDS is copied whole; an incomplete one is not.
             (Config::S2t, "⿰氵尔后", "⿰氵尔後", "⿰氵尔後"),
             (Config::Tw2s, "⿰氵爾後", "⿰氵爾后", "⿰氵爾后"),
@@ -410,7 +415,10 @@ mod tests {
         for &(config, input, plain, tofu) in cases {
             let got = Converter::new(config).convert(input);
             assert_eq!(got, plain, "{config} {input:?}");
-            let got = Converter::builder(config).tofu_risk(true).build().convert(input);
+            let got = Converter::builder(config)
+                .tofu_risk(true)
+                .build()
+                .convert(input);
             assert_eq!(got, tofu, "{config} {input:?} with tofu-risk");
         }
     }
