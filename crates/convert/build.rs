@@ -256,7 +256,7 @@ fn parse_config(path: &Path) -> ConfigSpec {
     }
 }
 
-/// Appends little arrays to the blob, keeping every array 4-byte aligned.
+/// Appends arrays to the blob, keeping every array 4-byte aligned.
 struct Blob {
     bytes: Vec<u8>,
     big_endian: bool,
@@ -264,7 +264,7 @@ struct Blob {
 
 impl Blob {
     fn align(&mut self) {
-        while !self.bytes.len().is_multiple_of(4) {
+        while !self.bytes.len().is_multiple_of(8) {
             self.bytes.push(0);
         }
     }
@@ -283,6 +283,9 @@ impl Blob {
         }
         (start, values.len())
     }
+    fn u64s(&mut self, values: &[u64]) -> (usize, usize) {
+        self.array(values, u64::to_le_bytes, u64::to_be_bytes)
+    }
     fn u32s(&mut self, values: &[u32]) -> (usize, usize) {
         self.array(values, u32::to_le_bytes, u32::to_be_bytes)
     }
@@ -297,24 +300,135 @@ impl Blob {
     }
 }
 
+// Encodings shared with src/tables.rs.
+/// Root slot: the character has deeper keys; low bits are its node.
+const SLOT_NODE: u32 = 1 << 31;
+/// Value: a string in the pool; low bits index `strs`.
+const VALUE_POOL: u32 = 1 << 30;
+/// Value: one character in the low 21 bits (marker keeps it non-zero).
+const VALUE_CHAR: u32 = 1 << 29;
+/// Run map: the character needs the full conversion chain, and so may its
+/// neighbours within the plan's window (see src/engine.rs).
+const RUN_TRIGGER: u32 = 1 << 31;
+/// Run map: the character occurs in some key of some stage.
+const RUN_KEY: u32 = 1 << 28;
+/// Run map: the character begins a multi-character key of the first stage
+/// that is not a segmentation key; check for a match where it occurs.
+const RUN_T1START: u32 = 1 << 27;
+/// Run map: a segmentation key starts with the character.
+const RUN_SSTART: u32 = 1 << 26;
+/// Run map: the character's stage-1 image begins a multi-character key of
+/// stage 2 that is not a segmentation key; check for a match there.
+const RUN_T2START: u32 = 1 << 25;
+/// Pool indexes stay below the flag bits.
+const POOL_INDEX_LIMIT: u32 = 1 << 24;
+/// log2 of the bits in a trie's bigram filter.
+const BIGRAM_BITS: u32 = 19;
+
+/// Slot of the pair (a, b) in a trie's pair table (before masking).
+fn pair_hash(a: u32, b: u32) -> usize {
+    let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize
+}
+
+fn bigram_hash(a: u32, b: u32) -> usize {
+    let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
+    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> (32 - BIGRAM_BITS)) as usize
+}
+
+/// Strings of values, stored once per value table.
+#[derive(Default)]
+struct Pool {
+    strs: Vec<u32>,
+    bytes: Vec<u8>,
+    index: BTreeMap<String, u32>,
+}
+
+impl Pool {
+    /// The value encoding of `v`: inline when it is one character.
+    fn encode(&mut self, v: &str) -> u32 {
+        let mut chars = v.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return VALUE_CHAR | c as u32;
+        }
+        if let Some(&i) = self.index.get(v) {
+            return VALUE_POOL | i;
+        }
+        let i = u32::try_from(self.strs.len() / 2).expect("pool fits u32");
+        assert!(i < POOL_INDEX_LIMIT, "too many pool strings");
+        let start = u32::try_from(self.bytes.len()).expect("pool fits u32");
+        self.bytes.extend_from_slice(v.as_bytes());
+        let end = u32::try_from(self.bytes.len()).expect("pool fits u32");
+        self.strs.extend([start, end]);
+        self.index.insert(v.to_string(), i);
+        VALUE_POOL | i
+    }
+
+    fn emit(&self, blob: &mut Blob) -> String {
+        let strs = blob.u32s(&self.strs);
+        let pool = blob.raw(&self.bytes);
+        format!("strs: {strs:?}, pool: {pool:?}")
+    }
+}
+
+/// Two-level table from characters to u32 slots (0 = nothing).
+fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
+    let mut page_index = vec![0u16; PAGES];
+    let mut slots: Vec<u32> = Vec::new();
+    for (&c, &slot) in entries {
+        if slot == 0 {
+            continue;
+        }
+        let page = c as usize >> 8;
+        if page_index[page] == 0 {
+            slots.extend(std::iter::repeat_n(0, 256));
+            page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
+        }
+        slots[(page_index[page] as usize - 1) * 256 + (c as usize & 0xff)] = slot;
+    }
+    let page_index = blob.u16s(&page_index);
+    let slots = blob.u32s(&slots);
+    format!("page_index: {page_index:?}, slots: {slots:?}")
+}
+
+/// Like [`page_table`], for u64 slots.
+fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> String {
+    let mut page_index = vec![0u16; PAGES];
+    let mut slots: Vec<u64> = Vec::new();
+    for (&c, &slot) in entries {
+        let page = c as usize >> 8;
+        if page_index[page] == 0 {
+            slots.extend(std::iter::repeat_n(0, 256));
+            page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
+        }
+        slots[(page_index[page] as usize - 1) * 256 + (c as usize & 0xff)] = slot;
+    }
+    let page_index = blob.u16s(&page_index);
+    let slots = blob.u64s(&slots);
+    format!("page_index: {page_index:?}, slots: {slots:?}")
+}
+
 #[derive(Default)]
 struct TrieNode {
-    value: Option<usize>,
+    key: Option<u32>,
     children: BTreeMap<char, usize>,
 }
 
-/// Compiles one flattened dictionary; returns the Rust expression of its layout.
-fn compile_dict(name: &str, entries: &Entries, blob: &mut Blob) -> String {
-    // 1. Build a pointer trie (index 0 is the root).
+/// The characters keys start with: the node below the root (when longer
+/// keys start with it) and the key id (when it is a key itself).
+type Roots = Vec<(char, Option<u32>, Option<u32>)>;
+
+/// Compiles the structure of a trie over `keys` (sorted); key `i` has id `i`.
+/// Returns the Rust expression of its layout and its roots.
+fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
     let mut nodes: Vec<TrieNode> = vec![TrieNode::default()];
-    let mut values: Vec<&Vec<String>> = Vec::new();
-    let mut max_key_chars = 0u32;
+    let mut max_key_chars = 0;
     let mut lead_bytes = [0u32; 8];
-    for (key, vals) in entries {
+    let mut bigrams = vec![0u64; 1 << (BIGRAM_BITS - 6)];
+    let mut has_bigrams = false;
+    for (id, key) in keys.iter().enumerate() {
         let mut n = 0;
-        let mut len = 0u32;
         for c in key.chars() {
-            len += 1;
             n = match nodes[n].children.get(&c) {
                 Some(&child) => child,
                 None => {
@@ -325,15 +439,21 @@ fn compile_dict(name: &str, entries: &Entries, blob: &mut Blob) -> String {
                 }
             };
         }
-        max_key_chars = max_key_chars.max(len);
+        max_key_chars = max_key_chars.max(key.chars().count());
         let lead = key.as_bytes()[0];
-        lead_bytes[lead as usize / 32] |= 1 << (lead as u32 % 32);
-        nodes[n].value = Some(values.len());
-        values.push(vals);
+        lead_bytes[lead as usize / 32] |= 1 << (lead % 32);
+        let mut chars = key.chars();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            let h = bigram_hash(a as u32, b as u32);
+            bigrams[h / 64] |= 1 << (h % 64);
+            has_bigrams = true;
+        }
+        nodes[n].key = Some(u32::try_from(id).expect("key id fits u32"));
     }
 
-    // 2. Breadth-first numbering, root excluded: depth-1 nodes get ids
-    //    0..n1 in character order, and every node's children are contiguous.
+    // Breadth-first numbering of the nodes below the root's children that
+    // have children of their own, plus all deeper nodes; every node's
+    // children are contiguous.
     let mut order: Vec<usize> = Vec::new();
     let mut id_of = vec![u32::MAX; nodes.len()];
     let mut queue: std::collections::VecDeque<usize> =
@@ -343,72 +463,344 @@ fn compile_dict(name: &str, entries: &Entries, blob: &mut Blob) -> String {
         order.push(n);
         queue.extend(nodes[n].children.values().copied());
     }
+    let count = |n: usize| u32::try_from(nodes[n].children.len()).expect("child count fits u32");
     let mut first_child = Vec::with_capacity(order.len() + 1);
     let mut node_char = vec![0u32; order.len()];
-    let mut node_value = Vec::with_capacity(order.len());
-    // Children of node i start right after all children of nodes < i.
-    let count = |n: usize| u32::try_from(nodes[n].children.len()).expect("child count fits u32");
+    let mut node_key = Vec::with_capacity(order.len());
     let mut next_child = count(0);
     for &n in &order {
         first_child.push(next_child);
         next_child += count(n);
-        node_value.push(nodes[n].value.map_or(u32::MAX, |v| {
-            u32::try_from(v).expect("value count fits u32")
-        }));
+        node_key.push(nodes[n].key.map_or(0, |k| k + 1));
         for (&c, &child) in &nodes[n].children {
             node_char[id_of[child] as usize] = c as u32;
         }
     }
     first_child.push(next_child);
-    for (&c, &child) in &nodes[0].children {
-        node_char[id_of[child] as usize] = c as u32;
-    }
-    // Sanity: the numbering really is contiguous per parent.
     for (i, &n) in order.iter().enumerate() {
         let kids: Vec<u32> = nodes[n].children.values().map(|&k| id_of[k]).collect();
         let expect: Vec<u32> = (first_child[i]..first_child[i + 1]).collect();
         assert_eq!(kids, expect, "{name}: breadth-first layout broken");
     }
 
-    // 3. First-character page table.
-    let mut page_index = vec![0u16; PAGES];
-    let mut root_slots: Vec<u32> = Vec::new();
-    for (&c, &child) in &nodes[0].children {
-        let page = c as usize >> 8;
-        if page_index[page] == 0 {
-            root_slots.extend(std::iter::repeat_n(0, 256));
-            page_index[page] = u16::try_from(root_slots.len() / 256).expect("page count fits u16");
+    let roots: Roots = nodes[0]
+        .children
+        .iter()
+        .map(|(&c, &child)| {
+            let node = (!nodes[child].children.is_empty()).then_some(id_of[child]);
+            (c, node, nodes[child].key)
+        })
+        .collect();
+    // The pair table: (first char, second char) -> node of the second
+    // char, for the first step below the root (open addressing; 0 = empty).
+    let pair_count: usize = nodes[0]
+        .children
+        .values()
+        .map(|&n| nodes[n].children.len())
+        .sum();
+    let size = (pair_count * 2).next_power_of_two().max(1);
+    let mut pairs = vec![0u64; if pair_count == 0 { 0 } else { size }];
+    for (&a, &n) in &nodes[0].children {
+        for (&b, &child) in &nodes[n].children {
+            assert!(
+                a as u32 != 0 && id_of[child] < (1 << 22),
+                "{name}: pair table encoding"
+            );
+            let entry =
+                (u64::from(a as u32) << 43) | (u64::from(b as u32) << 22) | u64::from(id_of[child]);
+            let mut h = pair_hash(a as u32, b as u32) & (size - 1);
+            while pairs[h] != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            pairs[h] = entry;
         }
-        let slot = (page_index[page] as usize - 1) * 256 + (c as usize & 0xff);
-        root_slots[slot] = id_of[child] + 1;
     }
-
-    // 4. Values: value i has candidates value_cands[i]..value_cands[i+1];
-    //    candidate j is pool[cand_offsets[j]..cand_offsets[j+1]].
-    let mut value_cands = vec![0u32];
-    let mut cand_offsets = vec![0u32];
-    let mut pool: Vec<u8> = Vec::new();
-    for vals in &values {
-        for v in vals.iter() {
-            pool.extend_from_slice(v.as_bytes());
-            cand_offsets.push(u32::try_from(pool.len()).expect("pool fits u32"));
-        }
-        value_cands.push(u32::try_from(cand_offsets.len() - 1).expect("fits u32"));
-    }
-
-    let page_index = blob.u16s(&page_index);
-    let root_slots = blob.u32s(&root_slots);
+    let pairs = blob.u64s(&pairs);
     let first_child = blob.u32s(&first_child);
     let node_char = blob.u32s(&node_char);
-    let node_value = blob.u32s(&node_value);
-    let value_cands = blob.u32s(&value_cands);
-    let cand_offsets = blob.u32s(&cand_offsets);
-    let pool = blob.raw(&pool);
+    let node_key = blob.u32s(&node_key);
+    let bigrams = if has_bigrams {
+        blob.u64s(&bigrams)
+    } else {
+        (0, 0)
+    };
+    let layout = format!(
+        "TrieLayout {{ name: {name:?}, keys: {}, max_key_chars: {max_key_chars}, lead_bytes: {lead_bytes:?}, \
+         first_child: {first_child:?}, node_char: {node_char:?}, node_key: {node_key:?}, \
+         bigrams: {bigrams:?}, pairs: {pairs:?} }}",
+        keys.len()
+    );
+    (layout, roots)
+}
+
+/// Greedy longest-prefix conversion with `entries`, as one OpenCC stage does
+/// on a text without ideographic description sequences.
+fn greedy(entries: &Entries, max_chars: usize, text: &str) -> String {
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let mut out = String::new();
+    let mut p = 0;
+    while p + 1 < bounds.len() {
+        let longest = (1..=max_chars.min(bounds.len() - 1 - p))
+            .rev()
+            .find_map(|n| entries.get(&text[bounds[p]..bounds[p + n]]).map(|v| (n, v)));
+        match longest {
+            Some((n, values)) => {
+                out.push_str(&values[0]);
+                p += n;
+            }
+            None => {
+                out.push_str(&text[bounds[p]..bounds[p + 1]]);
+                p += 1;
+            }
+        }
+    }
+    out
+}
+
+fn max_chars(entries: &Entries) -> usize {
+    entries.keys().map(|k| k.chars().count()).max().unwrap_or(1)
+}
+
+/// Compiles values for the keys of a trie, with the trie's root slots
+/// (which carry the values of one-character keys); returns the Rust
+/// expression.
+fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> String {
+    let mut pool = Pool::default();
+    let encoded: Vec<u32> = values.iter().map(|v| pool.encode(v)).collect();
+    // Root slot: the value of the one-character key in the high half, and
+    // SLOT_NODE | node in the low half when longer keys start there.
+    let slots: BTreeMap<char, u64> = roots
+        .iter()
+        .map(|&(c, node, key)| {
+            let value = key.map_or(0, |k| u64::from(encoded[k as usize]));
+            (
+                c,
+                value << 32 | node.map_or(0, |n| u64::from(SLOT_NODE | n)),
+            )
+        })
+        .collect();
+    let table = page_table64(&slots, blob);
+    let vals = blob.u32s(&encoded);
     format!(
-        "DictLayout {{ name: {name:?}, max_key_chars: {max_key_chars}, \
-         lead_bytes: {lead_bytes:?}, page_index: {page_index:?}, root_slots: {root_slots:?}, \
-         first_child: {first_child:?}, node_char: {node_char:?}, node_value: {node_value:?}, \
-         value_cands: {value_cands:?}, cand_offsets: {cand_offsets:?}, pool: {pool:?} }}"
+        "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
+        pool.emit(blob)
+    )
+}
+
+/// Interns compiled tries and value tables so that identical ones are stored once.
+struct Compiler<'a> {
+    blob: Blob,
+    files: &'a BTreeMap<String, Entries>,
+    tries: BTreeMap<Vec<String>, usize>,
+    trie_layouts: Vec<String>,
+    trie_roots: Vec<Roots>,
+    values: BTreeMap<(usize, Vec<String>), usize>,
+    value_layouts: Vec<String>,
+    charmaps: BTreeMap<Vec<(char, String, u32)>, usize>,
+    charmap_layouts: Vec<String>,
+}
+
+impl Compiler<'_> {
+    fn trie(&mut self, name: &str, keys: Vec<String>) -> usize {
+        if let Some(&i) = self.tries.get(&keys) {
+            return i;
+        }
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let (layout, roots) = compile_trie(name, &refs, &mut self.blob);
+        self.trie_layouts.push(layout);
+        self.trie_roots.push(roots);
+        self.tries.insert(keys, self.trie_layouts.len() - 1);
+        self.trie_layouts.len() - 1
+    }
+
+    fn values(&mut self, trie: usize, values: Vec<String>) -> usize {
+        let key = (trie, values);
+        if let Some(&i) = self.values.get(&key) {
+            return i;
+        }
+        let layout = compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
+        self.value_layouts.push(layout);
+        self.values.insert(key, self.value_layouts.len() - 1);
+        self.value_layouts.len() - 1
+    }
+
+    /// A dictionary: its trie and the given value of each key (sorted order).
+    fn dict(
+        &mut self,
+        name: &str,
+        entries: &Entries,
+        value_of: impl Fn(&str, &[String]) -> String,
+    ) -> String {
+        let keys: Vec<String> = entries.keys().cloned().collect();
+        let values: Vec<String> = entries.iter().map(|(k, v)| value_of(k, v)).collect();
+        let trie = self.trie(name, keys);
+        let values = self.values(trie, values);
+        format!("DictRef {{ trie: {trie}, values: {values} }}")
+    }
+
+    /// A stage dictionary with OpenCC's values (the first candidate).
+    fn stage(&mut self, spec: &DictSpec) -> String {
+        let entries = flatten(spec, self.files);
+        self.dict(&spec.describe(), &entries, |_, v| v[0].clone())
+    }
+
+    /// A character map: for each character its output (unchanged when it
+    /// is the character itself) and flags.
+    fn charmap(&mut self, map: Vec<(char, String, u32)>) -> usize {
+        if let Some(&i) = self.charmaps.get(&map) {
+            return i;
+        }
+        let mut pool = Pool::default();
+        let slots: BTreeMap<char, u32> = map
+            .iter()
+            .map(|(c, v, flags)| {
+                let value = if v.chars().eq([*c]) {
+                    0
+                } else {
+                    pool.encode(v)
+                };
+                (*c, value | flags)
+            })
+            .collect();
+        let table = page_table(&slots, &mut self.blob);
+        let layout = format!("CharMapLayout {{ {table}, {} }}", pool.emit(&mut self.blob));
+        self.charmap_layouts.push(layout);
+        self.charmaps.insert(map, self.charmap_layouts.len() - 1);
+        self.charmap_layouts.len() - 1
+    }
+}
+
+/// The single-pass plan of a config variant (see src/engine.rs).
+fn fast_plan(
+    compiler: &mut Compiler<'_>,
+    segmentation: Option<&DictSpec>,
+    stages: &[DictSpec],
+) -> String {
+    let entries: Vec<Entries> = stages.iter().map(|s| flatten(s, compiler.files)).collect();
+    let maxes: Vec<usize> = entries.iter().map(max_chars).collect();
+    let chain = |text: &str| -> String {
+        let mut t = text.to_string();
+        for (e, &m) in entries.iter().zip(&maxes) {
+            t = greedy(e, m, &t);
+        }
+        t
+    };
+    let Some(seg) = segmentation else {
+        return match stages {
+            [only] => format!("FastPlan::Single({})", compiler.stage(only)),
+            _ => "FastPlan::General".to_string(),
+        };
+    };
+    let seg_entries = flatten(seg, compiler.files);
+    // Matched segments: the chain's output for each segmentation key.
+    let seg_ref = compiler.dict(
+        &format!("{} (chained)", seg.describe()),
+        &seg_entries,
+        |k, _| chain(k),
+    );
+
+    // Unmatched runs: per character, the chain's output for it alone and
+    // flags saying where that is not the whole story (src/engine.rs).
+    //
+    // A multi-character key of stage 1 that is a segmentation key cannot
+    // match inside a run (the segmenter would have matched it); the others
+    // are checked where their first character occurs. At later stages, a
+    // key that is also a segmentation key can only match across a character
+    // some earlier stage changed (on unchanged text the segmenter would have
+    // matched it): such changed characters are triggers, and their
+    // neighbours within `window` characters go through the chain with them.
+    // Characters whose image can be part of any other multi-character key
+    // of a later stage are triggers too.
+    let mut same_as_seg: Vec<BTreeSet<char>> = Vec::new();
+    let mut other: Vec<BTreeSet<char>> = Vec::new();
+    let mut window = 0;
+    for e in &entries {
+        let mut s = BTreeSet::new();
+        let mut o = BTreeSet::new();
+        for key in e.keys() {
+            if key.chars().nth(1).is_some() {
+                if seg_entries.contains_key(key) {
+                    s.extend(key.chars());
+                } else {
+                    o.extend(key.chars());
+                }
+            }
+        }
+        same_as_seg.push(s);
+        other.push(o);
+    }
+    for (k, e) in entries.iter().enumerate().skip(1) {
+        if !same_as_seg[k].is_empty() {
+            window = window.max(max_chars(e) - 1);
+        }
+    }
+    let starts_of = |e: &Entries| -> BTreeSet<char> {
+        e.keys()
+            .filter(|k| k.chars().nth(1).is_some() && !seg_entries.contains_key(*k))
+            .filter_map(|k| k.chars().next())
+            .collect()
+    };
+    let t1_starts = starts_of(&entries[0]);
+    // Stage 2's other multi-character keys are also checked where they can
+    // start (on the stage-1 image); later stages' are flagged statically.
+    let t2_starts = entries.get(1).map(starts_of).unwrap_or_default();
+    let mut domain: BTreeSet<char> = BTreeSet::new();
+    for e in &entries {
+        for key in e.keys() {
+            domain.extend(key.chars());
+        }
+    }
+    let key_chars = domain.clone();
+    let seg_starts: BTreeSet<char> = seg_entries
+        .keys()
+        .filter_map(|k| k.chars().next())
+        .collect();
+    domain.extend(&seg_starts);
+    let mut map = Vec::new();
+    let mut image1_map = Vec::new();
+    for c in domain {
+        let mut image = c.to_string();
+        let mut flags = if key_chars.contains(&c) { RUN_KEY } else { 0 };
+        if seg_starts.contains(&c) {
+            flags |= RUN_SSTART;
+        }
+        if t1_starts.contains(&c) {
+            flags |= RUN_T1START;
+        }
+        for (k, (e, &m)) in entries.iter().zip(&maxes).enumerate() {
+            if k > 0 {
+                let changed = !image.chars().eq([c]);
+                if changed && image.chars().any(|x| same_as_seg[k].contains(&x)) {
+                    flags |= RUN_TRIGGER;
+                }
+                let single = image.chars().count() == 1;
+                if k == 1 && single {
+                    if image.chars().next().is_some_and(|x| t2_starts.contains(&x)) {
+                        flags |= RUN_T2START;
+                    }
+                } else if image.chars().any(|x| other[k].contains(&x)) {
+                    flags |= RUN_TRIGGER;
+                }
+            }
+            image = greedy(e, m, &image);
+            if k == 0 && !image.chars().eq([c]) {
+                image1_map.push((c, image.clone(), 0));
+            }
+        }
+        map.push((c, image, flags));
+    }
+    let run = compiler.charmap(map);
+    let image1 = compiler.charmap(image1_map);
+    let t1 = compiler.stage(&stages[0]);
+    let t2 = stages
+        .get(1)
+        .map_or_else(|| t1.clone(), |s| compiler.stage(s));
+    format!(
+        "FastPlan::Segmented {{ seg: {seg_ref}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1} }}"
     )
 }
 
@@ -448,6 +840,28 @@ fn main() {
         })
         .collect();
 
+    // The fast path treats compatibility ideographs as never part of a key
+    // outside the normalisation tables (normalisation removes them first).
+    let norm_files: BTreeSet<String> = configs
+        .iter()
+        .flat_map(|c| c.normalization.iter())
+        .flat_map(|s| {
+            let mut f = BTreeSet::new();
+            s.files(&mut f);
+            f
+        })
+        .collect();
+    for (file, entries) in &files {
+        if !norm_files.contains(file) {
+            for key in entries.keys() {
+                assert!(
+                    !key.chars().any(is_compat),
+                    "{file}: key {key:?} contains a compatibility ideograph"
+                );
+            }
+        }
+    }
+
     // Every character that occurs anywhere in any key: text cut after a
     // character outside this set cannot split a dictionary match.
     let mut key_chars: BTreeSet<u32> = BTreeSet::new();
@@ -457,80 +871,81 @@ fn main() {
         }
     }
 
-    let mut blob = Blob {
-        bytes: Vec::new(),
-        big_endian: std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big"),
-    };
-    let mut dict_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut dict_layouts: Vec<String> = Vec::new();
-    let mut dict_of = |spec: &DictSpec, blob: &mut Blob| -> usize {
-        let name = spec.describe();
-        if let Some(&id) = dict_ids.get(&name) {
-            return id;
-        }
-        let entries = flatten(spec, &files);
-        let layout = compile_dict(&name, &entries, blob);
-        dict_layouts.push(layout);
-        dict_ids.insert(name, dict_layouts.len() - 1);
-        dict_layouts.len() - 1
+    let mut compiler = Compiler {
+        blob: Blob {
+            bytes: Vec::new(),
+            big_endian: std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big"),
+        },
+        files: &files,
+        tries: BTreeMap::new(),
+        trie_layouts: Vec::new(),
+        trie_roots: Vec::new(),
+        values: BTreeMap::new(),
+        value_layouts: Vec::new(),
+        charmaps: BTreeMap::new(),
+        charmap_layouts: Vec::new(),
     };
 
     let mut config_layouts = Vec::new();
     for c in &configs {
-        let stages = |tofu: bool,
-                      blob: &mut Blob,
-                      dict_of: &mut dyn FnMut(&DictSpec, &mut Blob) -> usize| {
-            c.chain
-                .iter()
-                .filter_map(|s| s.resolve(tofu))
-                .map(|s| dict_of(&s, blob))
-                .collect::<Vec<_>>()
-        };
-        let normalization: Vec<usize> = c
+        let normalization: Vec<DictSpec> = c
             .normalization
             .iter()
             .filter_map(|s| s.resolve(false))
-            .map(|s| dict_of(&s, &mut blob))
             .collect();
-        let segmentation = c
-            .segmentation
-            .as_ref()
-            .and_then(|s| s.resolve(true))
-            .map(|s| dict_of(&s, &mut blob));
-        let plain = stages(false, &mut blob, &mut dict_of);
-        let tofu = stages(true, &mut blob, &mut dict_of);
+        // The fast path checks for compatibility ideographs as it reads and
+        // normalises first when it meets one; that is exact when the
+        // normalisation is one table from those characters to single ones.
+        let fast_normalization_ok = match normalization.as_slice() {
+            [] => true,
+            [only] => flatten(only, &files).iter().all(|(k, v)| {
+                let k: Vec<char> = k.chars().collect();
+                k.len() == 1 && is_compat(k[0]) && v[0].chars().count() == 1
+            }),
+            _ => false,
+        };
+        let normalization_refs: Vec<String> =
+            normalization.iter().map(|s| compiler.stage(s)).collect();
+        let segmentation = c.segmentation.as_ref().and_then(|s| s.resolve(true));
+        let seg_ref = segmentation.as_ref().map(|s| compiler.stage(s));
+        let mut variant = |tofu: bool| -> (String, String) {
+            let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
+            let refs: Vec<String> = stages.iter().map(|s| compiler.stage(s)).collect();
+            let plan = if fast_normalization_ok {
+                fast_plan(&mut compiler, segmentation.as_ref(), &stages)
+            } else {
+                "FastPlan::General".to_string()
+            };
+            (format!("&[{}]", refs.join(", ")), plan)
+        };
+        let (stages, fast) = variant(false);
+        let (stages_tofu, fast_tofu) = variant(true);
         config_layouts.push(format!(
-            "ConfigLayout {{ name: {:?}, title: {:?}, normalization: &{normalization:?}, \
-             segmentation: {segmentation:?}, stages: &{plain:?}, stages_tofu: &{tofu:?} }}",
-            c.name, c.title
+            "ConfigLayout {{ name: {:?}, title: {:?}, normalization: &[{}], \
+             segmentation: {}, stages: {stages}, stages_tofu: {stages_tofu}, fast: {fast}, fast_tofu: {fast_tofu} }}",
+            c.name,
+            c.title,
+            normalization_refs.join(", "),
+            seg_ref.map_or_else(|| "None".to_string(), |r| format!("Some({r})")),
         ));
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    fs::write(out.join("tables.bin"), &blob.bytes).expect("write tables.bin");
+    fs::write(out.join("tables.bin"), &compiler.blob.bytes).expect("write tables.bin");
     let mut rs = String::new();
     writeln!(rs, "// Generated by build.rs from {DATA_DIR}; do not edit.").ok();
     writeln!(rs, "pub(crate) static BLOB: &Aligned<[u8]> = &Aligned {{ _align: [], bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/tables.bin\")) }};").ok();
-    writeln!(
-        rs,
-        "pub(crate) static DICTS: [DictLayout; {}] = [",
-        dict_layouts.len()
-    )
-    .ok();
-    for d in &dict_layouts {
-        writeln!(rs, "    {d},").ok();
-    }
-    writeln!(rs, "];").ok();
-    writeln!(
-        rs,
-        "pub(crate) static CONFIGS: [ConfigLayout; {}] = [",
-        config_layouts.len()
-    )
-    .ok();
-    for c in &config_layouts {
-        writeln!(rs, "    {c},").ok();
-    }
-    writeln!(rs, "];").ok();
+    let mut list = |name: &str, ty: &str, items: &[String]| {
+        writeln!(rs, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).ok();
+        for item in items {
+            writeln!(rs, "    {item},").ok();
+        }
+        writeln!(rs, "];").ok();
+    };
+    list("TRIES", "TrieLayout", &compiler.trie_layouts);
+    list("VALUES", "ValuesLayout", &compiler.value_layouts);
+    list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
+    list("CONFIGS", "ConfigLayout", &config_layouts);
     let key_chars: Vec<u32> = key_chars.into_iter().collect();
     writeln!(
         rs,
@@ -539,4 +954,10 @@ fn main() {
     )
     .ok();
     fs::write(out.join("tables.rs"), rs).expect("write tables.rs");
+}
+
+/// The blocks of CJK compatibility ideographs, which normalisation maps to
+/// unified ideographs; src/engine.rs checks for them with the same ranges.
+fn is_compat(c: char) -> bool {
+    ('\u{F900}'..='\u{FAFF}').contains(&c) || ('\u{2F800}'..='\u{2FA1F}').contains(&c)
 }

@@ -12,10 +12,27 @@
 //!
 //! At a position where no key matches, a complete ideographic description
 //! sequence is copied whole; otherwise one character is copied.
+//!
+//! That pipeline is implemented as written (the *general path*), and a
+//! single pass computes the same result faster (the *fast path*, planned by
+//! build.rs):
+//!
+//! * normalisation is folded into the reads: text without compatibility
+//!   ideographs skips it, other text is normalised first;
+//! * a config with one stage and no segmentation is one greedy pass;
+//! * in a segmented config, every segmentation key maps straight to the
+//!   chain's output for it (computed at build time), and between matches
+//!   each character maps to the chain's output for it alone, except the
+//!   characters marked unsafe (those that can take part in a longer match
+//!   of some stage, and IDS operators), whose stretches go through the
+//!   general path. A stretch of unsafe characters is bounded by safe ones,
+//!   which no multi-character key of any stage can span, so converting it
+//!   apart gives what the whole run would. See docs/engine.md.
 
 use crate::config::Config;
+use crate::fast::{self, NeedsNormalization};
 use crate::ids;
-use crate::tables::{Dict, Hit};
+use crate::tables::{CharMap, Dict, FastPlan, decode};
 
 /// Converts text with one OpenCC config.
 ///
@@ -36,11 +53,27 @@ use crate::tables::{Dict, Hit};
 pub struct Converter {
     config: Config,
     tofu_risk: bool,
-    normalization: Vec<&'static Dict>,
-    segmentation: Option<&'static Dict>,
-    stages: Vec<&'static Dict>,
+    normalization: Vec<Dict>,
+    segmentation: Option<Dict>,
+    stages: Vec<Dict>,
+    fast: Fast,
     /// Longest key of any dictionary used, in characters.
     max_key_chars: usize,
+}
+
+/// The fast path of a converter.
+#[derive(Clone, Copy, Debug)]
+enum Fast {
+    Single(Dict),
+    Segmented {
+        seg: Dict,
+        run: &'static CharMap,
+        window: usize,
+        first: Dict,
+        second: Dict,
+        image1: &'static CharMap,
+    },
+    General,
 }
 
 /// Options for a [`Converter`].
@@ -56,6 +89,7 @@ pub struct Converter {
 pub struct ConverterBuilder {
     config: Config,
     tofu_risk: bool,
+    general: bool,
 }
 
 impl ConverterBuilder {
@@ -67,22 +101,50 @@ impl ConverterBuilder {
         self
     }
 
+    /// Runs OpenCC's pipeline stage by stage instead of the single-pass
+    /// engine. The output is the same; tests use this to check that.
+    #[doc(hidden)]
+    pub fn general_path(mut self, yes: bool) -> ConverterBuilder {
+        self.general = yes;
+        self
+    }
+
     /// Builds the converter.
     pub fn build(self) -> Converter {
         let layout = self.config.layout();
-        let stages = if self.tofu_risk {
-            layout.stages_tofu
+        let (stages, fast) = if self.tofu_risk {
+            (layout.stages_tofu, layout.fast_tofu)
         } else {
-            layout.stages
+            (layout.stages, layout.fast)
         };
-        let normalization: Vec<_> = layout.normalization.iter().map(|&i| Dict::get(i)).collect();
+        let normalization: Vec<Dict> = layout.normalization.iter().map(|&r| Dict::get(r)).collect();
         let segmentation = layout.segmentation.map(Dict::get);
-        let stages: Vec<_> = stages.iter().map(|&i| Dict::get(i)).collect();
+        let stages: Vec<Dict> = stages.iter().map(|&r| Dict::get(r)).collect();
+        let fast = match fast {
+            _ if self.general => Fast::General,
+            FastPlan::Single(r) => Fast::Single(Dict::get(r)),
+            FastPlan::Segmented {
+                seg,
+                run,
+                window,
+                first,
+                second,
+                image1,
+            } => Fast::Segmented {
+                seg: Dict::get(seg),
+                run: CharMap::get(run),
+                window,
+                first: Dict::get(first),
+                second: Dict::get(second),
+                image1: CharMap::get(image1),
+            },
+            FastPlan::General => Fast::General,
+        };
         let max_key_chars = normalization
             .iter()
             .chain(&stages)
             .chain(segmentation.as_ref())
-            .map(|d| d.max_key_chars)
+            .map(|d| d.trie.max_key_chars)
             .max()
             .unwrap_or(1);
         Converter {
@@ -91,6 +153,7 @@ impl ConverterBuilder {
             normalization,
             segmentation,
             stages,
+            fast,
             max_key_chars,
         }
     }
@@ -98,7 +161,7 @@ impl ConverterBuilder {
 
 /// Reusable buffers for multi-stage chains.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     a: String,
     b: String,
 }
@@ -114,6 +177,7 @@ impl Converter {
         ConverterBuilder {
             config,
             tofu_risk: false,
+            general: false,
         }
     }
 
@@ -136,17 +200,70 @@ impl Converter {
 
     /// Converts `text`, appending the result to `out`.
     pub fn convert_into(&self, text: &str, out: &mut String) {
+        let start = out.len();
         let mut scratch = Scratch::default();
-        let normalized;
-        let text = if self.normalizes(text) {
-            normalized = self.normalize(text);
-            normalized.as_str()
-        } else {
-            text
-        };
+        if self.fast_pass(text, out, true, &mut scratch).is_ok() {
+            return;
+        }
+        // Compatibility ideographs: normalise, then convert the result. What
+        // normalisation left (inside ideographic description sequences) is
+        // copied with its sequence and never looked up.
+        out.truncate(start);
+        let normalized = self.normalize(text);
+        if self
+            .fast_pass(&normalized, out, false, &mut scratch)
+            .is_err()
+        {
+            // Unreachable: with `check_compat` off the fast pass cannot fail.
+            out.truncate(start);
+            self.general_pass(&normalized, out, &mut scratch);
+        }
+    }
+
+    /// Converts already normalised `text` (or `text` without compatibility
+    /// ideographs, checked on the way when `check_compat`).
+    fn fast_pass(
+        &self,
+        text: &str,
+        out: &mut String,
+        check_compat: bool,
+        scratch: &mut Scratch,
+    ) -> Result<(), NeedsNormalization> {
+        let check_compat = check_compat && !self.normalization.is_empty();
+        match self.fast {
+            Fast::Single(dict) => fast::single(dict, text, out, check_compat),
+            Fast::Segmented {
+                seg,
+                run,
+                window,
+                first,
+                second,
+                image1,
+            } => fast::Segmented {
+                conv: self,
+                seg,
+                run,
+                window,
+                first,
+                second,
+                image1,
+            }
+            .run(text, out, check_compat, scratch),
+            Fast::General => {
+                if check_compat && self.normalizes(text) {
+                    return Err(NeedsNormalization);
+                }
+                self.general_pass(text, out, scratch);
+                Ok(())
+            }
+        }
+    }
+
+    /// OpenCC's pipeline after normalisation, stage by stage.
+    fn general_pass(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
         match self.segmentation {
-            None => self.convert_segment(text, out, &mut scratch),
-            Some(dict) => segment(dict, text, |s| self.convert_segment(s, out, &mut scratch)),
+            None => self.convert_segment(text, out, scratch),
+            Some(dict) => segment(dict, text, |s| self.convert_segment(s, out, scratch)),
         }
     }
 
@@ -160,7 +277,7 @@ impl Converter {
         current
     }
 
-    fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) {
+    pub(crate) fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) {
         match self.stages.as_slice() {
             [] => out.push_str(segment),
             [only] => apply(only, segment, out),
@@ -177,14 +294,14 @@ impl Converter {
         }
     }
 
-    /// The longest key of any dictionary this converter uses, in characters.
-    pub(crate) fn max_key_chars(&self) -> usize {
-        self.max_key_chars
-    }
-
     /// True when normalisation would change something in `text`.
     pub(crate) fn normalizes(&self, text: &str) -> bool {
         self.normalization.iter().any(|d| needs_stage(d, text))
+    }
+
+    /// The longest key of any dictionary this converter uses, in characters.
+    pub(crate) fn max_key_chars(&self) -> usize {
+        self.max_key_chars
     }
 }
 
@@ -205,10 +322,7 @@ fn needs_stage(dict: &Dict, text: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if dict.lead_may_start(b)
-            && let Some(c) = text[i..].chars().next()
-            && dict.may_start(c)
-        {
+        if dict.lead_may_start(b) && dict.root(decode(bytes, i).0) != 0 {
             return true;
         }
         i += char_len(b);
@@ -229,27 +343,16 @@ fn unmatched_len(text: &str, i: usize) -> usize {
     char_len(bytes[i])
 }
 
-/// The longest key of `dict` at byte `i` of `text`.
-#[inline]
-pub(crate) fn match_at(dict: &Dict, text: &str, i: usize) -> Option<Hit> {
-    if dict.lead_may_start(text.as_bytes()[i]) {
-        dict.longest(&text[i..])
-    } else {
-        None
-    }
-}
-
 /// One conversion stage: greedy longest-prefix replacement over `text`.
 pub(crate) fn apply(dict: &Dict, text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
     let mut i = 0;
     let mut copied = 0;
-    while i < bytes.len() {
-        match match_at(dict, text, i) {
-            Some(hit) => {
+    while i < text.len() {
+        match dict.longest(text, i) {
+            Some(found) => {
                 out.push_str(&text[copied..i]);
-                out.push_str(dict.default_of(hit.value));
-                i += hit.len;
+                dict.emit(found.value, out);
+                i = found.end;
                 copied = i;
             }
             None => i += unmatched_len(text, i),
@@ -259,17 +362,17 @@ pub(crate) fn apply(dict: &Dict, text: &str, out: &mut String) {
 }
 
 /// Maximum forward matching: calls `f` with each segment in order.
-pub(crate) fn segment(dict: &Dict, text: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn segment(dict: Dict, text: &str, mut f: impl FnMut(&str)) {
     let mut i = 0;
     let mut run = 0;
     while i < text.len() {
-        match match_at(dict, text, i) {
-            Some(hit) => {
+        match dict.longest(text, i) {
+            Some(found) => {
                 if run < i {
                     f(&text[run..i]);
                 }
-                f(&text[i..i + hit.len]);
-                i += hit.len;
+                f(&text[i..found.end]);
+                i = found.end;
                 run = i;
             }
             None => i += unmatched_len(text, i),
@@ -308,10 +411,10 @@ impl Converter {
         let mut i = 0;
         let mut last = None;
         while i < decided {
-            match match_at(seg, text, i) {
-                Some(hit) => {
+            match seg.longest(text, i) {
+                Some(found) => {
                     // The end of a matched segment is a segment boundary.
-                    i += hit.len;
+                    i = found.end;
                     last = Some(i);
                 }
                 None => i += unmatched_len(text, i),
@@ -337,10 +440,10 @@ impl Converter {
             let mut bounds = Vec::new();
             let mut i = 0;
             while i < decided {
-                match match_at(dict, &current, i) {
-                    Some(hit) => {
-                        out.push_str(dict.default_of(hit.value));
-                        i += hit.len;
+                match dict.longest(&current, i) {
+                    Some(found) => {
+                        dict.emit(found.value, &mut out);
+                        i = found.end;
                     }
                     None => {
                         let n = unmatched_len(&current, i);
@@ -405,6 +508,26 @@ mod tests {
             // Compatibility ideographs are normalised, but not inside an IDS.
             (Config::S2t, "\u{F900}", "\u{8C48}", "\u{8C48}"),
             (Config::S2t, "⿰\u{F900}后", "⿰\u{F900}后", "⿰\u{F900}后"),
+            // A variant stage changes a character, then a phrase of the next
+            // stage matches across it and its unchanged neighbours.
+            (Config::Tw2s, "允秘", "允祕", "允祕"),
+            (Config::Tw2s, "壺裡乾坤", "壶里乾坤", "壶里乾坤"),
+            (Config::Tw2s, "憑藉著", "凭借着", "凭借着"),
+            (Config::Tw2s, "一個允秘的人", "一个允祕的人", "一个允祕的人"),
+            // Two such places close together: the second one's phrase starts
+            // inside the window after the first.
+            (
+                Config::Tw2s,
+                "允秘人人人人人人人人人允秘",
+                "允祕人人人人人人人人人允祕",
+                "允祕人人人人人人人人人允祕",
+            ),
+            (
+                Config::Tw2s,
+                "允秘的的的的的的的的的的允秘",
+                "允祕的的的的的的的的的的允祕",
+                "允祕的的的的的的的的的的允祕",
+            ),
             // Tofu-risk dictionary.
             (Config::T2s, "㖮", "㖮", "𪠵"),
             (Config::Jp2t, "弁護士", "辯護士", "辯護士"),
@@ -413,6 +536,23 @@ mod tests {
             (Config::S2t, "", "", ""),
         ];
         for &(config, input, plain, tofu) in cases {
+            for general in [false, true] {
+                let conv = Converter::builder(config).general_path(general).build();
+                assert_eq!(
+                    conv.convert(input),
+                    plain,
+                    "{config} {input:?} (general path: {general})"
+                );
+                let conv = Converter::builder(config)
+                    .general_path(general)
+                    .tofu_risk(true)
+                    .build();
+                assert_eq!(
+                    conv.convert(input),
+                    tofu,
+                    "{config} {input:?} with tofu-risk (general path: {general})"
+                );
+            }
             let got = Converter::new(config).convert(input);
             assert_eq!(got, plain, "{config} {input:?}");
             let got = Converter::builder(config)

@@ -26,6 +26,12 @@ pub(crate) fn is_operator(c: char) -> bool {
     arity(c) != 0
 }
 
+/// True when the code point `c` is an ideographic description operator.
+#[inline(always)]
+pub(crate) fn is_operator_code(c: u32) -> bool {
+    c.wrapping_sub(0x2FF0) < 0x10
+}
+
 /// UTF-8 lead bytes of U+2FF0..U+2FFF are E2 BF B0..BF: a cheap pre-check.
 #[inline]
 pub(crate) fn may_start_at(bytes: &[u8], i: usize) -> bool {

@@ -33,6 +33,7 @@
 mod config;
 mod engine;
 mod error;
+mod fast;
 mod ids;
 mod stream;
 mod tables;

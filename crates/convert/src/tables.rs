@@ -1,182 +1,520 @@
-//! The dictionaries compiled by build.rs, and longest-prefix lookup over them.
+//! The tables compiled by build.rs, and lookups over them.
 //!
-//! Layout of one dictionary (all arrays in the embedded blob, native endian):
+//! A *trie* holds the keys of one dictionary; key `i` (in sorted order) has
+//! id `i`. A *values* table gives each key id its output, so one trie can
+//! serve several outputs (the segmentation keys of s2tw and s2hk, say).
 //!
-//! * `page_index[c >> 8]` is 0 when no key starts in that 256-character page,
-//!   else `p + 1` where page `p` is `root_slots[p * 256 .. p * 256 + 256]`;
-//! * `root_slots[..]` is 0 or `node + 1` for the node of a key's first character;
-//! * nodes are numbered breadth first (root excluded), so the children of
-//!   node `n` are the nodes `first_child[n] .. first_child[n + 1]`, whose
-//!   characters `node_char[..]` are sorted;
-//! * `node_value[n]` is `u32::MAX` or the index of the key's value; value `v`
-//!   has candidates `value_cands[v] .. value_cands[v + 1]`, and candidate `j`
-//!   is the text `pool[cand_offsets[j] .. cand_offsets[j + 1]]` (the first
-//!   candidate is the conversion OpenCC outputs).
+//! * `page_index[c >> 8]` is 0 when nothing is stored for that 256-character
+//!   page, else `p + 1` where the page is `slots[p * 256 .. p * 256 + 256]`.
+//! * A trie's root slot for character `c` is 0 (no key starts with `c`),
+//!   `id + 1` (the one-character key `c`, which begins no longer key), or
+//!   `SLOT_NODE | n` for node `n`.
+//! * Nodes are numbered breadth first, so the children of node `n` are
+//!   `first_child[n] .. first_child[n + 1]`, with sorted characters in
+//!   `node_char`; `node_key[n]` is 0 or the node's key id + 1.
+//! * A bigram filter (one bit per hash of a key's first two characters) lets
+//!   most positions skip the search among children.
+//! * A value is `VALUE_CHAR | c` for a one-character output, or
+//!   `VALUE_POOL | i` for the string `pool[strs[2i] .. strs[2i + 1]]`.
+//! * A character map has one slot per character: a value (no value bits:
+//!   unchanged) plus flags; a run map's slot is 0 exactly for characters in
+//!   no key of any stage.
 
 use std::sync::OnceLock;
 
-/// Gives the embedded bytes the alignment of `u32`.
+/// Gives the embedded bytes the alignment of `u64`.
 #[repr(C)]
 pub(crate) struct Aligned<B: ?Sized> {
-    pub(crate) _align: [u32; 0],
+    pub(crate) _align: [u64; 0],
     pub(crate) bytes: B,
 }
 
-/// Where one compiled dictionary lives in the blob: `(byte offset, element count)`.
-/// `name` says which OpenCC files it was flattened from (kept for debugging).
-pub(crate) struct DictLayout {
+/// `(byte offset, element count)` of an array in the blob.
+type Range = (usize, usize);
+
+pub(crate) struct TrieLayout {
+    /// Which OpenCC files the trie was flattened from (for debugging).
     #[allow(dead_code)]
     pub(crate) name: &'static str,
-    pub(crate) max_key_chars: u32,
+    #[allow(dead_code)]
+    pub(crate) keys: usize,
+    pub(crate) max_key_chars: usize,
     pub(crate) lead_bytes: [u32; 8],
-    pub(crate) page_index: (usize, usize),
-    pub(crate) root_slots: (usize, usize),
-    pub(crate) first_child: (usize, usize),
-    pub(crate) node_char: (usize, usize),
-    pub(crate) node_value: (usize, usize),
-    pub(crate) value_cands: (usize, usize),
-    pub(crate) cand_offsets: (usize, usize),
-    pub(crate) pool: (usize, usize),
+    pub(crate) first_child: Range,
+    pub(crate) node_char: Range,
+    pub(crate) node_key: Range,
+    pub(crate) bigrams: Range,
+    pub(crate) pairs: Range,
 }
 
-/// One OpenCC config: indexes into [`DICTS`].
+pub(crate) struct ValuesLayout {
+    pub(crate) page_index: Range,
+    pub(crate) slots: Range,
+    pub(crate) vals: Range,
+    pub(crate) strs: Range,
+    pub(crate) pool: Range,
+}
+
+pub(crate) struct CharMapLayout {
+    pub(crate) page_index: Range,
+    pub(crate) slots: Range,
+    pub(crate) strs: Range,
+    pub(crate) pool: Range,
+}
+
+/// A dictionary: keys and their outputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DictRef {
+    pub(crate) trie: usize,
+    pub(crate) values: usize,
+}
+
+/// How the single-pass engine runs a config (see src/engine.rs).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum FastPlan {
+    /// One stage, no segmentation: greedy matching over the whole text.
+    Single(DictRef),
+    /// Segmentation whose matches map straight to the chain's output, a
+    /// character map for the text between matches, the trigger window, and
+    /// the first stage (checked where `RUN_T1START` says).
+    Segmented {
+        seg: DictRef,
+        run: usize,
+        window: usize,
+        first: DictRef,
+        second: DictRef,
+        image1: usize,
+    },
+    /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
+    /// config needs it; build.rs picks it for data the fast path cannot do.)
+    #[allow(dead_code)]
+    General,
+}
+
 pub(crate) struct ConfigLayout {
     pub(crate) name: &'static str,
     pub(crate) title: &'static str,
-    pub(crate) normalization: &'static [usize],
-    pub(crate) segmentation: Option<usize>,
-    pub(crate) stages: &'static [usize],
-    pub(crate) stages_tofu: &'static [usize],
+    pub(crate) normalization: &'static [DictRef],
+    pub(crate) segmentation: Option<DictRef>,
+    pub(crate) stages: &'static [DictRef],
+    pub(crate) stages_tofu: &'static [DictRef],
+    pub(crate) fast: FastPlan,
+    pub(crate) fast_tofu: FastPlan,
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
-/// A compiled dictionary, borrowed from the embedded blob.
-#[derive(Debug)]
-pub(crate) struct Dict {
-    pub(crate) max_key_chars: usize,
-    lead_bytes: [u32; 8],
-    page_index: &'static [u16],
-    root_slots: &'static [u32],
-    first_child: &'static [u32],
-    node_char: &'static [u32],
-    node_value: &'static [u32],
-    value_cands: &'static [u32],
-    cand_offsets: &'static [u32],
-    pool: &'static str,
+// Encodings shared with build.rs.
+pub(crate) const SLOT_NODE: u32 = 1 << 31;
+pub(crate) const VALUE_POOL: u32 = 1 << 30;
+pub(crate) const VALUE_CHAR: u32 = 1 << 29;
+pub(crate) const RUN_TRIGGER: u32 = 1 << 31;
+pub(crate) const RUN_KEY: u32 = 1 << 28;
+pub(crate) const RUN_T1START: u32 = 1 << 27;
+pub(crate) const RUN_SSTART: u32 = 1 << 26;
+pub(crate) const RUN_T2START: u32 = 1 << 25;
+const BIGRAM_BITS: u32 = 19;
+
+/// The high and low halves of a root slot.
+#[inline(always)]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "splitting a u64 into its halves"
+)]
+fn halves(slot: u64) -> (u32, u32) {
+    ((slot >> 32) as u32, slot as u32)
 }
 
-/// A dictionary hit: the key's length in bytes and the index of its value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Hit {
-    pub(crate) len: usize,
-    pub(crate) value: u32,
+#[inline(always)]
+fn pair_hash(a: u32, b: u32) -> usize {
+    let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize
 }
 
-fn u32s(range: (usize, usize)) -> &'static [u32] {
+#[inline(always)]
+fn bigram_hash(a: u32, b: u32) -> usize {
+    let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
+    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> (32 - BIGRAM_BITS)) as usize
+}
+
+fn u64s(range: Range) -> &'static [u64] {
+    bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 8])
+}
+
+fn u32s(range: Range) -> &'static [u32] {
     bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 4])
 }
 
-fn u16s(range: (usize, usize)) -> &'static [u16] {
+fn u16s(range: Range) -> &'static [u16] {
     bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 2])
 }
 
-impl Dict {
-    fn load(layout: &'static DictLayout) -> Dict {
-        let pool = &BLOB.bytes[layout.pool.0..layout.pool.0 + layout.pool.1];
-        Dict {
-            max_key_chars: layout.max_key_chars as usize,
-            lead_bytes: layout.lead_bytes,
-            page_index: u16s(layout.page_index),
-            root_slots: u32s(layout.root_slots),
-            first_child: u32s(layout.first_child),
-            node_char: u32s(layout.node_char),
-            node_value: u32s(layout.node_value),
-            value_cands: u32s(layout.value_cands),
-            cand_offsets: u32s(layout.cand_offsets),
-            // build.rs wrote the pool from Rust strings; a failure here means
-            // the blob is corrupt, which no user input can cause.
-            pool: std::str::from_utf8(pool).expect("embedded dictionary pool is UTF-8"),
+fn text(range: Range) -> &'static str {
+    // build.rs wrote the pool from Rust strings; a failure here means the
+    // blob is corrupt, which no user input can cause.
+    std::str::from_utf8(&BLOB.bytes[range.0..range.0 + range.1]).expect("embedded pool is UTF-8")
+}
+
+/// A two-level table from characters to slots.
+#[derive(Debug)]
+struct Pages<T: 'static> {
+    page_index: &'static [u16],
+    slots: &'static [T],
+}
+
+impl<T: Copy + Default> Pages<T> {
+    #[inline(always)]
+    fn get(&self, c: u32) -> T {
+        let page = match self.page_index.get((c >> 8) as usize) {
+            Some(&p) if p != 0 => p as usize,
+            _ => return T::default(),
+        };
+        self.slots[(page - 1) * 256 + (c & 0xff) as usize]
+    }
+}
+
+/// Output strings of a values table or character map.
+#[derive(Debug)]
+struct Strings {
+    strs: &'static [u32],
+    pool: &'static str,
+}
+
+impl Strings {
+    /// Appends value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
+    #[inline(always)]
+    fn emit(&self, v: u32, out: &mut String) {
+        if v & VALUE_POOL != 0 {
+            let i = (v & 0x00FF_FFFF) as usize * 2;
+            out.push_str(&self.pool[self.strs[i] as usize..self.strs[i + 1] as usize]);
+        } else {
+            // build.rs stored a char; the fallback is unreachable.
+            out.push(char::from_u32(v & 0x1F_FFFF).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+    }
+}
+
+/// The keys of one dictionary.
+#[derive(Debug)]
+pub(crate) struct Trie {
+    pub(crate) max_key_chars: usize,
+    lead_bytes: [u32; 8],
+    first_child: &'static [u32],
+    node_char: &'static [u32],
+    node_key: &'static [u32],
+    bigrams: &'static [u64],
+    /// (first, second character) -> node of the second, open addressing.
+    pairs: &'static [u64],
+}
+
+/// Decodes the character at `i` of valid UTF-8: (code point, byte length).
+#[inline(always)]
+pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i] as u32;
+    if x < 0x80 {
+        (x, 1)
+    } else if x < 0xE0 {
+        (((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        (
+            ((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((x & 0x07) << 18)
+                | ((b[i + 1] as u32 & 0x3F) << 12)
+                | ((b[i + 2] as u32 & 0x3F) << 6)
+                | (b[i + 3] as u32 & 0x3F),
+            4,
+        )
+    }
+}
+
+/// A key found in the text: its end (byte offset) and its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) end: usize,
+    pub(crate) value: u32,
+}
+
+impl Trie {
+    fn load(l: &'static TrieLayout) -> Trie {
+        Trie {
+            max_key_chars: l.max_key_chars,
+            lead_bytes: l.lead_bytes,
+            first_child: u32s(l.first_child),
+            node_char: u32s(l.node_char),
+            node_key: u32s(l.node_key),
+            bigrams: u64s(l.bigrams),
+            pairs: u64s(l.pairs),
         }
     }
 
-    /// The dictionary with index `i` in [`DICTS`], loaded once per process.
-    pub(crate) fn get(i: usize) -> &'static Dict {
-        static LOADED: [OnceLock<Dict>; DICTS.len()] = [const { OnceLock::new() }; DICTS.len()];
-        LOADED[i].get_or_init(|| Dict::load(&DICTS[i]))
+    /// The node below the root for the characters `a`, `b`.
+    #[inline(always)]
+    fn pair(&self, a: u32, b: u32) -> Option<usize> {
+        let mask = self.pairs.len().wrapping_sub(1);
+        let want = (u64::from(a) << 21) | u64::from(b);
+        let mut h = pair_hash(a, b) & mask;
+        loop {
+            let e = *self.pairs.get(h)?;
+            if e == 0 {
+                return None;
+            }
+            if e >> 22 == want {
+                return Some((e & 0x3F_FFFF) as usize);
+            }
+            h = (h + 1) & mask;
+        }
     }
 
-    /// False when no key's UTF-8 encoding starts with byte `b`: a cheap
-    /// filter before the real lookup.
-    #[inline]
+    /// False when no key's UTF-8 encoding starts with byte `b`.
+    #[inline(always)]
     pub(crate) fn lead_may_start(&self, b: u8) -> bool {
         self.lead_bytes[b as usize >> 5] & (1 << (b & 31)) != 0
     }
+}
 
-    /// The node of a key's first character `c`, if any key starts with it.
+/// The outputs of a trie's keys, and the root slots carrying the outputs
+/// of its one-character keys.
+#[derive(Debug)]
+pub(crate) struct Values {
+    roots: Pages<u64>,
+    vals: &'static [u32],
+    strings: Strings,
+}
+
+impl Values {
+    fn load(l: &'static ValuesLayout) -> Values {
+        Values {
+            roots: Pages {
+                page_index: u16s(l.page_index),
+                slots: u64s(l.slots),
+            },
+            vals: u32s(l.vals),
+            strings: Strings {
+                strs: u32s(l.strs),
+                pool: text(l.pool),
+            },
+        }
+    }
+
+    /// Appends value `value` (from a [`Found`]) to `out`.
+    #[inline(always)]
+    pub(crate) fn emit(&self, value: u32, out: &mut String) {
+        self.strings.emit(value, out);
+    }
+}
+
+/// A dictionary ready for lookups.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dict {
+    pub(crate) trie: &'static Trie,
+    pub(crate) values: &'static Values,
+}
+
+impl Dict {
+    pub(crate) fn get(r: DictRef) -> Dict {
+        static T: [OnceLock<Trie>; TRIES.len()] = [const { OnceLock::new() }; TRIES.len()];
+        static V: [OnceLock<Values>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
+        Dict {
+            trie: T[r.trie].get_or_init(|| Trie::load(&TRIES[r.trie])),
+            values: V[r.values].get_or_init(|| Values::load(&VALUES[r.values])),
+        }
+    }
+}
+
+impl Dict {
+    /// False when no key's UTF-8 encoding starts with byte `b`.
+    #[inline(always)]
+    pub(crate) fn lead_may_start(&self, b: u8) -> bool {
+        self.trie.lead_may_start(b)
+    }
+
+    /// The root slot of character `c`: 0 when no key starts with it, else
+    /// the value of the key `c` (0 if none) in the high half and
+    /// `SLOT_NODE | node` in the low half when longer keys start with `c`.
+    #[inline(always)]
+    pub(crate) fn root(&self, c: u32) -> u64 {
+        self.values.roots.get(c)
+    }
+
+    /// The longest key at byte `i` of `b` (valid UTF-8, `i` at a character
+    /// start), given the root slot `slot != 0` of the character `c` there,
+    /// `len` bytes long. `stop` receives the character that ended the walk
+    /// (0 when the walk ended for want of text or keys): the caller checks it
+    /// for a compatibility ideograph, which normalisation might have turned
+    /// into a continuation of the key.
+    #[inline(always)]
+    pub(crate) fn longest_from(
+        &self,
+        b: &[u8],
+        i: usize,
+        c: u32,
+        len: usize,
+        slot: u64,
+        stop: &mut u32,
+    ) -> Option<Found> {
+        let (own, low) = halves(slot);
+        let mut pos = i + len;
+        let mut best = (own != 0).then_some(Found {
+            end: pos,
+            value: own,
+        });
+        if low & SLOT_NODE == 0 || pos >= b.len() {
+            return best;
+        }
+        let trie = self.trie;
+        let (c2, l2) = decode(b, pos);
+        let h = bigram_hash(c, c2);
+        if trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
+            *stop = c2;
+            return best;
+        }
+        // The first step below the root goes through the pair table, the
+        // rest through binary search among a node's sorted children.
+        let mut node = match trie.pair(c, c2) {
+            Some(n) => n,
+            None => {
+                *stop = c2;
+                return best;
+            }
+        };
+        pos += l2;
+        loop {
+            let key = trie.node_key[node];
+            if key != 0 {
+                best = Some(Found {
+                    end: pos,
+                    value: self.values.vals[key as usize - 1],
+                });
+            }
+            let start = trie.first_child[node] as usize;
+            let end = trie.first_child[node + 1] as usize;
+            if pos >= b.len() || start == end {
+                return best;
+            }
+            let (next, next_len) = decode(b, pos);
+            match trie.node_char[start..end].binary_search(&next) {
+                Ok(k) => node = start + k,
+                Err(_) => {
+                    *stop = next;
+                    return best;
+                }
+            }
+            pos += next_len;
+        }
+    }
+
+    /// The number of characters of the longest key that `first` followed by
+    /// the characters `next` yields begins with (0 when none).
+    pub(crate) fn longest_chars(&self, first: u32, mut next: impl FnMut() -> Option<u32>) -> usize {
+        let slot = self.root(first);
+        let mut best = usize::from(slot >> 32 != 0);
+        if halves(slot).1 & SLOT_NODE == 0 {
+            return best;
+        }
+        let trie = self.trie;
+        let Some(second) = next() else { return best };
+        let h = bigram_hash(first, second);
+        if trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
+            return best;
+        }
+        let Some(mut node) = trie.pair(first, second) else {
+            return best;
+        };
+        let mut count = 2;
+        loop {
+            if trie.node_key[node] != 0 {
+                best = count;
+            }
+            let start = trie.first_child[node] as usize;
+            let end = trie.first_child[node + 1] as usize;
+            if start == end {
+                return best;
+            }
+            let Some(c) = next() else { return best };
+            match trie.node_char[start..end].binary_search(&c) {
+                Ok(k) => node = start + k,
+                Err(_) => return best,
+            }
+            count += 1;
+        }
+    }
+
+    /// The longest key at byte `i` of `text`.
     #[inline]
-    fn root(&self, c: char) -> Option<usize> {
-        let c = c as usize;
-        let page = *self.page_index.get(c >> 8)? as usize;
-        if page == 0 {
+    pub(crate) fn longest(&self, text: &str, i: usize) -> Option<Found> {
+        let b = text.as_bytes();
+        if !self.lead_may_start(b[i]) {
             return None;
         }
-        let slot = self.root_slots[(page - 1) * 256 + (c & 0xff)] as usize;
-        slot.checked_sub(1)
-    }
-
-    #[inline]
-    fn child(&self, node: usize, c: char) -> Option<usize> {
-        let start = self.first_child[node] as usize;
-        let end = self.first_child[node + 1] as usize;
-        let kids = &self.node_char[start..end];
-        kids.binary_search(&(c as u32)).ok().map(|k| start + k)
-    }
-
-    /// True when some key starts with `c`.
-    #[inline]
-    pub(crate) fn may_start(&self, c: char) -> bool {
-        self.root(c).is_some()
-    }
-
-    /// The longest key that is a prefix of `text`.
-    #[inline]
-    pub(crate) fn longest(&self, text: &str) -> Option<Hit> {
-        let mut chars = text.char_indices();
-        let (_, first) = chars.next()?;
-        let mut node = self.root(first)?;
-        let mut best = None;
-        let mut end = first.len_utf8();
-        loop {
-            let value = self.node_value[node];
-            if value != u32::MAX {
-                best = Some(Hit { len: end, value });
-            }
-            if self.first_child[node] == self.first_child[node + 1] {
-                return best;
-            }
-            let Some((i, c)) = chars.next() else {
-                return best;
-            };
-            match self.child(node, c) {
-                Some(next) => {
-                    node = next;
-                    end = i + c.len_utf8();
-                }
-                None => return best,
-            }
+        let (c, len) = decode(b, i);
+        match self.root(c) {
+            0 => None,
+            slot => self.longest_from(b, i, c, len, slot, &mut 0),
         }
     }
 
-    /// The default conversion of a value.
-    #[inline]
-    pub(crate) fn default_of(&self, value: u32) -> &'static str {
-        let j = self.value_cands[value as usize] as usize;
-        &self.pool[self.cand_offsets[j] as usize..self.cand_offsets[j + 1] as usize]
+    /// Appends value `value` (from a [`Found`]) to `out`.
+    #[inline(always)]
+    pub(crate) fn emit(&self, value: u32, out: &mut String) {
+        self.values.emit(value, out);
+    }
+}
+
+/// A table from characters to values (0 = unchanged).
+#[derive(Debug)]
+pub(crate) struct CharMap {
+    pages: Pages<u32>,
+    strings: Strings,
+}
+
+impl CharMap {
+    pub(crate) fn get(i: usize) -> &'static CharMap {
+        static M: [OnceLock<CharMap>; CHARMAPS.len()] = [const { OnceLock::new() }; CHARMAPS.len()];
+        M[i].get_or_init(|| {
+            let l = &CHARMAPS[i];
+            CharMap {
+                pages: Pages {
+                    page_index: u16s(l.page_index),
+                    slots: u32s(l.slots),
+                },
+                strings: Strings {
+                    strs: u32s(l.strs),
+                    pool: text(l.pool),
+                },
+            }
+        })
+    }
+
+    /// The slot of `c`: a value (or none) plus flags.
+    #[inline(always)]
+    pub(crate) fn slot(&self, c: u32) -> u32 {
+        self.pages.get(c)
+    }
+
+    /// Appends the value in `slot`, if it has one, to `out`; false when the
+    /// character is unchanged.
+    #[inline(always)]
+    pub(crate) fn emit(&self, slot: u32, out: &mut String) -> bool {
+        if slot & (VALUE_POOL | VALUE_CHAR) == 0 {
+            return false;
+        }
+        self.strings.emit(slot, out);
+        true
     }
 }
 
 /// True when `c` occurs in no key of any dictionary: no match can span it.
 pub(crate) fn in_no_key(c: char) -> bool {
     KEY_CHARS.binary_search(&(c as u32)).is_err()
+}
+
+/// True for CJK compatibility ideographs, the keys of every shipped
+/// normalisation table (build.rs only takes the fast path when they are).
+#[inline(always)]
+pub(crate) fn is_compat(c: u32) -> bool {
+    c.wrapping_sub(0xF900) < 0x200 || c.wrapping_sub(0x2F800) < 0x220
 }

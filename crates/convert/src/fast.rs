@@ -1,0 +1,380 @@
+//! The single-pass engine (see the module docs of `engine` and
+//! docs/engine.md): one loop over the text that gives exactly what OpenCC's
+//! stage-by-stage pipeline gives.
+
+use crate::engine::{Converter, Scratch};
+use crate::ids;
+use crate::tables::{
+    CharMap, Dict, Found, RUN_KEY, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, VALUE_CHAR,
+    VALUE_POOL, decode, is_compat,
+};
+
+/// The pass met a compatibility ideograph: normalise first.
+pub(crate) struct NeedsNormalization;
+
+/// Greedy longest-prefix matching over the whole text with one dictionary,
+/// copying unchanged text in bulk.
+#[inline(never)]
+pub(crate) fn single(
+    dict: Dict,
+    text: &str,
+    out: &mut String,
+    check_compat: bool,
+) -> Result<(), NeedsNormalization> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < n {
+        let x = b[i];
+        if !dict.lead_may_start(x) {
+            if x < 0x80 {
+                i += 1;
+                continue;
+            }
+            let (c, len) = decode(b, i);
+            if check_compat && is_compat(c) {
+                return Err(NeedsNormalization);
+            }
+            i += if ids::is_operator_code(c) {
+                ids::sequence_len(&text[i..]).unwrap_or(len)
+            } else {
+                len
+            };
+            continue;
+        }
+        let (c, len) = decode(b, i);
+        if check_compat && is_compat(c) {
+            return Err(NeedsNormalization);
+        }
+        let slot = dict.root(c);
+        let mut stop = 0;
+        let found = if slot == 0 {
+            None
+        } else {
+            dict.longest_from(b, i, c, len, slot, &mut stop)
+        };
+        if check_compat && is_compat(stop) {
+            return Err(NeedsNormalization);
+        }
+        match found {
+            Some(Found { end, value }) => {
+                if copied < i {
+                    out.push_str(&text[copied..i]);
+                }
+                dict.emit(value, out);
+                i = end;
+                copied = i;
+            }
+            None => {
+                i += if ids::is_operator_code(c) {
+                    ids::sequence_len(&text[i..]).unwrap_or(len)
+                } else {
+                    len
+                };
+            }
+        }
+    }
+    out.push_str(&text[copied..]);
+    Ok(())
+}
+
+/// The state to return to if a character turns out to need the chain:
+/// the output length and the copy mark before the character at `pos`.
+#[derive(Clone, Copy, Debug)]
+struct Snapshot {
+    pos: usize,
+    out_len: usize,
+    copied: usize,
+}
+
+/// Where the current stretch of clean characters began.
+#[derive(Clone, Copy, Debug)]
+enum Region {
+    /// At a boundary no match of any stage spans.
+    Boundary(Snapshot),
+    /// Right after a stretch converted with the chain, which began at `start`
+    /// with the output in the state `start`.
+    AfterStretch { start: Snapshot },
+}
+
+/// A stretch of characters being gathered for the chain.
+#[derive(Clone, Copy, Debug)]
+struct Stretch {
+    start: usize,
+    /// Characters before this offset are part of a trigger.
+    trigger_end: usize,
+    /// Clean characters since the last trigger.
+    clean: usize,
+}
+
+/// The single pass of a segmented config.
+///
+/// Segmentation matches emit the chain's output for the key (precomputed).
+/// Between matches ("runs") each character emits the chain's output for it
+/// alone, except around triggers: a trigger and the `window` characters on
+/// each side of it form a stretch converted by the chain as one segment.
+/// The argument that this is exact is in docs/engine.md; in short, no
+/// multi-character match of any stage can span a stretch's ends, and the
+/// boundaries of a run are segment boundaries.
+pub(crate) struct Segmented<'c> {
+    pub(crate) conv: &'c Converter,
+    pub(crate) seg: Dict,
+    pub(crate) run: &'static CharMap,
+    pub(crate) window: usize,
+    pub(crate) first: Dict,
+    pub(crate) second: Dict,
+    pub(crate) image1: &'static CharMap,
+}
+
+/// The last `window` clean characters' snapshots, oldest first.
+struct Ring {
+    items: Vec<Snapshot>,
+    next: usize,
+    cap: usize,
+}
+
+impl Ring {
+    fn new(cap: usize) -> Ring {
+        Ring {
+            items: Vec::with_capacity(cap),
+            next: 0,
+            cap,
+        }
+    }
+    #[inline(always)]
+    fn clear(&mut self) {
+        self.items.clear();
+        self.next = 0;
+    }
+    #[inline(always)]
+    fn push(&mut self, s: Snapshot) {
+        if self.cap == 0 {
+            return;
+        }
+        if self.items.len() < self.cap {
+            self.items.push(s);
+        } else {
+            self.items[self.next] = s;
+            self.next = (self.next + 1) % self.cap;
+        }
+    }
+    /// The snapshot `cap` clean characters back, if that many are recorded.
+    fn oldest_full(&self) -> Option<Snapshot> {
+        (self.items.len() == self.cap && self.cap > 0).then(|| self.items[self.next])
+    }
+}
+
+impl Segmented<'_> {
+    #[inline(never)]
+    pub(crate) fn run(
+        &self,
+        text: &str,
+        out: &mut String,
+        check_compat: bool,
+        scratch: &mut Scratch,
+    ) -> Result<(), NeedsNormalization> {
+        let b = text.as_bytes();
+        let n = b.len();
+        let (seg, run) = (self.seg, self.run);
+        let mut i = 0;
+        let mut copied = 0;
+        let mut stretch: Option<Stretch> = None;
+        let mut ring = Ring::new(self.window);
+        let snap = |i: usize, out: &String, copied: usize| Snapshot {
+            pos: i,
+            out_len: out.len(),
+            copied,
+        };
+        let mut region = Region::Boundary(snap(0, out, 0));
+        while i < n {
+            let x = b[i];
+            if x < 0x80 && run.slot(u32::from(x)) == 0 {
+                // In no key of any table: a boundary nothing spans.
+                if let Some(s) = stretch.take() {
+                    self.flush(&text[s.start..i], out, scratch);
+                    copied = i;
+                }
+                i += 1;
+                ring.clear();
+                region = Region::Boundary(snap(i, out, copied));
+                continue;
+            }
+            let (c, len) = decode(b, i);
+            if check_compat && x >= 0xEF && is_compat(c) {
+                return Err(NeedsNormalization);
+            }
+            let r = run.slot(c);
+            if r & RUN_SSTART != 0 {
+                let slot = seg.root(c);
+                let mut stop = 0;
+                let found = seg.longest_from(b, i, c, len, slot, &mut stop);
+                if check_compat && is_compat(stop) {
+                    return Err(NeedsNormalization);
+                }
+                if let Some(found) = found {
+                    match stretch.take() {
+                        Some(s) => self.flush(&text[s.start..i], out, scratch),
+                        None => out.push_str(&text[copied..i]),
+                    }
+                    seg.emit(found.value, out);
+                    i = found.end;
+                    copied = i;
+                    ring.clear();
+                    region = Region::Boundary(snap(i, out, copied));
+                    continue;
+                }
+            }
+            if x == 0xE2 && ids::is_operator_code(c) {
+                // A complete sequence is copied whole by every stage and no
+                // key spans an operator: a boundary, copied unchanged.
+                if let Some(m) = ids::sequence_len(&text[i..]) {
+                    if let Some(s) = stretch.take() {
+                        self.flush(&text[s.start..i], out, scratch);
+                        copied = i;
+                    }
+                    i += m;
+                    ring.clear();
+                    region = Region::Boundary(snap(i, out, copied));
+                    continue;
+                }
+            }
+            if r & RUN_KEY == 0 {
+                // In no key of any stage: a boundary, unchanged.
+                if let Some(s) = stretch.take() {
+                    self.flush(&text[s.start..i], out, scratch);
+                    copied = i;
+                }
+                i += len;
+                ring.clear();
+                region = Region::Boundary(snap(i, out, copied));
+                continue;
+            }
+            // How far this character's trigger reaches (0: not a trigger).
+            let mut trigger_end = 0;
+            if r & RUN_TRIGGER != 0 {
+                trigger_end = i + len;
+            }
+            if r & RUN_T1START != 0 {
+                let mut stop = 0;
+                let t = self.first;
+                if let Some(f) = t.longest_from(b, i, c, len, t.root(c), &mut stop)
+                    && f.end > i + len
+                {
+                    trigger_end = trigger_end.max(f.end);
+                }
+            }
+            if r & RUN_T2START != 0 {
+                trigger_end = trigger_end.max(self.second_stage_match(b, i, c, len));
+            }
+            if let Some(s) = &mut stretch {
+                if trigger_end != 0 || i < s.trigger_end {
+                    s.trigger_end = s.trigger_end.max(trigger_end);
+                    s.clean = 0;
+                    i += len;
+                    continue;
+                }
+                if s.clean < self.window {
+                    s.clean += 1;
+                    i += len;
+                    continue;
+                }
+                // `window` clean characters since the last trigger: close.
+                let start = s.start;
+                stretch = None;
+                let before = snap(start, out, start);
+                self.flush(&text[start..i], out, scratch);
+                copied = i;
+                ring.clear();
+                region = Region::AfterStretch { start: before };
+            } else if trigger_end != 0 {
+                // Go back `window` clean characters, or to the region's start;
+                // a stretch that ended within the window is reopened.
+                let back = if self.window == 0 {
+                    snap(i, out, copied)
+                } else {
+                    match (ring.oldest_full(), region) {
+                        (Some(s), _) => s,
+                        (None, Region::Boundary(s)) => s,
+                        (None, Region::AfterStretch { start }) => start,
+                    }
+                };
+                out.truncate(back.out_len);
+                out.push_str(&text[back.copied..back.pos]);
+                copied = back.pos;
+                stretch = Some(Stretch {
+                    start: back.pos,
+                    trigger_end,
+                    clean: 0,
+                });
+                i += len;
+                continue;
+            }
+            // A clean character: emit its own conversion.
+            ring.push(snap(i, out, copied));
+            if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                out.push_str(&text[copied..i]);
+                run.emit(r, out);
+                copied = i + len;
+            }
+            i += len;
+        }
+        match stretch {
+            Some(s) => self.flush(&text[s.start..], out, scratch),
+            None => out.push_str(&text[copied..]),
+        }
+        Ok(())
+    }
+
+    /// Where a multi-character key of stage 2 that starts on this run
+    /// character's stage-1 image ends, in the text (0 when none). Reads
+    /// ahead on the stage-1 images of the following characters; one whose
+    /// image is not a single character ends the look-ahead and, being reached
+    /// inside a possible key, counts as part of the match (conservatively).
+    fn second_stage_match(&self, b: &[u8], i: usize, c: u32, len: usize) -> usize {
+        let image = |c: u32| -> Option<u32> {
+            let v = self.image1.slot(c);
+            if v & VALUE_CHAR != 0 {
+                Some(v & 0x1F_FFFF)
+            } else if v & VALUE_POOL != 0 {
+                None
+            } else {
+                Some(c)
+            }
+        };
+        let Some(first) = image(c) else {
+            return i + len;
+        };
+        let mut ends = [0usize; 32];
+        let mut count = 0;
+        let mut pos = i + len;
+        let mut cut_short = false;
+        let chars = self.second.longest_chars(first, || {
+            if pos >= b.len() || count == ends.len() {
+                return None;
+            }
+            let (d, l) = decode(b, pos);
+            pos += l;
+            match image(d) {
+                Some(x) => {
+                    ends[count] = pos;
+                    count += 1;
+                    Some(x)
+                }
+                None => {
+                    cut_short = true;
+                    None
+                }
+            }
+        });
+        if cut_short {
+            return pos;
+        }
+        if chars >= 2 { ends[chars - 2] } else { 0 }
+    }
+
+    /// Converts a stretch with the whole chain.
+    fn flush(&self, stretch: &str, out: &mut String, scratch: &mut Scratch) {
+        self.conv.convert_segment(stretch, out, scratch);
+    }
+}

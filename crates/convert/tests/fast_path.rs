@@ -1,0 +1,158 @@
+//! The single-pass engine gives exactly what OpenCC's pipeline, run stage by
+//! stage (the general path), gives: on every config, with and without the
+//! tofu-risk dictionaries, on texts built to hit phrase boundaries, unsafe
+//! run characters, ideographic description sequences and compatibility
+//! ideographs.
+
+use bianyi_convert::{Config, Converter};
+
+#[path = "support/text.rs"]
+mod text;
+use text::{POOL, Rng, text};
+
+fn check(input: &str, what: &str) {
+    for &config in Config::ALL {
+        for tofu in [false, true] {
+            let fast = Converter::builder(config)
+                .tofu_risk(tofu)
+                .build()
+                .convert(input);
+            let general = Converter::builder(config)
+                .tofu_risk(tofu)
+                .general_path(true)
+                .build()
+                .convert(input);
+            if fast != general {
+                let at = fast
+                    .chars()
+                    .zip(general.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let near = |s: &str| {
+                    s.chars()
+                        .skip(at.saturating_sub(8))
+                        .take(20)
+                        .collect::<String>()
+                };
+                panic!(
+                    "{config} (tofu {tofu}) on {what}: fast path differs at char {at}\n  fast:    {}\n  general: {}",
+                    near(&fast),
+                    near(&general)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn random_texts() {
+    let mut rng = Rng(0xFA57_0001);
+    for round in 0..6 {
+        let input = text(&mut rng, 20_000, Some(30), round % 2 == 0);
+        check(&input, &format!("random text {round}"));
+    }
+}
+
+/// Every pool entry next to every other: all two-word contexts.
+#[test]
+fn all_pairs() {
+    let mut input = String::new();
+    for a in POOL {
+        for b in POOL {
+            input.push_str(a);
+            input.push_str(b);
+            input.push('|');
+        }
+    }
+    check(&input, "all pairs");
+}
+
+/// Every character of the dictionaries' keys once, in a row and in pairs.
+#[test]
+fn dictionary_characters() {
+    let mut rng = Rng(7);
+    let chars: Vec<char> = (0x3400u32..0xA000)
+        .chain(0x20000..0x2A6E0)
+        .filter_map(char::from_u32)
+        .collect();
+    let mut input = String::new();
+    for _ in 0..60_000 {
+        input.push(chars[rng.below(chars.len())]);
+        if rng.below(40) == 0 {
+            input.push('\n');
+        }
+    }
+    check(&input, "random CJK characters");
+}
+
+/// Texts glued from random keys and values of every dictionary: phrase
+/// boundaries, variant triggers and their windows everywhere.
+#[test]
+fn dictionary_entries_glued() {
+    const FILES: &[&str] = &[
+        include_str!("../data/opencc/dictionary/HKPhrases.txt"),
+        include_str!("../data/opencc/dictionary/HKPhrasesRev.txt"),
+        include_str!("../data/opencc/dictionary/HKVariants.txt"),
+        include_str!("../data/opencc/dictionary/HKVariantsPhrases.txt"),
+        include_str!("../data/opencc/dictionary/HKVariantsRev.txt"),
+        include_str!("../data/opencc/dictionary/HKVariantsRevPhrases.txt"),
+        include_str!("../data/opencc/dictionary/JPShinjitaiCharacters.txt"),
+        include_str!("../data/opencc/dictionary/JPShinjitaiPhrases.txt"),
+        include_str!("../data/opencc/dictionary/STCharacters.txt"),
+        include_str!("../data/opencc/dictionary/STPhrases.txt"),
+        include_str!("../data/opencc/dictionary/STPhrases_GeneratedFromRegionalPhrases.txt"),
+        include_str!("../data/opencc/dictionary/TSCharacters.txt"),
+        include_str!("../data/opencc/dictionary/TSPhrases.txt"),
+        include_str!("../data/opencc/dictionary/TWPhrases.txt"),
+        include_str!("../data/opencc/dictionary/TWPhrasesRev.txt"),
+        include_str!("../data/opencc/dictionary/TWVariants.txt"),
+        include_str!("../data/opencc/dictionary/TWVariantsPhrases.txt"),
+        include_str!("../data/opencc/dictionary/TWVariantsRev.txt"),
+        include_str!("../data/opencc/dictionary/TWVariantsRevPhrases.txt"),
+    ];
+    let mut words: Vec<&str> = Vec::new();
+    for file in FILES {
+        for line in file.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((key, values)) = line.split_once('\t') {
+                words.push(key);
+                words.extend(values.split(' '));
+            }
+        }
+    }
+    // Taiwan and Hong Kong forms of phrase keys: where a variant stage
+    // changes a character, a later phrase stage may match across it.
+    let s2tw = Converter::new(Config::S2tw);
+    let s2hk = Converter::new(Config::S2hk);
+    let mut regional: Vec<String> = Vec::new();
+    for file in [FILES[12], FILES[18], FILES[5]] {
+        for line in file.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((key, _)) = line.split_once('\t') {
+                regional.push(s2tw.convert(key));
+                regional.push(s2hk.convert(key));
+            }
+        }
+    }
+    words.extend(regional.iter().map(String::as_str));
+    let mut rng = Rng(0xD1C7);
+    for round in 0..4 {
+        let mut input = String::new();
+        while input.len() < 300_000 {
+            let w = words[rng.below(words.len())];
+            // Pieces of words too, so keys start and end mid-phrase.
+            let chars: Vec<char> = w.chars().collect();
+            let from = rng.below(chars.len());
+            let to = from + 1 + rng.below(chars.len() - from);
+            input.extend(
+                &chars[if rng.below(3) == 0 { from } else { 0 }..if rng.below(3) == 0 {
+                    to
+                } else {
+                    chars.len()
+                }],
+            );
+            if rng.below(50) == 0 {
+                input.push(['\n', '，', ' ', '⿰'][rng.below(4)]);
+            }
+        }
+        check(&input, &format!("glued dictionary entries {round}"));
+    }
+}
