@@ -63,10 +63,18 @@ pub(crate) fn run(args: &ConvertArgs, l: &Localizer) -> Result<(), CliError> {
         }
     }
     // Check every file before writing anything: a missing file or invalid
-    // UTF-8 in the third input must not leave the first two converted.
+    // UTF-8 in the third input must not leave the first two converted. With
+    // -o, or --in-place on one file, invalid UTF-8 found while converting
+    // only discards the temporary file, so the (fast, but extra) read-ahead
+    // check is needed only for standard output and several in-place files.
+    let file_count = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::File(_)))
+        .count();
+    let check_utf8 = args.output.is_none() && (!args.in_place || file_count > 1);
     for input in &inputs {
         if let Input::File(path) = input {
-            precheck(path, args.in_place)?;
+            precheck(path, args.in_place, check_utf8)?;
         }
     }
 
@@ -136,9 +144,9 @@ fn inputs(files: &[OsString]) -> Result<Vec<Input>, CliError> {
     Ok(inputs)
 }
 
-/// Opens `path` to make sure it can be read, and checks regular files are
-/// valid UTF-8 all the way through.
-fn precheck(path: &Path, in_place: bool) -> Result<(), CliError> {
+/// Opens `path` to make sure it can be read, and (when `check_utf8`) checks
+/// that a regular file is valid UTF-8 all the way through.
+fn precheck(path: &Path, in_place: bool, check_utf8: bool) -> Result<(), CliError> {
     let source = Source::path(path);
     let read_error = |error| CliError::Read {
         source: source.clone(),
@@ -159,6 +167,9 @@ fn precheck(path: &Path, in_place: bool) -> Result<(), CliError> {
             });
         }
         // A FIFO or device can be read only once: it is checked while converting.
+        return Ok(());
+    }
+    if !check_utf8 {
         return Ok(());
     }
     bianyi_convert::check_utf8(io::BufReader::new(file))

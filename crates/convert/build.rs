@@ -301,8 +301,6 @@ impl Blob {
 }
 
 // Encodings shared with src/tables.rs.
-/// Root slot: the character has deeper keys; low bits are its node.
-const SLOT_NODE: u32 = 1 << 31;
 /// Value: a string in the pool; low bits index `strs`.
 const VALUE_POOL: u32 = 1 << 30;
 /// Value: one character in the low 21 bits (marker keeps it non-zero).
@@ -415,8 +413,14 @@ struct TrieNode {
 }
 
 /// The characters keys start with: the node below the root (when longer
-/// keys start with it) and the key id (when it is a key itself).
-type Roots = Vec<(char, Option<u32>, Option<u32>)>;
+/// keys start with it), the key id (when it is a key itself), and the
+/// second characters of the longer keys.
+type Roots = Vec<(char, Option<u32>, Option<u32>, Vec<char>)>;
+
+/// Bit of a root slot's filter of second characters (0..31).
+fn second_bit(c: u32) -> u32 {
+    c.wrapping_mul(0x9E37_79B1) >> 27
+}
 
 /// Compiles the structure of a trie over `keys` (sorted); key `i` has id `i`.
 /// Returns the Rust expression of its layout and its roots.
@@ -488,7 +492,8 @@ fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
         .iter()
         .map(|(&c, &child)| {
             let node = (!nodes[child].children.is_empty()).then_some(id_of[child]);
-            (c, node, nodes[child].key)
+            let seconds = nodes[child].children.keys().copied().collect();
+            (c, node, nodes[child].key, seconds)
         })
         .collect();
     // The pair table: (first char, second char) -> node of the second
@@ -571,16 +576,17 @@ fn max_chars(entries: &Entries) -> usize {
 fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> String {
     let mut pool = Pool::default();
     let encoded: Vec<u32> = values.iter().map(|v| pool.encode(v)).collect();
-    // Root slot: the value of the one-character key in the high half, and
-    // SLOT_NODE | node in the low half when longer keys start there.
+    // Root slot: the value of the one-character key in the high half, and a
+    // 32-bit filter of the second characters of longer keys (never 0 when
+    // there are any) in the low half.
     let slots: BTreeMap<char, u64> = roots
         .iter()
-        .map(|&(c, node, key)| {
+        .map(|(c, node, key, seconds)| {
             let value = key.map_or(0, |k| u64::from(encoded[k as usize]));
-            (
-                c,
-                value << 32 | node.map_or(0, |n| u64::from(SLOT_NODE | n)),
-            )
+            let filter = seconds
+                .iter()
+                .fold(0u32, |f, &s| f | 1 << second_bit(s as u32));
+            (*c, value << 32 | node.map_or(0, |_| u64::from(filter)))
         })
         .collect();
     let table = page_table64(&slots, blob);

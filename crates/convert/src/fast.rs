@@ -6,7 +6,7 @@ use crate::engine::{Converter, Scratch};
 use crate::ids;
 use crate::tables::{
     CharMap, Dict, Found, RUN_KEY, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, VALUE_CHAR,
-    VALUE_POOL, decode, is_compat,
+    VALUE_POOL, Walk, decode, is_compat,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -25,36 +25,36 @@ pub(crate) fn single(
     let n = b.len();
     let mut i = 0;
     let mut copied = 0;
+    // The character at `ahead_at`, when the previous lookup decoded it.
+    let mut ahead_at = usize::MAX;
+    let mut walk = Walk::default();
     while i < n {
         let x = b[i];
-        if !dict.lead_may_start(x) {
-            if x < 0x80 {
-                i += 1;
-                continue;
-            }
-            let (c, len) = decode(b, i);
-            if check_compat && is_compat(c) {
-                return Err(NeedsNormalization);
-            }
-            i += if ids::is_operator_code(c) {
-                ids::sequence_len(&text[i..]).unwrap_or(len)
-            } else {
-                len
-            };
+        if x < 0x80 && !dict.lead_may_start(x) {
+            i += 1;
             continue;
         }
-        let (c, len) = decode(b, i);
-        if check_compat && is_compat(c) {
+        let (c, len) = if ahead_at == i {
+            walk.ahead
+        } else {
+            decode(b, i)
+        };
+        if check_compat && x >= 0xEF && is_compat(c) {
             return Err(NeedsNormalization);
         }
         let slot = dict.root(c);
-        let mut stop = 0;
-        let found = if slot == 0 {
-            None
+        if slot == 0 {
+            i += unmatched(text, i, x, c, len);
+            continue;
+        }
+        walk = Walk::default();
+        let found = dict.longest_from(b, i, c, len, slot, &mut walk);
+        ahead_at = if walk.ahead.1 != 0 {
+            i + len
         } else {
-            dict.longest_from(b, i, c, len, slot, &mut stop)
+            usize::MAX
         };
-        if check_compat && is_compat(stop) {
+        if check_compat && is_compat(walk.stop) {
             return Err(NeedsNormalization);
         }
         match found {
@@ -66,17 +66,22 @@ pub(crate) fn single(
                 i = end;
                 copied = i;
             }
-            None => {
-                i += if ids::is_operator_code(c) {
-                    ids::sequence_len(&text[i..]).unwrap_or(len)
-                } else {
-                    len
-                };
-            }
+            None => i += unmatched(text, i, x, c, len),
         }
     }
     out.push_str(&text[copied..]);
     Ok(())
+}
+
+/// How far to step at a position where no key matches: a complete
+/// ideographic description sequence, else one character.
+#[inline(always)]
+fn unmatched(text: &str, i: usize, x: u8, c: u32, len: usize) -> usize {
+    if x == 0xE2 && ids::is_operator_code(c) {
+        ids::sequence_len(&text[i..]).unwrap_or(len)
+    } else {
+        len
+    }
 }
 
 /// The state to return to if a character turns out to need the chain:
@@ -207,9 +212,9 @@ impl Segmented<'_> {
             let r = run.slot(c);
             if r & RUN_SSTART != 0 {
                 let slot = seg.root(c);
-                let mut stop = 0;
-                let found = seg.longest_from(b, i, c, len, slot, &mut stop);
-                if check_compat && is_compat(stop) {
+                let mut walk = Walk::default();
+                let found = seg.longest_from(b, i, c, len, slot, &mut walk);
+                if check_compat && is_compat(walk.stop) {
                     return Err(NeedsNormalization);
                 }
                 if let Some(found) = found {
@@ -256,9 +261,8 @@ impl Segmented<'_> {
                 trigger_end = i + len;
             }
             if r & RUN_T1START != 0 {
-                let mut stop = 0;
                 let t = self.first;
-                if let Some(f) = t.longest_from(b, i, c, len, t.root(c), &mut stop)
+                if let Some(f) = t.longest_from(b, i, c, len, t.root(c), &mut Walk::default())
                     && f.end > i + len
                 {
                     trigger_end = trigger_end.max(f.end);

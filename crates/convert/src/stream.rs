@@ -113,11 +113,25 @@ impl StreamConverter<'_> {
     ///
     /// Fails on invalid UTF-8 with the position of the first bad byte.
     pub fn push(&mut self, input: &[u8]) -> Result<&str, Error> {
+        self.out.clear();
+        if self.pending.is_empty() && input.len() >= self.next_attempt {
+            // Convert straight from `input` when it holds a safe cut, and
+            // keep only the rest: no copy of the bulk of the text.
+            if let Ok(text) = simdutf8::basic::from_utf8(input)
+                && let Some(cut) = find_cut(self.converter, text)
+            {
+                self.converter.convert_into(&text[..cut], &mut self.out);
+                advance_position(&mut self.position, &input[..cut]);
+                self.pending.extend_from_slice(&input[cut..]);
+                self.validated = self.pending.len();
+                self.next_attempt = CHUNK.max(self.pending.len() + 1);
+                return Ok(&self.out);
+            }
+        }
         self.pending.extend_from_slice(input);
         self.validate(false)?;
-        self.out.clear();
         if self.validated >= self.next_attempt {
-            let text = std::str::from_utf8(&self.pending[..self.validated])
+            let text = simdutf8::basic::from_utf8(&self.pending[..self.validated])
                 .map_err(|_| self.internal_utf8())?;
             match find_cut(self.converter, text) {
                 Some(cut) => {
@@ -137,7 +151,7 @@ impl StreamConverter<'_> {
     pub fn finish(&mut self) -> Result<&str, Error> {
         self.validate(true)?;
         self.out.clear();
-        let text = std::str::from_utf8(&self.pending).map_err(|_| self.internal_utf8())?;
+        let text = simdutf8::basic::from_utf8(&self.pending).map_err(|_| self.internal_utf8())?;
         self.converter.convert_into(text, &mut self.out);
         let all = self.pending.len();
         self.advance(all);
@@ -152,7 +166,7 @@ impl StreamConverter<'_> {
     /// Checks the not yet validated part of `pending`. At the end of input
     /// an incomplete trailing character is an error too.
     fn validate(&mut self, at_end: bool) -> Result<(), Error> {
-        match std::str::from_utf8(&self.pending[self.validated..]) {
+        match simdutf8::compat::from_utf8(&self.pending[self.validated..]) {
             Ok(_) => self.validated = self.pending.len(),
             Err(e) => {
                 let bad = self.validated + e.valid_up_to();
@@ -215,7 +229,7 @@ pub fn check_utf8<R: Read>(mut input: R) -> Result<u64, Error> {
         };
         let filled = carried + n;
         let at_end = n == 0;
-        let valid = match std::str::from_utf8(&buf[..filled]) {
+        let valid = match simdutf8::compat::from_utf8(&buf[..filled]) {
             Ok(_) => filled,
             Err(e) if e.error_len().is_none() && !at_end => e.valid_up_to(),
             Err(e) => {

@@ -6,9 +6,10 @@
 //!
 //! * `page_index[c >> 8]` is 0 when nothing is stored for that 256-character
 //!   page, else `p + 1` where the page is `slots[p * 256 .. p * 256 + 256]`.
-//! * A trie's root slot for character `c` is 0 (no key starts with `c`),
-//!   `id + 1` (the one-character key `c`, which begins no longer key), or
-//!   `SLOT_NODE | n` for node `n`.
+//! * A dictionary's root slot for character `c` (u64) is 0 when no key
+//!   starts with `c`; its high half is the value of the key `c` (0 if none),
+//!   its low half a 32-bit filter of the second characters of longer keys
+//!   (0 when no longer key starts with `c`).
 //! * Nodes are numbered breadth first, so the children of node `n` are
 //!   `first_child[n] .. first_child[n + 1]`, with sorted characters in
 //!   `node_char`; `node_key[n]` is 0 or the node's key id + 1.
@@ -105,7 +106,6 @@ pub(crate) struct ConfigLayout {
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
 // Encodings shared with build.rs.
-pub(crate) const SLOT_NODE: u32 = 1 << 31;
 pub(crate) const VALUE_POOL: u32 = 1 << 30;
 pub(crate) const VALUE_CHAR: u32 = 1 << 29;
 pub(crate) const RUN_TRIGGER: u32 = 1 << 31;
@@ -114,6 +114,12 @@ pub(crate) const RUN_T1START: u32 = 1 << 27;
 pub(crate) const RUN_SSTART: u32 = 1 << 26;
 pub(crate) const RUN_T2START: u32 = 1 << 25;
 const BIGRAM_BITS: u32 = 19;
+
+/// Bit of a root slot's filter of second characters (as in build.rs).
+#[inline(always)]
+fn second_bit(c: u32) -> u32 {
+    c.wrapping_mul(0x9E37_79B1) >> 27
+}
 
 /// The high and low halves of a root slot.
 #[inline(always)]
@@ -210,6 +216,35 @@ pub(crate) struct Trie {
 /// Decodes the character at `i` of valid UTF-8: (code point, byte length).
 #[inline(always)]
 pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    // One 4-byte load where the text allows it.
+    if let Some(&w) = b.get(i..i + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
+        let w = u32::from_le_bytes(w);
+        let x = w & 0xFF;
+        return if x < 0x80 {
+            (x, 1)
+        } else if x < 0xE0 {
+            (((w & 0x1F) << 6) | ((w >> 8) & 0x3F), 2)
+        } else if x < 0xF0 {
+            (
+                ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F),
+                3,
+            )
+        } else {
+            (
+                ((w & 0x07) << 18)
+                    | ((w << 4) & 0x3_F000)
+                    | ((w >> 10) & 0xFC0)
+                    | ((w >> 24) & 0x3F),
+                4,
+            )
+        };
+    }
+    decode_tail(b, i)
+}
+
+/// [`decode`] near the end of the text.
+#[inline(never)]
+fn decode_tail(b: &[u8], i: usize) -> (u32, usize) {
     let x = b[i] as u32;
     if x < 0x80 {
         (x, 1)
@@ -229,6 +264,18 @@ pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
             4,
         )
     }
+}
+
+/// What a lookup saw beyond the key it found.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Walk {
+    /// The character that ended the walk (0 when the walk ended for want of
+    /// text or keys): a compatibility ideograph there means normalisation
+    /// might have continued the key.
+    pub(crate) stop: u32,
+    /// The character right after the first one, and its length (0 when not
+    /// decoded), for the caller's next step.
+    pub(crate) ahead: (u32, usize),
 }
 
 /// A key found in the text: its end (byte offset) and its value.
@@ -334,7 +381,8 @@ impl Dict {
 
     /// The root slot of character `c`: 0 when no key starts with it, else
     /// the value of the key `c` (0 if none) in the high half and
-    /// `SLOT_NODE | node` in the low half when longer keys start with `c`.
+    /// a filter of second characters in the low half (0 when no longer key
+    /// starts with `c`).
     #[inline(always)]
     pub(crate) fn root(&self, c: u32) -> u64 {
         self.values.roots.get(c)
@@ -342,10 +390,7 @@ impl Dict {
 
     /// The longest key at byte `i` of `b` (valid UTF-8, `i` at a character
     /// start), given the root slot `slot != 0` of the character `c` there,
-    /// `len` bytes long. `stop` receives the character that ended the walk
-    /// (0 when the walk ended for want of text or keys): the caller checks it
-    /// for a compatibility ideograph, which normalisation might have turned
-    /// into a continuation of the key.
+    /// `len` bytes long, recording in `walk` what it saw past the key.
     #[inline(always)]
     pub(crate) fn longest_from(
         &self,
@@ -354,7 +399,7 @@ impl Dict {
         c: u32,
         len: usize,
         slot: u64,
-        stop: &mut u32,
+        walk: &mut Walk,
     ) -> Option<Found> {
         let (own, low) = halves(slot);
         let mut pos = i + len;
@@ -362,14 +407,19 @@ impl Dict {
             end: pos,
             value: own,
         });
-        if low & SLOT_NODE == 0 || pos >= b.len() {
+        if low == 0 || pos >= b.len() {
             return best;
         }
         let trie = self.trie;
         let (c2, l2) = decode(b, pos);
+        walk.ahead = (c2, l2);
+        if low & (1 << second_bit(c2)) == 0 {
+            walk.stop = c2;
+            return best;
+        }
         let h = bigram_hash(c, c2);
         if trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
-            *stop = c2;
+            walk.stop = c2;
             return best;
         }
         // The first step below the root goes through the pair table, the
@@ -377,7 +427,7 @@ impl Dict {
         let mut node = match trie.pair(c, c2) {
             Some(n) => n,
             None => {
-                *stop = c2;
+                walk.stop = c2;
                 return best;
             }
         };
@@ -399,7 +449,7 @@ impl Dict {
             match trie.node_char[start..end].binary_search(&next) {
                 Ok(k) => node = start + k,
                 Err(_) => {
-                    *stop = next;
+                    walk.stop = next;
                     return best;
                 }
             }
@@ -412,11 +462,14 @@ impl Dict {
     pub(crate) fn longest_chars(&self, first: u32, mut next: impl FnMut() -> Option<u32>) -> usize {
         let slot = self.root(first);
         let mut best = usize::from(slot >> 32 != 0);
-        if halves(slot).1 & SLOT_NODE == 0 {
+        if halves(slot).1 == 0 {
             return best;
         }
         let trie = self.trie;
         let Some(second) = next() else { return best };
+        if halves(slot).1 & (1 << second_bit(second)) == 0 {
+            return best;
+        }
         let h = bigram_hash(first, second);
         if trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
             return best;
@@ -453,7 +506,7 @@ impl Dict {
         let (c, len) = decode(b, i);
         match self.root(c) {
             0 => None,
-            slot => self.longest_from(b, i, c, len, slot, &mut 0),
+            slot => self.longest_from(b, i, c, len, slot, &mut Walk::default()),
         }
     }
 
@@ -517,4 +570,26 @@ pub(crate) fn in_no_key(c: char) -> bool {
 #[inline(always)]
 pub(crate) fn is_compat(c: u32) -> bool {
     c.wrapping_sub(0xF900) < 0x200 || c.wrapping_sub(0x2F800) < 0x220
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_matches_std() {
+        let text = "a\u{7F}\u{80}ß\u{7FF}\u{800}漢\u{FFFF}\u{10000}𪠵\u{10FFFF}z";
+        let b = text.as_bytes();
+        // Every position, with the text cut at every length after it, so
+        // both the 4-byte-load path and the tail path are taken.
+        for (i, ch) in text.char_indices() {
+            for end in i + ch.len_utf8()..=b.len() {
+                assert_eq!(
+                    decode(&b[..end], i),
+                    (ch as u32, ch.len_utf8()),
+                    "{ch:?} at {i}, text cut at {end}"
+                );
+            }
+        }
+    }
 }
