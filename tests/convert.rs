@@ -48,26 +48,37 @@ fn every_mode_gives_the_same_bytes() {
     }
 }
 
-/// Multi-megabyte input streams through with exactly the whole-text result.
+/// The sample article, and multi-megabyte input built from it, stream
+/// through on 1, 2 and 4 threads with exactly the whole-text result.
 #[test]
-fn large_input_streams_exactly() {
+fn streaming_and_parallel_give_the_plain_result() {
     let article = String::from_utf8(article()).expect("utf-8");
     // About 5 MB, with long lines of both kinds: with and without newlines.
-    let mut text = article.repeat(300);
-    text.push_str(&article.replace('\n', "").repeat(300));
+    let mut big = article.repeat(300);
+    big.push_str(&article.replace('\n', "").repeat(300));
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("big.txt"), &text).expect("write");
-    for config in [Config::T2s, Config::S2twp, Config::Tw2sp] {
-        let got = bianyi_ok(
-            dir.path(),
-            &["convert", "-c", config.name(), "big.txt"],
-            b"",
-        );
-        let want = Converter::new(config).convert(&text);
-        assert!(
-            got == want.as_bytes(),
-            "{config}: streamed output differs from whole-text conversion"
-        );
+    fs::write(dir.path().join("article.txt"), &article).expect("write");
+    fs::write(dir.path().join("big.txt"), &big).expect("write");
+    for (name, text) in [("article.txt", &article), ("big.txt", &big)] {
+        for config in [Config::T2s, Config::S2twp, Config::Tw2sp] {
+            let want = Converter::new(config).convert(text);
+            for threads in ["1", "2", "4"] {
+                let got = bianyi_ok(
+                    dir.path(),
+                    &["convert", "-c", config.name(), "-j", threads, name],
+                    b"",
+                );
+                assert!(
+                    got == want.as_bytes(),
+                    "{config} on {name} with -j {threads}: output differs"
+                );
+            }
+            assert_eq!(
+                Converter::new(config).convert_parallel(text, 3),
+                want,
+                "{config} on {name}"
+            );
+        }
     }
 }
 

@@ -56,6 +56,11 @@ pub(crate) struct ConvertArgs {
     #[arg(long, conflicts_with_all = ["config", "files", "output", "in_place"])]
     pub(crate) list_configs: bool,
 
+    /// Threads converting large inputs (split at paragraph ends; the output
+    /// is the same bytes for any number). Default: the number of cores.
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
+
     /// Conversion engine: bianyi's own, or the system's libopencc (only in
     /// builds with the `opencc` feature).
     #[arg(long, value_enum, default_value_t = Engine::Bianyi)]

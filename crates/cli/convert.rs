@@ -45,7 +45,11 @@ pub(crate) fn run(args: &ConvertArgs, l: &Localizer) -> Result<(), CliError> {
                 suggestion: None,
             },
         })?;
-    let backend = Backend::new(config, args.tofu_risk, args.engine)?;
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let backend = Backend::new(config, args.tofu_risk, args.engine, threads)?;
     let inputs = inputs(&args.files)?;
 
     if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
@@ -217,16 +221,22 @@ fn list_configs(l: &Localizer) -> Result<(), CliError> {
 
 /// The engine doing the conversion.
 enum Backend {
-    Bianyi(Converter),
+    Bianyi(Converter, usize),
     #[cfg(feature = "opencc")]
     OpenCc(opencc_rust::OpenCC),
 }
 
 impl Backend {
-    fn new(config: Config, tofu_risk: bool, engine: Engine) -> Result<Backend, CliError> {
+    fn new(
+        config: Config,
+        tofu_risk: bool,
+        engine: Engine,
+        threads: usize,
+    ) -> Result<Backend, CliError> {
         match engine {
             Engine::Bianyi => Ok(Backend::Bianyi(
                 Converter::builder(config).tofu_risk(tofu_risk).build(),
+                threads,
             )),
             #[cfg(feature = "opencc")]
             Engine::Opencc => crate::system_opencc::open(config).map(Backend::OpenCc),
@@ -250,8 +260,8 @@ impl Backend {
             })?),
         };
         match self {
-            Backend::Bianyi(conv) => conv
-                .convert_stream(reader, output)
+            Backend::Bianyi(conv, threads) => conv
+                .convert_stream_parallel(reader, output, *threads)
                 .map(|_| ())
                 .map_err(|e| library_error(e, &source, target)),
             #[cfg(feature = "opencc")]

@@ -15,6 +15,9 @@ use crate::tables::in_no_key;
 /// Input is converted once this much is pending (and a safe cut exists).
 const CHUNK: usize = 64 * 1024;
 
+/// With several threads, each converts pieces of about this size.
+const PART: usize = 1024 * 1024;
+
 /// Converts a byte stream piece by piece.
 ///
 /// Feed input with [`push`](StreamConverter::push) in pieces of any size
@@ -49,23 +52,62 @@ pub struct StreamConverter<'c> {
     out: String,
     /// Position of `pending[0]` in the input.
     position: Position,
+    /// Threads converting each batch (1: this thread only).
+    threads: usize,
 }
 
 impl Converter {
     /// Starts a streaming conversion.
     pub fn stream(&self) -> StreamConverter<'_> {
+        self.stream_parallel(1)
+    }
+
+    /// Starts a streaming conversion that converts batches of input on
+    /// `threads` threads (split at safe cuts, so the output is the same
+    /// bytes whatever the number). Memory grows to about `2 * threads` MiB.
+    pub fn stream_parallel(&self, threads: usize) -> StreamConverter<'_> {
+        let threads = threads.max(1);
         StreamConverter {
             converter: self,
             pending: Vec::new(),
             validated: 0,
-            next_attempt: CHUNK,
+            next_attempt: if threads > 1 { threads * PART } else { CHUNK },
             out: String::new(),
             position: Position {
                 byte: 0,
                 line: 1,
                 column: 1,
             },
+            threads,
         }
+    }
+
+    /// Converts `text` on `threads` threads: the text is split at safe cuts
+    /// (paragraph ends where possible) into about equal parts, and the
+    /// result is byte for byte [`Converter::convert`]'s.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Converter};
+    ///
+    /// let conv = Converter::new(Config::T2s);
+    /// let text = "漢字轉換。\n".repeat(10_000);
+    /// assert_eq!(conv.convert_parallel(&text, 4), conv.convert(&text));
+    /// ```
+    pub fn convert_parallel(&self, text: &str, threads: usize) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        convert_parts(self, text, threads.max(1), &mut out);
+        out
+    }
+
+    /// [`Converter::convert_stream`] on `threads` threads (see
+    /// [`Converter::stream_parallel`]).
+    pub fn convert_stream_parallel<R: Read, W: Write>(
+        &self,
+        input: R,
+        output: W,
+        threads: usize,
+    ) -> Result<(u64, u64), Error> {
+        drive(self.stream_parallel(threads), input, output)
     }
 
     /// Converts everything `input` yields into `output`, in bounded memory.
@@ -76,36 +118,44 @@ impl Converter {
     /// `bianyi` CLI does).
     pub fn convert_stream<R: Read, W: Write>(
         &self,
-        mut input: R,
-        mut output: W,
+        input: R,
+        output: W,
     ) -> Result<(u64, u64), Error> {
-        let mut stream = self.stream();
-        let mut buf = vec![0u8; CHUNK];
-        let mut written = 0u64;
-        loop {
-            let n = match input.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Error::new(ErrorKind::Read(e))),
-            };
-            let piece = stream.push(&buf[..n])?;
-            output
-                .write_all(piece.as_bytes())
-                .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-            written += piece.len() as u64;
-        }
-        let read = stream.bytes_pushed();
-        let piece = stream.finish()?;
+        drive(self.stream(), input, output)
+    }
+}
+
+/// Feeds everything `input` yields through `stream` into `output`.
+fn drive<R: Read, W: Write>(
+    mut stream: StreamConverter<'_>,
+    mut input: R,
+    mut output: W,
+) -> Result<(u64, u64), Error> {
+    let mut buf = vec![0u8; CHUNK];
+    let mut written = 0u64;
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::new(ErrorKind::Read(e))),
+        };
+        let piece = stream.push(&buf[..n])?;
         output
             .write_all(piece.as_bytes())
             .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-        output
-            .flush()
-            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
         written += piece.len() as u64;
-        Ok((read, written))
     }
+    let read = stream.bytes_pushed();
+    let piece = stream.finish()?;
+    output
+        .write_all(piece.as_bytes())
+        .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+    output
+        .flush()
+        .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+    written += piece.len() as u64;
+    Ok((read, written))
 }
 
 impl StreamConverter<'_> {
@@ -120,11 +170,11 @@ impl StreamConverter<'_> {
             if let Ok(text) = simdutf8::basic::from_utf8(input)
                 && let Some(cut) = find_cut(self.converter, text)
             {
-                self.converter.convert_into(&text[..cut], &mut self.out);
+                convert_parts(self.converter, &text[..cut], self.threads, &mut self.out);
                 advance_position(&mut self.position, &input[..cut]);
                 self.pending.extend_from_slice(&input[cut..]);
                 self.validated = self.pending.len();
-                self.next_attempt = CHUNK.max(self.pending.len() + 1);
+                self.next_attempt = self.batch().max(self.pending.len() + 1);
                 return Ok(&self.out);
             }
         }
@@ -135,9 +185,9 @@ impl StreamConverter<'_> {
                 .map_err(|_| self.internal_utf8())?;
             match find_cut(self.converter, text) {
                 Some(cut) => {
-                    self.converter.convert_into(&text[..cut], &mut self.out);
+                    convert_parts(self.converter, &text[..cut], self.threads, &mut self.out);
                     self.advance(cut);
-                    self.next_attempt = CHUNK.max(self.pending.len() + 1);
+                    self.next_attempt = self.batch().max(self.pending.len() + 1);
                 }
                 None => self.next_attempt = self.validated * 2,
             }
@@ -152,10 +202,19 @@ impl StreamConverter<'_> {
         self.validate(true)?;
         self.out.clear();
         let text = simdutf8::basic::from_utf8(&self.pending).map_err(|_| self.internal_utf8())?;
-        self.converter.convert_into(text, &mut self.out);
+        convert_parts(self.converter, text, self.threads, &mut self.out);
         let all = self.pending.len();
         self.advance(all);
         Ok(&self.out)
+    }
+
+    /// How much input to gather before converting.
+    fn batch(&self) -> usize {
+        if self.threads > 1 {
+            self.threads * PART
+        } else {
+            CHUNK
+        }
     }
 
     /// Total bytes given to [`push`](StreamConverter::push) so far.
@@ -201,6 +260,50 @@ impl StreamConverter<'_> {
         advance_position(&mut self.position, &self.pending[..n]);
         self.pending.drain(..n);
         self.validated -= n;
+    }
+}
+
+/// Converts `text` (which starts where a conversion may start) into `out`,
+/// split into up to `threads` parts at safe cuts, converted in parallel.
+fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String) {
+    if threads <= 1 || text.len() < 2 * PART {
+        conv.convert_into(text, out);
+        return;
+    }
+    let parts = threads.min(text.len() / PART).max(1);
+    let mut cuts = vec![0];
+    for k in 1..parts {
+        let start = *cuts.last().unwrap_or(&0);
+        let mut target = text.len() / parts * k;
+        while !text.is_char_boundary(target) {
+            target -= 1;
+        }
+        if target <= start {
+            continue;
+        }
+        if let Some(cut) = find_cut(conv, &text[start..target]) {
+            cuts.push(start + cut);
+        }
+    }
+    cuts.push(text.len());
+    let pieces: Vec<&str> = cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+    let results: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pieces[1..]
+            .iter()
+            .map(|piece| scope.spawn(move || conv.convert(piece)))
+            .collect();
+        // This thread converts the first piece meanwhile.
+        let mut first = String::with_capacity(pieces[0].len() + pieces[0].len() / 8);
+        conv.convert_into(pieces[0], &mut first);
+        let mut results = vec![first];
+        for h in handles {
+            // A panic in a worker is a bug in the engine; surface it here.
+            results.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        results
+    });
+    for r in results {
+        out.push_str(&r);
     }
 }
 
@@ -286,8 +389,37 @@ fn count_chars(bytes: &[u8]) -> u64 {
 pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
     let window_chars = (converter.max_key_chars() + 1) * ids::MAX_SPAN_CHARS;
     let mut end = text.len();
-    while end > 0 {
-        let cut = cut_before(converter, &text[..end])?;
+    // Kinds that found nothing in a prefix find nothing in shorter ones.
+    let mut newline = true;
+    let mut hard = true;
+    // Each round steps back over one ideographic description operator; text
+    // dense with them gets no cut here (the caller then waits for more).
+    for _ in 0..64 {
+        if end == 0 {
+            return None;
+        }
+        let prefix = &text[..end];
+        let cut = 'found: {
+            if newline {
+                match memchr::memrchr(b'\n', prefix.as_bytes()) {
+                    Some(p) => break 'found p + 1,
+                    None => newline = false,
+                }
+            }
+            if hard {
+                match prefix.char_indices().rev().find(|&(_, c)| in_no_key(c)) {
+                    Some((i, c)) => break 'found i + c.len_utf8(),
+                    None => hard = false,
+                }
+            }
+            // Unit boundaries are computed on the text as the first pass
+            // sees it; keep it simple and skip them when normalisation
+            // would change it.
+            if converter.normalizes(prefix) {
+                return None;
+            }
+            converter.unit_cut(prefix)?
+        };
         // Look for an IDS operator in the `window_chars` characters before the cut.
         let mut start = cut.saturating_sub(4 * window_chars);
         while !text.is_char_boundary(start) {
@@ -300,22 +432,6 @@ pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// The last cut in `text` of kinds 1 to 3, ignoring IDS.
-fn cut_before(converter: &Converter, text: &str) -> Option<usize> {
-    if let Some(p) = memchr::memrchr(b'\n', text.as_bytes()) {
-        return Some(p + 1);
-    }
-    if let Some((i, c)) = text.char_indices().rev().find(|&(_, c)| in_no_key(c)) {
-        return Some(i + c.len_utf8());
-    }
-    // Unit boundaries are computed on the text as the first pass sees it;
-    // keep it simple and skip this kind when normalisation would change it.
-    if converter.normalizes(text) {
-        return None;
-    }
-    converter.unit_cut(text)
 }
 
 /// Byte offset of the last ideographic description operator in `text`.

@@ -89,3 +89,31 @@ fn convert_stream_reports_sizes() {
     assert_eq!(written, out.len() as u64);
     assert_eq!(String::from_utf8(out).ok(), Some(conv.convert(&input)));
 }
+
+/// Parallel conversion, whole and streamed, gives the single-threaded
+/// bytes on multi-megabyte texts, for every thread count.
+#[test]
+fn parallel_equals_whole_text() {
+    let mut rng = Rng(0x9A4A11E1);
+    let with_newlines = text(&mut rng, 1_500_000, Some(60), true);
+    let without = text(&mut rng, 1_200_000, None, false);
+    for input in [&with_newlines, &without] {
+        for config in [Config::S2t, Config::T2s, Config::S2twp, Config::Tw2sp] {
+            let conv = Converter::new(config);
+            let whole = conv.convert(input);
+            for threads in [1, 2, 3, 4] {
+                assert!(
+                    conv.convert_parallel(input, threads) == whole,
+                    "{config}, {threads} threads"
+                );
+                let mut out = Vec::new();
+                conv.convert_stream_parallel(input.as_bytes(), &mut out, threads)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert!(
+                    out == whole.as_bytes(),
+                    "{config}, {threads} threads, streamed"
+                );
+            }
+        }
+    }
+}
