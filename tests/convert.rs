@@ -228,3 +228,131 @@ fn errors_exit_with_status_2() {
     let out = bianyi(dir.path(), &["convert", "-c", "nope"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[cfg(unix)]
+mod unix_safety {
+    use std::fs;
+    use std::io::Write;
+    use std::os::unix::fs::symlink;
+    use std::process::{Command, Stdio};
+
+    use crate::util::{bianyi, bianyi_ok};
+
+    /// `bianyi convert … a.txt >> a.txt` is refused instead of growing a.txt
+    /// without end.
+    #[test]
+    fn stdout_appending_to_the_input_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "漢字\n".repeat(1000)).expect("write");
+        let append = fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        let out = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["convert", "-c", "t2s", "a.txt"])
+            .current_dir(dir.path())
+            .env("LANG", "C")
+            .stdout(Stdio::from(append))
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("both an input and the output"));
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            "漢字\n".repeat(1000)
+        );
+    }
+
+    /// A file named twice through a symbolic link is not converted twice.
+    #[test]
+    fn in_place_same_file_through_a_link_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join("m.txt"), "麼\n").expect("write");
+        symlink("m.txt", dir.path().join("l.txt")).expect("symlink");
+        let out = bianyi(
+            dir.path(),
+            &["convert", "-c", "tw2sp", "--in-place", "m.txt", "l.txt"],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("m.txt")).expect("read"),
+            "麼\n"
+        );
+    }
+
+    /// -o through a dangling symbolic link creates the file it points to and
+    /// keeps the link.
+    #[test]
+    fn output_through_a_dangling_link() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join("a.txt"), "漢字\n").expect("write");
+        symlink("target.txt", dir.path().join("link.txt")).expect("symlink");
+        bianyi_ok(
+            dir.path(),
+            &["convert", "-c", "t2s", "a.txt", "-o", "link.txt"],
+            b"",
+        );
+        assert!(
+            fs::symlink_metadata(dir.path().join("link.txt"))
+                .expect("lstat")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("target.txt")).expect("read"),
+            "汉字\n"
+        );
+    }
+
+    /// SIGTERM while writing -o removes the temporary file.
+    #[test]
+    fn interrupted_output_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["convert", "-c", "s2t", "-o", "out.txt"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all("汉字\n".repeat(100_000).as_bytes())
+            .expect("feed");
+        stdin.flush().expect("flush");
+        // Wait until the temporary file exists, then interrupt.
+        let temp_exists = || {
+            fs::read_dir(dir.path())
+                .expect("list")
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with(".bianyi-"))
+        };
+        for _ in 0..200 {
+            if temp_exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(temp_exists(), "no temporary file appeared");
+        // Give the signal handler's thread a moment to start.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let killed = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let status = child.wait().expect("wait");
+        drop(stdin);
+        assert_eq!(status.code(), Some(128 + 15));
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
+}

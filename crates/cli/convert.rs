@@ -10,7 +10,7 @@ use bianyi_convert::{Config, Converter, ErrorKind};
 use crate::args::{ConvertArgs, Engine};
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
-use crate::output::{Output, same_file};
+use crate::output::{Output, same_file, stdout_is};
 
 /// One input named on the command line.
 #[derive(Clone, Debug)]
@@ -49,6 +49,9 @@ pub(crate) fn run(args: &ConvertArgs, l: &Localizer) -> Result<(), CliError> {
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
     );
+    if args.tofu_risk && args.engine == Engine::Opencc {
+        return Err(CliError::EngineNoTofuRisk);
+    }
     let backend = Backend::new(config, args.tofu_risk, args.engine, threads)?;
     let inputs = inputs(&args.files)?;
 
@@ -66,16 +69,47 @@ pub(crate) fn run(args: &ConvertArgs, l: &Localizer) -> Result<(), CliError> {
             }
         }
     }
-    // Check every file before writing anything: a missing file or invalid
-    // UTF-8 in the third input must not leave the first two converted. With
-    // -o, or --in-place on one file, invalid UTF-8 found while converting
-    // only discards the temporary file, so the (fast, but extra) read-ahead
-    // check is needed only for standard output and several in-place files.
-    let file_count = inputs
+    let files: Vec<&Path> = inputs
         .iter()
-        .filter(|i| matches!(i, Input::File(_)))
-        .count();
-    let check_utf8 = args.output.is_none() && (!args.in_place || file_count > 1);
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p.as_path()),
+            Input::Stdin => None,
+        })
+        .collect();
+    if args.output.is_none() && !args.in_place {
+        // `bianyi convert … a.txt >> a.txt` would read its own output forever.
+        if let Some(p) = files.iter().find(|p| stdout_is(p)) {
+            return Err(CliError::OutputIsInput {
+                path: p.display().to_string(),
+            });
+        }
+    }
+    if args.in_place {
+        // The same file twice (or through a link) would be converted twice.
+        for (k, a) in files.iter().enumerate() {
+            if let Some(b) = files[..k].iter().find(|b| same_file(a, b)) {
+                return Err(CliError::SameFileTwice {
+                    first: b.display().to_string(),
+                    second: a.display().to_string(),
+                });
+            }
+        }
+    }
+    // Check every file before writing anything: a missing file or invalid
+    // UTF-8 in the third input must not leave the first two converted. Into
+    // a regular file (-o, or --in-place on one file) invalid UTF-8 found
+    // while converting only discards the temporary file, so the (fast, but
+    // extra) read-ahead check is needed for standard output, outputs that
+    // are not regular files, and several in-place files.
+    let direct_output = args
+        .output
+        .as_ref()
+        .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
+    let check_utf8 = if args.in_place {
+        files.len() > 1
+    } else {
+        args.output.is_none() || direct_output
+    };
     for input in &inputs {
         if let Input::File(path) = input {
             precheck(path, args.in_place, check_utf8)?;

@@ -56,6 +56,11 @@ pub(crate) enum CliError {
         path: String,
     },
     StdinTwice,
+    SameFileTwice {
+        first: String,
+        second: String,
+    },
+    EngineNoTofuRisk,
     #[cfg_attr(feature = "opencc", allow(dead_code))]
     EngineUnavailable,
     #[cfg_attr(not(feature = "opencc"), allow(dead_code))]
@@ -137,6 +142,11 @@ impl CliError {
                 l.msg("error-in-place-not-regular", &[("path", s(path))])
             }
             CliError::StdinTwice => l.msg("error-stdin-twice", &[]),
+            CliError::SameFileTwice { first, second } => l.msg(
+                "error-same-file-twice",
+                &[("first", s(first)), ("second", s(second))],
+            ),
+            CliError::EngineNoTofuRisk => l.msg("error-engine-no-tofu-risk", &[]),
             CliError::EngineUnavailable => l.msg("error-engine-unavailable", &[]),
             CliError::EngineConfigMissing { config, detail } => l.msg(
                 "error-engine-config",

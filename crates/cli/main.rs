@@ -21,6 +21,7 @@ use crate::i18n::Localizer;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::cleanup::install();
     let l = Localizer::from_env(cli.lang.as_deref());
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args, &l),

@@ -23,6 +23,8 @@ pub(crate) enum Output {
     Atomic {
         temp: BufWriter<NamedTempFile>,
         destination: PathBuf,
+        /// Removed by the signal handler if the process is interrupted.
+        _registered: cleanup::Registered,
     },
 }
 
@@ -55,11 +57,12 @@ impl Output {
                 return Ok(Output::Direct(BufWriter::with_capacity(64 * 1024, file)));
             }
         }
-        // Replace the file a symlink points to, not the link itself.
+        // Replace the file a symlink points to, not the link itself (for a
+        // dangling link: create the file it points to).
         let destination = if metadata.is_some() {
             fs::canonicalize(path)?
         } else {
-            path.to_path_buf()
+            dangling_target(path)
         };
         let dir = match destination.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -72,6 +75,7 @@ impl Output {
             builder.permissions(p);
         }
         let temp = builder.tempfile_in(&dir)?;
+        let registered = cleanup::register(temp.path());
         // The creation mode is filtered by the umask; an existing file's
         // permissions are restored exactly.
         if let Some(p) = existing {
@@ -80,6 +84,7 @@ impl Output {
         Ok(Output::Atomic {
             temp: BufWriter::with_capacity(64 * 1024, temp),
             destination,
+            _registered: registered,
         })
     }
 
@@ -101,7 +106,9 @@ impl Output {
                 drop(file);
                 Ok(())
             }
-            Output::Atomic { temp, destination } => {
+            Output::Atomic {
+                temp, destination, ..
+            } => {
                 let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
                 temp.as_file().sync_all()?;
                 temp.persist(&destination).map_err(|e| e.error)?;
@@ -142,6 +149,99 @@ fn sync_parent(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// Where a path that does not resolve should be created: the target of a
+/// dangling symbolic link (followed through further links), else the path.
+fn dangling_target(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::read_link(&current) {
+            Ok(target) => {
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            Err(_) => return current,
+        }
+    }
+    current
+}
+
+/// Temporary files to remove if the process is interrupted (SIGINT,
+/// SIGTERM, SIGHUP), when destructors do not run.
+pub(crate) mod cleanup {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+    /// Keeps `path` registered while alive.
+    #[derive(Debug)]
+    pub(crate) struct Registered(PathBuf);
+
+    pub(crate) fn register(path: &Path) -> Registered {
+        if let Ok(mut p) = PENDING.lock() {
+            p.push(path.to_path_buf());
+        }
+        Registered(path.to_path_buf())
+    }
+
+    impl Drop for Registered {
+        fn drop(&mut self) {
+            if let Ok(mut p) = PENDING.lock() {
+                p.retain(|q| q != &self.0);
+            }
+        }
+    }
+
+    /// Removes the registered files, then ends the process the way the
+    /// signal would have (status 128 + signal number).
+    #[cfg(unix)]
+    pub(crate) fn install() {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Ok(p) = PENDING.lock() {
+                    for path in p.iter() {
+                        let _ = std::fs::remove_file(path);
+                    }
+                }
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+
+    #[cfg(not(unix))]
+    pub(crate) fn install() {}
+}
+
+/// True when standard output is the regular file `path` (as with
+/// `bianyi convert … a.txt >> a.txt`).
+pub(crate) fn stdout_is(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        match (File::from(fd).metadata(), fs::metadata(path)) {
+            (Ok(out), Ok(input)) => {
+                out.is_file() && out.dev() == input.dev() && out.ino() == input.ino()
+            }
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// True when `a` and `b` name the same existing file.

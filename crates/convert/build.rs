@@ -256,7 +256,7 @@ fn parse_config(path: &Path) -> ConfigSpec {
     }
 }
 
-/// Appends arrays to the blob, keeping every array 4-byte aligned.
+/// Appends arrays to the blob, keeping every array 8-byte aligned.
 struct Blob {
     bytes: Vec<u8>,
     big_endian: bool,

@@ -16,6 +16,8 @@ error-output-is-input = { $path } is both an input and the output; to convert a 
 error-in-place-stdin = --in-place needs files to rewrite; it cannot be used with standard input
 error-in-place-not-regular = { $path } is not a regular file and cannot be rewritten in place; use -o instead
 error-stdin-twice = standard input (-) can be named only once
+error-same-file-twice = { $first } and { $second } are the same file; --in-place would convert it twice
+error-engine-no-tofu-risk = the system OpenCC engine has no tofu-risk dictionaries; drop --tofu-risk or use the default engine
 error-engine-unavailable = this bianyi was built without the system OpenCC engine; rebuild with `cargo build --features opencc` (needs libopencc-dev)
 error-engine-config = the system OpenCC cannot load config { $config }: { $detail }
 

@@ -16,6 +16,8 @@ error-output-is-input = { $path } 既是输入又是输出；要就地转换文�
 error-in-place-stdin = --in-place 需要指定要改写的文件，不能用于标准输入
 error-in-place-not-regular = { $path } 不是普通文件，无法就地改写；请改用 -o
 error-stdin-twice = 标准输入（-）只能指定一次
+error-same-file-twice = { $first } 和 { $second } 是同一个文件；--in-place 会把它转换两次
+error-engine-no-tofu-risk = 系统 OpenCC 引擎没有 tofu-risk 词典；请去掉 --tofu-risk，或使用默认引擎
 error-engine-unavailable = 此 bianyi 构建时未包含系统 OpenCC 引擎；请用 `cargo build --features opencc` 重新构建（需要 libopencc-dev）
 error-engine-config = 系统 OpenCC 无法加载转换方案 { $config }：{ $detail }
 

@@ -16,6 +16,8 @@ error-output-is-input = { $path } 既是輸入又是輸出；要就地轉換檔�
 error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於標準輸入
 error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
 error-stdin-twice = 標準輸入（-）只能指定一次
+error-same-file-twice = { $first } 和 { $second } 是同一個檔案；--in-place 會把它轉換兩次
+error-engine-no-tofu-risk = 系統 OpenCC 引擎沒有 tofu-risk 詞典；請去掉 --tofu-risk，或使用預設引擎
 error-engine-unavailable = 此 bianyi 建置時未包含系統 OpenCC 引擎；請用 `cargo build --features opencc` 重新建置（需要 libopencc-dev）
 error-engine-config = 系統 OpenCC 無法載入轉換方案 { $config }：{ $detail }
 

@@ -267,7 +267,7 @@ impl Converter {
         }
     }
 
-    fn normalize(&self, text: &str) -> String {
+    pub(crate) fn normalize(&self, text: &str) -> String {
         let mut current = text.to_string();
         for dict in &self.normalization {
             let mut next = String::with_capacity(current.len());
@@ -560,6 +560,21 @@ mod tests {
                 .build()
                 .convert(input);
             assert_eq!(got, tofu, "{config} {input:?} with tofu-risk");
+        }
+    }
+
+    /// OpenCC 1.4.2 passes segments as C strings, so in segmented configs it
+    /// drops everything after a NUL in a segment (tw2sp: "汉\0字里程" gives
+    /// "汉"). bianyi keeps the text: a deliberate difference.
+    #[test]
+    fn nul_is_kept() {
+        for config in Config::ALL {
+            for general in [false, true] {
+                let conv = Converter::builder(*config).general_path(general).build();
+                let out = conv.convert("汉\0字里程\0");
+                assert_eq!(out.matches('\0').count(), 2, "{config}: {out:?}");
+                assert!(out.chars().count() == 6, "{config}: {out:?}");
+            }
         }
     }
 

@@ -66,6 +66,27 @@ fn consume(text: &str, depth_left: usize, code_points: &mut usize) -> Parse {
     Parse::Complete(offset)
 }
 
+/// What starts at an ideographic description operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sequence {
+    /// A complete sequence of this many bytes.
+    Complete(usize),
+    /// The text ends before the sequence does: more text could complete it.
+    Incomplete,
+    /// Too deep or too long: the operator is an ordinary character.
+    Invalid,
+}
+
+/// How the text at an operator parses (`text` must start with one).
+pub(crate) fn sequence_at(text: &str) -> Sequence {
+    let mut code_points = 0;
+    match consume(text, MAX_DEPTH, &mut code_points) {
+        Parse::Complete(len) => Sequence::Complete(len),
+        Parse::Incomplete => Sequence::Incomplete,
+        Parse::Invalid => Sequence::Invalid,
+    }
+}
+
 /// Byte length of the complete IDS at the start of `text`, if one starts there.
 pub(crate) fn sequence_len(text: &str) -> Option<usize> {
     let c = text.chars().next()?;

@@ -145,6 +145,16 @@ fn drive<R: Read, W: Write>(
             .write_all(piece.as_bytes())
             .map_err(|e| Error::new(ErrorKind::Write(e)))?;
         written += piece.len() as u64;
+        if n < buf.len() {
+            // A short read: the input may have nothing more for now (a
+            // terminal or `tail -f`); let the output catch up.
+            let piece = stream.flush_ready()?;
+            output
+                .write_all(piece.as_bytes())
+                .and_then(|()| output.flush())
+                .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+            written += piece.len() as u64;
+        }
     }
     let read = stream.bytes_pushed();
     let piece = stream.finish()?;
@@ -181,18 +191,35 @@ impl StreamConverter<'_> {
         self.pending.extend_from_slice(input);
         self.validate(false)?;
         if self.validated >= self.next_attempt {
-            let text = simdutf8::basic::from_utf8(&self.pending[..self.validated])
-                .map_err(|_| self.internal_utf8())?;
-            match find_cut(self.converter, text) {
-                Some(cut) => {
-                    convert_parts(self.converter, &text[..cut], self.threads, &mut self.out);
-                    self.advance(cut);
-                    self.next_attempt = self.batch().max(self.pending.len() + 1);
-                }
-                None => self.next_attempt = self.validated * 2,
-            }
+            self.convert_ready()?;
         }
         Ok(&self.out)
+    }
+
+    /// Converts what can be converted of the input so far, however little:
+    /// for interactive input (a pipe that has nothing more for now), so
+    /// that output keeps up with it. Returns the output that is now final.
+    pub fn flush_ready(&mut self) -> Result<&str, Error> {
+        self.out.clear();
+        if self.validated > 0 {
+            self.convert_ready()?;
+        }
+        Ok(&self.out)
+    }
+
+    /// Converts the validated input up to its last safe cut, if any.
+    fn convert_ready(&mut self) -> Result<(), Error> {
+        let text = simdutf8::basic::from_utf8(&self.pending[..self.validated])
+            .map_err(|_| self.internal_utf8())?;
+        match find_cut(self.converter, text) {
+            Some(cut) => {
+                convert_parts(self.converter, &text[..cut], self.threads, &mut self.out);
+                self.advance(cut);
+                self.next_attempt = self.batch().max(self.pending.len() + 1);
+            }
+            None => self.next_attempt = self.validated * 2,
+        }
+        Ok(())
     }
 
     /// Ends the input; returns the rest of the output.
@@ -381,55 +408,74 @@ fn count_chars(bytes: &[u8]) -> u64 {
 ///    match across such a character, in any stage;
 /// 3. at a boundary of the segmentation, or inside an unsegmented run at a
 ///    point where every stage of the chain has a boundary, in both cases
-///    decided by text already seen (see `Converter::unit_cut`).
+///    decided by text already seen (see `Converter::unit_cut`);
+/// 4. right before an ideographic description operator (no key contains
+///    one), used when a sequence would reach over a cut of the other kinds.
 ///
-/// Each must also lie far enough after the last ideographic description
-/// operator that no sequence (64 code points at most, in the text of any
-/// stage) can reach over it.
+/// No ideographic description sequence may reach over a cut (see
+/// `spanning_sequence`).
 pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
     let window_chars = (converter.max_key_chars() + 1) * ids::MAX_SPAN_CHARS;
-    let mut end = text.len();
-    // Kinds that found nothing in a prefix find nothing in shorter ones.
-    let mut newline = true;
-    let mut hard = true;
-    // Each round steps back over one ideographic description operator; text
-    // dense with them gets no cut here (the caller then waits for more).
-    for _ in 0..64 {
-        if end == 0 {
-            return None;
+    let mut cut = match memchr::memrchr(b'\n', text.as_bytes()) {
+        Some(p) => p + 1,
+        None => match text
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| in_no_key(c) && !ids::is_operator(c))
+        {
+            Some((i, c)) => i + c.len_utf8(),
+            None => unit_cut(converter, text)?,
+        },
+    };
+    // No key contains an operator, so right before one is a dictionary
+    // boundary too: if a sequence reaches over the cut, cut before it.
+    while let Some(op) = spanning_sequence(text, cut, window_chars) {
+        cut = op;
+    }
+    (cut > 0).then_some(cut)
+}
+
+/// A dictionary-unit cut (see `Converter::unit_cut`) computed on the text
+/// as the first pass sees it: normalised, when normalisation changes it
+/// (it maps characters one to one, so offsets map back by count).
+fn unit_cut(converter: &Converter, prefix: &str) -> Option<usize> {
+    if !converter.normalizes(prefix) {
+        return converter.unit_cut(prefix);
+    }
+    let normalized = converter.normalize(prefix);
+    let cut = converter.unit_cut(&normalized)?;
+    let chars = normalized[..cut].chars().count();
+    if normalized.chars().count() != prefix.chars().count() {
+        return None;
+    }
+    Some(
+        prefix
+            .char_indices()
+            .nth(chars)
+            .map_or(prefix.len(), |(i, _)| i),
+    )
+}
+
+/// The offset of an ideographic description operator whose sequence may
+/// reach over `cut`, if any. Every stage copies a complete sequence whole
+/// and unchanged (no key contains an operator), so one that ends by `cut`
+/// in the input ends there in every stage. A sequence the input does not
+/// complete yet, or one too long or too deep (which a stage that shortened
+/// its operands might accept), counts as reaching over the cut when its
+/// operator is within `window_chars` characters before it.
+fn spanning_sequence(text: &str, cut: usize, window_chars: usize) -> Option<usize> {
+    let mut start = cut.saturating_sub(4 * window_chars);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = cut;
+    while let Some(op) = last_operator(&text[start..end]) {
+        let op = start + op;
+        match ids::sequence_at(&text[op..]) {
+            ids::Sequence::Complete(len) if op + len <= cut => {}
+            _ => return Some(op),
         }
-        let prefix = &text[..end];
-        let cut = 'found: {
-            if newline {
-                match memchr::memrchr(b'\n', prefix.as_bytes()) {
-                    Some(p) => break 'found p + 1,
-                    None => newline = false,
-                }
-            }
-            if hard {
-                match prefix.char_indices().rev().find(|&(_, c)| in_no_key(c)) {
-                    Some((i, c)) => break 'found i + c.len_utf8(),
-                    None => hard = false,
-                }
-            }
-            // Unit boundaries are computed on the text as the first pass
-            // sees it; keep it simple and skip them when normalisation
-            // would change it.
-            if converter.normalizes(prefix) {
-                return None;
-            }
-            converter.unit_cut(prefix)?
-        };
-        // Look for an IDS operator in the `window_chars` characters before the cut.
-        let mut start = cut.saturating_sub(4 * window_chars);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        match last_operator(&text[start..cut]) {
-            None => return Some(cut),
-            // A cut at or before the operator can still be safe.
-            Some(op) => end = start + op,
-        }
+        end = op;
     }
     None
 }
@@ -493,11 +539,17 @@ mod tests {
     #[test]
     fn cuts_avoid_ids() {
         let conv = Converter::new(Config::S2t);
-        let text = "汉字\n⿰氵尔\n后";
-        // The last newline is too close after the operator; the first is fine.
-        assert_eq!(find_cut(&conv, text), Some("汉字\n".len()));
-        assert_eq!(last_operator(text), Some("汉字\n".len()));
-        assert_eq!(find_cut(&conv, "⿰氵尔\n后"), None);
+        // A complete sequence before the cut is fine.
+        assert_eq!(
+            find_cut(&conv, "汉字\n⿰氵尔\n后"),
+            Some("汉字\n⿰氵尔\n".len())
+        );
+        assert_eq!(last_operator("汉字\n⿰氵尔\n后"), Some("汉字\n".len()));
+        // One whose operands (any character, newline included) run over the
+        // cut is not, nor is one the text does not complete yet.
+        assert_eq!(find_cut(&conv, "汉字\n⿰\n尔后"), Some("汉字\n".len()));
+        assert_eq!(find_cut(&conv, "汉字\n后⿰氵"), Some("汉字\n".len()));
+        assert_eq!(find_cut(&conv, "⿰\n尔后"), None);
     }
 
     #[test]
@@ -533,7 +585,16 @@ mod tests {
     /// punctuation or any phrase to cut at.
     #[test]
     fn pending_stays_bounded() {
-        let inputs = [("的", 600_000), ("头发", 300_000), ("，漢字", 300_000)];
+        // No newline, no hard character, an IDS every few characters, and
+        // compatibility ideographs: all still cut.
+        let inputs = [
+            ("的", 600_000),
+            ("头发", 300_000),
+            ("，漢字", 300_000),
+            ("⿰氵尔后\n", 200_000),
+            ("头发发展里程碑⿰氵尔", 100_000),
+            ("汉字头发\u{F900}", 200_000),
+        ];
         for (unit, times) in inputs {
             for &config in Config::ALL {
                 let conv = Converter::new(config);

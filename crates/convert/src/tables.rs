@@ -158,7 +158,8 @@ fn u16s(range: Range) -> &'static [u16] {
 fn text(range: Range) -> &'static str {
     // build.rs wrote the pool from Rust strings; a failure here means the
     // blob is corrupt, which no user input can cause.
-    simdutf8::basic::from_utf8(&BLOB.bytes[range.0..range.0 + range.1]).expect("embedded pool is UTF-8")
+    simdutf8::basic::from_utf8(&BLOB.bytes[range.0..range.0 + range.1])
+        .expect("embedded pool is UTF-8")
 }
 
 /// A two-level table from characters to slots.
