@@ -28,9 +28,9 @@ impl Input {
     }
 }
 
-pub(crate) fn run(args: &ConvertArgs, l: &Localizer) -> Result<(), CliError> {
+pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
     if args.list_configs {
-        return list_configs(l);
+        return list_configs(&Localizer::from_env(lang));
     }
     let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
     let config: Config = name

@@ -22,13 +22,15 @@ use crate::i18n::Localizer;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     output::cleanup::install();
-    let l = Localizer::from_env(cli.lang.as_deref());
+    // Messages are loaded only when there is one to show: a successful run
+    // does not pay for parsing the Fluent files.
     let result = match &cli.command {
-        Command::Convert(args) => convert::run(args, &l),
+        Command::Convert(args) => convert::run(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let l = Localizer::from_env(cli.lang.as_deref());
             let message = l.msg("error-line", &[("message", e.render(&l).into())]);
             // If stderr itself is gone there is nobody left to tell.
             let _ = writeln!(std::io::stderr().lock(), "{message}");
