@@ -318,6 +318,12 @@ const RUN_SSTART: u32 = 1 << 26;
 /// Run map: the character's stage-1 image begins a multi-character key of
 /// stage 2 that is not a segmentation key; check for a match there.
 const RUN_T2START: u32 = 1 << 25;
+/// Detection classes (src/detect.rs).
+const CLASS_SIMPLIFIED: u32 = 1;
+const CLASS_TRADITIONAL: u32 = 2;
+const CLASS_OPENCC: u32 = 4;
+const CLASS_TAIWAN: u32 = 8;
+const CLASS_HONG_KONG: u32 = 16;
 /// Pool indexes stay below the flag bits.
 const POOL_INDEX_LIMIT: u32 = 1 << 24;
 /// log2 of the bits in a trie's bigram filter.
@@ -597,6 +603,28 @@ fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> String {
     )
 }
 
+/// A values table whose values are numbers (`n + 1`, so never 0), for the
+/// word list: same layout as [`compile_values`].
+fn compile_numbers(roots: &Roots, numbers: &[u32], blob: &mut Blob) -> String {
+    let encoded: Vec<u32> = numbers.iter().map(|n| n + 1).collect();
+    let slots: BTreeMap<char, u64> = roots
+        .iter()
+        .map(|(c, node, key, seconds)| {
+            let value = key.map_or(0, |k| u64::from(encoded[k as usize]));
+            let filter = seconds
+                .iter()
+                .fold(0u32, |f, &s| f | 1 << second_bit(s as u32));
+            (*c, value << 32 | node.map_or(0, |_| u64::from(filter)))
+        })
+        .collect();
+    let table = page_table64(&slots, blob);
+    let vals = blob.u32s(&encoded);
+    format!(
+        "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
+        Pool::default().emit(blob)
+    )
+}
+
 /// Interns compiled tries and value tables so that identical ones are stored once.
 struct Compiler<'a> {
     blob: Blob,
@@ -652,6 +680,20 @@ impl Compiler<'_> {
     fn stage(&mut self, spec: &DictSpec) -> String {
         let entries = flatten(spec, self.files);
         self.dict(&spec.describe(), &entries, |_, v| v[0].clone())
+    }
+
+    /// The keys of a stage with more than one candidate, each mapped to all
+    /// its candidates joined by tabs (for ambiguity reports).
+    fn alternatives(&mut self, spec: &DictSpec) -> String {
+        let entries: Entries = flatten(spec, self.files)
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .collect();
+        self.dict(
+            &format!("{} (alternatives)", spec.describe()),
+            &entries,
+            |_, v| v.join("\t"),
+        )
     }
 
     /// A character map: for each character its output (unchanged when it
@@ -815,6 +857,7 @@ fn main() {
     let data = manifest.join(DATA_DIR);
     println!("cargo::rerun-if-changed={DATA_DIR}/config");
     println!("cargo::rerun-if-changed={DATA_DIR}/dictionary");
+    println!("cargo::rerun-if-changed=data/jieba");
     println!("cargo::rerun-if-changed=build.rs");
 
     let mut config_paths: Vec<PathBuf> = fs::read_dir(data.join("config"))
@@ -914,27 +957,130 @@ fn main() {
             normalization.iter().map(|s| compiler.stage(s)).collect();
         let segmentation = c.segmentation.as_ref().and_then(|s| s.resolve(true));
         let seg_ref = segmentation.as_ref().map(|s| compiler.stage(s));
-        let mut variant = |tofu: bool| -> (String, String) {
+        let mut variant = |tofu: bool| -> (String, String, String) {
             let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
             let refs: Vec<String> = stages.iter().map(|s| compiler.stage(s)).collect();
+            let alts: Vec<String> = stages.iter().map(|s| compiler.alternatives(s)).collect();
             let plan = if fast_normalization_ok {
                 fast_plan(&mut compiler, segmentation.as_ref(), &stages)
             } else {
                 "FastPlan::General".to_string()
             };
-            (format!("&[{}]", refs.join(", ")), plan)
+            (
+                format!("&[{}]", refs.join(", ")),
+                plan,
+                format!("&[{}]", alts.join(", ")),
+            )
         };
-        let (stages, fast) = variant(false);
-        let (stages_tofu, fast_tofu) = variant(true);
+        let (stages, fast, alternatives) = variant(false);
+        let (stages_tofu, fast_tofu, alternatives_tofu) = variant(true);
         config_layouts.push(format!(
             "ConfigLayout {{ name: {:?}, title: {:?}, normalization: &[{}], \
-             segmentation: {}, stages: {stages}, stages_tofu: {stages_tofu}, fast: {fast}, fast_tofu: {fast_tofu} }}",
+             segmentation: {}, stages: {stages}, stages_tofu: {stages_tofu}, fast: {fast}, fast_tofu: {fast_tofu}, \
+             alternatives: {alternatives}, alternatives_tofu: {alternatives_tofu} }}",
             c.name,
             c.title,
             normalization_refs.join(", "),
             seg_ref.map_or_else(|| "None".to_string(), |r| format!("Some({r})")),
         ));
     }
+
+    // Script and standard detection (src/detect.rs): per character, whether
+    // it is a Simplified-only or Traditional-only form and which variant
+    // standard it belongs to; and the regional vocabularies.
+    let detect_layout = {
+        let changed = |file: &str| -> BTreeSet<char> {
+            files[file]
+                .iter()
+                .filter(|(k, v)| k.chars().count() == 1 && v[0] != **k)
+                .filter_map(|(k, _)| k.chars().next())
+                .collect()
+        };
+        let st = changed("STCharacters.txt");
+        let ts = changed("TSCharacters.txt");
+        // OpenCC's own forms: those both Taiwan and Hong Kong write otherwise.
+        let opencc_forms: BTreeSet<char> = changed("TWVariants.txt")
+            .intersection(&changed("HKVariants.txt"))
+            .copied()
+            .collect();
+        let tw_forms = changed("TWVariantsRev.txt");
+        let hk_forms = changed("HKVariantsRev.txt");
+        let mut classes: BTreeMap<char, u32> = BTreeMap::new();
+        for (set, flag) in [
+            (
+                st.difference(&ts).copied().collect::<BTreeSet<char>>(),
+                CLASS_SIMPLIFIED,
+            ),
+            (ts.difference(&st).copied().collect(), CLASS_TRADITIONAL),
+            (opencc_forms, CLASS_OPENCC),
+            (tw_forms, CLASS_TAIWAN),
+            (hk_forms, CLASS_HONG_KONG),
+        ] {
+            for c in set {
+                *classes.entry(c).or_default() |= flag;
+            }
+        }
+        let classes = compiler.charmap(
+            classes
+                .into_iter()
+                .map(|(c, f)| (c, c.to_string(), f))
+                .collect(),
+        );
+        let only = |a: &str, b: &str| -> Entries {
+            files[a]
+                .iter()
+                .filter(|(k, _)| !files[b].contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        let mut vocab = |name: &str, e: Entries| compiler.dict(name, &e, |k, _| k.to_string());
+        format!(
+            "DetectLayout {{ classes: {classes}, mainland_tw: {}, taiwan: {}, mainland_hk: {}, hong_kong: {} }}",
+            vocab(
+                "TWPhrases - TWPhrasesRev",
+                only("TWPhrases.txt", "TWPhrasesRev.txt")
+            ),
+            vocab(
+                "TWPhrasesRev - TWPhrases",
+                only("TWPhrasesRev.txt", "TWPhrases.txt")
+            ),
+            vocab(
+                "HKPhrases - HKPhrasesRev",
+                only("HKPhrases.txt", "HKPhrasesRev.txt")
+            ),
+            vocab(
+                "HKPhrasesRev - HKPhrases",
+                only("HKPhrasesRev.txt", "HKPhrases.txt")
+            ),
+        )
+    };
+
+    // Word frequencies for word boundaries in target-based conversion
+    // (src/words.rs), from jieba's dictionary.
+    let words_layout = {
+        let path = data.join("../jieba/dict.txt");
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut words: BTreeMap<String, u32> = BTreeMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let (word, freq) = line.split_once(' ').unwrap_or_else(|| {
+                panic!("{}:{}: expected `word frequency`", path.display(), n + 1)
+            });
+            let freq: u32 = freq
+                .parse()
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+            words.insert(word.to_string(), freq);
+        }
+        let keys: Vec<String> = words.keys().cloned().collect();
+        let numbers: Vec<u32> = words.values().copied().collect();
+        let trie = compiler.trie("jieba words", keys);
+        let layout = compile_numbers(&compiler.trie_roots[trie], &numbers, &mut compiler.blob);
+        compiler.value_layouts.push(layout);
+        format!(
+            "DictRef {{ trie: {trie}, values: {} }}",
+            compiler.value_layouts.len() - 1
+        )
+    };
 
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     fs::write(out.join("tables.bin"), &compiler.blob.bytes).expect("write tables.bin");
@@ -952,6 +1098,12 @@ fn main() {
     list("VALUES", "ValuesLayout", &compiler.value_layouts);
     list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
+    writeln!(
+        rs,
+        "pub(crate) static DETECT: DetectLayout = {detect_layout};"
+    )
+    .ok();
+    writeln!(rs, "pub(crate) static WORDS: DictRef = {words_layout};").ok();
     let key_chars: Vec<u32> = key_chars.into_iter().collect();
     writeln!(
         rs,

@@ -294,6 +294,61 @@ impl Converter {
         }
     }
 
+    /// Converts `text` stage by stage with word boundaries instead of
+    /// OpenCC's segmentation (see `apply_in_words`); `visit` sees each unit
+    /// of the first stage: (start, end, value) in `text`.
+    pub(crate) fn convert_in_words(
+        &self,
+        text: &str,
+        out: &mut String,
+        mut visit: impl FnMut(usize, usize, Option<u32>),
+    ) {
+        let normalized;
+        let text = if self.normalizes(text) {
+            normalized = self.normalize(text);
+            normalized.as_str()
+        } else {
+            text
+        };
+        let mut bounds = crate::words::boundaries(text);
+        let mut current = text.to_string();
+        let last = self.stages.len().saturating_sub(1);
+        for (k, dict) in self.stages.iter().enumerate() {
+            let mut next = String::with_capacity(current.len());
+            bounds = if k == 0 {
+                apply_in_words(dict, &current, &bounds, &mut next, &mut visit)
+            } else {
+                apply_in_words(dict, &current, &bounds, &mut next, |_, _, _| {})
+            };
+            current = next;
+            if k == last {
+                break;
+            }
+        }
+        out.push_str(&current);
+    }
+
+    /// The stages of this converter.
+    pub(crate) fn stage_dicts(&self) -> &[Dict] {
+        &self.stages
+    }
+
+    /// Per stage, the keys with several candidates (all of them, tab-joined).
+    pub(crate) fn alternative_dicts(&self) -> Vec<Dict> {
+        let layout = self.config.layout();
+        let refs = if self.tofu_risk {
+            layout.alternatives_tofu
+        } else {
+            layout.alternatives
+        };
+        refs.iter().map(|&r| Dict::get(r)).collect()
+    }
+
+    /// The segmentation dictionary, if the config has one.
+    pub(crate) fn segmentation_dict(&self) -> Option<Dict> {
+        self.segmentation
+    }
+
     /// True when normalisation would change something in `text`.
     pub(crate) fn normalizes(&self, text: &str) -> bool {
         self.normalization.iter().any(|d| needs_stage(d, text))
@@ -333,7 +388,7 @@ fn needs_stage(dict: &Dict, text: &str) -> bool {
 /// What OpenCC does at a position where no key matches: copy a complete
 /// ideographic description sequence whole, else one character.
 #[inline]
-fn unmatched_len(text: &str, i: usize) -> usize {
+pub(crate) fn unmatched_len(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     if ids::may_start_at(bytes, i)
         && let Some(n) = ids::sequence_len(&text[i..])
@@ -359,6 +414,63 @@ pub(crate) fn apply(dict: &Dict, text: &str, out: &mut String) {
         }
     }
     out.push_str(&text[copied..]);
+}
+
+/// One stage applied with word boundaries: at each position the longest key
+/// that does not cross a word boundary, unless it starts and ends on
+/// boundaries (a phrase of several whole words). `bounds` marks boundaries
+/// by byte offset of `text` (length `text.len() + 1`). Appends to `out` and
+/// returns the boundaries of the output: at the ends of each unit where the
+/// input had them, and inside a unit whose output has as many characters
+/// as its key, where the input had them.
+pub(crate) fn apply_in_words(
+    dict: &Dict,
+    text: &str,
+    bounds: &[bool],
+    out: &mut String,
+    mut visit: impl FnMut(usize, usize, Option<u32>),
+) -> Vec<bool> {
+    let mut out_bounds = vec![false; out.len()];
+    let mut i = 0;
+    while i < text.len() {
+        let crosses = |end: usize| {
+            let inside = text[i..end]
+                .char_indices()
+                .skip(1)
+                .any(|(k, _)| bounds[i + k]);
+            inside && !(bounds[i] && bounds[end])
+        };
+        let chosen = dict
+            .matches_at(text, i)
+            .into_iter()
+            .rev()
+            .find(|f| !crosses(f.end) || text[i..f.end].chars().nth(1).is_none());
+        let (end, value) = match chosen {
+            Some(f) => (f.end, Some(f.value)),
+            None => (i + unmatched_len(text, i), None),
+        };
+        visit(i, end, value);
+        let start_out = out.len();
+        match value {
+            Some(v) => dict.emit(v, out),
+            None => out.push_str(&text[i..end]),
+        }
+        out_bounds.resize(out.len(), false);
+        out_bounds[start_out] = bounds[i];
+        let unit_out = &out[start_out..];
+        if unit_out.chars().count() == text[i..end].chars().count() {
+            for ((k, _), (m, _)) in text[i..end]
+                .char_indices()
+                .zip(unit_out.char_indices())
+                .skip(1)
+            {
+                out_bounds[start_out + m] = bounds[i + k];
+            }
+        }
+        i = end;
+    }
+    out_bounds.push(bounds[text.len()]);
+    out_bounds
 }
 
 /// Maximum forward matching: calls `f` with each segment in order.

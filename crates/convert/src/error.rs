@@ -45,6 +45,11 @@ pub enum ErrorKind {
         /// The closest valid config, when the name looks like a typo of one.
         suggestion: Option<Config>,
     },
+    /// The name is not a conversion target (a BCP 47 tag such as zh-TW).
+    UnknownTarget {
+        /// The name as given.
+        name: String,
+    },
     /// Reading the input failed.
     Read(io::Error),
     /// Writing the output failed.
@@ -87,6 +92,12 @@ impl fmt::Display for Error {
                     write!(f, " (did you mean {s:?}?)", s = s.name())?;
                 }
                 Ok(())
+            }
+            ErrorKind::UnknownTarget { name } => {
+                write!(
+                    f,
+                    "unknown target {name:?} (zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN)"
+                )
             }
             ErrorKind::Read(e) => write!(f, "cannot read input: {e}"),
             ErrorKind::Write(e) => write!(f, "cannot write output: {e}"),

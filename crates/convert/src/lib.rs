@@ -31,17 +31,24 @@
 #![deny(missing_docs)]
 
 mod config;
+mod detect;
 mod engine;
 mod error;
 mod fast;
 mod ids;
+mod report;
 mod stream;
 mod tables;
+mod target;
+mod words;
 
 pub use config::Config;
+pub use detect::{Counts, Detection, Script, Standard, detect};
 pub use engine::{Converter, ConverterBuilder};
 pub use error::{Error, ErrorKind, Position};
+pub use report::Ambiguity;
 pub use stream::{StreamConverter, check_utf8};
+pub use target::{Step, Target, TargetConverter};
 
 /// Facts about the embedded OpenCC data, for `--version` style reports.
 pub mod data {

@@ -101,6 +101,19 @@ pub(crate) struct ConfigLayout {
     pub(crate) stages_tofu: &'static [DictRef],
     pub(crate) fast: FastPlan,
     pub(crate) fast_tofu: FastPlan,
+    /// Per stage: its keys with several candidates, valued with all of them
+    /// joined by tabs.
+    pub(crate) alternatives: &'static [DictRef],
+    pub(crate) alternatives_tofu: &'static [DictRef],
+}
+
+/// Tables for script detection (src/detect.rs).
+pub(crate) struct DetectLayout {
+    pub(crate) classes: usize,
+    pub(crate) mainland_tw: DictRef,
+    pub(crate) taiwan: DictRef,
+    pub(crate) mainland_hk: DictRef,
+    pub(crate) hong_kong: DictRef,
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
@@ -495,6 +508,68 @@ impl Dict {
             }
             count += 1;
         }
+    }
+
+    /// Every key at byte `i` of `text`, shortest first.
+    pub(crate) fn matches_at(&self, text: &str, i: usize) -> Vec<Found> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let (c, len) = decode(b, i);
+        let slot = self.root(c);
+        let (own, low) = halves(slot);
+        if own != 0 {
+            out.push(Found {
+                end: i + len,
+                value: own,
+            });
+        }
+        if low == 0 || i + len >= b.len() {
+            return out;
+        }
+        let trie = self.trie;
+        let (c2, l2) = decode(b, i + len);
+        let Some(mut node) = trie.pair(c, c2) else {
+            return out;
+        };
+        let mut pos = i + len + l2;
+        loop {
+            let key = trie.node_key[node];
+            if key != 0 {
+                out.push(Found {
+                    end: pos,
+                    value: self.values.vals[key as usize - 1],
+                });
+            }
+            let start = trie.first_child[node] as usize;
+            let end = trie.first_child[node + 1] as usize;
+            if pos >= b.len() || start == end {
+                return out;
+            }
+            let (next, next_len) = decode(b, pos);
+            match trie.node_char[start..end].binary_search(&next) {
+                Ok(k) => node = start + k,
+                Err(_) => return out,
+            }
+            pos += next_len;
+        }
+    }
+
+    /// The value of key `text` itself, if it is a key.
+    pub(crate) fn value_of(&self, text: &str) -> Option<u32> {
+        if text.is_empty() {
+            return None;
+        }
+        self.matches_at(text, 0)
+            .into_iter()
+            .find(|f| f.end == text.len())
+            .map(|f| f.value)
+    }
+
+    /// The text of value `value` (from a [`Found`]).
+    pub(crate) fn value_text(&self, value: u32) -> String {
+        let mut s = String::new();
+        self.values.emit(value, &mut s);
+        s
     }
 
     /// The longest key at byte `i` of `text`.

@@ -1,0 +1,336 @@
+//! Ambiguity reports: where a conversion chose among several candidates.
+
+use crate::engine::{Converter, segment, unmatched_len};
+use crate::tables::Dict;
+use crate::target::{Step, TargetConverter, run_step};
+
+/// One place where the source had more than one candidate conversion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// Byte offset of the source text in the input.
+    pub byte: usize,
+    /// Character offset of the source text in the input.
+    pub char: usize,
+    /// 1-based line of the source text.
+    pub line: usize,
+    /// 1-based column (in characters) of the source text.
+    pub column: usize,
+    /// The source character or phrase, as the deciding stage saw it.
+    pub source: String,
+    /// What was chosen.
+    pub output: String,
+    /// Every candidate, the chosen one included, in dictionary order.
+    pub alternatives: Vec<String>,
+    /// What decided: `default` (the dictionary's first candidate for a
+    /// character), `phrase` (a phrase of the dictionary), `word boundaries`
+    /// (a phrase allowed by the word split), `著 rule`, `著 word`.
+    pub rule: &'static str,
+}
+
+/// A finding before positions are resolved: byte offset in the input.
+type Raw = (usize, String, String, Vec<String>, &'static str);
+
+/// Text with, per character, the byte offset in the original input it
+/// comes from.
+struct Traced {
+    text: String,
+    origin: Vec<usize>,
+}
+
+impl Traced {
+    fn new(text: &str, base: usize) -> Traced {
+        Traced {
+            text: text.to_string(),
+            origin: text.char_indices().map(|(i, _)| base + i).collect(),
+        }
+    }
+}
+
+/// The candidates of `source` in an alternatives table, if it has several.
+fn candidates(alts: Option<Dict>, source: &str) -> Option<Vec<String>> {
+    let alts = alts?;
+    let v = alts.value_of(source)?;
+    Some(alts.value_text(v).split('\t').map(str::to_string).collect())
+}
+
+/// Records what a unit decided: the unit itself if it has several
+/// candidates; and for a phrase, each of its characters that has several
+/// candidates on its own (the phrase chose among them: 头发 picks 髮 of
+/// 發/髮). `origins` gives the input offset of each character of `source`.
+fn unit_findings(
+    alts: Option<Dict>,
+    source: &str,
+    output: &str,
+    origins: &[usize],
+    phrase_rule: &'static str,
+    found: &mut Vec<Raw>,
+) {
+    let origin = origins.first().copied().unwrap_or(0);
+    let phrase = source.chars().nth(1).is_some();
+    if let Some(list) = candidates(alts, source) {
+        found.push((
+            origin,
+            source.to_string(),
+            output.to_string(),
+            list,
+            if phrase { phrase_rule } else { "default" },
+        ));
+    }
+    if phrase && source.chars().count() == output.chars().count() {
+        for ((k, (i, c)), o) in source.char_indices().enumerate().zip(output.chars()) {
+            if let Some(list) = candidates(alts, &source[i..i + c.len_utf8()]) {
+                let at = origins.get(k).copied().unwrap_or(origin);
+                found.push((at, c.to_string(), o.to_string(), list, phrase_rule));
+            }
+        }
+    }
+}
+
+/// Applies one stage to `input` like the engine's general path, recording
+/// the units that had alternatives.
+fn stage(dict: Dict, alts: Option<Dict>, input: &Traced, found: &mut Vec<Raw>) -> Traced {
+    let mut out = Traced {
+        text: String::with_capacity(input.text.len()),
+        origin: Vec::with_capacity(input.origin.len()),
+    };
+    let text = input.text.as_str();
+    let mut i = 0;
+    let mut ci = 0;
+    while i < text.len() {
+        let origin = input.origin.get(ci).copied().unwrap_or(0);
+        let (end, piece) = match dict.longest(text, i) {
+            Some(f) => {
+                let value = dict.value_text(f.value);
+                let source = &text[i..f.end];
+                let origins = &input.origin[ci.min(input.origin.len())..];
+                unit_findings(alts, source, &value, origins, "phrase", found);
+                (f.end, value)
+            }
+            None => {
+                let n = unmatched_len(text, i);
+                (i + n, text[i..i + n].to_string())
+            }
+        };
+        let unit_chars = text[i..end].chars().count();
+        let same = piece.chars().count() == unit_chars;
+        for k in 0..piece.chars().count() {
+            let from = if same { ci + k } else { ci };
+            out.origin
+                .push(input.origin.get(from).copied().unwrap_or(origin));
+        }
+        out.text.push_str(&piece);
+        ci += unit_chars;
+        i = end;
+    }
+    out
+}
+
+impl Converter {
+    /// The places in `text` where this conversion chose among several
+    /// candidates, in input order. The output is what
+    /// [`Converter::convert`] gives; this runs OpenCC's pipeline stage by
+    /// stage to see each choice, so it is slower.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Converter};
+    ///
+    /// let found = Converter::new(Config::S2t).ambiguities("头发很长，后来剪了。");
+    /// // 发 could be 發 or 髮: the phrase 头发 chose 髮.
+    /// assert_eq!((found[0].source.as_str(), found[0].output.as_str(), found[0].rule), ("发", "髮", "phrase"));
+    /// assert_eq!(found[0].alternatives, ["發", "髮"]);
+    /// ```
+    pub fn ambiguities(&self, text: &str) -> Vec<Ambiguity> {
+        let mut raw = Vec::new();
+        self.collect(text, 0, &mut raw);
+        resolve(text, raw)
+    }
+
+    /// Collects findings for `text`, which starts at byte `base` of the input.
+    fn collect(&self, text: &str, base: usize, raw: &mut Vec<Raw>) {
+        let normalized;
+        let text = if self.normalizes(text) {
+            normalized = self.normalize(text);
+            normalized.as_str()
+        } else {
+            text
+        };
+        let alts = self.alternative_dicts();
+        let mut run = |seg: &str, seg_base: usize| {
+            let mut current = Traced::new(seg, seg_base);
+            for (k, dict) in self.stage_dicts().iter().enumerate() {
+                current = stage(*dict, alts.get(k).copied(), &current, raw);
+            }
+        };
+        match self.segmentation_dict() {
+            None => run(text, base),
+            Some(seg) => {
+                let mut at = 0;
+                segment(seg, text, |s| {
+                    run(s, base + at);
+                    at += s.len();
+                });
+            }
+        }
+    }
+}
+
+impl TargetConverter {
+    /// The places in `text` where converting to the target chose among
+    /// several candidates or applied a rule of its own (the 著 rule, word
+    /// boundaries), in input order.
+    ///
+    /// Positions refer to the input. In a plan of two steps (Traditional
+    /// taken back to Simplified and converted again), choices of the second
+    /// step are reported where the first kept the number of characters, at
+    /// the input character they come from.
+    pub fn ambiguities(&self, text: &str) -> Vec<Ambiguity> {
+        let plan = self.plan(&crate::detect(text));
+        let mut raw = Vec::new();
+        let mut current = Traced::new(text, 0);
+        for (k, step) in plan.iter().enumerate() {
+            let mut findings: Vec<Raw> = Vec::new();
+            let mut out = String::new();
+            match *step {
+                Step::Variants(config) => {
+                    Converter::new(config).collect(&current.text, 0, &mut findings);
+                    Converter::new(config).convert_into(&current.text, &mut out);
+                }
+                step => {
+                    let first_alts = match step {
+                        Step::FromSimplified(c) => {
+                            Converter::new(c).alternative_dicts().first().copied()
+                        }
+                        _ => None,
+                    };
+                    let to_simplified = matches!(step, Step::ToSimplified(_));
+                    let cur = &current.text;
+                    run_step(step, cur, &mut out, &mut |unit| {
+                        if first_alts.is_some() {
+                            let origins: Vec<usize> = unit
+                                .source
+                                .char_indices()
+                                .map(|(i, _)| unit.start + i)
+                                .collect();
+                            unit_findings(
+                                first_alts,
+                                unit.source,
+                                &unit.output,
+                                &origins,
+                                "word boundaries",
+                                &mut findings,
+                            );
+                        } else if to_simplified {
+                            let list = if unit.rule == "著 rule" {
+                                vec!["着".to_string(), "著".to_string()]
+                            } else {
+                                vec![unit.output.clone()]
+                            };
+                            findings.push((
+                                unit.start,
+                                unit.source.to_string(),
+                                unit.output.clone(),
+                                list,
+                                unit.rule,
+                            ));
+                        }
+                    });
+                    if let Step::ToSimplified(config) = step {
+                        // The pieces between 著 words, as the config sees them.
+                        Converter::new(config).collect(cur, 0, &mut findings);
+                    }
+                }
+            }
+            // Map findings of this step (byte offsets in its input) back to
+            // the original input.
+            let byte_to_char: std::collections::HashMap<usize, usize> = current
+                .text
+                .char_indices()
+                .enumerate()
+                .map(|(ci, (b, _))| (b, ci))
+                .collect();
+            for (b, source, output, alts, rule) in findings {
+                if let Some(&origin) = byte_to_char.get(&b).and_then(|&ci| current.origin.get(ci)) {
+                    raw.push((origin, source, output, alts, rule));
+                }
+            }
+            if k + 1 < plan.len() {
+                let same = out.chars().count() == current.origin.len();
+                let origin = if same {
+                    current.origin.clone()
+                } else {
+                    Vec::new()
+                };
+                current = Traced { text: out, origin };
+            }
+        }
+        resolve(text, raw)
+    }
+}
+
+/// Sorts findings by position, drops duplicates (the same source and
+/// output at the same place), and fills in line and column.
+fn resolve(text: &str, mut raw: Vec<Raw>) -> Vec<Ambiguity> {
+    raw.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.len().cmp(&a.1.len())));
+    raw.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    let mut out = Vec::with_capacity(raw.len());
+    let (mut byte, mut ch, mut line, mut column) = (0usize, 0usize, 1usize, 1usize);
+    let mut chars = text.char_indices().peekable();
+    for (at, source, output, alternatives, rule) in raw {
+        while let Some(&(b, c)) = chars.peek() {
+            if b >= at {
+                break;
+            }
+            chars.next();
+            ch += 1;
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+            byte = b + c.len_utf8();
+        }
+        let _ = byte;
+        out.push(Ambiguity {
+            byte: at,
+            char: ch,
+            line,
+            column,
+            source,
+            output,
+            alternatives,
+            rule,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Target};
+
+    #[test]
+    fn positions_and_rules() {
+        let found = Converter::new(Config::S2t).ambiguities("第一行\n头发很长");
+        let fa = found
+            .iter()
+            .find(|a| a.source == "发")
+            .expect("发 reported");
+        assert_eq!((fa.line, fa.column, fa.char, fa.byte), (2, 2, 5, 13));
+        assert_eq!((fa.output.as_str(), fa.rule), ("髮", "phrase"));
+        assert_eq!(fa.alternatives, vec!["發", "髮"]);
+
+        let to_hans = TargetConverter::new(Target::Hans);
+        let found = to_hans.ambiguities("他領導著團隊，成就卓著。");
+        let rules: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|a| (a.source.as_str(), a.output.as_str(), a.rule))
+            .filter(|a| a.0.contains('著'))
+            .collect();
+        assert_eq!(
+            rules,
+            vec![("著", "着", "著 rule"), ("卓著", "卓著", "著 word")]
+        );
+    }
+}
