@@ -20,15 +20,63 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Convert text with an OpenCC config (s2t, t2s, s2twp, tw2sp, …).
+    /// Convert text to a target (zh-Hans, zh-TW, …) or with an OpenCC config.
     Convert(ConvertArgs),
+    /// Tell the script and regional standard of texts.
+    Detect(DetectArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DetectArgs {
+    /// Files to examine; none or `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub(crate) files: Vec<OsString>,
+
+    /// One result per paragraph (non-empty line) instead of per file.
+    #[arg(long)]
+    pub(crate) by_paragraph: bool,
+
+    /// JSON Lines instead of text, for scripts.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// How to show a diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffStyle {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Markers only: [-removed-]{+added+}.
+    Plain,
+    /// Markers and colour, always.
+    Color,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct ConvertArgs {
-    /// The conversion: one of OpenCC's configs (see --list-configs).
+    /// The target: zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN (zh-SG, zh-MY as
+    /// zh-CN; zh-MO as zh-HK). The source is detected.
+    #[arg(long = "to", value_name = "TARGET", conflicts_with = "config")]
+    pub(crate) to: Option<String>,
+
+    /// With --to: also convert regional vocabulary (软件 ↔ 軟體).
+    #[arg(long, requires = "to")]
+    pub(crate) phrases: bool,
+
+    /// The conversion: one of OpenCC's configs (see --list-configs), with
+    /// OpenCC's exact behaviour.
     #[arg(short = 'c', long = "config", value_name = "CONFIG")]
     pub(crate) config: Option<String>,
+
+    /// Show what the conversion changes (line by line, character diff)
+    /// instead of the converted text.
+    #[arg(long, value_name = "STYLE", num_args = 0..=1, require_equals = true, default_missing_value = "auto", conflicts_with_all = ["in_place", "ambiguities"])]
+    pub(crate) diff: Option<DiffStyle>,
+
+    /// Report, as JSON Lines, each place where a character or phrase had
+    /// several candidates: position, source, choice, alternatives, rule.
+    #[arg(long, conflicts_with = "in_place")]
+    pub(crate) ambiguities: bool,
 
     /// Files to convert; none or `-` reads standard input.
     #[arg(value_name = "FILE")]
@@ -53,7 +101,7 @@ pub(crate) struct ConvertArgs {
     pub(crate) tofu_risk: bool,
 
     /// List the configs with a one-line description each, then exit.
-    #[arg(long, conflicts_with_all = ["config", "files", "output", "in_place"])]
+    #[arg(long, conflicts_with_all = ["config", "to", "files", "output", "in_place"])]
     pub(crate) list_configs: bool,
 
     /// Threads converting large inputs (split at paragraph ends; the output

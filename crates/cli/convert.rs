@@ -5,11 +5,12 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use bianyi_convert::{Config, Converter, ErrorKind};
+use bianyi_convert::{Config, Converter, ErrorKind, Target, TargetConverter};
 
 use crate::args::{ConvertArgs, Engine};
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
+use crate::lines;
 use crate::output::{Output, same_file, stdout_is};
 
 /// One input named on the command line.
@@ -32,6 +33,40 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     if args.list_configs {
         return list_configs(&Localizer::from_env(lang));
     }
+    let job = job(args)?;
+    let inputs = inputs(&args.files)?;
+    run_job(args, &job, &inputs)
+}
+
+/// What converts, and what is written.
+enum Job {
+    /// OpenCC config, converted text: the streaming engine.
+    Stream(Backend),
+    /// Line by line: targets, diffs, ambiguity reports.
+    Lines(lines::How, lines::Mode),
+}
+
+fn job(args: &ConvertArgs) -> Result<Job, CliError> {
+    let mode = match (args.diff, args.ambiguities) {
+        (Some(style), _) => lines::Mode::Diff {
+            color: lines::color_wanted(style, args.output.is_none()),
+        },
+        (None, true) => lines::Mode::Ambiguities,
+        (None, false) => lines::Mode::Text,
+    };
+    let line_mode = !matches!(mode, lines::Mode::Text);
+    if let Some(tag) = &args.to {
+        if args.engine == Engine::Opencc {
+            return Err(CliError::EngineOnlyConvert);
+        }
+        let target: Target = tag
+            .parse()
+            .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
+        return Ok(Job::Lines(
+            lines::How::Target(TargetConverter::new(target).phrases(args.phrases)),
+            mode,
+        ));
+    }
     let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
     let config: Config = name
         .parse()
@@ -52,14 +87,27 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     if args.tofu_risk && args.engine == Engine::Opencc {
         return Err(CliError::EngineNoTofuRisk);
     }
-    let backend = Backend::new(config, args.tofu_risk, args.engine, threads)?;
-    let inputs = inputs(&args.files)?;
+    if line_mode {
+        if args.engine == Engine::Opencc {
+            return Err(CliError::EngineOnlyConvert);
+        }
+        let conv = Converter::builder(config).tofu_risk(args.tofu_risk).build();
+        return Ok(Job::Lines(lines::How::Config(conv), mode));
+    }
+    Ok(Job::Stream(Backend::new(
+        config,
+        args.tofu_risk,
+        args.engine,
+        threads,
+    )?))
+}
 
+fn run_job(args: &ConvertArgs, backend: &Job, inputs: &[Input]) -> Result<(), CliError> {
     if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         return Err(CliError::InPlaceStdin);
     }
     if let Some(out) = &args.output {
-        for input in &inputs {
+        for input in inputs {
             if let Input::File(p) = input
                 && same_file(out, p)
             {
@@ -110,14 +158,14 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     } else {
         args.output.is_none() || direct_output
     };
-    for input in &inputs {
+    for input in inputs {
         if let Input::File(path) = input {
             precheck(path, args.in_place, check_utf8)?;
         }
     }
 
     if args.in_place {
-        for input in &inputs {
+        for input in inputs {
             if let Input::File(path) = input {
                 let target = Source::path(path);
                 let mut output = Output::file(path).map_err(|error| CliError::Write {
@@ -145,7 +193,7 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
         None => (Output::stdout(), Source::Path("-".to_string())),
     };
     let to_stdout = args.output.is_none();
-    for input in &inputs {
+    for input in inputs {
         match backend.convert(input, output.writer(), &target) {
             Err(CliError::Write { error, .. })
                 if to_stdout && error.kind() == io::ErrorKind::BrokenPipe =>
@@ -253,6 +301,33 @@ fn list_configs(l: &Localizer) -> Result<(), CliError> {
     }
 }
 
+impl Job {
+    fn convert(
+        &self,
+        input: &Input,
+        output: &mut dyn Write,
+        target: &Source,
+    ) -> Result<(), CliError> {
+        match self {
+            Job::Stream(backend) => backend.convert(input, output, target),
+            Job::Lines(how, mode) => {
+                let source = input.source();
+                lines::run(how, *mode, open(input, &source)?, output, &source, target)
+            }
+        }
+    }
+}
+
+fn open(input: &Input, source: &Source) -> Result<Box<dyn Read>, CliError> {
+    Ok(match input {
+        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::File(path) => Box::new(File::open(path).map_err(|error| CliError::Read {
+            source: source.clone(),
+            error,
+        })?),
+    })
+}
+
 /// The engine doing the conversion.
 enum Backend {
     Bianyi(Converter, usize),
@@ -286,13 +361,7 @@ impl Backend {
         target: &Source,
     ) -> Result<(), CliError> {
         let source = input.source();
-        let reader: Box<dyn Read> = match input {
-            Input::Stdin => Box::new(io::stdin().lock()),
-            Input::File(path) => Box::new(File::open(path).map_err(|error| CliError::Read {
-                source: source.clone(),
-                error,
-            })?),
-        };
+        let reader = open(input, &source)?;
         match self {
             Backend::Bianyi(conv, threads) => conv
                 .convert_stream_parallel(reader, output, *threads)

@@ -61,6 +61,10 @@ pub(crate) enum CliError {
         second: String,
     },
     EngineNoTofuRisk,
+    EngineOnlyConvert,
+    UnknownTarget {
+        name: String,
+    },
     #[cfg_attr(feature = "opencc", allow(dead_code))]
     EngineUnavailable,
     #[cfg_attr(not(feature = "opencc"), allow(dead_code))]
@@ -147,6 +151,8 @@ impl CliError {
                 &[("first", s(first)), ("second", s(second))],
             ),
             CliError::EngineNoTofuRisk => l.msg("error-engine-no-tofu-risk", &[]),
+            CliError::EngineOnlyConvert => l.msg("error-engine-only-convert", &[]),
+            CliError::UnknownTarget { name } => l.msg("error-unknown-target", &[("name", s(name))]),
             CliError::EngineUnavailable => l.msg("error-engine-unavailable", &[]),
             CliError::EngineConfigMissing { config, detail } => l.msg(
                 "error-engine-config",

@@ -5,8 +5,10 @@
 
 mod args;
 mod convert;
+mod detect;
 mod error;
 mod i18n;
+mod lines;
 mod output;
 #[cfg(feature = "opencc")]
 mod system_opencc;
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
     // does not pay for parsing the Fluent files.
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args, cli.lang.as_deref()),
+        Command::Detect(args) => detect::run(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,7 +5,7 @@
 
 # The line every error is printed on.
 error-line = bianyi: error: { $message }
-error-missing-config = no conversion chosen: pass -c CONFIG (list them with `bianyi convert --list-configs`)
+error-missing-config = no conversion chosen: pass --to TARGET (zh-Hans, zh-TW, …) or -c CONFIG (list them with `bianyi convert --list-configs`)
 error-unknown-config = unknown config “{ $name }”; the configs are: { $configs }
 hint-did-you-mean = hint: did you mean “{ $suggestion }”?
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8 at byte offset { $offset } (bytes { $bytes })
@@ -18,6 +18,8 @@ error-in-place-not-regular = { $path } is not a regular file and cannot be rewri
 error-stdin-twice = standard input (-) can be named only once
 error-same-file-twice = { $first } and { $second } are the same file; --in-place would convert it twice
 error-engine-no-tofu-risk = the system OpenCC engine has no tofu-risk dictionaries; drop --tofu-risk or use the default engine
+error-engine-only-convert = the system OpenCC engine only converts with -c; --to, --diff and --ambiguities need bianyi's engine
+error-unknown-target = unknown target “{ $name }”; use zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN (zh-SG, zh-MY and zh-MO work too)
 error-engine-unavailable = this bianyi was built without the system OpenCC engine; rebuild with `cargo build --features opencc` (needs libopencc-dev)
 error-engine-config = the system OpenCC cannot load config { $config }: { $detail }
 
@@ -52,3 +54,18 @@ config-t2hk = Traditional Chinese (OpenCC standard) → Hong Kong variant
 config-hk2t = Traditional Chinese (Hong Kong variant) → Traditional Chinese (OpenCC standard)
 config-t2jp = Traditional characters (Kyūjitai) → New Japanese Kanji (Shinjitai)
 config-jp2t = New Japanese Kanji (Shinjitai) → Traditional characters (Kyūjitai)
+
+## bianyi detect
+
+detect-line = { $place }: { $description }
+detect-with-standard = { $script }, { $standard }
+detect-with-hint = { $description }; { $hint }
+detect-script-simplified = Simplified Chinese
+detect-script-traditional = Traditional Chinese
+detect-script-mixed = mixed Simplified and Traditional Chinese
+detect-script-neutral = Chinese written with characters both scripts share
+detect-script-not-chinese = not Chinese
+detect-standard-taiwan = Taiwan standard
+detect-standard-hong-kong = Hong Kong standard
+detect-standard-opencc = OpenCC standard (old forms)
+detect-hint-mainland-origin = looks mechanically converted from mainland Simplified (mainland vocabulary or Simplified forms left in it)

@@ -5,7 +5,7 @@
 
 # 每條錯誤所在的行。
 error-line = bianyi：錯誤：{ $message }
-error-missing-config = 未選擇轉換方案：請用 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
+error-missing-config = 未選擇轉換方式：請用 --to 目標（zh-Hans、zh-TW 等）或 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
 error-unknown-config = 未知的轉換方案「{ $name }」；可用的方案有：{ $configs }
 hint-did-you-mean = 提示：你是不是想用「{ $suggestion }」？
 error-invalid-utf8 = { $path }:{ $line }:{ $column }：位元組偏移 { $offset } 處不是有效的 UTF-8（位元組 { $bytes }）
@@ -18,6 +18,8 @@ error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫�
 error-stdin-twice = 標準輸入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一個檔案；--in-place 會把它轉換兩次
 error-engine-no-tofu-risk = 系統 OpenCC 引擎沒有 tofu-risk 詞典；請去掉 --tofu-risk，或使用預設引擎
+error-engine-only-convert = 系統 OpenCC 引擎只支援 -c 轉換；--to、--diff 和 --ambiguities 需要 bianyi 自己的引擎
+error-unknown-target = 未知的目標「{ $name }」；請使用 zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（也可用 zh-SG、zh-MY 和 zh-MO）
 error-engine-unavailable = 此 bianyi 建置時未包含系統 OpenCC 引擎；請用 `cargo build --features opencc` 重新建置（需要 libopencc-dev）
 error-engine-config = 系統 OpenCC 無法載入轉換方案 { $config }：{ $detail }
 
@@ -52,3 +54,18 @@ config-t2hk = 繁體中文（OpenCC 標準）→ 香港字形
 config-hk2t = 繁體中文（香港字形）→ 繁體中文（OpenCC 標準）
 config-t2jp = 繁體字（日本舊字體）→ 日本新字體
 config-jp2t = 日本新字體 → 繁體字（日本舊字體）
+
+## bianyi detect
+
+detect-line = { $place }：{ $description }
+detect-with-standard = { $script }，{ $standard }
+detect-with-hint = { $description }；{ $hint }
+detect-script-simplified = 簡體中文
+detect-script-traditional = 繁體中文
+detect-script-mixed = 簡繁混合的中文
+detect-script-neutral = 只用簡繁通用字的中文
+detect-script-not-chinese = 非中文
+detect-standard-taiwan = 臺灣標準
+detect-standard-hong-kong = 香港標準
+detect-standard-opencc = OpenCC 標準（舊字形）
+detect-hint-mainland-origin = 看來是由大陸簡體機械轉換而來（含大陸用語或殘留簡體字）

@@ -184,7 +184,12 @@ impl TargetConverter {
     /// step are reported where the first kept the number of characters, at
     /// the input character they come from.
     pub fn ambiguities(&self, text: &str) -> Vec<Ambiguity> {
-        let plan = self.plan(&crate::detect(text));
+        self.ambiguities_planned(text, &self.plan(&crate::detect(text)))
+    }
+
+    /// [`TargetConverter::ambiguities`] with a given plan (e.g. one made from
+    /// the start of a stream).
+    pub fn ambiguities_planned(&self, text: &str, plan: &[Step]) -> Vec<Ambiguity> {
         let mut raw = Vec::new();
         let mut current = Traced::new(text, 0);
         for (k, step) in plan.iter().enumerate() {
@@ -220,11 +225,7 @@ impl TargetConverter {
                                 &mut findings,
                             );
                         } else if to_simplified {
-                            let list = if unit.rule == "著 rule" {
-                                vec!["着".to_string(), "著".to_string()]
-                            } else {
-                                vec![unit.output.clone()]
-                            };
+                            let list = vec!["着".to_string(), "著".to_string()];
                             findings.push((
                                 unit.start,
                                 unit.source.to_string(),
@@ -330,7 +331,16 @@ mod tests {
             .collect();
         assert_eq!(
             rules,
-            vec![("著", "着", "著 rule"), ("卓著", "卓著", "著 word")]
+            vec![("著", "着", "著 rule"), ("著", "著", "著 word")]
+        );
+        let zhu = found
+            .iter()
+            .rfind(|a| a.source == "著")
+            .expect("卓著 reported");
+        // 他領導著團隊，成就卓著。: the second 著 is the 11th character.
+        assert_eq!(
+            (zhu.char, zhu.alternatives.clone()),
+            (10, vec!["着".to_string(), "著".to_string()])
         );
     }
 }

@@ -330,10 +330,11 @@ fn to_simplified(config: Config, text: &str, out: &mut String, unit: &mut dyn Fn
         {
             flush(&mut gap, out);
             out.push_str(simplified);
+            let at = word.find('著').unwrap_or(0);
             unit(Unit {
-                start: i,
-                source: word,
-                output: simplified.to_string(),
+                start: i + at,
+                source: "著",
+                output: "著".to_string(),
                 rule: "著 word",
             });
             i += word.len();

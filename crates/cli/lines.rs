@@ -1,0 +1,252 @@
+//! Line-by-line conversion: target-based conversion, `--diff` and
+//! `--ambiguities`. A newline is a safe cut for every conversion, so lines
+//! can be converted one at a time in bounded memory.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+
+use bianyi_convert::{Ambiguity, Converter, Position, Step, TargetConverter, detect};
+
+use crate::error::{CliError, Source};
+
+/// What converts a line.
+pub(crate) enum How {
+    Config(Converter),
+    Target(TargetConverter),
+}
+
+/// What to write.
+#[derive(Clone, Copy)]
+pub(crate) enum Mode {
+    Text,
+    Diff { color: bool },
+    Ambiguities,
+}
+
+/// Detection looks at about this much of the start of an input.
+const DETECT_BYTES: usize = 1 << 20;
+
+/// A line of input: its text (with its newline), 1-based number, byte
+/// offset and character offset in the input.
+struct Line {
+    text: String,
+    number: usize,
+    byte: usize,
+    chars: usize,
+}
+
+/// Reads UTF-8 lines, reporting invalid input with its position.
+struct Lines<R> {
+    reader: BufReader<R>,
+    number: usize,
+    byte: usize,
+    chars: usize,
+    source: Source,
+}
+
+impl<R: Read> Lines<R> {
+    fn next_line(&mut self) -> Result<Option<Line>, CliError> {
+        let mut buf = Vec::new();
+        let n = self
+            .reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|error| CliError::Read {
+                source: self.source.clone(),
+                error,
+            })?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        let text = String::from_utf8(buf).map_err(|e| {
+            let bad = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let len = e.utf8_error().error_len().unwrap_or(bytes.len() - bad);
+            let prefix = std::str::from_utf8(&bytes[..bad]).unwrap_or("");
+            CliError::InvalidUtf8 {
+                source: self.source.clone(),
+                position: Position {
+                    byte: (self.byte + bad) as u64,
+                    line: self.number as u64,
+                    column: prefix.chars().count() as u64 + 1,
+                },
+                bytes: bytes[bad..bad + len].to_vec(),
+            }
+        })?;
+        let line = Line {
+            number: self.number,
+            byte: self.byte,
+            chars: self.chars,
+            text,
+        };
+        self.byte += line.text.len();
+        self.chars += line.text.chars().count();
+        Ok(Some(line))
+    }
+}
+
+/// Converts `reader` line by line into `out` as `mode` says.
+pub(crate) fn run(
+    how: &How,
+    mode: Mode,
+    reader: Box<dyn Read + '_>,
+    out: &mut dyn Write,
+    source: &Source,
+    target: &Source,
+) -> Result<(), CliError> {
+    let mut lines = Lines {
+        reader: BufReader::with_capacity(64 * 1024, reader),
+        number: 0,
+        byte: 0,
+        chars: 0,
+        source: source.clone(),
+    };
+    let write = |out: &mut dyn Write, bytes: &[u8]| -> Result<(), CliError> {
+        out.write_all(bytes).map_err(|error| CliError::Write {
+            target: target.clone(),
+            error,
+        })
+    };
+    // A target plan is made from the start of the input.
+    let mut ahead: Vec<Line> = Vec::new();
+    let plan: Vec<Step> = match how {
+        How::Target(tc) => {
+            let mut sample = String::new();
+            while sample.len() < DETECT_BYTES {
+                match lines.next_line()? {
+                    Some(line) => {
+                        sample.push_str(&line.text);
+                        ahead.push(line);
+                    }
+                    None => break,
+                }
+            }
+            tc.plan(&detect(&sample))
+        }
+        How::Config(_) => Vec::new(),
+    };
+    let mut ahead = ahead.into_iter();
+    loop {
+        let line = match ahead.next() {
+            Some(line) => line,
+            None => match lines.next_line()? {
+                Some(line) => line,
+                None => break,
+            },
+        };
+        match mode {
+            Mode::Text => write(out, convert(how, &plan, &line.text).as_bytes())?,
+            Mode::Diff { color } => {
+                let converted = convert(how, &plan, &line.text);
+                if converted != line.text {
+                    write(
+                        out,
+                        diff_line(line.number, &line.text, &converted, color).as_bytes(),
+                    )?;
+                }
+            }
+            Mode::Ambiguities => {
+                let found = match how {
+                    How::Config(conv) => conv.ambiguities(&line.text),
+                    How::Target(tc) => tc.ambiguities_planned(&line.text, &plan),
+                };
+                for a in found {
+                    write(out, json_line(source, &line, &a).as_bytes())?;
+                }
+            }
+        }
+    }
+    out.flush().map_err(|error| CliError::Write {
+        target: target.clone(),
+        error,
+    })
+}
+
+fn convert(how: &How, plan: &[Step], text: &str) -> String {
+    match how {
+        How::Config(conv) => conv.convert(text),
+        How::Target(tc) => tc.convert_planned(text, plan),
+    }
+}
+
+/// One changed line: `number: text` with removals as `[-…-]` and
+/// additions as `{+…+}` (red and green when `color`).
+fn diff_line(number: usize, old: &str, new: &str, color: bool) -> String {
+    let old = old.strip_suffix('\n').unwrap_or(old);
+    let new = new.strip_suffix('\n').unwrap_or(new);
+    let (del, ins, reset) = if color {
+        ("\x1b[31m", "\x1b[32m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut s = format!("{number}: ");
+    let diff = similar::TextDiff::from_chars(old, new);
+    // Group consecutive changes of one kind.
+    let mut kind = similar::ChangeTag::Equal;
+    let mut open = false;
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if open && tag != kind {
+            s.push_str(match kind {
+                similar::ChangeTag::Delete => "-]",
+                _ => "+}",
+            });
+            s.push_str(reset);
+            open = false;
+        }
+        if !open && tag != similar::ChangeTag::Equal {
+            s.push_str(match tag {
+                similar::ChangeTag::Delete => del,
+                _ => ins,
+            });
+            s.push_str(match tag {
+                similar::ChangeTag::Delete => "[-",
+                _ => "{+",
+            });
+            open = true;
+        }
+        kind = tag;
+        s.push_str(change.value());
+    }
+    if open {
+        s.push_str(match kind {
+            similar::ChangeTag::Delete => "-]",
+            _ => "+}",
+        });
+        s.push_str(reset);
+    }
+    s.push('\n');
+    s
+}
+
+fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
+    let input = match source {
+        Source::Stdin => "-".to_string(),
+        Source::Path(p) => p.clone(),
+    };
+    let value = serde_json::json!({
+        "input": input,
+        "line": line.number + a.line - 1,
+        "column": a.column,
+        "byte": line.byte + a.byte,
+        "char": line.chars + a.char,
+        "source": a.source,
+        "output": a.output,
+        "alternatives": a.alternatives,
+        "rule": a.rule,
+    });
+    format!("{value}\n")
+}
+
+/// True when standard output should get colour for `--diff`.
+pub(crate) fn color_wanted(style: crate::args::DiffStyle, to_stdout: bool) -> bool {
+    use std::io::IsTerminal;
+    match style {
+        crate::args::DiffStyle::Plain => false,
+        crate::args::DiffStyle::Color => true,
+        crate::args::DiffStyle::Auto => {
+            to_stdout
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    }
+}
