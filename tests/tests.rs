@@ -5,5 +5,6 @@
 //!   express (equal outputs across modes, permissions, large inputs).
 
 mod convert;
+mod glossary;
 mod golden;
 mod util;

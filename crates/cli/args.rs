@@ -24,6 +24,201 @@ pub(crate) enum Command {
     Convert(ConvertArgs),
     /// Tell the script and regional standard of texts.
     Detect(DetectArgs),
+    /// Maintain term glossaries: add, remove, list, check, merge, import,
+    /// export, fmt, extract.
+    Glossary(GlossaryArgs),
+    /// Check a translation against glossaries: missing and forbidden terms.
+    Qa(QaArgs),
+}
+
+/// Glossary file formats on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GlossaryFormat {
+    /// bianyi's canonical TOML.
+    Toml,
+    /// Tab-separated: source, target, comment (OmegaT).
+    Tsv,
+    /// Comma-separated, with a header row.
+    Csv,
+    /// TermBase eXchange (writes v3 TBX-Basic; reads v3 and v2).
+    Tbx,
+}
+
+/// Languages of the columns of TSV and CSV glossaries.
+#[derive(Debug, Args, Clone)]
+pub(crate) struct ColumnArgs {
+    /// Language of the first (source) column of TSV/CSV files, e.g. zh-Hant.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) source_lang: Option<String>,
+
+    /// Language of the second (target) column of TSV/CSV files, e.g. en.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) target_lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GlossaryArgs {
+    #[command(subcommand)]
+    pub(crate) command: GlossaryCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GlossaryCommand {
+    /// Add an entry (or, with --id of an existing entry, add terms to it).
+    Add {
+        /// The glossary (TOML); created if it does not exist.
+        file: PathBuf,
+        /// Preferred terms, as LANG=TEXT (zh-Hant=顏樂存 en="Yann LeCun").
+        #[arg(value_name = "LANG=TEXT", required = true)]
+        terms: Vec<String>,
+        /// Admitted terms, as LANG=TEXT.
+        #[arg(long, value_name = "LANG=TEXT")]
+        admitted: Vec<String>,
+        /// Forbidden terms, as LANG=TEXT.
+        #[arg(long, value_name = "LANG=TEXT")]
+        forbidden: Vec<String>,
+        /// The entry's id (default: made from its first non-Chinese term).
+        #[arg(long)]
+        id: Option<String>,
+        /// Subject field.
+        #[arg(long)]
+        domain: Option<String>,
+        /// A note about the concept.
+        #[arg(long)]
+        note: Option<String>,
+        /// Match these terms only in the same letter case.
+        #[arg(long)]
+        case_sensitive: bool,
+    },
+    /// Remove entries by id.
+    Remove {
+        /// The glossary (TOML).
+        file: PathBuf,
+        /// Ids of the entries to remove.
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// List the entries of glossaries.
+    List {
+        /// Glossaries (TOML, TSV, CSV or TBX).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// JSON Lines, one entry per line.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+    /// Report problems: duplicates, conflicting targets, shadowed terms,
+    /// forbidden terms allowed elsewhere, empty entries. Exit 1 if any.
+    Check {
+        /// Glossaries (TOML, TSV, CSV or TBX).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+    /// Merge glossaries into one; on the same id, later files win.
+    Merge {
+        /// Glossaries, in order of increasing priority.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The merged glossary (TOML), written atomically.
+        #[arg(short = 'o', long = "output", required = true)]
+        output: PathBuf,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+    /// Read a TSV, CSV or TBX glossary and write it as TOML.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// The TOML glossary to write (atomically).
+        #[arg(short = 'o', long = "output", required = true)]
+        output: PathBuf,
+        /// The format of FILE (default: from its extension).
+        #[arg(long, value_enum)]
+        from: Option<GlossaryFormat>,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+    /// Write a glossary as TBX, TSV, CSV or TOML.
+    Export {
+        /// The glossary (TOML, or any readable format).
+        file: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: GlossaryFormat,
+        /// Where to write (atomically); default: standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+    /// Rewrite glossaries in canonical form (sorted, stable formatting).
+    Fmt {
+        /// The TOML glossaries.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only report files that are not canonical (exit 1 if any).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Propose term pairs from bracketed glosses in articles:
+    /// 亞歷山大·王(Alexandr Wang), “Avocado”（牛油果）.
+    Extract {
+        /// Articles; none or `-` reads standard input.
+        files: Vec<OsString>,
+        /// tsv: source, target, count, first context; toml: a glossary.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Tsv)]
+        format: ExtractFormat,
+        /// Where to write (atomically); default: standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+}
+
+/// Output of `glossary extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExtractFormat {
+    /// source, target, count, context.
+    Tsv,
+    /// A glossary in canonical TOML.
+    Toml,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct QaArgs {
+    /// Glossaries to check against (later ones win).
+    #[arg(long = "glossary", value_name = "FILE", required = true)]
+    pub(crate) glossaries: Vec<PathBuf>,
+
+    /// The source text.
+    pub(crate) source: PathBuf,
+
+    /// Its translation, paragraph by paragraph.
+    pub(crate) target: PathBuf,
+
+    /// JSON Lines instead of text, for tools.
+    #[arg(long)]
+    pub(crate) json: bool,
+
+    #[command(flatten)]
+    pub(crate) columns: ColumnArgs,
+}
+
+/// What happens to glossary terms found while converting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TermsMode {
+    /// Write the preferred term of the target language.
+    Replace,
+    /// Write the term converted, and the target term in brackets on its
+    /// first mention.
+    Annotate,
+    /// Protect terms from conversion only.
+    Keep,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +276,22 @@ pub(crate) struct ConvertArgs {
     /// Files to convert; none or `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub(crate) files: Vec<OsString>,
+
+    /// Apply a glossary (TOML or TBX; repeat for several, later ones win).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub(crate) glossaries: Vec<PathBuf>,
+
+    /// What to do with glossary terms found in the text.
+    #[arg(long, value_enum, default_value_t = TermsMode::Replace, requires = "glossaries")]
+    pub(crate) terms: TermsMode,
+
+    /// Language terms are rendered in by --terms replace and added in by
+    /// annotate (default: the glossary's target, else the conversion's).
+    #[arg(long, value_name = "LANG", requires = "glossaries")]
+    pub(crate) term_lang: Option<String>,
+
+    #[command(flatten)]
+    pub(crate) columns: ColumnArgs,
 
     /// Write the result to this file (atomically) instead of standard output.
     #[arg(

@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 use bianyi_convert::{Config, Converter, ErrorKind, Target, TargetConverter};
 
-use crate::args::{ConvertArgs, Engine};
+use bianyi_glossary::{Applier, TermMode};
+
+use crate::args::{ConvertArgs, Engine, TermsMode};
 use crate::error::{CliError, Source};
+use crate::glossary;
 use crate::i18n::Localizer;
 use crate::lines;
 use crate::output::{Output, same_file, stdout_is};
@@ -33,7 +36,7 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     if args.list_configs {
         return list_configs(&Localizer::from_env(lang));
     }
-    let job = job(args)?;
+    let job = job(args, lang)?;
     let inputs = inputs(&args.files)?;
     run_job(args, &job, &inputs)
 }
@@ -42,11 +45,58 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
 enum Job {
     /// OpenCC config, converted text: the streaming engine.
     Stream(Backend),
-    /// Line by line: targets, diffs, ambiguity reports.
-    Lines(lines::How, lines::Mode),
+    /// Line by line: targets, diffs, ambiguity reports, glossaries.
+    Lines(lines::How, lines::Mode, Option<Applier>),
 }
 
-fn job(args: &ConvertArgs) -> Result<Job, CliError> {
+/// The language a conversion produces, for rendering glossary terms.
+fn config_target(config: Config) -> Target {
+    match config.name() {
+        "t2s" | "tw2s" | "hk2s" => Target::Hans,
+        "tw2sp" | "hk2sp" => Target::Mainland,
+        "s2tw" | "s2twp" | "t2tw" => Target::Taiwan,
+        "s2hk" | "s2hkp" | "t2hk" => Target::HongKong,
+        _ => Target::Hant,
+    }
+}
+
+/// The glossaries of `--glossary`, ready to apply for `target`.
+fn applier(
+    args: &ConvertArgs,
+    lang: Option<&str>,
+    target: Target,
+) -> Result<Option<Applier>, CliError> {
+    if args.glossaries.is_empty() {
+        return Ok(None);
+    }
+    let l = Localizer::from_env(lang);
+    let cols = glossary::columns(&args.columns)?;
+    let term_lang = args
+        .term_lang
+        .as_deref()
+        .map(glossary::lang_arg)
+        .transpose()?;
+    let target_lang = glossary::lang_arg(target.tag())?;
+    let g = glossary::stack(
+        &l,
+        &args.glossaries,
+        cols.as_ref(),
+        Some(term_lang.as_ref().unwrap_or(&target_lang)),
+    )?;
+    let mode = match args.terms {
+        TermsMode::Replace => TermMode::Replace,
+        TermsMode::Annotate => TermMode::Annotate,
+        TermsMode::Keep => TermMode::Keep,
+    };
+    let to_target = TargetConverter::new(target);
+    Applier::new(&g, mode, &target_lang, term_lang.as_ref(), &|t| {
+        to_target.convert(t)
+    })
+    .map(Some)
+    .map_err(CliError::Glossary)
+}
+
+fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {
     let mode = match (args.diff, args.ambiguities) {
         (Some(style), _) => lines::Mode::Diff {
             color: lines::color_wanted(style, args.output.is_none()),
@@ -65,6 +115,7 @@ fn job(args: &ConvertArgs) -> Result<Job, CliError> {
         return Ok(Job::Lines(
             lines::How::Target(TargetConverter::new(target).phrases(args.phrases)),
             mode,
+            applier(args, lang, target)?,
         ));
     }
     let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
@@ -87,12 +138,16 @@ fn job(args: &ConvertArgs) -> Result<Job, CliError> {
     if args.tofu_risk && args.engine == Engine::Opencc {
         return Err(CliError::EngineNoTofuRisk);
     }
-    if line_mode {
+    if line_mode || !args.glossaries.is_empty() {
         if args.engine == Engine::Opencc {
             return Err(CliError::EngineOnlyConvert);
         }
         let conv = Converter::builder(config).tofu_risk(args.tofu_risk).build();
-        return Ok(Job::Lines(lines::How::Config(conv), mode));
+        return Ok(Job::Lines(
+            lines::How::Config(conv),
+            mode,
+            applier(args, lang, config_target(config))?,
+        ));
     }
     Ok(Job::Stream(Backend::new(
         config,
@@ -310,9 +365,17 @@ impl Job {
     ) -> Result<(), CliError> {
         match self {
             Job::Stream(backend) => backend.convert(input, output, target),
-            Job::Lines(how, mode) => {
+            Job::Lines(how, mode, terms) => {
                 let source = input.source();
-                lines::run(how, *mode, open(input, &source)?, output, &source, target)
+                lines::run(
+                    how,
+                    *mode,
+                    terms.as_ref(),
+                    open(input, &source)?,
+                    output,
+                    &source,
+                    target,
+                )
             }
         }
     }

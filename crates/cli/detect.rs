@@ -46,7 +46,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
     Ok(())
 }
 
-fn read(f: &OsString) -> Result<(Source, String), CliError> {
+pub(crate) fn read(f: &OsString) -> Result<(Source, String), CliError> {
     let (source, mut reader): (Source, Box<dyn Read>) = if f == "-" {
         (Source::Stdin, Box::new(io::stdin().lock()))
     } else {

@@ -65,6 +65,19 @@ pub(crate) enum CliError {
     UnknownTarget {
         name: String,
     },
+    /// A glossary could not be read, parsed or written.
+    Glossary(bianyi_glossary::Error),
+    /// TSV/CSV glossaries and QA need both --source-lang and --target-lang.
+    NeedBothLangs,
+    NoSuchEntry {
+        id: String,
+        path: String,
+    },
+    BadTermArg {
+        arg: String,
+    },
+    /// A check found problems; they were printed already (exit 1).
+    Findings,
     #[cfg_attr(feature = "opencc", allow(dead_code))]
     EngineUnavailable,
     #[cfg_attr(not(feature = "opencc"), allow(dead_code))]
@@ -77,7 +90,10 @@ pub(crate) enum CliError {
 impl CliError {
     /// bianyi's exit codes: 0 ok, 1 findings, 2 usage or input error.
     pub(crate) fn exit_code(&self) -> u8 {
-        2
+        match self {
+            CliError::Findings => 1,
+            _ => 2,
+        }
     }
 
     pub(crate) fn render(&self, l: &Localizer) -> String {
@@ -153,6 +169,13 @@ impl CliError {
             CliError::EngineNoTofuRisk => l.msg("error-engine-no-tofu-risk", &[]),
             CliError::EngineOnlyConvert => l.msg("error-engine-only-convert", &[]),
             CliError::UnknownTarget { name } => l.msg("error-unknown-target", &[("name", s(name))]),
+            CliError::Glossary(e) => glossary_error(e, l),
+            CliError::NeedBothLangs => l.msg("error-need-langs", &[]),
+            CliError::NoSuchEntry { id, path } => {
+                l.msg("error-no-such-entry", &[("id", s(id)), ("path", s(path))])
+            }
+            CliError::BadTermArg { arg } => l.msg("error-bad-term", &[("arg", s(arg))]),
+            CliError::Findings => String::new(),
             CliError::EngineUnavailable => l.msg("error-engine-unavailable", &[]),
             CliError::EngineConfigMissing { config, detail } => l.msg(
                 "error-engine-config",
@@ -182,4 +205,64 @@ fn io_reason(error: &io::Error, l: &Localizer) -> String {
         }
     };
     l.msg(id, &[])
+}
+
+/// A glossary error: where (file:line:column, byte offset) and what.
+fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
+    use bianyi_glossary::ErrorKind as K;
+    let s = |v: &str| FluentValue::from(v.to_string());
+    let mut place = e
+        .file()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    if let Some(at) = e.location() {
+        if place.is_empty() {
+            place = l.msg("glossary-text-name", &[]);
+        }
+        place = l.msg(
+            "glossary-place",
+            &[
+                ("path", s(&place)),
+                ("line", FluentValue::from(at.line)),
+                ("column", FluentValue::from(at.column)),
+                ("offset", FluentValue::from(at.byte)),
+            ],
+        );
+    }
+    let what = match e.kind() {
+        K::Syntax { format, message } => l.msg(
+            "glossary-syntax",
+            &[
+                ("format", s(&format.name().to_uppercase())),
+                ("message", s(message)),
+            ],
+        ),
+        K::InvalidLanguage { tag } => l.msg("glossary-bad-lang", &[("tag", s(tag))]),
+        K::MissingField { field } if *field == "source and target languages" => {
+            l.msg("error-need-langs", &[])
+        }
+        K::MissingField { field } => l.msg("glossary-missing-field", &[("field", s(field))]),
+        K::InvalidValue {
+            field,
+            value,
+            expected,
+        } => l.msg(
+            "glossary-bad-value",
+            &[
+                ("field", s(field)),
+                ("value", s(value)),
+                ("expected", s(expected)),
+            ],
+        ),
+        K::DuplicateId { id } => l.msg("glossary-duplicate-id", &[("id", s(id))]),
+        K::UnsafeXml { what } => l.msg("glossary-unsafe-xml", &[("what", s(what))]),
+        K::TooLarge { message } => l.msg("glossary-too-large", &[("message", s(message))]),
+        K::Io(error) => io_reason(error, l),
+        _ => e.to_string(),
+    };
+    if place.is_empty() {
+        what
+    } else {
+        l.msg("glossary-at", &[("place", s(&place)), ("what", s(&what))])
+    }
 }

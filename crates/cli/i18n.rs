@@ -192,6 +192,41 @@ mod tests {
         }
     }
 
+    /// Every message id the CLI's code asks for exists in en-US (a missing
+    /// one would be shown as its id).
+    #[test]
+    fn every_id_used_in_the_code_exists() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/cli");
+        let bundle = Localizer::for_locale(Some("en-US"));
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("crates/cli") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).expect("source");
+            // `msg(` followed (after spaces or a line break) by a literal.
+            for (i, _) in code.match_indices("msg(") {
+                let rest = code[i + 4..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let Some(end) = rest.find('"') else { continue };
+                let id = &rest[..end];
+                if id.is_empty() || id.contains(['{', ' ']) || id == "no-such-message-id" {
+                    continue;
+                }
+                checked += 1;
+                assert!(
+                    bundle.bundles[0].get_message(id).is_some(),
+                    "{}: message {id} is not in locales/en-US",
+                    path.display()
+                );
+            }
+        }
+        assert!(checked > 50, "only {checked} ids found");
+    }
+
     #[test]
     fn no_isolation_marks_and_fallback() {
         let l = Localizer::for_locale(Some("zh_TW.UTF-8"));

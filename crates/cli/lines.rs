@@ -5,6 +5,7 @@
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use bianyi_convert::{Ambiguity, Converter, Position, Step, TargetConverter, detect};
+use bianyi_glossary::{Applier, Mentions};
 
 use crate::error::{CliError, Source};
 
@@ -88,6 +89,7 @@ impl<R: Read> Lines<R> {
 pub(crate) fn run(
     how: &How,
     mode: Mode,
+    terms: Option<&Applier>,
     reader: Box<dyn Read + '_>,
     out: &mut dyn Write,
     source: &Source,
@@ -125,6 +127,23 @@ pub(crate) fn run(
         How::Config(_) => Vec::new(),
     };
     let mut ahead = ahead.into_iter();
+    // Glossary mentions are counted per input (first mention per document).
+    let mut mentions = Mentions::new();
+    let mut convert = |text: &str| -> String {
+        match terms {
+            None => convert(how, &plan, text),
+            Some(applier) => {
+                let mut out = String::with_capacity(text.len() + text.len() / 8);
+                applier.apply(
+                    text,
+                    &mut mentions,
+                    &mut |gap, out| out.push_str(&convert(how, &plan, gap)),
+                    &mut out,
+                );
+                out
+            }
+        }
+    };
     loop {
         let line = match ahead.next() {
             Some(line) => line,
@@ -134,9 +153,9 @@ pub(crate) fn run(
             },
         };
         match mode {
-            Mode::Text => write(out, convert(how, &plan, &line.text).as_bytes())?,
+            Mode::Text => write(out, convert(&line.text).as_bytes())?,
             Mode::Diff { color } => {
-                let converted = convert(how, &plan, &line.text);
+                let converted = convert(&line.text);
                 if converted != line.text {
                     write(
                         out,

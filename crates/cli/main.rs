@@ -7,6 +7,7 @@ mod args;
 mod convert;
 mod detect;
 mod error;
+mod glossary;
 mod i18n;
 mod lines;
 mod output;
@@ -29,9 +30,13 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args, cli.lang.as_deref()),
         Command::Detect(args) => detect::run(args, cli.lang.as_deref()),
+        Command::Glossary(args) => glossary::run(args, cli.lang.as_deref()),
+        Command::Qa(args) => glossary::qa(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // Findings were printed by the command itself.
+        Err(e @ error::CliError::Findings) => ExitCode::from(e.exit_code()),
         Err(e) => {
             let l = Localizer::from_env(cli.lang.as_deref());
             let message = l.msg("error-line", &[("message", e.render(&l).into())]);

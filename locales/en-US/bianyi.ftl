@@ -69,3 +69,53 @@ detect-standard-taiwan = Taiwan standard
 detect-standard-hong-kong = Hong Kong standard
 detect-standard-opencc = OpenCC standard (old forms)
 detect-hint-mainland-origin = looks mechanically converted from mainland Simplified (mainland vocabulary or Simplified forms left in it)
+
+## Glossaries (bianyi glossary, bianyi qa, convert --glossary)
+
+error-need-langs = TSV and CSV glossaries and QA need the languages: give both --source-lang and --target-lang (e.g. --source-lang zh-Hant --target-lang en), or declare source and target in the glossary
+error-no-such-entry = { $path } has no entry with id “{ $id }”
+error-bad-term = “{ $arg }” is not a term: write LANG=TEXT, e.g. zh-Hant=顏樂存 or en="Yann LeCun"
+glossary-at = { $place }: { $what }
+glossary-text-name = glossary
+glossary-place = { $path }:{ $line }:{ $column } (byte offset { $offset })
+glossary-syntax = invalid { $format }: { $message }
+glossary-bad-lang = invalid language tag “{ $tag }” (expected a BCP 47 tag such as zh-Hant, zh-TW or en)
+glossary-missing-field = missing { $field }
+glossary-bad-value = invalid { $field } “{ $value }”: expected { $expected }
+glossary-duplicate-id = duplicate entry id “{ $id }”
+glossary-unsafe-xml = refused { $what }: bianyi never reads DTDs, entity declarations or external entities
+glossary-too-large = the glossary is too large to match: { $message }
+glossary-added = added { $terms ->
+    [one] 1 term
+   *[other] { $terms } terms
+} to “{ $id }” in { $path }
+glossary-removed = removed { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+} from { $path }
+glossary-imported = wrote { $entries ->
+    [one] 1 entry
+   *[other] { $entries } entries
+} ({ $terms } terms) to { $path }
+glossary-merge-replaced = entry “{ $id }” replaced by the one in { $path }
+glossary-formatted = formatted { $path }
+glossary-not-canonical = { $path } is not in canonical form (run bianyi glossary fmt)
+glossary-problems = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+} found
+check-empty-entry = entry “{ $id }” has no terms
+check-no-usable-term = entry “{ $id }” has only forbidden terms
+check-duplicate-term = entry “{ $id }” has the term “{ $term }” twice
+check-conflicting-targets = “{ $term }” is in several entries with different { $lang } terms: { $targets }
+check-duplicate-entries = “{ $term }” is in several entries that say the same: { $ids }
+check-shadowed = “{ $term }” ({ $id }) is shadowed by the longer “{ $by }” ({ $by_id }) where that occurs
+check-forbidden-allowed = “{ $term }” is forbidden in “{ $forbidden_in }” but allowed in “{ $allowed_in }”
+warning-glossary-conflict = warning: “{ $term }” is “{ $first_target }” in { $first } but “{ $second_target }” in { $second }; using { $second }
+qa-missing = { $where }: “{ $term }” ({ $id }): the translation ({ $target }, paragraph { $paragraph }) has none of { $expected }
+qa-forbidden = { $where }: forbidden term “{ $term }” ({ $id }); use “{ $preferred }”
+qa-findings = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+qa-paragraphs-differ = warning: the source has { $source } paragraphs and the translation { $target }; checking the texts as a whole

@@ -69,3 +69,38 @@ detect-standard-taiwan = 台湾标准
 detect-standard-hong-kong = 香港标准
 detect-standard-opencc = OpenCC 标准（旧字形）
 detect-hint-mainland-origin = 看来是由大陆简体机械转换而来（含大陆用语或残留简体字）
+
+## Glossaries (bianyi glossary, bianyi qa, convert --glossary)
+
+error-need-langs = TSV、CSV 术语表和术语检查需要知道语言：请同时给出 --source-lang 和 --target-lang（例如 --source-lang zh-Hant --target-lang en），或在术语表中声明 source 和 target
+error-no-such-entry = { $path } 中没有 id 为“{ $id }”的条目
+error-bad-term = “{ $arg }”不是术语：请写成 语言=文字，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
+glossary-at = { $place }：{ $what }
+glossary-text-name = 术语表
+glossary-place = { $path }:{ $line }:{ $column }（字节偏移 { $offset }）
+glossary-syntax = { $format } 格式错误：{ $message }
+glossary-bad-lang = 无效的语言标记“{ $tag }”（应为 BCP 47 标记，例如 zh-Hant、zh-TW 或 en）
+glossary-missing-field = 缺少 { $field }
+glossary-bad-value = 无效的 { $field }“{ $value }”：应为 { $expected }
+glossary-duplicate-id = 条目 id“{ $id }”重复
+glossary-unsafe-xml = 已拒绝 { $what }：bianyi 从不读取 DTD、实体声明或外部实体
+glossary-too-large = 术语表太大，无法匹配：{ $message }
+glossary-added = 已向 { $path } 中的“{ $id }”添加 { $terms } 个术语
+glossary-removed = 已从 { $path } 删除 { $count } 个条目
+glossary-imported = 已将 { $entries } 个条目（{ $terms } 个术语）写入 { $path }
+glossary-merge-replaced = 条目“{ $id }”已由 { $path } 中的条目取代
+glossary-formatted = 已整理 { $path }
+glossary-not-canonical = { $path } 不是规范格式（请运行 bianyi glossary fmt）
+glossary-problems = 发现 { $count } 个问题
+check-empty-entry = 条目“{ $id }”没有术语
+check-no-usable-term = 条目“{ $id }”只有禁用术语
+check-duplicate-term = 条目“{ $id }”中术语“{ $term }”出现了两次
+check-conflicting-targets = “{ $term }”出现在多个条目中，而其 { $lang } 术语不同：{ $targets }
+check-duplicate-entries = “{ $term }”出现在多个内容相同的条目中：{ $ids }
+check-shadowed = “{ $term }”（{ $id }）在出现较长的“{ $by }”（{ $by_id }）时会被其遮盖
+check-forbidden-allowed = “{ $term }”在“{ $forbidden_in }”中禁用，却在“{ $allowed_in }”中允许使用
+warning-glossary-conflict = 警告：“{ $term }”在 { $first } 中为“{ $first_target }”，在 { $second } 中为“{ $second_target }”；采用 { $second }
+qa-missing = { $where }：“{ $term }”（{ $id }）：译文（{ $target } 第 { $paragraph } 段）中没有 { $expected } 中的任何一个
+qa-forbidden = { $where }：禁用术语“{ $term }”（{ $id }）；请用“{ $preferred }”
+qa-findings = 发现 { $count } 处问题
+qa-paragraphs-differ = 警告：原文有 { $source } 段，译文有 { $target } 段；改为整篇检查

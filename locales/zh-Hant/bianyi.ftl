@@ -69,3 +69,38 @@ detect-standard-taiwan = 臺灣標準
 detect-standard-hong-kong = 香港標準
 detect-standard-opencc = OpenCC 標準（舊字形）
 detect-hint-mainland-origin = 看來是由大陸簡體機械轉換而來（含大陸用語或殘留簡體字）
+
+## Glossaries (bianyi glossary, bianyi qa, convert --glossary)
+
+error-need-langs = TSV、CSV 術語表和術語檢查需要知道語言：請同時給出 --source-lang 和 --target-lang（例如 --source-lang zh-Hant --target-lang en），或在術語表中宣告 source 和 target
+error-no-such-entry = { $path } 中沒有 id 為「{ $id }」的條目
+error-bad-term = 「{ $arg }」不是術語：請寫成 語言=文字，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
+glossary-at = { $place }：{ $what }
+glossary-text-name = 術語表
+glossary-place = { $path }:{ $line }:{ $column }（位元組偏移 { $offset }）
+glossary-syntax = { $format } 格式錯誤：{ $message }
+glossary-bad-lang = 無效的語言標記「{ $tag }」（應為 BCP 47 標記，例如 zh-Hant、zh-TW 或 en）
+glossary-missing-field = 缺少 { $field }
+glossary-bad-value = 無效的 { $field }「{ $value }」：應為 { $expected }
+glossary-duplicate-id = 條目 id「{ $id }」重複
+glossary-unsafe-xml = 已拒絕 { $what }：bianyi 從不讀取 DTD、實體宣告或外部實體
+glossary-too-large = 術語表太大，無法匹配：{ $message }
+glossary-added = 已向 { $path } 中的「{ $id }」添加 { $terms } 個術語
+glossary-removed = 已從 { $path } 刪除 { $count } 個條目
+glossary-imported = 已將 { $entries } 個條目（{ $terms } 個術語）寫入 { $path }
+glossary-merge-replaced = 條目「{ $id }」已由 { $path } 中的條目取代
+glossary-formatted = 已整理 { $path }
+glossary-not-canonical = { $path } 不是規範格式（請執行 bianyi glossary fmt）
+glossary-problems = 發現 { $count } 個問題
+check-empty-entry = 條目「{ $id }」沒有術語
+check-no-usable-term = 條目「{ $id }」只有禁用術語
+check-duplicate-term = 條目「{ $id }」中術語「{ $term }」出現了兩次
+check-conflicting-targets = 「{ $term }」出現在多個條目中，而其 { $lang } 術語不同：{ $targets }
+check-duplicate-entries = 「{ $term }」出現在多個內容相同的條目中：{ $ids }
+check-shadowed = 「{ $term }」（{ $id }）在出現較長的「{ $by }」（{ $by_id }）時會被其遮蓋
+check-forbidden-allowed = 「{ $term }」在「{ $forbidden_in }」中禁用，卻在「{ $allowed_in }」中允許使用
+warning-glossary-conflict = 警告：「{ $term }」在 { $first } 中為「{ $first_target }」，在 { $second } 中為「{ $second_target }」；採用 { $second }
+qa-missing = { $where }：「{ $term }」（{ $id }）：譯文（{ $target } 第 { $paragraph } 段）中沒有 { $expected } 中的任何一個
+qa-forbidden = { $where }：禁用術語「{ $term }」（{ $id }）；請用「{ $preferred }」
+qa-findings = 發現 { $count } 處問題
+qa-paragraphs-differ = 警告：原文有 { $source } 段，譯文有 { $target } 段；改為整篇檢查

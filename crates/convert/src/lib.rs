@@ -49,6 +49,7 @@ pub use error::{Error, ErrorKind, Position};
 pub use report::Ambiguity;
 pub use stream::{StreamConverter, check_utf8};
 pub use target::{Step, Target, TargetConverter};
+pub use words::split_words;
 
 /// Facts about the embedded OpenCC data, for `--version` style reports.
 pub mod data {

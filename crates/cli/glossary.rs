@@ -1,0 +1,680 @@
+//! `bianyi glossary …` and `bianyi qa`: maintaining termbases and checking
+//! translations against them.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use bianyi_convert::{Script, detect};
+use bianyi_glossary::{
+    Columns, Entry, Finding, Format, Glossary, Lang, Problem, Segments, Status, Term,
+};
+use fluent_bundle::FluentValue;
+
+use crate::args::{
+    ColumnArgs, ExtractFormat, GlossaryArgs, GlossaryCommand, GlossaryFormat, QaArgs,
+};
+use crate::error::{CliError, Source};
+use crate::i18n::Localizer;
+use crate::output::Output;
+
+fn s(v: &str) -> FluentValue<'static> {
+    FluentValue::from(v.to_string())
+}
+
+fn format_of(f: GlossaryFormat) -> Format {
+    match f {
+        GlossaryFormat::Toml => Format::Toml,
+        GlossaryFormat::Tsv => Format::Tsv,
+        GlossaryFormat::Csv => Format::Csv,
+        GlossaryFormat::Tbx => Format::Tbx,
+    }
+}
+
+/// A language tag from the command line.
+pub(crate) fn lang_arg(tag: &str) -> Result<Lang, CliError> {
+    Lang::parse(tag).map_err(|kind| CliError::Glossary(bianyi_glossary::Error::new(kind)))
+}
+
+/// The column languages given with --source-lang/--target-lang, if both.
+pub(crate) fn columns(args: &ColumnArgs) -> Result<Option<Columns>, CliError> {
+    match (&args.source_lang, &args.target_lang) {
+        (Some(s), Some(t)) => Ok(Some(Columns {
+            source: lang_arg(s)?,
+            target: lang_arg(t)?,
+        })),
+        (None, None) => Ok(None),
+        _ => Err(CliError::NeedBothLangs),
+    }
+}
+
+/// Reads a glossary in any format (by extension).
+pub(crate) fn load(path: &Path, cols: Option<&Columns>) -> Result<Glossary, CliError> {
+    Glossary::load(path, None, cols).map_err(CliError::Glossary)
+}
+
+/// Writes `text` to `output` (atomically) or to standard output.
+fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
+    let target = output.map_or(Source::Path("-".to_string()), Source::path);
+    let fail = |error: io::Error| CliError::Write {
+        target: target.clone(),
+        error,
+    };
+    let mut out = match output {
+        Some(p) => Output::file(p).map_err(fail)?,
+        None => Output::stdout(),
+    };
+    match out
+        .writer()
+        .write_all(text.as_bytes())
+        .and_then(|()| out.commit())
+    {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => Ok(()),
+        r => r.map_err(fail),
+    }
+}
+
+/// Prints to standard output; a closed pipe ends quietly.
+fn print(text: &str) -> Result<(), CliError> {
+    emit(None, text)
+}
+
+/// Prints a line to standard error.
+fn warn(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}
+
+pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliError> {
+    let l = Localizer::from_env(lang);
+    match &args.command {
+        GlossaryCommand::Add {
+            file,
+            terms,
+            admitted,
+            forbidden,
+            id,
+            domain,
+            note,
+            case_sensitive,
+        } => add(
+            &l,
+            file,
+            &[
+                (Status::Preferred, terms),
+                (Status::Admitted, admitted),
+                (Status::Forbidden, forbidden),
+            ],
+            id.as_deref(),
+            domain.as_deref(),
+            note.as_deref(),
+            *case_sensitive,
+        ),
+        GlossaryCommand::Remove { file, ids } => {
+            let mut g = load(file, None)?;
+            for id in ids {
+                if g.remove(id).is_none() {
+                    return Err(CliError::NoSuchEntry {
+                        id: id.clone(),
+                        path: file.display().to_string(),
+                    });
+                }
+            }
+            emit(Some(file), &g.to_toml())?;
+            warn(&l.msg(
+                "glossary-removed",
+                &[
+                    ("count", FluentValue::from(ids.len())),
+                    ("path", s(&file.display().to_string())),
+                ],
+            ));
+            Ok(())
+        }
+        GlossaryCommand::List {
+            files,
+            json,
+            columns: c,
+        } => {
+            let cols = columns(c)?;
+            let mut text = String::new();
+            for f in files {
+                let g = load(f, cols.as_ref())?;
+                for e in &g.entries {
+                    if *json {
+                        text.push_str(&entry_json(e));
+                    } else {
+                        text.push_str(&entry_line(e));
+                    }
+                    text.push('\n');
+                }
+            }
+            print(&text)
+        }
+        GlossaryCommand::Check { files, columns: c } => {
+            let cols = columns(c)?;
+            let mut text = String::new();
+            let mut count = 0usize;
+            for f in files {
+                let g = load(f, cols.as_ref())?;
+                for p in bianyi_glossary::check(&g) {
+                    count += 1;
+                    text.push_str(&format!("{}: {}\n", f.display(), problem(&l, &p)));
+                }
+            }
+            print(&text)?;
+            if count > 0 {
+                warn(&l.msg("glossary-problems", &[("count", FluentValue::from(count))]));
+                return Err(CliError::Findings);
+            }
+            Ok(())
+        }
+        GlossaryCommand::Merge {
+            files,
+            output,
+            columns: c,
+        } => {
+            let cols = columns(c)?;
+            let mut merged = Glossary::new();
+            for f in files {
+                let g = load(f, cols.as_ref())?;
+                merged.source = g.source.clone().or(merged.source);
+                merged.target = g.target.clone().or(merged.target);
+                for e in g.entries {
+                    if merged.remove(&e.id).is_some() {
+                        warn(&l.msg(
+                            "glossary-merge-replaced",
+                            &[("id", s(&e.id)), ("path", s(&f.display().to_string()))],
+                        ));
+                    }
+                    merged.entries.push(e);
+                }
+            }
+            emit(Some(output), &merged.to_toml())
+        }
+        GlossaryCommand::Import {
+            file,
+            output,
+            from,
+            columns: c,
+        } => {
+            let cols = columns(c)?;
+            let format = from.map(format_of);
+            let g = Glossary::load(file, format, cols.as_ref()).map_err(CliError::Glossary)?;
+            emit(Some(output), &g.to_toml())?;
+            warn(&l.msg(
+                "glossary-imported",
+                &[
+                    ("entries", FluentValue::from(g.entries.len())),
+                    ("terms", FluentValue::from(g.term_count())),
+                    ("path", s(&output.display().to_string())),
+                ],
+            ));
+            Ok(())
+        }
+        GlossaryCommand::Export {
+            file,
+            format,
+            output,
+            columns: c,
+        } => {
+            let cols = columns(c)?;
+            let g = load(file, cols.as_ref())?;
+            let text = g
+                .render(format_of(*format), cols.as_ref())
+                .map_err(|e| CliError::Glossary(e.in_file(file)))?;
+            emit(output.as_deref(), &text)
+        }
+        GlossaryCommand::Fmt { files, check } => {
+            let mut changed = Vec::new();
+            for f in files {
+                let text = std::fs::read_to_string(f).map_err(|error| CliError::Read {
+                    source: Source::path(f),
+                    error,
+                })?;
+                let g = Glossary::from_toml(&text).map_err(|e| CliError::Glossary(e.in_file(f)))?;
+                let canonical = g.to_toml();
+                if canonical != text {
+                    if !*check {
+                        emit(Some(f), &canonical)?;
+                    }
+                    changed.push(f);
+                }
+            }
+            for f in &changed {
+                let id = if *check {
+                    "glossary-not-canonical"
+                } else {
+                    "glossary-formatted"
+                };
+                warn(&l.msg(id, &[("path", s(&f.display().to_string()))]));
+            }
+            if *check && !changed.is_empty() {
+                return Err(CliError::Findings);
+            }
+            Ok(())
+        }
+        GlossaryCommand::Extract {
+            files,
+            format,
+            output,
+            columns: c,
+        } => extract(files, *format, output.as_deref(), c),
+    }
+}
+
+fn parse_term(arg: &str, status: Status, case_sensitive: bool) -> Result<Term, CliError> {
+    let Some((tag, text)) = arg.split_once('=') else {
+        return Err(CliError::BadTermArg {
+            arg: arg.to_string(),
+        });
+    };
+    let lang = lang_arg(tag)?;
+    let text = text.trim();
+    if text.is_empty() || text.chars().any(char::is_control) {
+        return Err(CliError::BadTermArg {
+            arg: arg.to_string(),
+        });
+    }
+    let mut t = Term::new(lang, text).with_status(status);
+    t.case_sensitive = case_sensitive;
+    Ok(t)
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one per option of the subcommand"
+)]
+fn add(
+    l: &Localizer,
+    file: &Path,
+    groups: &[(Status, &Vec<String>)],
+    id: Option<&str>,
+    domain: Option<&str>,
+    note: Option<&str>,
+    case_sensitive: bool,
+) -> Result<(), CliError> {
+    let mut g = if file.exists() {
+        load(file, None)?
+    } else {
+        Glossary::new()
+    };
+    let mut terms = Vec::new();
+    for (status, args) in groups {
+        for a in *args {
+            terms.push(parse_term(a, *status, case_sensitive)?);
+        }
+    }
+    let existing = id.and_then(|id| g.entries.iter().position(|e| e.id == id));
+    let (entry_id, added) = match existing {
+        Some(i) => {
+            let e = &mut g.entries[i];
+            let mut added = 0;
+            for t in terms {
+                if !e.terms.iter().any(|x| x.lang == t.lang && x.text == t.text) {
+                    e.terms.push(t);
+                    added += 1;
+                }
+            }
+            if let Some(d) = domain {
+                e.domain = Some(d.to_string());
+            }
+            if let Some(n) = note {
+                e.note = Some(n.to_string());
+            }
+            (e.id.clone(), added)
+        }
+        None => {
+            let mut e = Entry::new(id.unwrap_or(""));
+            e.domain = domain.map(str::to_string);
+            e.note = note.map(str::to_string);
+            let n = terms.len();
+            e.terms = terms;
+            let id = g
+                .add(e)
+                .map_err(|kind| CliError::Glossary(bianyi_glossary::Error::new(kind)))?
+                .id
+                .clone();
+            (id, n)
+        }
+    };
+    emit(Some(file), &g.to_toml())?;
+    warn(&l.msg(
+        "glossary-added",
+        &[
+            ("terms", FluentValue::from(added)),
+            ("id", s(&entry_id)),
+            ("path", s(&file.display().to_string())),
+        ],
+    ));
+    Ok(())
+}
+
+/// `id: lang text · lang text (admitted) · …`
+fn entry_line(e: &Entry) -> String {
+    let mut line = e.id.clone();
+    line.push(':');
+    for (k, t) in e.terms.iter().enumerate() {
+        line.push_str(if k == 0 { " " } else { " · " });
+        line.push_str(t.lang.as_str());
+        line.push(' ');
+        line.push_str(&t.text);
+        if t.status != Status::Preferred {
+            line.push_str(&format!(" ({})", t.status));
+        }
+    }
+    if let Some(d) = &e.domain {
+        line.push_str(&format!(" [{d}]"));
+    }
+    line
+}
+
+fn entry_json(e: &Entry) -> String {
+    let terms: Vec<serde_json::Value> = e
+        .terms
+        .iter()
+        .map(|t| {
+            let mut m = serde_json::Map::new();
+            m.insert("lang".into(), t.lang.as_str().into());
+            m.insert("text".into(), t.text.as_str().into());
+            m.insert("status".into(), t.status.as_str().into());
+            if let Some(p) = &t.part_of_speech {
+                m.insert("pos".into(), p.as_str().into());
+            }
+            if t.case_sensitive {
+                m.insert("case_sensitive".into(), true.into());
+            }
+            if let Some(n) = &t.note {
+                m.insert("note".into(), n.as_str().into());
+            }
+            serde_json::Value::Object(m)
+        })
+        .collect();
+    let mut m = serde_json::Map::new();
+    m.insert("id".into(), e.id.as_str().into());
+    if let Some(d) = &e.domain {
+        m.insert("domain".into(), d.as_str().into());
+    }
+    if let Some(n) = &e.note {
+        m.insert("note".into(), n.as_str().into());
+    }
+    m.insert("terms".into(), terms.into());
+    serde_json::Value::Object(m).to_string()
+}
+
+fn problem(l: &Localizer, p: &Problem) -> String {
+    match p {
+        Problem::EmptyEntry { id } => l.msg("check-empty-entry", &[("id", s(id))]),
+        Problem::NoUsableTerm { id } => l.msg("check-no-usable-term", &[("id", s(id))]),
+        Problem::DuplicateTerm { id, term } => {
+            l.msg("check-duplicate-term", &[("id", s(id)), ("term", s(term))])
+        }
+        Problem::ConflictingTargets {
+            term,
+            ids,
+            lang,
+            targets,
+        } => {
+            let pairs: Vec<String> = ids
+                .iter()
+                .zip(targets)
+                .map(|(i, t)| format!("{i} → {t}"))
+                .collect();
+            l.msg(
+                "check-conflicting-targets",
+                &[
+                    ("term", s(term)),
+                    ("lang", s(lang)),
+                    ("targets", s(&pairs.join(", "))),
+                ],
+            )
+        }
+        Problem::DuplicateEntries { term, ids } => l.msg(
+            "check-duplicate-entries",
+            &[("term", s(term)), ("ids", s(&ids.join(", ")))],
+        ),
+        Problem::Shadowed {
+            term,
+            id,
+            by,
+            by_id,
+        } => l.msg(
+            "check-shadowed",
+            &[
+                ("term", s(term)),
+                ("id", s(id)),
+                ("by", s(by)),
+                ("by_id", s(by_id)),
+            ],
+        ),
+        Problem::ForbiddenElsewhereAllowed {
+            term,
+            forbidden_in,
+            allowed_in,
+        } => l.msg(
+            "check-forbidden-allowed",
+            &[
+                ("term", s(term)),
+                ("forbidden_in", s(forbidden_in)),
+                ("allowed_in", s(allowed_in)),
+            ],
+        ),
+        _ => format!("{p:?}"),
+    }
+}
+
+fn extract(
+    files: &[OsString],
+    format: ExtractFormat,
+    output: Option<&Path>,
+    c: &ColumnArgs,
+) -> Result<(), CliError> {
+    let files: Vec<OsString> = if files.is_empty() {
+        vec!["-".into()]
+    } else {
+        files.to_vec()
+    };
+    let mut text = String::new();
+    for f in &files {
+        let (_, t) = crate::detect::read(f)?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&t);
+    }
+    let candidates = bianyi_glossary::extract(&text);
+    let rendered = match format {
+        ExtractFormat::Tsv => bianyi_glossary::candidates_to_tsv(&candidates),
+        ExtractFormat::Toml => {
+            let source = match &c.source_lang {
+                Some(tag) => lang_arg(tag)?,
+                None => lang_arg(match detect(&text).script {
+                    Script::Simplified => "zh-Hans",
+                    _ => "zh-Hant",
+                })?,
+            };
+            let target = lang_arg(c.target_lang.as_deref().unwrap_or("en"))?;
+            bianyi_glossary::candidates_to_glossary(&candidates, source, target).to_toml()
+        }
+    };
+    emit(output, &rendered)
+}
+
+/// Stacks glossaries for conversion and QA: later files win; a term that
+/// two files render differently is reported on standard error.
+pub(crate) fn stack(
+    l: &Localizer,
+    paths: &[PathBuf],
+    cols: Option<&Columns>,
+    lang: Option<&Lang>,
+) -> Result<Glossary, CliError> {
+    let mut all = Glossary::new();
+    let mut owners: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+    for (k, p) in paths.iter().enumerate() {
+        let g = load(p, cols)?;
+        all.source = g.source.clone().or(all.source);
+        all.target = g.target.clone().or(all.target);
+        let want = lang.cloned().or_else(|| g.target.clone());
+        for e in g.entries {
+            let rendering = want
+                .as_ref()
+                .and_then(|w| e.term_for(w))
+                .map(|t| t.text.clone())
+                .unwrap_or_default();
+            for t in e.terms.iter().filter(|t| t.lang.is_chinese()) {
+                let key = bianyi_glossary::fold_key(&t.text);
+                if let Some((owner, before)) = owners.get(&key)
+                    && *owner != k
+                    && *before != rendering
+                {
+                    warn(&l.msg(
+                        "warning-glossary-conflict",
+                        &[
+                            ("term", s(&t.text)),
+                            ("first", s(&paths[*owner].display().to_string())),
+                            ("first_target", s(before)),
+                            ("second", s(&p.display().to_string())),
+                            ("second_target", s(&rendering)),
+                        ],
+                    ));
+                }
+                owners.insert(key, (k, rendering.clone()));
+            }
+            all.entries.push(e);
+        }
+    }
+    Ok(all)
+}
+
+pub(crate) fn qa(args: &QaArgs, lang: Option<&str>) -> Result<(), CliError> {
+    let l = Localizer::from_env(lang);
+    let cols = columns(&args.columns)?;
+    let g = stack(&l, &args.glossaries, cols.as_ref(), None)?;
+    let source_lang = match (&args.columns.source_lang, &g.source) {
+        (Some(t), _) => lang_arg(t)?,
+        (None, Some(s)) => s.clone(),
+        (None, None) => return Err(CliError::NeedBothLangs),
+    };
+    let target_lang = match (&args.columns.target_lang, &g.target) {
+        (Some(t), _) => lang_arg(t)?,
+        (None, Some(s)) => s.clone(),
+        (None, None) => return Err(CliError::NeedBothLangs),
+    };
+    let (_, source) = crate::detect::read(&args.source.clone().into_os_string())?;
+    let (_, target) = crate::detect::read(&args.target.clone().into_os_string())?;
+    let (mut s_seg, mut t_seg) = (Segments::paragraphs(&source), Segments::paragraphs(&target));
+    if s_seg.len() != t_seg.len() {
+        warn(&l.msg(
+            "qa-paragraphs-differ",
+            &[
+                ("source", FluentValue::from(s_seg.len())),
+                ("target", FluentValue::from(t_seg.len())),
+            ],
+        ));
+        s_seg = Segments::whole(&source);
+        t_seg = Segments::whole(&target);
+    }
+    let findings = bianyi_glossary::qa(&g, &source_lang, &target_lang, &s_seg, &t_seg)
+        .map_err(CliError::Glossary)?;
+    let (sp, tp) = (
+        args.source.display().to_string(),
+        args.target.display().to_string(),
+    );
+    let mut text = String::new();
+    for f in &findings {
+        if args.json {
+            text.push_str(&finding_json(f, &sp, &tp));
+        } else {
+            text.push_str(&finding_line(&l, f, &sp, &tp));
+        }
+        text.push('\n');
+    }
+    print(&text)?;
+    if findings.is_empty() {
+        return Ok(());
+    }
+    if !args.json {
+        warn(&l.msg(
+            "qa-findings",
+            &[("count", FluentValue::from(findings.len()))],
+        ));
+    }
+    Err(CliError::Findings)
+}
+
+fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> String {
+    match f {
+        Finding::MissingTarget {
+            segment,
+            at,
+            source,
+            id,
+            expected,
+        } => l.msg(
+            "qa-missing",
+            &[
+                ("where", s(&format!("{sp}:{}:{}", at.line, at.column))),
+                ("term", s(source)),
+                ("id", s(id)),
+                ("expected", s(&expected.join(" / "))),
+                ("paragraph", FluentValue::from(segment + 1)),
+                ("target", s(tp)),
+            ],
+        ),
+        Finding::Forbidden {
+            at,
+            term,
+            id,
+            preferred,
+            ..
+        } => l.msg(
+            "qa-forbidden",
+            &[
+                ("where", s(&format!("{tp}:{}:{}", at.line, at.column))),
+                ("term", s(term)),
+                ("id", s(id)),
+                ("preferred", s(preferred.as_deref().unwrap_or("-"))),
+            ],
+        ),
+        _ => format!("{f:?}"),
+    }
+}
+
+fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
+    let v = match f {
+        Finding::MissingTarget {
+            segment,
+            at,
+            source,
+            id,
+            expected,
+        } => serde_json::json!({
+            "kind": "missing",
+            "file": sp,
+            "line": at.line,
+            "column": at.column,
+            "byte": at.byte,
+            "paragraph": segment + 1,
+            "term": source,
+            "id": id,
+            "expected": expected,
+        }),
+        Finding::Forbidden {
+            segment,
+            at,
+            term,
+            id,
+            preferred,
+        } => serde_json::json!({
+            "kind": "forbidden",
+            "file": tp,
+            "line": at.line,
+            "column": at.column,
+            "byte": at.byte,
+            "paragraph": segment + 1,
+            "term": term,
+            "id": id,
+            "preferred": preferred,
+        }),
+        _ => serde_json::json!({ "kind": "other", "detail": format!("{f:?}") }),
+    };
+    v.to_string()
+}

@@ -1,0 +1,316 @@
+//! Applying a glossary while converting: matched terms are protected from
+//! character conversion and rendered for the target language.
+
+use std::collections::HashSet;
+
+use crate::error::Error;
+use crate::matcher::{Match, Matcher};
+use crate::model::{Glossary, Lang};
+
+/// What happens to a term found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermMode {
+    /// Replace it with the entry's preferred term in the term language
+    /// (顏樂存 → 杨立昆 for zh-Hans; → Yann LeCun for a zh → en glossary).
+    Replace,
+    /// Write the entry's term in the target language followed, on its first
+    /// mention in a document, by the term in the annotation language in
+    /// full-width brackets: 杨立昆（Yann LeCun）.
+    Annotate,
+    /// Leave it exactly as written: only protect it from conversion.
+    Keep,
+}
+
+/// One term applied: where it was in the input and what was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// The match in the input.
+    pub found: Match,
+    /// What was written for it.
+    pub output: String,
+}
+
+/// Which entries were already mentioned in a document (for
+/// [`TermMode::Annotate`]). Use one per document.
+#[derive(Clone, Debug, Default)]
+pub struct Mentions {
+    seen: HashSet<usize>,
+}
+
+impl Mentions {
+    /// No entry mentioned yet.
+    pub fn new() -> Mentions {
+        Mentions::default()
+    }
+}
+
+/// A glossary ready to apply during conversion to one target.
+pub struct Applier {
+    matcher: Matcher,
+    mode: TermMode,
+    /// Per entry: its term in the conversion's target language, if any.
+    in_target: Vec<Option<String>>,
+    /// Per entry: the term written by `Replace` (term language).
+    replacement: Vec<Option<String>>,
+    /// Per entry: the annotation added on first mention.
+    annotation: Vec<Option<String>>,
+}
+
+impl Applier {
+    /// Prepares `glossary` for conversion to `target`.
+    ///
+    /// - Chinese terms of every status are looked for (a forbidden spelling
+    ///   is replaced by the preferred one).
+    /// - `term_lang` is the language terms are rendered in by `Replace` and
+    ///   added in by `Annotate`; default: the glossary's declared `target`,
+    ///   else `target` itself for `Replace` and the entry's first preferred
+    ///   non-Chinese term for `Annotate`.
+    /// - An entry with no term close to the wanted language is rendered by
+    ///   converting its best Chinese term with `to_target` (so a zh-Hant
+    ///   term serves a zh-Hans target), and, failing that, left to the
+    ///   normal conversion.
+    pub fn new(
+        glossary: &Glossary,
+        mode: TermMode,
+        target: &Lang,
+        term_lang: Option<&Lang>,
+        to_target: &dyn Fn(&str) -> String,
+    ) -> Result<Applier, Error> {
+        let matcher = Matcher::new(glossary, |t| t.lang.is_chinese())?;
+        let term_lang = term_lang.or(glossary.target.as_ref());
+        let render = |e: &crate::model::Entry, lang: &Lang| -> Option<String> {
+            if let Some(t) = e.term_for(lang).filter(|t| t.lang.closeness(lang) >= 2) {
+                return Some(t.text.clone());
+            }
+            if lang.is_chinese() {
+                // Another Chinese script: convert the closest term.
+                let t = e.term_for(lang)?;
+                return Some(to_target(&t.text));
+            }
+            None
+        };
+        let mut in_target = Vec::new();
+        let mut replacement = Vec::new();
+        let mut annotation = Vec::new();
+        for e in &glossary.entries {
+            let main = if target.is_chinese() {
+                render(e, target)
+            } else {
+                e.term_for(target).map(|t| t.text.clone())
+            };
+            let repl = match term_lang {
+                Some(l) if l != target => render(e, l),
+                _ => main.clone(),
+            };
+            let note = match term_lang {
+                Some(l) => render(e, l),
+                None => e
+                    .terms
+                    .iter()
+                    .find(|t| !t.lang.is_chinese() && t.status == crate::model::Status::Preferred)
+                    .map(|t| t.text.clone()),
+            };
+            let note = note.filter(|n| Some(n) != main.as_ref());
+            in_target.push(main);
+            replacement.push(repl);
+            annotation.push(note);
+        }
+        Ok(Applier {
+            matcher,
+            mode,
+            in_target,
+            replacement,
+            annotation,
+        })
+    }
+
+    /// The matcher (for reports).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Converts `text` into `out`: the stretches between terms with
+    /// `convert`, the terms as the mode says. Returns what was applied.
+    pub fn apply(
+        &self,
+        text: &str,
+        mentions: &mut Mentions,
+        convert: &mut dyn FnMut(&str, &mut String),
+        out: &mut String,
+    ) -> Vec<Applied> {
+        let mut applied = Vec::new();
+        let mut at = 0;
+        for m in self.matcher.find(text) {
+            if m.start > at {
+                convert(&text[at..m.start], out);
+            }
+            let source = &text[m.start..m.end];
+            let before = out.len();
+            match self.mode {
+                TermMode::Keep => out.push_str(source),
+                TermMode::Replace => match self.replacement.get(m.entry).and_then(Option::as_ref) {
+                    Some(r) => out.push_str(r),
+                    None => convert(source, out),
+                },
+                TermMode::Annotate => {
+                    match self.in_target.get(m.entry).and_then(Option::as_ref) {
+                        Some(r) => out.push_str(r),
+                        None => convert(source, out),
+                    }
+                    let first = mentions.seen.insert(m.entry);
+                    if let Some(note) = self.annotation.get(m.entry).and_then(Option::as_ref)
+                        && first
+                        && !already_glossed(&text[m.end..], note)
+                        && !glosses(&text[..m.start], note)
+                    {
+                        out.push('（');
+                        out.push_str(note);
+                        out.push('）');
+                    }
+                }
+            }
+            applied.push(Applied {
+                found: m,
+                output: out[before..].to_string(),
+            });
+            at = m.end;
+        }
+        if at < text.len() {
+            convert(&text[at..], out);
+        }
+        applied
+    }
+}
+
+/// Whether `rest` starts with the annotation in brackets already, as in
+/// 顏樂存(Yann LeCun): then adding it again would say it twice.
+fn already_glossed(rest: &str, note: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    let Some(inner) = rest.strip_prefix(['(', '（']) else {
+        return false;
+    };
+    let inner = inner.trim_start();
+    let want = crate::fold::fold(note);
+    let have: String = inner.chars().take(note.chars().count()).collect();
+    crate::fold::fold(&have) == want
+}
+
+/// Whether `before` ends with the annotation and an opening bracket, as in
+/// “Avocado”（牛油果）: the term is itself the gloss of the annotation.
+fn glosses(before: &str, note: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(['(', '（']) else {
+        return false;
+    };
+    let rest = rest.trim_end().trim_end_matches([
+        '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》',
+    ]);
+    let n = note.chars().count();
+    let tail: String = {
+        let mut chars: Vec<char> = rest.chars().rev().take(n).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    crate::fold::fold(&tail) == crate::fold::fold(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entry, Status, Term};
+
+    fn lang(s: &str) -> Lang {
+        Lang::parse(s).expect("tag")
+    }
+
+    fn sample() -> Glossary {
+        let mut g = Glossary::new();
+        let mut e = Entry::new("yann-lecun");
+        e.terms
+            .push(Term::new(lang("zh-Hant"), "顏樂存").with_status(Status::Admitted));
+        e.terms.push(Term::new(lang("zh-TW"), "楊立昆"));
+        e.terms.push(Term::new(lang("zh-Hans"), "杨立昆"));
+        e.terms.push(Term::new(lang("en"), "Yann LeCun"));
+        g.entries.push(e);
+        let mut e = Entry::new("alexandr-wang");
+        e.terms.push(Term::new(lang("zh-Hant"), "亞歷山大·王"));
+        e.terms.push(Term::new(lang("en"), "Alexandr Wang"));
+        g.entries.push(e);
+        g
+    }
+
+    /// Stand-in for a Traditional → Simplified converter.
+    fn t2s(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '亞' => '亚',
+                '歷' => '历',
+                '領' => '领',
+                '導' => '导',
+                '著' => '着',
+                c => c,
+            })
+            .collect()
+    }
+
+    fn run(mode: TermMode, target: &str, term_lang: Option<&str>, text: &str) -> String {
+        let g = sample();
+        let tl = term_lang.map(lang);
+        let a = Applier::new(&g, mode, &lang(target), tl.as_ref(), &t2s).expect("builds");
+        let mut out = String::new();
+        let mut mentions = Mentions::new();
+        a.apply(
+            text,
+            &mut mentions,
+            &mut |s, o| o.push_str(&t2s(s)),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn modes() {
+        let text = "顏樂存領導著團隊，亞歷山大·王也是。顏樂存說";
+        assert_eq!(
+            run(TermMode::Replace, "zh-Hans", None, text),
+            "杨立昆领导着團隊，亚历山大·王也是。杨立昆說"
+        );
+        assert_eq!(
+            run(TermMode::Replace, "zh-Hans", Some("en"), text),
+            "Yann LeCun领导着團隊，Alexandr Wang也是。Yann LeCun說"
+        );
+        assert_eq!(
+            run(TermMode::Annotate, "zh-Hans", None, text),
+            "杨立昆（Yann LeCun）领导着團隊，亚历山大·王（Alexandr Wang）也是。杨立昆說"
+        );
+        assert_eq!(
+            run(TermMode::Keep, "zh-Hans", None, text),
+            "顏樂存领导着團隊，亞歷山大·王也是。顏樂存說"
+        );
+    }
+
+    #[test]
+    fn reverse_gloss_is_not_repeated() {
+        assert_eq!(
+            run(
+                TermMode::Annotate,
+                "zh-Hans",
+                None,
+                "代號“Alexandr Wang”（亞歷山大·王）"
+            ),
+            "代號“Alexandr Wang”（亚历山大·王）"
+        );
+    }
+
+    #[test]
+    fn existing_gloss_is_not_repeated() {
+        assert_eq!(
+            run(
+                TermMode::Annotate,
+                "zh-Hans",
+                None,
+                "首席科學家顏樂存(Yann LeCun)說"
+            ),
+            "首席科學家杨立昆(Yann LeCun)說"
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! Concept-based termbases for Chinese text: the model, its canonical TOML
+//! form, interchange formats, matching that is insensitive to script
+//! variants and character width, and application of terms during
+//! conversion.
+//!
+//! ```
+//! use bianyi_glossary::Glossary;
+//!
+//! let g = Glossary::from_toml(r#"
+//! [[entry]]
+//! id = "yann-lecun"
+//! terms = [
+//!   { lang = "zh-Hant", text = "顏樂存" },
+//!   { lang = "zh-Hans", text = "杨立昆" },
+//!   { lang = "en", text = "Yann LeCun" },
+//! ]
+//! "#)?;
+//! assert_eq!(g.entries[0].terms.len(), 3);
+//! # Ok::<(), bianyi_glossary::Error>(())
+//! ```
+
+mod apply;
+mod check;
+mod error;
+mod extract;
+mod fast_toml;
+mod fold;
+mod io;
+mod matcher;
+mod model;
+mod qa;
+mod tbx;
+mod toml_io;
+mod tsv;
+
+pub use apply::{Applied, Applier, Mentions, TermMode};
+pub use check::{Problem, check};
+pub use error::{Error, ErrorKind, Format, Location};
+pub use extract::{
+    Candidate, extract, to_glossary as candidates_to_glossary, to_tsv as candidates_to_tsv,
+};
+pub use fold::fold as fold_key;
+pub use io::{Columns, write_atomic};
+pub use matcher::{Match, Matcher};
+pub use model::{ChineseScript, Entry, Glossary, Lang, Status, Term};
+pub use qa::{Finding, Segments, qa};

@@ -1,0 +1,199 @@
+//! Terminology QA: does a translation use the glossary's terms?
+
+use crate::error::{Error, Location};
+use crate::matcher::Matcher;
+use crate::model::{Glossary, Lang, Status};
+
+/// A terminology problem in a translation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Finding {
+    /// A source term was found, but none of its preferred or admitted
+    /// target terms is in the corresponding target segment.
+    MissingTarget {
+        /// The segment (0-based).
+        segment: usize,
+        /// Where the source term is in the source text.
+        at: Location,
+        /// The source term as written.
+        source: String,
+        /// The entry.
+        id: String,
+        /// The acceptable target terms, preferred first.
+        expected: Vec<String>,
+    },
+    /// A forbidden target term is used.
+    Forbidden {
+        /// The segment (0-based).
+        segment: usize,
+        /// Where it is in the target text.
+        at: Location,
+        /// The term as written.
+        term: String,
+        /// The entry.
+        id: String,
+        /// The preferred term instead, if the entry has one.
+        preferred: Option<String>,
+    },
+}
+
+/// A text split into segments that correspond one to one between source and
+/// target: each segment is a byte range of the text.
+#[derive(Clone, Debug)]
+pub struct Segments<'a> {
+    text: &'a str,
+    ranges: Vec<(usize, usize)>,
+}
+
+impl<'a> Segments<'a> {
+    /// Paragraphs: non-empty lines (a blank line or a line break ends one).
+    pub fn paragraphs(text: &'a str) -> Segments<'a> {
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            if !body.trim().is_empty() {
+                ranges.push((at, at + body.len()));
+            }
+            at += line.len();
+        }
+        Segments { text, ranges }
+    }
+
+    /// The whole text as one segment.
+    pub fn whole(text: &'a str) -> Segments<'a> {
+        Segments {
+            text,
+            ranges: vec![(0, text.len())],
+        }
+    }
+
+    /// Number of segments.
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+}
+
+/// Checks `target` (a translation into `target_lang`) against `source`
+/// (in `source_lang`) segment by segment. Segment counts must agree; when
+/// they do not, call it with [`Segments::whole`] on both sides.
+pub fn qa(
+    glossary: &Glossary,
+    source_lang: &Lang,
+    target_lang: &Lang,
+    source: &Segments<'_>,
+    target: &Segments<'_>,
+) -> Result<Vec<Finding>, Error> {
+    let related = |l: &Lang, want: &Lang| {
+        if want.is_chinese() {
+            l.is_chinese()
+        } else {
+            l.closeness(want) > 0
+        }
+    };
+    let src = Matcher::new(glossary, |t| related(&t.lang, source_lang))?;
+    let tgt = Matcher::new(glossary, |t| related(&t.lang, target_lang))?;
+    let mut out = Vec::new();
+    for (k, (&(ss, se), &(ts, te))) in source.ranges.iter().zip(&target.ranges).enumerate() {
+        let s_text = &source.text[ss..se];
+        let t_text = &target.text[ts..te];
+        let t_hits = tgt.find(t_text);
+        for hit in &t_hits {
+            let e = &glossary.entries[hit.entry];
+            if e.terms[hit.term].status == Status::Forbidden {
+                out.push(Finding::Forbidden {
+                    segment: k,
+                    at: Location::of(target.text, ts + hit.start),
+                    term: t_text[hit.start..hit.end].to_string(),
+                    id: e.id.clone(),
+                    preferred: e.term_for(target_lang).map(|t| t.text.clone()),
+                });
+            }
+        }
+        let mut reported = std::collections::HashSet::new();
+        for hit in src.find(s_text) {
+            let e = &glossary.entries[hit.entry];
+            let mut expected: Vec<(Status, &str)> = e
+                .terms
+                .iter()
+                .filter(|t| t.status != Status::Forbidden && related(&t.lang, target_lang))
+                .filter(|t| {
+                    !(source_lang.is_chinese() && target_lang.is_chinese())
+                        || t.lang.closeness(target_lang) >= 2
+                })
+                .map(|t| (t.status, t.text.as_str()))
+                .collect();
+            if expected.is_empty() {
+                continue;
+            }
+            expected.sort_by_key(|&(s, _)| s);
+            let present = t_hits
+                .iter()
+                .any(|h| h.entry == hit.entry && e.terms[h.term].status != Status::Forbidden);
+            if !present && reported.insert(hit.entry) {
+                out.push(Finding::MissingTarget {
+                    segment: k,
+                    at: Location::of(source.text, ss + hit.start),
+                    source: s_text[hit.start..hit.end].to_string(),
+                    id: e.id.clone(),
+                    expected: expected.into_iter().map(|(_, t)| t.to_string()).collect(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_and_forbidden() {
+        let g = Glossary::from_toml(
+            r#"
+[[entry]]
+id = "yann-lecun"
+terms = [
+  { lang = "zh-Hant", text = "顏樂存" },
+  { lang = "en", text = "Yann LeCun" },
+  { lang = "en", text = "LeCun", status = "admitted" },
+  { lang = "en", text = "Yan LeCun", status = "forbidden" },
+]
+[[entry]]
+id = "meta"
+terms = [{ lang = "zh-Hant", text = "元宇宙" }, { lang = "en", text = "metaverse" }]
+"#,
+        )
+        .expect("valid");
+        let zh = "顏樂存談元宇宙。\n\n顏樂存笑了。\n";
+        let en = "Yan LeCun talked about it.\n\nLeCun laughed.\n";
+        let s = Segments::paragraphs(zh);
+        let t = Segments::paragraphs(en);
+        assert_eq!((s.len(), t.len()), (2, 2));
+        let f = qa(
+            &g,
+            &Lang::parse("zh-Hant").expect("tag"),
+            &Lang::parse("en").expect("tag"),
+            &s,
+            &t,
+        )
+        .expect("runs");
+        assert_eq!(f.len(), 3, "{f:#?}");
+        assert!(
+            matches!(&f[0], Finding::Forbidden { term, preferred: Some(p), at, .. }
+            if term == "Yan LeCun" && p == "Yann LeCun" && at.line == 1 && at.column == 1)
+        );
+        assert!(
+            matches!(&f[1], Finding::MissingTarget { source, id, .. } if source == "顏樂存" && id == "yann-lecun")
+        );
+        assert!(
+            matches!(&f[2], Finding::MissingTarget { source, at, .. } if source == "元宇宙" && at.column == 5)
+        );
+    }
+}
