@@ -1,0 +1,193 @@
+//! Alignment quality on the Bible dev set (Chinese Union Version vs King
+//! James, one sentence per line, gold beads given), with the scoring of
+//! vecalign: strict (a bead counts only if both sides match a gold bead
+//! exactly) and lax (a bead counts if it overlaps a gold bead on both
+//! sides) precision, recall and F1; beads with an empty side are left out.
+//!
+//! `cargo run --release -p bianyi-align --example bible_eval [DIR]`
+//! DIR defaults to ../shared/data/align/bible-zh-en (from the repository
+//! root). The data is not part of the repository: without it the example
+//! says so and exits.
+//!
+//! The gold files index the English side first: each line is
+//! `[en ids]:[zh ids]` (checked here against the line counts).
+#![allow(clippy::print_stdout, reason = "an example reports on the terminal")]
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use bianyi_align::{Options, Segmentation, align, segment};
+
+type Beads = Vec<(Vec<usize>, Vec<usize>)>;
+
+fn parse_ids(s: &str) -> Result<Vec<usize>, Box<dyn std::error::Error>> {
+    let inner = s.trim().trim_start_matches('[').trim_end_matches(']');
+    if inner.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(inner
+        .split(',')
+        .map(|x| x.trim().parse())
+        .collect::<Result<_, _>>()?)
+}
+
+#[derive(Default)]
+struct Counts {
+    predicted: usize,
+    gold: usize,
+    strict_right: usize,
+    lax_precise: usize,
+    lax_recalled: usize,
+}
+
+impl Counts {
+    fn add(&mut self, predicted: &Beads, gold: &Beads) {
+        let full = |b: &&(Vec<usize>, Vec<usize>)| !b.0.is_empty() && !b.1.is_empty();
+        let p: Vec<_> = predicted.iter().filter(full).collect();
+        let g: Vec<_> = gold.iter().filter(full).collect();
+        let gold_set: HashSet<_> = g.iter().map(|b| (*b).clone()).collect();
+        self.predicted += p.len();
+        self.gold += g.len();
+        self.strict_right += p.iter().filter(|b| gold_set.contains(**b)).count();
+        let overlaps = |a: &(Vec<usize>, Vec<usize>), b: &(Vec<usize>, Vec<usize>)| {
+            a.0.iter().any(|x| b.0.contains(x)) && a.1.iter().any(|y| b.1.contains(y))
+        };
+        // Sweep: beads are in order on both sides, so only neighbours can
+        // overlap; a quadratic scan would do but is slow on 14k beads.
+        let mut k = 0;
+        for b in &p {
+            while k < g.len() && g[k].0.last() < b.0.first() {
+                k += 1;
+            }
+            if g[k.saturating_sub(1)..(k + 3).min(g.len())]
+                .iter()
+                .any(|x| overlaps(b, x))
+            {
+                self.lax_precise += 1;
+            }
+        }
+        let mut k = 0;
+        for b in &g {
+            while k < p.len() && p[k].0.last() < b.0.first() {
+                k += 1;
+            }
+            if p[k.saturating_sub(1)..(k + 3).min(p.len())]
+                .iter()
+                .any(|x| overlaps(b, x))
+            {
+                self.lax_recalled += 1;
+            }
+        }
+    }
+
+    fn prf(right_p: usize, predicted: usize, right_r: usize, gold: usize) -> (f64, f64, f64) {
+        let p = right_p as f64 / predicted.max(1) as f64;
+        let r = right_r as f64 / gold.max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args_os().nth(1).map_or_else(
+        || PathBuf::from("../shared/data/align/bible-zh-en"),
+        PathBuf::from,
+    );
+    if !dir.is_dir() {
+        println!(
+            "{}: not found; the Bible dev set is not part of the repository, nothing to evaluate",
+            dir.display()
+        );
+        return Ok(());
+    }
+    let mut total = Counts::default();
+    println!(
+        "| set | zh lines | en lines | gold beads | strict P | strict R | strict F1 | lax P | lax R | lax F1 |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for name in ["001", "002"] {
+        let zh = std::fs::read_to_string(dir.join(format!("{name}.zh")))?;
+        let en = std::fs::read_to_string(dir.join(format!("{name}.en")))?;
+        let gold_text = std::fs::read_to_string(dir.join(format!("{name}.gold.align")))?;
+        // Every line is a segment, empty ones included (ids are line numbers).
+        let zh_segs = lines(&zh);
+        let en_segs = lines(&en);
+        let mut gold: Beads = Vec::new();
+        for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
+            let (a, b) = line.split_once(':').ok_or("bad gold line")?;
+            // [en]:[zh] -> (zh, en)
+            gold.push((parse_ids(b)?, parse_ids(a)?));
+        }
+        let max_zh = gold
+            .iter()
+            .flat_map(|b| b.0.iter())
+            .max()
+            .copied()
+            .unwrap_or(0);
+        let max_en = gold
+            .iter()
+            .flat_map(|b| b.1.iter())
+            .max()
+            .copied()
+            .unwrap_or(0);
+        if max_zh >= zh_segs.len() || max_en >= en_segs.len() {
+            return Err(
+                format!("{name}: gold ids exceed the line counts; orientation changed?").into(),
+            );
+        }
+        let bitext = align(
+            "zh",
+            "en",
+            zh_segs.clone(),
+            en_segs.clone(),
+            &Options::zh_en(),
+        );
+        bitext.check()?;
+        let predicted: Beads = bitext
+            .beads
+            .iter()
+            .map(|b| (b.source.clone(), b.target.clone()))
+            .collect();
+        let mut c = Counts::default();
+        c.add(&predicted, &gold);
+        let (sp, sr, sf) = Counts::prf(c.strict_right, c.predicted, c.strict_right, c.gold);
+        let (lp, lr, lf) = Counts::prf(c.lax_precise, c.predicted, c.lax_recalled, c.gold);
+        println!(
+            "| {name} | {} | {} | {} | {sp:.3} | {sr:.3} | {sf:.3} | {lp:.3} | {lr:.3} | {lf:.3} |",
+            zh_segs.len(),
+            en_segs.len(),
+            c.gold
+        );
+        total.add(&predicted, &gold);
+    }
+    let c = &total;
+    let (sp, sr, sf) = Counts::prf(c.strict_right, c.predicted, c.strict_right, c.gold);
+    let (lp, lr, lf) = Counts::prf(c.lax_precise, c.predicted, c.lax_recalled, c.gold);
+    println!(
+        "| 001+002 | | | {} | {sp:.3} | {sr:.3} | {sf:.3} | {lp:.3} | {lr:.3} | {lf:.3} |",
+        c.gold
+    );
+    Ok(())
+}
+
+/// One segment per line, blank lines included, so that ids are line
+/// numbers.
+fn lines(text: &str) -> Vec<bianyi_align::Segment> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        out.push(bianyi_align::Segment {
+            text: line.trim_end_matches(['\n', '\r']).to_string(),
+            paragraph: k,
+            start: at,
+        });
+        at += line.len();
+    }
+    let _ = segment;
+    let _ = Segmentation::Lines;
+    out
+}

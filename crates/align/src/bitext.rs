@@ -1,0 +1,97 @@
+//! The aligned pair of texts every output format renders.
+
+/// One segment (a sentence, or a line of pre-segmented input) of one side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The text, without its line break.
+    pub text: String,
+    /// 0-based paragraph the segment belongs to.
+    pub paragraph: usize,
+    /// Byte offset of the segment in its document.
+    pub start: usize,
+}
+
+/// A group of consecutive source segments aligned with a group of
+/// consecutive target segments (either may be empty: 1-0 and 0-1 beads).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bead {
+    /// Indices into [`Bitext::source`], consecutive and increasing.
+    pub source: Vec<usize>,
+    /// Indices into [`Bitext::target`], consecutive and increasing.
+    pub target: Vec<usize>,
+    /// Confidence in [0, 1]: 1 for alignments exact by construction
+    /// (a text and its conversion), lower for uncertain cross-language beads.
+    pub score: f64,
+}
+
+impl Bead {
+    /// The bead's shape, e.g. `"1-2"`.
+    pub fn shape(&self) -> String {
+        format!("{}-{}", self.source.len(), self.target.len())
+    }
+}
+
+/// Two texts split into segments and aligned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bitext {
+    /// BCP 47 tag of the source side (e.g. `zh-Hant`).
+    pub source_lang: String,
+    /// BCP 47 tag of the target side (e.g. `en`, `zh-Hans`).
+    pub target_lang: String,
+    /// Source segments, in order.
+    pub source: Vec<Segment>,
+    /// Target segments, in order.
+    pub target: Vec<Segment>,
+    /// The beads, in order; together they cover each side exactly once.
+    pub beads: Vec<Bead>,
+}
+
+impl Bitext {
+    /// The source segments of a bead, joined with `sep`.
+    pub fn source_text(&self, bead: &Bead, sep: &str) -> String {
+        join(&self.source, &bead.source, sep)
+    }
+
+    /// The target segments of a bead, joined with `sep`.
+    pub fn target_text(&self, bead: &Bead, sep: &str) -> String {
+        join(&self.target, &bead.target, sep)
+    }
+
+    /// Checks the invariant: beads cover each side's segments exactly once,
+    /// in order. Returns the first violation.
+    pub fn check(&self) -> Result<(), String> {
+        let (mut s, mut t) = (0, 0);
+        for (k, b) in self.beads.iter().enumerate() {
+            for &i in &b.source {
+                if i != s {
+                    return Err(format!("bead {k}: source {i}, expected {s}"));
+                }
+                s += 1;
+            }
+            for &j in &b.target {
+                if j != t {
+                    return Err(format!("bead {k}: target {j}, expected {t}"));
+                }
+                t += 1;
+            }
+            if b.source.is_empty() && b.target.is_empty() {
+                return Err(format!("bead {k} is empty"));
+            }
+        }
+        if s != self.source.len() || t != self.target.len() {
+            return Err(format!(
+                "beads cover {s} of {} source and {t} of {} target segments",
+                self.source.len(),
+                self.target.len()
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn join(segments: &[Segment], ids: &[usize], sep: &str) -> String {
+    ids.iter()
+        .filter_map(|&i| segments.get(i).map(|s| s.text.as_str()))
+        .collect::<Vec<_>>()
+        .join(sep)
+}

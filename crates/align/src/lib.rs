@@ -1,0 +1,31 @@
+//! Segmentation and alignment of bitexts: a source text and its conversion
+//! or translation, split into paragraphs and sentences and paired into
+//! beads.
+//!
+//! The result of every aligner is a [`Bitext`]: the segments of both sides
+//! and the beads that pair them, in order, covering each side exactly once.
+//!
+//! ```
+//! use bianyi_align::{Options, Segmentation, align, segment};
+//!
+//! let zh = segment("起初神创造天地。地是空虚混沌。渊面黑暗。", "zh", Segmentation::Sentences);
+//! let en = segment(
+//!     "In the beginning God created the heaven and the earth. \
+//!      And the earth was without form, and void; and darkness was upon the face of the deep.",
+//!     "en",
+//!     Segmentation::Sentences,
+//! );
+//! let bitext = align("zh", "en", zh, en, &Options::zh_en());
+//! assert_eq!(bitext.beads.len(), 2);
+//! assert_eq!(bitext.beads[1].source, [1, 2]);
+//! ```
+
+mod align;
+mod bitext;
+mod convert_pair;
+mod segment;
+
+pub use align::{Options, Shape, align};
+pub use bitext::{Bead, Bitext, Segment};
+pub use convert_pair::align_conversion;
+pub use segment::{Segmentation, segment, sentences_en, sentences_zh};
