@@ -4,7 +4,7 @@
 //! exactly) and lax (a bead counts if it overlaps a gold bead on both
 //! sides) precision, recall and F1; beads with an empty side are left out.
 //!
-//! `cargo run --release -p bianyi-align --example bible_eval [DIR]`
+//! `cargo run --release -p bianyi-align --example bible_eval [DIR] [--dict CEDICT]`
 //! DIR defaults to ../shared/data/align/bible-zh-en (from the repository
 //! root). The data is not part of the repository: without it the example
 //! says so and exits.
@@ -93,10 +93,22 @@ impl Counts {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args_os().nth(1).map_or_else(
-        || PathBuf::from("../shared/data/align/bible-zh-en"),
-        PathBuf::from,
-    );
+    let mut dir = PathBuf::from("../shared/data/align/bible-zh-en");
+    let mut options = Options::zh_en();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--dict" {
+            let path = PathBuf::from(args.next().ok_or("--dict needs a file")?);
+            options.lexicon = bianyi_align::read_cedict(&std::fs::read_to_string(&path)?);
+            println!(
+                "dictionary: {} pairs from {}",
+                options.lexicon.len(),
+                path.display()
+            );
+        } else {
+            dir = PathBuf::from(a);
+        }
+    }
     if !dir.is_dir() {
         println!(
             "{}: not found; the Bible dev set is not part of the repository, nothing to evaluate",
@@ -139,13 +151,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 format!("{name}: gold ids exceed the line counts; orientation changed?").into(),
             );
         }
-        let bitext = align(
-            "zh",
-            "en",
-            zh_segs.clone(),
-            en_segs.clone(),
-            &Options::zh_en(),
-        );
+        let bitext = align("zh", "en", zh_segs.clone(), en_segs.clone(), &options);
         bitext.check()?;
         let predicted: Beads = bitext
             .beads

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::bitext::{Bead, Bitext, Segment};
+use crate::lexicon::Lexicon;
 
 /// One bead shape the aligner may use: source and target counts and the
 /// prior probability of the shape.
@@ -38,8 +39,9 @@ pub struct Options {
     /// automatically when the best path touches it).
     pub band: usize,
     /// Pairs of terms (source side, target side) that count as anchors when
-    /// both occur in a bead: glossary pairs, dictionary entries. Target
-    /// terms are compared in lower case.
+    /// both occur in a bead: glossary pairs, dictionary entries
+    /// ([`crate::read_cedict`]). Target terms are matched in lower case as
+    /// whole words.
     pub lexicon: Vec<(String, String)>,
 }
 
@@ -73,6 +75,44 @@ impl Options {
             anchor_weight: 2.0,
             band: 100,
             lexicon: Vec::new(),
+        }
+    }
+
+    /// Two texts in the same language or script pair (Traditional and
+    /// Simplified Chinese, or any two languages of similar length): equal
+    /// lengths, small variance, mostly 1-1 beads.
+    pub fn same_length() -> Options {
+        let s = |source, target, prior| Shape {
+            source,
+            target,
+            prior,
+        };
+        Options {
+            ratio: 1.0,
+            variance: 6.8,
+            shapes: vec![
+                s(1, 1, 0.89),
+                s(1, 2, 0.04),
+                s(2, 1, 0.04),
+                s(2, 2, 0.011),
+                s(1, 0, 0.0099),
+                s(0, 1, 0.0099),
+            ],
+            anchor_weight: 2.0,
+            band: 100,
+            lexicon: Vec::new(),
+        }
+    }
+
+    /// Options for a language pair: [`Options::zh_en`], [`Options::en_zh`],
+    /// else [`Options::same_length`].
+    pub fn for_languages(source: &str, target: &str) -> Options {
+        let zh = |l: &str| l.starts_with("zh") || l.starts_with("cmn") || l.starts_with("yue");
+        let en = |l: &str| l == "en" || l.starts_with("en-");
+        match (zh(source), zh(target)) {
+            (true, false) if en(target) => Options::zh_en(),
+            (false, true) if en(source) => Options::en_zh(),
+            _ => Options::same_length(),
         }
     }
 
@@ -140,32 +180,85 @@ fn anchors(text: &str) -> BTreeSet<String> {
     out
 }
 
-struct Side<'a> {
+struct Side {
     len: Vec<f64>,
     /// Prefix sums of lengths.
     sum: Vec<f64>,
-    anchors: Vec<BTreeSet<String>>,
-    text: Vec<&'a str>,
+    /// Sorted anchor keys of each segment: numbers and Latin words
+    /// (interned), and lexicon target ids (expected on the source side,
+    /// found on the target side).
+    keys: Vec<Vec<u32>>,
 }
 
-impl<'a> Side<'a> {
-    fn new(segments: &'a [Segment]) -> Side<'a> {
+impl Side {
+    fn new(
+        segments: &[Segment],
+        lexical: impl Fn(&str) -> BTreeSet<u32>,
+        interner: &mut std::collections::HashMap<String, u32>,
+    ) -> Side {
         let len: Vec<f64> = segments.iter().map(|s| length(&s.text)).collect();
         let mut sum = vec![0.0];
         for l in &len {
             sum.push(sum.last().copied().unwrap_or(0.0) + l);
         }
-        Side {
-            anchors: segments.iter().map(|s| anchors(&s.text)).collect(),
-            text: segments.iter().map(|s| s.text.as_str()).collect(),
-            len,
-            sum,
-        }
+        let keys = segments
+            .iter()
+            .map(|s| {
+                let mut k: Vec<u32> = lexical(&s.text).into_iter().collect();
+                for a in anchors(&s.text) {
+                    let next = u32::MAX - u32::try_from(interner.len()).unwrap_or(0);
+                    k.push(*interner.entry(a).or_insert(next));
+                }
+                k.sort_unstable();
+                k.dedup();
+                k
+            })
+            .collect();
+        Side { len, sum, keys }
     }
 
     fn span_len(&self, from: usize, n: usize) -> f64 {
         self.sum[from + n] - self.sum[from]
     }
+}
+
+/// Shared anchor keys of source segment k and target segment l, computed
+/// once per pair and kept for the rows the DP still reads.
+struct Shared {
+    /// Per source segment: first target index cached and the counts.
+    rows: Vec<(usize, Vec<u16>)>,
+}
+
+impl Shared {
+    fn count(&mut self, s: &Side, t: &Side, k: usize, l: usize) -> u16 {
+        let Some((first, row)) = self.rows.get_mut(k) else {
+            return 0;
+        };
+        if l < *first || l >= *first + row.len() {
+            return intersect(&s.keys[k], &t.keys[l]);
+        }
+        let slot = &mut row[l - *first];
+        if *slot == u16::MAX {
+            *slot = intersect(&s.keys[k], &t.keys[l]);
+        }
+        *slot
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> u16 {
+    let (mut i, mut j, mut n) = (0, 0, 0u16);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n = n.saturating_add(1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Aligns two sides segmented already. The beads cover both sides exactly
@@ -178,8 +271,23 @@ pub fn align(
     options: &Options,
 ) -> Bitext {
     let beads = {
-        let s = Side::new(&source);
-        let t = Side::new(&target);
+        let lexicon = (!options.lexicon.is_empty()).then(|| Lexicon::new(&options.lexicon));
+        let mut interner = std::collections::HashMap::new();
+        let s = Side::new(
+            &source,
+            |text| {
+                lexicon
+                    .as_ref()
+                    .map(|l| l.expected(text))
+                    .unwrap_or_default()
+            },
+            &mut interner,
+        );
+        let t = Side::new(
+            &target,
+            |text| lexicon.as_ref().map(|l| l.found(text)).unwrap_or_default(),
+            &mut interner,
+        );
         let mut band = options.band.max(8);
         loop {
             let (beads, touched) = dp(&s, &t, options, band);
@@ -213,8 +321,9 @@ fn band_of(i: usize, n: usize, m: usize, w: usize) -> (usize, usize) {
 
 /// The cost of one bead and its length-match probability.
 fn bead_cost(
-    s: &Side<'_>,
-    t: &Side<'_>,
+    s: &Side,
+    t: &Side,
+    cache: &mut Shared,
     i: usize,
     j: usize,
     shape: &Shape,
@@ -234,23 +343,9 @@ fn bead_cost(
     if shape.source > 0 && shape.target > 0 {
         let mut shared = 0usize;
         for k in i..i + shape.source {
-            for a in &s.anchors[k] {
-                if (j..j + shape.target).any(|l| t.anchors[l].contains(a)) {
-                    shared += 1;
-                }
+            for l in j..j + shape.target {
+                shared += usize::from(cache.count(s, t, k, l));
             }
-        }
-        if !o.lexicon.is_empty() {
-            let src: String = (i..i + shape.source).map(|k| s.text[k]).collect();
-            let tgt: String = (j..j + shape.target)
-                .map(|k| t.text[k].to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            shared += o
-                .lexicon
-                .iter()
-                .filter(|(a, b)| src.contains(a.as_str()) && tgt.contains(b.as_str()))
-                .count();
         }
         cost -= o.anchor_weight * (shared.min(4) as f64);
     }
@@ -259,10 +354,28 @@ fn bead_cost(
 
 /// Banded DP. Returns the beads and whether the best path touched the edge
 /// of the band (then a wider band may find a better one).
-fn dp(s: &Side<'_>, t: &Side<'_>, o: &Options, w: usize) -> (Vec<Bead>, bool) {
+fn dp(s: &Side, t: &Side, o: &Options, w: usize) -> (Vec<Bead>, bool) {
     let n = s.len.len();
     let m = t.len.len();
     let bands: Vec<(usize, usize)> = (0..=n).map(|i| band_of(i, n, m, w)).collect();
+    // Pair counts for each source segment over its band, a few cells wider
+    // for the longest beads.
+    let pad = o
+        .shapes
+        .iter()
+        .map(|sh| sh.source.max(sh.target))
+        .max()
+        .unwrap_or(1)
+        + 1;
+    let mut cache = Shared {
+        rows: (0..n)
+            .map(|k| {
+                let (lo, hi) = bands[k];
+                let first = lo.saturating_sub(pad);
+                (first, vec![u16::MAX; (hi + pad).min(m) - first + 1])
+            })
+            .collect(),
+    };
     // cost[i] holds the row for source position i over its band;
     // back[i][j - lo] the shape index taken to reach (i, j).
     let mut cost: Vec<Vec<f64>> = Vec::with_capacity(n + 1);
@@ -298,7 +411,7 @@ fn dp(s: &Side<'_>, t: &Side<'_>, o: &Options, w: usize) -> (Vec<Bead>, bool) {
                 if !prev.is_finite() {
                     continue;
                 }
-                let (c, _) = bead_cost(s, t, pi, pj, sh, o);
+                let (c, _) = bead_cost(s, t, &mut cache, pi, pj, sh, o);
                 let total = prev + c;
                 if total < row[j - lo] {
                     row[j - lo] = total;
@@ -311,6 +424,9 @@ fn dp(s: &Side<'_>, t: &Side<'_>, o: &Options, w: usize) -> (Vec<Bead>, bool) {
         // Rows older than the longest bead are no longer needed for costs.
         if i > max_source {
             cost[i - max_source - 1] = Vec::new();
+            if let Some(row) = cache.rows.get_mut(i - max_source - 1) {
+                row.1 = Vec::new();
+            }
         }
     }
     // Trace back from (n, m).
@@ -332,7 +448,7 @@ fn dp(s: &Side<'_>, t: &Side<'_>, o: &Options, w: usize) -> (Vec<Bead>, bool) {
             break;
         };
         let (pi, pj) = (i - sh.source, j - sh.target);
-        let (_, p) = bead_cost(s, t, pi, pj, sh, o);
+        let (_, p) = bead_cost(s, t, &mut cache, pi, pj, sh, o);
         beads.push(Bead {
             source: (pi..i).collect(),
             target: (pj..j).collect(),
