@@ -318,6 +318,9 @@ const RUN_SSTART: u32 = 1 << 26;
 /// Run map: the character's stage-1 image begins a multi-character key of
 /// stage 2 that is not a segmentation key; check for a match there.
 const RUN_T2START: u32 = 1 << 25;
+/// Run map: the character alone is a segmentation key (its segment's
+/// output is the character's value in the map).
+const RUN_SKEY1: u32 = 1 << 24;
 /// Detection classes (src/detect.rs).
 const CLASS_SIMPLIFIED: u32 = 1;
 const CLASS_TRADITIONAL: u32 = 2;
@@ -636,6 +639,8 @@ struct Compiler<'a> {
     value_layouts: Vec<String>,
     charmaps: BTreeMap<Vec<(char, String, u32)>, usize>,
     charmap_layouts: Vec<String>,
+    runmaps: BTreeMap<Vec<(char, String, u32, u32)>, usize>,
+    runmap_layouts: Vec<String>,
 }
 
 impl Compiler<'_> {
@@ -719,6 +724,33 @@ impl Compiler<'_> {
         self.charmap_layouts.push(layout);
         self.charmaps.insert(map, self.charmap_layouts.len() - 1);
         self.charmap_layouts.len() - 1
+    }
+
+    /// A run map: a character map whose u64 slots carry, besides the value
+    /// and flags (high half), a 32-bit filter of the second characters of
+    /// the segmentation keys longer than one character that start with the
+    /// character (low half; 0 when there are none).
+    fn runmap(&mut self, map: Vec<(char, String, u32, u32)>) -> usize {
+        if let Some(&i) = self.runmaps.get(&map) {
+            return i;
+        }
+        let mut pool = Pool::default();
+        let slots: BTreeMap<char, u64> = map
+            .iter()
+            .map(|(c, v, flags, filter)| {
+                let value = if v.chars().eq([*c]) {
+                    0
+                } else {
+                    pool.encode(v)
+                };
+                (*c, u64::from(value | flags) << 32 | u64::from(*filter))
+            })
+            .collect();
+        let table = page_table64(&slots, &mut self.blob);
+        let layout = format!("CharMapLayout {{ {table}, {} }}", pool.emit(&mut self.blob));
+        self.runmap_layouts.push(layout);
+        self.runmaps.insert(map, self.runmap_layouts.len() - 1);
+        self.runmap_layouts.len() - 1
     }
 }
 
@@ -808,6 +840,26 @@ fn fast_plan(
         .filter_map(|k| k.chars().next())
         .collect();
     domain.extend(&seg_starts);
+    // Per first character of segmentation keys: a filter of the second
+    // characters of the longer ones (as in a root slot).
+    let mut seg_filters: BTreeMap<char, u32> = BTreeMap::new();
+    for key in seg_entries.keys() {
+        let mut chars = key.chars();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            *seg_filters.entry(a).or_default() |= 1 << second_bit(b as u32);
+        }
+    }
+    // Characters that begin a multi-character key of stage 1 not in the
+    // segmentation are checked with a lookup in stage 1: the filter also
+    // takes the second characters of stage 1's keys starting with them.
+    for key in entries[0].keys() {
+        let mut chars = key.chars();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next())
+            && t1_starts.contains(&a)
+        {
+            *seg_filters.entry(a).or_default() |= 1 << second_bit(b as u32);
+        }
+    }
     let mut map = Vec::new();
     let mut image1_map = Vec::new();
     for c in domain {
@@ -839,9 +891,15 @@ fn fast_plan(
                 image1_map.push((c, image.clone(), 0));
             }
         }
-        map.push((c, image, flags));
+        if seg_entries.contains_key(c.to_string().as_str()) {
+            // Its segment's output is the chain's output for it alone.
+            assert_eq!(chain(&c.to_string()), image);
+            flags |= RUN_SKEY1;
+        }
+        let filter = seg_filters.get(&c).copied().unwrap_or(0);
+        map.push((c, image, flags, filter));
     }
-    let run = compiler.charmap(map);
+    let run = compiler.runmap(map);
     let image1 = compiler.charmap(image1_map);
     let t1 = compiler.stage(&stages[0]);
     let t2 = stages
@@ -933,6 +991,8 @@ fn main() {
         value_layouts: Vec::new(),
         charmaps: BTreeMap::new(),
         charmap_layouts: Vec::new(),
+        runmaps: BTreeMap::new(),
+        runmap_layouts: Vec::new(),
     };
 
     let mut config_layouts = Vec::new();
@@ -1097,6 +1157,7 @@ fn main() {
     list("TRIES", "TrieLayout", &compiler.trie_layouts);
     list("VALUES", "ValuesLayout", &compiler.value_layouts);
     list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
+    list("RUNMAPS", "CharMapLayout", &compiler.runmap_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
     writeln!(
         rs,

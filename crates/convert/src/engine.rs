@@ -32,7 +32,7 @@
 use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
-use crate::tables::{CharMap, Dict, FastPlan, decode};
+use crate::tables::{CharMap, Dict, FastPlan, RunMap, decode};
 
 /// Converts text with one OpenCC config.
 ///
@@ -67,7 +67,7 @@ enum Fast {
     Single(Dict),
     Segmented {
         seg: Dict,
-        run: &'static CharMap,
+        run: &'static RunMap,
         window: usize,
         first: Dict,
         second: Dict,
@@ -132,7 +132,7 @@ impl ConverterBuilder {
                 image1,
             } => Fast::Segmented {
                 seg: Dict::get(seg),
-                run: CharMap::get(run),
+                run: RunMap::get(run),
                 window,
                 first: Dict::get(first),
                 second: Dict::get(second),

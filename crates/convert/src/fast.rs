@@ -5,8 +5,8 @@
 use crate::engine::{Converter, Scratch};
 use crate::ids;
 use crate::tables::{
-    CharMap, Dict, Found, RUN_KEY, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, VALUE_CHAR,
-    VALUE_POOL, Walk, decode, is_compat,
+    CharMap, Dict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap,
+    VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -25,48 +25,59 @@ pub(crate) fn single(
     let n = b.len();
     let mut i = 0;
     let mut copied = 0;
-    // The character at `ahead_at`, when the previous lookup decoded it.
-    let mut ahead_at = usize::MAX;
-    let mut walk = Walk::default();
+    // The character at `i` when the previous step decoded it (length 0: not).
+    let mut ahead: (u32, usize) = (0, 0);
     while i < n {
-        let x = b[i];
-        if x < 0x80 && !dict.lead_may_start(x) {
-            i += 1;
-            continue;
-        }
-        let (c, len) = if ahead_at == i {
-            walk.ahead
+        let (c, len) = if ahead.1 != 0 {
+            ahead
         } else {
+            let x = b[i];
+            if x < 0x80 && !dict.lead_may_start(x) {
+                i += 1;
+                continue;
+            }
             decode(b, i)
         };
-        if check_compat && x >= 0xEF && is_compat(c) {
+        ahead.1 = 0;
+        if check_compat && c >= 0xF900 && is_compat(c) {
             return Err(NeedsNormalization);
         }
         let slot = dict.root(c);
         if slot == 0 {
-            i += unmatched(text, i, x, c, len);
+            i += unmatched(text, i, c, len);
             continue;
         }
-        walk = Walk::default();
-        let found = dict.longest_from(b, i, c, len, slot, &mut walk);
-        ahead_at = if walk.ahead.1 != 0 {
-            i + len
-        } else {
-            usize::MAX
-        };
-        if check_compat && is_compat(walk.stop) {
-            return Err(NeedsNormalization);
-        }
-        match found {
-            Some(Found { end, value }) => {
-                if copied < i {
-                    out.push_str(&text[copied..i]);
+        let (own, low) = halves(slot);
+        let next = i + len;
+        if low != 0 && next < n {
+            let (c2, l2) = decode(b, next);
+            ahead = (c2, l2);
+            if let Some(node) = dict.second(low, c, c2) {
+                let (end, value, stop) = dict.walk(b, node, next + l2);
+                if check_compat && is_compat(stop) {
+                    return Err(NeedsNormalization);
                 }
-                dict.emit(value, out);
-                i = end;
-                copied = i;
+                if end != 0 {
+                    out.push_str(&text[copied..i]);
+                    dict.emit(value, out);
+                    i = end;
+                    copied = end;
+                    ahead.1 = 0;
+                    continue;
+                }
             }
-            None => i += unmatched(text, i, x, c, len),
+        }
+        if own != 0 {
+            out.push_str(&text[copied..i]);
+            dict.emit(own, out);
+            copied = next;
+            i = next;
+        } else {
+            let step = unmatched(text, i, c, len);
+            if step != len {
+                ahead.1 = 0;
+            }
+            i += step;
         }
     }
     out.push_str(&text[copied..]);
@@ -76,8 +87,8 @@ pub(crate) fn single(
 /// How far to step at a position where no key matches: a complete
 /// ideographic description sequence, else one character.
 #[inline(always)]
-fn unmatched(text: &str, i: usize, x: u8, c: u32, len: usize) -> usize {
-    if x == 0xE2 && ids::is_operator_code(c) {
+fn unmatched(text: &str, i: usize, c: u32, len: usize) -> usize {
+    if ids::is_operator_code(c) {
         ids::sequence_len(&text[i..]).unwrap_or(len)
     } else {
         len
@@ -125,49 +136,11 @@ struct Stretch {
 pub(crate) struct Segmented<'c> {
     pub(crate) conv: &'c Converter,
     pub(crate) seg: Dict,
-    pub(crate) run: &'static CharMap,
+    pub(crate) run: &'static RunMap,
     pub(crate) window: usize,
     pub(crate) first: Dict,
     pub(crate) second: Dict,
     pub(crate) image1: &'static CharMap,
-}
-
-/// The last `window` clean characters' snapshots, oldest first.
-struct Ring {
-    items: Vec<Snapshot>,
-    next: usize,
-    cap: usize,
-}
-
-impl Ring {
-    fn new(cap: usize) -> Ring {
-        Ring {
-            items: Vec::with_capacity(cap),
-            next: 0,
-            cap,
-        }
-    }
-    #[inline(always)]
-    fn clear(&mut self) {
-        self.items.clear();
-        self.next = 0;
-    }
-    #[inline(always)]
-    fn push(&mut self, s: Snapshot) {
-        if self.cap == 0 {
-            return;
-        }
-        if self.items.len() < self.cap {
-            self.items.push(s);
-        } else {
-            self.items[self.next] = s;
-            self.next = (self.next + 1) % self.cap;
-        }
-    }
-    /// The snapshot `cap` clean characters back, if that many are recorded.
-    fn oldest_full(&self) -> Option<Snapshot> {
-        (self.items.len() == self.cap && self.cap > 0).then(|| self.items[self.next])
-    }
 }
 
 impl Segmented<'_> {
@@ -185,52 +158,81 @@ impl Segmented<'_> {
         let mut i = 0;
         let mut copied = 0;
         let mut stretch: Option<Stretch> = None;
-        let mut ring = Ring::new(self.window);
+        // Clean characters since the region began (saturating at `window`):
+        // the output of each is its run-map value.
+        let mut clean_run = 0usize;
         let snap = |i: usize, out: &String, copied: usize| Snapshot {
             pos: i,
             out_len: out.len(),
             copied,
         };
         let mut region = Region::Boundary(snap(0, out, 0));
+        // The character at `ahead_at`, when an earlier step decoded it.
+        let mut ahead_at = usize::MAX;
+        let mut ahead = (0, 0);
         while i < n {
-            let x = b[i];
-            if x < 0x80 && run.slot(u32::from(x)) == 0 {
-                // In no key of any table: a boundary nothing spans.
-                if let Some(s) = stretch.take() {
-                    self.flush(&text[s.start..i], out, scratch);
-                    copied = i;
+            let (c, len) = if ahead_at == i {
+                ahead
+            } else {
+                let x = b[i];
+                if x < 0x80 && run.slot(u32::from(x)) == 0 {
+                    // In no key of any table: a boundary nothing spans.
+                    if let Some(s) = stretch.take() {
+                        self.flush(&text[s.start..i], out, scratch);
+                        copied = i;
+                    }
+                    i += 1;
+                    clean_run = 0;
+                    region = Region::Boundary(snap(i, out, copied));
+                    continue;
                 }
-                i += 1;
-                ring.clear();
-                region = Region::Boundary(snap(i, out, copied));
-                continue;
-            }
-            let (c, len) = decode(b, i);
-            if check_compat && x >= 0xEF && is_compat(c) {
+                decode(b, i)
+            };
+            if check_compat && c >= 0xF900 && is_compat(c) {
                 return Err(NeedsNormalization);
             }
-            let r = run.slot(c);
+            let slot = run.slot(c);
+            let (r, low) = halves(slot);
             if r & RUN_SSTART != 0 {
-                let slot = seg.root(c);
-                let mut walk = Walk::default();
-                let found = seg.longest_from(b, i, c, len, slot, &mut walk);
-                if check_compat && is_compat(walk.stop) {
-                    return Err(NeedsNormalization);
+                let next = i + len;
+                let mut found = (0, 0);
+                if low != 0 && next < n {
+                    let (c2, l2) = decode(b, next);
+                    ahead = (c2, l2);
+                    ahead_at = next;
+                    if let Some(node) = seg.second(low, c, c2) {
+                        let (end, value, stop) = seg.walk(b, node, next + l2);
+                        if check_compat && is_compat(stop) {
+                            return Err(NeedsNormalization);
+                        }
+                        found = (end, value);
+                    }
                 }
-                if let Some(found) = found {
+                if found.0 != 0 || r & RUN_SKEY1 != 0 {
                     match stretch.take() {
                         Some(s) => self.flush(&text[s.start..i], out, scratch),
                         None => out.push_str(&text[copied..i]),
                     }
-                    seg.emit(found.value, out);
-                    i = found.end;
+                    if found.0 != 0 {
+                        seg.emit(found.1, out);
+                        i = found.0;
+                    } else {
+                        // The character alone is a segment: its value in
+                        // the run map is the chain's output for it.
+                        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                            run.emit(r, out);
+                        } else {
+                            out.push_str(&text[i..next]);
+                        }
+                        i = next;
+                    }
                     copied = i;
-                    ring.clear();
+                    clean_run = 0;
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
             }
-            if x == 0xE2 && ids::is_operator_code(c) {
+            if ids::is_operator_code(c) {
                 // A complete sequence is copied whole by every stage and no
                 // key spans an operator: a boundary, copied unchanged.
                 if let Some(m) = ids::sequence_len(&text[i..]) {
@@ -239,7 +241,7 @@ impl Segmented<'_> {
                         copied = i;
                     }
                     i += m;
-                    ring.clear();
+                    clean_run = 0;
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
@@ -251,7 +253,7 @@ impl Segmented<'_> {
                     copied = i;
                 }
                 i += len;
-                ring.clear();
+                clean_run = 0;
                 region = Region::Boundary(snap(i, out, copied));
                 continue;
             }
@@ -261,11 +263,19 @@ impl Segmented<'_> {
                 trigger_end = i + len;
             }
             if r & RUN_T1START != 0 {
-                let t = self.first;
-                if let Some(f) = t.longest_from(b, i, c, len, t.root(c), &mut Walk::default())
-                    && f.end > i + len
-                {
-                    trigger_end = trigger_end.max(f.end);
+                // The slot's filter covers stage 1's keys starting with `c`.
+                let next = i + len;
+                if low != 0 && next < n {
+                    if ahead_at != next {
+                        ahead = decode(b, next);
+                        ahead_at = next;
+                    }
+                    let (c2, l2) = ahead;
+                    let t = self.first;
+                    if let Some(node) = t.second(low, c, c2) {
+                        let (end, _, _) = t.walk(b, node, next + l2);
+                        trigger_end = trigger_end.max(end);
+                    }
                 }
             }
             if r & RUN_T2START != 0 {
@@ -289,18 +299,37 @@ impl Segmented<'_> {
                 let before = snap(start, out, start);
                 self.flush(&text[start..i], out, scratch);
                 copied = i;
-                ring.clear();
+                clean_run = 0;
                 region = Region::AfterStretch { start: before };
             } else if trigger_end != 0 {
                 // Go back `window` clean characters, or to the region's start;
                 // a stretch that ended within the window is reopened.
                 let back = if self.window == 0 {
                     snap(i, out, copied)
+                } else if clean_run == self.window {
+                    // The state `window` clean characters back: their
+                    // output is at the end of `out` once the pending copy
+                    // is written.
+                    out.push_str(&text[copied..i]);
+                    let mut p = i;
+                    let mut emitted = 0;
+                    for _ in 0..self.window {
+                        p -= 1;
+                        while b[p] & 0xC0 == 0x80 {
+                            p -= 1;
+                        }
+                        let (d, l) = decode(b, p);
+                        emitted += run.out_len(halves(run.slot(d)).0, l);
+                    }
+                    Snapshot {
+                        pos: p,
+                        out_len: out.len() - emitted,
+                        copied: p,
+                    }
                 } else {
-                    match (ring.oldest_full(), region) {
-                        (Some(s), _) => s,
-                        (None, Region::Boundary(s)) => s,
-                        (None, Region::AfterStretch { start }) => start,
+                    match region {
+                        Region::Boundary(s) => s,
+                        Region::AfterStretch { start } => start,
                     }
                 };
                 out.truncate(back.out_len);
@@ -315,7 +344,9 @@ impl Segmented<'_> {
                 continue;
             }
             // A clean character: emit its own conversion.
-            ring.push(snap(i, out, copied));
+            if clean_run < self.window {
+                clean_run += 1;
+            }
             if r & (VALUE_POOL | VALUE_CHAR) != 0 {
                 out.push_str(&text[copied..i]);
                 run.emit(r, out);
@@ -348,6 +379,34 @@ impl Segmented<'_> {
         };
         let Some(first) = image(c) else {
             return i + len;
+        };
+        // Most places end at the second character: check it first.
+        let low = halves(self.second.root(first)).1;
+        if low == 0 || i + len >= b.len() {
+            return 0;
+        }
+        let (d, l) = decode(b, i + len);
+        match image(d) {
+            None => return i + len + l,
+            Some(x) if self.second.second(low, first, x).is_none() => return 0,
+            Some(_) => {}
+        }
+        self.second_stage_walk(b, i, first, len)
+    }
+
+    /// The rest of [`Segmented::second_stage_match`], where the first two
+    /// images start a key.
+    #[inline(never)]
+    fn second_stage_walk(&self, b: &[u8], i: usize, first: u32, len: usize) -> usize {
+        let image = |c: u32| -> Option<u32> {
+            let v = self.image1.slot(c);
+            if v & VALUE_CHAR != 0 {
+                Some(v & 0x1F_FFFF)
+            } else if v & VALUE_POOL != 0 {
+                None
+            } else {
+                Some(c)
+            }
         };
         let mut ends = [0usize; 32];
         let mut count = 0;

@@ -126,6 +126,7 @@ pub(crate) const RUN_KEY: u32 = 1 << 28;
 pub(crate) const RUN_T1START: u32 = 1 << 27;
 pub(crate) const RUN_SSTART: u32 = 1 << 26;
 pub(crate) const RUN_T2START: u32 = 1 << 25;
+pub(crate) const RUN_SKEY1: u32 = 1 << 24;
 const BIGRAM_BITS: u32 = 19;
 
 /// Bit of a root slot's filter of second characters (as in build.rs).
@@ -140,7 +141,7 @@ fn second_bit(c: u32) -> u32 {
     clippy::cast_possible_truncation,
     reason = "splitting a u64 into its halves"
 )]
-fn halves(slot: u64) -> (u32, u32) {
+pub(crate) fn halves(slot: u64) -> (u32, u32) {
     ((slot >> 32) as u32, slot as u32)
 }
 
@@ -471,6 +472,48 @@ impl Dict {
         }
     }
 
+    /// The node below the root for the key prefix `c`, `c2`, when a key
+    /// longer than one character starts with it (`low` is the filter half of
+    /// `c`'s root slot, not 0).
+    #[inline(always)]
+    pub(crate) fn second(&self, low: u32, c: u32, c2: u32) -> Option<usize> {
+        if low & (1 << second_bit(c2)) == 0 {
+            return None;
+        }
+        let h = bigram_hash(c, c2);
+        if self.trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
+            return None;
+        }
+        self.trie.pair(c, c2)
+    }
+
+    /// The longest key of at least two characters through `node` (from
+    /// [`Dict::second`]), whose text continues at byte `pos` of `b`:
+    /// `(end, value)`, `end` 0 when none; and the character that ended the
+    /// walk (0 when the walk ended for want of text or keys).
+    #[inline(always)]
+    pub(crate) fn walk(&self, b: &[u8], mut node: usize, mut pos: usize) -> (usize, u32, u32) {
+        let trie = self.trie;
+        let mut best = (0, 0);
+        loop {
+            let key = trie.node_key[node];
+            if key != 0 {
+                best = (pos, self.values.vals[key as usize - 1]);
+            }
+            let start = trie.first_child[node] as usize;
+            let end = trie.first_child[node + 1] as usize;
+            if pos >= b.len() || start == end {
+                return (best.0, best.1, 0);
+            }
+            let (next, next_len) = decode(b, pos);
+            match trie.node_char[start..end].binary_search(&next) {
+                Ok(k) => node = start + k,
+                Err(_) => return (best.0, best.1, next),
+            }
+            pos += next_len;
+        }
+    }
+
     /// The number of characters of the longest key that `first` followed by
     /// the characters `next` yields begins with (0 when none).
     pub(crate) fn longest_chars(&self, first: u32, mut next: impl FnMut() -> Option<u32>) -> usize {
@@ -597,7 +640,6 @@ impl Dict {
 #[derive(Debug)]
 pub(crate) struct CharMap {
     pages: Pages<u32>,
-    strings: Strings,
 }
 
 impl CharMap {
@@ -610,10 +652,6 @@ impl CharMap {
                     page_index: u16s(l.page_index),
                     slots: u32s(l.slots),
                 },
-                strings: Strings {
-                    strs: u32s(l.strs),
-                    pool: text(l.pool),
-                },
             }
         })
     }
@@ -623,16 +661,66 @@ impl CharMap {
     pub(crate) fn slot(&self, c: u32) -> u32 {
         self.pages.get(c)
     }
+}
 
-    /// Appends the value in `slot`, if it has one, to `out`; false when the
-    /// character is unchanged.
+/// The character map of a segmented plan's runs, with the segmentation's
+/// filters of second characters: a slot's high half is a value (or none)
+/// plus `RUN_*` flags, its low half a filter of the second characters of
+/// the segmentation keys longer than one character that start with the
+/// character and, for `RUN_T1START` characters, of stage 1's keys (0 when
+/// there are none). A slot is 0 exactly for characters in no key of any
+/// stage and of the segmentation.
+#[derive(Debug)]
+pub(crate) struct RunMap {
+    pages: Pages<u64>,
+    strings: Strings,
+}
+
+impl RunMap {
+    pub(crate) fn get(i: usize) -> &'static RunMap {
+        static M: [OnceLock<RunMap>; RUNMAPS.len()] = [const { OnceLock::new() }; RUNMAPS.len()];
+        M[i].get_or_init(|| {
+            let l = &RUNMAPS[i];
+            RunMap {
+                pages: Pages {
+                    page_index: u16s(l.page_index),
+                    slots: u64s(l.slots),
+                },
+                strings: Strings {
+                    strs: u32s(l.strs),
+                    pool: text(l.pool),
+                },
+            }
+        })
+    }
+
+    /// The slot of `c`.
     #[inline(always)]
-    pub(crate) fn emit(&self, slot: u32, out: &mut String) -> bool {
-        if slot & (VALUE_POOL | VALUE_CHAR) == 0 {
-            return false;
+    pub(crate) fn slot(&self, c: u32) -> u64 {
+        self.pages.get(c)
+    }
+
+    /// The length in bytes of the output of a character `len` bytes long
+    /// whose slot has the high half `r`.
+    #[inline(always)]
+    pub(crate) fn out_len(&self, r: u32, len: usize) -> usize {
+        if r & VALUE_POOL != 0 {
+            let i = (r & 0x00FF_FFFF) as usize * 2;
+            (self.strings.strs[i + 1] - self.strings.strs[i]) as usize
+        } else if r & VALUE_CHAR != 0 {
+            char::from_u32(r & 0x1F_FFFF).map_or(3, char::len_utf8)
+        } else {
+            len
         }
-        self.strings.emit(slot, out);
-        true
+    }
+
+    /// Appends the value in the high half `r` of a slot, if it has one, to
+    /// `out`.
+    #[inline(always)]
+    pub(crate) fn emit(&self, r: u32, out: &mut String) {
+        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+            self.strings.emit(r, out);
+        }
     }
 }
 
