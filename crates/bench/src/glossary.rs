@@ -2,9 +2,9 @@
 //! 100,000 entries (Traditional, Simplified and English terms), written as
 //! canonical TOML, loaded, and matched over a corpus.
 //!
-//! `cargo run --release -p bianyi-glossary --example glossary_bench -- [CORPUS...]`
-//! (default corpus: ../shared/data/bench/*.txt when present, else the sample
-//! article in tests/fixtures repeated to 20 MB).
+//! `cd crates/bench && cargo run --release --bin glossary-bench -- [CORPUS...]`
+//! (default corpus: ../../../shared/data/bench/*.txt when present, else the
+//! sample article in tests/fixtures repeated to 20 MB).
 #![allow(clippy::print_stdout, reason = "a benchmark reports on the terminal")]
 
 use std::path::PathBuf;
@@ -65,14 +65,14 @@ fn synthetic(n: usize) -> Result<Glossary, Box<dyn std::error::Error>> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut corpora: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let shared = PathBuf::from("../shared/data/bench");
+    let shared = PathBuf::from("../../../shared/data/bench");
     if corpora.is_empty() {
         if shared.is_dir() {
             for name in ["data3185k.txt", "data689k.txt", "zuozhuan.txt"] {
                 corpora.push(shared.join(name));
             }
         } else {
-            println!("../shared/data/bench not found: using the sample article");
+            println!("{} not found: using the sample article", shared.display());
         }
     }
     let g = synthetic(100_000)?;
@@ -108,8 +108,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         texts.push((p.display().to_string(), std::fs::read_to_string(p)?));
     }
     if texts.is_empty() {
-        let article = std::fs::read_to_string("tests/fixtures/article.zh-Hant.txt")
-            .or_else(|_| std::fs::read_to_string("../../tests/fixtures/article.zh-Hant.txt"))?;
+        let article = std::fs::read_to_string("../../tests/fixtures/article.zh-Hant.txt")?;
         texts.push((
             "article x N".into(),
             article.repeat(20_000_000 / article.len().max(1)),
