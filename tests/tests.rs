@@ -4,6 +4,7 @@
 //! * `convert`: properties of `bianyi convert` that golden files cannot
 //!   express (equal outputs across modes, permissions, large inputs).
 
+mod align;
 mod convert;
 mod glossary;
 mod golden;

@@ -29,6 +29,113 @@ pub(crate) enum Command {
     Glossary(GlossaryArgs),
     /// Check a translation against glossaries: missing and forbidden terms.
     Qa(QaArgs),
+    /// Align a text with its translation or conversion, sentence by
+    /// sentence, and write the pairs (beads, TSV, JSONL, Markdown, TMX,
+    /// XLIFF, HTML).
+    Align(AlignArgs),
+    /// Write a bilingual report (HTML or Markdown) of a conversion, or of a
+    /// text and its translation.
+    Report(ReportArgs),
+}
+
+/// Output formats of `bianyi align`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AlignFormat {
+    /// One line per bead: [0,1]:[2] (0-based, vecalign's convention).
+    Beads,
+    /// Source and target, tab-separated, one bead per line.
+    Tsv,
+    /// One JSON object per bead.
+    Jsonl,
+    /// A Markdown table.
+    Md,
+    /// TMX 1.4b translation memory.
+    Tmx,
+    /// XLIFF 2.0.
+    Xliff,
+    /// A self-contained HTML page.
+    Html,
+}
+
+/// How input is split into segments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SegmentedArg {
+    /// Paragraphs, then sentences.
+    Sentences,
+    /// Already one segment per line.
+    Lines,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AlignArgs {
+    /// The source text.
+    pub(crate) source: OsString,
+    /// The target text (its translation or conversion).
+    pub(crate) target: OsString,
+    /// Language of the source (BCP 47: zh-Hant, zh-Hans, en, …).
+    #[arg(long, value_name = "LANG")]
+    pub(crate) source_lang: String,
+    /// Language of the target.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) target_lang: String,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = AlignFormat::Beads)]
+    pub(crate) format: AlignFormat,
+    /// Where to write (atomically); default: standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub(crate) output: Option<PathBuf>,
+    /// How the inputs are split.
+    #[arg(long, value_enum, default_value_t = SegmentedArg::Sentences)]
+    pub(crate) segmented: SegmentedArg,
+    /// Glossaries whose term pairs anchor the alignment.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub(crate) glossaries: Vec<PathBuf>,
+    /// A bilingual dictionary in CC-CEDICT format whose pairs anchor the
+    /// alignment.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) dict: Option<PathBuf>,
+}
+
+/// Formats of `bianyi report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// A self-contained HTML page.
+    Html,
+    /// Markdown.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// The text to report on.
+    pub(crate) file: OsString,
+    /// Convert to this target (zh-Hans, zh-TW, …).
+    #[arg(long = "to", value_name = "TARGET", conflicts_with = "config")]
+    pub(crate) to: Option<String>,
+    /// Convert with this OpenCC config.
+    #[arg(short = 'c', long = "config", value_name = "CONFIG")]
+    pub(crate) config: Option<String>,
+    /// Glossaries: terms are applied (replace) and marked in the report.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub(crate) glossaries: Vec<PathBuf>,
+    /// A translation of FILE: the report pairs the converted text with it,
+    /// sentence by sentence, and checks its terms against the glossaries.
+    #[arg(long, value_name = "TGT")]
+    pub(crate) translation: Option<OsString>,
+    /// Language of the translation.
+    #[arg(
+        long,
+        value_name = "LANG",
+        default_value = "en",
+        requires = "translation"
+    )]
+    pub(crate) translation_lang: String,
+    /// The report file (written atomically).
+    #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
+    pub(crate) output: PathBuf,
+    /// HTML or Markdown.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub(crate) format: ReportFormat,
 }
 
 /// Glossary file formats on the command line.

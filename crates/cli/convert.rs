@@ -50,13 +50,27 @@ enum Job {
 }
 
 /// The language a conversion produces, for rendering glossary terms.
-fn config_target(config: Config) -> Target {
+pub(crate) fn config_target(config: Config) -> Target {
     match config.name() {
         "t2s" | "tw2s" | "hk2s" => Target::Hans,
         "tw2sp" | "hk2sp" => Target::Mainland,
         "s2tw" | "s2twp" | "t2tw" => Target::Taiwan,
         "s2hk" | "s2hkp" | "t2hk" => Target::HongKong,
         _ => Target::Hant,
+    }
+}
+
+/// The error for a config name that does not parse.
+pub(crate) fn config_error(e: bianyi_convert::Error, name: &str) -> CliError {
+    match e.into_kind() {
+        ErrorKind::UnknownConfig { name, suggestion } => {
+            CliError::UnknownConfig { name, suggestion }
+        }
+        // Parsing a name fails only as an unknown config.
+        _ => CliError::UnknownConfig {
+            name: name.to_string(),
+            suggestion: None,
+        },
     }
 }
 
@@ -121,16 +135,7 @@ fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {
     let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
     let config: Config = name
         .parse()
-        .map_err(|e: bianyi_convert::Error| match e.into_kind() {
-            ErrorKind::UnknownConfig { name, suggestion } => {
-                CliError::UnknownConfig { name, suggestion }
-            }
-            // Parsing a name fails only as an unknown config.
-            _ => CliError::UnknownConfig {
-                name: name.to_string(),
-                suggestion: None,
-            },
-        })?;
+        .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
     let threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,

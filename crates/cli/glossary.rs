@@ -54,7 +54,7 @@ pub(crate) fn load(path: &Path, cols: Option<&Columns>) -> Result<Glossary, CliE
 }
 
 /// Writes `text` to `output` (atomically) or to standard output.
-fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
+pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
     let target = output.map_or(Source::Path("-".to_string()), Source::path);
     let fail = |error: io::Error| CliError::Write {
         target: target.clone(),
@@ -600,7 +600,7 @@ pub(crate) fn qa(args: &QaArgs, lang: Option<&str>) -> Result<(), CliError> {
     Err(CliError::Findings)
 }
 
-fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> String {
+pub(crate) fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> String {
     match f {
         Finding::MissingTarget {
             segment,

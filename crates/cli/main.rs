@@ -3,6 +3,7 @@
 //! This is the only layer that prints. Exit codes: 0 success, 1 findings
 //! (checks that found problems), 2 usage or input errors.
 
+mod align;
 mod args;
 mod convert;
 mod detect;
@@ -11,6 +12,7 @@ mod glossary;
 mod i18n;
 mod lines;
 mod output;
+mod render;
 #[cfg(feature = "opencc")]
 mod system_opencc;
 
@@ -32,6 +34,8 @@ fn main() -> ExitCode {
         Command::Detect(args) => detect::run(args, cli.lang.as_deref()),
         Command::Glossary(args) => glossary::run(args, cli.lang.as_deref()),
         Command::Qa(args) => glossary::qa(args, cli.lang.as_deref()),
+        Command::Align(args) => align::run_align(args, cli.lang.as_deref()),
+        Command::Report(args) => align::run_report(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -119,3 +119,19 @@ qa-findings = { $count ->
    *[other] { $count } findings
 }
 qa-paragraphs-differ = warning: the source has { $source } paragraphs and the translation { $target }; checking the texts as a whole
+
+## bianyi align, bianyi report
+
+report-title = Bilingual report: { $source } → { $target }
+report-source = Source
+report-target = Target
+report-summary = Summary
+report-findings = Findings
+report-low-confidence = low confidence
+report-low-confidence-count = Low-confidence pairs
+report-segments = Segments
+report-segments-value = { $source } source, { $target } target
+report-beads = Aligned pairs
+report-changed = Characters changed
+report-terms = Glossary entries found
+report-converted-name = converted text

@@ -104,3 +104,19 @@ qa-missing = { $where }：“{ $term }”（{ $id }）：译文（{ $target } �
 qa-forbidden = { $where }：禁用术语“{ $term }”（{ $id }）；请用“{ $preferred }”
 qa-findings = 发现 { $count } 处问题
 qa-paragraphs-differ = 警告：原文有 { $source } 段，译文有 { $target } 段；改为整篇检查
+
+## bianyi align, bianyi report
+
+report-title = 双语报告：{ $source } → { $target }
+report-source = 原文
+report-target = 译文
+report-summary = 摘要
+report-findings = 问题
+report-low-confidence = 低置信度
+report-low-confidence-count = 低置信度的对齐
+report-segments = 句段
+report-segments-value = 原文 { $source } 句，译文 { $target } 句
+report-beads = 对齐的句对
+report-changed = 改动的字符
+report-terms = 找到的术语条目
+report-converted-name = 转换后的文本

@@ -104,3 +104,19 @@ qa-missing = { $where }：「{ $term }」（{ $id }）：譯文（{ $target } �
 qa-forbidden = { $where }：禁用術語「{ $term }」（{ $id }）；請用「{ $preferred }」
 qa-findings = 發現 { $count } 處問題
 qa-paragraphs-differ = 警告：原文有 { $source } 段，譯文有 { $target } 段；改為整篇檢查
+
+## bianyi align, bianyi report
+
+report-title = 雙語報告：{ $source } → { $target }
+report-source = 原文
+report-target = 譯文
+report-summary = 摘要
+report-findings = 問題
+report-low-confidence = 低信賴度
+report-low-confidence-count = 低信賴度的對齊
+report-segments = 句段
+report-segments-value = 原文 { $source } 句，譯文 { $target } 句
+report-beads = 對齊的句對
+report-changed = 改動的字元
+report-terms = 找到的術語條目
+report-converted-name = 轉換後的文字

@@ -60,6 +60,16 @@ impl<'a> Segments<'a> {
         Segments { text, ranges }
     }
 
+    /// Given byte ranges of `text` (e.g. the sides of aligned beads);
+    /// ranges outside the text or not on character boundaries are dropped.
+    pub fn from_ranges(text: &'a str, ranges: Vec<(usize, usize)>) -> Segments<'a> {
+        let ranges = ranges
+            .into_iter()
+            .filter(|&(s, e)| s <= e && text.get(s..e).is_some())
+            .collect();
+        Segments { text, ranges }
+    }
+
     /// The whole text as one segment.
     pub fn whole(text: &'a str) -> Segments<'a> {
         Segments {

@@ -1,0 +1,290 @@
+//! `bianyi align` and `bianyi report`: bilingual files from a text and its
+//! translation or conversion.
+
+use std::ffi::OsString;
+
+use bianyi_align::{Bitext, Options, Segmentation, align, align_conversion, read_cedict, segment};
+use bianyi_convert::{Config, Converter, Script, Target, TargetConverter, detect};
+use bianyi_glossary::{Applier, Glossary, Lang, Matcher, Mentions, Segments, TermMode};
+
+use crate::args::{AlignArgs, AlignFormat, ReportArgs, ReportFormat, SegmentedArg};
+use crate::error::{CliError, Source};
+use crate::glossary::{emit, lang_arg, stack};
+use crate::i18n::Localizer;
+use crate::render::{self, Report};
+
+fn read(f: &OsString) -> Result<String, CliError> {
+    crate::detect::read(f).map(|(_, text)| text)
+}
+
+/// Term pairs of the glossaries between two languages: every term close to
+/// `source` (any Chinese term for a Chinese source) with every
+/// non-forbidden term close to `target`.
+fn lexicon(g: &Glossary, source: &Lang, target: &Lang) -> Vec<(String, String)> {
+    let close = |l: &Lang, want: &Lang| {
+        if want.is_chinese() {
+            l.is_chinese()
+        } else {
+            l.closeness(want) > 0
+        }
+    };
+    let mut pairs = Vec::new();
+    for e in &g.entries {
+        for s in e.terms.iter().filter(|t| close(&t.lang, source)) {
+            for t in e.terms.iter().filter(|t| {
+                t.status != bianyi_glossary::Status::Forbidden && close(&t.lang, target)
+            }) {
+                if s.text != t.text {
+                    pairs.push((s.text.clone(), t.text.clone()));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliError> {
+    let l = Localizer::from_env(lang);
+    let source_lang = lang_arg(&args.source_lang)?;
+    let target_lang = lang_arg(&args.target_lang)?;
+    let how = match args.segmented {
+        SegmentedArg::Sentences => Segmentation::Sentences,
+        SegmentedArg::Lines => Segmentation::Lines,
+    };
+    let mut options = Options::for_languages(source_lang.as_str(), target_lang.as_str());
+    if !args.glossaries.is_empty() {
+        let g = stack(&l, &args.glossaries, None, Some(&target_lang))?;
+        options
+            .lexicon
+            .extend(lexicon(&g, &source_lang, &target_lang));
+    }
+    if let Some(dict) = &args.dict {
+        let text = std::fs::read_to_string(dict).map_err(|error| CliError::Read {
+            source: Source::path(dict),
+            error,
+        })?;
+        let pairs = read_cedict(&text);
+        // CC-CEDICT pairs are Chinese → English.
+        if source_lang.is_chinese() {
+            options.lexicon.extend(pairs);
+        } else {
+            options
+                .lexicon
+                .extend(pairs.into_iter().map(|(a, b)| (b, a)));
+        }
+    }
+    let source = read(&args.source)?;
+    let target = read(&args.target)?;
+    let bitext = align(
+        source_lang.as_str(),
+        target_lang.as_str(),
+        segment(&source, source_lang.as_str(), how),
+        segment(&target, target_lang.as_str(), how),
+        &options,
+    );
+    let text = match args.format {
+        AlignFormat::Beads => render::beads(&bitext),
+        AlignFormat::Tsv => render::tsv(&bitext),
+        AlignFormat::Jsonl => render::jsonl(&bitext),
+        AlignFormat::Md => render::markdown(&bitext),
+        AlignFormat::Tmx => render::tmx(&bitext),
+        AlignFormat::Xliff => render::xliff(&bitext),
+        AlignFormat::Html => render::html(&Report::plain(&bitext), &l),
+    };
+    emit(args.output.as_deref(), &text)
+}
+
+/// What converts the report's text.
+enum Conversion {
+    Config(Converter),
+    Target(TargetConverter, Vec<bianyi_convert::Step>),
+}
+
+impl Conversion {
+    fn convert(&self, text: &str) -> String {
+        match self {
+            Conversion::Config(c) => c.convert(text),
+            Conversion::Target(t, plan) => t.convert_planned(text, plan),
+        }
+    }
+}
+
+pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), CliError> {
+    let l = Localizer::from_env(lang);
+    let text = read(&args.file)?;
+    let detection = detect(&text);
+    let (conversion, target) = match (&args.to, &args.config) {
+        (Some(tag), _) => {
+            let target: Target = tag
+                .parse()
+                .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
+            let tc = TargetConverter::new(target);
+            let plan = tc.plan(&detection);
+            (Conversion::Target(tc, plan), target)
+        }
+        (None, Some(name)) => {
+            let config: Config = name
+                .parse()
+                .map_err(|e: bianyi_convert::Error| crate::convert::config_error(e, name))?;
+            (
+                Conversion::Config(Converter::new(config)),
+                crate::convert::config_target(config),
+            )
+        }
+        (None, None) => return Err(CliError::MissingConfig),
+    };
+    let source_tag = match detection.script {
+        Script::Simplified => "zh-Hans",
+        _ => "zh-Hant",
+    };
+    let target_lang = lang_arg(target.tag())?;
+    // Glossary terms are applied (their preferred target-language form)
+    // and marked on both sides.
+    let glossary = if args.glossaries.is_empty() {
+        None
+    } else {
+        Some(stack(&l, &args.glossaries, None, Some(&target_lang))?)
+    };
+    let to_target = TargetConverter::new(target);
+    let applier = glossary
+        .as_ref()
+        .map(|g| {
+            Applier::new(
+                g,
+                TermMode::Replace,
+                &target_lang,
+                Some(&target_lang),
+                &|t| to_target.convert(t),
+            )
+        })
+        .transpose()
+        .map_err(CliError::Glossary)?;
+    let mut mentions = Mentions::new();
+    let mut convert = |s: &str| -> String {
+        match &applier {
+            None => conversion.convert(s),
+            Some(a) => {
+                let mut out = String::new();
+                a.apply(
+                    s,
+                    &mut mentions,
+                    &mut |gap, o| o.push_str(&conversion.convert(gap)),
+                    &mut out,
+                );
+                out
+            }
+        }
+    };
+    let (conversion_pair, converted) = align_conversion(
+        &text,
+        source_tag,
+        target.tag(),
+        Segmentation::Sentences,
+        &mut convert,
+    );
+    let matcher = glossary
+        .as_ref()
+        .map(|g| Matcher::new(g, |_| true))
+        .transpose()
+        .map_err(CliError::Glossary)?;
+    let mut findings = Vec::new();
+    let translated = match &args.translation {
+        None => None,
+        Some(path) => {
+            let translation = read(path)?;
+            let tl = lang_arg(&args.translation_lang)?;
+            let mut options = Options::for_languages(target.tag(), tl.as_str());
+            if let Some(g) = &glossary {
+                options.lexicon = lexicon(g, &target_lang, &tl);
+            }
+            let bitext = align(
+                target.tag(),
+                tl.as_str(),
+                segment(&converted, target.tag(), Segmentation::Sentences),
+                segment(&translation, tl.as_str(), Segmentation::Sentences),
+                &options,
+            );
+            if let Some(g) = &glossary {
+                let names = (
+                    l.msg("report-converted-name", &[]),
+                    std::path::PathBuf::from(path).display().to_string(),
+                );
+                findings = qa_findings(
+                    &l,
+                    g,
+                    &target_lang,
+                    &tl,
+                    &bitext,
+                    &converted,
+                    &translation,
+                    &names,
+                )?;
+            }
+            Some(bitext)
+        }
+    };
+    let mut report = match &translated {
+        None => Report::conversion(&conversion_pair),
+        Some(b) => Report::translation(b),
+    };
+    report.findings = findings;
+    if let (Some(g), Some(m)) = (&glossary, &matcher) {
+        report.mark_terms(g, m);
+    }
+    let out = match args.format {
+        ReportFormat::Html => render::html(&report, &l),
+        ReportFormat::Md => render::markdown_report(&report, &l),
+    };
+    emit(Some(&args.output), &out)
+}
+
+/// Terminology findings of the translation, bead by bead, as lines.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the two texts, their languages and names"
+)]
+fn qa_findings(
+    l: &Localizer,
+    g: &Glossary,
+    source_lang: &Lang,
+    target_lang: &Lang,
+    bitext: &Bitext,
+    source: &str,
+    target: &str,
+    names: &(String, String),
+) -> Result<Vec<String>, CliError> {
+    let range = |segs: &[bianyi_align::Segment], ids: &[usize]| -> (usize, usize) {
+        match (
+            ids.first().and_then(|&i| segs.get(i)),
+            ids.last().and_then(|&i| segs.get(i)),
+        ) {
+            (Some(a), Some(b)) => (a.start, b.start + b.text.len()),
+            _ => (0, 0),
+        }
+    };
+    let beads: Vec<_> = bitext
+        .beads
+        .iter()
+        .filter(|b| !b.source.is_empty() && !b.target.is_empty())
+        .collect();
+    let s = Segments::from_ranges(
+        source,
+        beads
+            .iter()
+            .map(|b| range(&bitext.source, &b.source))
+            .collect(),
+    );
+    let t = Segments::from_ranges(
+        target,
+        beads
+            .iter()
+            .map(|b| range(&bitext.target, &b.target))
+            .collect(),
+    );
+    let findings =
+        bianyi_glossary::qa(g, source_lang, target_lang, &s, &t).map_err(CliError::Glossary)?;
+    Ok(findings
+        .iter()
+        .map(|f| crate::glossary::finding_line(l, f, &names.0, &names.1))
+        .collect())
+}
