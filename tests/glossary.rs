@@ -23,3 +23,54 @@ fn tbx_round_trip_is_exact() {
             .expect("imported");
     assert_eq!(imported, fixture);
 }
+
+/// A large glossary's compiled matcher is cached; a damaged cache file is
+/// ignored and rebuilt, and the output never changes.
+#[test]
+fn compiled_matcher_cache() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut toml = String::new();
+    for i in 0..10_000 {
+        // Distinct four-character Chinese terms.
+        let a = char::from_u32(0x4E00 + i / 100).unwrap_or('一');
+        let b = char::from_u32(0x4E00 + i % 100).unwrap_or('一');
+        toml.push_str(&format!(
+            "[[entry]]\nid = \"t{i}\"\nterms = [{{ lang = \"zh-Hant\", text = \"{a}{b}終端\" }}, {{ lang = \"zh-Hans\", text = \"X{i}\" }}]\n"
+        ));
+    }
+    std::fs::write(dir.path().join("big.toml"), toml).expect("write");
+    std::fs::write(dir.path().join("in.txt"), "一一終端和丁丁終端。\n").expect("write");
+    let cache = dir.path().join("cache");
+    let run = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["convert", "-c", "t2s", "--glossary", "big.toml", "in.txt"])
+            .env("XDG_CACHE_HOME", &cache)
+            .env_remove("BIANYI_NO_CACHE")
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let first = run();
+    assert_eq!(first, "X0和X101。\n");
+    let files: Vec<_> = std::fs::read_dir(cache.join("bianyi"))
+        .expect("cache folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(run(), first, "from the cache");
+    let size = std::fs::metadata(&files[0]).expect("meta").len();
+    std::fs::write(&files[0], b"BYMATCH1garbage").expect("damage");
+    assert_eq!(run(), first, "damaged cache ignored");
+    assert_eq!(
+        std::fs::metadata(&files[0]).expect("meta").len(),
+        size,
+        "rebuilt"
+    );
+}

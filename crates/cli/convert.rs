@@ -103,11 +103,15 @@ fn applier(
         TermsMode::Keep => TermMode::Keep,
     };
     let to_target = TargetConverter::new(target);
-    Applier::new(&g, mode, &target_lang, term_lang.as_ref(), &|t| {
-        to_target.convert(t)
-    })
-    .map(Some)
-    .map_err(CliError::Glossary)
+    let matcher = glossary::applier_matcher(&args.glossaries, &g)?;
+    Ok(Some(Applier::with_matcher(
+        &g,
+        matcher,
+        mode,
+        &target_lang,
+        term_lang.as_ref(),
+        &|t| to_target.convert(t),
+    )))
 }
 
 fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {

@@ -513,6 +513,11 @@ pub(crate) fn stack(
         all.source = g.source.clone().or(all.source);
         all.target = g.target.clone().or(all.target);
         let want = lang.cloned().or_else(|| g.target.clone());
+        // One file cannot conflict with another: only stacks are checked.
+        if paths.len() < 2 {
+            all.entries.extend(g.entries);
+            continue;
+        }
         for e in g.entries {
             let rendering = want
                 .as_ref()
@@ -677,4 +682,67 @@ fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
         _ => serde_json::json!({ "kind": "other", "detail": format!("{f:?}") }),
     };
     v.to_string()
+}
+
+/// Glossaries with at least this many terms get their compiled matcher
+/// cached (building the automaton is most of their load time).
+const CACHE_MIN_TERMS: usize = 10_000;
+
+/// The matcher for `--glossary` files, read from the cache
+/// ($XDG_CACHE_HOME/bianyi or ~/.cache/bianyi) when the same files were
+/// compiled before, else built and (for large glossaries) cached. The
+/// cache key covers bianyi's version and each file's path, size and
+/// modification time; a damaged cache file, or one whose indices do not fit
+/// the glossary, is rebuilt. `BIANYI_NO_CACHE=1` turns the cache off.
+pub(crate) fn applier_matcher(
+    paths: &[PathBuf],
+    g: &Glossary,
+) -> Result<bianyi_glossary::Matcher, CliError> {
+    use std::hash::{Hash, Hasher};
+    let build = || {
+        bianyi_glossary::Matcher::new(g, bianyi_glossary::Applier::include)
+            .map_err(CliError::Glossary)
+    };
+    let dir = match (
+        std::env::var_os("BIANYI_NO_CACHE"),
+        std::env::var_os("XDG_CACHE_HOME"),
+        std::env::var_os("HOME"),
+    ) {
+        (Some(_), _, _) => return build(),
+        (None, Some(x), _) if !x.is_empty() => PathBuf::from(x).join("bianyi"),
+        (None, _, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".cache").join("bianyi"),
+        _ => return build(),
+    };
+    if g.term_count() < CACHE_MIN_TERMS {
+        return build();
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    "applier".hash(&mut hasher);
+    // Each file by path, size and modification time (reading 20 MB again
+    // to hash it would cost as much as a third of the load); the cached
+    // matcher is also checked against the glossary when read.
+    for p in paths {
+        let Ok(meta) = std::fs::metadata(p) else {
+            return build();
+        };
+        std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.clone())
+            .hash(&mut hasher);
+        meta.len().hash(&mut hasher);
+        meta.modified().ok().hash(&mut hasher);
+    }
+    g.term_count().hash(&mut hasher);
+    let file = dir.join(format!("matcher-{:016x}.bin", hasher.finish()));
+    if let Ok(bytes) = std::fs::read(&file)
+        && let Ok(m) = bianyi_glossary::Matcher::from_bytes(&bytes, g)
+    {
+        return Ok(m);
+    }
+    let m = build()?;
+    // A cache that cannot be written is not an error.
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = bianyi_glossary::write_atomic(&file, &m.to_bytes());
+    }
+    Ok(m)
 }

@@ -76,7 +76,27 @@ impl Applier {
         term_lang: Option<&Lang>,
         to_target: &dyn Fn(&str) -> String,
     ) -> Result<Applier, Error> {
-        let matcher = Matcher::new(glossary, |t| t.lang.is_chinese())?;
+        let matcher = Matcher::new(glossary, Applier::include)?;
+        Ok(Applier::with_matcher(
+            glossary, matcher, mode, target, term_lang, to_target,
+        ))
+    }
+
+    /// The terms an applier looks for: Chinese terms of every status.
+    pub fn include(term: &crate::model::Term) -> bool {
+        term.lang.is_chinese()
+    }
+
+    /// [`Applier::new`] with a matcher built (or read from a cache) with
+    /// [`Applier::include`] for the same glossary.
+    pub fn with_matcher(
+        glossary: &Glossary,
+        matcher: Matcher,
+        mode: TermMode,
+        target: &Lang,
+        term_lang: Option<&Lang>,
+        to_target: &dyn Fn(&str) -> String,
+    ) -> Applier {
         let term_lang = term_lang.or(glossary.target.as_ref());
         let render = |e: &crate::model::Entry, lang: &Lang| -> Option<String> {
             if let Some(t) = e.term_for(lang).filter(|t| t.lang.closeness(lang) >= 2) {
@@ -115,13 +135,13 @@ impl Applier {
             replacement.push(repl);
             annotation.push(note);
         }
-        Ok(Applier {
+        Applier {
             matcher,
             mode,
             in_target,
             replacement,
             annotation,
-        })
+        }
     }
 
     /// The matcher (for reports).

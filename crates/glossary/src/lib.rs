@@ -27,6 +27,7 @@ mod fast_toml;
 mod fold;
 mod io;
 mod matcher;
+mod matcher_cache;
 mod model;
 mod qa;
 mod tbx;

@@ -21,28 +21,28 @@ pub struct Match {
     pub term: usize,
 }
 
-struct Candidate {
-    entry: usize,
-    term: usize,
+pub(crate) struct Candidate {
+    pub(crate) entry: usize,
+    pub(crate) term: usize,
     /// Script- and width-folded text, for case-sensitive terms.
-    exact: Option<String>,
+    pub(crate) exact: Option<String>,
 }
 
-struct Pattern {
+pub(crate) struct Pattern {
     /// Candidates in glossary order; the last that fits wins.
-    candidates: Vec<Candidate>,
+    pub(crate) candidates: Vec<Candidate>,
     /// The term starts with a letter or digit of a spaced script.
-    word_start: bool,
+    pub(crate) word_start: bool,
     /// The term ends with one.
-    word_end: bool,
+    pub(crate) word_end: bool,
 }
 
 /// Finds the terms of a glossary in texts. Build it once, use it on many
 /// texts (it is `Send` and `Sync`).
 pub struct Matcher {
     /// Shards of the patterns (built in parallel), each searched in turn.
-    automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
-    patterns: Vec<Pattern>,
+    pub(crate) automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
+    pub(crate) patterns: Vec<Pattern>,
 }
 
 impl Matcher {
