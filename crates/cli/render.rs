@@ -108,7 +108,6 @@ fn changed_chars(b: &Bitext) -> usize {
 
 fn build<'a>(r: &'a Report<'a>, l: &Localizer) -> bianyi_formats::Report<'a> {
     let b = r.bitext;
-    let n = |v: usize| FluentValue::from(v);
     let mut page = bianyi_formats::Report::new(
         b,
         l.msg(
@@ -123,23 +122,19 @@ fn build<'a>(r: &'a Report<'a>, l: &Localizer) -> bianyi_formats::Report<'a> {
     page.diff = r.conversion;
     page.terms = r.terms.clone();
     page.findings = r.findings.clone();
-    let low = bianyi_formats::low_confidence(b, page.threshold).len();
-    let mut summary = vec![
-        (
-            l.msg("report-segments", &[]),
-            l.msg(
-                "report-segments-value",
-                &[("source", n(b.source.len())), ("target", n(b.target.len()))],
-            ),
-        ),
-        (l.msg("report-beads", &[]), b.beads.len().to_string()),
-    ];
+    // Segment, bead and low-confidence counts come first, from the writer.
+    page.counts = Some(bianyi_formats::CountLabels {
+        source_segments: l.msg("report-source-segments", &[]),
+        target_segments: l.msg("report-target-segments", &[]),
+        beads: l.msg("report-beads", &[]),
+        low_confidence: l.msg("report-low-confidence-count", &[]),
+    });
+    let mut summary = Vec::new();
     if r.conversion {
         summary.push((l.msg("report-changed", &[]), changed_chars(b).to_string()));
     }
     summary.push((l.msg("report-terms", &[]), r.entries.to_string()));
     summary.push((l.msg("report-findings", &[]), r.findings.len().to_string()));
-    summary.push((l.msg("report-low-confidence-count", &[]), low.to_string()));
     page.summary = summary;
     page
 }

@@ -2,11 +2,11 @@
 
 use std::fmt::Write as _;
 
-use bianyi_align::{Bead, Bitext};
+use bianyi_align::{Bead, Bitext, Segment};
 use similar::{ChangeTag, TextDiff};
 
-use crate::escape::html_escape;
-use crate::md_cell;
+use crate::escape::{html_escape, md_text};
+use crate::{pick, separator};
 
 /// Which side of a bitext.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub enum Side {
 
 /// A glossary term found in a segment: its byte range in the segment's
 /// text and a note shown on hover (e.g. `yann-lecun: Yann LeCun / 杨立昆`).
+///
+/// Ranges that are empty, reversed, past the end of the text or not on
+/// character boundaries are ignored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TermSpan {
     /// The side.
@@ -45,7 +48,7 @@ pub struct Labels {
     pub summary: String,
     /// Heading of the findings list.
     pub findings: String,
-    /// Marker of a low-confidence bead.
+    /// Marker of a low-confidence bead (the row's tooltip).
     pub low_confidence: String,
 }
 
@@ -61,17 +64,79 @@ impl Default for Labels {
     }
 }
 
-/// What a report shows.
+/// Labels of the counts the report computes itself (see [`Counts`]).
+#[derive(Clone, Debug)]
+pub struct CountLabels {
+    /// Number of source segments.
+    pub source_segments: String,
+    /// Number of target segments.
+    pub target_segments: String,
+    /// Number of beads.
+    pub beads: String,
+    /// Number of beads scoring below the threshold (the value is followed
+    /// by `(< threshold)`).
+    pub low_confidence: String,
+}
+
+impl Default for CountLabels {
+    fn default() -> CountLabels {
+        CountLabels {
+            source_segments: "Source segments".into(),
+            target_segments: "Target segments".into(),
+            beads: "Beads".into(),
+            low_confidence: "Low-confidence beads".into(),
+        }
+    }
+}
+
+/// Figures of a bitext shown at the top of a report's summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    /// Segments of the source side.
+    pub source_segments: usize,
+    /// Segments of the target side.
+    pub target_segments: usize,
+    /// Beads.
+    pub beads: usize,
+    /// Beads with an empty side (1-0, 0-1).
+    pub one_sided: usize,
+    /// Beads scoring below the threshold.
+    pub low_confidence: usize,
+}
+
+impl Counts {
+    /// The figures of `b`, with beads scoring below `threshold` counted as
+    /// low confidence.
+    pub fn new(b: &Bitext, threshold: f64) -> Counts {
+        Counts {
+            source_segments: b.source.len(),
+            target_segments: b.target.len(),
+            beads: b.beads.len(),
+            one_sided: b
+                .beads
+                .iter()
+                .filter(|x| x.source.is_empty() || x.target.is_empty())
+                .count(),
+            low_confidence: b.beads.iter().filter(|x| x.score < threshold).count(),
+        }
+    }
+}
+
+/// What a report shows: the options of [`html`] and [`markdown_report`].
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
-    /// The aligned texts.
+    /// The aligned texts (their language tags label the columns' `lang`).
     pub bitext: &'a Bitext,
     /// The page title.
     pub title: String,
-    /// Summary lines: label and value.
+    /// Show the [`Counts`] first in the summary, with these labels
+    /// (`None`: only the caller's [`Report::summary`] lines).
+    pub counts: Option<CountLabels>,
+    /// Extra summary lines after the counts: label and value.
     pub summary: Vec<(String, String)>,
     /// Highlight the characters that differ between source and target (for
-    /// a text and its conversion).
+    /// a text and its conversion), by a character diff of each bead with
+    /// both sides non-empty.
     pub diff: bool,
     /// Glossary terms to mark.
     pub terms: Vec<TermSpan>,
@@ -84,11 +149,13 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    /// A report with no summary, terms or findings.
+    /// A report with the counts (English labels), no extra summary lines,
+    /// terms, findings or diff, and a low-confidence threshold of 0.1.
     pub fn new(bitext: &'a Bitext, title: impl Into<String>) -> Report<'a> {
         Report {
             bitext,
             title: title.into(),
+            counts: Some(CountLabels::default()),
             summary: Vec::new(),
             diff: false,
             terms: Vec::new(),
@@ -97,62 +164,139 @@ impl<'a> Report<'a> {
             labels: Labels::default(),
         }
     }
+
+    /// The summary lines: the counts (if on), then the caller's lines.
+    fn summary_lines(&self) -> Vec<(String, String)> {
+        let mut lines = Vec::new();
+        if let Some(l) = &self.counts {
+            let c = Counts::new(self.bitext, self.threshold);
+            lines.push((l.source_segments.clone(), c.source_segments.to_string()));
+            lines.push((l.target_segments.clone(), c.target_segments.to_string()));
+            lines.push((l.beads.clone(), c.beads.to_string()));
+            lines.push((
+                l.low_confidence.clone(),
+                format!("{} (< {})", c.low_confidence, self.threshold),
+            ));
+        }
+        lines.extend(self.summary.iter().cloned());
+        lines
+    }
 }
+
+// No scripts, no external assets; the CSP forbids both even if escaping
+// ever failed. Print: no margins wasted, header repeated on every page,
+// rows not split, highlight colours kept.
+const HEAD: &str = "<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+<meta name=\"generator\" content=\"bianyi\">\n";
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Noto Sans CJK SC','Noto Sans CJK TC',sans-serif;margin:2em;line-height:1.6;color:#222}\
 h1{font-size:1.4em}table.bitext{border-collapse:collapse;width:100%;table-layout:fixed}\
-table.bitext th,table.bitext td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left;word-wrap:break-word}\
+table.bitext th,table.bitext td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left;overflow-wrap:anywhere;white-space:pre-wrap}\
 table.bitext th.n,table.bitext td.n{width:3em;color:#888;text-align:right}\
-tr.low td{background:#fff4e5}.del{background:#fdd;text-decoration:line-through}.ins{background:#dfd}\
+tr.low td{background:#fff4e5}td.empty{background:#f4f4f4}.del{background:#fdd;text-decoration:line-through}.ins{background:#dfd}\
 .term{border-bottom:2px dotted #36c;cursor:help}dl.summary{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}\
-dl.summary dt{font-weight:600}@media print{body{margin:0}tr{page-break-inside:avoid}.del,.ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+dl.summary dt{font-weight:600}dl.summary dd{margin:0}\
+@media print{body{margin:0;font-size:10pt}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}\
+tr.low td,td.empty,.del,.ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-/// Byte ranges of `text` to mark as changed relative to `other`, by a
-/// character diff.
-fn changed(text: &str, other: &str, side: Side) -> Vec<(usize, usize)> {
-    let (old, new) = match side {
-        Side::Source => (text, other),
-        Side::Target => (other, text),
-    };
-    let diff = TextDiff::from_chars(old, new);
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for change in diff.iter_all_changes() {
-        let len = change.value().len();
-        let mine = match (change.tag(), side) {
-            (ChangeTag::Equal, _) => Some(false),
-            (ChangeTag::Delete, Side::Source) | (ChangeTag::Insert, Side::Target) => Some(true),
-            _ => None,
-        };
-        match mine {
-            Some(true) => {
-                match spans.last_mut() {
-                    Some((_, e)) if *e == at => *e = at + len,
-                    _ => spans.push((at, at + len)),
-                }
-                at += len;
-            }
-            Some(false) => at += len,
-            None => {}
-        }
+/// The texts of `ids` joined with nothing, and where each one starts.
+fn concat(segs: &[Segment], ids: &[usize]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for s in pick(segs, ids) {
+        starts.push(text.len());
+        text.push_str(&s.text);
     }
-    spans
+    (text, starts)
 }
 
-/// One segment's text as HTML: escaped, with changed characters and terms
-/// marked.
+/// Adds `[at, at + len)` to `spans`, merging with the last one if adjacent.
+fn push_span(spans: &mut Vec<(usize, usize)>, at: usize, len: usize) {
+    match spans.last_mut() {
+        Some((_, e)) if *e == at => *e = at + len,
+        _ => spans.push((at, at + len)),
+    }
+}
+
+/// Byte ranges of `text` (segments starting at `starts`) cut into ranges of
+/// each segment, relative to the segment.
+fn per_segment(
+    spans: &[(usize, usize)],
+    starts: &[usize],
+    total: usize,
+) -> Vec<Vec<(usize, usize)>> {
+    let ends = starts.iter().skip(1).copied().chain([total]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&s, e)| {
+            spans
+                .iter()
+                .filter_map(|&(a, b)| {
+                    let (a, b) = (a.max(s), b.min(e));
+                    (a < b).then(|| (a - s, b - s))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Changed characters of a bead, per segment of each side: a character
+/// diff of the sides' texts (each side's segments joined with nothing).
+/// Beads with an empty side have no diff: everything would be "changed".
+fn bead_changes(b: &Bitext, bead: &Bead) -> [Vec<Vec<(usize, usize)>>; 2] {
+    if bead.source.is_empty() || bead.target.is_empty() {
+        return [Vec::new(), Vec::new()];
+    }
+    let (old, old_starts) = concat(&b.source, &bead.source);
+    let (new, new_starts) = concat(&b.target, &bead.target);
+    let diff = TextDiff::from_chars(&old, &new);
+    let (mut del, mut ins) = (Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    for change in diff.iter_all_changes() {
+        let len = change.value().len();
+        match change.tag() {
+            ChangeTag::Equal => {
+                i += len;
+                j += len;
+            }
+            ChangeTag::Delete => {
+                push_span(&mut del, i, len);
+                i += len;
+            }
+            ChangeTag::Insert => {
+                push_span(&mut ins, j, len);
+                j += len;
+            }
+        }
+    }
+    [
+        per_segment(&del, &old_starts, old.len()),
+        per_segment(&ins, &new_starts, new.len()),
+    ]
+}
+
+/// One segment's text as HTML: escaped, with changed characters (`class`)
+/// and terms marked. Markup never crosses another's boundary: the text is
+/// cut at every boundary and each piece wrapped on its own.
 fn segment_html(
     text: &str,
     changes: &[(usize, usize)],
     terms: &[&TermSpan],
     class: &str,
 ) -> String {
-    // Boundaries where markup opens or closes.
+    let terms: Vec<&TermSpan> = terms
+        .iter()
+        .copied()
+        .filter(|t| t.start < t.end && text.get(t.start..t.end).is_some())
+        .collect();
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for &(s, e) in changes {
         cuts.extend([s, e]);
     }
-    for t in terms {
+    for t in &terms {
         cuts.extend([t.start, t.end]);
     }
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
@@ -161,15 +305,14 @@ fn segment_html(
     let mut out = String::new();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let piece = html_escape(&text[s..e]);
-        let is_changed = changes.iter().any(|&(a, b)| a <= s && e <= b);
-        let term = terms.iter().find(|t| t.start <= s && e <= t.end);
-        let mut piece = if is_changed {
-            format!("<span class=\"{class}\">{piece}</span>")
-        } else {
-            piece
+        let Some(piece) = text.get(s..e) else {
+            continue;
         };
-        if let Some(t) = term {
+        let mut piece = html_escape(piece);
+        if changes.iter().any(|&(a, b)| a <= s && e <= b) {
+            piece = format!("<span class=\"{class}\">{piece}</span>");
+        }
+        if let Some(t) = terms.iter().find(|t| t.start <= s && e <= t.end) {
             piece = format!(
                 "<span class=\"term\" title=\"{}\">{piece}</span>",
                 html_escape(&t.note)
@@ -180,69 +323,71 @@ fn segment_html(
     out
 }
 
-fn side_html(r: &Report<'_>, bead: &Bead, side: Side) -> String {
-    let (segs, ids, other_ids, other_segs) = match side {
-        Side::Source => (
-            &r.bitext.source,
-            &bead.source,
-            &bead.target,
-            &r.bitext.target,
-        ),
-        Side::Target => (
-            &r.bitext.target,
-            &bead.target,
-            &bead.source,
-            &r.bitext.source,
-        ),
+/// One side of a bead as a table cell.
+fn cell(r: &Report<'_>, side: Side, ids: &[usize], changes: &[Vec<(usize, usize)>]) -> String {
+    let (segs, lang, class) = match side {
+        Side::Source => (&r.bitext.source, &r.bitext.source_lang, "del"),
+        Side::Target => (&r.bitext.target, &r.bitext.target_lang, "ins"),
     };
-    let other: String = other_ids
-        .iter()
-        .filter_map(|&i| other_segs.get(i).map(|s| s.text.as_str()))
-        .collect::<Vec<_>>()
-        .join("");
     let mut parts = Vec::new();
-    for &i in ids {
+    for (k, &i) in ids.iter().enumerate() {
         let Some(seg) = segs.get(i) else { continue };
-        let changes = if r.diff && ids.len() == 1 && other_ids.len() == 1 {
-            changed(&seg.text, &other, side)
-        } else {
-            Vec::new()
-        };
         let terms: Vec<&TermSpan> = r
             .terms
             .iter()
             .filter(|t| t.side == side && t.segment == i)
             .collect();
-        let class = if side == Side::Source { "del" } else { "ins" };
-        parts.push(segment_html(&seg.text, &changes, &terms, class));
+        let ch = changes.get(k).map_or(&[][..], Vec::as_slice);
+        parts.push(format!(
+            "<span class=\"seg\" data-seg=\"{i}\">{}</span>",
+            segment_html(&seg.text, ch, &terms, class)
+        ));
     }
-    parts.join(" ")
+    let empty = if parts.is_empty() {
+        " class=\"empty\""
+    } else {
+        ""
+    };
+    format!(
+        "<td{empty} lang=\"{}\">{}</td>",
+        html_escape(lang),
+        parts.join(separator(lang))
+    )
 }
 
-/// The report as a self-contained HTML5 page: inline CSS, no scripts, no
-/// external assets; a summary, then a table with one row per bead
-/// (`data-bead`, `data-score`), low-confidence rows marked, and the
-/// findings. Every piece of input is escaped.
+/// The report as a self-contained HTML5 page: inline CSS (with print
+/// rules), no scripts, no external assets (a Content-Security-Policy says
+/// so to the browser too); the title, the summary (the counts, then the
+/// caller's lines), a table with one row per bead, and the findings.
+///
+/// A row is `<tr class="bead" id="bead-N" data-bead="N" data-shape="1-2"
+/// data-score="0.850">` (N from 1; `class="bead low"` and a tooltip below
+/// the threshold), then the bead number and one cell per side; each
+/// segment is a `<span class="seg" data-seg="I">` (I = the 0-based segment
+/// index), changed characters are `<span class="del">` (source) and
+/// `<span class="ins">` (target), terms `<span class="term" title="note">`.
+/// An empty side is an empty `<td class="empty">`.
+///
+/// Every piece of input (texts, language tags, title, labels, notes,
+/// summary lines, findings) is escaped with [`html_escape`](crate::html_escape).
 pub fn html(r: &Report<'_>) -> String {
     let b = r.bitext;
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(&html_escape(&b.source_lang));
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    out.push_str(&html_escape(&r.title));
     let _ = write!(
         out,
-        "</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n{HEAD}<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        html_escape(&b.source_lang),
+        html_escape(&r.title),
+        html_escape(&r.title)
     );
-    out.push_str(&html_escape(&r.title));
-    out.push_str("</h1>\n");
-    if !r.summary.is_empty() {
+    let summary = r.summary_lines();
+    if !summary.is_empty() {
         let _ = writeln!(
             out,
             "<h2>{}</h2>\n<dl class=\"summary\">",
             html_escape(&r.labels.summary)
         );
-        for (k, v) in &r.summary {
+        for (k, v) in &summary {
             let _ = writeln!(
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
@@ -261,23 +406,28 @@ pub fn html(r: &Report<'_>) -> String {
         html_escape(&r.labels.target)
     );
     for (k, bead) in b.beads.iter().enumerate() {
+        let n = k + 1;
         let low = bead.score < r.threshold;
+        let [del, ins] = if r.diff {
+            bead_changes(b, bead)
+        } else {
+            [Vec::new(), Vec::new()]
+        };
+        let (class, title) = if low {
+            (
+                " low",
+                format!(" title=\"{}\"", html_escape(&r.labels.low_confidence)),
+            )
+        } else {
+            ("", String::new())
+        };
         let _ = writeln!(
             out,
-            "<tr class=\"bead{}\" data-bead=\"{}\" data-score=\"{:.3}\"{}><td class=\"n\">{}</td><td lang=\"{}\">{}</td><td lang=\"{}\">{}</td></tr>",
-            if low { " low" } else { "" },
-            k + 1,
+            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{:.3}\"{title}><td class=\"n\">{n}</td>{}{}</tr>",
+            bead.shape(),
             bead.score,
-            if low {
-                format!(" title=\"{}\"", html_escape(&r.labels.low_confidence))
-            } else {
-                String::new()
-            },
-            k + 1,
-            html_escape(&b.source_lang),
-            side_html(r, bead, Side::Source),
-            html_escape(&b.target_lang),
-            side_html(r, bead, Side::Target)
+            cell(r, Side::Source, &bead.source, &del),
+            cell(r, Side::Target, &bead.target, &ins),
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -296,23 +446,28 @@ pub fn html(r: &Report<'_>) -> String {
     out
 }
 
-/// The report in Markdown: the summary as a list, the beads as a table,
-/// the findings as a list.
+/// The report in Markdown: the title as a heading, the summary (counts,
+/// then the caller's lines) as a list, the beads as a table like
+/// [`markdown`](crate::markdown)'s (the bead number followed by ` ⚠` when
+/// below the threshold), the findings as a list. Changed characters and
+/// terms are not marked: Markdown has no portable way to, and the text
+/// must stay text. Everything is escaped as in [`markdown`](crate::markdown).
 pub fn markdown_report(r: &Report<'_>) -> String {
     let b = r.bitext;
-    let mut out = format!("# {}\n\n", md_cell(&r.title));
-    if !r.summary.is_empty() {
-        let _ = writeln!(out, "## {}\n", md_cell(&r.labels.summary));
-        for (k, v) in &r.summary {
-            let _ = writeln!(out, "- {}: {}", md_cell(k), md_cell(v));
+    let mut out = format!("# {}\n\n", md_text(&r.title));
+    let summary = r.summary_lines();
+    if !summary.is_empty() {
+        let _ = writeln!(out, "## {}\n", md_text(&r.labels.summary));
+        for (k, v) in &summary {
+            let _ = writeln!(out, "- {}: {}", md_text(k), md_text(v));
         }
         out.push('\n');
     }
     let _ = writeln!(
         out,
         "| # | {} | {} |",
-        md_cell(&r.labels.source),
-        md_cell(&r.labels.target)
+        md_text(&r.labels.source),
+        md_text(&r.labels.target)
     );
     out.push_str("|---:|---|---|\n");
     for (k, bead) in b.beads.iter().enumerate() {
@@ -321,14 +476,14 @@ pub fn markdown_report(r: &Report<'_>) -> String {
             out,
             "| {}{mark} | {} | {} |",
             k + 1,
-            md_cell(&b.source_text(bead, " ")),
-            md_cell(&b.target_text(bead, " "))
+            md_text(&b.source_text(bead, separator(&b.source_lang))),
+            md_text(&b.target_text(bead, separator(&b.target_lang)))
         );
     }
     if !r.findings.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", md_cell(&r.labels.findings));
+        let _ = writeln!(out, "\n## {}\n", md_text(&r.labels.findings));
         for f in &r.findings {
-            let _ = writeln!(out, "- {}", md_cell(f));
+            let _ = writeln!(out, "- {}", md_text(f));
         }
     }
     out
@@ -338,6 +493,29 @@ pub fn markdown_report(r: &Report<'_>) -> String {
 mod tests {
     use super::*;
     use crate::tests::sample;
+
+    fn seg(t: &str) -> Segment {
+        Segment {
+            text: t.into(),
+            paragraph: 0,
+            start: 0,
+        }
+    }
+
+    /// One Traditional sentence and its Simplified conversion, as one bead.
+    fn hair() -> Bitext {
+        Bitext {
+            source_lang: "zh-Hant".into(),
+            target_lang: "zh-Hans".into(),
+            source: vec![seg("頭髮很長")],
+            target: vec![seg("头发很长")],
+            beads: vec![Bead {
+                source: vec![0],
+                target: vec![0],
+                score: 1.0,
+            }],
+        }
+    }
 
     #[test]
     fn hostile_text_stays_text() {
@@ -367,27 +545,19 @@ mod tests {
             "{h}"
         );
         assert_eq!(h.matches("<tr class=\"bead").count(), 3);
-        assert!(h.contains("<tr class=\"bead low\" data-bead=\"2\""), "{h}");
+        assert!(
+            h.contains("<tr class=\"bead low\" id=\"bead-2\" data-bead=\"2\""),
+            "{h}"
+        );
+        assert!(
+            h.contains("<dt>Low-confidence beads</dt><dd>1 (&lt; 0.45)</dd>"),
+            "{h}"
+        );
     }
 
     #[test]
     fn diff_marks_changed_characters() {
-        let seg = |t: &str| bianyi_align::Segment {
-            text: t.into(),
-            paragraph: 0,
-            start: 0,
-        };
-        let b = Bitext {
-            source_lang: "zh-Hant".into(),
-            target_lang: "zh-Hans".into(),
-            source: vec![seg("頭髮很長")],
-            target: vec![seg("头发很长")],
-            beads: vec![Bead {
-                source: vec![0],
-                target: vec![0],
-                score: 1.0,
-            }],
-        };
+        let b = hair();
         let mut r = Report::new(&b, "t");
         r.diff = true;
         let h = html(&r);
@@ -401,5 +571,73 @@ mod tests {
         );
         let m = markdown_report(&r);
         assert!(m.contains("| 1 | 頭髮很長 | 头发很长 |"), "{m}");
+    }
+
+    #[test]
+    fn diff_across_segments_of_a_bead() {
+        let b = Bitext {
+            source_lang: "zh-Hant".into(),
+            target_lang: "zh-Hans".into(),
+            source: vec![seg("頭髮。"), seg("很長。")],
+            target: vec![seg("头发。很长。")],
+            beads: vec![Bead {
+                source: vec![0, 1],
+                target: vec![0],
+                score: 1.0,
+            }],
+        };
+        let mut r = Report::new(&b, "t");
+        r.diff = true;
+        let h = html(&r);
+        assert!(
+            h.contains("<span class=\"seg\" data-seg=\"0\"><span class=\"del\">頭髮</span>。</span><span class=\"seg\" data-seg=\"1\">很<span class=\"del\">長</span>。</span>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<span class=\"ins\">头发</span>。很<span class=\"ins\">长</span>。"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn terms_overlapping_changes_and_bad_ranges() {
+        let b = hair();
+        let mut r = Report::new(&b, "t");
+        r.diff = true;
+        let term = |start, end| TermSpan {
+            side: Side::Source,
+            segment: 0,
+            start,
+            end,
+            note: "n".into(),
+        };
+        // 髮很 straddles a change boundary; the others are out of range,
+        // reversed or inside a character.
+        r.terms = vec![term(3, 9), term(9, 100), term(6, 3), term(1, 2)];
+        let h = html(&r);
+        assert!(
+            h.contains("<span class=\"del\">頭</span><span class=\"term\" title=\"n\"><span class=\"del\">髮</span></span><span class=\"term\" title=\"n\">很</span><span class=\"del\">長</span>"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn counts_can_be_turned_off() {
+        let b = sample();
+        let mut r = Report::new(&b, "t");
+        assert_eq!(
+            Counts::new(&b, 0.5),
+            Counts {
+                source_segments: 4,
+                target_segments: 2,
+                beads: 3,
+                one_sided: 1,
+                low_confidence: 1
+            }
+        );
+        r.counts = None;
+        let h = html(&r);
+        assert!(!h.contains("<dl class=\"summary\">"), "{h}");
+        assert!(!markdown_report(&r).contains("## Summary"));
     }
 }

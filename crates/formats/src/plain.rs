@@ -1,0 +1,175 @@
+//! Line-oriented formats: beads, TSV, JSON Lines, Markdown.
+
+use std::fmt::Write as _;
+
+use bianyi_align::{Bitext, Segment};
+use serde::Serialize;
+
+use crate::escape::md_text;
+use crate::{pick, separator};
+
+/// One line per bead, `[0,1]:[2]`: the 0-based segment indices of each
+/// side (vecalign's convention; an empty side is `[]`).
+pub fn beads(b: &Bitext) -> String {
+    let ids = |v: &[usize]| {
+        let inner: Vec<String> = v.iter().map(usize::to_string).collect();
+        format!("[{}]", inner.join(","))
+    };
+    let mut out = String::new();
+    for bead in &b.beads {
+        let _ = writeln!(out, "{}:{}", ids(&bead.source), ids(&bead.target));
+    }
+    out
+}
+
+/// A field on one line: tabs and line breaks become spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// Source and target of each bead, tab-separated, one bead per line: the
+/// segments of a side joined with a space (hunalign's and vecalign's
+/// convention, whatever the language), tabs and line breaks in the text
+/// replaced by spaces, an empty side an empty field.
+pub fn tsv(b: &Bitext) -> String {
+    let mut out = String::new();
+    for bead in &b.beads {
+        let _ = writeln!(
+            out,
+            "{}\t{}",
+            one_line(&b.source_text(bead, " ")),
+            one_line(&b.target_text(bead, " "))
+        );
+    }
+    out
+}
+
+/// [`tsv`] after a header line naming the columns by language tag, e.g.
+/// `zh-Hant<TAB>en`.
+pub fn tsv_with_header(b: &Bitext) -> String {
+    format!(
+        "{}\t{}\n{}",
+        one_line(&b.source_lang),
+        one_line(&b.target_lang),
+        tsv(b)
+    )
+}
+
+/// One JSON Lines record. The field order is the output's key order; it is
+/// alphabetical, and fixed here rather than left to `serde_json::Value`
+/// (whose order depends on a cargo feature another crate could turn on).
+#[derive(Serialize)]
+struct Record<'a> {
+    score: Option<f64>,
+    source: Vec<&'a str>,
+    source_ids: &'a [usize],
+    target: Vec<&'a str>,
+    target_ids: &'a [usize],
+    #[serde(rename = "type")]
+    shape: String,
+}
+
+/// One JSON object per bead, on one line, keys in this order: `score`
+/// (rounded to 4 decimals; `null` if not finite), `source` and `target`
+/// (arrays of segment texts), `source_ids` and `target_ids` (0-based
+/// indices), `type` (the bead shape, e.g. `"1-2"`; an empty side is an
+/// empty array and a `0` in the shape).
+pub fn jsonl(b: &Bitext) -> String {
+    let texts = |segs: &'_ [Segment], ids: &[usize]| -> Vec<String> {
+        pick(segs, ids).map(|s| s.text.clone()).collect()
+    };
+    let mut out = String::new();
+    for bead in &b.beads {
+        let (source, target) = (
+            texts(&b.source, &bead.source),
+            texts(&b.target, &bead.target),
+        );
+        let record = Record {
+            score: bead
+                .score
+                .is_finite()
+                .then(|| (bead.score * 1e4).round() / 1e4),
+            source: source.iter().map(String::as_str).collect(),
+            source_ids: &bead.source,
+            target: target.iter().map(String::as_str).collect(),
+            target_ids: &bead.target,
+            shape: bead.shape(),
+        };
+        // Serialising plain strings, numbers and arrays cannot fail.
+        if let Ok(line) = serde_json::to_string(&record) {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A Markdown (GitHub-flavoured) table with one row per bead: the bead
+/// number (from 1), then the source and target text, the languages as
+/// column headers. A table rather than alternating blocks so that rows line
+/// up and the file stays greppable; long segments simply wrap in the cell.
+/// The segments of a side are joined as [`separator`] says; text is
+/// escaped so that nothing in it becomes Markdown or HTML (`|`, `\`,
+/// `*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `#`, `~`, `&`, leading list
+/// markers), line breaks become `<br>`. An empty side is an empty cell.
+pub fn markdown(b: &Bitext) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| # | {} | {} |",
+        md_text(&b.source_lang),
+        md_text(&b.target_lang)
+    );
+    out.push_str("|---:|---|---|\n");
+    for (k, bead) in b.beads.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            k + 1,
+            md_text(&b.source_text(bead, separator(&b.source_lang))),
+            md_text(&b.target_text(bead, separator(&b.target_lang)))
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::sample;
+
+    #[test]
+    fn plain_formats() {
+        let b = sample();
+        assert_eq!(beads(&b), "[0]:[0]\n[1,2]:[1]\n[3]:[]\n");
+        assert_eq!(
+            tsv(&b),
+            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\n第二句。 第三句\u{1}。\tSecond and third sentences.\n多餘的句子。\t\n"
+        );
+        assert!(tsv_with_header(&b).starts_with("zh-Hant\ten\n顏樂存說"));
+        let j = jsonl(&b);
+        let lines: Vec<&str> = j.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                r#"{"score":0.9,"source":["顏樂存說：<script>alert(1)</script>"],"source_ids":[0],"target":["LeCun said \"a & b\" | c."],"target_ids":[0],"type":"1-1"}"#,
+                r#"{"score":0.4,"source":["第二句。","第三句\u0001。"],"source_ids":[1,2],"target":["Second and third\tsentences."],"target_ids":[1],"type":"2-1"}"#,
+                r#"{"score":0.5,"source":["多餘的句子。"],"source_ids":[3],"target":[],"target_ids":[],"type":"1-0"}"#,
+            ]
+        );
+        let m = markdown(&b);
+        assert!(
+            m.contains("| 1 | 顏樂存說：\\<script\\>alert(1)\\</script\\> | LeCun said \"a \\& b\" \\| c. |"),
+            "{m}"
+        );
+        assert!(m.contains("| 2 | 第二句。第三句 。 |"), "{m}");
+        assert!(m.ends_with("| 3 | 多餘的句子。 |  |\n"), "{m}");
+    }
+
+    #[test]
+    fn jsonl_score_not_finite_is_null() {
+        let mut b = sample();
+        b.beads[0].score = f64::NAN;
+        assert!(jsonl(&b).starts_with("{\"score\":null,"));
+    }
+}

@@ -1,0 +1,79 @@
+//! Every format on the hand-made bitexts, byte for byte, against
+//! `tests/golden/`. A mismatch prints a unified diff; `BIANYI_BLESS=1`
+//! rewrites the expected files.
+
+use std::path::PathBuf;
+
+use bianyi_formats::{Report, Side, TermSpan};
+
+use crate::common::{conversion, pair};
+
+fn check(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("BIANYI_BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
+            .unified_diff()
+            .header(&format!("expected {name}"), "actual")
+            .to_string();
+        panic!("{name} differs (BIANYI_BLESS=1 to accept):\n{diff}");
+    }
+}
+
+/// The pair's report: terms on both sides, an extra summary line, a
+/// finding, threshold 0.5.
+fn pair_report(b: &bianyi_align::Bitext) -> Report<'_> {
+    let mut r = Report::new(b, "顏樂存 & <Meta>: zh-Hant → en");
+    r.threshold = 0.5;
+    let note = "yann-lecun: Yann LeCun / 顏樂存 / 杨立昆";
+    let span = |side, segment, start, end| TermSpan {
+        side,
+        segment,
+        start,
+        end,
+        note: note.into(),
+    };
+    let source = &b.source[0].text;
+    let at = source.find("顏樂存").unwrap_or_default();
+    r.terms = vec![
+        span(Side::Source, 0, at, at + "顏樂存".len()),
+        span(Side::Target, 0, 0, "Yann LeCun".len()),
+    ];
+    r.summary.push(("Terms used".into(), "1".into()));
+    r.findings
+        .push("bead 4: \"（此句沒有譯文。）\" has no translation".into());
+    r
+}
+
+#[test]
+fn pair_every_format() {
+    let b = pair();
+    b.check().expect("a valid bitext");
+    check("pair.beads", &bianyi_formats::beads(&b));
+    check("pair.tsv", &bianyi_formats::tsv(&b));
+    check("pair.header.tsv", &bianyi_formats::tsv_with_header(&b));
+    check("pair.jsonl", &bianyi_formats::jsonl(&b));
+    check("pair.md", &bianyi_formats::markdown(&b));
+    check("pair.tmx", &bianyi_formats::tmx(&b, "0.1.0"));
+    check("pair.xlf", &bianyi_formats::xliff(&b));
+    let r = pair_report(&b);
+    check("pair.html", &bianyi_formats::html(&r));
+    check("pair.report.md", &bianyi_formats::markdown_report(&r));
+}
+
+#[test]
+fn conversion_report_with_diff() {
+    let b = conversion();
+    b.check().expect("a valid bitext");
+    let mut r = Report::new(&b, "t2s");
+    r.diff = true;
+    check("conversion.html", &bianyi_formats::html(&r));
+    check("conversion.report.md", &bianyi_formats::markdown_report(&r));
+    check("conversion.tmx", &bianyi_formats::tmx(&b, "0.1.0"));
+}

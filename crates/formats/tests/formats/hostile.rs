@@ -1,0 +1,245 @@
+//! Hostile input through every XML and HTML writer: the XML stays
+//! well-formed and the HTML carries no markup but bianyi's own.
+
+use bianyi_align::{Bead, Bitext, Segment};
+use bianyi_formats::{Labels, Report, Side, TermSpan};
+
+use crate::common::{parse, xmllint};
+
+/// Strings meant to break out of text or attribute values.
+pub(crate) const HOSTILE: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\" onload=\"alert(1)",
+    "' onmouseover='alert(1)",
+    "javascript:alert(document.cookie)",
+    "<img src=x onerror=alert(1)>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "]]><!-- <![CDATA[x]]> -->",
+    "&amp; &#0; &#x1; &bogus; &lt;",
+    "</textarea></style></title></td></tr></table><svg onload=alert(1)>",
+    "ctl:\u{0}\u{1}\u{7}\u{8}\u{b}\u{c}\u{1b}\u{7f}\u{85}\u{9f}\u{fffe}\u{ffff}\r\n\t.",
+    "bidi \u{202e}txt.exe\u{202c} | `x` *y* [z](javascript:1) # 1. - +",
+    "頭髮<b>很長</b>。",
+];
+
+fn segs(texts: &[&str]) -> Vec<Segment> {
+    texts
+        .iter()
+        .map(|t| Segment {
+            text: (*t).into(),
+            paragraph: 0,
+            start: 0,
+        })
+        .collect()
+}
+
+/// Every hostile string on both sides, in 1-1, 2-1, 1-0 and 0-1 beads,
+/// with hostile language tags.
+pub(crate) fn hostile() -> Bitext {
+    let n = HOSTILE.len();
+    let mut beads = Vec::new();
+    let (mut s, mut t) = (0, 0);
+    let shapes = [(1, 1), (2, 1), (1, 0), (0, 1), (1, 2)];
+    let mut k = 0;
+    while s < n || t < n {
+        let (a, b) = shapes[k % shapes.len()];
+        let (a, b) = (a.min(n - s), b.min(n - t));
+        let (a, b) = if a + b == 0 {
+            (usize::from(s < n), usize::from(t < n))
+        } else {
+            (a, b)
+        };
+        beads.push(Bead {
+            source: (s..s + a).collect(),
+            target: (t..t + b).collect(),
+            score: 0.1 * f64::from(u8::try_from(k % 10).unwrap_or(0)),
+        });
+        (s, t, k) = (s + a, t + b, k + 1);
+    }
+    Bitext {
+        source_lang: "zh\"><script>alert(1)</script>".into(),
+        target_lang: "en' onload='x".into(),
+        source: segs(HOSTILE),
+        target: segs(HOSTILE),
+        beads,
+    }
+}
+
+fn hostile_report(b: &Bitext) -> Report<'_> {
+    let mut r = Report::new(b, HOSTILE.join(" "));
+    r.diff = true;
+    r.threshold = 0.35;
+    r.labels = Labels {
+        source: HOSTILE[1].into(),
+        target: HOSTILE[4].into(),
+        summary: HOSTILE[0].into(),
+        findings: HOSTILE[8].into(),
+        low_confidence: HOSTILE[2].into(),
+    };
+    r.summary = HOSTILE
+        .iter()
+        .map(|h| ((*h).to_string(), (*h).to_string()))
+        .collect();
+    r.findings = HOSTILE.iter().map(|h| (*h).to_string()).collect();
+    for (i, seg) in b.source.iter().enumerate() {
+        for (side, start, end) in [
+            (Side::Source, 0, seg.text.len()),
+            (Side::Target, 1, 5),
+            (Side::Source, 3, 2),
+            (Side::Target, 0, 1000),
+        ] {
+            r.terms.push(TermSpan {
+                side,
+                segment: i,
+                start,
+                end,
+                note: HOSTILE[i].into(),
+            });
+        }
+    }
+    r
+}
+
+const TAGS: &[&str] = &[
+    "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "dl", "dt", "dd",
+    "table", "thead", "tbody", "tr", "th", "td", "span", "ul", "li",
+];
+const ATTRIBUTES: &[&str] = &[
+    "html",
+    "lang",
+    "charset",
+    "name",
+    "content",
+    "http-equiv",
+    "class",
+    "id",
+    "title",
+    "data-bead",
+    "data-shape",
+    "data-score",
+    "data-seg",
+];
+
+/// Scans every tag of `html`: known names, known attributes, values
+/// double-quoted. Every `<` of the input must have been escaped, so every
+/// `<` here starts one of bianyi's tags.
+fn only_own_markup(html: &str) {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let name_len = tag
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        assert!(TAGS.contains(&name), "unexpected tag <{name}> in {html}");
+        let mut attrs = &tag[name_len..];
+        loop {
+            attrs = attrs.trim_start();
+            if let Some(after) = attrs.strip_prefix('>') {
+                rest = after;
+                break;
+            }
+            let eq = attrs
+                .find(|c: char| c == '=' || c == '>' || c.is_whitespace())
+                .unwrap_or(attrs.len());
+            let attr = &attrs[..eq];
+            assert!(
+                ATTRIBUTES.contains(&attr),
+                "unexpected attribute {attr:?} on <{name}> in {html}"
+            );
+            attrs = &attrs[eq..];
+            if let Some(value) = attrs.strip_prefix("=\"") {
+                let end = value
+                    .find('"')
+                    .unwrap_or_else(|| panic!("unclosed value in {html}"));
+                assert!(!value[..end].contains('<'), "raw < in an attribute: {html}");
+                attrs = &value[end + 1..];
+            } else {
+                assert!(
+                    name == "!DOCTYPE" && attr == "html",
+                    "unquoted attribute {attr} in {html}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+#[allow(clippy::print_stderr, reason = "a skipped check says why")]
+fn hostile_xml_stays_well_formed() {
+    let b = hostile();
+    b.check().expect("a valid bitext");
+    for (name, xml) in [
+        ("tmx", bianyi_formats::tmx(&b, HOSTILE[9])),
+        ("xliff", bianyi_formats::xliff(&b)),
+    ] {
+        parse(&xml);
+        match xmllint(&[], &xml) {
+            Some((ok, messages)) => assert!(ok, "{name}: {messages}\n{xml}"),
+            None => eprintln!("skipped xmllint on {name}: not installed"),
+        }
+    }
+}
+
+#[test]
+fn hostile_html_stays_text() {
+    let b = hostile();
+    let h = bianyi_formats::html(&hostile_report(&b));
+    only_own_markup(&h);
+    let lower = h.to_lowercase();
+    assert!(!lower.contains("<script"), "{h}");
+    assert!(!lower.contains("<img"), "{h}");
+    assert!(!lower.contains("<svg"), "{h}");
+    assert!(!lower.contains("<a "), "{h}");
+    assert!(
+        !lower.contains("\" onload=") && !lower.contains("' onload="),
+        "{h}"
+    );
+    assert!(
+        !h.contains("<style></style>"),
+        "the page's own style is intact"
+    );
+    assert!(
+        h.chars()
+            .all(|c| !(c.is_control() && c != '\n' && c != '\t')
+                && c != '\u{fffe}'
+                && c != '\u{ffff}'),
+        "control characters are gone: {h:?}"
+    );
+    // The hostile strings are all there, as text.
+    assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(h.contains("&quot; onload=&quot;alert(1)"));
+    assert!(h.contains("&amp;amp; &amp;#0;"));
+    assert!(h.contains("<span class=\"term\" title=\"&lt;script&gt;alert(1)&lt;/script&gt;\">"));
+    // One row per bead.
+    assert_eq!(h.matches("<tr class=\"bead").count(), b.beads.len());
+}
+
+#[test]
+fn hostile_markdown_stays_text() {
+    let b = hostile();
+    for md in [
+        bianyi_formats::markdown(&b),
+        bianyi_formats::markdown_report(&hostile_report(&b)),
+    ] {
+        let without_br = md.replace("<br>", "");
+        for (i, _) in without_br.match_indices('<') {
+            assert_eq!(
+                without_br.as_bytes().get(i.wrapping_sub(1)),
+                Some(&b'\\'),
+                "unescaped < in {md}"
+            );
+        }
+        assert!(
+            md.chars().all(|c| !c.is_control() || c == '\n'),
+            "control characters are gone: {md:?}"
+        );
+        // Every table row has exactly its cells' pipes.
+        for line in md.lines().filter(|l| l.starts_with("| ")) {
+            let pipes = line.len() - line.replace('|', "").len();
+            let escaped = line.matches("\\|").count();
+            assert_eq!(pipes - escaped, 4, "{line}");
+        }
+    }
+}
