@@ -1,15 +1,30 @@
 //! Harvesting term pairs from articles: bracketed glosses in both directions,
-//! 中文(English) and “English”（中文）.
+//! 中文(English) and “English”（中文）, full- or half-width brackets.
 //!
 //! The hard part is the left edge of the Chinese term: in
 //! 首席AI科學家顏樂存(Yann LeCun) the gloss belongs to 顏樂存, not to the
-//! whole run of Han characters before the bracket. Names (a gloss of
-//! capitalised words, or a Chinese run with a middle dot) are cut after the
-//! last title or function word (科學家, 創始人, 官, 的, 和, …); other glosses
-//! take as many words of the word split (jieba's frequencies) as the gloss
-//! has words, or letters for an acronym (特殊目的公司(SPV)).
+//! whole run of Han characters before the bracket. The run (at most 24
+//! characters) is split into words (`bianyi_convert::split_words`, jieba's
+//! frequencies, on the Simplified fold) and cut after the last boundary
+//! word: a title or role (科學家, 創始人, 執行長, 主管), a function word or
+//! character (的, 和, 由, 被, 根據, 通過). Then the gloss decides:
+//! - a name with a middle dot: at most five characters before the dot;
+//! - two to four capitalised words (a person): at most one character more
+//!   than the gloss has syllables, and a surname that is also a function
+//!   character (曾, 任) is taken back;
+//! - one capitalised word: everything after the boundary, up to four
+//!   characters;
+//! - otherwise (acronyms, CamelCase, lower-case phrases, organisations) as
+//!   many words as the gloss has words (letters for an acronym, humps for
+//!   CamelCase), stopping at two characters per word, joining the single
+//!   characters the split leaves of unknown words (聯|準|會(Fed)).
+//!
+//! Brackets holding amounts, dates, sources, notes, URLs or single letters
+//! are skipped. Measured on hand-made lists in tests/extract.rs.
 
 use std::collections::HashMap;
+
+use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 use crate::fold::fold_char;
 use crate::model::{Entry, Glossary, Lang, Term};
@@ -33,62 +48,178 @@ pub struct Candidate {
     pub line: usize,
 }
 
-/// Middle dots used in transliterated names.
-const DOTS: [char; 6] = [
-    '\u{00B7}', '\u{30FB}', '\u{2022}', '\u{2027}', '\u{2219}', '\u{FF65}',
+/// Middle dots used in transliterated names: U+00B7 (the standard one),
+/// U+30FB and U+FF65 (katakana dots, common in Taiwan and from Japanese
+/// input methods), U+2027 (Big5's hyphenation point), U+2022 and U+2219
+/// (bullets), U+22C5 (dot operator), U+0387 (canonically U+00B7) and U+2E31
+/// (word separator).
+const DOTS: [char; 9] = [
+    '\u{00B7}', '\u{30FB}', '\u{2022}', '\u{2027}', '\u{2219}', '\u{FF65}', '\u{22C5}', '\u{0387}',
+    '\u{2E31}',
 ];
 
-/// Words that end a title or a phrase before a name: the name starts after
-/// the last of them (前負責人|納特·弗里德曼, 科學家|顏樂存).
-const TITLE_WORDS: [&str; 40] = [
-    "創始人",
+/// Titles and role words: a name starts after the last of them
+/// (前負責人|納特·弗里德曼, 科學家|顏樂存). Compared after folding to
+/// Simplified, so each is listed once.
+const TITLE_WORDS: &[&str] = &[
     "创始人",
-    "創辦人",
     "创办人",
-    "負責人",
     "负责人",
     "主管",
-    "經理",
     "经理",
-    "總監",
+    "总经理",
     "总监",
     "教授",
     "主席",
-    "總裁",
     "总裁",
     "董事",
-    "部長",
     "部长",
-    "總統",
     "总统",
     "首相",
-    "議員",
     "议员",
-    "研究員",
     "研究员",
     "富翁",
     "得主",
-    "專家",
     "专家",
     "作者",
-    "記者",
     "记者",
-    "演員",
     "演员",
     "博士",
     "先生",
     "女士",
-    "總理",
     "总理",
-    "通過",
+    "主任",
+    "顾问",
+    "秘书",
+    "编辑",
+    "主编",
+    "导演",
+    "歌手",
+    "球员",
+    "教练",
+    "选手",
+    "成员",
+    "代表",
+    "大使",
+    "官员",
+    "首席",
+    "高级",
+    "资深",
 ];
 
-/// Single characters that end a title or are function words: a name does
-/// not contain them in practice, so it starts after the last one.
-const STOP_CHARS: &str = "的和與与由是在被讓让對对向及等、給给跟同從从將将把為为即也又都稱称說说據据官長长家師师員员者人前後后原曾新任";
+/// Function words (folded) that end the phrase before a term.
+const FUNCTION_WORDS: &[&str] = &[
+    "根据", "通过", "透过", "以及", "包括", "称为", "名为", "叫做", "名叫", "表示", "宣布", "指出",
+    "旗下", "由于", "对于", "关于", "其中", "这个", "这款", "这家", "一个", "一家", "一款", "一种",
+    "推出", "发布", "发表", "收购", "投资", "使用", "采用", "加入", "离开", "担任", "出任", "聘请",
+    "成为", "作为", "代号", "曾任", "前任", "现任", "以及", "还有",
+];
+
+/// Single-character words that end a title or are function words: a name
+/// does not contain them in practice, so it starts after the last one.
+const STOP_CHARS: &str = "的和與与由是在被讓让對对向及等、給给跟同從从將将把為为即也又都稱称說说據据官長长家師师員员者人前後后原曾新任於于了用以到著着過过就並并而或但若至比像令使請请已仍還还再亦才所";
+
+/// Stop characters that are also common surnames (曾文惠, 任正非): kept
+/// when the name would otherwise be shorter than its gloss's syllables.
+const SURNAME_STOPS: &str = "曾任向于和原";
+
+/// Characters that end a title when they end a longer word (主持人,
+/// 科學家, 執行長, 財務官).
+const TITLE_SUFFIXES: &str = "人家者员师长官";
 
 /// Leading characters that quantify rather than name (多吉瓦 → 吉瓦).
 const QUANTIFIERS: &str = "多各每該该此這这那其本某諸诸";
+
+/// Chinese words that are not terms even when a Latin word follows in
+/// brackets: sources and reporting verbs (據報導(Reuters)).
+const NON_TERMS: &[&str] = &[
+    "报导", "报道", "消息", "来源", "表示", "指出", "据称", "透露", "照片", "图片", "资料", "官网",
+    "截图", "视频",
+];
+
+/// Openings of a bracketed Chinese text that is a note, not a term:
+/// (來源:…), (據…), (圖…), (以下簡稱…).
+const NOTE_OPENINGS: &[&str] = &[
+    "来源", "据", "图", "摄", "译", "注", "简称", "下称", "以下", "即", "如", "见", "包括", "含",
+    "约", "或", "又称", "详见", "编按", "翻摄", "资料",
+];
+
+/// Latin words that mark an organisation or a title, not a person.
+const ORG_WORDS: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "for",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "group",
+    "bank",
+    "university",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "institute",
+    "company",
+    "association",
+    "agency",
+    "labs",
+    "lab",
+    "project",
+    "act",
+    "model",
+    "fund",
+    "foundation",
+    "council",
+    "committee",
+    "party",
+    "center",
+    "centre",
+    "club",
+    "league",
+    "network",
+    "systems",
+    "technologies",
+    "capital",
+    "partners",
+    "ventures",
+    "holdings",
+    "research",
+    "studio",
+    "studios",
+    "media",
+    "motors",
+    "airlines",
+    "energy",
+    "robotics",
+    "games",
+    "pictures",
+    "records",
+    "press",
+    "school",
+    "college",
+    "academy",
+    "museum",
+];
+
+/// Words not counted when matching a gloss's length in words.
+const LIGHT_WORDS: &[&str] = &[
+    "the", "of", "and", "for", "a", "an", "de", "la", "in", "on", "to", "&",
+];
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The longest Chinese term looked for, in characters.
+const MAX_RUN: usize = 24;
 
 fn is_han(c: char) -> bool {
     let u = c as u32;
@@ -101,13 +232,23 @@ fn is_dot(c: char) -> bool {
     DOTS.contains(&c)
 }
 
+fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
 /// Finds the term pairs glossed in `text`, merged by pair, in order of
 /// first appearance.
+///
+/// `count` is the number of times the Chinese term occurs anywhere in
+/// `text`, glossed or not (later mentions usually drop the gloss), and
+/// `glossed` the number of glossed mentions of the pair.
 pub fn extract(text: &str) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
+    // Line numbers are counted incrementally: mentions come in text order.
+    let mut line_at = (0, 1);
     let mut at = 0;
-    while let Some(rel) = text[at..].find(['(', '（']) {
+    while let Some(rel) = text.get(at..).and_then(|t| t.find(['(', '（'])) {
         let open = at + rel;
         let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
         at = open + open_len;
@@ -118,51 +259,90 @@ pub fn extract(text: &str) -> Vec<Candidate> {
         if !text[close..].starts_with([')', '）']) {
             continue;
         }
-        let inner = text[at..close].trim();
+        let raw = &text[at..close];
+        let inner = raw.trim();
         let before = &text[..open];
-        let pair = if is_gloss(inner) {
-            quoted_left(before)
-                .or_else(|| chinese_left(before, inner))
-                .map(|(start, source)| (start, source, inner.to_string()))
-        } else if is_chinese_term(inner) {
-            latin_left(before).map(|target| {
-                (
-                    at + (text[at..close].len() - text[at..close].trim_start().len()),
-                    inner.to_string(),
-                    target,
-                )
-            })
-        } else {
-            None
-        };
-        let Some((start, source, target)) = pair else {
-            continue;
-        };
-        let key = (source.clone(), target.clone());
-        match index.get(&key) {
-            Some(&k) => {
+        let mut pairs: Vec<(usize, String, String)> = Vec::new();
+        if is_gloss(inner) {
+            for gloss in gloss_parts(inner) {
+                if let Some((start, source)) =
+                    quoted_left(before).or_else(|| chinese_left(before, gloss))
+                {
+                    pairs.push((start, source, gloss.to_string()));
+                }
+            }
+        } else if is_chinese_term(inner)
+            && !is_note(inner)
+            && let Some(target) = latin_left(before)
+        {
+            let start = at + (raw.len() - raw.trim_start().len());
+            pairs.push((start, inner.to_string(), target));
+        }
+        for (start, source, target) in pairs {
+            let key = (source, target);
+            if let Some(&k) = index.get(&key) {
                 if let Some(c) = found.get_mut(k) {
                     c.glossed += 1;
                 }
+                continue;
             }
-            None => {
-                index.insert(key, found.len());
-                found.push(Candidate {
-                    context: context(text, start),
-                    line: text[..start].matches('\n').count() + 1,
-                    byte: start,
-                    count: 0,
-                    glossed: 1,
-                    source,
-                    target,
-                });
+            if start < line_at.0 {
+                line_at = (0, 1);
+            }
+            let line = line_at.1 + text[line_at.0..start].matches('\n').count();
+            line_at = (start, line);
+            index.insert(key.clone(), found.len());
+            found.push(Candidate {
+                context: context(text, start),
+                line,
+                byte: start,
+                count: 0,
+                glossed: 1,
+                source: key.0,
+                target: key.1,
+            });
+        }
+    }
+    count_mentions(text, &mut found);
+    found
+}
+
+/// Sets each candidate's `count` to the occurrences of its Chinese term in
+/// `text`, in one pass over the text.
+fn count_mentions(text: &str, found: &mut [Candidate]) {
+    let mut sources: Vec<String> = found.iter().map(|c| c.source.clone()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if sources.is_empty() {
+        return;
+    }
+    let mut counts = vec![0usize; sources.len()];
+    match CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build::<_, _, u32>(&sources)
+    {
+        Ok(automaton) => {
+            for m in automaton.find_overlapping_iter(text) {
+                if let Some(n) = usize::try_from(m.value())
+                    .ok()
+                    .and_then(|i| counts.get_mut(i))
+                {
+                    *n += 1;
+                }
+            }
+        }
+        // Too many patterns for the automaton: count one by one.
+        Err(_) => {
+            for (s, n) in sources.iter().zip(&mut counts) {
+                *n = text.matches(s.as_str()).count();
             }
         }
     }
-    for c in &mut found {
-        c.count = text.matches(c.source.as_str()).count();
+    for c in found {
+        if let Ok(i) = sources.binary_search(&c.source) {
+            c.count = counts.get(i).copied().unwrap_or(0);
+        }
     }
-    found
 }
 
 /// A Latin-script gloss that may translate a Chinese term: letters, not an
@@ -182,10 +362,15 @@ fn is_gloss(inner: &str) -> bool {
         "www.",
         "billion",
         "million",
+        "trillion",
         "percent",
+        "per cent",
         "usd",
         "rmb",
         "including",
+        "see ",
+        "file",
+        "courtesy",
     ];
     if refused
         .iter()
@@ -195,12 +380,42 @@ fn is_gloss(inner: &str) -> bool {
     }
     if inner
         .chars()
-        .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '%' | '@' | ':' | '/'))
+        .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '%' | '@' | ':' | '/' | '：'))
+    {
+        return false;
+    }
+    // A date: a month name with a number (June 5, 2025).
+    let has_digit = inner.chars().any(|c| c.is_ascii_digit());
+    if has_digit
+        && lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))
     {
         return false;
     }
     // A sentence, not a term.
     inner.split_whitespace().count() <= 6
+}
+
+/// The glosses in a bracket: the whole, or for `large language model,
+/// LLM` the first part and any acronym after it.
+fn gloss_parts(inner: &str) -> Vec<&str> {
+    let parts: Vec<&str> = inner
+        .split([',', '，', ';', '；', '、'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() <= 1 {
+        return vec![inner];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| {
+            p.chars().filter(char::is_ascii_alphabetic).count() >= 2 && (i == 0 || is_acronym(p))
+        })
+        .map(|(_, p)| *p)
+        .collect()
 }
 
 /// A short Chinese term inside brackets (the reverse direction).
@@ -209,48 +424,272 @@ fn is_chinese_term(inner: &str) -> bool {
     (2..=12).contains(&n) && inner.chars().all(|c| is_han(c) || is_dot(c))
 }
 
-/// The Chinese term that `gloss` translates, ending at the end of `before`:
-/// its byte offset and text.
-fn chinese_left(before: &str, gloss: &str) -> Option<(usize, String)> {
-    // The run of Han characters and middle dots just before the bracket.
-    let run_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_han(c) || is_dot(c))
-        .last()
-        .map(|(i, _)| i)?;
-    let run = &before[run_start..];
-    let words: Vec<&str> = gloss.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let acronym = words.len() == 1
+/// A bracketed Chinese note rather than a term: (來源…), (據…), (以下簡稱…).
+fn is_note(inner: &str) -> bool {
+    let folded = fold(inner);
+    NOTE_OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
+fn is_acronym(gloss: &str) -> bool {
+    !gloss.contains(' ')
         && gloss.chars().filter(char::is_ascii_uppercase).count() >= 2
         && gloss
             .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
-    let term = if run.contains(is_dot) || (capitalised && words.len() >= 2 && !acronym) {
-        name_left(run)?
-    } else {
-        let k = if acronym {
-            gloss.chars().filter(char::is_ascii_uppercase).count()
-        } else if words.len() == 1 {
-            // CamelCase names are several words: SoftBank = 軟銀|集團.
-            1 + gloss
-                .chars()
-                .zip(gloss.chars().skip(1))
-                .filter(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase())
-                .count()
-        } else {
-            words.len()
-        };
-        words_left(run, k)?
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+}
+
+/// Syllables in a Latin name, roughly: groups of vowels (Yann LeCun → 3,
+/// Tseng Wen-hui → 3).
+fn syllables(gloss: &str) -> usize {
+    gloss
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut n = 0;
+            let mut in_vowel = false;
+            for (i, c) in w.chars().enumerate() {
+                let v = matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u')
+                    || (i > 0 && matches!(c, 'y' | 'Y'));
+                if v && !in_vowel {
+                    n += 1;
+                }
+                in_vowel = v;
+            }
+            n.max(1)
+        })
+        .sum()
+}
+
+/// How a Latin gloss is shaped, which decides how the left edge is found.
+enum Shape {
+    /// Two to four capitalised words with no organisation word: a person.
+    Person,
+    /// One capitalised word: a person, place or brand.
+    Name,
+    /// Anything else, matched by this many words.
+    Words(usize),
+}
+
+fn shape(gloss: &str) -> Shape {
+    let words: Vec<&str> = gloss.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    let org = |w: &&str| ORG_WORDS.contains(&w.to_ascii_lowercase().as_str());
+    let caps = |w: &&str| w.chars().filter(char::is_ascii_uppercase).count();
+    if is_acronym(gloss) {
+        return Shape::Words(caps(&gloss).min(4));
+    }
+    if (2..=4).contains(&words.len())
+        && words.iter().all(capitalised)
+        && !words.iter().any(org)
+        && !words.iter().any(|w| caps(w) >= 2 && w.len() <= 4)
+    {
+        return Shape::Person;
+    }
+    if words.len() == 1 {
+        // CamelCase names are several words: SoftBank = 軟銀|集團.
+        let humps = gloss
+            .chars()
+            .zip(gloss.chars().skip(1))
+            .filter(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase())
+            .count();
+        if humps > 0 {
+            return Shape::Words(1 + humps);
+        }
+        if words.iter().all(capitalised) && !words.iter().any(org) {
+            return Shape::Name;
+        }
+    }
+    let content = words
+        .iter()
+        .filter(|w| !LIGHT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .count();
+    Shape::Words(content.clamp(1, 4))
+}
+
+/// The run of Han characters and middle dots ending `before` (at most
+/// [`MAX_RUN`] characters), as its byte offset.
+fn han_run(before: &str) -> Option<usize> {
+    before
+        .char_indices()
+        .rev()
+        .take(MAX_RUN)
+        .take_while(|&(_, c)| is_han(c) || is_dot(c))
+        .last()
+        .map(|(i, _)| i)
+}
+
+/// Whether a word of the split (folded) ends the phrase before a term.
+fn is_boundary(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => STOP_CHARS.contains(c),
+        (Some(_), Some(_)) => {
+            TITLE_WORDS.contains(&word)
+                || FUNCTION_WORDS.contains(&word)
+                || word
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| TITLE_SUFFIXES.contains(c))
+        }
+        _ => false,
+    }
+}
+
+/// The Chinese term that `gloss` translates, ending at the end of `before`:
+/// its byte offset and text.
+fn chinese_left(before: &str, gloss: &str) -> Option<(usize, String)> {
+    let run_start = han_run(before)?;
+    let run = &before[run_start..];
+    // Split the Simplified form (same number of characters) into words and
+    // map them back onto the run.
+    let folded = fold(run);
+    let mut words: Vec<(&str, String)> = Vec::new();
+    let mut rest = run;
+    for w in bianyi_convert::split_words(&folded) {
+        let n = w.chars().count();
+        let cut = rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
+        let (original, tail) = rest.split_at(cut);
+        words.push((original, w.to_string()));
+        rest = tail;
+    }
+    // The words after the last boundary word (the last word itself may be
+    // a title suffix: 經濟學人, 財務官).
+    // For a dotted name, only words before its first dot count.
+    let last = words
+        .iter()
+        .position(|(w, _)| w.contains(is_dot))
+        .unwrap_or(words.len().checked_sub(1)?);
+    let pool_start = words
+        .get(..last)?
+        .iter()
+        .rposition(|(_, f)| is_boundary(f))
+        .map_or(0, |i| i + 1);
+    let pool = words.get(pool_start..)?;
+    let chars = |ws: &[(&str, String)]| ws.iter().map(|(w, _)| w.chars().count()).sum::<usize>();
+    let dotted = pool.iter().any(|(w, _)| w.contains(is_dot));
+    let taken: &[(&str, String)] = match shape(gloss) {
+        _ if dotted => dotted_name(pool),
+        Shape::Person => {
+            let mut taken = pool;
+            let limit = (syllables(gloss) + 1).clamp(2, 4);
+            while chars(taken) > limit && taken.len() > 1 {
+                taken = taken.get(1..)?;
+            }
+            // 前總統曾文惠: 曾 is a stop character and a surname.
+            if chars(taken) < syllables(gloss)
+                && taken.len() == pool.len()
+                && let Some(prev) = pool_start.checked_sub(1).and_then(|i| words.get(i))
+                && prev.1.chars().count() == 1
+                && prev.1.chars().all(|c| SURNAME_STOPS.contains(c))
+            {
+                taken = words.get(pool_start - 1..)?;
+            }
+            taken
+        }
+        Shape::Name if chars(pool) <= 4 => pool,
+        Shape::Name => last_words(pool, 1),
+        Shape::Words(k) => last_words(pool, k),
     };
+    let taken_len: usize = taken.iter().map(|(w, _)| w.len()).sum();
+    let mut term = before.get(before.len().checked_sub(taken_len)?..)?;
+    // 多吉瓦 → 吉瓦; never below two characters.
+    while term.chars().count() > 2 && term.chars().next().is_some_and(|c| QUANTIFIERS.contains(c)) {
+        term = &term[term.chars().next().map_or(0, char::len_utf8)..];
+    }
+    if term.contains(is_dot) {
+        term = after_titles(term);
+    }
     let term = term.trim_start_matches(is_dot);
     if term.chars().count() < 2 || !term.chars().any(is_han) {
         return None;
     }
+    if NON_TERMS.contains(&fold(term).as_str()) {
+        return None;
+    }
     Some((before.len() - term.len(), term.to_string()))
+}
+
+/// A transliterated name with middle dots: at most five characters before
+/// the first dot, after any stop character there.
+fn dotted_name<'a, 'b>(pool: &'b [(&'a str, String)]) -> &'b [(&'a str, String)] {
+    let Some(dot) = pool.iter().position(|(w, _)| w.contains(is_dot)) else {
+        return pool;
+    };
+    let mut from = dot;
+    let mut n = pool
+        .get(dot)
+        .and_then(|(w, _)| w.split(is_dot).next())
+        .map_or(0, |h| h.chars().count());
+    while from > 0 {
+        let Some((w, f)) = pool.get(from - 1) else {
+            break;
+        };
+        let len = w.chars().count();
+        if n + len > 5 || f.chars().any(|c| STOP_CHARS.contains(c)) && len == 1 {
+            break;
+        }
+        n += len;
+        from -= 1;
+    }
+    pool.get(from..).unwrap_or(pool)
+}
+
+/// A dotted name without what precedes it in its head (the part before
+/// the first dot): the split may glue a title to the name (執行|長山|姆·…),
+/// so titles and stop characters are looked for character by character.
+fn after_titles(term: &str) -> &str {
+    let head = term.split(is_dot).next().unwrap_or("");
+    let folded: Vec<char> = head.chars().map(fold_char).collect();
+    let mut cut = 0;
+    for i in 0..folded.len() {
+        if folded.get(i).is_some_and(|c| STOP_CHARS.contains(*c)) {
+            cut = i + 1;
+        }
+        for t in TITLE_WORDS {
+            let n = t.chars().count();
+            if folded
+                .get(i..i + n)
+                .is_some_and(|w| w.iter().copied().eq(t.chars()))
+            {
+                cut = cut.max(i + n);
+            }
+        }
+    }
+    let at = head.char_indices().nth(cut).map_or(head.len(), |(i, _)| i);
+    term.get(at..).unwrap_or(term)
+}
+
+/// The last `k` words of `pool`, fewer once they hold two characters per
+/// word of the gloss (麻省理工學院(MIT) is one word, not three).
+///
+/// The split cuts an unknown word (a transliteration, a Taiwan term) into
+/// single characters, so a single character takes the word before it, and
+/// up to two single characters before the words taken join them
+/// (聯|準|會(Fed), 史|丹佛|大學(Stanford University)).
+fn last_words<'a, 'b>(pool: &'b [(&'a str, String)], k: usize) -> &'b [(&'a str, String)] {
+    let chars = |ws: &[(&str, String)]| ws.iter().map(|(w, _)| w.chars().count()).sum::<usize>();
+    let tail = |from: usize| pool.get(from..).unwrap_or(&[]);
+    let k = k.max(1);
+    let mut from = pool.len();
+    while from > 0 && pool.len() - from < k && chars(tail(from)) < 2 * k {
+        from -= 1;
+    }
+    let single = |i: usize| {
+        pool.get(i)
+            .is_some_and(|(w, f)| w.chars().count() == 1 && !is_boundary(f))
+    };
+    if chars(tail(from)) == 1 && from > 0 {
+        from -= 1;
+        while from > 0 && chars(tail(from)) < 4 && single(from - 1) {
+            from -= 1;
+        }
+    }
+    let mut joined = 0;
+    while from > 0 && joined < 2 && single(from - 1) {
+        from -= 1;
+        joined += 1;
+    }
+    tail(from)
 }
 
 /// A Chinese term in quotes or title marks just before the bracket:
@@ -270,61 +709,6 @@ fn quoted_left(before: &str) -> Option<(usize, String)> {
     let start = body.rfind(*open)? + open.len_utf8();
     let term = &body[start..];
     is_chinese_term(term).then(|| (start, term.to_string()))
-}
-
-/// A transliterated name at the end of `run`: after the last title word or
-/// stop character before its first middle dot, at most 5 characters before
-/// that dot.
-fn name_left(run: &str) -> Option<&str> {
-    let first_dot = run.find(is_dot).unwrap_or(run.len());
-    let head = &run[..first_dot];
-    let mut cut = 0;
-    for w in TITLE_WORDS {
-        if let Some(i) = head.rfind(w) {
-            cut = cut.max(i + w.len());
-        }
-    }
-    for (i, c) in head.char_indices() {
-        if STOP_CHARS.contains(c) {
-            cut = cut.max(i + c.len_utf8());
-        }
-    }
-    let name_head = &head[cut..];
-    // At most five characters before the first dot.
-    let skip = name_head.chars().count().saturating_sub(5);
-    let offset = name_head
-        .char_indices()
-        .nth(skip)
-        .map_or(name_head.len(), |(i, _)| i);
-    Some(&run[cut + offset..])
-}
-
-/// The last `k` words of `run` (at least one), by the word split of its
-/// Simplified form, without leading quantifiers or stop characters.
-fn words_left(run: &str, k: usize) -> Option<&str> {
-    // Fold to Simplified character by character (same number of
-    // characters), split, and map the split back.
-    let folded: String = run.chars().map(fold_char).collect();
-    let words = bianyi_convert::split_words(&folded);
-    let take = k.clamp(1, 4).min(words.len());
-    let chars: usize = words[words.len() - take..]
-        .iter()
-        .map(|w| w.chars().count())
-        .sum();
-    let total = run.chars().count();
-    let start = run.char_indices().nth(total - chars).map_or(0, |(i, _)| i);
-    let mut term = &run[start..];
-    // A single-character word is rarely the whole term: take one more.
-    if chars == 1 && take < words.len() {
-        let prev = words[words.len() - take - 1].chars().count();
-        let start = run
-            .char_indices()
-            .nth(total - chars - prev)
-            .map_or(0, |(i, _)| i);
-        term = &run[start..];
-    }
-    let term = term.trim_start_matches(|c| QUANTIFIERS.contains(c) || STOP_CHARS.contains(c));
-    Some(term)
 }
 
 /// The Latin text glossed by a following bracket, ending `before`: inside
@@ -357,10 +741,20 @@ fn latin_left(before: &str) -> Option<String> {
 /// The sentence around byte `at`, on one line, at most about 60 characters.
 fn context(text: &str, at: usize) -> String {
     let ends = ['。', '！', '？', '!', '?', '\n', '；'];
-    let start = text[..at].rfind(ends).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    // Look for the sentence ends within a window, so that a text without
+    // any costs no more than a text with them.
+    let mut lo = at.saturating_sub(600);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + 600).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let start = text[lo..at].rfind(ends).map_or(lo, |i| {
+        lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
     });
-    let end = text[at..].find(ends).map_or(text.len(), |i| {
+    let end = text[at..hi].find(ends).map_or(hi, |i| {
         at + i + text[at + i..].chars().next().map_or(0, char::len_utf8)
     });
     let sentence: String = text[start..end]
@@ -433,122 +827,70 @@ pub fn to_glossary(candidates: &[Candidate], source: Lang, target: Lang) -> Glos
     g
 }
 
+// The pitfalls, one line each, and the scores against the hand-made lists
+// are in tests/extract.rs; these cover the helpers.
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pairs(text: &str) -> Vec<(String, String)> {
-        extract(text)
-            .into_iter()
-            .map(|c| (c.source, c.target))
-            .collect()
-    }
-
-    fn pair(a: &str, b: &str) -> (String, String) {
-        (a.to_string(), b.to_string())
-    }
-
     #[test]
-    fn left_edge_after_titles() {
-        assert_eq!(
-            pairs("首席AI科學家顏樂存(Yann LeCun)說"),
-            vec![pair("顏樂存", "Yann LeCun")]
-        );
-        assert_eq!(
-            pairs("ScaleAI創始人亞歷山大·王(Alexandr Wang)執掌"),
-            vec![pair("亞歷山大·王", "Alexandr Wang")]
-        );
-        assert_eq!(
-            pairs("長期首席法務官詹妮弗·紐斯特德（Jennifer Newstead）"),
-            vec![pair("詹妮弗·紐斯特德", "Jennifer Newstead")]
-        );
-        assert_eq!(
-            pairs("前研究經理大衛·埃文·哈里斯(David Evan Harris)"),
-            vec![pair("大衛·埃文·哈里斯", "David Evan Harris")]
-        );
-        assert_eq!(
-            pairs("商業AI主管克拉拉·施(Clara Shih)"),
-            vec![pair("克拉拉·施", "Clara Shih")]
-        );
-    }
-
-    #[test]
-    fn every_middle_dot() {
-        for dot in DOTS {
-            let text = format!("企業家亞歷山大{dot}王(Alexandr Wang)");
-            assert_eq!(
-                pairs(&text),
-                vec![pair(&format!("亞歷山大{dot}王"), "Alexandr Wang")],
-                "{dot:?}"
-            );
+    fn syllables_of_names() {
+        for (name, n) in [
+            ("Yann LeCun", 3),
+            ("Tseng Wen-hui", 3),
+            ("Ren Zhengfei", 3),
+            ("Jensen Huang", 3),
+            ("Tim Cook", 2),
+            ("Yoshua", 2),
+        ] {
+            assert_eq!(syllables(name), n, "{name}");
         }
     }
 
     #[test]
-    fn reverse_direction_and_acronyms() {
-        assert_eq!(
-            pairs("代號“Avocado”(牛油果)的模型"),
-            vec![pair("牛油果", "Avocado")]
-        );
-        assert_eq!(
-            pairs("代號「Avocado」（牛油果）"),
-            vec![pair("牛油果", "Avocado")]
-        );
-        assert_eq!(
-            pairs("年底又通過特殊目的公司(SPV)完成"),
-            vec![pair("特殊目的公司", "SPV")]
-        );
-        assert_eq!(pairs("建設多吉瓦(GW)級數據中心"), vec![pair("吉瓦", "GW")]);
+    fn shapes_of_glosses() {
+        let person = |g| matches!(shape(g), Shape::Person);
+        let words = |g| match shape(g) {
+            Shape::Words(k) => k,
+            _ => 0,
+        };
+        assert!(person("Yann LeCun") && person("Fei-Fei Li") && person("Blue Origin"));
+        assert!(!person("Scale AI") && !person("The Economist") && !person("Microsoft Research"));
+        assert!(matches!(shape("Altman"), Shape::Name));
+        assert_eq!(words("SPV"), 3);
+        assert_eq!(words("SoftBank"), 2);
+        assert_eq!(words("The New York Times"), 3);
+        assert_eq!(words("large language model"), 3);
     }
 
     #[test]
-    fn quoted_terms_and_camel_case() {
+    fn glosses_and_parts() {
+        assert!(is_gloss("Yann LeCun") && is_gloss("GPT-4") && is_gloss("AI Act"));
+        for not in [
+            "2025",
+            "A",
+            "30%",
+            "$14.3 billion",
+            "June 5, 2025",
+            "來源:X",
+            "via X",
+        ] {
+            assert!(!is_gloss(not), "{not}");
+        }
         assert_eq!(
-            pairs("新模型“雙子座”(Gemini)"),
-            vec![pair("雙子座", "Gemini")]
+            gloss_parts("large language model，LLM"),
+            ["large language model", "LLM"]
         );
-        assert_eq!(
-            pairs("歐盟《人工智慧法案》(AI Act)"),
-            vec![pair("人工智慧法案", "AI Act")]
-        );
-        assert_eq!(
-            pairs("與軟銀集團(SoftBank)會面"),
-            vec![pair("軟銀集團", "SoftBank")]
-        );
+        assert_eq!(gloss_parts("Reuters, London"), ["Reuters"]);
     }
 
     #[test]
-    fn amounts_dates_and_sources_are_skipped() {
-        assert!(pairs("2080億美元(人民幣約15000億元)").is_empty());
-        assert!(pairs("成為首選的計算平臺。(來源:英國《金融時報》)").is_empty());
-        assert!(pairs("關系(來源:X)").is_empty());
-        assert!(pairs("收購(2025)").is_empty());
-        assert!(pairs("估值(約$14.3 billion)").is_empty());
-        assert!(pairs("見官網(https://example.com)").is_empty());
-        assert!(pairs("以上內容(如有圖片或視頻亦包括在內)").is_empty());
-        assert!(pairs("content above (including the pictures and videos if any)").is_empty());
-        assert!(pairs("甲(A)").is_empty());
-    }
-
-    #[test]
-    fn mentions_are_merged_and_counted() {
-        let text = "創始人亞歷山大·王(Alexandr Wang)說。\n企業家亞歷山大·王(Alexandr Wang)又說，亞歷山大·王笑了。";
-        let found = extract(text);
-        assert_eq!(found.len(), 1);
-        let c = &found[0];
-        assert_eq!((c.count, c.glossed, c.line, c.byte), (3, 2, 1, 9));
-        assert_eq!(c.context, "創始人亞歷山大·王(Alexandr Wang)說。");
-        assert_eq!(
-            to_tsv(&found),
-            "亞歷山大·王\tAlexandr Wang\t3\t創始人亞歷山大·王(Alexandr Wang)說。\n"
-        );
-    }
-
-    #[test]
-    fn unbalanced_brackets_are_harmless() {
-        assert!(pairs("（((（").is_empty());
-        assert!(pairs("顏樂存(Yann LeCun").is_empty());
-        assert!(pairs(")）顏樂存").is_empty());
-        assert!(pairs("").is_empty());
+    fn context_is_one_bounded_line() {
+        let long = "甲".repeat(2000);
+        let text = format!("{long}顏樂存(Yann LeCun){long}");
+        let c = extract(&text);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].context.chars().count() <= 62);
+        assert!(c[0].context.contains("顏樂存"));
     }
 }
