@@ -9,4 +9,5 @@ mod browser;
 mod convert;
 mod glossary;
 mod golden;
+mod l10n;
 mod util;

@@ -36,6 +36,114 @@ pub(crate) enum Command {
     /// Write a bilingual report (HTML or Markdown) of a conversion, or of a
     /// text and its translation.
     Report(ReportArgs),
+    /// Localization files: derive zh-Hant, zh-TW or zh-HK files from
+    /// zh-Hans ones (Fluent, gettext PO, JSON) without touching their syntax.
+    L10n(L10nArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct L10nArgs {
+    #[command(subcommand)]
+    pub(crate) command: L10nCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum L10nCommand {
+    /// Convert the text of localization files; ids, keys, placeables,
+    /// format specifiers and markup stay byte for byte, and the result is
+    /// checked before it is written.
+    Convert(L10nConvertArgs),
+}
+
+/// Formats of `bianyi l10n convert`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum L10nFormatArg {
+    /// From the file extension (.ftl, .po, .pot, .json).
+    Auto,
+    /// Project Fluent.
+    Ftl,
+    /// GNU gettext PO.
+    Po,
+    /// JSON, flat or nested.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct L10nConvertArgs {
+    /// The target: zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN.
+    #[arg(long = "to", value_name = "TARGET", conflicts_with = "config")]
+    pub(crate) to: Option<String>,
+
+    /// With --to: also convert regional vocabulary (软件 ↔ 軟體).
+    #[arg(long, requires = "to")]
+    pub(crate) phrases: bool,
+
+    /// Convert with this OpenCC config instead of a target.
+    #[arg(short = 'c', long = "config", value_name = "CONFIG")]
+    pub(crate) config: Option<String>,
+
+    /// Localization files.
+    #[arg(value_name = "FILE", required = true)]
+    pub(crate) files: Vec<PathBuf>,
+
+    /// The format of the files.
+    #[arg(long, value_enum, default_value_t = L10nFormatArg::Auto)]
+    pub(crate) format: L10nFormatArg,
+
+    /// Write each result into this folder, under the input's file name
+    /// (created if missing). Default: standard output (one file only).
+    #[arg(
+        short = 'o',
+        long = "output-dir",
+        value_name = "DIR",
+        conflicts_with = "in_place"
+    )]
+    pub(crate) output_dir: Option<PathBuf>,
+
+    /// Replace each FILE with its conversion (atomically).
+    #[arg(long)]
+    pub(crate) in_place: bool,
+
+    /// Show the messages the conversion changes instead of writing.
+    #[arg(long, value_name = "STYLE", num_args = 0..=1, require_equals = true, default_missing_value = "auto", conflicts_with_all = ["in_place", "output_dir"])]
+    pub(crate) diff: Option<DiffStyle>,
+
+    /// Also convert comments (Fluent comments; PO translator and extracted
+    /// comments). By default they are kept as they are.
+    #[arg(long)]
+    pub(crate) comments: bool,
+
+    /// Write “ ” ‘ ’ as 「 」 『 』 (Taiwan and Hong Kong typography).
+    #[arg(long)]
+    pub(crate) corner_quotes: bool,
+
+    /// A Fluent file of reviewed wording: its messages replace the
+    /// converted ones of the same id (same placeables required).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) overrides: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub(crate) terms: TermArgs,
+}
+
+/// Glossaries applied while converting.
+#[derive(Debug, Args)]
+pub(crate) struct TermArgs {
+    /// Apply a glossary (TOML or TBX; repeat for several, later ones win).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub(crate) glossaries: Vec<PathBuf>,
+
+    /// What to do with glossary terms found in the text.
+    #[arg(long, value_enum, default_value_t = TermsMode::Replace, requires = "glossaries")]
+    pub(crate) terms: TermsMode,
+
+    /// Language terms are rendered in by --terms replace and added in by
+    /// annotate (default: the glossary's target, else the conversion's).
+    #[arg(long, value_name = "LANG", requires = "glossaries")]
+    pub(crate) term_lang: Option<String>,
+
+    #[command(flatten)]
+    pub(crate) columns: ColumnArgs,
 }
 
 /// Output formats of `bianyi align`.
@@ -384,21 +492,8 @@ pub(crate) struct ConvertArgs {
     #[arg(value_name = "FILE")]
     pub(crate) files: Vec<OsString>,
 
-    /// Apply a glossary (TOML or TBX; repeat for several, later ones win).
-    #[arg(long = "glossary", value_name = "FILE")]
-    pub(crate) glossaries: Vec<PathBuf>,
-
-    /// What to do with glossary terms found in the text.
-    #[arg(long, value_enum, default_value_t = TermsMode::Replace, requires = "glossaries")]
-    pub(crate) terms: TermsMode,
-
-    /// Language terms are rendered in by --terms replace and added in by
-    /// annotate (default: the glossary's target, else the conversion's).
-    #[arg(long, value_name = "LANG", requires = "glossaries")]
-    pub(crate) term_lang: Option<String>,
-
     #[command(flatten)]
-    pub(crate) columns: ColumnArgs,
+    pub(crate) terms: TermArgs,
 
     /// Write the result to this file (atomically) instead of standard output.
     #[arg(

@@ -9,7 +9,7 @@ use bianyi_convert::{Config, Converter, ErrorKind, Target, TargetConverter};
 
 use bianyi_glossary::{Applier, TermMode};
 
-use crate::args::{ConvertArgs, Engine, TermsMode};
+use crate::args::{ConvertArgs, Engine, TermArgs, TermsMode};
 use crate::error::{CliError, Source};
 use crate::glossary;
 use crate::i18n::Localizer;
@@ -80,6 +80,15 @@ fn applier(
     lang: Option<&str>,
     target: Target,
 ) -> Result<Option<Applier>, CliError> {
+    glossary_applier(&args.terms, lang, target)
+}
+
+/// The glossaries of `--glossary`, ready to apply for `target`.
+pub(crate) fn glossary_applier(
+    args: &TermArgs,
+    lang: Option<&str>,
+    target: Target,
+) -> Result<Option<Applier>, CliError> {
     if args.glossaries.is_empty() {
         return Ok(None);
     }
@@ -147,7 +156,7 @@ fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {
     if args.tofu_risk && args.engine == Engine::Opencc {
         return Err(CliError::EngineNoTofuRisk);
     }
-    if line_mode || !args.glossaries.is_empty() {
+    if line_mode || !args.terms.glossaries.is_empty() {
         if args.engine == Engine::Opencc {
             return Err(CliError::EngineOnlyConvert);
         }

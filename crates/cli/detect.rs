@@ -65,25 +65,26 @@ pub(crate) fn read(f: &OsString) -> Result<(Source, String), CliError> {
             source: source.clone(),
             error,
         })?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((source, text)),
-        Err(e) => Err(
-            match bianyi_convert::check_utf8(e.as_bytes()).map_err(bianyi_convert::Error::into_kind)
-            {
-                Err(bianyi_convert::ErrorKind::InvalidUtf8 { position, bytes }) => {
-                    CliError::InvalidUtf8 {
-                        source,
-                        position,
-                        bytes,
-                    }
-                }
-                _ => CliError::Read {
+    Ok((source.clone(), utf8_text(source, bytes)?))
+}
+
+/// `bytes` as text; invalid UTF-8 is an error naming its position.
+pub(crate) fn utf8_text(source: Source, bytes: Vec<u8>) -> Result<String, CliError> {
+    String::from_utf8(bytes).map_err(|e| {
+        match bianyi_convert::check_utf8(e.as_bytes()).map_err(bianyi_convert::Error::into_kind) {
+            Err(bianyi_convert::ErrorKind::InvalidUtf8 { position, bytes }) => {
+                CliError::InvalidUtf8 {
                     source,
-                    error: io::Error::other(e.to_string()),
-                },
+                    position,
+                    bytes,
+                }
+            }
+            _ => CliError::Read {
+                source,
+                error: io::Error::other(e.to_string()),
             },
-        ),
-    }
+        }
+    })
 }
 
 fn script_key(s: Script) -> &'static str {

@@ -78,6 +78,21 @@ pub(crate) enum CliError {
     },
     /// A check found problems; they were printed already (exit 1).
     Findings,
+    /// A localization file does not parse, or its conversion would not.
+    L10n {
+        source: Source,
+        format: bianyi_formats::l10n::L10nFormat,
+        error: bianyi_formats::l10n::Error,
+    },
+    L10nUnknownFormat {
+        path: String,
+    },
+    L10nManyToStdout,
+    L10nOverride {
+        source: Source,
+        overrides: Source,
+        key: String,
+    },
     #[cfg_attr(feature = "opencc", allow(dead_code))]
     EngineUnavailable,
     #[cfg_attr(not(feature = "opencc"), allow(dead_code))]
@@ -176,6 +191,27 @@ impl CliError {
             }
             CliError::BadTermArg { arg } => l.msg("error-bad-term", &[("arg", s(arg))]),
             CliError::Findings => String::new(),
+            CliError::L10n {
+                source,
+                format,
+                error,
+            } => l10n_error(&source.render(l), *format, error, l),
+            CliError::L10nUnknownFormat { path } => {
+                l.msg("error-l10n-format", &[("path", s(path))])
+            }
+            CliError::L10nManyToStdout => l.msg("error-l10n-many-files", &[]),
+            CliError::L10nOverride {
+                source,
+                overrides,
+                key,
+            } => l.msg(
+                "error-l10n-override",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("overrides", s(&overrides.render(l))),
+                    ("key", s(key)),
+                ],
+            ),
             CliError::EngineUnavailable => l.msg("error-engine-unavailable", &[]),
             CliError::EngineConfigMissing { config, detail } => l.msg(
                 "error-engine-config",
@@ -205,6 +241,42 @@ fn io_reason(error: &io::Error, l: &Localizer) -> String {
         }
     };
     l.msg(id, &[])
+}
+
+/// A localization file error, with its place.
+fn l10n_error(
+    path: &str,
+    format: bianyi_formats::l10n::L10nFormat,
+    e: &bianyi_formats::l10n::Error,
+    l: &Localizer,
+) -> String {
+    use bianyi_formats::l10n::ErrorKind as K;
+    let s = |v: &str| FluentValue::from(v.to_string());
+    let place = [
+        ("path", s(path)),
+        ("line", FluentValue::from(e.line())),
+        ("column", FluentValue::from(e.column())),
+        ("offset", FluentValue::from(e.offset())),
+        ("format", s(format.name())),
+    ];
+    match e.kind() {
+        K::Syntax(message) => {
+            let mut args = place.to_vec();
+            args.push(("message", s(message)));
+            l.msg("error-l10n-syntax", &args)
+        }
+        K::OutputSyntax(kind) => {
+            let mut args = place.to_vec();
+            args.push(("message", s(&kind.to_string())));
+            l.msg("error-l10n-output-syntax", &args)
+        }
+        K::StructureChanged { key } => {
+            let mut args = place.to_vec();
+            args.push(("key", s(key)));
+            l.msg("error-l10n-structure", &args)
+        }
+        _ => e.to_string(),
+    }
 }
 
 /// A glossary error: where (file:line:column, byte offset) and what.

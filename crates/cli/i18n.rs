@@ -192,6 +192,81 @@ mod tests {
         }
     }
 
+    /// Each message uses the same variables in every locale (a translation
+    /// that drops `$path` would lose information; one that adds `$pth`
+    /// would show an error).
+    #[test]
+    fn every_locale_uses_the_en_us_variables() {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        use std::collections::{BTreeMap, BTreeSet};
+
+        fn inline(e: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+            match e {
+                InlineExpression::VariableReference { id } => {
+                    vars.insert(id.name.to_string());
+                }
+                InlineExpression::FunctionReference { arguments, .. } => {
+                    for a in &arguments.positional {
+                        inline(a, vars);
+                    }
+                    for n in &arguments.named {
+                        inline(&n.value, vars);
+                    }
+                }
+                InlineExpression::Placeable { expression } => expr(expression, vars),
+                _ => {}
+            }
+        }
+        fn expr(e: &Expression<&str>, vars: &mut BTreeSet<String>) {
+            match e {
+                Expression::Select { selector, variants } => {
+                    inline(selector, vars);
+                    for v in variants {
+                        pattern(&v.value, vars);
+                    }
+                }
+                Expression::Inline(i) => inline(i, vars),
+            }
+        }
+        fn pattern(p: &Pattern<&str>, vars: &mut BTreeSet<String>) {
+            for e in &p.elements {
+                if let PatternElement::Placeable { expression } = e {
+                    expr(expression, vars);
+                }
+            }
+        }
+        let variables = |source: &str| -> BTreeMap<String, BTreeSet<String>> {
+            let resource =
+                fluent_syntax::parser::parse(source).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+            let mut out = BTreeMap::new();
+            for entry in &resource.body {
+                if let Entry::Message(m) = entry {
+                    let mut vars = BTreeSet::new();
+                    if let Some(p) = &m.value {
+                        pattern(p, &mut vars);
+                    }
+                    for a in &m.attributes {
+                        pattern(&a.value, &mut vars);
+                    }
+                    out.insert(m.id.name.to_string(), vars);
+                }
+            }
+            out
+        };
+        let reference = variables(LOCALES[0].1);
+        assert!(reference.values().any(|v| v.contains("path")));
+        for (tag, source) in LOCALES {
+            let theirs = variables(source);
+            for (id, vars) in &reference {
+                assert_eq!(
+                    theirs.get(id),
+                    Some(vars),
+                    "{tag}: message {id} must use the variables of en-US"
+                );
+            }
+        }
+    }
+
     /// Every message id the CLI's code asks for exists in en-US (a missing
     /// one would be shown as its id).
     #[test]

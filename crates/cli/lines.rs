@@ -159,7 +159,8 @@ pub(crate) fn run(
                 if converted != line.text {
                     write(
                         out,
-                        diff_line(line.number, &line.text, &converted, color).as_bytes(),
+                        diff_line(&line.number.to_string(), &line.text, &converted, color)
+                            .as_bytes(),
                     )?;
                 }
             }
@@ -187,9 +188,9 @@ fn convert(how: &How, plan: &[Step], text: &str) -> String {
     }
 }
 
-/// One changed line: `number: text` with removals as `[-…-]` and
+/// One changed line: `label: text` with removals as `[-…-]` and
 /// additions as `{+…+}` (red and green when `color`).
-fn diff_line(number: usize, old: &str, new: &str, color: bool) -> String {
+pub(crate) fn diff_line(label: &str, old: &str, new: &str, color: bool) -> String {
     let old = old.strip_suffix('\n').unwrap_or(old);
     let new = new.strip_suffix('\n').unwrap_or(new);
     let (del, ins, reset) = if color {
@@ -197,7 +198,7 @@ fn diff_line(number: usize, old: &str, new: &str, color: bool) -> String {
     } else {
         ("", "", "")
     };
-    let mut s = format!("{number}: ");
+    let mut s = format!("{label}: ");
     let diff = similar::TextDiff::from_chars(old, new);
     // Group consecutive changes of one kind.
     let mut kind = similar::ChangeTag::Equal;

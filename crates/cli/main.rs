@@ -10,6 +10,7 @@ mod detect;
 mod error;
 mod glossary;
 mod i18n;
+mod l10n;
 mod lines;
 mod output;
 mod render;
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         Command::Qa(args) => glossary::qa(args, cli.lang.as_deref()),
         Command::Align(args) => align::run_align(args, cli.lang.as_deref()),
         Command::Report(args) => align::run_report(args, cli.lang.as_deref()),
+        Command::L10n(args) => l10n::run(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -135,3 +135,12 @@ report-beads = Aligned pairs
 report-changed = Characters changed
 report-terms = Glossary entries found
 report-converted-name = converted text
+
+## bianyi l10n convert
+
+error-l10n-syntax = { $path }:{ $line }:{ $column }: not valid { $format } (byte { $offset }): { $message }
+error-l10n-output-syntax = { $path }: the converted file would not be valid { $format } ({ $message }); nothing was written
+error-l10n-structure = { $path }:{ $line }: converting message “{ $key }” would change its ids, placeholders or syntax; nothing was written (check --glossary and --overrides)
+error-l10n-format = cannot tell the format of { $path } from its name; use --format ftl, po or json
+error-l10n-many-files = several files need -o DIR or --in-place
+error-l10n-override = { $path }: the override of “{ $key }” in { $overrides } does not have the placeholders of the message it replaces, in the same order

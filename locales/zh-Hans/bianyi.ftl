@@ -1,5 +1,5 @@
-# bianyi 命令行工具的消息（简体中文）。
-# zh-Hant 由 bianyi 从本文件转换生成；消息 id 和变量须与 en-US 完全一致。
+# bianyi 命令行工具的消息。消息 id 和变量须与 en-US 完全一致。
+# zh-Hant 的消息由 bianyi 从 zh-Hans 的文件生成（scripts/update-zh-hant.sh，见 docs/l10n.md），不要直接修改 zh-Hant。
 
 ## 错误
 
@@ -120,3 +120,12 @@ report-beads = 对齐的句对
 report-changed = 改动的字符
 report-terms = 找到的术语条目
 report-converted-name = 转换后的文本
+
+## bianyi l10n convert
+
+error-l10n-syntax = { $path }:{ $line }:{ $column }：不是有效的 { $format }（第 { $offset } 字节）：{ $message }
+error-l10n-output-syntax = { $path }：转换后的文件不再是有效的 { $format }（{ $message }），未写入任何内容
+error-l10n-structure = { $path }:{ $line }：转换消息“{ $key }”会改变其标识符、占位符或语法，未写入任何内容（请检查 --glossary 和 --overrides）
+error-l10n-format = 无法从文件名判断 { $path } 的格式，请用 --format ftl、po 或 json 指定
+error-l10n-many-files = 多个文件需要用 -o DIR 或 --in-place
+error-l10n-override = { $path }：{ $overrides } 中“{ $key }”的替换文本与原消息的占位符不同或顺序不同

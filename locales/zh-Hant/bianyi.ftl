@@ -1,5 +1,5 @@
-# bianyi 命令列工具的訊息（繁體中文）。
-# 本檔案由 zh-Hans 經 bianyi（s2twp）轉換後人工校訂；訊息 id 和變數須與 en-US 完全一致。
+# bianyi 命令列工具的訊息。訊息 id 和變數須與 en-US 完全一致。
+# zh-Hant 的訊息由 bianyi 從 zh-Hans 的檔案生成（scripts/update-zh-hant.sh，見 docs/l10n.md），不要直接修改 zh-Hant。
 
 ## 錯誤
 
@@ -85,7 +85,7 @@ glossary-bad-value = 無效的 { $field }「{ $value }」：應為 { $expected }
 glossary-duplicate-id = 條目 id「{ $id }」重複
 glossary-unsafe-xml = 已拒絕 { $what }：bianyi 從不讀取 DTD、實體宣告或外部實體
 glossary-too-large = 術語表太大，無法匹配：{ $message }
-glossary-added = 已向 { $path } 中的「{ $id }」添加 { $terms } 個術語
+glossary-added = 已向 { $path } 中的「{ $id }」新增 { $terms } 個術語
 glossary-removed = 已從 { $path } 刪除 { $count } 個條目
 glossary-imported = 已將 { $entries } 個條目（{ $terms } 個術語）寫入 { $path }
 glossary-merge-replaced = 條目「{ $id }」已由 { $path } 中的條目取代
@@ -120,3 +120,12 @@ report-beads = 對齊的句對
 report-changed = 改動的字元
 report-terms = 找到的術語條目
 report-converted-name = 轉換後的文字
+
+## bianyi l10n convert
+
+error-l10n-syntax = { $path }:{ $line }:{ $column }：不是有效的 { $format }（第 { $offset } 位元組）：{ $message }
+error-l10n-output-syntax = { $path }：轉換後的檔案不再是有效的 { $format }（{ $message }），未寫入任何內容
+error-l10n-structure = { $path }:{ $line }：轉換訊息「{ $key }」會改變其識別碼、預留位置或語法，未寫入任何內容（請檢查 --glossary 和 --overrides）
+error-l10n-format = 無法從檔名判斷 { $path } 的格式，請用 --format ftl、po 或 json 指定
+error-l10n-many-files = 多個檔案需要用 -o DIR 或 --in-place
+error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文字與原訊息的預留位置不同或順序不同

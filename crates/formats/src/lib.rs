@@ -34,6 +34,7 @@
 //! [`tmx`], which has no way to say "untranslated" and leaves them out.
 
 mod escape;
+pub mod l10n;
 mod plain;
 mod report;
 mod xml;

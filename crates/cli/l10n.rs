@@ -1,0 +1,315 @@
+//! `bianyi l10n convert`: the text of Fluent, PO and JSON localization
+//! files converted, everything else kept byte for byte, and the result
+//! checked (it parses, with the same ids and placeables) before anything is
+//! written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use bianyi_convert::{Config, Converter, Target, TargetConverter, detect};
+use bianyi_formats::l10n::{Document, L10nFormat, Unit, verify};
+use bianyi_glossary::{Applier, Mentions};
+
+use crate::args::{L10nArgs, L10nCommand, L10nConvertArgs, L10nFormatArg};
+use crate::convert::{config_error, config_target, glossary_applier};
+use crate::error::{CliError, Source};
+use crate::lines::{How, color_wanted, diff_line};
+use crate::output::{Output, same_file};
+
+pub(crate) fn run(args: &L10nArgs, lang: Option<&str>) -> Result<(), CliError> {
+    match &args.command {
+        L10nCommand::Convert(a) => convert(a, lang),
+    }
+}
+
+/// One converted file, ready to write.
+struct Converted {
+    path: PathBuf,
+    format: L10nFormat,
+    before: String,
+    after: String,
+}
+
+fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
+    let (how, target) = conversion(args)?;
+    let terms = glossary_applier(&args.terms, lang, target)?;
+    if args.files.len() > 1 && args.output_dir.is_none() && !args.in_place && args.diff.is_none() {
+        return Err(CliError::L10nManyToStdout);
+    }
+    let overrides = match &args.overrides {
+        Some(path) => read_overrides(path, args.format)?,
+        None => BTreeMap::new(),
+    };
+    let job = Job {
+        how: &how,
+        target,
+        terms: terms.as_ref(),
+        overrides: &overrides,
+        overrides_path: args.overrides.as_deref(),
+        comments: args.comments,
+        corner_quotes: args.corner_quotes,
+    };
+    // Every file is read, converted and checked before any is written.
+    let mut done = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let format = format_of(path, args.format)?;
+        let before = read(path)?;
+        let after = job.convert(path, format, &before)?;
+        done.push(Converted {
+            path: path.clone(),
+            format,
+            before,
+            after,
+        });
+    }
+    if let Some(style) = args.diff {
+        return show_diff(&done, color_wanted(style, true));
+    }
+    if args.in_place {
+        for c in &done {
+            write(&c.path, &c.after)?;
+        }
+        return Ok(());
+    }
+    if let Some(dir) = &args.output_dir {
+        std::fs::create_dir_all(dir).map_err(|error| CliError::Write {
+            target: Source::path(dir),
+            error,
+        })?;
+        for c in &done {
+            let name = c.path.file_name().unwrap_or(c.path.as_os_str());
+            let out = dir.join(name);
+            if same_file(&out, &c.path) {
+                return Err(CliError::OutputIsInput {
+                    path: out.display().to_string(),
+                });
+            }
+            write(&out, &c.after)?;
+        }
+        return Ok(());
+    }
+    let text: String = done.iter().map(|c| c.after.as_str()).collect();
+    to_stdout(&text)
+}
+
+/// Writes `text` to standard output; a reader that went away
+/// (`bianyi … | head`) is not an error.
+fn to_stdout(text: &str) -> Result<(), CliError> {
+    let mut out = Output::stdout();
+    let result = out
+        .writer()
+        .write_all(text.as_bytes())
+        .and_then(|()| out.commit());
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| CliError::Write {
+            target: Source::Path("-".to_string()),
+            error,
+        }),
+    }
+}
+
+/// What converts, and the language it produces.
+fn conversion(args: &L10nConvertArgs) -> Result<(How, Target), CliError> {
+    if let Some(tag) = &args.to {
+        let target: Target = tag
+            .parse()
+            .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
+        let tc = TargetConverter::new(target).phrases(args.phrases);
+        return Ok((How::Target(tc), target));
+    }
+    let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
+    let config: Config = name
+        .parse()
+        .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
+    Ok((
+        How::Config(Converter::builder(config).build()),
+        config_target(config),
+    ))
+}
+
+fn format_of(path: &Path, arg: L10nFormatArg) -> Result<L10nFormat, CliError> {
+    match arg {
+        L10nFormatArg::Ftl => Ok(L10nFormat::Fluent),
+        L10nFormatArg::Po => Ok(L10nFormat::Po),
+        L10nFormatArg::Json => Ok(L10nFormat::Json),
+        L10nFormatArg::Auto => {
+            L10nFormat::from_path(path).ok_or_else(|| CliError::L10nUnknownFormat {
+                path: path.display().to_string(),
+            })
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, CliError> {
+    let bytes = std::fs::read(path).map_err(|error| CliError::Read {
+        source: Source::path(path),
+        error,
+    })?;
+    crate::detect::utf8_text(Source::path(path), bytes)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), CliError> {
+    let err = |error| CliError::Write {
+        target: Source::path(path),
+        error,
+    };
+    let mut out = Output::file(path).map_err(err)?;
+    out.writer().write_all(text.as_bytes()).map_err(err)?;
+    out.commit().map_err(err)
+}
+
+/// Everything that converts a file.
+struct Job<'a> {
+    how: &'a How,
+    target: Target,
+    terms: Option<&'a Applier>,
+    overrides: &'a Overrides,
+    overrides_path: Option<&'a Path>,
+    /// Convert comments too.
+    comments: bool,
+    /// “ ” ‘ ’ → 「 」 『 』.
+    corner_quotes: bool,
+}
+
+/// Reviewed wording: message key → the message and its runs.
+type Overrides = BTreeMap<String, (Unit, Vec<String>)>;
+
+fn read_overrides(path: &Path, arg: L10nFormatArg) -> Result<Overrides, CliError> {
+    let format = format_of(path, arg)?;
+    let text = read(path)?;
+    let doc = Document::parse(format, &text).map_err(|error| CliError::L10n {
+        source: Source::path(path),
+        format,
+        error,
+    })?;
+    Ok(doc
+        .units()
+        .iter()
+        .filter(|u| !u.comment)
+        .map(|u| (u.key.clone(), (u.clone(), doc.runs(u))))
+        .collect())
+}
+
+impl Job<'_> {
+    fn convert(&self, path: &Path, format: L10nFormat, text: &str) -> Result<String, CliError> {
+        let Job {
+            how,
+            target,
+            terms,
+            overrides,
+            overrides_path,
+            comments,
+            corner_quotes,
+        } = *self;
+        let source = Source::path(path);
+        let doc = Document::parse(format, text).map_err(|error| CliError::L10n {
+            source: source.clone(),
+            format,
+            error,
+        })?;
+        // An override must have the placeables of the message it replaces.
+        for unit in doc.units().iter().filter(|u| !u.comment) {
+            if let Some((reviewed, _)) = overrides.get(&unit.key)
+                && !unit.same_shape(reviewed)
+            {
+                return Err(CliError::L10nOverride {
+                    source: source.clone(),
+                    overrides: Source::path(overrides_path.unwrap_or(path)),
+                    key: unit.key.clone(),
+                });
+            }
+        }
+        let plan = match how {
+            How::Target(tc) => tc.plan(&detect(&doc.sample())),
+            How::Config(_) => Vec::new(),
+        };
+        let plain = |t: &str| {
+            let out = match how {
+                How::Config(c) => c.convert(t),
+                How::Target(tc) => tc.convert_planned(t, &plan),
+            };
+            if corner_quotes { corner(&out) } else { out }
+        };
+        let mut mentions = Mentions::new();
+        let language = posix_language(target);
+        let after = doc.rewrite(
+            &mut |unit, k, run| {
+                if unit.comment && !comments {
+                    return run.to_string();
+                }
+                if let Some(text) = overrides
+                    .get(&unit.key)
+                    .filter(|_| !unit.comment)
+                    .and_then(|(_, r)| r.get(k))
+                {
+                    return text.clone();
+                }
+                match terms {
+                    None => plain(run),
+                    Some(applier) => {
+                        let mut out = String::with_capacity(run.len() + run.len() / 8);
+                        applier.apply(
+                            run,
+                            &mut mentions,
+                            &mut |gap, out| out.push_str(&plain(gap)),
+                            &mut out,
+                        );
+                        out
+                    }
+                }
+            },
+            Some(&language),
+        );
+        verify(format, text, &after).map_err(|error| CliError::L10n {
+            source,
+            format,
+            error,
+        })?;
+        Ok(after)
+    }
+}
+
+/// The POSIX form of the target for a PO header (`zh_TW`, `zh_Hant`).
+fn posix_language(target: Target) -> String {
+    target.tag().replace('-', "_")
+}
+
+/// The changed messages: `path:line: key: text` with the changes marked.
+fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
+    let mut text = String::new();
+    for c in done {
+        let (Ok(old), Ok(new)) = (
+            Document::parse(c.format, &c.before),
+            Document::parse(c.format, &c.after),
+        ) else {
+            continue;
+        };
+        for (a, b) in old.units().iter().zip(new.units()) {
+            let (x, y) = (old.display(a), new.display(b));
+            if x != y {
+                let label = format!("{}:{}: {}", c.path.display(), a.line, a.key);
+                text.push_str(&diff_line(&label, &one_line(&x), &one_line(&y), color));
+            }
+        }
+    }
+    to_stdout(&text)
+}
+
+/// Curly quotes as corner brackets: “ ” → 「 」, ‘ ’ → 『 』.
+fn corner(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '“' => '「',
+            '”' => '」',
+            '‘' => '『',
+            '’' => '』',
+            c => c,
+        })
+        .collect()
+}
+
+/// Line breaks of a multi-line message shown as `⏎`.
+fn one_line(s: &str) -> String {
+    s.trim_end_matches('\n').replace('\n', "⏎")
+}

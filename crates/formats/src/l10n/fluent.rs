@@ -1,0 +1,198 @@
+//! Fluent: the text elements of message, term and attribute values and of
+//! select variants. Identifiers, placeables, selectors, variant keys,
+//! function names, string literals and comments are not text.
+
+use fluent_syntax::ast::{
+    CallArguments, Comment, Entry, Expression, InlineExpression, Pattern, PatternElement,
+    VariantKey,
+};
+use fluent_syntax::parser;
+
+use super::placeholder;
+use super::{Error, Run, Unit, comment, unit};
+
+pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
+    let resource = match parser::parse(source) {
+        Ok(r) => r,
+        Err((_, errors)) => {
+            let first = errors.into_iter().min_by_key(|e| e.pos.start);
+            return Err(first.map_or_else(
+                || Error::syntax(source, 0, "invalid Fluent"),
+                |e| Error::syntax(source, e.pos.start, e.kind.to_string()),
+            ));
+        }
+    };
+    let mut units = Vec::new();
+    let message = |key: String, pattern: &Pattern<&str>| {
+        let mut runs = Vec::new();
+        let mut shape = String::new();
+        pattern_runs(source, pattern, &mut runs, &mut shape);
+        unit(source, key, runs, shape)
+    };
+    let comment_unit = |c: &Comment<&str>| {
+        comment(
+            source,
+            c.content
+                .iter()
+                .filter_map(|l| offset_in(source, l))
+                .collect(),
+        )
+    };
+    for entry in &resource.body {
+        match entry {
+            Entry::Comment(c) | Entry::GroupComment(c) | Entry::ResourceComment(c) => {
+                units.extend(comment_unit(c));
+            }
+            Entry::Message(m) => {
+                units.extend(m.comment.as_ref().and_then(comment_unit));
+                if let Some(p) = &m.value {
+                    units.extend(message(m.id.name.to_string(), p));
+                }
+                for a in &m.attributes {
+                    units.extend(message(format!("{}.{}", m.id.name, a.id.name), &a.value));
+                }
+            }
+            Entry::Term(t) => {
+                units.extend(t.comment.as_ref().and_then(comment_unit));
+                units.extend(message(format!("-{}", t.id.name), &t.value));
+                for a in &t.attributes {
+                    units.extend(message(format!("-{}.{}", t.id.name, a.id.name), &a.value));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(units)
+}
+
+/// The byte range of `slice` in `source`, when it is a slice of it (the
+/// parser hands out slices of its input).
+fn offset_in(source: &str, slice: &str) -> Option<std::ops::Range<usize>> {
+    let start = (slice.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    let end = start.checked_add(slice.len())?;
+    (end <= source.len() && source.is_char_boundary(start) && source.is_char_boundary(end))
+        .then_some(start..end)
+}
+
+/// The runs of `pattern`, and its shape: the pattern with `\0` for each
+/// run, placeables written out.
+fn pattern_runs(source: &str, pattern: &Pattern<&str>, runs: &mut Vec<Run>, shape: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => match offset_in(source, value) {
+                Some(range) => {
+                    let first = runs.len();
+                    placeholder::runs(source, range.clone(), super::Encoding::Raw, runs);
+                    let mut at = range.start;
+                    for run in runs.get(first..).unwrap_or_default() {
+                        shape.push_str(source.get(at..run.range.start).unwrap_or_default());
+                        shape.push('\0');
+                        at = run.range.end;
+                    }
+                    shape.push_str(source.get(at..range.end).unwrap_or_default());
+                }
+                // Not a slice of the input (cannot happen with fluent-syntax
+                // 0.12): kept as it is, as part of the shape.
+                None => shape.push_str(value),
+            },
+            PatternElement::Placeable { expression } => {
+                shape.push('{');
+                expression_runs(source, expression, runs, shape);
+                shape.push('}');
+            }
+        }
+    }
+}
+
+fn expression_runs(
+    source: &str,
+    expression: &Expression<&str>,
+    runs: &mut Vec<Run>,
+    shape: &mut String,
+) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            inline_shape(selector, shape);
+            shape.push_str(" ->");
+            for v in variants {
+                shape.push_str(if v.default { " *[" } else { " [" });
+                match &v.key {
+                    VariantKey::Identifier { name } => shape.push_str(name),
+                    VariantKey::NumberLiteral { value } => shape.push_str(value),
+                }
+                shape.push_str("] ");
+                pattern_runs(source, &v.value, runs, shape);
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            shape.push('{');
+            expression_runs(source, expression, runs, shape);
+            shape.push('}');
+        }
+        Expression::Inline(inline) => inline_shape(inline, shape),
+    }
+}
+
+/// An inline expression written out (it holds no translatable text).
+fn inline_shape(e: &InlineExpression<&str>, shape: &mut String) {
+    match e {
+        InlineExpression::StringLiteral { value } => {
+            shape.push('"');
+            shape.push_str(value);
+            shape.push('"');
+        }
+        InlineExpression::NumberLiteral { value } => shape.push_str(value),
+        InlineExpression::FunctionReference { id, arguments } => {
+            shape.push_str(id.name);
+            arguments_shape(arguments, shape);
+        }
+        InlineExpression::MessageReference { id, attribute } => {
+            shape.push_str(id.name);
+            if let Some(a) = attribute {
+                shape.push('.');
+                shape.push_str(a.name);
+            }
+        }
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            shape.push('-');
+            shape.push_str(id.name);
+            if let Some(a) = attribute {
+                shape.push('.');
+                shape.push_str(a.name);
+            }
+            if let Some(args) = arguments {
+                arguments_shape(args, shape);
+            }
+        }
+        InlineExpression::VariableReference { id } => {
+            shape.push('$');
+            shape.push_str(id.name);
+        }
+        InlineExpression::Placeable { expression } => {
+            shape.push('{');
+            // A placeable inside a placeable holds no text of its own
+            // unless it is a select, whose variants were walked already.
+            shape.push_str(&format!("{expression:?}"));
+            shape.push('}');
+        }
+    }
+}
+
+fn arguments_shape(args: &CallArguments<&str>, shape: &mut String) {
+    shape.push('(');
+    for p in &args.positional {
+        inline_shape(p, shape);
+        shape.push(',');
+    }
+    for n in &args.named {
+        shape.push_str(n.name.name);
+        shape.push(':');
+        inline_shape(&n.value, shape);
+        shape.push(',');
+    }
+    shape.push(')');
+}

@@ -1,0 +1,225 @@
+//! JSON: string values are text, object keys never. Flat
+//! (`{"menu.open": "打开"}`) and nested files alike; a unit's key is the
+//! JSON pointer of its value (`/menu/open`, `/items/0`).
+//!
+//! The scanner only locates strings; `serde_json` has the last word on
+//! validity (a file it rejects is an error here too).
+
+use std::ops::Range;
+
+use super::{Encoding, Error, Unit, unit_in};
+
+/// Nesting deeper than this is refused rather than risking the stack of
+/// whoever reads the file next.
+const MAX_DEPTH: usize = 512;
+
+pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
+    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let skip = source.len() - body.len();
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
+        let offset = offset_of(body, e.line(), e.column()) + skip;
+        return Err(Error::syntax(source, offset, e.to_string()));
+    }
+    let mut s = Scanner {
+        source,
+        bytes: source.as_bytes(),
+        at: skip,
+        path: Vec::new(),
+        units: Vec::new(),
+    };
+    s.value(0)?;
+    Ok(s.units)
+}
+
+/// The byte offset of serde_json's 1-based line and column (column counts
+/// bytes; 0 means "at the end of the previous line").
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+struct Scanner<'a> {
+    source: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    path: Vec<String>,
+    units: Vec<Unit>,
+}
+
+impl Scanner<'_> {
+    fn error(&self, message: &str) -> Error {
+        Error::syntax(self.source, self.at, message)
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.bytes.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<(), Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.skip_ws();
+        match self.bytes.get(self.at) {
+            Some(b'{') => {
+                self.at += 1;
+                self.skip_ws();
+                if self.bytes.get(self.at) == Some(&b'}') {
+                    self.at += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.skip_ws();
+                    let key = self.string()?;
+                    let name = decode(self.source.get(key).unwrap_or_default());
+                    self.skip_ws();
+                    self.expect(b':')?;
+                    self.path.push(name);
+                    self.value(depth + 1)?;
+                    self.path.pop();
+                    self.skip_ws();
+                    match self.bytes.get(self.at) {
+                        Some(b',') => self.at += 1,
+                        Some(b'}') => {
+                            self.at += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.error("expected , or }")),
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.at += 1;
+                self.skip_ws();
+                if self.bytes.get(self.at) == Some(&b']') {
+                    self.at += 1;
+                    return Ok(());
+                }
+                let mut index = 0usize;
+                loop {
+                    self.path.push(index.to_string());
+                    self.value(depth + 1)?;
+                    self.path.pop();
+                    index += 1;
+                    self.skip_ws();
+                    match self.bytes.get(self.at) {
+                        Some(b',') => self.at += 1,
+                        Some(b']') => {
+                            self.at += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.error("expected , or ]")),
+                    }
+                }
+            }
+            Some(b'"') => {
+                let content = self.string()?;
+                let key = pointer(&self.path);
+                self.units
+                    .extend(unit_in(self.source, key, vec![content], Encoding::Json));
+                Ok(())
+            }
+            Some(_) => {
+                // Numbers, true, false, null: not text.
+                while self.bytes.get(self.at).is_some_and(|b| {
+                    !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                }) {
+                    self.at += 1;
+                }
+                Ok(())
+            }
+            None => Err(self.error("unexpected end of input")),
+        }
+    }
+
+    fn expect(&mut self, b: u8) -> Result<(), Error> {
+        if self.bytes.get(self.at) == Some(&b) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error("unexpected character"))
+        }
+    }
+
+    /// A string at the cursor: the range of its contents.
+    fn string(&mut self) -> Result<Range<usize>, Error> {
+        self.expect(b'"')?;
+        let start = self.at;
+        loop {
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    let end = self.at;
+                    self.at += 1;
+                    return Ok(start..end);
+                }
+                Some(b'\\') => self.at += 2,
+                Some(_) => self.at += 1,
+                None => return Err(self.error("string without its closing quote")),
+            }
+        }
+    }
+}
+
+/// RFC 6901: `~` → `~0`, `/` → `~1`.
+fn pointer(path: &[String]) -> String {
+    let mut out = String::new();
+    for p in path {
+        out.push('/');
+        out.push_str(&p.replace('~', "~0").replace('/', "~1"));
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// The text of the inside of a JSON string.
+pub(crate) fn decode(raw: &str) -> String {
+    serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string())
+}
+
+/// Converts the inside of a JSON string: escapes resolved before
+/// `convert`, written again after. A run without backslashes is converted
+/// as it is; one that escaped non-ASCII characters (`\u4e2d`) gets them
+/// escaped again.
+pub(crate) fn convert_escaped(raw: &str, convert: &mut dyn FnMut(&str) -> String) -> String {
+    if !raw.contains('\\') {
+        let out = convert(raw);
+        return escape(&out, false);
+    }
+    let text = decode(raw);
+    let out = convert(&text);
+    if out == text {
+        return raw.to_string();
+    }
+    let ascii = raw.contains("\\u") && raw.is_ascii();
+    escape(&out, ascii)
+}
+
+/// The inside of a JSON string for `text` (`ascii`: non-ASCII as `\uXXXX`).
+fn escape(text: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || (ascii && !c.is_ascii()) => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,205 @@
+//! Placeholders inside translatable text, which a converter must never see:
+//! printf and Qt specifiers (`%s`, `%1$d`, `%(name)s`, `%1`, `%%`), brace
+//! placeholders (`{0}`, `{name}`, `{{name}}`, `${name}`, ICU's simple
+//! arguments `{n, number}`), `$t(key)`, markup tags (`<b>`, `</a>`,
+//! `<br/>`) and character references (`&amp;`, `&#160;`).
+//!
+//! The text between placeholders is what gets converted. ICU plural and
+//! select arguments are not placeholders as a whole: their keywords are
+//! ASCII (which conversion leaves alone) and their messages are text.
+
+use std::ops::Range;
+
+use super::{Encoding, Run};
+
+/// Pushes the runs of `source[range]` between placeholders.
+pub(crate) fn runs(source: &str, range: Range<usize>, encoding: Encoding, out: &mut Vec<Run>) {
+    let bytes = source.as_bytes();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let len = match bytes.get(i) {
+            Some(b'%') => printf(bytes, i, range.end),
+            Some(b'{') => brace(bytes, i, range.end),
+            Some(b'$') => dollar(bytes, i, range.end),
+            Some(b'<') => tag(bytes, i, range.end),
+            Some(b'&') => reference(bytes, i, range.end),
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        if i > start {
+            out.push(Run {
+                range: start..i,
+                encoding,
+            });
+        }
+        i += len;
+        start = i;
+    }
+    if range.end > start {
+        out.push(Run {
+            range: start..range.end,
+            encoding,
+        });
+    }
+}
+
+/// `%%`, `%1`…`%99` (Qt), `%(name)s` (Python), `%1$s` and C specifiers.
+fn printf(b: &[u8], at: usize, end: usize) -> usize {
+    let get = |i: usize| if i < end { b.get(i).copied() } else { None };
+    let mut i = at + 1;
+    match get(i) {
+        Some(b'%') => return 2,
+        Some(b'(') => {
+            i += 1;
+            while get(i).is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
+                i += 1;
+            }
+            if get(i) != Some(b')') {
+                return 0;
+            }
+            i += 1;
+        }
+        _ => {}
+    }
+    // Positional: digits followed by `$`, or Qt's bare `%1`.
+    let digits = i;
+    while get(i).is_some_and(|c| c.is_ascii_digit()) {
+        i += 1;
+    }
+    if i > digits {
+        if get(i) == Some(b'$') {
+            i += 1;
+        } else if get(digits) != Some(b'0') && i - digits <= 2 && b.get(at + 1) != Some(&b'(') {
+            // `%1`: Qt and .NET-style numbered arguments; a conversion
+            // character may follow (`%1d` is a width), so look on.
+            let save = i;
+            let more = conversion_tail(b, i, end);
+            return if more > 0 { more - at } else { save - at };
+        }
+    }
+    let tail = conversion_tail(b, i, end);
+    if tail > 0 { tail - at } else { 0 }
+}
+
+/// Flags, width, precision, length and the conversion character from `i`;
+/// the end of the specifier, or 0 when there is no conversion character.
+fn conversion_tail(b: &[u8], mut i: usize, end: usize) -> usize {
+    let get = |i: usize| if i < end { b.get(i).copied() } else { None };
+    while get(i).is_some_and(|c| matches!(c, b'-' | b'+' | b' ' | b'#' | b'0' | b'\'')) {
+        i += 1;
+    }
+    while get(i).is_some_and(|c| c.is_ascii_digit() || c == b'*') {
+        i += 1;
+    }
+    if get(i) == Some(b'.') {
+        i += 1;
+        while get(i).is_some_and(|c| c.is_ascii_digit() || c == b'*') {
+            i += 1;
+        }
+    }
+    while get(i).is_some_and(|c| matches!(c, b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't')) {
+        i += 1;
+    }
+    match get(i) {
+        Some(
+            b'd' | b'i' | b'o' | b'u' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G'
+            | b'a' | b'A' | b'c' | b's' | b'S' | b'p' | b'n' | b'@' | b'r',
+        ) => i + 1,
+        _ => 0,
+    }
+}
+
+/// `{{name}}` and `{…}` holding ASCII and no brace (`{0}`, `{name}`,
+/// `{n, number}`, `{# item}`); not `{` text in other scripts `}`.
+fn brace(b: &[u8], at: usize, end: usize) -> usize {
+    let double = b.get(at + 1) == Some(&b'{');
+    let open = if double { 2 } else { 1 };
+    let mut i = at + open;
+    while i < end && i - at <= 80 {
+        match b.get(i) {
+            Some(b'}') => {
+                if i == at + open {
+                    return 0;
+                }
+                if double {
+                    return if b.get(i + 1) == Some(&b'}') && i + 1 < end {
+                        i + 2 - at
+                    } else {
+                        0
+                    };
+                }
+                return i + 1 - at;
+            }
+            Some(c) if *c == b'{' || *c == b'\n' || !c.is_ascii() => return 0,
+            Some(_) => i += 1,
+            None => return 0,
+        }
+    }
+    0
+}
+
+/// `${…}` and `$t(…)` (i18next nesting).
+fn dollar(b: &[u8], at: usize, end: usize) -> usize {
+    match (b.get(at + 1), b.get(at + 2)) {
+        (Some(b'{'), _) => {
+            let n = brace(b, at + 1, end);
+            if n > 0 { n + 1 } else { 0 }
+        }
+        (Some(b't'), Some(b'(')) => {
+            let mut i = at + 3;
+            while i < end && i - at <= 200 {
+                match b.get(i) {
+                    Some(b')') => return i + 1 - at,
+                    Some(b'\n') | None => return 0,
+                    Some(_) => i += 1,
+                }
+            }
+            0
+        }
+        _ => 0,
+    }
+}
+
+/// A markup tag: `<b>`, `</a>`, `<br/>`, `<a href="…">` (on one line).
+fn tag(b: &[u8], at: usize, end: usize) -> usize {
+    let mut i = at + 1;
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if !b.get(i).is_some_and(u8::is_ascii_alphabetic) || i >= end {
+        return 0;
+    }
+    while i < end && i - at <= 400 {
+        match b.get(i) {
+            Some(b'>') => return i + 1 - at,
+            Some(b'<' | b'\n') | None => return 0,
+            Some(_) => i += 1,
+        }
+    }
+    0
+}
+
+/// `&name;`, `&#123;`, `&#x1F;`.
+fn reference(b: &[u8], at: usize, end: usize) -> usize {
+    let mut i = at + 1;
+    let numeric = b.get(i) == Some(&b'#');
+    if numeric {
+        i += 1;
+        if matches!(b.get(i), Some(b'x' | b'X')) {
+            i += 1;
+        }
+    }
+    let body = i;
+    while i < end && i - at <= 32 && b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    if i > body && i < end && b.get(i) == Some(&b';') {
+        i + 1 - at
+    } else {
+        0
+    }
+}

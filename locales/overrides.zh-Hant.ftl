@@ -1,0 +1,19 @@
+# Reviewed zh-Hant wording where converting zh-Hans (bianyi l10n convert
+# --to zh-TW --phrases) is not enough: words that differ by more than
+# script, and OpenCC phrase choices that are wrong here (禁用 → 停用,
+# 權限 → 許可權). Each message keeps the placeholders of the zh-Hans one, in
+# the same order. Used by scripts/update-zh-hant.sh; see docs/l10n.md.
+
+error-engine-unavailable = 此 bianyi 建置時未包含系統 OpenCC 引擎；請用 `cargo build --features opencc` 重新建置（需要 libopencc-dev）
+io-permission-denied = 權限不足
+io-read-only = 檔案系統為唯讀
+config-t2jp = 繁體字（日本舊字體）→ 日本新字體
+config-jp2t = 日本新字體 → 繁體字（日本舊字體）
+check-no-usable-term = 條目「{ $id }」只有禁用術語
+check-forbidden-allowed = 「{ $term }」在「{ $forbidden_in }」中禁用，卻在「{ $allowed_in }」中允許使用
+qa-forbidden = { $where }：禁用術語「{ $term }」（{ $id }）；請用「{ $preferred }」
+report-low-confidence = 低信賴度
+report-low-confidence-count = 低信賴度的對齊
+report-converted-name = 轉換後的文字
+error-l10n-structure = { $path }:{ $line }：轉換訊息「{ $key }」會改變其識別碼、預留位置或語法，未寫入任何內容（請檢查 --glossary 和 --overrides）
+error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文字與原訊息的預留位置不同或順序不同

@@ -1,0 +1,1 @@
+default-printer = 預設印表機
