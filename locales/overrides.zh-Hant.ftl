@@ -17,3 +17,6 @@ report-low-confidence-count = 低信賴度的對齊
 report-converted-name = 轉換後的文字
 error-l10n-structure = { $path }:{ $line }：轉換訊息「{ $key }」會改變其識別碼、預留位置或語法，未寫入任何內容（請檢查 --glossary 和 --overrides）
 error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文字與原訊息的預留位置不同或順序不同
+# Examples that show both scripts or both quote styles must not be converted.
+cli-arg-phrases = 與 --to 一起使用：同時轉換地區用詞（软件 ↔ 軟體）
+cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）

@@ -61,6 +61,11 @@ impl Localizer {
     /// locale comes from en-US; a message missing everywhere (a bug the
     /// locale tests catch) is shown as its id rather than lost.
     pub(crate) fn msg(&self, id: &str, args: &[Arg<'_>]) -> String {
+        self.try_msg(id, args).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The message `id` with `args`, from the first locale that has it.
+    pub(crate) fn try_msg(&self, id: &str, args: &[Arg<'_>]) -> Option<String> {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             fluent_args.set(*name, value.clone());
@@ -72,10 +77,10 @@ impl Localizer {
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
             if errors.is_empty() {
-                return text.into_owned();
+                return Some(text.into_owned());
             }
         }
-        id.to_string()
+        None
     }
 }
 

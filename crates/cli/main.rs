@@ -9,6 +9,7 @@ mod convert;
 mod detect;
 mod error;
 mod glossary;
+mod help;
 mod i18n;
 mod l10n;
 mod lines;
@@ -21,12 +22,17 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 use crate::args::{Cli, Command};
 use crate::i18n::Localizer;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return command_line(&args, e),
+    };
     output::cleanup::install();
     // Messages are loaded only when there is one to show: a successful run
     // does not pay for parsing the Fluent files.
@@ -49,6 +55,33 @@ fn main() -> ExitCode {
             // If stderr itself is gone there is nobody left to tell.
             let _ = writeln!(std::io::stderr().lock(), "{message}");
             ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Help, version, and command lines that do not parse: parsed again with
+/// the texts of the user's language, and shown.
+fn command_line(args: &[std::ffi::OsString], plain: clap::Error) -> ExitCode {
+    let l = Localizer::from_env(help::lang_arg(args).as_deref());
+    let e = help::localized(&l)
+        .try_get_matches_from(args)
+        .err()
+        .unwrap_or(plain);
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // A closed pipe (`bianyi --help | head`) is not an error.
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+        _ => {
+            let message = l.msg(
+                "error-line",
+                &[("message", help::error_text(&e, &l).into())],
+            );
+            let _ = writeln!(std::io::stderr().lock(), "{message}");
+            ExitCode::from(2)
         }
     }
 }
