@@ -526,6 +526,52 @@ pub(crate) struct ConvertArgs {
     /// builds with the `opencc` feature).
     #[arg(long, value_enum, default_value_t = Engine::Bianyi)]
     pub(crate) engine: Engine,
+
+    /// Encoding of the input: a byte order mark decides; auto then takes
+    /// UTF-8 if the text is UTF-8 and otherwise guesses (and says so).
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
+    pub(crate) encoding: EncodingArg,
+
+    /// Encoding of the output (default: the input's).
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub(crate) output_encoding: Option<EncodingArg>,
+
+    /// What to do with characters the output encoding cannot hold.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = UnmappableArg::Error)]
+    pub(crate) unmappable: UnmappableArg,
+}
+
+/// Text encodings of `--encoding` and `--output-encoding`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum EncodingArg {
+    /// Input: the byte order mark, else UTF-8 if valid, else a guess;
+    /// output: the input's encoding.
+    Auto,
+    /// UTF-8.
+    #[value(name = "utf-8")]
+    Utf8,
+    /// GB18030 (a superset of GBK and GB2312).
+    Gb18030,
+    /// GBK (read as GB18030, which contains it).
+    Gbk,
+    /// Big5 (with the HKSCS extensions when reading).
+    Big5,
+    /// UTF-16, little-endian.
+    #[value(name = "utf-16le")]
+    Utf16le,
+    /// UTF-16, big-endian.
+    #[value(name = "utf-16be")]
+    Utf16be,
+}
+
+/// `--unmappable`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum UnmappableArg {
+    /// Stop with an error naming the first such character (nothing is
+    /// written to files).
+    Error,
+    /// Write it as a numeric character reference (&#31616;).
+    Ncr,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

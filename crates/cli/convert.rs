@@ -9,7 +9,10 @@ use bianyi_convert::{Config, Converter, ErrorKind, Target, TargetConverter};
 
 use bianyi_glossary::{Applier, TermMode};
 
-use crate::args::{ConvertArgs, Engine, TermArgs, TermsMode};
+use encoding_rs::{Encoding, UTF_8};
+
+use crate::args::{ConvertArgs, EncodingArg, Engine, TermArgs, TermsMode, UnmappableArg};
+use crate::encoding::{self, OnUnmappable};
 use crate::error::{CliError, Source};
 use crate::glossary;
 use crate::i18n::Localizer;
@@ -18,7 +21,7 @@ use crate::output::{Output, same_file, stdout_is};
 
 /// One input named on the command line.
 #[derive(Clone, Debug)]
-enum Input {
+pub(crate) enum Input {
     Stdin,
     File(PathBuf),
 }
@@ -38,7 +41,130 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     }
     let job = job(args, lang)?;
     let inputs = inputs(&args.files)?;
-    run_job(args, &job, &inputs)
+    let io = Io {
+        encoding: args.encoding,
+        output_encoding: args.output_encoding.and_then(encoding::encoding_of),
+        unmappable: match args.unmappable {
+            UnmappableArg::Error => OnUnmappable::Error,
+            UnmappableArg::Ncr => OnUnmappable::Ncr,
+        },
+        lang: lang.map(str::to_string),
+    };
+    run_job(args, &job, &inputs, &io).map_err(refine)
+}
+
+/// How inputs are read and outputs written (encodings).
+pub(crate) struct Io {
+    pub(crate) encoding: EncodingArg,
+    /// `None`: the input's.
+    pub(crate) output_encoding: Option<&'static Encoding>,
+    pub(crate) unmappable: OnUnmappable,
+    pub(crate) lang: Option<String>,
+}
+
+/// The encoding of one output stream, fixed by its first input.
+#[derive(Default)]
+pub(crate) struct OutState {
+    encoding: Option<&'static Encoding>,
+    started: bool,
+    /// The first input was UTF-16 with a byte order mark, or not UTF-16 at
+    /// all: UTF-16 output then starts with one.
+    utf16_bom: bool,
+}
+
+impl Io {
+    /// Opens `input`, decoding it to UTF-8 when it is not UTF-8 (or when the
+    /// output is not). Says which encoding was guessed, if one was.
+    pub(crate) fn open(
+        &self,
+        input: &Input,
+        source: &Source,
+        state: &mut OutState,
+    ) -> Result<(Box<dyn Read>, &'static Encoding), CliError> {
+        let mut raw = open(input, source)?;
+        let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
+            source: source.clone(),
+            error,
+        })?;
+        let chosen = encoding::choose(self.encoding, &head);
+        if chosen.guessed {
+            let l = Localizer::from_env(self.lang.as_deref());
+            let note = l.msg(
+                "note-encoding-guessed",
+                &[
+                    ("path", source.render(&l).into()),
+                    ("encoding", encoding::name(chosen.encoding).into()),
+                ],
+            );
+            let _ = writeln!(io::stderr().lock(), "{note}");
+        }
+        if state.encoding.is_none() {
+            let utf16 = |e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE;
+            state.utf16_bom = chosen.bom || !utf16(chosen.encoding);
+        }
+        let out = *state
+            .encoding
+            .get_or_insert(self.output_encoding.unwrap_or(chosen.encoding));
+        let reader = io::Cursor::new(head).chain(raw);
+        if chosen.is_utf8() && out == UTF_8 {
+            // The fast path: bytes straight to the engine (a UTF-8 BOM is
+            // kept as the character it is).
+            return Ok((Box::new(reader), out));
+        }
+        Ok((
+            Box::new(encoding::DecodingReader::new(reader, chosen.encoding)),
+            out,
+        ))
+    }
+
+    /// `output` writing `encoding` (a byte order mark first for UTF-16, at
+    /// the start of the stream).
+    pub(crate) fn writer<'w>(
+        &self,
+        output: &'w mut dyn Write,
+        encoding: &'static Encoding,
+        state: &mut OutState,
+    ) -> Result<Box<dyn Write + 'w>, io::Error> {
+        let first = !state.started;
+        state.started = true;
+        if encoding == UTF_8 {
+            return Ok(Box::new(output));
+        }
+        let bom = first
+            && state.utf16_bom
+            && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE);
+        Ok(Box::new(encoding::EncodingWriter::new(
+            output,
+            encoding,
+            bom,
+            self.unmappable,
+        )?))
+    }
+}
+
+/// Read and write errors that carry an encoding problem, as such.
+fn refine(e: CliError) -> CliError {
+    match e {
+        CliError::Read { source, error } if encoding::malformed(&error).is_some() => {
+            let m = encoding::malformed(&error);
+            CliError::Malformed {
+                source,
+                encoding: m.map_or("", |m| encoding::name(m.encoding)),
+                offset: m.map_or(0, |m| m.offset),
+                bytes: m.map(|m| m.bytes.clone()).unwrap_or_default(),
+            }
+        }
+        CliError::Write { target, error } if encoding::unmappable(&error).is_some() => {
+            let u = encoding::unmappable(&error);
+            CliError::Unmappable {
+                target,
+                encoding: u.map_or("", |u| encoding::name(u.encoding)),
+                ch: u.map_or('\u{FFFD}', |u| u.ch),
+                line: u.map_or(0, |u| u.line),
+            }
+        }
+        other => other,
+    }
 }
 
 /// What converts, and what is written.
@@ -175,7 +301,12 @@ fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {
     )?))
 }
 
-fn run_job(args: &ConvertArgs, backend: &Job, inputs: &[Input]) -> Result<(), CliError> {
+fn run_job(
+    args: &ConvertArgs,
+    backend: &Job,
+    inputs: &[Input],
+    io_opts: &Io,
+) -> Result<(), CliError> {
     if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         return Err(CliError::InPlaceStdin);
     }
@@ -233,7 +364,7 @@ fn run_job(args: &ConvertArgs, backend: &Job, inputs: &[Input]) -> Result<(), Cl
     };
     for input in inputs {
         if let Input::File(path) = input {
-            precheck(path, args.in_place, check_utf8)?;
+            precheck(path, args.in_place, check_utf8, io_opts.encoding)?;
         }
     }
 
@@ -245,7 +376,13 @@ fn run_job(args: &ConvertArgs, backend: &Job, inputs: &[Input]) -> Result<(), Cl
                     target: target.clone(),
                     error,
                 })?;
-                backend.convert(input, output.writer(), &target)?;
+                backend.convert(
+                    input,
+                    output.writer(),
+                    &target,
+                    io_opts,
+                    &mut OutState::default(),
+                )?;
                 output
                     .commit()
                     .map_err(|error| CliError::Write { target, error })?;
@@ -266,8 +403,9 @@ fn run_job(args: &ConvertArgs, backend: &Job, inputs: &[Input]) -> Result<(), Cl
         None => (Output::stdout(), Source::Path("-".to_string())),
     };
     let to_stdout = args.output.is_none();
+    let mut state = OutState::default();
     for input in inputs {
-        match backend.convert(input, output.writer(), &target) {
+        match backend.convert(input, output.writer(), &target, io_opts, &mut state) {
             Err(CliError::Write { error, .. })
                 if to_stdout && error.kind() == io::ErrorKind::BrokenPipe =>
             {
@@ -305,7 +443,12 @@ fn inputs(files: &[OsString]) -> Result<Vec<Input>, CliError> {
 
 /// Opens `path` to make sure it can be read, and (when `check_utf8`) checks
 /// that a regular file is valid UTF-8 all the way through.
-fn precheck(path: &Path, in_place: bool, check_utf8: bool) -> Result<(), CliError> {
+fn precheck(
+    path: &Path,
+    in_place: bool,
+    check_utf8: bool,
+    encoding_arg: EncodingArg,
+) -> Result<(), CliError> {
     let source = Source::path(path);
     let read_error = |error| CliError::Read {
         source: source.clone(),
@@ -331,9 +474,21 @@ fn precheck(path: &Path, in_place: bool, check_utf8: bool) -> Result<(), CliErro
     if !check_utf8 {
         return Ok(());
     }
-    bianyi_convert::check_utf8(io::BufReader::new(file))
-        .map(|_| ())
-        .map_err(|e| library_error(e, &source, &source))
+    let mut file = io::BufReader::new(file);
+    let head = encoding::head(&mut file).map_err(read_error)?;
+    let chosen = encoding::choose(encoding_arg, &head);
+    let reader = io::Cursor::new(head).chain(file);
+    if chosen.is_utf8() {
+        return bianyi_convert::check_utf8(reader)
+            .map(|_| ())
+            .map_err(|e| library_error(e, &source, &source));
+    }
+    io::copy(
+        &mut encoding::DecodingReader::new(reader, chosen.encoding),
+        &mut io::sink(),
+    )
+    .map(|_| ())
+    .map_err(|error| refine(read_error(error)))
 }
 
 fn library_error(e: bianyi_convert::Error, source: &Source, target: &Source) -> CliError {
@@ -380,22 +535,31 @@ impl Job {
         input: &Input,
         output: &mut dyn Write,
         target: &Source,
+        io_opts: &Io,
+        state: &mut OutState,
     ) -> Result<(), CliError> {
+        let source = input.source();
+        let (reader, out_encoding) = io_opts.open(input, &source, state)?;
+        let write_error = |error| CliError::Write {
+            target: target.clone(),
+            error,
+        };
+        let mut writer = io_opts
+            .writer(output, out_encoding, state)
+            .map_err(write_error)?;
         match self {
-            Job::Stream(backend) => backend.convert(input, output, target),
-            Job::Lines(how, mode, terms) => {
-                let source = input.source();
-                lines::run(
-                    how,
-                    *mode,
-                    terms.as_ref(),
-                    open(input, &source)?,
-                    output,
-                    &source,
-                    target,
-                )
-            }
+            Job::Stream(backend) => backend.convert(reader, &mut writer, &source, target)?,
+            Job::Lines(how, mode, terms) => lines::run(
+                how,
+                *mode,
+                terms.as_ref(),
+                reader,
+                &mut writer,
+                &source,
+                target,
+            )?,
         }
+        writer.flush().map_err(write_error)
     }
 }
 
@@ -437,12 +601,12 @@ impl Backend {
 
     fn convert(
         &self,
-        input: &Input,
+        reader: Box<dyn Read + '_>,
         output: &mut dyn Write,
+        source: &Source,
         target: &Source,
     ) -> Result<(), CliError> {
-        let source = input.source();
-        let reader = open(input, &source)?;
+        let source = source.clone();
         match self {
             Backend::Bianyi(conv, threads) => conv
                 .convert_stream_parallel(reader, output, *threads)

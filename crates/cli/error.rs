@@ -20,7 +20,7 @@ impl Source {
         Source::Path(p.display().to_string())
     }
 
-    fn render(&self, l: &Localizer) -> String {
+    pub(crate) fn render(&self, l: &Localizer) -> String {
         match self {
             Source::Stdin => l.msg("stdin-name", &[]),
             Source::Path(p) => p.clone(),
@@ -88,6 +88,20 @@ pub(crate) enum CliError {
         path: String,
     },
     L10nManyToStdout,
+    /// Input that is not valid in its encoding.
+    Malformed {
+        source: Source,
+        encoding: &'static str,
+        offset: u64,
+        bytes: Vec<u8>,
+    },
+    /// A character the output encoding cannot hold.
+    Unmappable {
+        target: Source,
+        encoding: &'static str,
+        ch: char,
+        line: u64,
+    },
     L10nOverride {
         source: Source,
         overrides: Source,
@@ -138,11 +152,7 @@ impl CliError {
                 position,
                 bytes,
             } => {
-                let hex = bytes
-                    .iter()
-                    .map(|b| format!("{b:02X}"))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let hex = hex(bytes);
                 let text = l.msg(
                     "error-invalid-utf8",
                     &[
@@ -200,6 +210,35 @@ impl CliError {
                 l.msg("error-l10n-format", &[("path", s(path))])
             }
             CliError::L10nManyToStdout => l.msg("error-l10n-many-files", &[]),
+            CliError::Malformed {
+                source,
+                encoding,
+                offset,
+                bytes,
+            } => l.msg(
+                "error-malformed",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("encoding", s(encoding)),
+                    ("offset", FluentValue::from(*offset)),
+                    ("bytes", s(&hex(bytes))),
+                ],
+            ),
+            CliError::Unmappable {
+                target,
+                encoding,
+                ch,
+                line,
+            } => l.msg(
+                "error-unmappable",
+                &[
+                    ("path", s(&target.render(l))),
+                    ("encoding", s(encoding)),
+                    ("char", s(&ch.to_string())),
+                    ("code", s(&format!("U+{:04X}", u32::from(*ch)))),
+                    ("line", FluentValue::from(*line)),
+                ],
+            ),
             CliError::L10nOverride {
                 source,
                 overrides,
@@ -219,6 +258,15 @@ impl CliError {
             ),
         }
     }
+}
+
+/// Bytes as `E4 B8`.
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The reason part of an I/O error, localized for the common kinds.

@@ -7,6 +7,7 @@ mod align;
 mod args;
 mod convert;
 mod detect;
+mod encoding;
 mod error;
 mod glossary;
 mod help;

@@ -9,7 +9,7 @@ error-missing-config = no conversion chosen: pass --to TARGET (zh-Hans, zh-TW, �
 error-unknown-config = unknown config “{ $name }”; the configs are: { $configs }
 hint-did-you-mean = hint: did you mean “{ $suggestion }”?
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8 at byte offset { $offset } (bytes { $bytes })
-hint-not-utf8 = hint: the file is not UTF-8; re-encode it first, e.g. `iconv -f GB18030 -t UTF-8` or `iconv -f BIG5 -t UTF-8`
+hint-not-utf8 = hint: the file is not UTF-8; name its encoding, e.g. --encoding gb18030 or --encoding big5
 error-read = cannot read { $path }: { $reason }
 error-write = cannot write { $path }: { $reason }; nothing was changed
 error-output-is-input = { $path } is both an input and the output; to convert a file in place use --in-place
@@ -296,3 +296,29 @@ cli-l10n-convert-diff = Show the messages the conversion changes instead of writ
 cli-l10n-convert-comments = Also convert comments (Fluent comments; PO translator and extracted comments). By default they are kept as they are
 cli-l10n-convert-corner_quotes = Write “ ” ‘ ’ as 「 」 『 』 (Taiwan and Hong Kong typography)
 cli-l10n-convert-overrides = A Fluent file of reviewed wording: its messages replace the converted ones of the same id (same placeables required)
+
+## Encodings
+
+note-encoding-guessed = bianyi: note: { $path } is not UTF-8; reading it as { $encoding } (guessed from its content; use --encoding to choose)
+error-malformed = { $path }: byte offset { $offset } is not valid { $encoding } (bytes { $bytes }); choose another --encoding
+error-unmappable = { $path }:{ $line }: “{ $char }” ({ $code }) cannot be written in { $encoding }; use --output-encoding utf-8, or --unmappable ncr to write it as a numeric character reference
+
+cli-arg-encoding = Encoding of the input: a byte order mark decides; auto then takes UTF-8 if the text is UTF-8 and otherwise guesses (and says so)
+cli-arg-output_encoding = Encoding of the output (default: the input's)
+cli-arg-unmappable = What to do with characters the output encoding cannot hold
+cli-arg-unmappable-error = Stop with an error naming the first such character (nothing is written to files)
+cli-arg-unmappable-ncr = Write it as a numeric character reference (&#31616;)
+cli-arg-encoding-auto = Input: the byte order mark, else UTF-8 if valid, else a guess; output: the input's encoding
+cli-arg-encoding-utf-8 = UTF-8
+cli-arg-encoding-gb18030 = GB18030 (a superset of GBK and GB2312)
+cli-arg-encoding-gbk = GBK (read as GB18030, which contains it)
+cli-arg-encoding-big5 = Big5 (with the HKSCS extensions when reading)
+cli-arg-encoding-utf-16le = UTF-16, little-endian
+cli-arg-encoding-utf-16be = UTF-16, big-endian
+cli-arg-output_encoding-auto = Input: the byte order mark, else UTF-8 if valid, else a guess; output: the input's encoding
+cli-arg-output_encoding-utf-8 = UTF-8
+cli-arg-output_encoding-gb18030 = GB18030 (a superset of GBK and GB2312)
+cli-arg-output_encoding-gbk = GBK (read as GB18030, which contains it)
+cli-arg-output_encoding-big5 = Big5 (with the HKSCS extensions when reading)
+cli-arg-output_encoding-utf-16le = UTF-16, little-endian
+cli-arg-output_encoding-utf-16be = UTF-16, big-endian

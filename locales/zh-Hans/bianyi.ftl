@@ -9,7 +9,7 @@ error-missing-config = 未选择转换方式：请用 --to 目标（zh-Hans、zh
 error-unknown-config = 未知的转换方案“{ $name }”；可用的方案有：{ $configs }
 hint-did-you-mean = 提示：你是不是想用“{ $suggestion }”？
 error-invalid-utf8 = { $path }:{ $line }:{ $column }：字节偏移 { $offset } 处不是有效的 UTF-8（字节 { $bytes }）
-hint-not-utf8 = 提示：该文件不是 UTF-8 编码，请先转码，例如 `iconv -f GB18030 -t UTF-8` 或 `iconv -f BIG5 -t UTF-8`
+hint-not-utf8 = 提示：该文件不是 UTF-8 编码，请指定其编码，例如 --encoding gb18030 或 --encoding big5
 error-read = 无法读取 { $path }：{ $reason }
 error-write = 无法写入 { $path }：{ $reason }；未做任何修改
 error-output-is-input = { $path } 既是输入又是输出；要就地转换文件，请使用 --in-place
@@ -129,6 +129,13 @@ error-l10n-structure = { $path }:{ $line }：转换消息“{ $key }”会改变
 error-l10n-format = 无法从文件名判断 { $path } 的格式，请用 --format ftl、po 或 json 指定
 error-l10n-many-files = 多个文件需要用 -o DIR 或 --in-place
 error-l10n-override = { $path }：{ $overrides } 中“{ $key }”的替换文本与原消息的占位符不同或顺序不同
+
+
+## 编码
+
+note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encoding } 读取（根据内容推测；可用 --encoding 指定）
+error-malformed = { $path }：字节偏移 { $offset } 处不是有效的 { $encoding }（字节 { $bytes }）；请换一个 --encoding
+error-unmappable = { $path }:{ $line }：“{ $char }”（{ $code }）无法用 { $encoding } 写出；请用 --output-encoding utf-8，或用 --unmappable ncr 写成数字字符引用
 
 ## 命令行帮助和命令行错误（clap）
 
@@ -280,3 +287,23 @@ cli-l10n-convert-diff = 显示转换改动的消息，而不写入
 cli-l10n-convert-comments = 也转换注释（Fluent 注释；PO 的译者注释和提取的注释）。默认保持原样
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 写成 「 」 『 』（台湾和香港的排版习惯）
 cli-l10n-convert-overrides = 审校过的措辞（Fluent 文件）：其中的消息取代同 id 的转换结果（占位符须相同）
+
+cli-arg-encoding = 输入的编码：有字节顺序标记（BOM）时以它为准；auto 在文本是 UTF-8 时按 UTF-8 读取，否则推测编码（并给出提示）
+cli-arg-output_encoding = 输出的编码（默认：与输入相同）
+cli-arg-unmappable = 输出编码无法表示的字符如何处理
+cli-arg-unmappable-error = 报错并指出第一个这样的字符（不写入任何文件）
+cli-arg-unmappable-ncr = 写成数字字符引用（&#31616;）
+cli-arg-encoding-auto = 输入：以字节顺序标记为准，否则有效时按 UTF-8，再否则推测；输出：与输入的编码相同
+cli-arg-encoding-utf-8 = UTF-8
+cli-arg-encoding-gb18030 = GB18030（包含 GBK 和 GB2312）
+cli-arg-encoding-gbk = GBK（按包含它的 GB18030 读取）
+cli-arg-encoding-big5 = Big5（读取时包括香港增补字符集 HKSCS）
+cli-arg-encoding-utf-16le = UTF-16，小端序
+cli-arg-encoding-utf-16be = UTF-16，大端序
+cli-arg-output_encoding-auto = 输入：以字节顺序标记为准，否则有效时按 UTF-8，再否则推测；输出：与输入的编码相同
+cli-arg-output_encoding-utf-8 = UTF-8
+cli-arg-output_encoding-gb18030 = GB18030（包含 GBK 和 GB2312）
+cli-arg-output_encoding-gbk = GBK（按包含它的 GB18030 读取）
+cli-arg-output_encoding-big5 = Big5（读取时包括香港增补字符集 HKSCS）
+cli-arg-output_encoding-utf-16le = UTF-16，小端序
+cli-arg-output_encoding-utf-16be = UTF-16，大端序

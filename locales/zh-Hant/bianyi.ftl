@@ -9,7 +9,7 @@ error-missing-config = 未選擇轉換方式：請用 --to 目標（zh-Hans、zh
 error-unknown-config = 未知的轉換方案「{ $name }」；可用的方案有：{ $configs }
 hint-did-you-mean = 提示：你是不是想用「{ $suggestion }」？
 error-invalid-utf8 = { $path }:{ $line }:{ $column }：位元組偏移 { $offset } 處不是有效的 UTF-8（位元組 { $bytes }）
-hint-not-utf8 = 提示：該檔案不是 UTF-8 編碼，請先轉碼，例如 `iconv -f GB18030 -t UTF-8` 或 `iconv -f BIG5 -t UTF-8`
+hint-not-utf8 = 提示：該檔案不是 UTF-8 編碼，請指定其編碼，例如 --encoding gb18030 或 --encoding big5
 error-read = 無法讀取 { $path }：{ $reason }
 error-write = 無法寫入 { $path }：{ $reason }；未做任何修改
 error-output-is-input = { $path } 既是輸入又是輸出；要就地轉換檔案，請使用 --in-place
@@ -129,6 +129,13 @@ error-l10n-structure = { $path }:{ $line }：轉換訊息「{ $key }」會改變
 error-l10n-format = 無法從檔名判斷 { $path } 的格式，請用 --format ftl、po 或 json 指定
 error-l10n-many-files = 多個檔案需要用 -o DIR 或 --in-place
 error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文字與原訊息的預留位置不同或順序不同
+
+
+## 編碼
+
+note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encoding } 讀取（根據內容推測；可用 --encoding 指定）
+error-malformed = { $path }：位元組偏移 { $offset } 處不是有效的 { $encoding }（位元組 { $bytes }）；請換一個 --encoding
+error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用 { $encoding } 寫出；請用 --output-encoding utf-8，或用 --unmappable ncr 寫成數字字元引用
 
 ## 命令列幫助和命令列錯誤（clap）
 
@@ -280,3 +287,23 @@ cli-l10n-convert-diff = 顯示轉換改動的訊息，而不寫入
 cli-l10n-convert-comments = 也轉換註釋（Fluent 註釋；PO 的譯者註釋和提取的註釋）。預設保持原樣
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）
 cli-l10n-convert-overrides = 審校過的措辭（Fluent 檔案）：其中的訊息取代同 id 的轉換結果（佔位符須相同）
+
+cli-arg-encoding = 輸入的編碼：有位元組順序標記（BOM）時以它為準；auto 在文本是 UTF-8 時按 UTF-8 讀取，否則推測編碼（並給出提示）
+cli-arg-output_encoding = 輸出的編碼（預設：與輸入相同）
+cli-arg-unmappable = 輸出編碼無法表示的字元如何處理
+cli-arg-unmappable-error = 報錯並指出第一個這樣的字元（不寫入任何檔案）
+cli-arg-unmappable-ncr = 寫成數字字元引用（&#31616;）
+cli-arg-encoding-auto = 輸入：以位元組順序標記為準，否則有效時按 UTF-8，再否則推測；輸出：與輸入的編碼相同
+cli-arg-encoding-utf-8 = UTF-8
+cli-arg-encoding-gb18030 = GB18030（包含 GBK 和 GB2312）
+cli-arg-encoding-gbk = GBK（按包含它的 GB18030 讀取）
+cli-arg-encoding-big5 = Big5（讀取時包括香港增補字元集 HKSCS）
+cli-arg-encoding-utf-16le = UTF-16，小端序
+cli-arg-encoding-utf-16be = UTF-16，大端序
+cli-arg-output_encoding-auto = 輸入：以位元組順序標記為準，否則有效時按 UTF-8，再否則推測；輸出：與輸入的編碼相同
+cli-arg-output_encoding-utf-8 = UTF-8
+cli-arg-output_encoding-gb18030 = GB18030（包含 GBK 和 GB2312）
+cli-arg-output_encoding-gbk = GBK（按包含它的 GB18030 讀取）
+cli-arg-output_encoding-big5 = Big5（讀取時包括香港增補字元集 HKSCS）
+cli-arg-output_encoding-utf-16le = UTF-16，小端序
+cli-arg-output_encoding-utf-16be = UTF-16，大端序

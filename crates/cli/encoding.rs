@@ -1,0 +1,538 @@
+//! Legacy encodings: inputs in GB18030, GBK, Big5 or UTF-16 are decoded
+//! to UTF-8 for conversion and the output encoded back (by default in the
+//! input's encoding), with encoding_rs. UTF-8 input takes no detour.
+//!
+//! Malformed input and characters the output encoding cannot hold are
+//! errors with their position, carried through the engine's I/O errors as
+//! [`Malformed`] and [`Unmappable`] payloads.
+
+use std::fmt;
+use std::io::{self, Read, Write};
+
+use encoding_rs::{
+    BIG5, DecoderResult, EncoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE,
+};
+
+use crate::args::EncodingArg;
+
+/// How much of an input `auto` looks at.
+const SNIFF: usize = 64 * 1024;
+
+/// What an input was read as.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Chosen {
+    pub(crate) encoding: &'static Encoding,
+    /// The input started with this encoding's byte order mark.
+    pub(crate) bom: bool,
+    /// `auto` guessed it from the content (it is worth saying so).
+    pub(crate) guessed: bool,
+}
+
+impl Chosen {
+    pub(crate) fn is_utf8(&self) -> bool {
+        self.encoding == UTF_8
+    }
+}
+
+pub(crate) fn encoding_of(arg: EncodingArg) -> Option<&'static Encoding> {
+    match arg {
+        EncodingArg::Auto => None,
+        EncodingArg::Utf8 => Some(UTF_8),
+        EncodingArg::Gb18030 => Some(GB18030),
+        EncodingArg::Gbk => Some(GBK),
+        EncodingArg::Big5 => Some(BIG5),
+        EncodingArg::Utf16le => Some(UTF_16LE),
+        EncodingArg::Utf16be => Some(UTF_16BE),
+    }
+}
+
+/// The encoding of an input that starts with `head` (its first bytes; all
+/// of it when shorter than 64 KiB).
+pub(crate) fn choose(arg: EncodingArg, head: &[u8]) -> Chosen {
+    let bom = Encoding::for_bom(head);
+    if let Some(wanted) = encoding_of(arg) {
+        return Chosen {
+            encoding: wanted,
+            bom: bom.is_some_and(|(e, _)| e == wanted),
+            guessed: false,
+        };
+    }
+    if let Some((encoding, _)) = bom {
+        return Chosen {
+            encoding,
+            bom: true,
+            guessed: false,
+        };
+    }
+    if looks_utf8(head) {
+        return Chosen {
+            encoding: UTF_8,
+            bom: false,
+            guessed: false,
+        };
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(head, head.len() < SNIFF);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // Only the legacy encodings of Chinese are guessed (GBK is a subset of
+    // GB18030, which reads both). Anything else is taken as UTF-8, so its
+    // first invalid byte is reported where it is.
+    let encoding = if guess == GBK || guess == GB18030 {
+        GB18030
+    } else if guess == BIG5 {
+        BIG5
+    } else {
+        return Chosen {
+            encoding: UTF_8,
+            bom: false,
+            guessed: false,
+        };
+    };
+    Chosen {
+        encoding,
+        bom: false,
+        guessed: true,
+    }
+}
+
+/// Valid UTF-8, or nearly: a text whose non-ASCII bytes are mostly
+/// well-formed UTF-8 is UTF-8 with damaged spots (reported as an error
+/// where they are), not a legacy encoding, where valid UTF-8 sequences are
+/// rare accidents.
+fn looks_utf8(head: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = head;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.bytes().filter(|b| !b.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                good += valid.iter().filter(|b| !b.is_ascii()).count();
+                match e.error_len() {
+                    // Cut at the end of the sample, not an error.
+                    None => break,
+                    Some(n) => {
+                        bad += n;
+                        rest = after.get(n..).unwrap_or_default();
+                    }
+                }
+            }
+        }
+    }
+    bad == 0 || good >= 4 * bad
+}
+
+/// The name users know an encoding by.
+pub(crate) fn name(e: &'static Encoding) -> &'static str {
+    match e.name() {
+        "gb18030" => "GB18030",
+        "GBK" => "GBK",
+        "Big5" => "Big5",
+        "UTF-8" => "UTF-8",
+        "UTF-16LE" => "UTF-16LE",
+        "UTF-16BE" => "UTF-16BE",
+        other => other,
+    }
+}
+
+/// Malformed input in a legacy encoding (the payload of a read error).
+#[derive(Debug)]
+pub(crate) struct Malformed {
+    pub(crate) encoding: &'static Encoding,
+    pub(crate) offset: u64,
+    pub(crate) bytes: Vec<u8>,
+}
+
+impl fmt::Display for Malformed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "malformed {} at byte {}",
+            self.encoding.name(),
+            self.offset
+        )
+    }
+}
+
+impl std::error::Error for Malformed {}
+
+/// A character the output encoding cannot hold (the payload of a write
+/// error).
+#[derive(Debug)]
+pub(crate) struct Unmappable {
+    pub(crate) encoding: &'static Encoding,
+    pub(crate) ch: char,
+    /// 1-based line of the output.
+    pub(crate) line: u64,
+}
+
+impl fmt::Display for Unmappable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} cannot be written in {}",
+            self.ch,
+            self.encoding.name()
+        )
+    }
+}
+
+impl std::error::Error for Unmappable {}
+
+/// Reads `inner` in `encoding` and yields UTF-8.
+pub(crate) struct DecodingReader<R> {
+    inner: R,
+    encoding: &'static Encoding,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    start: usize,
+    end: usize,
+    out: Vec<u8>,
+    out_start: usize,
+    out_end: usize,
+    /// Input bytes the decoder has consumed (the BOM included).
+    consumed: u64,
+    eof: bool,
+    done: bool,
+}
+
+impl<R: Read> DecodingReader<R> {
+    pub(crate) fn new(inner: R, encoding: &'static Encoding) -> DecodingReader<R> {
+        DecodingReader {
+            inner,
+            encoding,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            input: vec![0; 64 * 1024],
+            start: 0,
+            end: 0,
+            out: vec![0; 3 * 64 * 1024 + 16],
+            out_start: 0,
+            out_end: 0,
+            consumed: 0,
+            eof: false,
+            done: false,
+        }
+    }
+}
+
+impl<R: Read> Read for DecodingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.out_start < self.out_end {
+                let avail = self
+                    .out
+                    .get(self.out_start..self.out_end)
+                    .unwrap_or_default();
+                let n = avail.len().min(buf.len());
+                if let (Some(dst), Some(src)) = (buf.get_mut(..n), avail.get(..n)) {
+                    dst.copy_from_slice(src);
+                }
+                self.out_start += n;
+                return Ok(n);
+            }
+            if self.done {
+                return Ok(0);
+            }
+            if self.start == self.end && !self.eof {
+                let n = loop {
+                    match self.inner.read(&mut self.input) {
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        other => break other?,
+                    }
+                };
+                self.start = 0;
+                self.end = n;
+                self.eof = n == 0;
+            }
+            let src = self.input.get(self.start..self.end).unwrap_or_default();
+            let (result, read, written) =
+                self.decoder
+                    .decode_to_utf8_without_replacement(src, &mut self.out, self.eof);
+            self.start += read;
+            self.consumed += read as u64;
+            self.out_start = 0;
+            self.out_end = written;
+            match result {
+                DecoderResult::InputEmpty => {
+                    if self.eof {
+                        self.done = true;
+                    }
+                }
+                DecoderResult::OutputFull => {}
+                DecoderResult::Malformed(bad, extra) => {
+                    let offset = self.consumed - u64::from(extra) - u64::from(bad);
+                    let back = usize::from(extra) + usize::from(bad);
+                    let bytes = self
+                        .input
+                        .get(self.start.saturating_sub(back)..self.start - usize::from(extra))
+                        .unwrap_or_default()
+                        .to_vec();
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        Malformed {
+                            encoding: self.encoding,
+                            offset,
+                            bytes,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// What to do with characters the output encoding cannot hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OnUnmappable {
+    Error,
+    /// `&#NNNN;`
+    Ncr,
+}
+
+/// Takes UTF-8 and writes it to `inner` in `encoding`.
+pub(crate) struct EncodingWriter<W: Write> {
+    inner: W,
+    encoding: &'static Encoding,
+    encoder: encoding_rs::Encoder,
+    unmappable: OnUnmappable,
+    /// The start of a character split between two writes.
+    pending: Vec<u8>,
+    buf: Vec<u8>,
+    line: u64,
+}
+
+impl<W: Write> EncodingWriter<W> {
+    /// A writer for `encoding`; `bom` writes its byte order mark first.
+    pub(crate) fn new(
+        mut inner: W,
+        encoding: &'static Encoding,
+        bom: bool,
+        unmappable: OnUnmappable,
+    ) -> io::Result<EncodingWriter<W>> {
+        if bom {
+            let mark: &[u8] = if encoding == UTF_16LE {
+                b"\xFF\xFE"
+            } else if encoding == UTF_16BE {
+                b"\xFE\xFF"
+            } else if encoding == UTF_8 {
+                b"\xEF\xBB\xBF"
+            } else {
+                b""
+            };
+            inner.write_all(mark)?;
+        }
+        Ok(EncodingWriter {
+            inner,
+            encoding,
+            encoder: encoding.new_encoder(),
+            unmappable,
+            pending: Vec::new(),
+            buf: vec![0; 64 * 1024],
+            line: 1,
+        })
+    }
+
+    fn encode(&mut self, mut text: &str) -> io::Result<()> {
+        // encoding_rs encodes UTF-16 as UTF-8 (the WHATWG rule for forms);
+        // files want real UTF-16.
+        if self.encoding == UTF_16LE || self.encoding == UTF_16BE {
+            let mut bytes = Vec::with_capacity(text.len() * 2);
+            for unit in text.encode_utf16() {
+                if self.encoding == UTF_16LE {
+                    bytes.extend_from_slice(&unit.to_le_bytes());
+                } else {
+                    bytes.extend_from_slice(&unit.to_be_bytes());
+                }
+            }
+            return self.inner.write_all(&bytes);
+        }
+        loop {
+            let (result, read, written) =
+                self.encoder
+                    .encode_from_utf8_without_replacement(text, &mut self.buf, false);
+            self.inner
+                .write_all(self.buf.get(..written).unwrap_or_default())?;
+            let (done, rest) = text.split_at(read.min(text.len()));
+            self.line += done.bytes().filter(|&b| b == b'\n').count() as u64;
+            text = rest;
+            match result {
+                EncoderResult::InputEmpty => return Ok(()),
+                EncoderResult::OutputFull => {}
+                EncoderResult::Unmappable(ch) => match self.unmappable {
+                    OnUnmappable::Ncr => {
+                        write!(self.inner, "&#{};", u32::from(ch))?;
+                    }
+                    OnUnmappable::Error => {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            Unmappable {
+                                encoding: self.encoding,
+                                ch,
+                                line: self.line,
+                            },
+                        ));
+                    }
+                },
+            }
+        }
+    }
+}
+
+impl<W: Write> Write for EncodingWriter<W> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes: &[u8] = if self.pending.is_empty() {
+            data
+        } else {
+            self.pending.extend_from_slice(data);
+            joined = std::mem::take(&mut self.pending);
+            &joined
+        };
+        let valid = match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) if e.error_len().is_none() => {
+                // A character continues in the next write.
+                let (head, tail) = bytes.split_at(e.valid_up_to());
+                self.pending = tail.to_vec();
+                std::str::from_utf8(head).unwrap_or_default()
+            }
+            Err(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "output is not UTF-8",
+                ));
+            }
+        };
+        self.encode(valid)?;
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The payload of an I/O error raised by this module, if it is one.
+pub(crate) fn malformed(e: &io::Error) -> Option<&Malformed> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<Malformed>())
+}
+
+pub(crate) fn unmappable(e: &io::Error) -> Option<&Unmappable> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<Unmappable>())
+}
+
+/// Reads up to 64 KiB of `reader` for sniffing; the bytes are handed back
+/// to be read again first.
+pub(crate) fn head<R: Read>(reader: &mut R) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(SNIFF);
+    reader.take(SNIFF as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8], e: &'static Encoding) -> io::Result<String> {
+        let mut s = String::new();
+        // Tiny reads exercise the buffering.
+        let mut r = DecodingReader::new(io::Cursor::new(bytes.to_vec()), e);
+        let mut buf = [0u8; 7];
+        let mut out = Vec::new();
+        loop {
+            let n = r.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        s.push_str(std::str::from_utf8(&out).map_err(io::Error::other)?);
+        Ok(s)
+    }
+
+    fn encode(text: &str, e: &'static Encoding, bom: bool, u: OnUnmappable) -> io::Result<Vec<u8>> {
+        let mut w = EncodingWriter::new(Vec::new(), e, bom, u)?;
+        // Split inside characters on purpose.
+        for chunk in text.as_bytes().chunks(2) {
+            w.write_all(chunk)?;
+        }
+        w.flush()?;
+        Ok(w.inner)
+    }
+
+    #[test]
+    fn round_trips() {
+        let text = "顏樂存說：「AI 很重要」。\n第二行 ABC\n";
+        for e in [BIG5, GB18030, UTF_16LE, UTF_16BE, UTF_8] {
+            let bytes = encode(text, e, false, OnUnmappable::Error).unwrap();
+            assert_eq!(decode(&bytes, e).unwrap(), text, "{}", e.name());
+        }
+        let simplified = "颜乐存说：AI 很重要。\n";
+        let bytes = encode(simplified, GB18030, false, OnUnmappable::Error).unwrap();
+        assert_eq!(decode(&bytes, GB18030).unwrap(), simplified);
+        // A BOM is written, and removed when reading.
+        let bytes = encode("中", UTF_16LE, true, OnUnmappable::Error).unwrap();
+        assert_eq!(bytes, b"\xFF\xFE\x2D\x4E");
+        assert_eq!(decode(&bytes, UTF_16LE).unwrap(), "中");
+    }
+
+    #[test]
+    fn unmappable_is_an_error_or_a_reference() {
+        let e = encode("一\n简体", BIG5, false, OnUnmappable::Error).unwrap_err();
+        let u = unmappable(&e).unwrap();
+        assert_eq!((u.ch, u.line), ('简', 2));
+        let out = encode("简体", BIG5, false, OnUnmappable::Ncr).unwrap();
+        assert_eq!(out, b"&#31616;\xCA\x5E");
+    }
+
+    #[test]
+    fn malformed_input_has_its_offset() {
+        // "中文" in Big5, then a lead byte without its trail byte, then "A".
+        let bytes = b"\xA4\xA4\xA4\xE5\x81A";
+        let e = decode(bytes, BIG5).unwrap_err();
+        let m = malformed(&e).unwrap();
+        assert_eq!(m.offset, 4);
+        assert_eq!(m.bytes, b"\x81");
+    }
+
+    #[test]
+    fn auto_chooses() {
+        let cases: &[(&[u8], &str, bool)] = &[
+            ("純 UTF-8 文字".as_bytes(), "UTF-8", false),
+            (b"\xEF\xBB\xBFabc", "UTF-8", false),
+            (b"\xFF\xFEa\x00", "UTF-16LE", false),
+            (b"\xFE\xFF\x00a", "UTF-16BE", false),
+            (b"plain ASCII", "UTF-8", false),
+        ];
+        for &(head, want, guessed) in cases {
+            let c = choose(EncodingArg::Auto, head);
+            assert_eq!((name(c.encoding), c.guessed), (want, guessed), "{head:?}");
+        }
+        let big5 = encode(
+            &"台灣的新聞報導說，這個產業正在轉型。".repeat(20),
+            BIG5,
+            false,
+            OnUnmappable::Error,
+        )
+        .unwrap();
+        assert_eq!(name(choose(EncodingArg::Auto, &big5).encoding), "Big5");
+        let gb = encode(
+            &"中国的新闻报道说，这个产业正在转型。".repeat(20),
+            GB18030,
+            false,
+            OnUnmappable::Error,
+        )
+        .unwrap();
+        let c = choose(EncodingArg::Auto, &gb);
+        assert_eq!((name(c.encoding), c.guessed), ("GB18030", true));
+        // UTF-8 with one damaged byte stays UTF-8 (and fails where it is).
+        let mut damaged = "中文".repeat(100).into_bytes();
+        damaged[30] = 0xFF;
+        assert_eq!(name(choose(EncodingArg::Auto, &damaged).encoding), "UTF-8");
+    }
+}
