@@ -5,6 +5,7 @@
 //!   express (equal outputs across modes, permissions, large inputs).
 
 mod align;
+mod batch;
 mod browser;
 mod convert;
 mod glossary;

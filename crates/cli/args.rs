@@ -527,6 +527,21 @@ pub(crate) struct ConvertArgs {
     #[arg(long, value_enum, default_value_t = Engine::Bianyi)]
     pub(crate) engine: Engine,
 
+    /// Convert every text file under DIR, keeping the tree, into -o OUTDIR
+    /// (or in place with --in-place); binary files are skipped.
+    #[arg(short = 'r', long = "recursive", value_name = "DIR", conflicts_with_all = ["files", "diff", "ambiguities", "list_configs"])]
+    pub(crate) recursive: Option<PathBuf>,
+
+    /// JSON Lines: each input line is a JSON object whose --field is
+    /// converted; everything else on the line stays as it is.
+    #[arg(long, conflicts_with_all = ["recursive", "diff", "ambiguities", "in_place"])]
+    pub(crate) jsonl: bool,
+
+    /// With --jsonl: the field to convert, a name or a JSON pointer
+    /// (/a/b); every string under it is converted.
+    #[arg(long, value_name = "FIELD", default_value = "text", requires = "jsonl")]
+    pub(crate) field: String,
+
     /// Encoding of the input: a byte order mark decides; auto then takes
     /// UTF-8 if the text is UTF-8 and otherwise guesses (and says so).
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]

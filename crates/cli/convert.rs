@@ -12,6 +12,7 @@ use bianyi_glossary::{Applier, TermMode};
 use encoding_rs::{Encoding, UTF_8};
 
 use crate::args::{ConvertArgs, EncodingArg, Engine, TermArgs, TermsMode, UnmappableArg};
+use crate::batch;
 use crate::encoding::{self, OnUnmappable};
 use crate::error::{CliError, Source};
 use crate::glossary;
@@ -39,8 +40,8 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     if args.list_configs {
         return list_configs(&Localizer::from_env(lang));
     }
-    let job = job(args, lang)?;
-    let inputs = inputs(&args.files)?;
+    let batch = args.recursive.is_some();
+    let job = job(args, lang, batch)?;
     let io = Io {
         encoding: args.encoding,
         output_encoding: args.output_encoding.and_then(encoding::encoding_of),
@@ -50,8 +51,31 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
         },
         lang: lang.map(str::to_string),
     };
+    if let Some(root) = &args.recursive {
+        let destination = match (&args.output, args.in_place) {
+            (Some(dir), _) => batch::Destination::Folder(dir.clone()),
+            (None, true) => batch::Destination::InPlace,
+            (None, false) => return Err(CliError::BatchNeedsOutput),
+        };
+        return batch::run(root, &destination, &job, &io, threads(args));
+    }
+    if args.jsonl {
+        return jsonl(args, &job, &io).map_err(refine);
+    }
+    let inputs = inputs(&args.files)?;
     run_job(args, &job, &inputs, &io).map_err(refine)
 }
+
+/// An input ready for the engine: UTF-8, the output encoding, and the
+/// encoding `auto` guessed, if it did.
+pub(crate) type Opened<'r> = (
+    Box<dyn Read + 'r>,
+    &'static Encoding,
+    Option<&'static Encoding>,
+);
+
+/// Converts one piece of text.
+type TextConverter<'a> = Box<dyn Fn(&str) -> String + 'a>;
 
 /// How inputs are read and outputs written (encodings).
 pub(crate) struct Io {
@@ -73,31 +97,21 @@ pub(crate) struct OutState {
 }
 
 impl Io {
-    /// Opens `input`, decoding it to UTF-8 when it is not UTF-8 (or when the
-    /// output is not). Says which encoding was guessed, if one was.
-    pub(crate) fn open(
+    /// `raw` as UTF-8: decoded when it is not UTF-8 (or when the output is
+    /// not); with the output's encoding, and the encoding `auto` guessed
+    /// (worth a note), if it did.
+    pub(crate) fn open<'r>(
         &self,
-        input: &Input,
+        mut raw: Box<dyn Read + 'r>,
         source: &Source,
         state: &mut OutState,
-    ) -> Result<(Box<dyn Read>, &'static Encoding), CliError> {
-        let mut raw = open(input, source)?;
+    ) -> Result<Opened<'r>, CliError> {
         let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
             source: source.clone(),
             error,
         })?;
         let chosen = encoding::choose(self.encoding, &head);
-        if chosen.guessed {
-            let l = Localizer::from_env(self.lang.as_deref());
-            let note = l.msg(
-                "note-encoding-guessed",
-                &[
-                    ("path", source.render(&l).into()),
-                    ("encoding", encoding::name(chosen.encoding).into()),
-                ],
-            );
-            let _ = writeln!(io::stderr().lock(), "{note}");
-        }
+        let guessed = chosen.guessed.then_some(chosen.encoding);
         if state.encoding.is_none() {
             let utf16 = |e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE;
             state.utf16_bom = chosen.bom || !utf16(chosen.encoding);
@@ -109,12 +123,37 @@ impl Io {
         if chosen.is_utf8() && out == UTF_8 {
             // The fast path: bytes straight to the engine (a UTF-8 BOM is
             // kept as the character it is).
-            return Ok((Box::new(reader), out));
+            return Ok((Box::new(reader), out, guessed));
         }
         Ok((
             Box::new(encoding::DecodingReader::new(reader, chosen.encoding)),
             out,
+            guessed,
         ))
+    }
+
+    /// `--encoding` names UTF-16 (whose text is full of NUL bytes).
+    pub(crate) fn encoding_is_utf16(&self) -> bool {
+        matches!(self.encoding, EncodingArg::Utf16le | EncodingArg::Utf16be)
+    }
+
+    /// `bytes` (an input) as text, as this conversion reads it.
+    pub(crate) fn decode_input<'b>(&self, bytes: &'b [u8]) -> std::borrow::Cow<'b, str> {
+        let head = bytes.get(..64 * 1024).unwrap_or(bytes);
+        let chosen = encoding::choose(self.encoding, head);
+        chosen.encoding.decode_with_bom_removal(bytes).0
+    }
+
+    /// The note saying which encoding was guessed for `source`.
+    pub(crate) fn guessed_note(&self, source: &Source, encoding: &'static Encoding) -> String {
+        let l = Localizer::from_env(self.lang.as_deref());
+        l.msg(
+            "note-encoding-guessed",
+            &[
+                ("path", source.render(&l).into()),
+                ("encoding", encoding::name(encoding).into()),
+            ],
+        )
     }
 
     /// `output` writing `encoding` (a byte order mark first for UTF-16, at
@@ -142,8 +181,18 @@ impl Io {
     }
 }
 
+impl OutState {
+    /// `bytes` (an output) as text.
+    pub(crate) fn decode_output<'b>(&self, bytes: &'b [u8]) -> std::borrow::Cow<'b, str> {
+        self.encoding
+            .unwrap_or(UTF_8)
+            .decode_with_bom_removal(bytes)
+            .0
+    }
+}
+
 /// Read and write errors that carry an encoding problem, as such.
-fn refine(e: CliError) -> CliError {
+pub(crate) fn refine(e: CliError) -> CliError {
     match e {
         CliError::Read { source, error } if encoding::malformed(&error).is_some() => {
             let m = encoding::malformed(&error);
@@ -168,7 +217,7 @@ fn refine(e: CliError) -> CliError {
 }
 
 /// What converts, and what is written.
-enum Job {
+pub(crate) enum Job {
     /// OpenCC config, converted text: the streaming engine.
     Stream(Backend),
     /// Line by line: targets, diffs, ambiguity reports, glossaries.
@@ -249,7 +298,17 @@ pub(crate) fn glossary_applier(
     )))
 }
 
-fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {
+/// The number of threads of `-j` (default: the cores).
+fn threads(args: &ConvertArgs) -> usize {
+    args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    )
+}
+
+/// The conversion of `args`; `batch`: files run in parallel, each on one
+/// thread.
+fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result<Job, CliError> {
     let mode = match (args.diff, args.ambiguities) {
         (Some(style), _) => lines::Mode::Diff {
             color: lines::color_wanted(style, args.output.is_none()),
@@ -275,10 +334,7 @@ fn job(args: &ConvertArgs, lang: Option<&str>) -> Result<Job, CliError> {
     let config: Config = name
         .parse()
         .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
-    let threads = args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
-    );
+    let threads = if batch { 1 } else { threads(args) };
     if args.tofu_risk && args.engine == Engine::Opencc {
         return Err(CliError::EngineNoTofuRisk);
     }
@@ -539,7 +595,29 @@ impl Job {
         state: &mut OutState,
     ) -> Result<(), CliError> {
         let source = input.source();
-        let (reader, out_encoding) = io_opts.open(input, &source, state)?;
+        let raw = open(input, &source)?;
+        self.convert_reader(raw, &source, output, target, io_opts, state, &mut |note| {
+            let _ = writeln!(io::stderr().lock(), "{note}");
+        })
+    }
+
+    /// Converts `raw` (named `source`) into `output` (named `target`);
+    /// `note` receives what is worth telling the user (a guessed encoding).
+    #[expect(clippy::too_many_arguments, reason = "one call site per mode")]
+    pub(crate) fn convert_reader(
+        &self,
+        raw: Box<dyn Read + '_>,
+        source: &Source,
+        output: &mut dyn Write,
+        target: &Source,
+        io_opts: &Io,
+        state: &mut OutState,
+        note: &mut dyn FnMut(String),
+    ) -> Result<(), CliError> {
+        let (reader, out_encoding, guessed) = io_opts.open(raw, source, state)?;
+        if let Some(e) = guessed {
+            note(io_opts.guessed_note(source, e));
+        }
         let write_error = |error| CliError::Write {
             target: target.clone(),
             error,
@@ -548,14 +626,14 @@ impl Job {
             .writer(output, out_encoding, state)
             .map_err(write_error)?;
         match self {
-            Job::Stream(backend) => backend.convert(reader, &mut writer, &source, target)?,
+            Job::Stream(backend) => backend.convert(reader, &mut writer, source, target)?,
             Job::Lines(how, mode, terms) => lines::run(
                 how,
                 *mode,
                 terms.as_ref(),
                 reader,
                 &mut writer,
-                &source,
+                source,
                 target,
             )?,
         }
@@ -574,7 +652,7 @@ fn open(input: &Input, source: &Source) -> Result<Box<dyn Read>, CliError> {
 }
 
 /// The engine doing the conversion.
-enum Backend {
+pub(crate) enum Backend {
     Bianyi(Converter, usize),
     #[cfg(feature = "opencc")]
     OpenCc(opencc_rust::OpenCC),
@@ -615,6 +693,148 @@ impl Backend {
             #[cfg(feature = "opencc")]
             Backend::OpenCc(cc) => {
                 crate::system_opencc::convert(cc, reader, output, &source, target)
+            }
+        }
+    }
+}
+
+/// `--jsonl`: each line a JSON object; the strings under `--field` are
+/// converted, every other byte of the line is kept.
+fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
+    use bianyi_formats::l10n::{Document, L10nFormat};
+    use std::io::BufRead;
+
+    let pointer = if args.field.starts_with('/') {
+        args.field.clone()
+    } else {
+        format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
+    };
+    let under = format!("{pointer}/");
+    let (mut output, target) = match &args.output {
+        Some(path) => {
+            let target = Source::path(path);
+            let out = Output::file(path).map_err(|error| CliError::Write {
+                target: target.clone(),
+                error,
+            })?;
+            (out, target)
+        }
+        None => (Output::stdout(), Source::Path("-".to_string())),
+    };
+    let write_error = |error| CliError::Write {
+        target: target.clone(),
+        error,
+    };
+    let mut state = OutState::default();
+    for input in inputs(&args.files)? {
+        let source = input.source();
+        let raw = open(&input, &source)?;
+        let (reader, out_encoding, guessed) = io_opts.open(raw, &source, &mut state)?;
+        if let Some(e) = guessed {
+            let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
+        }
+        let mut writer = io_opts
+            .writer(output.writer(), out_encoding, &mut state)
+            .map_err(write_error)?;
+        let read_error = |error| CliError::Read {
+            source: source.clone(),
+            error,
+        };
+        // The target plan is made from the start of the input, as for text.
+        let mut lines: Vec<String> = Vec::new();
+        let mut reader = io::BufReader::new(reader);
+        let mut sample = String::new();
+        let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
+            let mut line = String::new();
+            match reader.read_line(&mut line).map_err(read_error)? {
+                0 => Ok(None),
+                _ => Ok(Some(line)),
+            }
+        };
+        while sample.len() < 1 << 20 {
+            let Some(line) = next(&mut reader)? else {
+                break;
+            };
+            sample.push_str(&line);
+            lines.push(line);
+        }
+        let convert = job.text_converter(&sample)?;
+        let mut number = 0;
+        let mut ahead = lines.into_iter();
+        loop {
+            let line = match ahead.next() {
+                Some(l) => l,
+                None => match next(&mut reader)? {
+                    Some(l) => l,
+                    None => break,
+                },
+            };
+            number += 1;
+            let body = line.trim_end_matches(['\n', '\r']);
+            let ending = line.get(body.len()..).unwrap_or_default();
+            if body.trim().is_empty() {
+                writer.write_all(line.as_bytes()).map_err(write_error)?;
+                continue;
+            }
+            let doc = Document::parse(L10nFormat::Json, body).map_err(|e| CliError::JsonLine {
+                source: source.clone(),
+                line: number,
+                column: e.column(),
+                message: e.kind().to_string(),
+            })?;
+            let out = doc.rewrite(
+                &mut |unit, _, s| {
+                    if unit.key == pointer || unit.key.starts_with(&under) {
+                        convert(s)
+                    } else {
+                        s.to_string()
+                    }
+                },
+                None,
+            );
+            writer.write_all(out.as_bytes()).map_err(write_error)?;
+            writer.write_all(ending.as_bytes()).map_err(write_error)?;
+        }
+        writer.flush().map_err(write_error)?;
+    }
+    match output.commit() {
+        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(write_error),
+    }
+}
+
+impl Job {
+    /// A function converting one piece of text as this job does (glossary
+    /// included); `sample` (the start of the input) fixes a target's plan.
+    fn text_converter<'a>(&'a self, sample: &str) -> Result<TextConverter<'a>, CliError> {
+        match self {
+            Job::Stream(Backend::Bianyi(conv, _)) => Ok(Box::new(|t: &str| conv.convert(t))),
+            #[cfg(feature = "opencc")]
+            Job::Stream(Backend::OpenCc(_)) => Err(CliError::EngineOnlyConvert),
+            Job::Lines(how, _, terms) => {
+                let plan = match how {
+                    lines::How::Target(tc) => tc.plan(&bianyi_convert::detect(sample)),
+                    lines::How::Config(_) => Vec::new(),
+                };
+                let plain = move |t: &str| match how {
+                    lines::How::Config(c) => c.convert(t),
+                    lines::How::Target(tc) => tc.convert_planned(t, &plan),
+                };
+                Ok(match terms {
+                    None => Box::new(plain),
+                    Some(applier) => Box::new(move |t: &str| {
+                        let mut out = String::with_capacity(t.len() + t.len() / 8);
+                        // Each string is its own document for first mentions.
+                        let mut mentions = bianyi_glossary::Mentions::new();
+                        applier.apply(
+                            t,
+                            &mut mentions,
+                            &mut |gap, out| out.push_str(&plain(gap)),
+                            &mut out,
+                        );
+                        out
+                    }),
+                })
             }
         }
     }

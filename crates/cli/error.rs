@@ -88,6 +88,27 @@ pub(crate) enum CliError {
         path: String,
     },
     L10nManyToStdout,
+    /// A line of --jsonl input that is not JSON.
+    JsonLine {
+        source: Source,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// `-r DIR -o DIR` naming the same folder.
+    BatchOutputIsInput {
+        path: String,
+    },
+    /// A batch output would be written outside OUTDIR (through a link).
+    BatchEscapes {
+        path: String,
+    },
+    /// `-r` without -o or --in-place.
+    BatchNeedsOutput,
+    /// Some files of a batch failed (each was reported).
+    BatchFailed {
+        errors: u64,
+    },
     /// Input that is not valid in its encoding.
     Malformed {
         source: Source,
@@ -210,6 +231,29 @@ impl CliError {
                 l.msg("error-l10n-format", &[("path", s(path))])
             }
             CliError::L10nManyToStdout => l.msg("error-l10n-many-files", &[]),
+            CliError::JsonLine {
+                source,
+                line,
+                column,
+                message,
+            } => l.msg(
+                "error-jsonl",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("line", FluentValue::from(*line)),
+                    ("column", FluentValue::from(*column)),
+                    ("message", s(message)),
+                ],
+            ),
+            CliError::BatchOutputIsInput { path } => {
+                l.msg("error-batch-output-is-input", &[("path", s(path))])
+            }
+            CliError::BatchEscapes { path } => l.msg("error-batch-escapes", &[("path", s(path))]),
+            CliError::BatchNeedsOutput => l.msg("error-batch-needs-output", &[]),
+            CliError::BatchFailed { errors } => l.msg(
+                "error-batch-failed",
+                &[("errors", FluentValue::from(*errors))],
+            ),
             CliError::Malformed {
                 source,
                 encoding,

@@ -5,6 +5,7 @@
 
 mod align;
 mod args;
+mod batch;
 mod convert;
 mod detect;
 mod encoding;

@@ -322,3 +322,34 @@ cli-arg-output_encoding-gbk = GBK (read as GB18030, which contains it)
 cli-arg-output_encoding-big5 = Big5 (with the HKSCS extensions when reading)
 cli-arg-output_encoding-utf-16le = UTF-16, little-endian
 cli-arg-output_encoding-utf-16be = UTF-16, big-endian
+
+## Batch conversion (convert -r)
+
+batch-summary = bianyi: { $files ->
+        [one] converted 1 file
+       *[other] converted { $files } files
+    } ({ $bytes } bytes), { $changed ->
+        [one] 1 character changed
+       *[other] { $changed } characters changed
+    }; skipped { $binary } binary { $binary ->
+        [one] file
+       *[other] files
+    } and { $links } symbolic { $links ->
+        [one] link
+       *[other] links
+    }; { $errors ->
+        [0] no errors
+        [one] 1 error
+       *[other] { $errors } errors
+    }
+error-batch-output-is-input = { $path } is the folder being converted; use --in-place to convert it in place
+error-batch-escapes = { $path } would be written outside the output folder (through a symbolic link); not written
+error-batch-needs-output = -r needs an output folder (-o DIR) or --in-place
+error-batch-failed = { $errors ->
+        [one] 1 file could not be converted
+       *[other] { $errors } files could not be converted
+    } (see above)
+error-jsonl = { $path }:{ $line }:{ $column }: not a JSON object line ({ $message })
+cli-convert-recursive = Convert every text file under DIR, keeping the tree, into -o OUTDIR (or in place with --in-place); binary files are skipped
+cli-convert-jsonl = JSON Lines: each input line is a JSON object whose --field is converted; everything else on the line stays as it is
+cli-convert-field = With --jsonl: the field to convert, a name or a JSON pointer (/a/b); every string under it is converted

@@ -137,6 +137,19 @@ note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encodi
 error-malformed = { $path }：字节偏移 { $offset } 处不是有效的 { $encoding }（字节 { $bytes }）；请换一个 --encoding
 error-unmappable = { $path }:{ $line }：“{ $char }”（{ $code }）无法用 { $encoding } 写出；请用 --output-encoding utf-8，或用 --unmappable ncr 写成数字字符引用
 
+
+## 批量转换（convert -r）
+
+batch-summary = bianyi：转换了 { $files } 个文件（{ $bytes } 字节），改动 { $changed } 个字符；跳过 { $binary } 个非文本文件和 { $links } 个符号链接；{ $errors ->
+        [0] 没有错误
+       *[other] { $errors } 个错误
+    }
+error-batch-output-is-input = { $path } 就是要转换的文件夹；要就地转换，请使用 --in-place
+error-batch-escapes = { $path } 会（经由符号链接）写到输出文件夹之外，未写入
+error-batch-needs-output = -r 需要输出文件夹（-o DIR）或 --in-place
+error-batch-failed = 有 { $errors } 个文件无法转换（见上文）
+error-jsonl = { $path }:{ $line }:{ $column }：这一行不是 JSON 对象（{ $message }）
+
 ## 命令行帮助和命令行错误（clap）
 
 cli-usage = 用法：{ $usage }
@@ -307,3 +320,6 @@ cli-arg-output_encoding-gbk = GBK（按包含它的 GB18030 读取）
 cli-arg-output_encoding-big5 = Big5（读取时包括香港增补字符集 HKSCS）
 cli-arg-output_encoding-utf-16le = UTF-16，小端序
 cli-arg-output_encoding-utf-16be = UTF-16，大端序
+cli-convert-recursive = 转换 DIR 下的每个文本文件，保持目录结构，写入 -o OUTDIR（或用 --in-place 就地转换）；跳过非文本文件
+cli-convert-jsonl = JSON Lines：每行输入是一个 JSON 对象，转换其中 --field 指定的字段；行中其他内容保持不变
+cli-convert-field = 与 --jsonl 一起使用：要转换的字段，字段名或 JSON 指针（/a/b）；其下的每个字符串都会转换

@@ -137,6 +137,19 @@ note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encodi
 error-malformed = { $path }：位元組偏移 { $offset } 處不是有效的 { $encoding }（位元組 { $bytes }）；請換一個 --encoding
 error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用 { $encoding } 寫出；請用 --output-encoding utf-8，或用 --unmappable ncr 寫成數字字元引用
 
+
+## 批次轉換（convert -r）
+
+batch-summary = bianyi：轉換了 { $files } 個檔案（{ $bytes } 位元組），改動 { $changed } 個字元；跳過 { $binary } 個非文本檔案和 { $links } 個符號連結；{ $errors ->
+        [0] 沒有錯誤
+       *[other] { $errors } 個錯誤
+    }
+error-batch-output-is-input = { $path } 就是要轉換的資料夾；要就地轉換，請使用 --in-place
+error-batch-escapes = { $path } 會（經由符號連結）寫到輸出資料夾之外，未寫入
+error-batch-needs-output = -r 需要輸出資料夾（-o DIR）或 --in-place
+error-batch-failed = 有 { $errors } 個檔案無法轉換（見上文）
+error-jsonl = { $path }:{ $line }:{ $column }：這一行不是 JSON 物件（{ $message }）
+
 ## 命令列幫助和命令列錯誤（clap）
 
 cli-usage = 用法：{ $usage }
@@ -307,3 +320,6 @@ cli-arg-output_encoding-gbk = GBK（按包含它的 GB18030 讀取）
 cli-arg-output_encoding-big5 = Big5（讀取時包括香港增補字元集 HKSCS）
 cli-arg-output_encoding-utf-16le = UTF-16，小端序
 cli-arg-output_encoding-utf-16be = UTF-16，大端序
+cli-convert-recursive = 轉換 DIR 下的每個文本檔案，保持目錄結構，寫入 -o OUTDIR（或用 --in-place 就地轉換）；跳過非文本檔案
+cli-convert-jsonl = JSON Lines：每行輸入是一個 JSON 物件，轉換其中 --field 指定的欄位；行中其他內容保持不變
+cli-convert-field = 與 --jsonl 一起使用：要轉換的欄位，欄位名或 JSON 指標（/a/b）；其下的每個字串都會轉換

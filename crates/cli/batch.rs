@@ -1,0 +1,414 @@
+//! `bianyi convert -r DIR (-o OUTDIR | --in-place)`: every text file of a
+//! tree, converted in parallel, the tree kept; binaries skipped, symbolic
+//! links never followed out of the tree, outputs never written outside
+//! OUTDIR, one bad file never stopping the rest.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use fluent_bundle::FluentValue;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::convert::{Io, Job, OutState, refine};
+use crate::error::{CliError, Source};
+use crate::i18n::Localizer;
+use crate::output::Output;
+
+/// Files larger than this are streamed (in bounded memory) instead of read
+/// whole; their changed characters are not counted.
+const IN_MEMORY: u64 = 64 * 1024 * 1024;
+
+/// Bytes looked at to tell a binary file (one with a NUL byte).
+const SNIFF: usize = 8000;
+
+/// Where the converted tree goes.
+pub(crate) enum Destination {
+    Folder(PathBuf),
+    InPlace,
+}
+
+/// One file of the tree.
+struct Item {
+    path: PathBuf,
+    rel: PathBuf,
+    size: u64,
+}
+
+/// What became of one file.
+enum Outcome {
+    Converted { bytes: u64, changed: Option<u64> },
+    Binary,
+    Failed,
+}
+
+/// Counts for the summary.
+#[derive(Default)]
+struct Tally {
+    files: u64,
+    bytes: u64,
+    changed: u64,
+    binary: u64,
+    links: u64,
+    errors: u64,
+}
+
+pub(crate) fn run(
+    root: &Path,
+    destination: &Destination,
+    job: &Job,
+    io_opts: &Io,
+    threads: usize,
+) -> Result<(), CliError> {
+    let l = Localizer::from_env(io_opts.lang.as_deref());
+    let root_error = |error| CliError::Read {
+        source: Source::path(root),
+        error,
+    };
+    let meta = fs::metadata(root).map_err(root_error)?;
+    if !meta.is_dir() {
+        return Err(root_error(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            "not a directory",
+        )));
+    }
+    let root_canon = fs::canonicalize(root).map_err(root_error)?;
+    let out_canon = match destination {
+        Destination::Folder(dir) => {
+            fs::create_dir_all(dir).map_err(|error| CliError::Write {
+                target: Source::path(dir),
+                error,
+            })?;
+            let canon = fs::canonicalize(dir).map_err(|error| CliError::Write {
+                target: Source::path(dir),
+                error,
+            })?;
+            if canon == root_canon {
+                return Err(CliError::BatchOutputIsInput {
+                    path: dir.display().to_string(),
+                });
+            }
+            Some(canon)
+        }
+        Destination::InPlace => None,
+    };
+    let mut tally = Tally::default();
+    let (items, walk_errors) = collect(
+        root,
+        &root_canon,
+        out_canon.as_deref(),
+        destination,
+        &mut tally,
+    );
+    let total: u64 = items.iter().map(|i| i.size).sum();
+    let bar = if io::stderr().is_terminal() {
+        let bar = ProgressBar::new(total);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    // Messages go above the bar, in the order of the files whatever the
+    // threads do: each file's messages wait for those of the files before it.
+    let say = |text: String| {
+        if bar.is_hidden() {
+            let _ = writeln!(io::stderr().lock(), "{text}");
+        } else {
+            bar.println(text);
+        }
+    };
+    for e in walk_errors {
+        tally.errors += 1;
+        say(error_line(&e, &l));
+    }
+    let pending: Mutex<(usize, BTreeMap<usize, Vec<String>>)> = Mutex::new((0, BTreeMap::new()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| CliError::Read {
+            source: Source::path(root),
+            error: io::Error::other(e.to_string()),
+        })?;
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        items
+            .par_iter()
+            .enumerate()
+            .map(|(k, item)| {
+                let mut messages = Vec::new();
+                let outcome = match convert_one(
+                    item,
+                    destination,
+                    out_canon.as_deref(),
+                    job,
+                    io_opts,
+                    &mut messages,
+                ) {
+                    Ok(o) => o,
+                    Err(e) => {
+                        let l = Localizer::from_env(io_opts.lang.as_deref());
+                        messages.push(error_line(&refine(e), &l));
+                        Outcome::Failed
+                    }
+                };
+                if let Ok(mut p) = pending.lock() {
+                    p.1.insert(k, messages);
+                    loop {
+                        let next = p.0;
+                        let Some(ready) = p.1.remove(&next) else {
+                            break;
+                        };
+                        p.0 += 1;
+                        for m in ready {
+                            say(m);
+                        }
+                    }
+                }
+                bar.inc(item.size);
+                outcome
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    for o in outcomes {
+        match o {
+            Outcome::Converted { bytes, changed } => {
+                tally.files += 1;
+                tally.bytes += bytes;
+                tally.changed += changed.unwrap_or(0);
+            }
+            Outcome::Binary => tally.binary += 1,
+            Outcome::Failed => tally.errors += 1,
+        }
+    }
+    let n = FluentValue::from;
+    let summary = l.msg(
+        "batch-summary",
+        &[
+            ("files", n(tally.files)),
+            ("bytes", n(tally.bytes)),
+            ("changed", n(tally.changed)),
+            ("binary", n(tally.binary)),
+            ("links", n(tally.links)),
+            ("errors", n(tally.errors)),
+        ],
+    );
+    let _ = writeln!(io::stderr().lock(), "{summary}");
+    if tally.errors > 0 {
+        return Err(CliError::BatchFailed {
+            errors: tally.errors,
+        });
+    }
+    Ok(())
+}
+
+fn error_line(e: &CliError, l: &Localizer) -> String {
+    l.msg("error-line", &[("message", e.render(l).into())])
+}
+
+/// The files of the tree, in path order, and the folders that could not be
+/// read.
+fn collect(
+    root: &Path,
+    root_canon: &Path,
+    out_canon: Option<&Path>,
+    destination: &Destination,
+    tally: &mut Tally,
+) -> (Vec<Item>, Vec<CliError>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            // The output folder inside the tree is not input.
+            !(e.file_type().is_dir()
+                && out_canon.is_some_and(|o| fs::canonicalize(e.path()).is_ok_and(|c| c == o)))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                errors.push(CliError::Read {
+                    source: Source::path(&path),
+                    error: e
+                        .into_io_error()
+                        .unwrap_or_else(|| io::Error::other("loop")),
+                });
+                continue;
+            }
+        };
+        let path = entry.path().to_path_buf();
+        let Ok(rel) = path.strip_prefix(root).map(Path::to_path_buf) else {
+            continue;
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let size = if entry.path_is_symlink() {
+            // In place, the link's target is converted where it is (if it
+            // is in the tree at all); copying, a link to a file of the tree
+            // is copied as that file. Links out of the tree are skipped.
+            let inside =
+                fs::canonicalize(&path).is_ok_and(|t| t.starts_with(root_canon) && t.is_file());
+            if !inside || matches!(destination, Destination::InPlace) {
+                tally.links += 1;
+                continue;
+            }
+            fs::metadata(&path).map_or(0, |m| m.len())
+        } else if entry.file_type().is_file() {
+            entry.metadata().map_or(0, |m| m.len())
+        } else {
+            // Sockets, FIFOs, devices.
+            continue;
+        };
+        items.push(Item { path, rel, size });
+    }
+    (items, errors)
+}
+
+fn convert_one(
+    item: &Item,
+    destination: &Destination,
+    out_canon: Option<&Path>,
+    job: &Job,
+    io_opts: &Io,
+    messages: &mut Vec<String>,
+) -> Result<Outcome, CliError> {
+    let source = Source::path(&item.path);
+    let read_error = |error| CliError::Read {
+        source: source.clone(),
+        error,
+    };
+    let dest = match destination {
+        Destination::InPlace => item.path.clone(),
+        Destination::Folder(dir) => {
+            let dest = dir.join(&item.rel);
+            safe_destination(&dest, out_canon)?;
+            dest
+        }
+    };
+    let target = Source::path(&dest);
+    let mut file = fs::File::open(&item.path).map_err(read_error)?;
+    let mut head = Vec::with_capacity(SNIFF);
+    (&mut file)
+        .take(SNIFF as u64)
+        .read_to_end(&mut head)
+        .map_err(read_error)?;
+    if is_binary(&head, io_opts) {
+        return Ok(Outcome::Binary);
+    }
+    let write_error = |error| CliError::Write {
+        target: target.clone(),
+        error,
+    };
+    if item.size > IN_MEMORY {
+        // Streamed: bounded memory, no count of changes.
+        let mut out = Output::file(&dest).map_err(write_error)?;
+        job.convert_reader(
+            Box::new(io::Cursor::new(head).chain(file)),
+            &source,
+            out.writer(),
+            &target,
+            io_opts,
+            &mut OutState::default(),
+            &mut |note| messages.push(note),
+        )?;
+        out.commit().map_err(write_error)?;
+        return Ok(Outcome::Converted {
+            bytes: item.size,
+            changed: None,
+        });
+    }
+    let mut bytes = head;
+    file.read_to_end(&mut bytes).map_err(read_error)?;
+    let mut converted = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut state = OutState::default();
+    job.convert_reader(
+        Box::new(io::Cursor::new(&bytes)),
+        &source,
+        &mut converted,
+        &target,
+        io_opts,
+        &mut state,
+        &mut |note| messages.push(note),
+    )?;
+    let changed = changed_chars(&bytes, &converted, io_opts, &state);
+    // In place, an unchanged file is left alone (its time stamps too).
+    if matches!(destination, Destination::InPlace) && converted == bytes {
+        return Ok(Outcome::Converted {
+            bytes: bytes.len() as u64,
+            changed: Some(0),
+        });
+    }
+    if let Some(parent) = dest.parent() {
+        fs::create_dir_all(parent).map_err(write_error)?;
+        safe_destination(&dest, out_canon)?;
+    }
+    let mut out = Output::file(&dest).map_err(write_error)?;
+    out.writer().write_all(&converted).map_err(write_error)?;
+    out.commit().map_err(write_error)?;
+    Ok(Outcome::Converted {
+        bytes: bytes.len() as u64,
+        changed: Some(changed),
+    })
+}
+
+/// A destination under OUTDIR whose existing folders all resolve inside
+/// OUTDIR and which is not itself a symbolic link: nothing is ever written
+/// outside OUTDIR, whatever links the folder holds.
+fn safe_destination(dest: &Path, out_canon: Option<&Path>) -> Result<(), CliError> {
+    let Some(out) = out_canon else {
+        return Ok(());
+    };
+    let escapes = || CliError::BatchEscapes {
+        path: dest.display().to_string(),
+    };
+    if fs::symlink_metadata(dest).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(escapes());
+    }
+    // The deepest existing ancestor must be inside OUTDIR.
+    let mut at = dest.parent();
+    while let Some(p) = at {
+        if let Ok(c) = fs::canonicalize(p) {
+            return if c.starts_with(out) {
+                Ok(())
+            } else {
+                Err(escapes())
+            };
+        }
+        at = p.parent();
+    }
+    Err(escapes())
+}
+
+/// A NUL byte in the first bytes means binary, unless the text is UTF-16.
+fn is_binary(head: &[u8], io_opts: &Io) -> bool {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    !io_opts.encoding_is_utf16() && head.contains(&0)
+}
+
+/// Characters that differ between the input and its conversion (position
+/// by position; a length difference counts in full).
+fn changed_chars(before: &[u8], after: &[u8], io_opts: &Io, state: &OutState) -> u64 {
+    let a = io_opts.decode_input(before);
+    let b = state.decode_output(after);
+    let (mut n, mut x, mut y) = (0u64, a.chars(), b.chars());
+    loop {
+        match (x.next(), y.next()) {
+            (Some(p), Some(q)) => n += u64::from(p != q),
+            (None, None) => return n,
+            _ => n += 1,
+        }
+    }
+}
