@@ -33,6 +33,7 @@
 //! Beads with an empty side (1-0, 0-1) are kept by every writer except
 //! [`tmx`], which has no way to say "untranslated" and leaves them out.
 
+pub mod doc;
 mod escape;
 pub mod l10n;
 mod plain;

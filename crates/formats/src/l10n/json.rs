@@ -20,15 +20,33 @@ pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
         let offset = offset_of(body, e.line(), e.column()) + skip;
         return Err(Error::syntax(source, offset, e.to_string()));
     }
-    let mut s = Scanner {
-        source,
-        bytes: source.as_bytes(),
-        at: skip,
-        path: Vec::new(),
-        units: Vec::new(),
-    };
+    let mut s = Scanner::new(source, skip);
     s.value(0)?;
     Ok(s.units)
+}
+
+/// Every string of a JSON document, in file order: the contents of each
+/// string value, and of each object key with the number of its object.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Strings {
+    /// Contents of string values.
+    pub(crate) values: Vec<Range<usize>>,
+    /// Contents of keys, each with the number of the object it is in.
+    pub(crate) keys: Vec<(usize, Range<usize>)>,
+}
+
+/// The strings of `source` (a BOM is allowed); an error when serde_json
+/// rejects it, with serde_json's message and position.
+pub(crate) fn strings(source: &str) -> Result<Strings, Error> {
+    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let skip = source.len() - body.len();
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
+        let offset = offset_of(body, e.line(), e.column()) + skip;
+        return Err(Error::syntax(source, offset, e.to_string()));
+    }
+    let mut s = Scanner::new(source, skip);
+    s.value(0)?;
+    Ok(s.strings)
 }
 
 /// The byte offset of serde_json's 1-based line and column (column counts
@@ -48,9 +66,23 @@ struct Scanner<'a> {
     at: usize,
     path: Vec<String>,
     units: Vec<Unit>,
+    strings: Strings,
+    objects: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(source: &'a str, at: usize) -> Scanner<'a> {
+        Scanner {
+            source,
+            bytes: source.as_bytes(),
+            at,
+            path: Vec::new(),
+            units: Vec::new(),
+            strings: Strings::default(),
+            objects: 0,
+        }
+    }
+
     fn error(&self, message: &str) -> Error {
         Error::syntax(self.source, self.at, message)
     }
@@ -74,9 +106,12 @@ impl Scanner<'_> {
                     self.at += 1;
                     return Ok(());
                 }
+                let object = self.objects;
+                self.objects += 1;
                 loop {
                     self.skip_ws();
                     let key = self.string()?;
+                    self.strings.keys.push((object, key.clone()));
                     let name = decode(self.source.get(key).unwrap_or_default());
                     self.skip_ws();
                     self.expect(b':')?;
@@ -120,6 +155,7 @@ impl Scanner<'_> {
             }
             Some(b'"') => {
                 let content = self.string()?;
+                self.strings.values.push(content.clone());
                 let key = pointer(&self.path);
                 self.units
                     .extend(unit_in(self.source, key, vec![content], Encoding::Json));
