@@ -12,6 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
+use lol_html::errors::RewritingError;
 use lol_html::html_content::TextType;
 use lol_html::{HtmlRewriter, Settings, doc_text, element, text};
 
@@ -91,10 +92,18 @@ pub(super) fn plan(
         .write(fragment.as_bytes())
         .and_then(|()| rewriter.end());
     if let Err(e) = result {
+        let message = match e {
+            RewritingError::ParsingAmbiguity(_) => {
+                "markup a streaming parser cannot read safely (such as <script> or <xmp> \
+                 inside <select>); fix the markup and try again"
+                    .to_string()
+            }
+            other => other.to_string().to_lowercase(),
+        };
         return Err(DocError::new(
             source,
             base + seen.get(),
-            DocErrorKind::Html(e.to_string()),
+            DocErrorKind::Html(message),
         ));
     }
 

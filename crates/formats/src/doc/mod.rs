@@ -376,7 +376,7 @@ impl fmt::Display for DocErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocErrorKind::Syntax(m) => write!(f, "syntax error: {m}"),
-            DocErrorKind::Html(m) => write!(f, "cannot rewrite this html safely: {m}"),
+            DocErrorKind::Html(m) => write!(f, "cannot rewrite this html: {m}"),
             DocErrorKind::DuplicateKey { key } => write!(
                 f,
                 "two keys of this object would both become {key:?}; \

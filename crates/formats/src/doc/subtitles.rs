@@ -60,7 +60,7 @@ pub(super) fn srt(source: &str) -> Result<Plan, DocError> {
             continue;
         }
         // An optional cue number, then the timing line.
-        if is_number(line.1) && !line.1.contains("-->") {
+        if is_number(line.1) {
             i += 1;
         }
         let Some(timing_line) = lines.get(i).filter(|l| l.1.contains("-->")) else {
@@ -78,13 +78,32 @@ pub(super) fn srt(source: &str) -> Result<Plan, DocError> {
         };
         timing(timing_line.1, false).map_err(|at| bad_timing(source, timing_line, at, false))?;
         i += 1;
-        // The text, up to a blank line or (in files that forgot it) the
-        // next cue's number and timing.
+        // The text, up to the next cue's number and timing. Blank lines
+        // inside a cue's text are common in the wild and players keep
+        // them, so the text only ends where a cue starts (the line after
+        // a blank one has `-->`, or is a number before such a line) or
+        // where the next cue follows without a blank line.
         let first = i;
-        while !blank(lines.get(i)) && !starts_cue(&lines, i, false) {
-            i += 1;
-        }
-        cue_text(source, &lines, first, i, &mut plan);
+        let end = loop {
+            while !blank(lines.get(i)) && !starts_cue(&lines, i, false) {
+                i += 1;
+            }
+            let end = i;
+            if i >= lines.len() || starts_cue(&lines, i, false) {
+                break end;
+            }
+            let mut next = i;
+            while next < lines.len() && blank(lines.get(next)) {
+                next += 1;
+            }
+            let arrow = |k: usize| lines.get(k).is_some_and(|l| l.1.contains("-->"));
+            let numbered = lines.get(next).is_some_and(|l| is_number(l.1)) && arrow(next + 1);
+            if next >= lines.len() || arrow(next) || numbered {
+                break end;
+            }
+            i = next;
+        };
+        cue_text(source, &lines, first, end, &mut plan);
     }
     Ok(plan)
 }
@@ -251,8 +270,8 @@ fn timestamp(b: &[u8], i: usize, vtt: bool) -> Result<usize, usize> {
     }
     // Minutes and seconds: two digits, below 60.
     for g in groups.iter().rev().take(2) {
-        let two = b.get(g.clone()).filter(|d| d.len() == 2);
-        if !two.is_some_and(|d| d.first().is_some_and(|c| *c < b'6')) {
+        let ok = matches!(b.get(g.clone()), Some([tens, _]) if *tens < b'6');
+        if !ok {
             return Err(g.start);
         }
     }
