@@ -16,7 +16,7 @@ use lol_html::errors::RewritingError;
 use lol_html::html_content::TextType;
 use lol_html::{HtmlRewriter, Settings, doc_text, element, text};
 
-use super::{DocError, DocErrorKind, DocOptions, Plan};
+use super::{Context, DocError, DocErrorKind, DocOptions, Plan};
 
 /// Attributes whose values people read.
 const TEXT_ATTRIBUTES: &[&str] = &["title", "alt", "placeholder", "aria-label"];
@@ -118,11 +118,11 @@ pub(super) fn plan(
     let shift = |r: Range<usize>| r.start + base..r.end + base;
     for node in nodes.into_inner() {
         if !in_code(&node) {
-            plan.runs_between_markup(source, shift(node), false);
+            plan.runs_between_markup(source, shift(node), Context::Html);
         }
     }
     for value in attributes.into_inner() {
-        plan.runs_between_markup(source, shift(value), false);
+        plan.runs_between_markup(source, shift(value), Context::Html);
     }
     if let Some(lang) = options.lang.as_deref().filter(|l| is_tag(l)) {
         for value in langs.into_inner() {

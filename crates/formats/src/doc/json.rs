@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::l10n::json::{convert_escaped, decode, strings};
 
-use super::{DocError, DocErrorKind, DocOptions, splice};
+use super::{Context, DocError, DocErrorKind, DocOptions, pieces, splice};
 
 pub(super) fn convert(
     source: &str,
@@ -32,8 +32,23 @@ pub(super) fn convert(
         let text = decode(raw);
         let new = if text.trim().is_empty() {
             raw.to_string()
-        } else {
+        } else if object.is_some() {
             convert_escaped(raw, convert)
+        } else {
+            // Values: the text around URLs.
+            let mut new = String::with_capacity(raw.len());
+            let mut at = range.start;
+            for piece in pieces(source, range.clone(), Context::Json) {
+                new.push_str(source.get(at..piece.start).unwrap_or_default());
+                let part = source.get(piece.clone()).unwrap_or_default();
+                if decode(part).trim().is_empty() {
+                    new.push_str(part);
+                } else {
+                    new.push_str(&convert_escaped(part, convert));
+                }
+                at = piece.end;
+            }
+            new
         };
         if let Some(object) = object {
             let new_key = decode(&new);

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::{DocOptions, Plan, html};
+use super::{Context, DocOptions, Plan, html};
 
 /// Inline HTML elements whose content is code, not prose.
 const CODE_TAGS: &[&str] = &["code", "pre", "script", "style", "textarea"];
@@ -42,9 +42,9 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
                 if let Some(kind) = metadata {
                     front_matter(source, range, kind, &mut plan);
                 } else if code_blocks > 0 || autolinks > 0 || inline_code > 0 || in_html_block {
-                    text.flush(&mut plan);
+                    text.flush(source, &mut plan);
                 } else {
-                    text.push(range, &mut plan);
+                    text.push(source, range, &mut plan);
                 }
                 continue;
             }
@@ -52,7 +52,7 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
                 text.soft_break(source, range);
                 continue;
             }
-            _ => text.flush(&mut plan),
+            _ => text.flush(source, &mut plan),
         }
         match event {
             Event::Start(Tag::CodeBlock(_)) => code_blocks += 1,
@@ -106,7 +106,7 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
             _ => {}
         }
     }
-    text.flush(&mut plan);
+    text.flush(source, &mut plan);
     plan
 }
 
@@ -120,13 +120,13 @@ struct Texts {
 }
 
 impl Texts {
-    fn push(&mut self, range: Range<usize>, plan: &mut Plan) {
+    fn push(&mut self, source: &str, range: Range<usize>, plan: &mut Plan) {
         match &mut self.run {
             Some(run) if self.joins_at == Some(range.start) || run.end == range.start => {
                 run.end = range.end;
             }
             _ => {
-                self.flush(plan);
+                self.flush(source, plan);
                 self.run = Some(range.clone());
             }
         }
@@ -148,9 +148,9 @@ impl Texts {
         self.joins_at = Some(range.end + pad);
     }
 
-    fn flush(&mut self, plan: &mut Plan) {
+    fn flush(&mut self, source: &str, plan: &mut Plan) {
         if let Some(run) = self.run.take() {
-            plan.run(run);
+            plan.runs_between_markup(source, run, Context::Markdown);
         }
         self.joins_at = None;
     }

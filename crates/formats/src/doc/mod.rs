@@ -165,21 +165,10 @@ impl Plan {
     }
 
     /// Adds the pieces of `range` between markup (see [`markup_len`]).
-    fn runs_between_markup(&mut self, source: &str, range: Range<usize>, subtitles: bool) {
-        let bytes = source.as_bytes();
-        let mut start = range.start;
-        let mut i = range.start;
-        while i < range.end {
-            let len = markup_len(bytes, i, range.end, subtitles);
-            if len == 0 {
-                i += 1;
-                continue;
-            }
-            self.run(start..i);
-            i += len;
-            start = i;
+    fn runs_between_markup(&mut self, source: &str, range: Range<usize>, context: Context) {
+        for piece in pieces(source, range, context) {
+            self.run(piece);
         }
-        self.run(start..range.end);
     }
 
     /// Adds everything of `other`.
@@ -235,15 +224,50 @@ pub(crate) fn splice(source: &str, edits: Vec<(Range<usize>, String)>) -> String
     out
 }
 
+/// Where a run of text lives, which decides what markup it may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Context {
+    /// An HTML text node or attribute value: character references, URLs.
+    Html,
+    /// Markdown text: URLs (the `<…>` autolinks and inline HTML are
+    /// events of their own).
+    Markdown,
+    /// Subtitle cue text: tags, character references, `{\an8}`, URLs.
+    Subtitles,
+    /// The inside of a JSON string, escapes and all: URLs.
+    Json,
+}
+
+/// The pieces of `source[range]` between markup, in order (empty ones
+/// included).
+pub(crate) fn pieces(source: &str, range: Range<usize>, context: Context) -> Vec<Range<usize>> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let len = markup_len(bytes, i, range.end, context);
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        out.push(start..i);
+        i += len;
+        start = i;
+    }
+    out.push(start..range.end);
+    out
+}
+
 /// The length of the markup at `at` (0 when there is none) that a run of
 /// text may hold but a converter must not see: a tag on one line (`<b>`,
 /// `</i>`, `<c.yellow>`, `<v Roger>`, WebVTT's `<00:00:05.000>`), a
-/// character reference (`&amp;`, `&#20013;`, `&#x4E2D;`) and, in subtitles,
-/// an ASS override block (`{\an8}`, `{\i1}`).
-fn markup_len(b: &[u8], at: usize, end: usize, subtitles: bool) -> usize {
+/// character reference (`&amp;`, `&#20013;`, `&#x4E2D;`), an ASS override
+/// block (`{\an8}`, `{\i1}`) and a URL.
+fn markup_len(b: &[u8], at: usize, end: usize, context: Context) -> usize {
     let get = |i: usize| if i < end { b.get(i).copied() } else { None };
     match get(at) {
-        Some(b'<') => {
+        Some(b'<') if context == Context::Subtitles => {
             let mut i = at + 1;
             if get(i) == Some(b'/') {
                 i += 1;
@@ -260,7 +284,7 @@ fn markup_len(b: &[u8], at: usize, end: usize, subtitles: bool) -> usize {
             }
             0
         }
-        Some(b'&') => {
+        Some(b'&') if context != Context::Json => {
             let mut i = at + 1;
             if get(i) == Some(b'#') {
                 i += 1;
@@ -278,7 +302,7 @@ fn markup_len(b: &[u8], at: usize, end: usize, subtitles: bool) -> usize {
                 0
             }
         }
-        Some(b'{') if subtitles && get(at + 1) == Some(b'\\') => {
+        Some(b'{') if context == Context::Subtitles && get(at + 1) == Some(b'\\') => {
             let mut i = at + 2;
             while i - at <= 200 {
                 match get(i) {
@@ -289,7 +313,50 @@ fn markup_len(b: &[u8], at: usize, end: usize, subtitles: bool) -> usize {
             }
             0
         }
+        Some(b'h' | b'H' | b'f' | b'F' | b'm' | b'M') => url_len(b, at, end, context),
         _ => 0,
+    }
+}
+
+/// A URL at `at` (`http://`, `https://`, `ftp://`, `mailto:`, not glued
+/// to a word before it), to the first white space, `<`, `>`, `"`, `\` in
+/// JSON, or Chinese punctuation (`，。、」`…, which no URL holds
+/// unescaped); trailing ASCII punctuation is left to the text, as GFM
+/// does. Its length, or 0.
+fn url_len(b: &[u8], at: usize, end: usize, context: Context) -> usize {
+    const SCHEMES: &[&[u8]] = &[b"http://", b"https://", b"ftp://", b"mailto:"];
+    let glued = at
+        .checked_sub(1)
+        .and_then(|i| b.get(i))
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let Some(rest) = b.get(at..end) else {
+        return 0;
+    };
+    let scheme = SCHEMES.iter().find(|s| {
+        rest.get(..s.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(s))
+    });
+    let Some(scheme) = scheme.filter(|_| !glued) else {
+        return 0;
+    };
+    let text = std::str::from_utf8(rest).unwrap_or_default();
+    let mut len = text.len();
+    for (i, c) in text.char_indices() {
+        let stop = c.is_whitespace()
+            || matches!(c, '<' | '>' | '"')
+            || (c == '\\' && context == Context::Json)
+            || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}');
+        if stop {
+            len = i;
+            break;
+        }
+    }
+    let url = text.get(..len).unwrap_or_default();
+    let url = url.trim_end_matches(['.', ',', ':', ';', '!', '?', ')', '\'', '*', '_', '~']);
+    if url.len() <= scheme.len() {
+        0
+    } else {
+        url.len()
     }
 }
 

@@ -6,7 +6,7 @@
 //! Lines end in `\n` or `\r\n`, both kept as they are; a cue's lines form
 //! one run, so a phrase broken over two lines is converted whole.
 
-use super::{DocError, DocErrorKind, Plan};
+use super::{Context, DocError, DocErrorKind, Plan};
 
 /// A line: its start offset and its content (without `\r\n` or `\n`).
 type Line<'a> = (usize, &'a str);
@@ -175,7 +175,7 @@ fn cue_text(source: &str, lines: &[Line<'_>], first: usize, end: usize, plan: &m
         return;
     };
     if first < end {
-        plan.runs_between_markup(source, a.0..b.0 + b.1.len(), true);
+        plan.runs_between_markup(source, a.0..b.0 + b.1.len(), Context::Subtitles);
     }
 }
 

@@ -183,8 +183,27 @@ fn conversions() {
             "+++\n标题 = \"简体\"\n[表]\n+++\n简",
             "+++\n标题 = \"簡體\"\n[表]\n+++\n簡",
         ),
+        // Bare URLs are not text (they end at white space, `<`, `"` or
+        // Chinese punctuation; trailing ASCII punctuation is text).
+        (
+            DocFormat::Markdown,
+            "见 https://简体.com/个。简体",
+            "见 https://简体.com/个。簡體",
+        ),
+        (
+            DocFormat::Markdown,
+            "见http://简.com/体, 个",
+            "见http://简.com/体, 個",
+        ),
+        (DocFormat::Markdown, "简http://", "簡http://"),
+        (DocFormat::Markdown, "xhttp://简", "xhttp://簡"),
         // HTML.
         (DocFormat::Html, "<p>简体</p>", "<p>簡體</p>"),
+        (
+            DocFormat::Html,
+            "<p>见 HTTPS://简.com/体&amp;个 简</p>",
+            "<p>见 HTTPS://简.com/体&amp;个 簡</p>",
+        ),
         (
             DocFormat::Html,
             "<p>简&amp;体&#20013;个</p>",
@@ -635,7 +654,7 @@ const JSON_HANT: &str = r#"{
   "nested": {"k": ["簡體", 1, -2.5e3, true, null, "\u7c21\u9ad4"]},
   "esc": "簡體\n\"引号\"\t個",
   "": "",
-  "url": "https://例子.com/簡體"
+  "url": "https://例子.com/简体"
 }
 "#;
 
