@@ -134,7 +134,7 @@ pub(super) fn plan(
 
 /// Whether a `lang` value names Chinese: `zh`, `zh-Hans`, `cmn-TW`,
 /// `zho`, `chi` (any case, `-` or `_`).
-fn is_chinese(tag: &str) -> bool {
+pub(super) fn is_chinese(tag: &str) -> bool {
     let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
     ["zh", "zho", "chi", "cmn"]
         .iter()
@@ -143,7 +143,7 @@ fn is_chinese(tag: &str) -> bool {
 
 /// Whether `tag` can be written into an attribute as it is (BCP 47 tags
 /// are letters, digits and hyphens; nothing here needs escaping).
-fn is_tag(tag: &str) -> bool {
+pub(super) fn is_tag(tag: &str) -> bool {
     !tag.is_empty()
         && tag
             .bytes()

@@ -40,7 +40,7 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
         match event {
             Event::Text(_) => {
                 if let Some(kind) = metadata {
-                    front_matter(source, range, kind, &mut plan);
+                    front_matter(source, range, kind, options, &mut plan);
                 } else if code_blocks > 0 || autolinks > 0 || inline_code > 0 || in_html_block {
                     text.flush(source, &mut plan);
                 } else {
@@ -195,14 +195,53 @@ fn title_range(source: &str, range: Range<usize>, title: &str) -> Option<Range<u
     Some(start..start + title.len())
 }
 
+/// Front matter keys whose values are identifiers, paths or dates, not
+/// prose: changing them would break links or templates.
+const IDENTIFIER_KEYS: &[&str] = &[
+    "slug",
+    "permalink",
+    "url",
+    "uri",
+    "link",
+    "aliases",
+    "id",
+    "uid",
+    "layout",
+    "template",
+    "type",
+    "date",
+    "lastmod",
+    "publishdate",
+    "expirydate",
+    "image",
+    "cover",
+    "thumbnail",
+    "path",
+    "file",
+    "lang",
+    "language",
+    "locale",
+];
+
 /// Front matter: the values of `key: value` (YAML) or `key = value`
-/// (TOML) lines, list items and continuation lines; never keys, comments
-/// or table headers.
-fn front_matter(source: &str, range: Range<usize>, kind: MetadataBlockKind, plan: &mut Plan) {
+/// (TOML) lines, list items and continuation lines; never keys, comments,
+/// table headers, or the values of [`IDENTIFIER_KEYS`]. A Chinese `lang`,
+/// `language` or `locale` value becomes the target's tag.
+fn front_matter(
+    source: &str,
+    range: Range<usize>,
+    kind: MetadataBlockKind,
+    options: &DocOptions,
+    plan: &mut Plan,
+) {
     let Some(block) = source.get(range.clone()) else {
         return;
     };
+    let yaml = kind == MetadataBlockKind::YamlStyle;
     let mut at = range.start;
+    // The indentation of a key whose block (list, block scalar) is being
+    // read, and whether that block is text.
+    let mut block_of: Option<(usize, bool)> = None;
     for line in block.split_inclusive('\n') {
         let start = at;
         at += line.len();
@@ -210,44 +249,76 @@ fn front_matter(source: &str, range: Range<usize>, kind: MetadataBlockKind, plan
         let indent = content.len() - content.trim_start().len();
         let mut rest = content.trim_start();
         let mut offset = start + indent;
-        if rest.is_empty() || rest.starts_with('#') {
+        if rest.is_empty() {
             continue;
         }
-        match kind {
-            MetadataBlockKind::YamlStyle => {
-                if rest == "---" || rest == "..." {
-                    continue;
+        if let Some((key_indent, text)) = block_of {
+            let inside =
+                indent > key_indent || (yaml && indent == key_indent && rest.starts_with("- "));
+            if inside {
+                if text {
+                    plan.run(offset..offset + rest.len());
                 }
-                while let Some(r) = rest.strip_prefix("- ") {
-                    let r2 = r.trim_start();
-                    offset += rest.len() - r2.len();
-                    rest = r2;
-                }
-                if let Some(colon) = rest
-                    .find(": ")
-                    .or_else(|| rest.ends_with(':').then(|| rest.len().saturating_sub(1)))
-                {
-                    let after = rest.get(colon + 1..).unwrap_or_default();
-                    let value = after.trim_start();
-                    offset += colon + 1 + (after.len() - value.len());
-                    rest = value;
-                }
-                // Block scalar indicators, anchors and aliases are syntax.
-                if rest.starts_with(['|', '>', '&', '*', '!']) {
-                    continue;
-                }
+                continue;
             }
-            MetadataBlockKind::PlusesStyle => {
-                if rest.starts_with('[') && !rest.contains('=') {
-                    continue;
-                }
-                if let Some(eq) = rest.find('=') {
-                    let after = rest.get(eq + 1..).unwrap_or_default();
-                    let value = after.trim_start();
-                    offset += eq + 1 + (after.len() - value.len());
-                    rest = value;
-                }
+            block_of = None;
+        }
+        if rest.starts_with('#') || (yaml && (rest == "---" || rest == "...")) {
+            continue;
+        }
+        if !yaml && rest.starts_with('[') && !rest.contains('=') {
+            continue;
+        }
+        if yaml {
+            while let Some(r) = rest.strip_prefix("- ") {
+                let r2 = r.trim_start();
+                offset += rest.len() - r2.len();
+                rest = r2;
             }
+        }
+        let separator = if yaml {
+            rest.find(": ")
+                .or_else(|| rest.ends_with(':').then(|| rest.len().saturating_sub(1)))
+        } else {
+            rest.find('=')
+        };
+        let mut key = "";
+        if let Some(sep) = separator {
+            key = rest
+                .get(..sep)
+                .unwrap_or_default()
+                .trim()
+                .trim_matches(['"', '\'']);
+            let after = rest.get(sep + 1..).unwrap_or_default();
+            let value = after.trim_start();
+            offset += sep + 1 + (after.len() - value.len());
+            rest = value;
+        }
+        let identifier = IDENTIFIER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
+        let scalar = yaml && rest.starts_with(['|', '>']);
+        if separator.is_some() && (scalar || (identifier && rest.is_empty())) {
+            // A block scalar's lines are all text; an identifier's list
+            // or map none. (Other lists and maps are read line by line.)
+            block_of = Some((indent, scalar && !identifier));
+            continue;
+        }
+        if identifier {
+            let lang_key = ["lang", "language", "locale"]
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(key));
+            let tag = rest.trim_matches(['"', '\'']);
+            if let (true, Some(lang)) = (lang_key && html::is_chinese(tag), &options.lang)
+                && html::is_tag(lang)
+                && let Some(quote) = rest.find(tag)
+            {
+                let at = offset + quote;
+                plan.fixed.push((at..at + tag.len(), lang.clone()));
+            }
+            continue;
+        }
+        // Anchors, aliases and tags are syntax.
+        if yaml && rest.starts_with(['&', '*', '!']) {
+            continue;
         }
         plan.run(offset..offset + rest.len());
     }

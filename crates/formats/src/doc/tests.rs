@@ -503,7 +503,7 @@ let s = "简体";
 
 const MARKDOWN_HANT: &str = r#"---
 title: 簡體標題
-slug: 簡體
+slug: 简体
 tags:
   - 簡體
   - 發開
