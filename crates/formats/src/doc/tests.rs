@@ -1042,6 +1042,7 @@ fn json_value(rng: &mut Rng, depth: usize) -> String {
         "\"  \"",
         "\"&amp;\"",
         "\"\\ud83d\\ude00简\"",
+        "\"\\ud800简\"",
     ];
     const WS: &[&str] = &["", " ", "\n  ", "\r\n", "\t"];
     let kind = if depth > 4 {
@@ -1243,4 +1244,11 @@ fn generated_documents_never_hand_over_code() {
             assert!(out.is_ok(), "{}: {out:?}\n{input}", format.name());
         }
     }
+}
+
+#[test]
+fn json_lone_surrogate_is_left_alone() {
+    let input = r#"["简\ud800体", "\udc00"]"#;
+    let out = convert_document(DocFormat::Json, input, &DocOptions::default(), &mut to_hant);
+    assert_eq!(out.as_deref(), Ok(r#"["簡\ud800體", "\udc00"]"#));
 }

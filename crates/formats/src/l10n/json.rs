@@ -229,13 +229,47 @@ pub(crate) fn convert_escaped(raw: &str, convert: &mut dyn FnMut(&str) -> String
         let out = convert(raw);
         return escape(&out, false);
     }
-    let text = decode(raw);
+    let Ok(text) = serde_json::from_str::<String>(&format!("\"{raw}\"")) else {
+        // serde_json accepts lone surrogates (`\ud800`) in a file but not
+        // in a String: convert the text between the escapes, which stay.
+        return convert_between_escapes(raw, convert);
+    };
     let out = convert(&text);
     if out == text {
         return raw.to_string();
     }
     let ascii = raw.contains("\\u") && raw.is_ascii();
     escape(&out, ascii)
+}
+
+/// `raw` with the pieces between its escapes converted (each piece holds
+/// no backslash, so it is its own text) and the escapes kept.
+fn convert_between_escapes(raw: &str, convert: &mut dyn FnMut(&str) -> String) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        let piece = raw.get(start..i).unwrap_or_default();
+        out.push_str(&escape(&convert(piece), false));
+        let len = if bytes.get(i + 1) == Some(&b'u') {
+            6
+        } else {
+            2
+        };
+        let end = (i + len).min(bytes.len());
+        out.push_str(raw.get(i..end).unwrap_or_default());
+        i = end;
+        start = end;
+    }
+    out.push_str(&escape(
+        &convert(raw.get(start..).unwrap_or_default()),
+        false,
+    ));
+    out
 }
 
 /// The inside of a JSON string for `text` (`ascii`: non-ASCII as `\uXXXX`).
