@@ -142,6 +142,17 @@ fn conversions() {
             "[簡](u \"\\\"体\")",
         ),
         (DocFormat::Markdown, "[简](u (体))", "[簡](u (体))"),
+        // CRLF line endings.
+        (
+            DocFormat::Markdown,
+            "---\r\ntitle: 简\r\n---\r\n简体\r\n个\r\n\r\n```\r\n简\r\n```\r\n",
+            "---\r\ntitle: 簡\r\n---\r\n簡體\r\n個\r\n\r\n```\r\n简\r\n```\r\n",
+        ),
+        (
+            DocFormat::Vtt,
+            "WEBVTT\r\n\r\nNOTE 简\r\n\r\n00:01.000 --> 00:02.000\r\n简\r\n体\r\n",
+            "WEBVTT\r\n\r\nNOTE 简\r\n\r\n00:01.000 --> 00:02.000\r\n簡\r\n體\r\n",
+        ),
         (DocFormat::Markdown, "![简体](图.png)", "![簡體](图.png)"),
         (
             DocFormat::Markdown,
