@@ -77,7 +77,10 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
                         inline_code += 1;
                     }
                 }
-                if let Ok(p) = html::plan(source, range, options) {
+                // Only attribute values can be text in a lone tag.
+                if tag.contains('=')
+                    && let Ok(p) = html::plan(source, range, options)
+                {
                     plan.extend(p);
                 }
             }

@@ -339,7 +339,13 @@ fn url_len(b: &[u8], at: usize, end: usize, context: Context) -> usize {
     let Some(scheme) = scheme.filter(|_| !glued) else {
         return 0;
     };
-    let text = std::str::from_utf8(rest).unwrap_or_default();
+    // A window, so that text full of URLs stays linear.
+    let window = rest.get(..rest.len().min(4096)).unwrap_or_default();
+    let text = match std::str::from_utf8(window) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(window.get(..e.valid_up_to()).unwrap_or_default())
+            .unwrap_or_default(),
+    };
     let mut len = text.len();
     for (i, c) in text.char_indices() {
         let stop = c.is_whitespace()

@@ -22,7 +22,7 @@ pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
     }
     let mut s = Scanner::new(source, skip);
     s.value(0)?;
-    Ok(s.units)
+    Ok(s.units.unwrap_or_default())
 }
 
 /// Every string of a JSON document, in file order: the contents of each
@@ -45,6 +45,8 @@ pub(crate) fn strings(source: &str) -> Result<Strings, Error> {
         return Err(Error::syntax(source, offset, e.to_string()));
     }
     let mut s = Scanner::new(source, skip);
+    // Units (JSON pointers, placeholders, line numbers) are not wanted.
+    s.units = None;
     s.value(0)?;
     Ok(s.strings)
 }
@@ -65,7 +67,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     at: usize,
     path: Vec<String>,
-    units: Vec<Unit>,
+    /// `None` when only the strings are wanted.
+    units: Option<Vec<Unit>>,
     strings: Strings,
     objects: usize,
 }
@@ -77,7 +80,7 @@ impl<'a> Scanner<'a> {
             bytes: source.as_bytes(),
             at,
             path: Vec::new(),
-            units: Vec::new(),
+            units: Some(Vec::new()),
             strings: Strings::default(),
             objects: 0,
         }
@@ -112,7 +115,11 @@ impl<'a> Scanner<'a> {
                     self.skip_ws();
                     let key = self.string()?;
                     self.strings.keys.push((object, key.clone()));
-                    let name = decode(self.source.get(key).unwrap_or_default());
+                    let name = if self.units.is_some() {
+                        decode(self.source.get(key).unwrap_or_default())
+                    } else {
+                        String::new()
+                    };
                     self.skip_ws();
                     self.expect(b':')?;
                     self.path.push(name);
@@ -156,9 +163,10 @@ impl<'a> Scanner<'a> {
             Some(b'"') => {
                 let content = self.string()?;
                 self.strings.values.push(content.clone());
-                let key = pointer(&self.path);
-                self.units
-                    .extend(unit_in(self.source, key, vec![content], Encoding::Json));
+                if let Some(units) = &mut self.units {
+                    let key = pointer(&self.path);
+                    units.extend(unit_in(self.source, key, vec![content], Encoding::Json));
+                }
                 Ok(())
             }
             Some(_) => {
