@@ -20,15 +20,35 @@ pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
         let offset = offset_of(body, e.line(), e.column()) + skip;
         return Err(Error::syntax(source, offset, e.to_string()));
     }
-    let mut s = Scanner {
-        source,
-        bytes: source.as_bytes(),
-        at: skip,
-        path: Vec::new(),
-        units: Vec::new(),
-    };
+    let mut s = Scanner::new(source, skip);
     s.value(0)?;
-    Ok(s.units)
+    Ok(s.units.unwrap_or_default())
+}
+
+/// Every string of a JSON document, in file order: the contents of each
+/// string value, and of each object key with the number of its object.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Strings {
+    /// Contents of string values.
+    pub(crate) values: Vec<Range<usize>>,
+    /// Contents of keys, each with the number of the object it is in.
+    pub(crate) keys: Vec<(usize, Range<usize>)>,
+}
+
+/// The strings of `source` (a BOM is allowed); an error when serde_json
+/// rejects it, with serde_json's message and position.
+pub(crate) fn strings(source: &str) -> Result<Strings, Error> {
+    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let skip = source.len() - body.len();
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
+        let offset = offset_of(body, e.line(), e.column()) + skip;
+        return Err(Error::syntax(source, offset, e.to_string()));
+    }
+    let mut s = Scanner::new(source, skip);
+    // Units (JSON pointers, placeholders, line numbers) are not wanted.
+    s.units = None;
+    s.value(0)?;
+    Ok(s.strings)
 }
 
 /// The byte offset of serde_json's 1-based line and column (column counts
@@ -47,10 +67,25 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     at: usize,
     path: Vec<String>,
-    units: Vec<Unit>,
+    /// `None` when only the strings are wanted.
+    units: Option<Vec<Unit>>,
+    strings: Strings,
+    objects: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(source: &'a str, at: usize) -> Scanner<'a> {
+        Scanner {
+            source,
+            bytes: source.as_bytes(),
+            at,
+            path: Vec::new(),
+            units: Some(Vec::new()),
+            strings: Strings::default(),
+            objects: 0,
+        }
+    }
+
     fn error(&self, message: &str) -> Error {
         Error::syntax(self.source, self.at, message)
     }
@@ -74,10 +109,17 @@ impl Scanner<'_> {
                     self.at += 1;
                     return Ok(());
                 }
+                let object = self.objects;
+                self.objects += 1;
                 loop {
                     self.skip_ws();
                     let key = self.string()?;
-                    let name = decode(self.source.get(key).unwrap_or_default());
+                    self.strings.keys.push((object, key.clone()));
+                    let name = if self.units.is_some() {
+                        decode(self.source.get(key).unwrap_or_default())
+                    } else {
+                        String::new()
+                    };
                     self.skip_ws();
                     self.expect(b':')?;
                     self.path.push(name);
@@ -120,9 +162,11 @@ impl Scanner<'_> {
             }
             Some(b'"') => {
                 let content = self.string()?;
-                let key = pointer(&self.path);
-                self.units
-                    .extend(unit_in(self.source, key, vec![content], Encoding::Json));
+                self.strings.values.push(content.clone());
+                if let Some(units) = &mut self.units {
+                    let key = pointer(&self.path);
+                    units.extend(unit_in(self.source, key, vec![content], Encoding::Json));
+                }
                 Ok(())
             }
             Some(_) => {
@@ -193,13 +237,47 @@ pub(crate) fn convert_escaped(raw: &str, convert: &mut dyn FnMut(&str) -> String
         let out = convert(raw);
         return escape(&out, false);
     }
-    let text = decode(raw);
+    let Ok(text) = serde_json::from_str::<String>(&format!("\"{raw}\"")) else {
+        // serde_json accepts lone surrogates (`\ud800`) in a file but not
+        // in a String: convert the text between the escapes, which stay.
+        return convert_between_escapes(raw, convert);
+    };
     let out = convert(&text);
     if out == text {
         return raw.to_string();
     }
     let ascii = raw.contains("\\u") && raw.is_ascii();
     escape(&out, ascii)
+}
+
+/// `raw` with the pieces between its escapes converted (each piece holds
+/// no backslash, so it is its own text) and the escapes kept.
+fn convert_between_escapes(raw: &str, convert: &mut dyn FnMut(&str) -> String) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        let piece = raw.get(start..i).unwrap_or_default();
+        out.push_str(&escape(&convert(piece), false));
+        let len = if bytes.get(i + 1) == Some(&b'u') {
+            6
+        } else {
+            2
+        };
+        let end = (i + len).min(bytes.len());
+        out.push_str(raw.get(i..end).unwrap_or_default());
+        i = end;
+        start = end;
+    }
+    out.push_str(&escape(
+        &convert(raw.get(start..).unwrap_or_default()),
+        false,
+    ));
+    out
 }
 
 /// The inside of a JSON string for `text` (`ascii`: non-ASCII as `\uXXXX`).

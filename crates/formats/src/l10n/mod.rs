@@ -12,7 +12,7 @@
 //! are provably unchanged.
 
 mod fluent;
-mod json;
+pub(crate) mod json;
 mod placeholder;
 mod po;
 

@@ -1,0 +1,328 @@
+//! Markdown: the text of paragraphs, headings, lists, tables, emphasis,
+//! link texts, image descriptions and inline link titles; HTML blocks and
+//! inline HTML by the HTML rules; front matter values. Code spans, code
+//! blocks, URLs, autolinks, heading attributes and front matter keys are
+//! left alone.
+//!
+//! pulldown-cmark gives each event its source range. Text ranges may hold
+//! escapes and entities (`\*`, `&amp;`); they are ASCII, which conversion
+//! does not touch, so the source bytes are converted as they stand.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use super::{Context, DocOptions, Plan, html};
+
+/// Inline HTML elements whose content is code, not prose.
+const CODE_TAGS: &[&str] = &["code", "pre", "script", "style", "textarea"];
+
+pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut plan = Plan::default();
+    let mut text = Texts::default();
+    // Depths of things whose text is not prose.
+    let mut code_blocks = 0usize;
+    let mut autolinks = 0usize;
+    let mut inline_code = 0usize;
+    let mut in_html_block = false;
+    let mut metadata: Option<MetadataBlockKind> = None;
+    // Open links and images: their source range and title.
+    let mut links: Vec<(Range<usize>, String, LinkType)> = Vec::new();
+
+    for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
+        match event {
+            Event::Text(_) => {
+                if let Some(kind) = metadata {
+                    front_matter(source, range, kind, options, &mut plan);
+                } else if code_blocks > 0 || autolinks > 0 || inline_code > 0 || in_html_block {
+                    text.flush(source, &mut plan);
+                } else {
+                    text.push(source, range, &mut plan);
+                }
+                continue;
+            }
+            Event::SoftBreak => {
+                text.soft_break(source, range);
+                continue;
+            }
+            _ => text.flush(source, &mut plan),
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => code_blocks += 1,
+            Event::End(TagEnd::CodeBlock) => code_blocks = code_blocks.saturating_sub(1),
+            Event::Start(Tag::MetadataBlock(kind)) => metadata = Some(kind),
+            Event::End(TagEnd::MetadataBlock(_)) => metadata = None,
+            Event::Start(Tag::HtmlBlock) => {
+                in_html_block = true;
+                // Markdown never fails: HTML the rewriter refuses is kept.
+                if let Ok(p) = html::plan(source, range, options) {
+                    plan.extend(p);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => in_html_block = false,
+            Event::InlineHtml(tag) => {
+                if let Some((name, closing)) = tag_name(&tag)
+                    && CODE_TAGS.contains(&name.as_str())
+                {
+                    if closing {
+                        inline_code = inline_code.saturating_sub(1);
+                    } else if !tag.ends_with("/>") {
+                        inline_code += 1;
+                    }
+                }
+                // Only attribute values can be text in a lone tag.
+                if tag.contains('=')
+                    && let Ok(p) = html::plan(source, range, options)
+                {
+                    plan.extend(p);
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type, title, ..
+            })
+            | Event::Start(Tag::Image {
+                link_type, title, ..
+            }) => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    autolinks += 1;
+                }
+                links.push((range, title.to_string(), link_type));
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some((range, title, link_type)) = links.pop() {
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        autolinks = autolinks.saturating_sub(1);
+                    } else if link_type == LinkType::Inline
+                        && let Some(r) = title_range(source, range, &title)
+                    {
+                        plan.run(r);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    text.flush(source, &mut plan);
+    plan
+}
+
+/// Consecutive text events, merged into one run when only a line break
+/// (and the indentation or `>` after it) lies between them.
+#[derive(Default)]
+struct Texts {
+    run: Option<Range<usize>>,
+    /// Where the next text may start and still join the run.
+    joins_at: Option<usize>,
+}
+
+impl Texts {
+    fn push(&mut self, source: &str, range: Range<usize>, plan: &mut Plan) {
+        match &mut self.run {
+            Some(run) if self.joins_at == Some(range.start) || run.end == range.start => {
+                run.end = range.end;
+            }
+            _ => {
+                self.flush(source, plan);
+                self.run = Some(range.clone());
+            }
+        }
+        self.joins_at = Some(range.end);
+    }
+
+    fn soft_break(&mut self, source: &str, range: Range<usize>) {
+        if self.run.is_none() || self.joins_at != Some(range.start) {
+            self.joins_at = None;
+            return;
+        }
+        // The break itself; the next line's indentation or `>` belongs to
+        // the next text event's gap, so look past it.
+        let rest = source.as_bytes().get(range.end..).unwrap_or_default();
+        let pad = rest
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'>'))
+            .count();
+        self.joins_at = Some(range.end + pad);
+    }
+
+    fn flush(&mut self, source: &str, plan: &mut Plan) {
+        if let Some(run) = self.run.take() {
+            plan.runs_between_markup(source, run, Context::Markdown);
+        }
+        self.joins_at = None;
+    }
+}
+
+/// The name of an inline HTML tag (lowercase) and whether it closes.
+fn tag_name(tag: &str) -> Option<(String, bool)> {
+    let rest = tag.strip_prefix('<')?;
+    let (rest, closing) = match rest.strip_prefix('/') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    (!name.is_empty()).then(|| (name.to_ascii_lowercase(), closing))
+}
+
+/// The range of an inline link's or image's title in its source `range`
+/// (`[text](url "title")`), when it is written as it reads (no escapes or
+/// entities) between `"` or `'`. Anything less certain is left alone.
+fn title_range(source: &str, range: Range<usize>, title: &str) -> Option<Range<usize>> {
+    if title.is_empty() {
+        return None;
+    }
+    let link = source.get(range.clone())?;
+    let body = link.strip_suffix(')')?.trim_end();
+    let quote = body.chars().last().filter(|c| matches!(c, '"' | '\''))?;
+    let inner = body.strip_suffix(quote)?;
+    let raw = inner.get(inner.len().checked_sub(title.len())?..)?;
+    let before = inner.get(..inner.len() - title.len())?;
+    if raw != title || title.contains(quote) || title.contains(['\\', '&']) {
+        return None;
+    }
+    // An opening quote, after white space.
+    let before = before.strip_suffix(quote)?;
+    if !before.ends_with([' ', '\t', '\n']) {
+        return None;
+    }
+    let start = range.start + inner.len() - title.len();
+    Some(start..start + title.len())
+}
+
+/// Front matter keys whose values are identifiers, paths or dates, not
+/// prose: changing them would break links or templates.
+const IDENTIFIER_KEYS: &[&str] = &[
+    "slug",
+    "permalink",
+    "url",
+    "uri",
+    "link",
+    "aliases",
+    "id",
+    "uid",
+    "layout",
+    "template",
+    "type",
+    "date",
+    "lastmod",
+    "publishdate",
+    "expirydate",
+    "image",
+    "cover",
+    "thumbnail",
+    "path",
+    "file",
+    "lang",
+    "language",
+    "locale",
+];
+
+/// Front matter: the values of `key: value` (YAML) or `key = value`
+/// (TOML) lines, list items and continuation lines; never keys, comments,
+/// table headers, or the values of [`IDENTIFIER_KEYS`]. A Chinese `lang`,
+/// `language` or `locale` value becomes the target's tag.
+fn front_matter(
+    source: &str,
+    range: Range<usize>,
+    kind: MetadataBlockKind,
+    options: &DocOptions,
+    plan: &mut Plan,
+) {
+    let Some(block) = source.get(range.clone()) else {
+        return;
+    };
+    let yaml = kind == MetadataBlockKind::YamlStyle;
+    let mut at = range.start;
+    // The indentation of a key whose block (list, block scalar) is being
+    // read, and whether that block is text.
+    let mut block_of: Option<(usize, bool)> = None;
+    for line in block.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end();
+        let indent = content.len() - content.trim_start().len();
+        let mut rest = content.trim_start();
+        let mut offset = start + indent;
+        if rest.is_empty() {
+            continue;
+        }
+        if let Some((key_indent, text)) = block_of {
+            let inside =
+                indent > key_indent || (yaml && indent == key_indent && rest.starts_with("- "));
+            if inside {
+                if text {
+                    plan.run(offset..offset + rest.len());
+                }
+                continue;
+            }
+            block_of = None;
+        }
+        if rest.starts_with('#') || (yaml && (rest == "---" || rest == "...")) {
+            continue;
+        }
+        if !yaml && rest.starts_with('[') && !rest.contains('=') {
+            continue;
+        }
+        if yaml {
+            while let Some(r) = rest.strip_prefix("- ") {
+                let r2 = r.trim_start();
+                offset += rest.len() - r2.len();
+                rest = r2;
+            }
+        }
+        let separator = if yaml {
+            rest.find(": ")
+                .or_else(|| rest.ends_with(':').then(|| rest.len().saturating_sub(1)))
+        } else {
+            rest.find('=')
+        };
+        let mut key = "";
+        if let Some(sep) = separator {
+            key = rest
+                .get(..sep)
+                .unwrap_or_default()
+                .trim()
+                .trim_matches(['"', '\'']);
+            let after = rest.get(sep + 1..).unwrap_or_default();
+            let value = after.trim_start();
+            offset += sep + 1 + (after.len() - value.len());
+            rest = value;
+        }
+        let identifier = IDENTIFIER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
+        let scalar = yaml && rest.starts_with(['|', '>']);
+        if separator.is_some() && (scalar || (identifier && rest.is_empty())) {
+            // A block scalar's lines are all text; an identifier's list
+            // or map none. (Other lists and maps are read line by line.)
+            block_of = Some((indent, scalar && !identifier));
+            continue;
+        }
+        if identifier {
+            let lang_key = ["lang", "language", "locale"]
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(key));
+            let tag = rest.trim_matches(['"', '\'']);
+            if let (true, Some(lang)) = (lang_key && html::is_chinese(tag), &options.lang)
+                && html::is_tag(lang)
+                && let Some(quote) = rest.find(tag)
+            {
+                let at = offset + quote;
+                plan.fixed.push((at..at + tag.len(), lang.clone()));
+            }
+            continue;
+        }
+        // Anchors, aliases and tags are syntax.
+        if yaml && rest.starts_with(['&', '*', '!']) {
+            continue;
+        }
+        plan.run(offset..offset + rest.len());
+    }
+}
