@@ -542,6 +542,15 @@ pub(crate) struct ConvertArgs {
     #[arg(long, value_name = "FIELD", default_value = "text", requires = "jsonl")]
     pub(crate) field: String,
 
+    /// What the input is; only its human text is converted (auto: by the
+    /// file's extension, plain text otherwise).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DocFormatArg::Auto)]
+    pub(crate) format: DocFormatArg,
+
+    /// With JSON: convert object keys too.
+    #[arg(long)]
+    pub(crate) json_keys: bool,
+
     /// Encoding of the input: a byte order mark decides; auto then takes
     /// UTF-8 if the text is UTF-8 and otherwise guesses (and says so).
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
@@ -554,6 +563,26 @@ pub(crate) struct ConvertArgs {
     /// What to do with characters the output encoding cannot hold.
     #[arg(long, value_enum, value_name = "HOW", default_value_t = UnmappableArg::Error)]
     pub(crate) unmappable: UnmappableArg,
+}
+
+/// Document formats of `bianyi convert --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DocFormatArg {
+    /// By the file extension (.md, .html, .srt, .vtt, .json); text otherwise.
+    Auto,
+    /// Plain text: everything is converted.
+    Text,
+    /// Markdown: not code, URLs or front matter keys.
+    Markdown,
+    /// HTML: text and title/alt/placeholder/aria-label; not scripts, styles,
+    /// code or other attributes.
+    Html,
+    /// SubRip subtitles: cue text only.
+    Srt,
+    /// WebVTT subtitles: cue text only.
+    Vtt,
+    /// JSON: string values (and keys with --json-keys).
+    Json,
 }
 
 /// Text encodings of `--encoding` and `--output-encoding`.

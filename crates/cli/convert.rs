@@ -11,7 +11,11 @@ use bianyi_glossary::{Applier, TermMode};
 
 use encoding_rs::{Encoding, UTF_8};
 
-use crate::args::{ConvertArgs, EncodingArg, Engine, TermArgs, TermsMode, UnmappableArg};
+use bianyi_formats::doc::{DocFormat, DocOptions};
+
+use crate::args::{
+    ConvertArgs, DocFormatArg, EncodingArg, Engine, TermArgs, TermsMode, UnmappableArg,
+};
 use crate::batch;
 use crate::encoding::{self, OnUnmappable};
 use crate::error::{CliError, Source};
@@ -50,6 +54,9 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
             UnmappableArg::Ncr => OnUnmappable::Ncr,
         },
         lang: lang.map(str::to_string),
+        format: args.format,
+        json_keys: args.json_keys,
+        target_tag: target_of(args).tag().to_string(),
     };
     if let Some(root) = &args.recursive {
         let destination = match (&args.output, args.in_place) {
@@ -84,6 +91,12 @@ pub(crate) struct Io {
     pub(crate) output_encoding: Option<&'static Encoding>,
     pub(crate) unmappable: OnUnmappable,
     pub(crate) lang: Option<String>,
+    /// `--format`.
+    pub(crate) format: DocFormatArg,
+    pub(crate) json_keys: bool,
+    /// The BCP 47 tag of what the conversion produces (for `lang`
+    /// attributes of documents).
+    pub(crate) target_tag: String,
 }
 
 /// The encoding of one output stream, fixed by its first input.
@@ -130,6 +143,23 @@ impl Io {
             out,
             guessed,
         ))
+    }
+
+    /// The document format of `source` (`auto`: by its extension; standard
+    /// input is text).
+    pub(crate) fn format_for(&self, source: &Source) -> DocFormat {
+        match self.format {
+            DocFormatArg::Auto => match source {
+                Source::Path(p) if p != "-" => DocFormat::from_path(Path::new(p)),
+                _ => DocFormat::Text,
+            },
+            DocFormatArg::Text => DocFormat::Text,
+            DocFormatArg::Markdown => DocFormat::Markdown,
+            DocFormatArg::Html => DocFormat::Html,
+            DocFormatArg::Srt => DocFormat::Srt,
+            DocFormatArg::Vtt => DocFormat::Vtt,
+            DocFormatArg::Json => DocFormat::Json,
+        }
     }
 
     /// `--encoding` names UTF-16 (whose text is full of NUL bytes).
@@ -296,6 +326,17 @@ pub(crate) fn glossary_applier(
         term_lang.as_ref(),
         &|t| to_target.convert(t),
     )))
+}
+
+/// What the conversion of `args` produces (zh-Hant when it cannot tell).
+fn target_of(args: &ConvertArgs) -> Target {
+    if let Some(t) = args.to.as_deref().and_then(|t| t.parse().ok()) {
+        return t;
+    }
+    args.config
+        .as_deref()
+        .and_then(|c| c.parse::<Config>().ok())
+        .map_or(Target::Hant, config_target)
 }
 
 /// The number of threads of `-j` (default: the cores).
@@ -625,6 +666,11 @@ impl Job {
         let mut writer = io_opts
             .writer(output, out_encoding, state)
             .map_err(write_error)?;
+        let format = io_opts.format_for(source);
+        if format != DocFormat::Text {
+            self.convert_document(format, reader, source, &mut writer, target, io_opts)?;
+            return writer.flush().map_err(write_error);
+        }
         match self {
             Job::Stream(backend) => backend.convert(reader, &mut writer, source, target)?,
             Job::Lines(how, mode, terms) => lines::run(
@@ -638,6 +684,65 @@ impl Job {
             )?,
         }
         writer.flush().map_err(write_error)
+    }
+}
+
+impl Job {
+    /// A document (Markdown, HTML, subtitles, JSON): read whole, its human
+    /// text converted, the rest kept.
+    fn convert_document(
+        &self,
+        format: DocFormat,
+        mut reader: Box<dyn Read + '_>,
+        source: &Source,
+        output: &mut dyn Write,
+        target: &Source,
+        io_opts: &Io,
+    ) -> Result<(), CliError> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|error| CliError::Read {
+                source: source.clone(),
+                error,
+            })?;
+        let text = crate::detect::utf8_text(source.clone(), bytes)?;
+        let convert = self.text_converter(&text)?;
+        let options = DocOptions {
+            json_keys: io_opts.json_keys,
+            lang: Some(io_opts.target_tag.clone()),
+        };
+        let out =
+            bianyi_formats::doc::convert_document(format, &text, &options, &mut |t| convert(t))
+                .map_err(|error| CliError::Document {
+                    source: source.clone(),
+                    format: format.name(),
+                    error,
+                })?;
+        let write_error = |error| CliError::Write {
+            target: target.clone(),
+            error,
+        };
+        match self {
+            Job::Lines(_, lines::Mode::Diff { color }, _) => {
+                // Changed lines, as for text.
+                let (old, new): (Vec<&str>, Vec<&str>) =
+                    (text.lines().collect(), out.lines().collect());
+                if old.len() == new.len() {
+                    for (k, (a, b)) in old.iter().zip(&new).enumerate() {
+                        if a != b {
+                            let line = lines::diff_line(&(k + 1).to_string(), a, b, *color);
+                            output.write_all(line.as_bytes()).map_err(write_error)?;
+                        }
+                    }
+                    return Ok(());
+                }
+                let line = lines::diff_line("1", &text, &out, *color);
+                output.write_all(line.as_bytes()).map_err(write_error)
+            }
+            Job::Lines(_, lines::Mode::Ambiguities, _) => Err(CliError::AmbiguitiesOnText),
+            _ => output.write_all(out.as_bytes()).map_err(write_error),
+        }
     }
 }
 

@@ -88,6 +88,15 @@ pub(crate) enum CliError {
         path: String,
     },
     L10nManyToStdout,
+    /// A document that does not parse, or whose conversion would change
+    /// its markup.
+    Document {
+        source: Source,
+        format: &'static str,
+        error: bianyi_formats::doc::DocError,
+    },
+    /// `--ambiguities` on a document (it reports positions in plain text).
+    AmbiguitiesOnText,
     /// A line of --jsonl input that is not JSON.
     JsonLine {
         source: Source,
@@ -231,6 +240,22 @@ impl CliError {
                 l.msg("error-l10n-format", &[("path", s(path))])
             }
             CliError::L10nManyToStdout => l.msg("error-l10n-many-files", &[]),
+            CliError::Document {
+                source,
+                format,
+                error,
+            } => l.msg(
+                "error-document",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("line", FluentValue::from(error.line())),
+                    ("column", FluentValue::from(error.column())),
+                    ("offset", FluentValue::from(error.offset())),
+                    ("format", s(format)),
+                    ("message", s(&error.kind().to_string())),
+                ],
+            ),
+            CliError::AmbiguitiesOnText => l.msg("error-ambiguities-on-text", &[]),
             CliError::JsonLine {
                 source,
                 line,

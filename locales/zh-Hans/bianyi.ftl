@@ -148,6 +148,8 @@ error-batch-output-is-input = { $path } 就是要转换的文件夹；要就地�
 error-batch-escapes = { $path } 会（经由符号链接）写到输出文件夹之外，未写入
 error-batch-needs-output = -r 需要输出文件夹（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 个文件无法转换（见上文）
+error-document = { $path }:{ $line }:{ $column }：无法转换这个 { $format } 文档（第 { $offset } 字节）：{ $message }；未写入任何内容
+error-ambiguities-on-text = --ambiguities 只适用于纯文本，请使用 --format text
 error-jsonl = { $path }:{ $line }:{ $column }：这一行不是 JSON 对象（{ $message }）
 
 ## 命令行帮助和命令行错误（clap）
@@ -323,3 +325,12 @@ cli-arg-output_encoding-utf-16be = UTF-16，大端序
 cli-convert-recursive = 转换 DIR 下的每个文本文件，保持目录结构，写入 -o OUTDIR（或用 --in-place 就地转换）；跳过非文本文件
 cli-convert-jsonl = JSON Lines：每行输入是一个 JSON 对象，转换其中 --field 指定的字段；行中其他内容保持不变
 cli-convert-field = 与 --jsonl 一起使用：要转换的字段，字段名或 JSON 指针（/a/b）；其下的每个字符串都会转换
+cli-convert-format = 输入是什么格式；只转换其中给人读的文字（auto：按文件扩展名，否则当作纯文本）
+cli-convert-format-auto = 按文件扩展名（.md、.html、.srt、.vtt、.json）；其他当作纯文本
+cli-convert-format-text = 纯文本：全部转换
+cli-convert-format-markdown = Markdown：不转换代码、URL 和前置元数据的键
+cli-convert-format-html = HTML：转换文字和 title/alt/placeholder/aria-label；不转换脚本、样式、代码和其他属性
+cli-convert-format-srt = SubRip 字幕：只转换字幕文字
+cli-convert-format-vtt = WebVTT 字幕：只转换字幕文字
+cli-convert-format-json = JSON：字符串值（加 --json-keys 时也转换键）
+cli-convert-json_keys = 用于 JSON：也转换对象的键

@@ -148,6 +148,8 @@ error-batch-output-is-input = { $path } 就是要轉換的資料夾；要就地�
 error-batch-escapes = { $path } 會（經由符號連結）寫到輸出資料夾之外，未寫入
 error-batch-needs-output = -r 需要輸出資料夾（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 個檔案無法轉換（見上文）
+error-document = { $path }:{ $line }:{ $column }：無法轉換這個 { $format } 文件（第 { $offset } 位元組）：{ $message }；未寫入任何內容
+error-ambiguities-on-text = --ambiguities 只適用於純文本，請使用 --format text
 error-jsonl = { $path }:{ $line }:{ $column }：這一行不是 JSON 物件（{ $message }）
 
 ## 命令列幫助和命令列錯誤（clap）
@@ -323,3 +325,12 @@ cli-arg-output_encoding-utf-16be = UTF-16，大端序
 cli-convert-recursive = 轉換 DIR 下的每個文本檔案，保持目錄結構，寫入 -o OUTDIR（或用 --in-place 就地轉換）；跳過非文本檔案
 cli-convert-jsonl = JSON Lines：每行輸入是一個 JSON 物件，轉換其中 --field 指定的欄位；行中其他內容保持不變
 cli-convert-field = 與 --jsonl 一起使用：要轉換的欄位，欄位名或 JSON 指標（/a/b）；其下的每個字串都會轉換
+cli-convert-format = 輸入是什麼格式；只轉換其中給人讀的文字（auto：按副檔名，否則當作純文本）
+cli-convert-format-auto = 按副檔名（.md、.html、.srt、.vtt、.json）；其他當作純文本
+cli-convert-format-text = 純文本：全部轉換
+cli-convert-format-markdown = Markdown：不轉換程式碼、URL 和前置後設資料的鍵
+cli-convert-format-html = HTML：轉換文字和 title/alt/placeholder/aria-label；不轉換指令碼、樣式、程式碼和其他屬性
+cli-convert-format-srt = SubRip 字幕：只轉換字幕文字
+cli-convert-format-vtt = WebVTT 字幕：只轉換字幕文字
+cli-convert-format-json = JSON：字串值（加 --json-keys 時也轉換鍵）
+cli-convert-json_keys = 用於 JSON：也轉換物件的鍵

@@ -129,15 +129,48 @@ pub fn convert_document(
     options: &DocOptions,
     convert: &mut dyn FnMut(&str) -> String,
 ) -> Result<String, DocError> {
-    let plan = match format {
-        DocFormat::Text => text(source),
+    if format == DocFormat::Json {
+        // Converted strings are escaped again: they cannot leave their quotes.
+        return json::convert(source, options, convert);
+    }
+    let plan = plan(format, source, options)?;
+    let out = plan.clone().apply(source, convert);
+    // A converter (a glossary term, say) could write markup or syntax into
+    // a run: the result must read as the same document with other text.
+    let again = plan_of_output(format, &out, options)?;
+    if let Some(at) = first_difference(&plan.skeleton(source), &again.skeleton(&out)) {
+        return Err(DocError::new(source, at, DocErrorKind::StructureChanged));
+    }
+    Ok(out)
+}
+
+/// The plan of `source` in `format` (not JSON).
+fn plan(format: DocFormat, source: &str, options: &DocOptions) -> Result<Plan, DocError> {
+    Ok(match format {
+        DocFormat::Text | DocFormat::Json => text(source),
         DocFormat::Markdown => markdown::plan(source, options),
         DocFormat::Html => html::plan(source, 0..source.len(), options)?,
         DocFormat::Srt => subtitles::srt(source)?,
         DocFormat::Vtt => subtitles::vtt(source)?,
-        DocFormat::Json => return json::convert(source, options, convert),
-    };
-    Ok(plan.apply(source, convert))
+    })
+}
+
+/// The plan of a converted document; one that no longer parses changed
+/// its structure.
+fn plan_of_output(format: DocFormat, out: &str, options: &DocOptions) -> Result<Plan, DocError> {
+    plan(format, out, options)
+        .map_err(|e| DocError::new(out, e.offset(), DocErrorKind::StructureChanged))
+}
+
+/// The offset (in the first skeleton's document) where two skeletons
+/// first differ.
+fn first_difference(a: &[(usize, &str)], b: &[(usize, &str)]) -> Option<usize> {
+    for (x, y) in a.iter().zip(b) {
+        if x.1 != y.1 {
+            return Some(x.0);
+        }
+    }
+    (a.len() != b.len()).then(|| a.get(b.len()).or(a.last()).map_or(0, |x| x.0))
 }
 
 /// Plain text: everything after a BOM is one run.
@@ -175,6 +208,35 @@ impl Plan {
     fn extend(&mut self, other: Plan) {
         self.runs.extend(other.runs);
         self.fixed.extend(other.fixed);
+    }
+
+    /// The bytes outside the runs that `apply` converts and outside the
+    /// fixed ranges, one piece per gap, with its offset.
+    fn skeleton<'s>(&self, source: &'s str) -> Vec<(usize, &'s str)> {
+        let mut cuts: Vec<Range<usize>> = Vec::new();
+        let mut runs = self.runs.clone();
+        runs.sort_by_key(|r| (r.start, r.end));
+        let mut end = 0;
+        for r in runs {
+            if r.start < end || source.get(r.clone()).is_none_or(|t| t.trim().is_empty()) {
+                continue;
+            }
+            end = r.end;
+            cuts.push(r);
+        }
+        cuts.extend(self.fixed.iter().map(|(r, _)| r.clone()));
+        cuts.sort_by_key(|r| (r.start, r.end));
+        let mut pieces = Vec::with_capacity(cuts.len() + 1);
+        let mut at = 0;
+        for r in cuts {
+            if r.start < at {
+                continue;
+            }
+            pieces.push((at, source.get(at..r.start).unwrap_or_default()));
+            at = r.end;
+        }
+        pieces.push((at, source.get(at..).unwrap_or_default()));
+        pieces
     }
 
     /// `source` with every run replaced by `convert` of it and every fixed
@@ -389,6 +451,9 @@ pub enum DocErrorKind {
         /// The key they would both become.
         key: String,
     },
+    /// The converted text would change the document's markup or syntax
+    /// (a glossary term holding `<`, say); nothing is written.
+    StructureChanged,
 }
 
 impl DocError {
@@ -450,6 +515,10 @@ impl fmt::Display for DocErrorKind {
         match self {
             DocErrorKind::Syntax(m) => write!(f, "syntax error: {m}"),
             DocErrorKind::Html(m) => write!(f, "cannot rewrite this html: {m}"),
+            DocErrorKind::StructureChanged => write!(
+                f,
+                "the converted text would change the markup or syntax of the document here"
+            ),
             DocErrorKind::DuplicateKey { key } => write!(
                 f,
                 "two keys of this object would both become {key:?}; \

@@ -1263,3 +1263,48 @@ fn json_lone_surrogate_is_left_alone() {
     let out = convert_document(DocFormat::Json, input, &DocOptions::default(), &mut to_hant);
     assert_eq!(out.as_deref(), Ok(r#"["簡\ud800體", "\udc00"]"#));
 }
+
+/// A converter that writes markup or syntax (as a glossary term could) is
+/// refused where it would change the document; JSON escapes it instead.
+#[test]
+fn converted_text_cannot_change_the_markup() {
+    let cases: &[(DocFormat, &str, &str)] = &[
+        (DocFormat::Html, "<p title=\"简\">简体</p>", "<script>"),
+        (DocFormat::Html, "<p title=\"简\">体</p>", "\" onload=\"x"),
+        (DocFormat::Html, "<p>简体 &amp; 文</p>", "</p><p>"),
+        (DocFormat::Markdown, "简体文字\n", "[x](http://e.com)"),
+        (DocFormat::Markdown, "# 简体\n\n正文\n", "\n\n# "),
+        (
+            DocFormat::Markdown,
+            "简 <span title=\"简\">体</span>\n",
+            "<b>",
+        ),
+        (
+            DocFormat::Srt,
+            "1\n00:00:01,000 --> 00:00:02,000\n简体\n",
+            "\n\n2\n00:00:03,000 --> 00:00:04,000\n",
+        ),
+        (
+            DocFormat::Vtt,
+            "WEBVTT\n\n00:01.000 --> 00:02.000\n简体\n",
+            "\n\n00:03.000 --> 00:04.000\n",
+        ),
+    ];
+    for &(format, input, inject) in cases {
+        let result = convert_document(format, input, &DocOptions::default(), &mut |s| {
+            s.replace('简', inject)
+        });
+        match result {
+            Err(e) => assert_eq!(e.kind(), &DocErrorKind::StructureChanged, "{input}"),
+            Ok(out) => panic!("{format:?} {input:?} became {out:?}"),
+        }
+    }
+    let out = convert_document(
+        DocFormat::Json,
+        "{\"a\": \"简体\"}",
+        &DocOptions::default(),
+        &mut |s| s.replace('简', "\"}, \"b\": {\""),
+    )
+    .unwrap();
+    assert_eq!(out, "{\"a\": \"\\\"}, \\\"b\\\": {\\\"体\"}");
+}
