@@ -299,8 +299,10 @@ impl<'a> Rows<'a> {
         let mut g = Glossary::new();
         g.source = Some(self.source.clone());
         g.target = Some(self.target.clone());
+        let mut ids = crate::model::IdSet::of(&g);
         for (entry, row) in self.entries {
-            g.add(entry).map_err(|k| Error::at(k, text, row))?;
+            g.add_indexed(entry, &mut ids)
+                .map_err(|k| Error::at(k, text, row))?;
         }
         Ok(g)
     }
@@ -478,6 +480,53 @@ mod tests {
             ]
         );
         assert!(g.get("alexandr-wang").is_some_and(|e| e.note.is_none()));
+    }
+
+    // Regression: ids were found by scanning every entry for each suffix,
+    // so 4,000 rows with one target took 17 s. Ids must stay the same:
+    // `ai`, `ai-2`, … in row order, with a declared-looking id (`ai-3` as a
+    // target) skipped.
+    #[test]
+    fn many_rows_with_one_target_get_numbered_ids() {
+        let mut input = String::from("# zh-Hant\ten\n");
+        for i in 0..20_000 {
+            let target = match i % 4 {
+                0 | 1 => "AI",
+                2 => "Machine learning",
+                _ => "ai 3",
+            };
+            input.push_str(&format!("術語{i}\t{target}\n"));
+        }
+        let g = tsv(&input).expect("valid");
+        assert_eq!(g.entries.len(), 20_000);
+        let ids: Vec<&str> = g.entries.iter().take(8).map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "ai",
+                "ai-2",
+                "machine-learning",
+                "ai-3",
+                "ai-4",
+                "ai-5",
+                "machine-learning-2",
+                "ai-3-2"
+            ]
+        );
+        let last: Vec<&str> = g
+            .entries
+            .iter()
+            .rev()
+            .take(4)
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(
+            last,
+            ["ai-3-5000", "machine-learning-5000", "ai-10001", "ai-10000"]
+        );
+        let unique: std::collections::BTreeSet<&str> =
+            g.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(unique.len(), 20_000);
     }
 
     #[test]
