@@ -397,11 +397,20 @@ fn field_start(body: &str, start: usize, index: usize) -> usize {
     }
     let mut field = 0;
     let mut quoted = false;
-    for (i, c) in body.get(start..).unwrap_or("").char_indices() {
+    // As the csv crate reads: a quote opens a quoted field only at the
+    // start of the field (elsewhere it is a plain character), and `""`
+    // inside quotes is one quote.
+    let mut at_field_start = true;
+    let mut chars = body.get(start..).unwrap_or("").char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let was_start = std::mem::replace(&mut at_field_start, false);
         match c {
-            '"' => quoted = !quoted,
+            // A closing quote, unless doubled.
+            '"' if quoted && chars.next_if(|&(_, n)| n == '"').is_none() => quoted = false,
+            '"' if was_start => quoted = true,
             ',' if !quoted => {
                 field += 1;
+                at_field_start = true;
                 if field == index {
                     return start + i + 1;
                 }
@@ -611,6 +620,12 @@ terms = [{ lang = "zh-Hant", text = "無譯" }]
             ("zh,en\na,\"b\"\nc\n", "missing field `target`", 3, 2),
             ("zh,en\r\nc\r\n", "missing field `target`", 2, 2),
             ("\u{feff}zh,en\n\"a\nb\",c\n", "invalid text", 2, 1),
+            // Regression: a quote inside an unquoted field is a plain
+            // character, not an opening quote (was line 3, column 1).
+            ("zh,en\na\"b,c,d,e\n", "at most 3", 2, 9),
+            // `""` inside quotes is one quote, not a closing and an opening.
+            ("zh,en\n\"a\"\",x\",c,d,e\n", "at most 3", 2, 13),
+            ("zh,en\n\"a\"b,c,d,e\n", "at most 3", 2, 10),
         ];
         for &(input, message, line, column) in cases {
             let e = Glossary::from_csv(input, None).expect_err("invalid");
