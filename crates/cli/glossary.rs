@@ -692,8 +692,8 @@ const CACHE_MIN_TERMS: usize = 10_000;
 /// ($XDG_CACHE_HOME/bianyi or ~/.cache/bianyi) when the same files were
 /// compiled before, else built and (for large glossaries) cached. The
 /// cache key covers bianyi's version and each file's path, size and
-/// modification time; a damaged cache file, or one whose indices do not fit
-/// the glossary, is rebuilt. `BIANYI_NO_CACHE=1` turns the cache off.
+/// modification time; a damaged cache file, or one built for other glossary
+/// contents (its stored digest differs), is rebuilt. `BIANYI_NO_CACHE=1` turns the cache off.
 pub(crate) fn applier_matcher(
     paths: &[PathBuf],
     g: &Glossary,
@@ -742,7 +742,7 @@ pub(crate) fn applier_matcher(
     let m = build()?;
     // A cache that cannot be written is not an error.
     if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = bianyi_glossary::write_atomic(&file, &m.to_bytes());
+        let _ = bianyi_glossary::write_atomic(&file, &m.to_bytes(g));
     }
     Ok(m)
 }

@@ -117,9 +117,19 @@ impl Counts {
                 .iter()
                 .filter(|x| x.source.is_empty() || x.target.is_empty())
                 .count(),
-            low_confidence: b.beads.iter().filter(|x| x.score < threshold).count(),
+            low_confidence: b
+                .beads
+                .iter()
+                .filter(|x| is_low(x.score, threshold))
+                .count(),
         }
     }
+}
+
+/// Whether a bead scoring `score` is low confidence: below the threshold,
+/// or not a number (an aligner that could not score it).
+fn is_low(score: f64, threshold: f64) -> bool {
+    score.is_nan() || score < threshold
 }
 
 /// What a report shows: the options of [`html`] and [`markdown_report`].
@@ -243,15 +253,31 @@ fn per_segment(
         .collect()
 }
 
+/// The largest product of the sides' lengths in characters for which a
+/// bead gets a character diff. The diff takes time up to the square of the
+/// length for unrelated texts (8,000 characters: 10 s unoptimised); above
+/// this the sides are shown as wholly changed. A work cap rather than
+/// similar's wall-clock deadline, so that the report is the same on every
+/// machine. Sentence beads are far below it.
+const DIFF_MAX_WORK: usize = 1_000_000;
+
 /// Changed characters of a bead, per segment of each side: a character
 /// diff of the sides' texts (each side's segments joined with nothing).
 /// Beads with an empty side have no diff: everything would be "changed".
+/// Beads too long to diff (see [`DIFF_MAX_WORK`]) are wholly changed.
 fn bead_changes(b: &Bitext, bead: &Bead) -> [Vec<Vec<(usize, usize)>>; 2] {
     if bead.source.is_empty() || bead.target.is_empty() {
         return [Vec::new(), Vec::new()];
     }
     let (old, old_starts) = concat(&b.source, &bead.source);
     let (new, new_starts) = concat(&b.target, &bead.target);
+    let work = old.chars().count().saturating_mul(new.chars().count());
+    if work > DIFF_MAX_WORK {
+        return [
+            per_segment(&[(0, old.len())], &old_starts, old.len()),
+            per_segment(&[(0, new.len())], &new_starts, new.len()),
+        ];
+    }
     let diff = TextDiff::from_chars(&old, &new);
     let (mut del, mut ins) = (Vec::new(), Vec::new());
     let (mut i, mut j) = (0, 0);
@@ -362,7 +388,8 @@ fn cell(r: &Report<'_>, side: Side, ids: &[usize], changes: &[Vec<(usize, usize)
 ///
 /// A row is `<tr class="bead" id="bead-N" data-bead="N" data-shape="1-2"
 /// data-score="0.850">` (N from 1; `class="bead low"` and a tooltip below
-/// the threshold), then the bead number and one cell per side; each
+/// the threshold or when the score is not a number, then `data-score=""`),
+/// then the bead number and one cell per side; each
 /// segment is a `<span class="seg" data-seg="I">` (I = the 0-based segment
 /// index), changed characters are `<span class="del">` (source) and
 /// `<span class="ins">` (target), terms `<span class="term" title="note">`.
@@ -407,7 +434,7 @@ pub fn html(r: &Report<'_>) -> String {
     );
     for (k, bead) in b.beads.iter().enumerate() {
         let n = k + 1;
-        let low = bead.score < r.threshold;
+        let low = is_low(bead.score, r.threshold);
         let [del, ins] = if r.diff {
             bead_changes(b, bead)
         } else {
@@ -423,9 +450,9 @@ pub fn html(r: &Report<'_>) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{:.3}\"{title}><td class=\"n\">{n}</td>{}{}</tr>",
+            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{}\"{title}><td class=\"n\">{n}</td>{}{}</tr>",
             bead.shape(),
-            bead.score,
+            score_attr(bead.score),
             cell(r, Side::Source, &bead.source, &del),
             cell(r, Side::Target, &bead.target, &ins),
         );
@@ -444,6 +471,16 @@ pub fn html(r: &Report<'_>) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A score for `data-score`: three decimals, empty when it is not a finite
+/// number (as the JSON Lines writer writes `null`).
+fn score_attr(score: f64) -> String {
+    if score.is_finite() {
+        format!("{score:.3}")
+    } else {
+        String::new()
+    }
 }
 
 /// The report in Markdown: the title as a heading, the summary (counts,
@@ -471,7 +508,11 @@ pub fn markdown_report(r: &Report<'_>) -> String {
     );
     out.push_str("|---:|---|---|\n");
     for (k, bead) in b.beads.iter().enumerate() {
-        let mark = if bead.score < r.threshold { " ⚠" } else { "" };
+        let mark = if is_low(bead.score, r.threshold) {
+            " ⚠"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "| {}{mark} | {} | {} |",
@@ -639,5 +680,65 @@ mod tests {
         let h = html(&r);
         assert!(!h.contains("<dl class=\"summary\">"), "{h}");
         assert!(!markdown_report(&r).contains("## Summary"));
+    }
+
+    // Regression: the character diff had no bound (8,000 characters of
+    // unrelated text took 10 s); long beads are now shown wholly changed.
+    #[test]
+    fn long_beads_are_wholly_changed_without_a_diff() {
+        let long = |c: char, n: usize| std::iter::repeat_n(c, n).collect::<String>();
+        // Source and target lengths, and whether the diff marks only the
+        // changed characters.
+        let cases: &[(usize, usize, bool)] = &[(999, 1_000, true), (1_001, 1_000, false)];
+        for &(n, m, diffed) in cases {
+            let b = Bitext {
+                source_lang: "zh-Hant".into(),
+                target_lang: "en".into(),
+                source: vec![seg(&format!("甲{}", long('乙', n - 1))), seg("丙")],
+                target: vec![seg(&format!("甲{}", long('x', m - 1)))],
+                beads: vec![Bead {
+                    source: vec![0, 1],
+                    target: vec![0],
+                    score: 1.0,
+                }],
+            };
+            let mut r = Report::new(&b, "t");
+            r.diff = true;
+            let h = html(&r);
+            let whole = format!("<span class=\"del\">甲{}</span>", long('乙', n - 1));
+            assert_eq!(h.contains(&whole), !diffed, "{n}×{m}");
+            assert!(h.contains("<span class=\"del\">丙</span>"), "{n}×{m}");
+            assert_eq!(h.contains("<span class=\"ins\">甲"), !diffed, "{n}×{m}");
+        }
+    }
+
+    // Regression: a NaN score was never low confidence and was written as
+    // data-score="NaN".
+    #[test]
+    fn scores_that_are_not_numbers_are_low_confidence() {
+        let mut b = hair();
+        // score, class, data-score, Markdown mark.
+        let cases: &[(f64, &str, &str, bool)] = &[
+            (1.0, "bead", "1.000", false),
+            (0.05, "bead low", "0.050", true),
+            (f64::NAN, "bead low", "", true),
+            (f64::INFINITY, "bead", "", false),
+            (f64::NEG_INFINITY, "bead low", "", true),
+        ];
+        for &(score, class, attr, mark) in cases {
+            b.beads[0].score = score;
+            let r = Report::new(&b, "t");
+            let h = html(&r);
+            let row = format!(
+                "<tr class=\"{class}\" id=\"bead-1\" data-bead=\"1\" data-shape=\"1-1\" data-score=\"{attr}\""
+            );
+            assert!(h.contains(&row), "{score}: {h}");
+            assert_eq!(markdown_report(&r).contains("| 1 ⚠ |"), mark, "{score}");
+            assert_eq!(
+                Counts::new(&b, 0.1).low_confidence,
+                usize::from(mark),
+                "{score}"
+            );
+        }
     }
 }

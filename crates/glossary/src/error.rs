@@ -136,6 +136,13 @@ pub enum ErrorKind {
         /// The reason, from the automaton builder.
         message: String,
     },
+    /// A compiled matcher (see `Matcher::from_bytes`) is damaged, from
+    /// another version, or was built for another glossary: build the
+    /// matcher again.
+    Cache {
+        /// What does not fit.
+        message: String,
+    },
     /// Reading or writing a file failed.
     Io(io::Error),
 }
@@ -221,6 +228,7 @@ impl fmt::Display for ErrorKind {
                 write!(f, "refused {what}: DTDs and entities are not read")
             }
             ErrorKind::TooLarge { message } => write!(f, "termbase too large: {message}"),
+            ErrorKind::Cache { message } => write!(f, "unusable compiled matcher: {message}"),
             ErrorKind::Io(e) => write!(f, "{e}"),
         }
     }

@@ -96,6 +96,8 @@ fn read_part<'a>(text: &'a str, first: bool) -> Option<Glossary> {
     }
     let mut state = State::Top;
     let mut seen_header = false;
+    // Whether the current entry has its `terms` key: TOML refuses a second.
+    let mut seen_terms = false;
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if state == State::Terms {
@@ -122,6 +124,7 @@ fn read_part<'a>(text: &'a str, first: bool) -> Option<Glossary> {
         if line == "[[entry]]" {
             g.entries.push(Entry::new(String::new()));
             state = State::Entry;
+            seen_terms = false;
             continue;
         }
         let (key, rest) = line.split_once(" = ")?;
@@ -153,11 +156,14 @@ fn read_part<'a>(text: &'a str, first: bool) -> Option<Glossary> {
                 }
                 *slot = Some(value.into_owned());
             }
-            (State::Entry, "terms") => match rest {
-                "[" => state = State::Terms,
-                "[]" => {}
-                _ => return None,
-            },
+            (State::Entry, "terms") if !seen_terms => {
+                seen_terms = true;
+                match rest {
+                    "[" => state = State::Terms,
+                    "[]" => {}
+                    _ => return None,
+                }
+            }
             _ => return None,
         }
     }
@@ -241,7 +247,9 @@ fn string(s: &str) -> Option<(Cow<'_, str>, &str)> {
                         let hex: String = (0..4)
                             .filter_map(|_| chars.next().map(|(_, h)| h))
                             .collect();
-                        if hex.len() != 4 {
+                        // Exactly four hex digits: from_str_radix alone
+                        // also takes a sign (`\u+041`), which TOML refuses.
+                        if hex.len() != 4 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
                             return None;
                         }
                         out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
@@ -310,6 +318,16 @@ terms = []
             canonical.replace("]\n\n[[entry]]", "\n\n[[entry]]"),
             format!("{canonical}\n[extra]\n"),
             canonical.replace("\n", "\r\n"),
+            // Regression: a sign passed from_str_radix.
+            canonical.replace("\\u0007", "\\u+007"),
+            canonical.replace("\\u0007", "\\u-007"),
+            canonical.replace("\\u0007", "\\u 007"),
+            // Regression: a repeated key was merged, TOML refuses it.
+            canonical.replace("terms = []", "terms = []\nterms = []"),
+            canonical.replace(
+                "id = \"empty\"\nterms = []",
+                "id = \"empty\"\nterms = [\n  { lang = \"en\", text = \"a\", status = \"preferred\" },\n]\nterms = [\n  { lang = \"en\", text = \"b\", status = \"preferred\" },\n]",
+            ),
         ];
         for m in &mutations {
             if let Some(fast) = read(m) {
@@ -318,5 +336,9 @@ terms = []
         }
         assert!(read(&mutations[0]).is_none());
         assert!(read(&mutations[2]).is_none());
+        for m in mutations.iter().skip(12) {
+            assert!(Glossary::from_toml(m).is_err(), "{m}");
+            assert!(read(m).is_none(), "{m}");
+        }
     }
 }

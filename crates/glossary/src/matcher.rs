@@ -35,6 +35,10 @@ pub(crate) struct Pattern {
     pub(crate) word_start: bool,
     /// The term ends with one.
     pub(crate) word_end: bool,
+    /// Byte length of the folded key: a match ends at the automaton's
+    /// reported end and starts `len` bytes before (the lengths stored in a
+    /// cached automaton are not trusted).
+    pub(crate) len: usize,
 }
 
 /// Finds the terms of a glossary in texts. Build it once, use it on many
@@ -95,6 +99,7 @@ impl Matcher {
                             candidates: Vec::new(),
                             word_start: key.chars().next().is_some_and(is_word_char),
                             word_end: key.chars().next_back().is_some_and(is_word_char),
+                            len: key.len(),
                         });
                         index.insert(key, id);
                         k
@@ -180,7 +185,9 @@ impl Matcher {
         let mut found: Vec<Match> = Vec::new();
         for automaton in &self.automata {
             for m in automaton.find_overlapping_iter(&folded.text) {
-                if let Some(hit) = self.check(text, &folded, m.start(), m.end(), m.value()) {
+                // Not `m.start()`: it subtracts a length read from the
+                // automaton, which a damaged cache can make overflow.
+                if let Some(hit) = self.check(text, &folded, m.end(), m.value()) {
                     found.push(hit);
                 }
             }
@@ -190,30 +197,23 @@ impl Matcher {
 }
 
 impl Matcher {
-    /// The match for pattern `value` at folded `fs..fe`, if it is not inside
-    /// a word and a candidate's case rule fits.
-    fn check(
-        &self,
-        text: &str,
-        folded: &Folded,
-        fs: usize,
-        fe: usize,
-        value: u32,
-    ) -> Option<Match> {
+    /// The match for pattern `value` ending at folded offset `fe`, if it is
+    /// not inside a word and a candidate's case rule fits. Offsets that do
+    /// not fit the text (only possible with a damaged cached automaton) give
+    /// no match rather than a panic.
+    fn check(&self, text: &str, folded: &Folded, fe: usize, value: u32) -> Option<Match> {
         let p = self.patterns.get(value as usize)?;
-        if p.word_start
-            && folded.text[..fs]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char)
-        {
+        let fs = fe.checked_sub(p.len)?;
+        let before = folded.text.get(..fs)?;
+        let after = folded.text.get(fe..)?;
+        if p.word_start && before.chars().next_back().is_some_and(is_word_char) {
             return None;
         }
-        if p.word_end && folded.text[fe..].chars().next().is_some_and(is_word_char) {
+        if p.word_end && after.chars().next().is_some_and(is_word_char) {
             return None;
         }
         let (start, end) = (folded.original(fs), folded.original(fe));
-        let slice = &text[start..end];
+        let slice = text.get(start..end)?;
         let fits = |c: &&Candidate| match &c.exact {
             None => true,
             Some(exact) => slice.chars().map(fold_char).eq(exact.chars()),

@@ -1,5 +1,6 @@
 //! The termbase model: concept entries holding terms per language.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -306,49 +307,90 @@ impl Glossary {
     /// case, words joined by `-`; Chinese kept as it is), with `-2`, `-3`, …
     /// appended when taken.
     pub fn fresh_id(&self, base: &str) -> String {
-        let stem = slug(base);
-        let stem = if stem.is_empty() {
-            "entry".to_string()
-        } else {
-            stem
-        };
-        if self.get(&stem).is_none() {
-            return stem;
-        }
-        (2..)
-            .map(|n| format!("{stem}-{n}"))
-            .find(|id| self.get(id).is_none())
-            .unwrap_or(stem)
+        IdSet::of(self).fresh(base)
     }
 
     /// Adds an entry; an empty id is replaced by a fresh one made from the
     /// entry's first non-Chinese term (else its first). Fails when the id is
     /// taken or invalid, or a term's text is invalid.
-    pub fn add(&mut self, mut entry: Entry) -> Result<&Entry, ErrorKind> {
+    pub fn add(&mut self, entry: Entry) -> Result<&Entry, ErrorKind> {
+        let mut ids = IdSet::of(self);
+        self.add_indexed(entry, &mut ids)?;
+        Ok(self.entries.last().unwrap_or_else(|| unreachable!()))
+    }
+
+    /// [`Glossary::add`] with the ids already taken in `ids` (kept up to
+    /// date), so that adding many entries is not quadratic.
+    pub(crate) fn add_indexed(
+        &mut self,
+        mut entry: Entry,
+        ids: &mut IdSet,
+    ) -> Result<(), ErrorKind> {
         if entry.id.is_empty() {
             let base = entry
                 .terms
                 .iter()
                 .find(|t| !t.lang.is_chinese())
                 .or(entry.terms.first())
-                .map(|t| t.text.clone())
+                .map(|t| t.text.as_str())
                 .unwrap_or_default();
-            entry.id = self.fresh_id(&base);
+            entry.id = ids.fresh(base);
         }
         crate::toml_io::check_id(&entry.id)?;
         for t in &entry.terms {
             crate::toml_io::check_term_text(&t.text)?;
         }
-        if self.get(&entry.id).is_some() {
+        if !ids.taken.insert(entry.id.clone()) {
             return Err(ErrorKind::DuplicateId { id: entry.id });
         }
         self.entries.push(entry);
-        Ok(self.entries.last().unwrap_or_else(|| unreachable!()))
+        Ok(())
     }
 
     /// Number of terms in all entries.
     pub fn term_count(&self) -> usize {
         self.entries.iter().map(|e| e.terms.len()).sum()
+    }
+}
+
+/// The ids of a glossary, for adding entries without scanning them all
+/// each time.
+pub(crate) struct IdSet {
+    taken: HashSet<String>,
+    /// Per stem, the suffix to try first: every smaller one is taken (ids
+    /// are only added while an `IdSet` is in use).
+    next: HashMap<String, u64>,
+}
+
+impl IdSet {
+    /// The ids of `g`'s entries.
+    pub(crate) fn of(g: &Glossary) -> IdSet {
+        IdSet {
+            taken: g.entries.iter().map(|e| e.id.clone()).collect(),
+            next: HashMap::new(),
+        }
+    }
+
+    /// `stem` of `base`, or `stem-n` with the smallest n ≥ 2 not taken (see
+    /// [`Glossary::fresh_id`]); not marked as taken.
+    fn fresh(&mut self, base: &str) -> String {
+        let stem = slug(base);
+        let stem = if stem.is_empty() {
+            "entry".to_string()
+        } else {
+            stem
+        };
+        if !self.taken.contains(&stem) {
+            return stem;
+        }
+        let n = self.next.entry(stem.clone()).or_insert(2);
+        loop {
+            let id = format!("{stem}-{n}");
+            if !self.taken.contains(&id) {
+                return id;
+            }
+            *n += 1;
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! Terminology QA: does a translation use the glossary's terms?
 
 use crate::error::{Error, Location};
+use crate::fold::{fold, fold_char};
 use crate::matcher::Matcher;
-use crate::model::{Glossary, Lang, Status};
+use crate::model::{Glossary, Lang, Status, Term};
 
 /// A terminology problem in a translation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,7 +129,7 @@ pub fn qa(
         let mut reported = std::collections::HashSet::new();
         for hit in src.find(s_text) {
             let e = &glossary.entries[hit.entry];
-            let mut expected: Vec<(Status, &str)> = e
+            let acceptable: Vec<&Term> = e
                 .terms
                 .iter()
                 .filter(|t| t.status != Status::Forbidden && related(&t.lang, target_lang))
@@ -136,15 +137,28 @@ pub fn qa(
                     !(source_lang.is_chinese() && target_lang.is_chinese())
                         || t.lang.closeness(target_lang) >= 2
                 })
-                .map(|t| (t.status, t.text.as_str()))
                 .collect();
-            if expected.is_empty() {
+            if acceptable.is_empty() {
                 continue;
             }
-            expected.sort_by_key(|&(s, _)| s);
-            let present = t_hits
+            let mut expected: Vec<(Status, &str)> = acceptable
                 .iter()
-                .any(|h| h.entry == hit.entry && e.terms[h.term].status != Status::Forbidden);
+                .map(|t| (t.status, t.text.as_str()))
+                .collect();
+            expected.sort_by_key(|&(s, _)| s);
+            // A target hit counts when it is one of this entry's acceptable
+            // terms, even if the matcher credited it to another entry with
+            // the same folded term (人工智慧 and 人工智能 both "AI").
+            let present = t_hits.iter().any(|h| {
+                let Some(found) = t_text.get(h.start..h.end) else {
+                    return false;
+                };
+                let same_entry = h.entry == hit.entry
+                    && e.terms
+                        .get(h.term)
+                        .is_some_and(|t| t.status != Status::Forbidden);
+                same_entry || acceptable.iter().any(|t| is_term(found, t))
+            });
             if !present && reported.insert(hit.entry) {
                 out.push(Finding::MissingTarget {
                     segment: k,
@@ -157,6 +171,19 @@ pub fn qa(
         }
     }
     Ok(out)
+}
+
+/// Whether `found` (a matched text) is `term` up to script variants, width
+/// and, unless the term is case-sensitive, letter case.
+fn is_term(found: &str, term: &Term) -> bool {
+    if term.case_sensitive {
+        found
+            .chars()
+            .map(fold_char)
+            .eq(term.text.chars().map(fold_char))
+    } else {
+        fold(found) == fold(&term.text)
+    }
 }
 
 #[cfg(test)]
@@ -205,5 +232,53 @@ terms = [{ lang = "zh-Hant", text = "元宇宙" }, { lang = "en", text = "metave
         assert!(
             matches!(&f[2], Finding::MissingTarget { source, at, .. } if source == "元宇宙" && at.column == 5)
         );
+    }
+
+    // Regression: two entries sharing a target term (ai-tw 人工智慧 and
+    // ai-cn 人工智能, both "AI"): the target hit went to ai-cn, so ai-tw
+    // was reported missing.
+    #[test]
+    fn shared_target_terms_count_for_every_entry() {
+        let g = Glossary::from_toml(
+            r#"
+[[entry]]
+id = "ai-tw"
+terms = [{ lang = "zh-TW", text = "人工智慧" }, { lang = "en", text = "AI", case_sensitive = true }]
+[[entry]]
+id = "ai-cn"
+terms = [{ lang = "zh-CN", text = "人工智能" }, { lang = "en", text = "AI" }]
+"#,
+        )
+        .expect("valid");
+        // source, target, ids reported missing.
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("人工智慧很重要。", "AI matters.", &[]),
+            ("人工智能很重要。", "AI matters.", &[]),
+            ("人工智慧很重要。", "ＡＩ matters.", &[]),
+            // ai-tw's term is case-sensitive: "ai" is not it.
+            ("人工智慧很重要。", "ai matters.", &["ai-tw"]),
+            ("人工智能很重要。", "ai matters.", &[]),
+            ("人工智慧很重要。", "It matters.", &["ai-tw"]),
+        ];
+        let zh = Lang::parse("zh-TW").expect("tag");
+        let en = Lang::parse("en").expect("tag");
+        for &(source, target, missing) in cases {
+            let f = qa(
+                &g,
+                &zh,
+                &en,
+                &Segments::whole(source),
+                &Segments::whole(target),
+            )
+            .expect("runs");
+            let ids: Vec<&str> = f
+                .iter()
+                .filter_map(|f| match f {
+                    Finding::MissingTarget { id, .. } => Some(id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(ids, missing, "{source} / {target}: {f:#?}");
+        }
     }
 }

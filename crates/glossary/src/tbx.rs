@@ -635,10 +635,12 @@ fn read_glossary(text: &str, doc: &Document) -> Result<Glossary, Error> {
     // Entries with ids first, so that a fresh id never takes one that a
     // later entry declares; then back to file order.
     let mut order = Vec::with_capacity(entries.len());
+    let mut ids = crate::model::IdSet::of(&g);
     for pass_with_id in [true, false] {
         for (i, (entry, at)) in entries.iter().enumerate() {
             if entry.id.is_empty() != pass_with_id {
-                g.add(entry.clone()).map_err(|k| Error::at(k, text, *at))?;
+                g.add_indexed(entry.clone(), &mut ids)
+                    .map_err(|k| Error::at(k, text, *at))?;
                 order.push(i);
             }
         }

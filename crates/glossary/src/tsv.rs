@@ -299,8 +299,10 @@ impl<'a> Rows<'a> {
         let mut g = Glossary::new();
         g.source = Some(self.source.clone());
         g.target = Some(self.target.clone());
+        let mut ids = crate::model::IdSet::of(&g);
         for (entry, row) in self.entries {
-            g.add(entry).map_err(|k| Error::at(k, text, row))?;
+            g.add_indexed(entry, &mut ids)
+                .map_err(|k| Error::at(k, text, row))?;
         }
         Ok(g)
     }
@@ -395,11 +397,20 @@ fn field_start(body: &str, start: usize, index: usize) -> usize {
     }
     let mut field = 0;
     let mut quoted = false;
-    for (i, c) in body.get(start..).unwrap_or("").char_indices() {
+    // As the csv crate reads: a quote opens a quoted field only at the
+    // start of the field (elsewhere it is a plain character), and `""`
+    // inside quotes is one quote.
+    let mut at_field_start = true;
+    let mut chars = body.get(start..).unwrap_or("").char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let was_start = std::mem::replace(&mut at_field_start, false);
         match c {
-            '"' => quoted = !quoted,
+            // A closing quote, unless doubled.
+            '"' if quoted && chars.next_if(|&(_, n)| n == '"').is_none() => quoted = false,
+            '"' if was_start => quoted = true,
             ',' if !quoted => {
                 field += 1;
+                at_field_start = true;
                 if field == index {
                     return start + i + 1;
                 }
@@ -478,6 +489,53 @@ mod tests {
             ]
         );
         assert!(g.get("alexandr-wang").is_some_and(|e| e.note.is_none()));
+    }
+
+    // Regression: ids were found by scanning every entry for each suffix,
+    // so 4,000 rows with one target took 17 s. Ids must stay the same:
+    // `ai`, `ai-2`, … in row order, with a declared-looking id (`ai-3` as a
+    // target) skipped.
+    #[test]
+    fn many_rows_with_one_target_get_numbered_ids() {
+        let mut input = String::from("# zh-Hant\ten\n");
+        for i in 0..20_000 {
+            let target = match i % 4 {
+                0 | 1 => "AI",
+                2 => "Machine learning",
+                _ => "ai 3",
+            };
+            input.push_str(&format!("術語{i}\t{target}\n"));
+        }
+        let g = tsv(&input).expect("valid");
+        assert_eq!(g.entries.len(), 20_000);
+        let ids: Vec<&str> = g.entries.iter().take(8).map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "ai",
+                "ai-2",
+                "machine-learning",
+                "ai-3",
+                "ai-4",
+                "ai-5",
+                "machine-learning-2",
+                "ai-3-2"
+            ]
+        );
+        let last: Vec<&str> = g
+            .entries
+            .iter()
+            .rev()
+            .take(4)
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(
+            last,
+            ["ai-3-5000", "machine-learning-5000", "ai-10001", "ai-10000"]
+        );
+        let unique: std::collections::BTreeSet<&str> =
+            g.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(unique.len(), 20_000);
     }
 
     #[test]
@@ -562,6 +620,12 @@ terms = [{ lang = "zh-Hant", text = "無譯" }]
             ("zh,en\na,\"b\"\nc\n", "missing field `target`", 3, 2),
             ("zh,en\r\nc\r\n", "missing field `target`", 2, 2),
             ("\u{feff}zh,en\n\"a\nb\",c\n", "invalid text", 2, 1),
+            // Regression: a quote inside an unquoted field is a plain
+            // character, not an opening quote (was line 3, column 1).
+            ("zh,en\na\"b,c,d,e\n", "at most 3", 2, 9),
+            // `""` inside quotes is one quote, not a closing and an opening.
+            ("zh,en\n\"a\"\",x\",c,d,e\n", "at most 3", 2, 13),
+            ("zh,en\n\"a\"b,c,d,e\n", "at most 3", 2, 10),
         ];
         for &(input, message, line, column) in cases {
             let e = Glossary::from_csv(input, None).expect_err("invalid");
