@@ -356,3 +356,70 @@ mod unix_safety {
         assert!(left.is_empty(), "left behind: {left:?}");
     }
 }
+
+/// A full disk, simulated with a file-size limit (`ulimit -f`, which
+/// applies to root too): every writer fails cleanly, the original is
+/// untouched and no temporary file is left.
+#[cfg(unix)]
+mod disk_full {
+    use std::fs;
+    use std::process::Command;
+
+    /// Runs `bianyi args…` in `dir` with files limited to 4 KiB.
+    fn limited(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+        Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -f 8 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_bianyi"))
+            .args(args)
+            .current_dir(dir)
+            .env("LANG", "C")
+            .output()
+            .expect("run sh")
+    }
+
+    fn leftovers(dir: &std::path::Path) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(&d).expect("list").flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if e.path().is_dir() {
+                    stack.push(e.path());
+                } else if name.starts_with(".bianyi-") || name.ends_with(".tmp") {
+                    found.push(name);
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn writers_fail_cleanly_when_the_disk_is_full() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = "头发发展，乾隆皇帝。\n".repeat(2_000);
+        fs::write(dir.path().join("big.txt"), &text).expect("write");
+        fs::create_dir(dir.path().join("tree")).expect("mkdir");
+        fs::write(dir.path().join("tree/big.txt"), &text).expect("write");
+        let ftl = format!("a = {}\n", "头发".repeat(3_000));
+        fs::write(dir.path().join("big.ftl"), &ftl).expect("write");
+        let runs: &[&[&str]] = &[
+            &["convert", "-c", "s2t", "--in-place", "big.txt"],
+            &["convert", "-c", "s2t", "big.txt", "-o", "out.txt"],
+            &["convert", "-c", "s2t", "-r", "tree", "--in-place"],
+            &["convert", "-c", "s2t", "-r", "tree", "-o", "tree-out"],
+            &["l10n", "convert", "--to", "zh-TW", "--in-place", "big.ftl"],
+        ];
+        for args in runs {
+            let out = limited(dir.path(), args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("size limit"), "{args:?}: {err}");
+            assert_eq!(fs::read_to_string(dir.path().join("big.txt")).expect("read"), text);
+            assert_eq!(fs::read_to_string(dir.path().join("tree/big.txt")).expect("read"), text);
+            assert_eq!(fs::read_to_string(dir.path().join("big.ftl")).expect("read"), ftl);
+            assert!(!dir.path().join("out.txt").exists(), "{args:?}");
+            assert!(leftovers(dir.path()).is_empty(), "{args:?}: {:?}", leftovers(dir.path()));
+        }
+    }
+}

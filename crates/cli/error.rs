@@ -345,6 +345,7 @@ fn io_reason(error: &io::Error, l: &Localizer) -> String {
         io::ErrorKind::PermissionDenied => "io-permission-denied",
         io::ErrorKind::IsADirectory => "io-is-a-directory",
         io::ErrorKind::StorageFull => "io-storage-full",
+        io::ErrorKind::FileTooLarge => "io-file-too-large",
         io::ErrorKind::ReadOnlyFilesystem => "io-read-only",
         _ => {
             // The system's own words (English on most systems), without

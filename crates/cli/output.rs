@@ -200,7 +200,14 @@ pub(crate) mod cleanup {
     /// signal would have (status 128 + signal number).
     #[cfg(unix)]
     pub(crate) fn install() {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+        // A file-size limit (`ulimit -f`, a quota acting the same way) must
+        // fail the write with EFBIG, reported like a full disk, instead of
+        // killing the process with its temporary file left behind.
+        let _ = signal_hook::flag::register(
+            SIGXFSZ,
+            std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+        );
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };

@@ -21,6 +21,11 @@
 //! The blob is written in the target's byte order and embedded with
 //! `include_bytes!`; `tables.rs` describes where each array starts.
 
+#![expect(
+    clippy::expect_used,
+    reason = "build-time data shipped with the crate: a failure is a build error with its message"
+)]
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::fs;

@@ -29,6 +29,7 @@ io-not-found = no such file or directory
 io-permission-denied = permission denied
 io-is-a-directory = it is a directory
 io-storage-full = the disk is full
+io-file-too-large = the file would exceed the size limit (ulimit -f or a quota)
 io-read-only = the file system is read-only
 io-other = { $detail }
 

@@ -29,6 +29,7 @@ io-not-found = 文件或目录不存在
 io-permission-denied = 权限不足
 io-is-a-directory = 这是一个目录
 io-storage-full = 磁盘已满
+io-file-too-large = 文件会超出大小限制（ulimit -f 或配额）
 io-read-only = 文件系统为只读
 io-other = { $detail }
 

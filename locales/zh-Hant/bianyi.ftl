@@ -29,6 +29,7 @@ io-not-found = 檔案或目錄不存在
 io-permission-denied = 權限不足
 io-is-a-directory = 這是一個目錄
 io-storage-full = 磁碟已滿
+io-file-too-large = 檔案會超出大小限制（ulimit -f 或配額）
 io-read-only = 檔案系統為唯讀
 io-other = { $detail }
 

@@ -63,6 +63,10 @@ configs! {
 }
 
 impl Config {
+    #[expect(
+        clippy::expect_used,
+        reason = "embedded tables, checked by a test; not user data"
+    )]
     pub(crate) fn layout(self) -> &'static ConfigLayout {
         // build.rs compiles every config JSON it finds; a test checks that
         // each variant has one, so this lookup cannot fail in a release.

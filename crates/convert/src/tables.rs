@@ -169,6 +169,7 @@ fn u16s(range: Range) -> &'static [u16] {
     bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 2])
 }
 
+#[expect(clippy::expect_used, reason = "the embedded blob, not user data")]
 fn text(range: Range) -> &'static str {
     // build.rs wrote the pool from Rust strings; a failure here means the
     // blob is corrupt, which no user input can cause.

