@@ -415,11 +415,24 @@ mod disk_full {
             let err = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
             assert!(err.contains("size limit"), "{args:?}: {err}");
-            assert_eq!(fs::read_to_string(dir.path().join("big.txt")).expect("read"), text);
-            assert_eq!(fs::read_to_string(dir.path().join("tree/big.txt")).expect("read"), text);
-            assert_eq!(fs::read_to_string(dir.path().join("big.ftl")).expect("read"), ftl);
+            assert_eq!(
+                fs::read_to_string(dir.path().join("big.txt")).expect("read"),
+                text
+            );
+            assert_eq!(
+                fs::read_to_string(dir.path().join("tree/big.txt")).expect("read"),
+                text
+            );
+            assert_eq!(
+                fs::read_to_string(dir.path().join("big.ftl")).expect("read"),
+                ftl
+            );
             assert!(!dir.path().join("out.txt").exists(), "{args:?}");
-            assert!(leftovers(dir.path()).is_empty(), "{args:?}: {:?}", leftovers(dir.path()));
+            assert!(
+                leftovers(dir.path()).is_empty(),
+                "{args:?}: {:?}",
+                leftovers(dir.path())
+            );
         }
     }
 }

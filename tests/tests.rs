@@ -11,4 +11,5 @@ mod convert;
 mod glossary;
 mod golden;
 mod l10n;
+mod limits;
 mod util;

@@ -1,0 +1,183 @@
+//! Inputs at the edges: empty, only a byte order mark, NUL bytes, a
+//! one-megabyte line, a two-gigabyte line (bounded memory), enormous
+//! glossary terms. Large inputs are generated here, never committed.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+
+use bianyi_convert::{Config, Converter};
+
+use crate::util::{bianyi, bianyi_ok};
+
+#[test]
+fn empty_bom_only_and_nul() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: &[(&[u8], &[&str], &[u8])] = &[
+        (b"", &["convert", "-c", "s2t"], b""),
+        (b"", &["convert", "--to", "zh-TW"], b""),
+        (b"", &["convert", "-c", "s2t", "--format", "html"], b""),
+        (b"\xEF\xBB\xBF", &["convert", "-c", "s2t"], b"\xEF\xBB\xBF"),
+        (
+            b"\xEF\xBB\xBF",
+            &["convert", "--to", "zh-Hans"],
+            b"\xEF\xBB\xBF",
+        ),
+        (
+            b"\xEF\xBB\xBF",
+            &["convert", "-c", "s2t", "--format", "markdown"],
+            b"\xEF\xBB\xBF",
+        ),
+        (b"\xFF\xFE", &["convert", "-c", "s2t"], b"\xFF\xFE"),
+        (
+            "头\u{0}发\u{0}\u{0}发展".as_bytes(),
+            &["convert", "-c", "s2t"],
+            "頭\u{0}發\u{0}\u{0}發展".as_bytes(),
+        ),
+        (
+            "头\u{0}发".as_bytes(),
+            &["convert", "--to", "zh-TW"],
+            "頭\u{0}發".as_bytes(),
+        ),
+    ];
+    for &(input, args, want) in cases {
+        let out = bianyi(dir.path(), args, input);
+        assert!(
+            out.status.success(),
+            "{args:?} {input:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, want, "{args:?} {input:?}");
+    }
+    // An empty file is not JSON: an error, not a panic.
+    let out = bianyi(
+        dir.path(),
+        &["convert", "-c", "s2t", "--format", "json"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // An empty file in place stays an empty file.
+    fs::write(dir.path().join("empty.txt"), b"").expect("write");
+    bianyi_ok(
+        dir.path(),
+        &["convert", "-c", "s2t", "--in-place", "empty.txt"],
+        b"",
+    );
+    assert_eq!(fs::read(dir.path().join("empty.txt")).expect("read"), b"");
+    // Empty localization files.
+    for (name, text) in [("e.ftl", ""), ("e.po", ""), ("e.json", "{}")] {
+        fs::write(dir.path().join(name), text).expect("write");
+        let out = bianyi_ok(dir.path(), &["l10n", "convert", "--to", "zh-TW", name], b"");
+        assert_eq!(out, text.as_bytes(), "{name}");
+    }
+}
+
+#[test]
+fn a_one_megabyte_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = "头发发展，乾隆皇帝在鼠标旁边。".repeat((1 << 20) / 45 + 1);
+    assert!(line.len() > 1 << 20);
+    let want = Converter::new(Config::S2t).convert(&line);
+    let out = bianyi_ok(dir.path(), &["convert", "-c", "s2t"], line.as_bytes());
+    assert_eq!(out, want.as_bytes());
+    let out = bianyi_ok(dir.path(), &["convert", "--to", "zh-Hant"], line.as_bytes());
+    assert_eq!(
+        String::from_utf8(out).expect("UTF-8").chars().count(),
+        line.chars().count()
+    );
+}
+
+/// Two gigabytes without a line break stream through in bounded memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_two_gigabyte_line_in_bounded_memory() {
+    const TOTAL: u64 = 2_000_000_000;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+        .args(["convert", "-c", "s2t", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id();
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        // Chinese with punctuation and no line break, 64 KiB at a time.
+        let piece = "头发发展，乾隆皇帝；鼠标、软件与内存。".repeat(1200);
+        let mut sent = 0u64;
+        while sent < TOTAL {
+            let n = (TOTAL - sent).min(piece.len() as u64) as usize;
+            // Cut on a character boundary (every character here is 3 bytes).
+            let n = n - n % 3;
+            if n == 0 || stdin.write_all(&piece.as_bytes()[..n]).is_err() {
+                break;
+            }
+            sent += n as u64;
+        }
+        sent
+    });
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut buf = vec![0u8; 1 << 16];
+        let mut total = 0u64;
+        loop {
+            match stdout.read(&mut buf) {
+                Ok(0) | Err(_) => return total,
+                Ok(n) => total += n as u64,
+            }
+        }
+    });
+    // The peak resident size, read while the process runs.
+    let mut peak_kb = 0u64;
+    while !writer.is_finished() || !reader.is_finished() {
+        if let Ok(status) = fs::read_to_string(format!("/proc/{pid}/status")) {
+            for line in status.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                    peak_kb = peak_kb.max(kb);
+                }
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let sent = writer.join().expect("writer");
+    let received = reader.join().expect("reader");
+    let status = child.wait().expect("wait");
+    assert!(status.success());
+    assert!(sent >= TOTAL - 3);
+    // s2t maps these 3-byte characters to 3-byte characters.
+    assert_eq!(received, sent);
+    assert!(peak_kb > 0, "could not read /proc/{pid}/status");
+    assert!(peak_kb < 64 * 1024, "peak RSS {peak_kb} kB for a 2 GB line");
+}
+
+#[test]
+fn enormous_glossary_terms() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let term = "头发".repeat(50_000);
+    let glossary = format!(
+        "[[entry]]\nid = \"huge\"\nterms = [\n  {{ lang = \"zh-Hans\", text = \"{term}\" }},\n  {{ lang = \"zh-Hant\", text = \"長{term}\" }},\n]\n"
+    );
+    fs::write(dir.path().join("g.toml"), glossary).expect("write");
+    let text = format!("前{term}后\n");
+    let out = bianyi_ok(
+        dir.path(),
+        &["convert", "--to", "zh-Hant", "--glossary", "g.toml"],
+        text.as_bytes(),
+    );
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(out.starts_with("前長头发"), "the term is replaced whole");
+    assert!(out.ends_with("後\n"));
+    let out = bianyi_ok(dir.path(), &["glossary", "check", "g.toml"], b"");
+    assert!(out.is_empty());
+    let out = bianyi(
+        dir.path(),
+        &["qa", "--glossary", "g.toml", "src.txt", "tgt.txt"],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "missing files are an error, not a panic"
+    );
+}
