@@ -1,11 +1,6 @@
 //! `bianyi convert -r`: what golden files cannot show (symbolic links,
 //! thread counts).
 
-#![allow(
-    clippy::expect_used,
-    reason = "test code: a failed expectation is a test failure with its message"
-)]
-
 use std::fs;
 use std::path::Path;
 

@@ -3,11 +3,6 @@
 //! taken. Skipped, saying so, where no Chromium is installed (`.ci/run`
 //! installs Debian's package when it can).
 
-#![allow(
-    clippy::expect_used,
-    reason = "test code: a failed expectation is a test failure with its message"
-)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

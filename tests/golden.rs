@@ -15,11 +15,6 @@
 //! A mismatch prints a unified diff. `BIANYI_BLESS=1 cargo test` rewrites
 //! the expected files from the actual results; review them in the diff.
 
-#![allow(
-    clippy::expect_used,
-    reason = "test code: a failed expectation is a test failure with its message"
-)]
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;

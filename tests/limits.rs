@@ -106,7 +106,7 @@ fn a_two_gigabyte_line_in_bounded_memory() {
         let piece = "头发发展，乾隆皇帝；鼠标、软件与内存。".repeat(1200);
         let mut sent = 0u64;
         while sent < TOTAL {
-            let n = (TOTAL - sent).min(piece.len() as u64) as usize;
+            let n = usize::try_from((TOTAL - sent).min(piece.len() as u64)).unwrap_or(0);
             // Cut on a character boundary (every character here is 3 bytes).
             let n = n - n % 3;
             if n == 0 || stdin.write_all(&piece.as_bytes()[..n]).is_err() {

@@ -4,6 +4,11 @@
 //! * `convert`: properties of `bianyi convert` that golden files cannot
 //!   express (equal outputs across modes, permissions, large inputs).
 
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is a test failure with its message"
+)]
+
 mod align;
 mod batch;
 mod browser;

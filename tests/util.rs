@@ -1,10 +1,5 @@
 //! Running the real binary in a scratch folder.
 
-#![allow(
-    clippy::expect_used,
-    reason = "test code: a failed expectation is a test failure with its message"
-)]
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
