@@ -1,0 +1,34 @@
+//! Arbitrary text through every config: whole, streamed and parallel
+//! conversion agree; target-based conversion and ambiguity reports never
+//! panic.
+#![no_main]
+
+use bianyi_convert::{Config, Converter, Target, TargetConverter, detect};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|input: (u8, &str)| {
+    let (selector, text) = input;
+    let config = Config::ALL[usize::from(selector) % Config::ALL.len()];
+    let conv = Converter::builder(config)
+        .tofu_risk(selector & 0x80 != 0)
+        .build();
+    let whole = conv.convert(text);
+    let mut streamed = Vec::new();
+    conv.convert_stream(text.as_bytes(), &mut streamed)
+        .expect("UTF-8 input converts");
+    assert_eq!(streamed, whole.as_bytes());
+    assert_eq!(conv.convert_parallel(text, 3), whole);
+    let _ = conv.ambiguities(text);
+    let targets = [
+        Target::Hans,
+        Target::Hant,
+        Target::Taiwan,
+        Target::HongKong,
+        Target::Mainland,
+    ];
+    let target = targets[usize::from(selector) % targets.len()];
+    let tc = TargetConverter::new(target).phrases(selector & 0x40 != 0);
+    let plan = tc.plan(&detect(text));
+    let _ = tc.convert_planned(text, &plan);
+    let _ = tc.ambiguities_planned(text, &plan);
+});
