@@ -37,7 +37,16 @@ impl Lang {
         if id.language.is_empty() {
             return Err(invalid());
         }
-        Ok(Lang(id.to_string().into()))
+        let canonical = id.to_string();
+        // A tag whose canonical form reads back differently (a four-letter
+        // subtag after a variant: `tb-Penbtb-PebP`) is not well-formed;
+        // accepting it would make files change on every rewrite. Found by
+        // fuzzing (fuzz/fuzz_targets/glossary_readers.rs).
+        let again: LanguageIdentifier = canonical.parse().map_err(|_| invalid())?;
+        if again.to_string() != canonical {
+            return Err(invalid());
+        }
+        Ok(Lang(canonical.into()))
     }
 
     /// The tag.
@@ -426,6 +435,12 @@ mod tests {
         assert!(Lang::parse("zh-").is_err());
         assert!(Lang::parse("").is_err());
         assert!(Lang::parse("english language").is_err());
+        // Fuzzing found a tag whose canonical form read back differently.
+        assert!(Lang::parse("tb-Penbtb-PebP").is_err());
+        for tag in ["zh-Hant-TW", "sr-Latn", "de-CH-1996", "yue-HK"] {
+            let once = lang(tag);
+            assert_eq!(lang(once.as_str()), once, "{tag}: canonical form is stable");
+        }
         assert_eq!(
             lang("zh-TW").chinese_script(),
             Some(ChineseScript::Traditional)

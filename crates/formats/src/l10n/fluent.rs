@@ -12,7 +12,19 @@ use super::placeholder;
 use super::{Error, Run, Unit, comment, unit};
 
 pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
-    let resource = match parser::parse(source) {
+    if let Some(at) = broken_unicode_escape(source) {
+        return Err(Error::syntax(
+            source,
+            at,
+            "invalid unicode escape sequence in a string literal",
+        ));
+    }
+    // fluent-syntax 0.12 slices its input on byte offsets; a malformed
+    // escape (caught above) made it panic. Should another input do so, it
+    // is reported as a syntax error rather than taking the caller down.
+    let parsed = std::panic::catch_unwind(|| parser::parse(source))
+        .map_err(|_| Error::syntax(source, 0, "the Fluent parser could not read this file"))?;
+    let resource = match parsed {
         Ok(r) => r,
         Err((_, errors)) => {
             let first = errors.into_iter().min_by_key(|e| e.pos.start);
@@ -195,4 +207,62 @@ fn arguments_shape(args: &CallArguments<&str>, shape: &mut String) {
         shape.push(',');
     }
     shape.push(')');
+}
+
+/// The offset of a `\u` or `\U` escape in a string literal that has fewer
+/// hex digits than it needs and is followed by a character that is not
+/// ASCII (fluent-syntax 0.12 panics on those; found by fuzzing). String
+/// literals live in placeables: `{` opens one in text, `"` starts a literal
+/// inside one.
+fn broken_unicode_escape(source: &str) -> Option<usize> {
+    let b = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(b'\n');
+        if line_start && depth == 0 && c == b'#' {
+            // A comment line.
+            while i < b.len() && b.get(i) != Some(&b'\n') {
+                i += 1;
+            }
+            continue;
+        }
+        line_start = c == b'\n';
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'"' if depth > 0 => {
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    match d {
+                        b'"' | b'\n' => break,
+                        b'\\' => {
+                            let need = match b.get(i + 1) {
+                                Some(b'u') => 4,
+                                Some(b'U') => 6,
+                                _ => {
+                                    i += 2;
+                                    continue;
+                                }
+                            };
+                            let digits = (0..need)
+                                .take_while(|k| b.get(i + 2 + k).is_some_and(u8::is_ascii_hexdigit))
+                                .count();
+                            if digits < need && b.get(i + 2 + digits).is_some_and(|x| !x.is_ascii())
+                            {
+                                return Some(i);
+                            }
+                            i += 2 + digits;
+                            continue;
+                        }
+                        _ => i += 1,
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }

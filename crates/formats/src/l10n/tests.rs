@@ -240,6 +240,9 @@ fn verify_refuses_broken_structure() {
 fn syntax_errors_have_positions() {
     let cases: &[(L10nFormat, &str, usize, usize)] = &[
         (L10nFormat::Fluent, "a = 好\nb 坏\n", 2, 3),
+        // Found by fuzzing: fluent-syntax 0.12 panicked on these.
+        (L10nFormat::Fluent, "a = { \"\\u捝\" }\n", 1, 8),
+        (L10nFormat::Fluent, "a = x\nb = { \"\\U12中\" }\n", 2, 8),
         (L10nFormat::Po, "msgid \"a\"\nmsgstr \"没有结尾\n", 2, 8),
         (L10nFormat::Po, "msgid \"a\"\nmsgfoo \"x\"\n", 2, 1),
         (L10nFormat::Json, "{\"a\": \"好\",\n \"b\": }", 2, 7),
