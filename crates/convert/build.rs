@@ -110,6 +110,12 @@ fn parse_dict_file(path: &Path) -> Entries {
             .split_once('\t')
             .unwrap_or_else(|| panic!("{where_}: no tab between key and values"));
         assert!(!key.is_empty(), "{where_}: empty key");
+        // The engine copies an ideographic description sequence whole where
+        // no key matches, and treats its operator as a boundary.
+        assert!(
+            !key.chars().any(is_ids_operator),
+            "{where_}: key contains an IDS operator"
+        );
         let values: Vec<String> = values.split(' ').map(str::to_string).collect();
         assert!(
             values.iter().all(|v| !v.is_empty()),
@@ -303,7 +309,8 @@ impl Blob {
 // Encodings shared with src/tables.rs.
 /// Value: a string in the pool; low bits index `strs`.
 const VALUE_POOL: u32 = 1 << 30;
-/// Value: one character in the low 21 bits (marker keeps it non-zero).
+/// Value: one character of 1 to 3 UTF-8 bytes, in the low 24 bits (first
+/// byte lowest; the marker keeps it non-zero).
 const VALUE_CHAR: u32 = 1 << 29;
 /// Run map: the character needs the full conversion chain, and so may its
 /// neighbours within the plan's window (see src/engine.rs).
@@ -352,11 +359,16 @@ struct Pool {
 }
 
 impl Pool {
-    /// The value encoding of `v`: inline when it is one character.
+    /// The value encoding of `v`: inline when it is one character of at
+    /// most 3 UTF-8 bytes (its bytes, first byte lowest).
     fn encode(&mut self, v: &str) -> u32 {
         let mut chars = v.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return VALUE_CHAR | c as u32;
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.len_utf8() <= 3
+        {
+            let mut word = [0u8; 4];
+            c.encode_utf8(&mut word);
+            return VALUE_CHAR | u32::from_le_bytes(word);
         }
         if let Some(&i) = self.index.get(v) {
             return VALUE_POOL | i;
@@ -381,17 +393,18 @@ impl Pool {
 /// Two-level table from characters to u32 slots (0 = nothing).
 fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
     let mut page_index = vec![0u16; PAGES];
-    let mut slots: Vec<u32> = Vec::new();
+    // Page 0 is empty: pages with nothing stored point to it.
+    let mut slots: Vec<u32> = vec![0; 256];
     for (&c, &slot) in entries {
         if slot == 0 {
             continue;
         }
         let page = c as usize >> 8;
         if page_index[page] == 0 {
-            slots.extend(std::iter::repeat_n(0, 256));
             page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
+            slots.extend(std::iter::repeat_n(0, 256));
         }
-        slots[(page_index[page] as usize - 1) * 256 + (c as usize & 0xff)] = slot;
+        slots[page_index[page] as usize * 256 + (c as usize & 0xff)] = slot;
     }
     let page_index = blob.u16s(&page_index);
     let slots = blob.u32s(&slots);
@@ -401,14 +414,15 @@ fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
 /// Like [`page_table`], for u64 slots.
 fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> String {
     let mut page_index = vec![0u16; PAGES];
-    let mut slots: Vec<u64> = Vec::new();
+    // Page 0 is empty: pages with nothing stored point to it.
+    let mut slots: Vec<u64> = vec![0; 256];
     for (&c, &slot) in entries {
         let page = c as usize >> 8;
         if page_index[page] == 0 {
-            slots.extend(std::iter::repeat_n(0, 256));
             page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
+            slots.extend(std::iter::repeat_n(0, 256));
         }
-        slots[(page_index[page] as usize - 1) * 256 + (c as usize & 0xff)] = slot;
+        slots[page_index[page] as usize * 256 + (c as usize & 0xff)] = slot;
     }
     let page_index = blob.u16s(&page_index);
     let slots = blob.u64s(&slots);

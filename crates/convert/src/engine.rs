@@ -32,6 +32,7 @@
 use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
+use crate::out::Out;
 use crate::tables::{CharMap, Dict, FastPlan, RunMap, decode};
 
 /// Converts text with one OpenCC config.
@@ -164,6 +165,8 @@ impl ConverterBuilder {
 pub(crate) struct Scratch {
     a: String,
     b: String,
+    /// A stretch's output in the single pass of segmented configs.
+    pub(crate) c: String,
 }
 
 impl Converter {
@@ -202,7 +205,12 @@ impl Converter {
     pub fn convert_into(&self, text: &str, out: &mut String) {
         let start = out.len();
         let mut scratch = Scratch::default();
-        if self.fast_pass(text, out, true, &mut scratch).is_ok() {
+        let expected = text.len() + text.len() / 8;
+        let done = {
+            let mut o = Out::new(out, expected, false);
+            self.fast_pass(text, &mut o, true, &mut scratch).is_ok()
+        };
+        if done {
             return;
         }
         // Compatibility ideographs: normalise, then convert the result. What
@@ -210,10 +218,12 @@ impl Converter {
         // copied with its sequence and never looked up.
         out.truncate(start);
         let normalized = self.normalize(text);
-        if self
-            .fast_pass(&normalized, out, false, &mut scratch)
-            .is_err()
-        {
+        let done = {
+            let mut o = Out::new(out, expected, false);
+            self.fast_pass(&normalized, &mut o, false, &mut scratch)
+                .is_ok()
+        };
+        if !done {
             // Unreachable: with `check_compat` off the fast pass cannot fail.
             out.truncate(start);
             self.general_pass(&normalized, out, &mut scratch);
@@ -225,13 +235,16 @@ impl Converter {
     fn fast_pass(
         &self,
         text: &str,
-        out: &mut String,
+        out: &mut Out<'_>,
         check_compat: bool,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
         let check_compat = check_compat && !self.normalization.is_empty();
         match self.fast {
-            Fast::Single(dict) => fast::single(dict, text, out, check_compat),
+            Fast::Single(dict) => {
+                out.set_flushable(true);
+                fast::single(dict, text, out, check_compat)
+            }
             Fast::Segmented {
                 seg,
                 run,
@@ -253,7 +266,7 @@ impl Converter {
                 if check_compat && self.normalizes(text) {
                     return Err(NeedsNormalization);
                 }
-                self.general_pass(text, out, scratch);
+                self.general_pass(text, out.dest(), scratch);
                 Ok(())
             }
         }

@@ -4,21 +4,22 @@
 
 use crate::engine::{Converter, Scratch};
 use crate::ids;
+use crate::out::Out;
 use crate::tables::{
     CharMap, Dict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap,
-    VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
+    VALUE_CHAR, VALUE_POOL, decode, halves, is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
 pub(crate) struct NeedsNormalization;
 
 /// Greedy longest-prefix matching over the whole text with one dictionary,
-/// copying unchanged text in bulk.
+/// copying unchanged text in stretches.
 #[inline(never)]
 pub(crate) fn single(
     dict: Dict,
     text: &str,
-    out: &mut String,
+    out: &mut Out<'_>,
     check_compat: bool,
 ) -> Result<(), NeedsNormalization> {
     let b = text.as_bytes();
@@ -39,11 +40,13 @@ pub(crate) fn single(
             decode(b, i)
         };
         ahead.1 = 0;
-        if check_compat && c >= 0xF900 && is_compat(c) {
-            return Err(NeedsNormalization);
-        }
         let slot = dict.root(c);
         if slot == 0 {
+            // No key starts with `c`: in particular no compatibility
+            // ideograph (build.rs checks that no key contains one).
+            if check_compat && c >= 0xF900 && is_compat(c) {
+                return Err(NeedsNormalization);
+            }
             i += unmatched(text, i, c, len);
             continue;
         }
@@ -58,8 +61,8 @@ pub(crate) fn single(
                     return Err(NeedsNormalization);
                 }
                 if end != 0 {
-                    out.push_str(&text[copied..i]);
-                    dict.emit(value, out);
+                    out.text(b, copied, i);
+                    dict.put(value, out);
                     i = end;
                     copied = end;
                     ahead.1 = 0;
@@ -68,8 +71,8 @@ pub(crate) fn single(
             }
         }
         if own != 0 {
-            out.push_str(&text[copied..i]);
-            dict.emit(own, out);
+            out.text(b, copied, i);
+            dict.put(own, out);
             copied = next;
             i = next;
         } else {
@@ -80,7 +83,7 @@ pub(crate) fn single(
             i += step;
         }
     }
-    out.push_str(&text[copied..]);
+    out.text(b, copied, n);
     Ok(())
 }
 
@@ -148,7 +151,7 @@ impl Segmented<'_> {
     pub(crate) fn run(
         &self,
         text: &str,
-        out: &mut String,
+        out: &mut Out<'_>,
         check_compat: bool,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
@@ -161,9 +164,9 @@ impl Segmented<'_> {
         // Clean characters since the region began (saturating at `window`):
         // the output of each is its run-map value.
         let mut clean_run = 0usize;
-        let snap = |i: usize, out: &String, copied: usize| Snapshot {
+        let snap = |i: usize, out: &Out<'_>, copied: usize| Snapshot {
             pos: i,
-            out_len: out.len(),
+            out_len: out.pos(),
             copied,
         };
         let mut region = Region::Boundary(snap(0, out, 0));
@@ -183,14 +186,12 @@ impl Segmented<'_> {
                     }
                     i += 1;
                     clean_run = 0;
+                    out.flush_if_full();
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
                 decode(b, i)
             };
-            if check_compat && c >= 0xF900 && is_compat(c) {
-                return Err(NeedsNormalization);
-            }
             let slot = run.slot(c);
             let (r, low) = halves(slot);
             if r & RUN_SSTART != 0 {
@@ -211,26 +212,43 @@ impl Segmented<'_> {
                 if found.0 != 0 || r & RUN_SKEY1 != 0 {
                     match stretch.take() {
                         Some(s) => self.flush(&text[s.start..i], out, scratch),
-                        None => out.push_str(&text[copied..i]),
+                        None => out.text(b, copied, i),
                     }
                     if found.0 != 0 {
-                        seg.emit(found.1, out);
+                        seg.put(found.1, out);
                         i = found.0;
                     } else {
                         // The character alone is a segment: its value in
                         // the run map is the chain's output for it.
                         if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                            run.emit(r, out);
+                            run.put(r, out);
                         } else {
-                            out.push_str(&text[i..next]);
+                            out.bytes(&b[i..next]);
                         }
                         i = next;
                     }
                     copied = i;
                     clean_run = 0;
+                    out.flush_if_full();
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
+            }
+            if r & (RUN_KEY | RUN_T1START | RUN_T2START | RUN_TRIGGER) == RUN_KEY
+                && stretch.is_none()
+            {
+                // The common case, a clean character outside a stretch (and
+                // no ideographic description operator: no key has one).
+                if clean_run < self.window {
+                    clean_run += 1;
+                }
+                if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                    out.text(b, copied, i);
+                    run.put(r, out);
+                    copied = i + len;
+                }
+                i += len;
+                continue;
             }
             if ids::is_operator_code(c) {
                 // A complete sequence is copied whole by every stage and no
@@ -242,11 +260,17 @@ impl Segmented<'_> {
                     }
                     i += m;
                     clean_run = 0;
+                    out.flush_if_full();
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
             }
             if r & RUN_KEY == 0 {
+                // No key of any stage has a compatibility ideograph (build.rs
+                // checks).
+                if check_compat && c >= 0xF900 && is_compat(c) {
+                    return Err(NeedsNormalization);
+                }
                 // In no key of any stage: a boundary, unchanged.
                 if let Some(s) = stretch.take() {
                     self.flush(&text[s.start..i], out, scratch);
@@ -254,6 +278,7 @@ impl Segmented<'_> {
                 }
                 i += len;
                 clean_run = 0;
+                out.flush_if_full();
                 region = Region::Boundary(snap(i, out, copied));
                 continue;
             }
@@ -310,7 +335,7 @@ impl Segmented<'_> {
                     // The state `window` clean characters back: their
                     // output is at the end of `out` once the pending copy
                     // is written.
-                    out.push_str(&text[copied..i]);
+                    out.text(b, copied, i);
                     let mut p = i;
                     let mut emitted = 0;
                     for _ in 0..self.window {
@@ -323,7 +348,7 @@ impl Segmented<'_> {
                     }
                     Snapshot {
                         pos: p,
-                        out_len: out.len() - emitted,
+                        out_len: out.pos() - emitted,
                         copied: p,
                     }
                 } else {
@@ -333,7 +358,7 @@ impl Segmented<'_> {
                     }
                 };
                 out.truncate(back.out_len);
-                out.push_str(&text[back.copied..back.pos]);
+                out.text(b, back.copied, back.pos);
                 copied = back.pos;
                 stretch = Some(Stretch {
                     start: back.pos,
@@ -348,15 +373,15 @@ impl Segmented<'_> {
                 clean_run += 1;
             }
             if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                out.push_str(&text[copied..i]);
-                run.emit(r, out);
+                out.text(b, copied, i);
+                run.put(r, out);
                 copied = i + len;
             }
             i += len;
         }
         match stretch {
             Some(s) => self.flush(&text[s.start..], out, scratch),
-            None => out.push_str(&text[copied..]),
+            None => out.bytes(&b[copied..]),
         }
         Ok(())
     }
@@ -370,7 +395,7 @@ impl Segmented<'_> {
         let image = |c: u32| -> Option<u32> {
             let v = self.image1.slot(c);
             if v & VALUE_CHAR != 0 {
-                Some(v & 0x1F_FFFF)
+                Some(value_char(v))
             } else if v & VALUE_POOL != 0 {
                 None
             } else {
@@ -401,7 +426,7 @@ impl Segmented<'_> {
         let image = |c: u32| -> Option<u32> {
             let v = self.image1.slot(c);
             if v & VALUE_CHAR != 0 {
-                Some(v & 0x1F_FFFF)
+                Some(value_char(v))
             } else if v & VALUE_POOL != 0 {
                 None
             } else {
@@ -437,7 +462,11 @@ impl Segmented<'_> {
     }
 
     /// Converts a stretch with the whole chain.
-    fn flush(&self, stretch: &str, out: &mut String, scratch: &mut Scratch) {
-        self.conv.convert_segment(stretch, out, scratch);
+    fn flush(&self, stretch: &str, out: &mut Out<'_>, scratch: &mut Scratch) {
+        let mut s = std::mem::take(&mut scratch.c);
+        s.clear();
+        self.conv.convert_segment(stretch, &mut s, scratch);
+        out.bytes(s.as_bytes());
+        scratch.c = s;
     }
 }

@@ -4,8 +4,9 @@
 //! id `i`. A *values* table gives each key id its output, so one trie can
 //! serve several outputs (the segmentation keys of s2tw and s2hk, say).
 //!
-//! * `page_index[c >> 8]` is 0 when nothing is stored for that 256-character
-//!   page, else `p + 1` where the page is `slots[p * 256 .. p * 256 + 256]`.
+//! * `page_index[c >> 8]` is `p` where the 256-character page of `c` is
+//!   `slots[p * 256 .. p * 256 + 256]`; page 0 is all zeros and stands for
+//!   every page with nothing stored.
 //! * A dictionary's root slot for character `c` (u64) is 0 when no key
 //!   starts with `c`; its high half is the value of the key `c` (0 if none),
 //!   its low half a 32-bit filter of the second characters of longer keys
@@ -15,13 +16,17 @@
 //!   `node_char`; `node_key[n]` is 0 or the node's key id + 1.
 //! * A bigram filter (one bit per hash of a key's first two characters) lets
 //!   most positions skip the search among children.
-//! * A value is `VALUE_CHAR | c` for a one-character output, or
+//! * A value is `VALUE_CHAR | w` for a one-character output of up to three
+//!   UTF-8 bytes `w` (first byte lowest), or
 //!   `VALUE_POOL | i` for the string `pool[strs[2i] .. strs[2i + 1]]`.
 //! * A character map has one slot per character: a value (no value bits:
 //!   unchanged) plus flags; a run map's slot is 0 exactly for characters in
 //!   no key of any stage.
 
 use std::sync::OnceLock;
+
+use crate::engine::char_len;
+use crate::out::Out;
 
 /// Gives the embedded bytes the alignment of `u64`.
 #[repr(C)]
@@ -186,11 +191,15 @@ struct Pages<T: 'static> {
 impl<T: Copy + Default> Pages<T> {
     #[inline(always)]
     fn get(&self, c: u32) -> T {
-        let page = match self.page_index.get((c >> 8) as usize) {
-            Some(&p) if p != 0 => p as usize,
-            _ => return T::default(),
-        };
-        self.slots[(page - 1) * 256 + (c & 0xff) as usize]
+        // Page 0 is all zeros (build.rs); past the index: no character.
+        let page = self
+            .page_index
+            .get((c >> 8) as usize)
+            .map_or(0, |&p| p as usize);
+        self.slots
+            .get(page * 256 + (c & 0xff) as usize)
+            .copied()
+            .unwrap_or_default()
     }
 }
 
@@ -210,7 +219,18 @@ impl Strings {
             out.push_str(&self.pool[self.strs[i] as usize..self.strs[i + 1] as usize]);
         } else {
             // build.rs stored a char; the fallback is unreachable.
-            out.push(char::from_u32(v & 0x1F_FFFF).unwrap_or(char::REPLACEMENT_CHARACTER));
+            out.push(char::from_u32(value_char(v)).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+    }
+
+    /// Writes value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
+    #[inline(always)]
+    fn put(&self, v: u32, out: &mut Out<'_>) {
+        if v & VALUE_POOL != 0 {
+            let i = (v & 0x00FF_FFFF) as usize * 2;
+            out.bytes(&self.pool.as_bytes()[self.strs[i] as usize..self.strs[i + 1] as usize]);
+        } else {
+            out.word(v & 0xFF_FFFF, char_len(v.to_le_bytes()[0]));
         }
     }
 }
@@ -226,6 +246,20 @@ pub(crate) struct Trie {
     bigrams: &'static [u64],
     /// (first, second character) -> node of the second, open addressing.
     pairs: &'static [u64],
+}
+
+/// The code point of a `VALUE_CHAR` value.
+#[inline(always)]
+pub(crate) fn value_char(v: u32) -> u32 {
+    let w = v & 0xFF_FFFF;
+    let x = w & 0xFF;
+    if x < 0x80 {
+        x
+    } else if x < 0xE0 {
+        ((w & 0x1F) << 6) | ((w >> 8) & 0x3F)
+    } else {
+        ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)
+    }
 }
 
 /// Decodes the character at `i` of valid UTF-8: (code point, byte length).
@@ -634,6 +668,12 @@ impl Dict {
     pub(crate) fn emit(&self, value: u32, out: &mut String) {
         self.values.emit(value, out);
     }
+
+    /// Writes value `value` (from a [`Found`]) to `out`.
+    #[inline(always)]
+    pub(crate) fn put(&self, value: u32, out: &mut Out<'_>) {
+        self.values.strings.put(value, out);
+    }
 }
 
 /// A table from characters to values (0 = unchanged).
@@ -708,19 +748,17 @@ impl RunMap {
             let i = (r & 0x00FF_FFFF) as usize * 2;
             (self.strings.strs[i + 1] - self.strings.strs[i]) as usize
         } else if r & VALUE_CHAR != 0 {
-            char::from_u32(r & 0x1F_FFFF).map_or(3, char::len_utf8)
+            char_len(r.to_le_bytes()[0])
         } else {
             len
         }
     }
 
-    /// Appends the value in the high half `r` of a slot, if it has one, to
+    /// Writes the value in the high half `r` of a slot (which has one) to
     /// `out`.
     #[inline(always)]
-    pub(crate) fn emit(&self, r: u32, out: &mut String) {
-        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-            self.strings.emit(r, out);
-        }
+    pub(crate) fn put(&self, r: u32, out: &mut Out<'_>) {
+        self.strings.put(r, out);
     }
 }
 
