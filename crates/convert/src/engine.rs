@@ -33,7 +33,7 @@ use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
 use crate::out::Out;
-use crate::tables::{CharMap, Dict, FastPlan, RunMap, decode};
+use crate::tables::{CharMap, Dict, FastDict, FastPlan, RunMap, decode};
 
 /// Converts text with one OpenCC config.
 ///
@@ -65,9 +65,9 @@ pub struct Converter {
 /// The fast path of a converter.
 #[derive(Clone, Copy, Debug)]
 enum Fast {
-    Single(Dict),
+    Single(&'static FastDict),
     Segmented {
-        seg: Dict,
+        seg: &'static FastDict,
         run: &'static RunMap,
         window: usize,
         first: Dict,
@@ -123,7 +123,7 @@ impl ConverterBuilder {
         let stages: Vec<Dict> = stages.iter().map(|&r| Dict::get(r)).collect();
         let fast = match fast {
             _ if self.general => Fast::General,
-            FastPlan::Single(r) => Fast::Single(Dict::get(r)),
+            FastPlan::Single { fast } => Fast::Single(FastDict::get(fast)),
             FastPlan::Segmented {
                 seg,
                 run,
@@ -132,7 +132,7 @@ impl ConverterBuilder {
                 second,
                 image1,
             } => Fast::Segmented {
-                seg: Dict::get(seg),
+                seg: FastDict::get(seg),
                 run: RunMap::get(run),
                 window,
                 first: Dict::get(first),

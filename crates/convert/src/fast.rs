@@ -6,8 +6,9 @@ use crate::engine::{Converter, Scratch};
 use crate::ids;
 use crate::out::Out;
 use crate::tables::{
-    CharMap, Dict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap,
-    VALUE_CHAR, VALUE_POOL, decode, halves, is_compat, value_char,
+    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START,
+    RUN_T2START, RUN_TRIGGER, RunMap, VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
+    value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -15,49 +16,74 @@ pub(crate) struct NeedsNormalization;
 
 /// Greedy longest-prefix matching over the whole text with one dictionary,
 /// copying unchanged text in stretches.
-#[inline(never)]
 pub(crate) fn single(
-    dict: Dict,
+    dict: &FastDict,
     text: &str,
     out: &mut Out<'_>,
     check_compat: bool,
+) -> Result<(), NeedsNormalization> {
+    if check_compat {
+        single_pass::<true>(dict, text, out)
+    } else {
+        single_pass::<false>(dict, text, out)
+    }
+}
+
+/// [`single`], checking for compatibility ideographs when `CHECK`.
+#[inline(never)]
+fn single_pass<const CHECK: bool>(
+    dict: &FastDict,
+    text: &str,
+    out: &mut Out<'_>,
 ) -> Result<(), NeedsNormalization> {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
     let mut copied = 0;
-    // The character at `i` when the previous step decoded it (length 0: not).
-    let mut ahead: (u32, usize) = (0, 0);
+    // The character at `i`, its length and root slot, when the previous
+    // step looked it up (length 0: not).
+    let mut ahead: (u32, usize, u64) = (0, 0, 0);
     while i < n {
-        let (c, len) = if ahead.1 != 0 {
+        let (c, len, slot) = if ahead.1 != 0 {
             ahead
         } else {
             let x = b[i];
-            if x < 0x80 && !dict.lead_may_start(x) {
-                i += 1;
-                continue;
+            if x < 0x80 {
+                if !dict.lead_may_start(x) {
+                    i += 1;
+                    continue;
+                }
+                (u32::from(x), 1, dict.root(u32::from(x)))
+            } else {
+                let (c, len) = decode(b, i);
+                (c, len, dict.root(c))
             }
-            decode(b, i)
         };
         ahead.1 = 0;
-        let slot = dict.root(c);
-        if slot == 0 {
-            // No key starts with `c`: in particular no compatibility
-            // ideograph (build.rs checks that no key contains one).
-            if check_compat && c >= 0xF900 && is_compat(c) {
+        if slot >> DA_CODE_BITS == 0 {
+            // No key starts with `c`.
+            i += len;
+            continue;
+        }
+        if slot == DA_SPECIAL {
+            // A compatibility ideograph or an ideographic description
+            // operator: no key contains either.
+            if CHECK && is_compat(c) {
                 return Err(NeedsNormalization);
             }
             i += unmatched(text, i, c, len);
             continue;
         }
-        let (own, low) = halves(slot);
+        let own = halves(slot).0;
+        let node = halves(slot).1 >> DA_CODE_BITS;
         let next = i + len;
-        if low != 0 && next < n {
+        if node != 0 && next < n {
             let (c2, l2) = decode(b, next);
-            ahead = (c2, l2);
-            if let Some(node) = dict.second(low, c, c2) {
-                let (end, value, stop) = dict.walk(b, node, next + l2);
-                if check_compat && is_compat(stop) {
+            let s2 = dict.root(c2);
+            ahead = (c2, l2, s2);
+            if let Some(at) = dict.child(node, s2) {
+                let (end, value, stop) = dict.walk(b, at, next + l2, |x| dict.root(x));
+                if CHECK && is_compat(stop) {
                     return Err(NeedsNormalization);
                 }
                 if end != 0 {
@@ -74,14 +100,8 @@ pub(crate) fn single(
             out.text(b, copied, i);
             dict.put(own, out);
             copied = next;
-            i = next;
-        } else {
-            let step = unmatched(text, i, c, len);
-            if step != len {
-                ahead.1 = 0;
-            }
-            i += step;
         }
+        i = next;
     }
     out.text(b, copied, n);
     Ok(())
@@ -138,7 +158,7 @@ struct Stretch {
 /// boundaries of a run are segment boundaries.
 pub(crate) struct Segmented<'c> {
     pub(crate) conv: &'c Converter,
-    pub(crate) seg: Dict,
+    pub(crate) seg: &'static FastDict,
     pub(crate) run: &'static RunMap,
     pub(crate) window: usize,
     pub(crate) first: Dict,
@@ -172,9 +192,9 @@ impl Segmented<'_> {
         let mut region = Region::Boundary(snap(0, out, 0));
         // The character at `ahead_at`, when an earlier step decoded it.
         let mut ahead_at = usize::MAX;
-        let mut ahead = (0, 0);
+        let mut ahead = (0, 0, 0);
         while i < n {
-            let (c, len) = if ahead_at == i {
+            let (c, len, slot) = if ahead_at == i {
                 ahead
             } else {
                 let x = b[i];
@@ -190,19 +210,21 @@ impl Segmented<'_> {
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
-                decode(b, i)
+                let (c, len) = decode(b, i);
+                (c, len, run.slot(c))
             };
-            let slot = run.slot(c);
             let (r, low) = halves(slot);
             if r & RUN_SSTART != 0 {
                 let next = i + len;
                 let mut found = (0, 0);
-                if low != 0 && next < n {
+                let node = low >> DA_CODE_BITS;
+                if node != 0 && next < n {
                     let (c2, l2) = decode(b, next);
-                    ahead = (c2, l2);
+                    let s2 = run.slot(c2);
+                    ahead = (c2, l2, s2);
                     ahead_at = next;
-                    if let Some(node) = seg.second(low, c, c2) {
-                        let (end, value, stop) = seg.walk(b, node, next + l2);
+                    if let Some(at) = seg.child(node, s2) {
+                        let (end, value, stop) = seg.walk(b, at, next + l2, |x| run.slot(x));
                         if check_compat && is_compat(stop) {
                             return Err(NeedsNormalization);
                         }
@@ -288,15 +310,16 @@ impl Segmented<'_> {
                 trigger_end = i + len;
             }
             if r & RUN_T1START != 0 {
-                // The slot's filter covers stage 1's keys starting with `c`.
                 let next = i + len;
+                let t = self.first;
+                let low = halves(t.root(c)).1;
                 if low != 0 && next < n {
                     if ahead_at != next {
-                        ahead = decode(b, next);
+                        let (c2, l2) = decode(b, next);
+                        ahead = (c2, l2, run.slot(c2));
                         ahead_at = next;
                     }
-                    let (c2, l2) = ahead;
-                    let t = self.first;
+                    let (c2, l2, _) = ahead;
                     if let Some(node) = t.second(low, c, c2) {
                         let (end, _, _) = t.walk(b, node, next + l2);
                         trigger_end = trigger_end.max(end);

@@ -68,6 +68,15 @@ pub(crate) struct CharMapLayout {
     pub(crate) pool: Range,
 }
 
+/// A double-array dictionary for the single-pass engine (see `FastDict`).
+pub(crate) struct FastDictLayout {
+    pub(crate) page_index: Range,
+    pub(crate) slots: Range,
+    pub(crate) cells: Range,
+    pub(crate) lead_bytes: [u32; 8],
+    pub(crate) values: usize,
+}
+
 /// A dictionary: keys and their outputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct DictRef {
@@ -78,13 +87,16 @@ pub(crate) struct DictRef {
 /// How the single-pass engine runs a config (see src/engine.rs).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum FastPlan {
-    /// One stage, no segmentation: greedy matching over the whole text.
-    Single(DictRef),
+    /// One stage, no segmentation: greedy matching over the whole text
+    /// with the double array `fast` of the stage.
+    Single { fast: usize },
     /// Segmentation whose matches map straight to the chain's output, a
     /// character map for the text between matches, the trigger window, and
     /// the first stage (checked where `RUN_T1START` says).
     Segmented {
-        seg: DictRef,
+        /// The double array of the segmentation, valued with the chain's
+        /// output.
+        seg: usize,
         run: usize,
         window: usize,
         first: DictRef,
@@ -184,22 +196,65 @@ fn text(range: Range) -> &'static str {
 /// A two-level table from characters to slots.
 #[derive(Debug)]
 struct Pages<T: 'static> {
-    page_index: &'static [u16],
+    page_index: &'static [u16; PAGES],
     slots: &'static [T],
+}
+
+/// Pages of 256 characters below U+110000.
+const PAGES: usize = 0x1100;
+
+/// The page index of a page table (build.rs writes `PAGES` entries).
+fn page_index(range: Range) -> &'static [u16; PAGES] {
+    // A wrong length means a corrupt blob, which no user input can cause.
+    u16s(range).try_into().expect("page index of PAGES entries")
 }
 
 impl<T: Copy + Default> Pages<T> {
     #[inline(always)]
     fn get(&self, c: u32) -> T {
-        // Page 0 is all zeros (build.rs); past the index: no character.
-        let page = self
-            .page_index
-            .get((c >> 8) as usize)
-            .map_or(0, |&p| p as usize);
+        // Page 0 is all zeros (build.rs); characters are below U+110000.
+        let page = self.page_index[((c >> 8) as usize).min(PAGES - 1)] as usize;
+
         self.slots
             .get(page * 256 + (c & 0xff) as usize)
             .copied()
             .unwrap_or_default()
+    }
+}
+
+/// A page table of u64 slots with the Basic Multilingual Plane copied out
+/// into one flat array (built on first use, 512 KiB of which only the
+/// pages that hold something are touched): one load per lookup there.
+#[derive(Debug)]
+struct FlatPages {
+    bmp: Box<[u64; 0x1_0000]>,
+    pages: Pages<u64>,
+}
+
+impl FlatPages {
+    fn new(pages: Pages<u64>) -> FlatPages {
+        let mut bmp: Box<[u64; 0x1_0000]> = vec![0; 0x1_0000]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("a slice of 0x10000 slots"));
+        for (page, &p) in pages.page_index[..0x100].iter().enumerate() {
+            if p != 0 {
+                let from = p as usize * 256;
+                if let Some(slots) = pages.slots.get(from..from + 256) {
+                    bmp[page * 256..page * 256 + 256].copy_from_slice(slots);
+                }
+            }
+        }
+        FlatPages { bmp, pages }
+    }
+
+    #[inline(always)]
+    fn get(&self, c: u32) -> u64 {
+        if c < 0x1_0000 {
+            self.bmp[c as usize]
+        } else {
+            self.pages.get(c)
+        }
     }
 }
 
@@ -266,18 +321,19 @@ pub(crate) fn value_char(v: u32) -> u32 {
 #[inline(always)]
 pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
     // One 4-byte load where the text allows it.
-    if let Some(&w) = b.get(i..i + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
+    if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
         let w = u32::from_le_bytes(w);
         let x = w & 0xFF;
-        return if x < 0x80 {
-            (x, 1)
-        } else if x < 0xE0 {
-            (((w & 0x1F) << 6) | ((w >> 8) & 0x3F), 2)
-        } else if x < 0xF0 {
+        // Three bytes first: all of CJK.
+        return if x.wrapping_sub(0xE0) < 0x10 {
             (
                 ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F),
                 3,
             )
+        } else if x < 0x80 {
+            (x, 1)
+        } else if x < 0xE0 {
+            (((w & 0x1F) << 6) | ((w >> 8) & 0x3F), 2)
         } else {
             (
                 ((w & 0x07) << 18)
@@ -382,10 +438,15 @@ pub(crate) struct Values {
 }
 
 impl Values {
+    fn get(i: usize) -> &'static Values {
+        static V: [OnceLock<Values>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
+        V[i].get_or_init(|| Values::load(&VALUES[i]))
+    }
+
     fn load(l: &'static ValuesLayout) -> Values {
         Values {
             roots: Pages {
-                page_index: u16s(l.page_index),
+                page_index: page_index(l.page_index),
                 slots: u64s(l.slots),
             },
             vals: u32s(l.vals),
@@ -413,10 +474,9 @@ pub(crate) struct Dict {
 impl Dict {
     pub(crate) fn get(r: DictRef) -> Dict {
         static T: [OnceLock<Trie>; TRIES.len()] = [const { OnceLock::new() }; TRIES.len()];
-        static V: [OnceLock<Values>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
         Dict {
             trie: T[r.trie].get_or_init(|| Trie::load(&TRIES[r.trie])),
-            values: V[r.values].get_or_init(|| Values::load(&VALUES[r.values])),
+            values: Values::get(r.values),
         }
     }
 }
@@ -668,11 +728,112 @@ impl Dict {
     pub(crate) fn emit(&self, value: u32, out: &mut String) {
         self.values.emit(value, out);
     }
+}
 
-    /// Writes value `value` (from a [`Found`]) to `out`.
+/// Bits of a double-array root slot's low half that hold a code.
+pub(crate) const DA_CODE_BITS: u32 = 14;
+/// The double-array root slot of compatibility ideographs and ideographic
+/// description operators (which no key contains).
+pub(crate) const DA_SPECIAL: u64 = 1 << 63;
+
+/// A dictionary as a double-array trie, for the single-pass engine.
+///
+/// A root slot (page table, u64) is `own value << 32 | node << 14 | code`
+/// (or `DA_SPECIAL`):
+/// the value of the one-character key (0: none), the cell of the
+/// one-character prefix when longer keys start with the character (0:
+/// none), and the character's code when it occurs after the first
+/// character of some key (0: never). Cells are `[check, value, base, 0]`:
+/// the child of cell `p` for code `k` is cell `base(p) + k` if its check is
+/// `p`; base 0 means no children. See `double_array` in build.rs.
+#[derive(Debug)]
+pub(crate) struct FastDict {
+    roots: FlatPages,
+    cells: &'static [[u32; 4]],
+    lead_bytes: [u32; 8],
+    strings: &'static Strings,
+}
+
+impl FastDict {
+    pub(crate) fn get(i: usize) -> &'static FastDict {
+        static F: [OnceLock<FastDict>; FAST_DICTS.len()] =
+            [const { OnceLock::new() }; FAST_DICTS.len()];
+        F[i].get_or_init(|| {
+            let l = &FAST_DICTS[i];
+            let values = Values::get(l.values);
+            FastDict {
+                roots: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
+                    slots: u64s(l.slots),
+                }),
+                cells: bytemuck::cast_slice(u32s((l.cells.0, l.cells.1 * 4))),
+                lead_bytes: l.lead_bytes,
+                strings: &values.strings,
+            }
+        })
+    }
+
+    /// The root slot of `c` (0: in no key).
+    #[inline(always)]
+    pub(crate) fn root(&self, c: u32) -> u64 {
+        self.roots.get(c)
+    }
+
+    /// False when no key's UTF-8 encoding starts with byte `b`.
+    #[inline(always)]
+    pub(crate) fn lead_may_start(&self, b: u8) -> bool {
+        self.lead_bytes[b as usize >> 5] & (1 << (b & 31)) != 0
+    }
+
+    /// The cell below cell `node` for the character whose root slot is
+    /// `slot`, if a key continues that way.
+    #[inline(always)]
+    pub(crate) fn child(&self, node: u32, slot: u64) -> Option<u32> {
+        let code = halves(slot).1 & ((1 << DA_CODE_BITS) - 1);
+        let base = self.cells.get(node as usize)?[2];
+        if base == 0 {
+            return None;
+        }
+        let at = base.wrapping_add(code);
+        let cell = self.cells.get(at as usize)?;
+        (cell[0] == node).then_some(at)
+    }
+
+    /// The longest key of at least two characters through cell `node` (the
+    /// second character's), whose text continues at byte `pos` of `b`:
+    /// `(end, value)`, `end` 0 when none; and the character that ended the
+    /// walk (0 when the walk ended for want of text or keys). `slot` gives
+    /// the root slot of a character (the dictionary's or a map carrying it).
+    #[inline(always)]
+    pub(crate) fn walk(
+        &self,
+        b: &[u8],
+        mut node: u32,
+        mut pos: usize,
+        slot: impl Fn(u32) -> u64,
+    ) -> (usize, u32, u32) {
+        let mut best = (0, 0);
+        loop {
+            let cell = self.cells.get(node as usize).copied().unwrap_or_default();
+            if cell[1] != 0 {
+                best = (pos, cell[1]);
+            }
+            if cell[2] == 0 || pos >= b.len() {
+                return (best.0, best.1, 0);
+            }
+            let (next, len) = decode(b, pos);
+            match self.child(node, slot(next)) {
+                Some(n) => node = n,
+                None => return (best.0, best.1, next),
+            }
+            pos += len;
+        }
+    }
+
+    /// Writes value `value` to `out`.
     #[inline(always)]
     pub(crate) fn put(&self, value: u32, out: &mut Out<'_>) {
-        self.values.strings.put(value, out);
+        self.strings.put(value, out);
     }
 }
 
@@ -689,7 +850,7 @@ impl CharMap {
             let l = &CHARMAPS[i];
             CharMap {
                 pages: Pages {
-                    page_index: u16s(l.page_index),
+                    page_index: page_index(l.page_index),
                     slots: u32s(l.slots),
                 },
             }
@@ -712,7 +873,7 @@ impl CharMap {
 /// stage and of the segmentation.
 #[derive(Debug)]
 pub(crate) struct RunMap {
-    pages: Pages<u64>,
+    pages: FlatPages,
     strings: Strings,
 }
 
@@ -722,10 +883,10 @@ impl RunMap {
         M[i].get_or_init(|| {
             let l = &RUNMAPS[i];
             RunMap {
-                pages: Pages {
-                    page_index: u16s(l.page_index),
+                pages: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
                     slots: u64s(l.slots),
-                },
+                }),
                 strings: Strings {
                     strs: u32s(l.strs),
                     pool: text(l.pool),
