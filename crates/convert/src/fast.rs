@@ -147,6 +147,31 @@ struct Stretch {
     clean: usize,
 }
 
+/// The loop state of [`Segmented::clean`].
+#[derive(Clone, Copy, Debug)]
+struct Clean {
+    i: usize,
+    copied: usize,
+    clean_run: usize,
+    ahead_at: usize,
+    ahead: (u32, usize, u64),
+    /// The last boundary passed, if any.
+    boundary: Option<Snapshot>,
+}
+
+/// Where [`Segmented::clean`] stopped.
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    End,
+    /// At a character that needs more than its own conversion, its
+    /// multi-character segmentation lookup done (none matched).
+    Other {
+        c: u32,
+        len: usize,
+        slot: u64,
+    },
+}
+
 /// The single pass of a segmented config.
 ///
 /// Segmentation matches emit the chain's output for the key (precomputed).
@@ -194,7 +219,43 @@ impl Segmented<'_> {
         let mut ahead_at = usize::MAX;
         let mut ahead = (0, 0, 0);
         while i < n {
-            let (c, len, slot) = if ahead_at == i {
+            // Outside stretches, the common characters go through a tight
+            // loop that stops at anything else.
+            let mut seg_done = false;
+            let (c, len, slot) = if stretch.is_none() {
+                let mut clean = Clean {
+                    i,
+                    copied,
+                    clean_run,
+                    ahead_at,
+                    ahead,
+                    boundary: None,
+                };
+                let event = if check_compat {
+                    self.clean::<true>(b, &mut clean, out)?
+                } else {
+                    self.clean::<false>(b, &mut clean, out)?
+                };
+                let boundary;
+                Clean {
+                    i,
+                    copied,
+                    clean_run,
+                    ahead_at,
+                    ahead,
+                    boundary,
+                } = clean;
+                if let Some(s) = boundary {
+                    region = Region::Boundary(s);
+                }
+                match event {
+                    Event::End => break,
+                    Event::Other { c, len, slot } => {
+                        seg_done = true;
+                        (c, len, slot)
+                    }
+                }
+            } else if ahead_at == i {
                 ahead
             } else {
                 let x = b[i];
@@ -216,29 +277,19 @@ impl Segmented<'_> {
             let (r, low) = halves(slot);
             if r & RUN_SSTART != 0 {
                 let next = i + len;
-                let mut found = (0, 0);
-                let node = low >> DA_CODE_BITS;
-                if node != 0 && next < n {
-                    let (c2, l2) = decode(b, next);
-                    let s2 = run.slot(c2);
-                    ahead = (c2, l2, s2);
-                    ahead_at = next;
-                    if let Some(at) = seg.child(node, s2) {
-                        let (end, value, stop) = seg.walk(b, at, next + l2, |x| run.slot(x));
-                        if check_compat && is_compat(stop) {
-                            return Err(NeedsNormalization);
-                        }
-                        found = (end, value);
-                    }
-                }
-                if found.0 != 0 || r & RUN_SKEY1 != 0 {
+                let found = if seg_done {
+                    None
+                } else {
+                    self.seg_match(b, i, len, low, &mut ahead_at, &mut ahead, check_compat)?
+                };
+                if found.is_some() || r & RUN_SKEY1 != 0 {
                     match stretch.take() {
                         Some(s) => self.flush(&text[s.start..i], out, scratch),
                         None => out.text(b, copied, i),
                     }
-                    if found.0 != 0 {
-                        seg.put(found.1, out);
-                        i = found.0;
+                    if let Some((end, value)) = found {
+                        seg.put(value, out);
+                        i = end;
                     } else {
                         // The character alone is a segment: its value in
                         // the run map is the chain's output for it.
@@ -255,22 +306,6 @@ impl Segmented<'_> {
                     region = Region::Boundary(snap(i, out, copied));
                     continue;
                 }
-            }
-            if r & (RUN_KEY | RUN_T1START | RUN_T2START | RUN_TRIGGER) == RUN_KEY
-                && stretch.is_none()
-            {
-                // The common case, a clean character outside a stretch (and
-                // no ideographic description operator: no key has one).
-                if clean_run < self.window {
-                    clean_run += 1;
-                }
-                if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                    out.text(b, copied, i);
-                    run.put(r, out);
-                    copied = i + len;
-                }
-                i += len;
-                continue;
             }
             if ids::is_operator_code(c) {
                 // A complete sequence is copied whole by every stage and no
@@ -305,30 +340,7 @@ impl Segmented<'_> {
                 continue;
             }
             // How far this character's trigger reaches (0: not a trigger).
-            let mut trigger_end = 0;
-            if r & RUN_TRIGGER != 0 {
-                trigger_end = i + len;
-            }
-            if r & RUN_T1START != 0 {
-                let next = i + len;
-                let t = self.first;
-                let low = halves(t.root(c)).1;
-                if low != 0 && next < n {
-                    if ahead_at != next {
-                        let (c2, l2) = decode(b, next);
-                        ahead = (c2, l2, run.slot(c2));
-                        ahead_at = next;
-                    }
-                    let (c2, l2, _) = ahead;
-                    if let Some(node) = t.second(low, c, c2) {
-                        let (end, _, _) = t.walk(b, node, next + l2);
-                        trigger_end = trigger_end.max(end);
-                    }
-                }
-            }
-            if r & RUN_T2START != 0 {
-                trigger_end = trigger_end.max(self.second_stage_match(b, i, c, len));
-            }
+            let trigger_end = self.trigger_end(b, i, c, len, r, &mut ahead_at, &mut ahead);
             if let Some(s) = &mut stretch {
                 if trigger_end != 0 || i < s.trigger_end {
                     s.trigger_end = s.trigger_end.max(trigger_end);
@@ -407,6 +419,221 @@ impl Segmented<'_> {
             None => out.bytes(&b[copied..]),
         }
         Ok(())
+    }
+
+    /// The longest multi-character segmentation key at `i` (whose
+    /// character is `len` bytes long and has the run-map low half `low`):
+    /// (end, the chain's output). Records the next character in `ahead`.
+    #[inline(always)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the loop state, kept in registers"
+    )]
+    fn seg_match(
+        &self,
+        b: &[u8],
+        i: usize,
+        len: usize,
+        low: u32,
+        ahead_at: &mut usize,
+        ahead: &mut (u32, usize, u64),
+        check_compat: bool,
+    ) -> Result<Option<(usize, u32)>, NeedsNormalization> {
+        let node = low >> DA_CODE_BITS;
+        let next = i + len;
+        if node == 0 || next >= b.len() {
+            return Ok(None);
+        }
+        let (c2, l2) = decode(b, next);
+        let s2 = self.run.slot(c2);
+        *ahead = (c2, l2, s2);
+        *ahead_at = next;
+        let Some(at) = self.seg.child(node, s2) else {
+            return Ok(None);
+        };
+        let (end, value, stop) = self.seg.walk(b, at, next + l2, |x| self.run.slot(x));
+        if check_compat && is_compat(stop) {
+            return Err(NeedsNormalization);
+        }
+        Ok((end != 0).then_some((end, value)))
+    }
+
+    /// How far the trigger of the run character `c` at `i` (`len` bytes,
+    /// run-map high half `r`) reaches: 0 when it is no trigger.
+    #[inline(always)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the loop state, kept in registers"
+    )]
+    fn trigger_end(
+        &self,
+        b: &[u8],
+        i: usize,
+        c: u32,
+        len: usize,
+        r: u32,
+        ahead_at: &mut usize,
+        ahead: &mut (u32, usize, u64),
+    ) -> usize {
+        let mut trigger_end = 0;
+        if r & RUN_TRIGGER != 0 {
+            trigger_end = i + len;
+        }
+        if r & RUN_T1START != 0 {
+            let next = i + len;
+            let t = self.first;
+            let low = halves(t.root(c)).1;
+            if low != 0 && next < b.len() {
+                if *ahead_at != next {
+                    let (c2, l2) = decode(b, next);
+                    *ahead = (c2, l2, self.run.slot(c2));
+                    *ahead_at = next;
+                }
+                let (c2, l2, _) = *ahead;
+                if let Some(node) = t.second(low, c, c2) {
+                    let (end, _, _) = t.walk(b, node, next + l2);
+                    trigger_end = trigger_end.max(end);
+                }
+            }
+        }
+        if r & RUN_T2START != 0 {
+            trigger_end = trigger_end.max(self.second_stage_match(b, i, c, len));
+        }
+        trigger_end
+    }
+
+    /// Converts the text outside stretches from `state.i` on: clean
+    /// characters, segmentation matches and boundaries, until the end of
+    /// the text or a character that needs more (then at it, its
+    /// segmentation lookup done). Kept apart so that its loop state stays
+    /// in registers.
+    #[inline(never)]
+    fn clean<const CHECK: bool>(
+        &self,
+        b: &[u8],
+        state: &mut Clean,
+        out: &mut Out<'_>,
+    ) -> Result<Event, NeedsNormalization> {
+        let (run, seg) = (self.run, self.seg);
+        let n = b.len();
+        let Clean {
+            mut i,
+            mut copied,
+            mut clean_run,
+            mut ahead_at,
+            mut ahead,
+            mut boundary,
+        } = *state;
+        let mut result = Ok(Event::End);
+        while i < n {
+            let (c, len, slot) = if ahead_at == i {
+                ahead
+            } else {
+                let x = b[i];
+                if x < 0x80 {
+                    let slot = run.slot(u32::from(x));
+                    if slot == 0 {
+                        // In no key of any table: a boundary nothing spans.
+                        i += 1;
+                        clean_run = 0;
+                        out.flush_if_full();
+                        boundary = Some(Snapshot {
+                            pos: i,
+                            out_len: out.pos(),
+                            copied,
+                        });
+                        continue;
+                    }
+                    (u32::from(x), 1, slot)
+                } else {
+                    let (c, len) = decode(b, i);
+                    (c, len, run.slot(c))
+                }
+            };
+            let (r, low) = halves(slot);
+            if r & RUN_SSTART != 0 {
+                let found = match self.seg_match(b, i, len, low, &mut ahead_at, &mut ahead, CHECK) {
+                    Ok(found) => found,
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                };
+                if found.is_some() || r & RUN_SKEY1 != 0 {
+                    out.text(b, copied, i);
+                    if let Some((end, value)) = found {
+                        seg.put(value, out);
+                        i = end;
+                    } else {
+                        // The character alone is a segment: its value in
+                        // the run map is the chain's output for it.
+                        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                            run.put(r, out);
+                        } else {
+                            out.bytes(&b[i..i + len]);
+                        }
+                        i += len;
+                    }
+                    copied = i;
+                    clean_run = 0;
+                    out.flush_if_full();
+                    boundary = Some(Snapshot {
+                        pos: i,
+                        out_len: out.pos(),
+                        copied,
+                    });
+                    continue;
+                }
+            }
+            if r & RUN_KEY == 0 {
+                if ids::is_operator_code(c) {
+                    result = Ok(Event::Other { c, len, slot });
+                    break;
+                }
+                // No key of any stage has a compatibility ideograph
+                // (build.rs checks).
+                if CHECK && is_compat(c) {
+                    result = Err(NeedsNormalization);
+                    break;
+                }
+                // In no key of any stage: a boundary, unchanged.
+                i += len;
+                clean_run = 0;
+                out.flush_if_full();
+                boundary = Some(Snapshot {
+                    pos: i,
+                    out_len: out.pos(),
+                    copied,
+                });
+                continue;
+            }
+            if r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
+                && self.trigger_end(b, i, c, len, r, &mut ahead_at, &mut ahead) != 0
+            {
+                result = Ok(Event::Other { c, len, slot });
+                break;
+            }
+            // A clean character (no ideographic description operator: no
+            // key has one): its own conversion.
+            if clean_run < self.window {
+                clean_run += 1;
+            }
+            if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                out.text(b, copied, i);
+                run.put(r, out);
+                copied = i + len;
+            }
+            i += len;
+        }
+        *state = Clean {
+            i,
+            copied,
+            clean_run,
+            ahead_at,
+            ahead,
+            boundary,
+        };
+        result
     }
 
     /// Where a multi-character key of stage 2 that starts on this run
