@@ -819,6 +819,7 @@ struct Compiler<'a> {
     /// Double arrays by (trie, values): index and root slots.
     fast_dicts: BTreeMap<(usize, usize), (usize, BTreeMap<char, u64>)>,
     fast_layouts: Vec<String>,
+    slot_layouts: Vec<String>,
 }
 
 impl Compiler<'_> {
@@ -870,6 +871,13 @@ impl Compiler<'_> {
         let trie = self.trie(name, keys);
         let values = self.values(trie, values);
         (trie, values)
+    }
+
+    /// A page table of u64 slots (for src/tables.rs `SlotMap`).
+    fn slots(&mut self, map: &BTreeMap<char, u64>) -> usize {
+        let table = page_table64(map, &mut self.blob);
+        self.slot_layouts.push(format!("SlotsLayout {{ {table} }}"));
+        self.slot_layouts.len() - 1
     }
 
     /// The double array of a dictionary (see [`double_array`]): its index
@@ -1119,14 +1127,37 @@ fn fast_plan(
         });
         map.push((c, image, flags, seg_root));
     }
+    let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
     let run = compiler.runmap(map);
+    // The double array of stage 2, for the checks where RUN_T2START says;
+    // and per character, stage 2's root slot (low half) of its stage-1
+    // image (DA_SPECIAL when that is not one character).
+    let mut stage_fast = |k: usize| {
+        let (trie, values) =
+            compiler.dict_ids(&stages[k].describe(), &entries[k], |_, v| v[0].clone());
+        compiler.fast_dict(trie, values)
+    };
+    let (second_fast, roots2) = stage_fast(if stages.len() > 1 { 1 } else { 0 });
+    let low = |slot: u64| slot & 0xFFFF_FFFF;
+    let mut image2: BTreeMap<char, u64> = roots2.iter().map(|(&c, &s)| (c, low(s))).collect();
+    for (c, image, _) in &image1_map {
+        let mut chars = image.chars();
+        let slot = match (chars.next(), chars.next()) {
+            (Some(x), None) => roots2.get(&x).map_or(0, |&s| low(s)),
+            _ => DA_SPECIAL,
+        };
+        image2.insert(*c, slot);
+    }
+    image2.retain(|_, s| *s != 0);
+    let image2 = compiler.slots(&image2);
     let image1 = compiler.charmap(image1_map);
     let t1 = compiler.stage(&stages[0]);
     let t2 = stages
         .get(1)
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
-        "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1} }}"
+        "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1}, \
+         second_fast: {second_fast}, image2: {image2}, any_t2: {any_t2} }}"
     )
 }
 
@@ -1217,6 +1248,7 @@ fn main() {
         value_codes: Vec::new(),
         fast_dicts: BTreeMap::new(),
         fast_layouts: Vec::new(),
+        slot_layouts: Vec::new(),
     };
 
     let mut config_layouts = Vec::new();
@@ -1384,6 +1416,7 @@ fn main() {
     list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
     list("RUNMAPS", "CharMapLayout", &compiler.runmap_layouts);
     list("FAST_DICTS", "FastDictLayout", &compiler.fast_layouts);
+    list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
     writeln!(
         rs,

@@ -33,7 +33,7 @@ use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
 use crate::out::Out;
-use crate::tables::{CharMap, Dict, FastDict, FastPlan, RunMap, decode};
+use crate::tables::{CharMap, Dict, FastDict, FastPlan, RunMap, SlotMap, decode};
 
 /// Converts text with one OpenCC config.
 ///
@@ -73,6 +73,9 @@ enum Fast {
         first: Dict,
         second: Dict,
         image1: &'static CharMap,
+        second_fast: &'static FastDict,
+        image2: &'static SlotMap,
+        any_t2: bool,
     },
     General,
 }
@@ -131,6 +134,9 @@ impl ConverterBuilder {
                 first,
                 second,
                 image1,
+                second_fast,
+                image2,
+                any_t2,
             } => Fast::Segmented {
                 seg: FastDict::get(seg),
                 run: RunMap::get(run),
@@ -138,6 +144,9 @@ impl ConverterBuilder {
                 first: Dict::get(first),
                 second: Dict::get(second),
                 image1: CharMap::get(image1),
+                second_fast: FastDict::get(second_fast),
+                image2: SlotMap::get(image2),
+                any_t2,
             },
             FastPlan::General => Fast::General,
         };
@@ -252,6 +261,9 @@ impl Converter {
                 first,
                 second,
                 image1,
+                second_fast,
+                image2,
+                any_t2,
             } => fast::Segmented {
                 conv: self,
                 seg,
@@ -260,6 +272,9 @@ impl Converter {
                 first,
                 second,
                 image1,
+                second_fast,
+                image2,
+                any_t2,
             }
             .run(text, out, check_compat, scratch),
             Fast::General => {

@@ -7,7 +7,7 @@ use crate::ids;
 use crate::out::Out;
 use crate::tables::{
     CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START,
-    RUN_T2START, RUN_TRIGGER, RunMap, VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
+    RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
     value_char,
 };
 
@@ -189,6 +189,11 @@ pub(crate) struct Segmented<'c> {
     pub(crate) first: Dict,
     pub(crate) second: Dict,
     pub(crate) image1: &'static CharMap,
+    pub(crate) second_fast: &'static FastDict,
+    pub(crate) image2: &'static SlotMap,
+    /// Whether any character has `RUN_T2START` (the loops are compiled
+    /// with and without that check).
+    pub(crate) any_t2: bool,
 }
 
 impl Segmented<'_> {
@@ -231,10 +236,11 @@ impl Segmented<'_> {
                     ahead,
                     boundary: None,
                 };
-                let event = if check_compat {
-                    self.clean::<true>(b, &mut clean, out)?
-                } else {
-                    self.clean::<false>(b, &mut clean, out)?
+                let event = match (check_compat, self.any_t2) {
+                    (true, true) => self.clean::<true, true>(b, &mut clean, out)?,
+                    (true, false) => self.clean::<true, false>(b, &mut clean, out)?,
+                    (false, true) => self.clean::<false, true>(b, &mut clean, out)?,
+                    (false, false) => self.clean::<false, false>(b, &mut clean, out)?,
                 };
                 let boundary;
                 Clean {
@@ -340,7 +346,7 @@ impl Segmented<'_> {
                 continue;
             }
             // How far this character's trigger reaches (0: not a trigger).
-            let trigger_end = self.trigger_end(b, i, c, len, r, &mut ahead_at, &mut ahead);
+            let trigger_end = self.trigger_end::<true>(b, i, c, len, r, &mut ahead_at, &mut ahead);
             if let Some(s) = &mut stretch {
                 if trigger_end != 0 || i < s.trigger_end {
                     s.trigger_end = s.trigger_end.max(trigger_end);
@@ -465,7 +471,7 @@ impl Segmented<'_> {
         clippy::too_many_arguments,
         reason = "the loop state, kept in registers"
     )]
-    fn trigger_end(
+    fn trigger_end<const T2: bool>(
         &self,
         b: &[u8],
         i: usize,
@@ -496,8 +502,8 @@ impl Segmented<'_> {
                 }
             }
         }
-        if r & RUN_T2START != 0 {
-            trigger_end = trigger_end.max(self.second_stage_match(b, i, c, len));
+        if T2 && r & RUN_T2START != 0 {
+            trigger_end = trigger_end.max(self.second_stage_quick(b, i, c, len, ahead_at, ahead));
         }
         trigger_end
     }
@@ -508,7 +514,7 @@ impl Segmented<'_> {
     /// segmentation lookup done). Kept apart so that its loop state stays
     /// in registers.
     #[inline(never)]
-    fn clean<const CHECK: bool>(
+    fn clean<const CHECK: bool, const T2: bool>(
         &self,
         b: &[u8],
         state: &mut Clean,
@@ -608,7 +614,7 @@ impl Segmented<'_> {
                 continue;
             }
             if r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
-                && self.trigger_end(b, i, c, len, r, &mut ahead_at, &mut ahead) != 0
+                && self.trigger_end::<T2>(b, i, c, len, r, &mut ahead_at, &mut ahead) != 0
             {
                 result = Ok(Event::Other { c, len, slot });
                 break;
@@ -634,6 +640,41 @@ impl Segmented<'_> {
             boundary,
         };
         result
+    }
+
+    /// [`Segmented::second_stage_match`], ruling out first (with the double
+    /// array of stage 2) the places where no key of stage 2 starts with the
+    /// stage-1 images of `c` and the next character, which are most.
+    #[inline(always)]
+    fn second_stage_quick(
+        &self,
+        b: &[u8],
+        i: usize,
+        c: u32,
+        len: usize,
+        ahead_at: &mut usize,
+        ahead: &mut (u32, usize, u64),
+    ) -> usize {
+        let next = i + len;
+        if next >= b.len() {
+            return 0;
+        }
+        if *ahead_at != next {
+            let (c2, l2) = decode(b, next);
+            *ahead = (c2, l2, self.run.slot(c2));
+            *ahead_at = next;
+        }
+        let s1 = self.image2.slot(c);
+        let s2 = self.image2.slot(ahead.0);
+        let node = halves(s1).1 >> DA_CODE_BITS;
+        if s1 == DA_SPECIAL
+            || s2 == DA_SPECIAL
+            || (node != 0 && self.second_fast.child(node, s2).is_some())
+        {
+            self.second_stage_match(b, i, c, len)
+        } else {
+            0
+        }
     }
 
     /// Where a multi-character key of stage 2 that starts on this run

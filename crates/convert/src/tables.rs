@@ -77,6 +77,12 @@ pub(crate) struct FastDictLayout {
     pub(crate) values: usize,
 }
 
+/// A page table of u64 slots (see `SlotMap`).
+pub(crate) struct SlotsLayout {
+    pub(crate) page_index: Range,
+    pub(crate) slots: Range,
+}
+
 /// A dictionary: keys and their outputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct DictRef {
@@ -102,6 +108,13 @@ pub(crate) enum FastPlan {
         first: DictRef,
         second: DictRef,
         image1: usize,
+        /// The double array of stage 2.
+        second_fast: usize,
+        /// Per character, the low half of stage 2's root slot of its
+        /// stage-1 image (`DA_SPECIAL`: the image is not one character).
+        image2: usize,
+        /// Whether any character has `RUN_T2START`.
+        any_t2: bool,
     },
     /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
     /// config needs it; build.rs picks it for data the fast path cannot do.)
@@ -834,6 +847,33 @@ impl FastDict {
     #[inline(always)]
     pub(crate) fn put(&self, value: u32, out: &mut Out<'_>) {
         self.strings.put(value, out);
+    }
+}
+
+/// A table from characters to u64 slots (0 for characters not stored).
+#[derive(Debug)]
+pub(crate) struct SlotMap {
+    pages: FlatPages,
+}
+
+impl SlotMap {
+    pub(crate) fn get(i: usize) -> &'static SlotMap {
+        static M: [OnceLock<SlotMap>; SLOTS.len()] = [const { OnceLock::new() }; SLOTS.len()];
+        M[i].get_or_init(|| {
+            let l = &SLOTS[i];
+            SlotMap {
+                pages: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
+                    slots: u64s(l.slots),
+                }),
+            }
+        })
+    }
+
+    /// The slot of `c`.
+    #[inline(always)]
+    pub(crate) fn slot(&self, c: u32) -> u64 {
+        self.pages.get(c)
     }
 }
 
