@@ -33,7 +33,7 @@ use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
 use crate::out::Out;
-use crate::tables::{CharMap, Dict, FastDict, FastPlan, RunMap, SlotMap, decode};
+use crate::tables::{CharMap, Dict, FastDict, FastPlan, FlatRoots, RunMap, SlotMap, decode};
 
 /// Converts text with one OpenCC config.
 ///
@@ -71,6 +71,7 @@ enum Fast {
         run: &'static RunMap,
         window: usize,
         first: Dict,
+        first_roots: &'static FlatRoots,
         second: Dict,
         image1: &'static CharMap,
         second_fast: &'static FastDict,
@@ -142,6 +143,7 @@ impl ConverterBuilder {
                 run: RunMap::get(run),
                 window,
                 first: Dict::get(first),
+                first_roots: FlatRoots::of(first),
                 second: Dict::get(second),
                 image1: CharMap::get(image1),
                 second_fast: FastDict::get(second_fast),
@@ -259,6 +261,7 @@ impl Converter {
                 run,
                 window,
                 first,
+                first_roots,
                 second,
                 image1,
                 second_fast,
@@ -270,6 +273,7 @@ impl Converter {
                 run,
                 window,
                 first,
+                first_roots,
                 second,
                 image1,
                 second_fast,

@@ -6,9 +6,9 @@ use crate::engine::{Converter, Scratch};
 use crate::ids;
 use crate::out::Out;
 use crate::tables::{
-    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START,
-    RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
-    value_char,
+    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, RUN_KEY, RUN_SKEY1, RUN_SSTART,
+    RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL, decode, halves,
+    is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -130,8 +130,10 @@ struct Snapshot {
 /// Where the current stretch of clean characters began.
 #[derive(Clone, Copy, Debug)]
 enum Region {
-    /// At a boundary no match of any stage spans.
-    Boundary(Snapshot),
+    /// At a boundary no match of any stage spans; the characters since are
+    /// the last `clean_run` ones, all clean (fewer than `window`, or else
+    /// the region's start does not matter).
+    Boundary,
     /// Right after a stretch converted with the chain, which began at `start`
     /// with the output in the state `start`.
     AfterStretch { start: Snapshot },
@@ -155,8 +157,8 @@ struct Clean {
     clean_run: usize,
     ahead_at: usize,
     ahead: (u32, usize, u64),
-    /// The last boundary passed, if any.
-    boundary: Option<Snapshot>,
+    /// Whether a boundary was passed.
+    boundary: bool,
 }
 
 /// Where [`Segmented::clean`] stopped.
@@ -187,6 +189,8 @@ pub(crate) struct Segmented<'c> {
     pub(crate) run: &'static RunMap,
     pub(crate) window: usize,
     pub(crate) first: Dict,
+    /// The root slots of `first`, flat.
+    pub(crate) first_roots: &'static FlatRoots,
     pub(crate) second: Dict,
     pub(crate) image1: &'static CharMap,
     pub(crate) second_fast: &'static FastDict,
@@ -219,7 +223,7 @@ impl Segmented<'_> {
             out_len: out.pos(),
             copied,
         };
-        let mut region = Region::Boundary(snap(0, out, 0));
+        let mut region = Region::Boundary;
         // The character at `ahead_at`, when an earlier step decoded it.
         let mut ahead_at = usize::MAX;
         let mut ahead = (0, 0, 0);
@@ -234,7 +238,7 @@ impl Segmented<'_> {
                     clean_run,
                     ahead_at,
                     ahead,
-                    boundary: None,
+                    boundary: false,
                 };
                 let event = match (check_compat, self.any_t2) {
                     (true, true) => self.clean::<true, true>(b, &mut clean, out)?,
@@ -251,8 +255,8 @@ impl Segmented<'_> {
                     ahead,
                     boundary,
                 } = clean;
-                if let Some(s) = boundary {
-                    region = Region::Boundary(s);
+                if boundary {
+                    region = Region::Boundary;
                 }
                 match event {
                     Event::End => break,
@@ -274,7 +278,7 @@ impl Segmented<'_> {
                     i += 1;
                     clean_run = 0;
                     out.flush_if_full();
-                    region = Region::Boundary(snap(i, out, copied));
+                    region = Region::Boundary;
                     continue;
                 }
                 let (c, len) = decode(b, i);
@@ -309,7 +313,7 @@ impl Segmented<'_> {
                     copied = i;
                     clean_run = 0;
                     out.flush_if_full();
-                    region = Region::Boundary(snap(i, out, copied));
+                    region = Region::Boundary;
                     continue;
                 }
             }
@@ -324,7 +328,7 @@ impl Segmented<'_> {
                     i += m;
                     clean_run = 0;
                     out.flush_if_full();
-                    region = Region::Boundary(snap(i, out, copied));
+                    region = Region::Boundary;
                     continue;
                 }
             }
@@ -342,7 +346,7 @@ impl Segmented<'_> {
                 i += len;
                 clean_run = 0;
                 out.flush_if_full();
-                region = Region::Boundary(snap(i, out, copied));
+                region = Region::Boundary;
                 continue;
             }
             // How far this character's trigger reaches (0: not a trigger).
@@ -370,32 +374,28 @@ impl Segmented<'_> {
             } else if trigger_end != 0 {
                 // Go back `window` clean characters, or to the region's start;
                 // a stretch that ended within the window is reopened.
-                let back = if self.window == 0 {
-                    snap(i, out, copied)
-                } else if clean_run == self.window {
-                    // The state `window` clean characters back: their
-                    // output is at the end of `out` once the pending copy
-                    // is written.
-                    out.text(b, copied, i);
-                    let mut p = i;
-                    let mut emitted = 0;
-                    for _ in 0..self.window {
-                        p -= 1;
-                        while b[p] & 0xC0 == 0x80 {
+                let back = match region {
+                    Region::AfterStretch { start } if clean_run < self.window => start,
+                    _ => {
+                        // `clean_run` clean characters back (the region's
+                        // start when fewer than `window`): their output is at
+                        // the end of `out` once the pending copy is written.
+                        out.text(b, copied, i);
+                        let mut p = i;
+                        let mut emitted = 0;
+                        for _ in 0..clean_run {
                             p -= 1;
+                            while b[p] & 0xC0 == 0x80 {
+                                p -= 1;
+                            }
+                            let (d, l) = decode(b, p);
+                            emitted += run.out_len(halves(run.slot(d)).0, l);
                         }
-                        let (d, l) = decode(b, p);
-                        emitted += run.out_len(halves(run.slot(d)).0, l);
-                    }
-                    Snapshot {
-                        pos: p,
-                        out_len: out.pos() - emitted,
-                        copied: p,
-                    }
-                } else {
-                    match region {
-                        Region::Boundary(s) => s,
-                        Region::AfterStretch { start } => start,
+                        Snapshot {
+                            pos: p,
+                            out_len: out.pos() - emitted,
+                            copied: p,
+                        }
                     }
                 };
                 out.truncate(back.out_len);
@@ -488,7 +488,7 @@ impl Segmented<'_> {
         if r & RUN_T1START != 0 {
             let next = i + len;
             let t = self.first;
-            let low = halves(t.root(c)).1;
+            let low = halves(self.first_roots.root(c)).1;
             if low != 0 && next < b.len() {
                 if *ahead_at != next {
                     let (c2, l2) = decode(b, next);
@@ -543,11 +543,7 @@ impl Segmented<'_> {
                         i += 1;
                         clean_run = 0;
                         out.flush_if_full();
-                        boundary = Some(Snapshot {
-                            pos: i,
-                            out_len: out.pos(),
-                            copied,
-                        });
+                        boundary = true;
                         continue;
                     }
                     (u32::from(x), 1, slot)
@@ -583,11 +579,7 @@ impl Segmented<'_> {
                     copied = i;
                     clean_run = 0;
                     out.flush_if_full();
-                    boundary = Some(Snapshot {
-                        pos: i,
-                        out_len: out.pos(),
-                        copied,
-                    });
+                    boundary = true;
                     continue;
                 }
             }
@@ -606,11 +598,7 @@ impl Segmented<'_> {
                 i += len;
                 clean_run = 0;
                 out.flush_if_full();
-                boundary = Some(Snapshot {
-                    pos: i,
-                    out_len: out.pos(),
-                    copied,
-                });
+                boundary = true;
                 continue;
             }
             if r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0

@@ -850,6 +850,35 @@ impl FastDict {
     }
 }
 
+/// The root slots of a dictionary (see [`Dict::root`]) with the Basic
+/// Multilingual Plane in a flat array, for lookups at most characters.
+#[derive(Debug)]
+pub(crate) struct FlatRoots {
+    pages: FlatPages,
+}
+
+impl FlatRoots {
+    /// The root slots of the dictionary `r`.
+    pub(crate) fn of(r: DictRef) -> &'static FlatRoots {
+        static F: [OnceLock<FlatRoots>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
+        F[r.values].get_or_init(|| {
+            let l = &VALUES[r.values];
+            FlatRoots {
+                pages: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
+                    slots: u64s(l.slots),
+                }),
+            }
+        })
+    }
+
+    /// The same as [`Dict::root`] for the dictionary.
+    #[inline(always)]
+    pub(crate) fn root(&self, c: u32) -> u64 {
+        self.pages.get(c)
+    }
+}
+
 /// A table from characters to u64 slots (0 for characters not stored).
 #[derive(Debug)]
 pub(crate) struct SlotMap {
