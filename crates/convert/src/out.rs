@@ -71,6 +71,9 @@ impl<'a> Out<'a> {
     #[inline(always)]
     pub(crate) fn text(&mut self, b: &[u8], from: usize, to: usize) {
         let n = to - from;
+        if n == 0 {
+            return;
+        }
         if n <= 16
             && self.len + SLACK <= self.buf.len()
             && let Some(src) = b.get(from..from + 16)
