@@ -59,9 +59,18 @@ impl<'a> Out<'a> {
     /// Writes the first `n` (1 to 4) bytes of the little-endian word `w`.
     #[inline(always)]
     pub(crate) fn word(&mut self, w: u32, n: usize) {
-        if self.len + SLACK > self.buf.len() {
-            self.grow(SLACK);
+        if let Some(dst) = self.buf.get_mut(self.len..self.len + 4) {
+            dst.copy_from_slice(&w.to_le_bytes());
+            self.len += n;
+        } else {
+            self.word_slow(w, n);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn word_slow(&mut self, w: u32, n: usize) {
+        self.grow(SLACK);
         self.buf[self.len..self.len + 4].copy_from_slice(&w.to_le_bytes());
         self.len += n;
     }
@@ -75,10 +84,10 @@ impl<'a> Out<'a> {
             return;
         }
         if n <= 16
-            && self.len + SLACK <= self.buf.len()
             && let Some(src) = b.get(from..from + 16)
+            && let Some(dst) = self.buf.get_mut(self.len..self.len + 16)
         {
-            self.buf[self.len..self.len + 16].copy_from_slice(src);
+            dst.copy_from_slice(src);
             self.len += n;
         } else {
             self.bytes(&b[from..to]);

@@ -298,7 +298,11 @@ impl Strings {
             let i = (v & 0x00FF_FFFF) as usize * 2;
             out.bytes(&self.pool.as_bytes()[self.strs[i] as usize..self.strs[i + 1] as usize]);
         } else {
-            out.word(v & 0xFF_FFFF, char_len(v.to_le_bytes()[0]));
+            // The bytes of one character: its last byte is its highest
+            // non-zero one (a NUL character is one byte).
+            let w = v & 0xFF_FFFF;
+            let n = (32 - w.leading_zeros() as usize).div_ceil(8).max(1);
+            out.word(w, n);
         }
     }
 }
