@@ -115,6 +115,12 @@ fn parse_dict_file(path: &Path) -> Entries {
             .split_once('\t')
             .unwrap_or_else(|| panic!("{where_}: no tab between key and values"));
         assert!(!key.is_empty(), "{where_}: empty key");
+        // The engine copies an ideographic description sequence whole where
+        // no key matches, and treats its operator as a boundary.
+        assert!(
+            !key.chars().any(is_ids_operator),
+            "{where_}: key contains an IDS operator"
+        );
         let values: Vec<String> = values.split(' ').map(str::to_string).collect();
         assert!(
             values.iter().all(|v| !v.is_empty()),
@@ -308,7 +314,8 @@ impl Blob {
 // Encodings shared with src/tables.rs.
 /// Value: a string in the pool; low bits index `strs`.
 const VALUE_POOL: u32 = 1 << 30;
-/// Value: one character in the low 21 bits (marker keeps it non-zero).
+/// Value: one character of 1 to 3 UTF-8 bytes, in the low 24 bits (first
+/// byte lowest; the marker keeps it non-zero).
 const VALUE_CHAR: u32 = 1 << 29;
 /// Run map: the character needs the full conversion chain, and so may its
 /// neighbours within the plan's window (see src/engine.rs).
@@ -357,11 +364,16 @@ struct Pool {
 }
 
 impl Pool {
-    /// The value encoding of `v`: inline when it is one character.
+    /// The value encoding of `v`: inline when it is one character of at
+    /// most 3 UTF-8 bytes (its bytes, first byte lowest).
     fn encode(&mut self, v: &str) -> u32 {
         let mut chars = v.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return VALUE_CHAR | c as u32;
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.len_utf8() <= 3
+        {
+            let mut word = [0u8; 4];
+            c.encode_utf8(&mut word);
+            return VALUE_CHAR | u32::from_le_bytes(word);
         }
         if let Some(&i) = self.index.get(v) {
             return VALUE_POOL | i;
@@ -386,17 +398,18 @@ impl Pool {
 /// Two-level table from characters to u32 slots (0 = nothing).
 fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
     let mut page_index = vec![0u16; PAGES];
-    let mut slots: Vec<u32> = Vec::new();
+    // Page 0 is empty: pages with nothing stored point to it.
+    let mut slots: Vec<u32> = vec![0; 256];
     for (&c, &slot) in entries {
         if slot == 0 {
             continue;
         }
         let page = c as usize >> 8;
         if page_index[page] == 0 {
-            slots.extend(std::iter::repeat_n(0, 256));
             page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
+            slots.extend(std::iter::repeat_n(0, 256));
         }
-        slots[(page_index[page] as usize - 1) * 256 + (c as usize & 0xff)] = slot;
+        slots[page_index[page] as usize * 256 + (c as usize & 0xff)] = slot;
     }
     let page_index = blob.u16s(&page_index);
     let slots = blob.u32s(&slots);
@@ -406,14 +419,15 @@ fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
 /// Like [`page_table`], for u64 slots.
 fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> String {
     let mut page_index = vec![0u16; PAGES];
-    let mut slots: Vec<u64> = Vec::new();
+    // Page 0 is empty: pages with nothing stored point to it.
+    let mut slots: Vec<u64> = vec![0; 256];
     for (&c, &slot) in entries {
         let page = c as usize >> 8;
         if page_index[page] == 0 {
-            slots.extend(std::iter::repeat_n(0, 256));
             page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
+            slots.extend(std::iter::repeat_n(0, 256));
         }
-        slots[(page_index[page] as usize - 1) * 256 + (c as usize & 0xff)] = slot;
+        slots[page_index[page] as usize * 256 + (c as usize & 0xff)] = slot;
     }
     let page_index = blob.u16s(&page_index);
     let slots = blob.u64s(&slots);
@@ -584,10 +598,167 @@ fn max_chars(entries: &Entries) -> usize {
     entries.keys().map(|k| k.chars().count()).max().unwrap_or(1)
 }
 
+/// Bits of a double-array root slot's low half that hold the character's
+/// code; the rest hold its node (src/tables.rs `FastDict`).
+const DA_CODE_BITS: u32 = 14;
+/// Double-array root slot of compatibility ideographs and IDS operators.
+const DA_SPECIAL: u64 = 1 << 63;
+
+/// The smallest free cell at or after `i` (`next[i] == i` when cell `i` is
+/// free; cells past the end are free).
+fn da_find(next: &mut Vec<usize>, mut i: usize) -> usize {
+    loop {
+        if i >= next.len() {
+            next.extend(next.len()..=i);
+            return i;
+        }
+        if next[i] == i {
+            return i;
+        }
+        let up = next[i];
+        if up < next.len() {
+            next[i] = next[up];
+        }
+        i = up;
+    }
+}
+
+fn da_take(next: &mut Vec<usize>, i: usize) {
+    if next.len() <= i + 1 {
+        next.extend(next.len()..=i + 1);
+    }
+    next[i] = i + 1;
+}
+
+/// A double-array trie over `keys` (sorted) with the encoded `values`.
+///
+/// Cells are `[check, value, base, 0]`. A key's first character is found
+/// through the root slots (a page table): `own value << 32 | node << 14 |
+/// code`, where `node` is the cell of the one-character prefix when longer
+/// keys start with it (0 otherwise) and `code` (0: none) is the character's
+/// code when it occurs after the first character of some key. The child of
+/// cell `p` for a character of code `k` is cell `base(p) + k` when that
+/// cell's check is `p`. A cell with base 0 has no children. Cells of
+/// one-character prefixes have check 0, which no transition accepts.
+fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<char, u64>) {
+    struct Node {
+        value: u32,
+        children: BTreeMap<char, usize>,
+    }
+    let mut nodes = vec![Node {
+        value: 0,
+        children: BTreeMap::new(),
+    }];
+    for (key, &value) in keys.iter().zip(values) {
+        let mut n = 0;
+        for c in key.chars() {
+            n = match nodes[n].children.get(&c) {
+                Some(&x) => x,
+                None => {
+                    nodes.push(Node {
+                        value: 0,
+                        children: BTreeMap::new(),
+                    });
+                    let x = nodes.len() - 1;
+                    nodes[n].children.insert(c, x);
+                    x
+                }
+            };
+        }
+        nodes[n].value = value;
+    }
+    // Codes for the characters after the first, most frequent first.
+    let mut freq: BTreeMap<char, usize> = BTreeMap::new();
+    for n in &nodes[1..] {
+        for &c in n.children.keys() {
+            *freq.entry(c).or_default() += 1;
+        }
+    }
+    let mut by_freq: Vec<(usize, char)> = freq.into_iter().map(|(c, k)| (k, c)).collect();
+    by_freq.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let code: BTreeMap<char, usize> = by_freq
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, c))| (c, i + 1))
+        .collect();
+    assert!(
+        code.len() < 1 << DA_CODE_BITS,
+        "double array: too many codes"
+    );
+
+    let mut cells: Vec<[u32; 4]> = vec![[0; 4]];
+    let mut next: Vec<usize> = Vec::new();
+    da_take(&mut next, 0);
+    let cell = |cells: &mut Vec<[u32; 4]>, i: usize| {
+        if cells.len() <= i {
+            cells.resize(i + 1, [0; 4]);
+        }
+    };
+    let index = |i: usize| u32::try_from(i).expect("double array index fits u32");
+    let mut queue = std::collections::VecDeque::new();
+    let mut roots: BTreeMap<char, u64> = BTreeMap::new();
+    for (&c, &child) in &nodes[0].children {
+        let mut at = 0;
+        if !nodes[child].children.is_empty() {
+            at = da_find(&mut next, 1);
+            da_take(&mut next, at);
+            cell(&mut cells, at);
+            queue.push_back((child, at));
+        }
+        roots.insert(
+            c,
+            u64::from(nodes[child].value) << 32 | (at as u64) << DA_CODE_BITS,
+        );
+    }
+    for (&c, &k) in &code {
+        *roots.entry(c).or_default() |= k as u64;
+    }
+    while let Some((n, at)) = queue.pop_front() {
+        let kids: Vec<(usize, usize)> = nodes[n]
+            .children
+            .iter()
+            .map(|(c, &x)| (code[c], x))
+            .collect();
+        let first = kids
+            .iter()
+            .map(|&(k, _)| k)
+            .min()
+            .expect("a parent has children");
+        // base = f - first >= 1, with every child's cell free.
+        let mut f = da_find(&mut next, first + 1);
+        loop {
+            let base = f - first;
+            if kids
+                .iter()
+                .all(|&(k, _)| base + k >= next.len() || next[base + k] == base + k)
+            {
+                break;
+            }
+            f = da_find(&mut next, f + 1);
+        }
+        let base = f - first;
+        cells[at][2] = index(base);
+        for &(k, x) in &kids {
+            let i = base + k;
+            da_take(&mut next, i);
+            cell(&mut cells, i);
+            cells[i] = [index(at), nodes[x].value, 0, 0];
+            if !nodes[x].children.is_empty() {
+                queue.push_back((x, i));
+            }
+        }
+    }
+    assert!(
+        cells.len() < 1 << (32 - DA_CODE_BITS),
+        "double array: too many cells"
+    );
+    (cells, roots)
+}
+
 /// Compiles values for the keys of a trie, with the trie's root slots
 /// (which carry the values of one-character keys); returns the Rust
 /// expression.
-fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> String {
+fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> (String, Vec<u32>) {
     let mut pool = Pool::default();
     let encoded: Vec<u32> = values.iter().map(|v| pool.encode(v)).collect();
     // Root slot: the value of the one-character key in the high half, and a
@@ -605,10 +776,11 @@ fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> String {
         .collect();
     let table = page_table64(&slots, blob);
     let vals = blob.u32s(&encoded);
-    format!(
+    let layout = format!(
         "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
         pool.emit(blob)
-    )
+    );
+    (layout, encoded)
 }
 
 /// A values table whose values are numbers (`n + 1`, so never 0), for the
@@ -646,6 +818,13 @@ struct Compiler<'a> {
     charmap_layouts: Vec<String>,
     runmaps: BTreeMap<Vec<(char, String, u32, u32)>, usize>,
     runmap_layouts: Vec<String>,
+    /// The keys of each trie, and the encoded values of each values table.
+    trie_keys: Vec<Vec<String>>,
+    value_codes: Vec<Vec<u32>>,
+    /// Double arrays by (trie, values): index and root slots.
+    fast_dicts: BTreeMap<(usize, usize), (usize, BTreeMap<char, u64>)>,
+    fast_layouts: Vec<String>,
+    slot_layouts: Vec<String>,
 }
 
 impl Compiler<'_> {
@@ -657,6 +836,7 @@ impl Compiler<'_> {
         let (layout, roots) = compile_trie(name, &refs, &mut self.blob);
         self.trie_layouts.push(layout);
         self.trie_roots.push(roots);
+        self.trie_keys.push(keys.clone());
         self.tries.insert(keys, self.trie_layouts.len() - 1);
         self.trie_layouts.len() - 1
     }
@@ -666,8 +846,9 @@ impl Compiler<'_> {
         if let Some(&i) = self.values.get(&key) {
             return i;
         }
-        let layout = compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
+        let (layout, codes) = compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
         self.value_layouts.push(layout);
+        self.value_codes.push(codes);
         self.values.insert(key, self.value_layouts.len() - 1);
         self.value_layouts.len() - 1
     }
@@ -679,11 +860,65 @@ impl Compiler<'_> {
         entries: &Entries,
         value_of: impl Fn(&str, &[String]) -> String,
     ) -> String {
+        let (trie, values) = self.dict_ids(name, entries, value_of);
+        format!("DictRef {{ trie: {trie}, values: {values} }}")
+    }
+
+    /// [`Compiler::dict`], as indexes (trie, values).
+    fn dict_ids(
+        &mut self,
+        name: &str,
+        entries: &Entries,
+        value_of: impl Fn(&str, &[String]) -> String,
+    ) -> (usize, usize) {
         let keys: Vec<String> = entries.keys().cloned().collect();
         let values: Vec<String> = entries.iter().map(|(k, v)| value_of(k, v)).collect();
         let trie = self.trie(name, keys);
         let values = self.values(trie, values);
-        format!("DictRef {{ trie: {trie}, values: {values} }}")
+        (trie, values)
+    }
+
+    /// A page table of u64 slots (for src/tables.rs `SlotMap`).
+    fn slots(&mut self, map: &BTreeMap<char, u64>) -> usize {
+        let table = page_table64(map, &mut self.blob);
+        self.slot_layouts.push(format!("SlotsLayout {{ {table} }}"));
+        self.slot_layouts.len() - 1
+    }
+
+    /// The double array of a dictionary (see [`double_array`]): its index
+    /// and its root slots.
+    fn fast_dict(&mut self, trie: usize, values: usize) -> (usize, BTreeMap<char, u64>) {
+        if let Some(found) = self.fast_dicts.get(&(trie, values)) {
+            return found.clone();
+        }
+        let keys = &self.trie_keys[trie];
+        let (cells, roots) = double_array(keys, &self.value_codes[values]);
+        let mut lead_bytes = [0u32; 8];
+        for key in keys {
+            let lead = key.as_bytes()[0];
+            lead_bytes[lead as usize / 32] |= 1 << (lead % 32);
+        }
+        // Compatibility ideographs and IDS operators (in no key) are marked,
+        // so that other characters in no key need no check.
+        let mut slots = roots.clone();
+        let special = ('\u{F900}'..='\u{FAFF}')
+            .chain('\u{2F800}'..='\u{2FA1F}')
+            .chain('\u{2FF0}'..='\u{2FFF}');
+        for c in special {
+            let slot = slots.entry(c).or_default();
+            assert_eq!(*slot, 0, "{c:?} is in a key");
+            *slot = DA_SPECIAL;
+        }
+        let table = page_table64(&slots, &mut self.blob);
+        let flat: Vec<u32> = cells.iter().flatten().copied().collect();
+        let cells = self.blob.u32s(&flat);
+        let cells = (cells.0, cells.1 / 4);
+        self.fast_layouts.push(format!(
+            "FastDictLayout {{ {table}, cells: {cells:?}, lead_bytes: {lead_bytes:?}, values: {values} }}"
+        ));
+        let found = (self.fast_layouts.len() - 1, roots);
+        self.fast_dicts.insert((trie, values), found.clone());
+        found
     }
 
     /// A stage dictionary with OpenCC's values (the first candidate).
@@ -732,9 +967,8 @@ impl Compiler<'_> {
     }
 
     /// A run map: a character map whose u64 slots carry, besides the value
-    /// and flags (high half), a 32-bit filter of the second characters of
-    /// the segmentation keys longer than one character that start with the
-    /// character (low half; 0 when there are none).
+    /// and flags (high half), the low half of the character's root slot in
+    /// the double array of the segmentation (see [`double_array`]).
     fn runmap(&mut self, map: Vec<(char, String, u32, u32)>) -> usize {
         if let Some(&i) = self.runmaps.get(&map) {
             return i;
@@ -776,17 +1010,24 @@ fn fast_plan(
     };
     let Some(seg) = segmentation else {
         return match stages {
-            [only] => format!("FastPlan::Single({})", compiler.stage(only)),
+            [only] => {
+                let entries = flatten(only, compiler.files);
+                let (trie, values) =
+                    compiler.dict_ids(&only.describe(), &entries, |_, v| v[0].clone());
+                let (fast, _) = compiler.fast_dict(trie, values);
+                format!("FastPlan::Single {{ fast: {fast} }}")
+            }
             _ => "FastPlan::General".to_string(),
         };
     };
     let seg_entries = flatten(seg, compiler.files);
     // Matched segments: the chain's output for each segmentation key.
-    let seg_ref = compiler.dict(
+    let (seg_trie, seg_values) = compiler.dict_ids(
         &format!("{} (chained)", seg.describe()),
         &seg_entries,
         |k, _| chain(k),
     );
+    let (seg_fast, seg_roots) = compiler.fast_dict(seg_trie, seg_values);
 
     // Unmatched runs: per character, the chain's output for it alone and
     // flags saying where that is not the whole story (src/engine.rs).
@@ -845,25 +1086,10 @@ fn fast_plan(
         .filter_map(|k| k.chars().next())
         .collect();
     domain.extend(&seg_starts);
-    // Per first character of segmentation keys: a filter of the second
-    // characters of the longer ones (as in a root slot).
-    let mut seg_filters: BTreeMap<char, u32> = BTreeMap::new();
+    // Every character of a segmentation key has the segmentation's root
+    // slot (node and code in its double array) in the low half.
     for key in seg_entries.keys() {
-        let mut chars = key.chars();
-        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
-            *seg_filters.entry(a).or_default() |= 1 << second_bit(b as u32);
-        }
-    }
-    // Characters that begin a multi-character key of stage 1 not in the
-    // segmentation are checked with a lookup in stage 1: the filter also
-    // takes the second characters of stage 1's keys starting with them.
-    for key in entries[0].keys() {
-        let mut chars = key.chars();
-        if let (Some(a), Some(b)) = (chars.next(), chars.next())
-            && t1_starts.contains(&a)
-        {
-            *seg_filters.entry(a).or_default() |= 1 << second_bit(b as u32);
-        }
+        domain.extend(key.chars());
     }
     let mut map = Vec::new();
     let mut image1_map = Vec::new();
@@ -901,17 +1127,42 @@ fn fast_plan(
             assert_eq!(chain(&c.to_string()), image);
             flags |= RUN_SKEY1;
         }
-        let filter = seg_filters.get(&c).copied().unwrap_or(0);
-        map.push((c, image, flags, filter));
+        let seg_root = seg_roots.get(&c).map_or(0, |&r| {
+            u32::try_from(r & 0xFFFF_FFFF).expect("low half of a root slot")
+        });
+        map.push((c, image, flags, seg_root));
     }
+    let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
     let run = compiler.runmap(map);
+    // The double array of stage 2, for the checks where RUN_T2START says;
+    // and per character, stage 2's root slot (low half) of its stage-1
+    // image (DA_SPECIAL when that is not one character).
+    let mut stage_fast = |k: usize| {
+        let (trie, values) =
+            compiler.dict_ids(&stages[k].describe(), &entries[k], |_, v| v[0].clone());
+        compiler.fast_dict(trie, values)
+    };
+    let (second_fast, roots2) = stage_fast(if stages.len() > 1 { 1 } else { 0 });
+    let low = |slot: u64| slot & 0xFFFF_FFFF;
+    let mut image2: BTreeMap<char, u64> = roots2.iter().map(|(&c, &s)| (c, low(s))).collect();
+    for (c, image, _) in &image1_map {
+        let mut chars = image.chars();
+        let slot = match (chars.next(), chars.next()) {
+            (Some(x), None) => roots2.get(&x).map_or(0, |&s| low(s)),
+            _ => DA_SPECIAL,
+        };
+        image2.insert(*c, slot);
+    }
+    image2.retain(|_, s| *s != 0);
+    let image2 = compiler.slots(&image2);
     let image1 = compiler.charmap(image1_map);
     let t1 = compiler.stage(&stages[0]);
     let t2 = stages
         .get(1)
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
-        "FastPlan::Segmented {{ seg: {seg_ref}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1} }}"
+        "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1}, \
+         second_fast: {second_fast}, image2: {image2}, any_t2: {any_t2} }}"
     )
 }
 
@@ -998,6 +1249,11 @@ fn main() {
         charmap_layouts: Vec::new(),
         runmaps: BTreeMap::new(),
         runmap_layouts: Vec::new(),
+        trie_keys: Vec::new(),
+        value_codes: Vec::new(),
+        fast_dicts: BTreeMap::new(),
+        fast_layouts: Vec::new(),
+        slot_layouts: Vec::new(),
     };
 
     let mut config_layouts = Vec::new();
@@ -1141,6 +1397,7 @@ fn main() {
         let trie = compiler.trie("jieba words", keys);
         let layout = compile_numbers(&compiler.trie_roots[trie], &numbers, &mut compiler.blob);
         compiler.value_layouts.push(layout);
+        compiler.value_codes.push(Vec::new());
         format!(
             "DictRef {{ trie: {trie}, values: {} }}",
             compiler.value_layouts.len() - 1
@@ -1163,6 +1420,8 @@ fn main() {
     list("VALUES", "ValuesLayout", &compiler.value_layouts);
     list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
     list("RUNMAPS", "CharMapLayout", &compiler.runmap_layouts);
+    list("FAST_DICTS", "FastDictLayout", &compiler.fast_layouts);
+    list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
     writeln!(
         rs,

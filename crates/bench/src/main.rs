@@ -9,7 +9,10 @@
 //! configs; their s2t conversion feeds t2s and their s2tw conversion feeds
 //! tw2s and tw2sp (converted once, before timing). Every engine converts
 //! every input `--runs` times, interleaved (run 1 of every engine, then run 2,
-//! …) so that machine noise hits all engines alike. The table reports the
+//! …) so that machine noise hits all engines alike. Each timed run follows an
+//! untimed one of the same engine on the same input, so every engine is timed
+//! with its tables in cache rather than right after another engine evicted
+//! them (which decides the figure for small inputs). The table reports the
 //! median throughput in MB/s (10^6 bytes of input per second) and the ratio
 //! of each peer to bianyi.
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "a benchmark reports on the terminal")]
@@ -135,6 +138,8 @@ fn main() {
             for _ in 0..options.runs {
                 for (i, p) in prepared.iter_mut().enumerate() {
                     if let Some(p) = p {
+                        // Warm up: caches, allocator, lazily built tables.
+                        std::hint::black_box(p.convert(&input));
                         let start = Instant::now();
                         let len = p.convert(&input);
                         times[i].push(start.elapsed());

@@ -32,7 +32,8 @@
 use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
-use crate::tables::{CharMap, Dict, FastPlan, RunMap, decode};
+use crate::out::Out;
+use crate::tables::{CharMap, Dict, FastDict, FastPlan, FlatRoots, RunMap, SlotMap, decode};
 
 /// Converts text with one OpenCC config.
 ///
@@ -64,14 +65,18 @@ pub struct Converter {
 /// The fast path of a converter.
 #[derive(Clone, Copy, Debug)]
 enum Fast {
-    Single(Dict),
+    Single(&'static FastDict),
     Segmented {
-        seg: Dict,
+        seg: &'static FastDict,
         run: &'static RunMap,
         window: usize,
         first: Dict,
+        first_roots: &'static FlatRoots,
         second: Dict,
         image1: &'static CharMap,
+        second_fast: &'static FastDict,
+        image2: &'static SlotMap,
+        any_t2: bool,
     },
     General,
 }
@@ -122,7 +127,7 @@ impl ConverterBuilder {
         let stages: Vec<Dict> = stages.iter().map(|&r| Dict::get(r)).collect();
         let fast = match fast {
             _ if self.general => Fast::General,
-            FastPlan::Single(r) => Fast::Single(Dict::get(r)),
+            FastPlan::Single { fast } => Fast::Single(FastDict::get(fast)),
             FastPlan::Segmented {
                 seg,
                 run,
@@ -130,13 +135,20 @@ impl ConverterBuilder {
                 first,
                 second,
                 image1,
+                second_fast,
+                image2,
+                any_t2,
             } => Fast::Segmented {
-                seg: Dict::get(seg),
+                seg: FastDict::get(seg),
                 run: RunMap::get(run),
                 window,
                 first: Dict::get(first),
+                first_roots: FlatRoots::of(first),
                 second: Dict::get(second),
                 image1: CharMap::get(image1),
+                second_fast: FastDict::get(second_fast),
+                image2: SlotMap::get(image2),
+                any_t2,
             },
             FastPlan::General => Fast::General,
         };
@@ -164,6 +176,8 @@ impl ConverterBuilder {
 pub(crate) struct Scratch {
     a: String,
     b: String,
+    /// A stretch's output in the single pass of segmented configs.
+    pub(crate) c: String,
 }
 
 impl Converter {
@@ -202,7 +216,12 @@ impl Converter {
     pub fn convert_into(&self, text: &str, out: &mut String) {
         let start = out.len();
         let mut scratch = Scratch::default();
-        if self.fast_pass(text, out, true, &mut scratch).is_ok() {
+        let expected = text.len() + text.len() / 8;
+        let done = {
+            let mut o = Out::new(out, expected, false);
+            self.fast_pass(text, &mut o, true, &mut scratch).is_ok()
+        };
+        if done {
             return;
         }
         // Compatibility ideographs: normalise, then convert the result. What
@@ -210,10 +229,12 @@ impl Converter {
         // copied with its sequence and never looked up.
         out.truncate(start);
         let normalized = self.normalize(text);
-        if self
-            .fast_pass(&normalized, out, false, &mut scratch)
-            .is_err()
-        {
+        let done = {
+            let mut o = Out::new(out, expected, false);
+            self.fast_pass(&normalized, &mut o, false, &mut scratch)
+                .is_ok()
+        };
+        if !done {
             // Unreachable: with `check_compat` off the fast pass cannot fail.
             out.truncate(start);
             self.general_pass(&normalized, out, &mut scratch);
@@ -225,35 +246,46 @@ impl Converter {
     fn fast_pass(
         &self,
         text: &str,
-        out: &mut String,
+        out: &mut Out<'_>,
         check_compat: bool,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
         let check_compat = check_compat && !self.normalization.is_empty();
         match self.fast {
-            Fast::Single(dict) => fast::single(dict, text, out, check_compat),
+            Fast::Single(dict) => {
+                out.set_flushable(true);
+                fast::single(dict, text, out, check_compat)
+            }
             Fast::Segmented {
                 seg,
                 run,
                 window,
                 first,
+                first_roots,
                 second,
                 image1,
+                second_fast,
+                image2,
+                any_t2,
             } => fast::Segmented {
                 conv: self,
                 seg,
                 run,
                 window,
                 first,
+                first_roots,
                 second,
                 image1,
+                second_fast,
+                image2,
+                any_t2,
             }
             .run(text, out, check_compat, scratch),
             Fast::General => {
                 if check_compat && self.normalizes(text) {
                     return Err(NeedsNormalization);
                 }
-                self.general_pass(text, out, scratch);
+                self.general_pass(text, out.dest(), scratch);
                 Ok(())
             }
         }

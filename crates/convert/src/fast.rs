@@ -4,62 +4,91 @@
 
 use crate::engine::{Converter, Scratch};
 use crate::ids;
+use crate::out::Out;
 use crate::tables::{
-    CharMap, Dict, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap,
-    VALUE_CHAR, VALUE_POOL, decode, halves, is_compat,
+    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, RUN_KEY, RUN_SKEY1, RUN_SSTART,
+    RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL, decode, halves,
+    is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
 pub(crate) struct NeedsNormalization;
 
 /// Greedy longest-prefix matching over the whole text with one dictionary,
-/// copying unchanged text in bulk.
-#[inline(never)]
+/// copying unchanged text in stretches.
 pub(crate) fn single(
-    dict: Dict,
+    dict: &FastDict,
     text: &str,
-    out: &mut String,
+    out: &mut Out<'_>,
     check_compat: bool,
+) -> Result<(), NeedsNormalization> {
+    if check_compat {
+        single_pass::<true>(dict, text, out)
+    } else {
+        single_pass::<false>(dict, text, out)
+    }
+}
+
+/// [`single`], checking for compatibility ideographs when `CHECK`.
+#[inline(never)]
+fn single_pass<const CHECK: bool>(
+    dict: &FastDict,
+    text: &str,
+    out: &mut Out<'_>,
 ) -> Result<(), NeedsNormalization> {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
     let mut copied = 0;
-    // The character at `i` when the previous step decoded it (length 0: not).
-    let mut ahead: (u32, usize) = (0, 0);
+    // The character at `i`, its length and root slot, when the previous
+    // step looked it up (length 0: not).
+    let mut ahead: (u32, usize, u64) = (0, 0, 0);
     while i < n {
-        let (c, len) = if ahead.1 != 0 {
+        let (c, len, slot) = if ahead.1 != 0 {
             ahead
         } else {
             let x = b[i];
-            if x < 0x80 && !dict.lead_may_start(x) {
-                i += 1;
-                continue;
+            if x < 0x80 {
+                if !dict.lead_may_start(x) {
+                    i += 1;
+                    continue;
+                }
+                (u32::from(x), 1, dict.root(u32::from(x)))
+            } else {
+                let (c, len) = decode(b, i);
+                (c, len, dict.root(c))
             }
-            decode(b, i)
         };
         ahead.1 = 0;
-        if check_compat && c >= 0xF900 && is_compat(c) {
-            return Err(NeedsNormalization);
+        if slot >> DA_CODE_BITS == 0 {
+            // No key starts with `c`.
+            i += len;
+            continue;
         }
-        let slot = dict.root(c);
-        if slot == 0 {
+        if slot == DA_SPECIAL {
+            // A compatibility ideograph or an ideographic description
+            // operator: no key contains either.
+            if CHECK && is_compat(c) {
+                return Err(NeedsNormalization);
+            }
             i += unmatched(text, i, c, len);
             continue;
         }
-        let (own, low) = halves(slot);
+        let own = halves(slot).0;
+        let node = halves(slot).1 >> DA_CODE_BITS;
         let next = i + len;
-        if low != 0 && next < n {
+        if node != 0 && next < n {
             let (c2, l2) = decode(b, next);
-            ahead = (c2, l2);
-            if let Some(node) = dict.second(low, c, c2) {
-                let (end, value, stop) = dict.walk(b, node, next + l2);
-                if check_compat && is_compat(stop) {
+            let s2 = dict.root(c2);
+            ahead = (c2, l2, s2);
+            if let Some(at) = dict.child(node, s2) {
+                let (end, value, stop) = dict.walk(b, at, next + l2, |x| dict.root(x));
+                if CHECK && is_compat(stop) {
                     return Err(NeedsNormalization);
                 }
                 if end != 0 {
-                    out.push_str(&text[copied..i]);
-                    dict.emit(value, out);
+                    out.text(b, copied, i);
+                    dict.put(value, out);
                     i = end;
                     copied = end;
                     ahead.1 = 0;
@@ -68,19 +97,13 @@ pub(crate) fn single(
             }
         }
         if own != 0 {
-            out.push_str(&text[copied..i]);
-            dict.emit(own, out);
+            out.text(b, copied, i);
+            dict.put(own, out);
             copied = next;
-            i = next;
-        } else {
-            let step = unmatched(text, i, c, len);
-            if step != len {
-                ahead.1 = 0;
-            }
-            i += step;
         }
+        i = next;
     }
-    out.push_str(&text[copied..]);
+    out.text(b, copied, n);
     Ok(())
 }
 
@@ -107,8 +130,10 @@ struct Snapshot {
 /// Where the current stretch of clean characters began.
 #[derive(Clone, Copy, Debug)]
 enum Region {
-    /// At a boundary no match of any stage spans.
-    Boundary(Snapshot),
+    /// At a boundary no match of any stage spans; the characters since are
+    /// the last `clean_run` ones, all clean (fewer than `window`, or else
+    /// the region's start does not matter).
+    Boundary,
     /// Right after a stretch converted with the chain, which began at `start`
     /// with the output in the state `start`.
     AfterStretch { start: Snapshot },
@@ -124,6 +149,31 @@ struct Stretch {
     clean: usize,
 }
 
+/// The loop state of [`Segmented::clean`].
+#[derive(Clone, Copy, Debug)]
+struct Clean {
+    i: usize,
+    copied: usize,
+    clean_run: usize,
+    ahead_at: usize,
+    ahead: (u32, usize, u64),
+    /// Whether a boundary was passed.
+    boundary: bool,
+}
+
+/// Where [`Segmented::clean`] stopped.
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    End,
+    /// At a character that needs more than its own conversion, its
+    /// multi-character segmentation lookup done (none matched).
+    Other {
+        c: u32,
+        len: usize,
+        slot: u64,
+    },
+}
+
 /// The single pass of a segmented config.
 ///
 /// Segmentation matches emit the chain's output for the key (precomputed).
@@ -135,12 +185,19 @@ struct Stretch {
 /// boundaries of a run are segment boundaries.
 pub(crate) struct Segmented<'c> {
     pub(crate) conv: &'c Converter,
-    pub(crate) seg: Dict,
+    pub(crate) seg: &'static FastDict,
     pub(crate) run: &'static RunMap,
     pub(crate) window: usize,
     pub(crate) first: Dict,
+    /// The root slots of `first`, flat.
+    pub(crate) first_roots: &'static FlatRoots,
     pub(crate) second: Dict,
     pub(crate) image1: &'static CharMap,
+    pub(crate) second_fast: &'static FastDict,
+    pub(crate) image2: &'static SlotMap,
+    /// Whether any character has `RUN_T2START` (the loops are compiled
+    /// with and without that check).
+    pub(crate) any_t2: bool,
 }
 
 impl Segmented<'_> {
@@ -148,7 +205,7 @@ impl Segmented<'_> {
     pub(crate) fn run(
         &self,
         text: &str,
-        out: &mut String,
+        out: &mut Out<'_>,
         check_compat: bool,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
@@ -161,17 +218,54 @@ impl Segmented<'_> {
         // Clean characters since the region began (saturating at `window`):
         // the output of each is its run-map value.
         let mut clean_run = 0usize;
-        let snap = |i: usize, out: &String, copied: usize| Snapshot {
+        let snap = |i: usize, out: &Out<'_>, copied: usize| Snapshot {
             pos: i,
-            out_len: out.len(),
+            out_len: out.pos(),
             copied,
         };
-        let mut region = Region::Boundary(snap(0, out, 0));
+        let mut region = Region::Boundary;
         // The character at `ahead_at`, when an earlier step decoded it.
         let mut ahead_at = usize::MAX;
-        let mut ahead = (0, 0);
+        let mut ahead = (0, 0, 0);
         while i < n {
-            let (c, len) = if ahead_at == i {
+            // Outside stretches, the common characters go through a tight
+            // loop that stops at anything else.
+            let mut seg_done = false;
+            let (c, len, slot) = if stretch.is_none() {
+                let mut clean = Clean {
+                    i,
+                    copied,
+                    clean_run,
+                    ahead_at,
+                    ahead,
+                    boundary: false,
+                };
+                let event = match (check_compat, self.any_t2) {
+                    (true, true) => self.clean::<true, true>(b, &mut clean, out)?,
+                    (true, false) => self.clean::<true, false>(b, &mut clean, out)?,
+                    (false, true) => self.clean::<false, true>(b, &mut clean, out)?,
+                    (false, false) => self.clean::<false, false>(b, &mut clean, out)?,
+                };
+                let boundary;
+                Clean {
+                    i,
+                    copied,
+                    clean_run,
+                    ahead_at,
+                    ahead,
+                    boundary,
+                } = clean;
+                if boundary {
+                    region = Region::Boundary;
+                }
+                match event {
+                    Event::End => break,
+                    Event::Other { c, len, slot } => {
+                        seg_done = true;
+                        (c, len, slot)
+                    }
+                }
+            } else if ahead_at == i {
                 ahead
             } else {
                 let x = b[i];
@@ -183,52 +277,43 @@ impl Segmented<'_> {
                     }
                     i += 1;
                     clean_run = 0;
-                    region = Region::Boundary(snap(i, out, copied));
+                    out.flush_if_full();
+                    region = Region::Boundary;
                     continue;
                 }
-                decode(b, i)
+                let (c, len) = decode(b, i);
+                (c, len, run.slot(c))
             };
-            if check_compat && c >= 0xF900 && is_compat(c) {
-                return Err(NeedsNormalization);
-            }
-            let slot = run.slot(c);
             let (r, low) = halves(slot);
             if r & RUN_SSTART != 0 {
                 let next = i + len;
-                let mut found = (0, 0);
-                if low != 0 && next < n {
-                    let (c2, l2) = decode(b, next);
-                    ahead = (c2, l2);
-                    ahead_at = next;
-                    if let Some(node) = seg.second(low, c, c2) {
-                        let (end, value, stop) = seg.walk(b, node, next + l2);
-                        if check_compat && is_compat(stop) {
-                            return Err(NeedsNormalization);
-                        }
-                        found = (end, value);
-                    }
-                }
-                if found.0 != 0 || r & RUN_SKEY1 != 0 {
+                let found = if seg_done {
+                    None
+                } else {
+                    self.seg_match(b, i, len, low, &mut ahead_at, &mut ahead, check_compat)?
+                };
+                if found.is_some() || r & RUN_SKEY1 != 0 {
                     match stretch.take() {
                         Some(s) => self.flush(&text[s.start..i], out, scratch),
-                        None => out.push_str(&text[copied..i]),
+                        None => out.text(b, copied, i),
                     }
-                    if found.0 != 0 {
-                        seg.emit(found.1, out);
-                        i = found.0;
+                    if let Some((end, value)) = found {
+                        seg.put(value, out);
+                        i = end;
                     } else {
                         // The character alone is a segment: its value in
                         // the run map is the chain's output for it.
                         if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                            run.emit(r, out);
+                            run.put(r, out);
                         } else {
-                            out.push_str(&text[i..next]);
+                            out.bytes(&b[i..next]);
                         }
                         i = next;
                     }
                     copied = i;
                     clean_run = 0;
-                    region = Region::Boundary(snap(i, out, copied));
+                    out.flush_if_full();
+                    region = Region::Boundary;
                     continue;
                 }
             }
@@ -242,11 +327,17 @@ impl Segmented<'_> {
                     }
                     i += m;
                     clean_run = 0;
-                    region = Region::Boundary(snap(i, out, copied));
+                    out.flush_if_full();
+                    region = Region::Boundary;
                     continue;
                 }
             }
             if r & RUN_KEY == 0 {
+                // No key of any stage has a compatibility ideograph (build.rs
+                // checks).
+                if check_compat && c >= 0xF900 && is_compat(c) {
+                    return Err(NeedsNormalization);
+                }
                 // In no key of any stage: a boundary, unchanged.
                 if let Some(s) = stretch.take() {
                     self.flush(&text[s.start..i], out, scratch);
@@ -254,33 +345,12 @@ impl Segmented<'_> {
                 }
                 i += len;
                 clean_run = 0;
-                region = Region::Boundary(snap(i, out, copied));
+                out.flush_if_full();
+                region = Region::Boundary;
                 continue;
             }
             // How far this character's trigger reaches (0: not a trigger).
-            let mut trigger_end = 0;
-            if r & RUN_TRIGGER != 0 {
-                trigger_end = i + len;
-            }
-            if r & RUN_T1START != 0 {
-                // The slot's filter covers stage 1's keys starting with `c`.
-                let next = i + len;
-                if low != 0 && next < n {
-                    if ahead_at != next {
-                        ahead = decode(b, next);
-                        ahead_at = next;
-                    }
-                    let (c2, l2) = ahead;
-                    let t = self.first;
-                    if let Some(node) = t.second(low, c, c2) {
-                        let (end, _, _) = t.walk(b, node, next + l2);
-                        trigger_end = trigger_end.max(end);
-                    }
-                }
-            }
-            if r & RUN_T2START != 0 {
-                trigger_end = trigger_end.max(self.second_stage_match(b, i, c, len));
-            }
+            let trigger_end = self.trigger_end::<true>(b, i, c, len, r, &mut ahead_at, &mut ahead);
             if let Some(s) = &mut stretch {
                 if trigger_end != 0 || i < s.trigger_end {
                     s.trigger_end = s.trigger_end.max(trigger_end);
@@ -304,36 +374,32 @@ impl Segmented<'_> {
             } else if trigger_end != 0 {
                 // Go back `window` clean characters, or to the region's start;
                 // a stretch that ended within the window is reopened.
-                let back = if self.window == 0 {
-                    snap(i, out, copied)
-                } else if clean_run == self.window {
-                    // The state `window` clean characters back: their
-                    // output is at the end of `out` once the pending copy
-                    // is written.
-                    out.push_str(&text[copied..i]);
-                    let mut p = i;
-                    let mut emitted = 0;
-                    for _ in 0..self.window {
-                        p -= 1;
-                        while b[p] & 0xC0 == 0x80 {
+                let back = match region {
+                    Region::AfterStretch { start } if clean_run < self.window => start,
+                    _ => {
+                        // `clean_run` clean characters back (the region's
+                        // start when fewer than `window`): their output is at
+                        // the end of `out` once the pending copy is written.
+                        out.text(b, copied, i);
+                        let mut p = i;
+                        let mut emitted = 0;
+                        for _ in 0..clean_run {
                             p -= 1;
+                            while b[p] & 0xC0 == 0x80 {
+                                p -= 1;
+                            }
+                            let (d, l) = decode(b, p);
+                            emitted += run.out_len(halves(run.slot(d)).0, l);
                         }
-                        let (d, l) = decode(b, p);
-                        emitted += run.out_len(halves(run.slot(d)).0, l);
-                    }
-                    Snapshot {
-                        pos: p,
-                        out_len: out.len() - emitted,
-                        copied: p,
-                    }
-                } else {
-                    match region {
-                        Region::Boundary(s) => s,
-                        Region::AfterStretch { start } => start,
+                        Snapshot {
+                            pos: p,
+                            out_len: out.pos() - emitted,
+                            copied: p,
+                        }
                     }
                 };
                 out.truncate(back.out_len);
-                out.push_str(&text[back.copied..back.pos]);
+                out.text(b, back.copied, back.pos);
                 copied = back.pos;
                 stretch = Some(Stretch {
                     start: back.pos,
@@ -348,17 +414,255 @@ impl Segmented<'_> {
                 clean_run += 1;
             }
             if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                out.push_str(&text[copied..i]);
-                run.emit(r, out);
+                out.text(b, copied, i);
+                run.put(r, out);
                 copied = i + len;
             }
             i += len;
         }
         match stretch {
             Some(s) => self.flush(&text[s.start..], out, scratch),
-            None => out.push_str(&text[copied..]),
+            None => out.bytes(&b[copied..]),
         }
         Ok(())
+    }
+
+    /// The longest multi-character segmentation key at `i` (whose
+    /// character is `len` bytes long and has the run-map low half `low`):
+    /// (end, the chain's output). Records the next character in `ahead`.
+    #[inline(always)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the loop state, kept in registers"
+    )]
+    fn seg_match(
+        &self,
+        b: &[u8],
+        i: usize,
+        len: usize,
+        low: u32,
+        ahead_at: &mut usize,
+        ahead: &mut (u32, usize, u64),
+        check_compat: bool,
+    ) -> Result<Option<(usize, u32)>, NeedsNormalization> {
+        let node = low >> DA_CODE_BITS;
+        let next = i + len;
+        if node == 0 || next >= b.len() {
+            return Ok(None);
+        }
+        let (c2, l2) = decode(b, next);
+        let s2 = self.run.slot(c2);
+        *ahead = (c2, l2, s2);
+        *ahead_at = next;
+        let Some(at) = self.seg.child(node, s2) else {
+            return Ok(None);
+        };
+        let (end, value, stop) = self.seg.walk(b, at, next + l2, |x| self.run.slot(x));
+        if check_compat && is_compat(stop) {
+            return Err(NeedsNormalization);
+        }
+        Ok((end != 0).then_some((end, value)))
+    }
+
+    /// How far the trigger of the run character `c` at `i` (`len` bytes,
+    /// run-map high half `r`) reaches: 0 when it is no trigger.
+    #[inline(always)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the loop state, kept in registers"
+    )]
+    fn trigger_end<const T2: bool>(
+        &self,
+        b: &[u8],
+        i: usize,
+        c: u32,
+        len: usize,
+        r: u32,
+        ahead_at: &mut usize,
+        ahead: &mut (u32, usize, u64),
+    ) -> usize {
+        let mut trigger_end = 0;
+        if r & RUN_TRIGGER != 0 {
+            trigger_end = i + len;
+        }
+        if r & RUN_T1START != 0 {
+            let next = i + len;
+            let t = self.first;
+            let low = halves(self.first_roots.root(c)).1;
+            if low != 0 && next < b.len() {
+                if *ahead_at != next {
+                    let (c2, l2) = decode(b, next);
+                    *ahead = (c2, l2, self.run.slot(c2));
+                    *ahead_at = next;
+                }
+                let (c2, l2, _) = *ahead;
+                if let Some(node) = t.second(low, c, c2) {
+                    let (end, _, _) = t.walk(b, node, next + l2);
+                    trigger_end = trigger_end.max(end);
+                }
+            }
+        }
+        if T2 && r & RUN_T2START != 0 {
+            trigger_end = trigger_end.max(self.second_stage_quick(b, i, c, len, ahead_at, ahead));
+        }
+        trigger_end
+    }
+
+    /// Converts the text outside stretches from `state.i` on: clean
+    /// characters, segmentation matches and boundaries, until the end of
+    /// the text or a character that needs more (then at it, its
+    /// segmentation lookup done). Kept apart so that its loop state stays
+    /// in registers.
+    #[inline(never)]
+    fn clean<const CHECK: bool, const T2: bool>(
+        &self,
+        b: &[u8],
+        state: &mut Clean,
+        out: &mut Out<'_>,
+    ) -> Result<Event, NeedsNormalization> {
+        let (run, seg) = (self.run, self.seg);
+        let n = b.len();
+        let Clean {
+            mut i,
+            mut copied,
+            mut clean_run,
+            mut ahead_at,
+            mut ahead,
+            mut boundary,
+        } = *state;
+        let mut result = Ok(Event::End);
+        while i < n {
+            let (c, len, slot) = if ahead_at == i {
+                ahead
+            } else {
+                let x = b[i];
+                if x < 0x80 {
+                    let slot = run.slot(u32::from(x));
+                    if slot == 0 {
+                        // In no key of any table: a boundary nothing spans.
+                        i += 1;
+                        clean_run = 0;
+                        out.flush_if_full();
+                        boundary = true;
+                        continue;
+                    }
+                    (u32::from(x), 1, slot)
+                } else {
+                    let (c, len) = decode(b, i);
+                    (c, len, run.slot(c))
+                }
+            };
+            let (r, low) = halves(slot);
+            if r & RUN_SSTART != 0 {
+                let found = match self.seg_match(b, i, len, low, &mut ahead_at, &mut ahead, CHECK) {
+                    Ok(found) => found,
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                };
+                if found.is_some() || r & RUN_SKEY1 != 0 {
+                    out.text(b, copied, i);
+                    if let Some((end, value)) = found {
+                        seg.put(value, out);
+                        i = end;
+                    } else {
+                        // The character alone is a segment: its value in
+                        // the run map is the chain's output for it.
+                        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                            run.put(r, out);
+                        } else {
+                            out.bytes(&b[i..i + len]);
+                        }
+                        i += len;
+                    }
+                    copied = i;
+                    clean_run = 0;
+                    out.flush_if_full();
+                    boundary = true;
+                    continue;
+                }
+            }
+            if r & RUN_KEY == 0 {
+                if ids::is_operator_code(c) {
+                    result = Ok(Event::Other { c, len, slot });
+                    break;
+                }
+                // No key of any stage has a compatibility ideograph
+                // (build.rs checks).
+                if CHECK && is_compat(c) {
+                    result = Err(NeedsNormalization);
+                    break;
+                }
+                // In no key of any stage: a boundary, unchanged.
+                i += len;
+                clean_run = 0;
+                out.flush_if_full();
+                boundary = true;
+                continue;
+            }
+            if r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
+                && self.trigger_end::<T2>(b, i, c, len, r, &mut ahead_at, &mut ahead) != 0
+            {
+                result = Ok(Event::Other { c, len, slot });
+                break;
+            }
+            // A clean character (no ideographic description operator: no
+            // key has one): its own conversion.
+            if clean_run < self.window {
+                clean_run += 1;
+            }
+            if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                out.text(b, copied, i);
+                run.put(r, out);
+                copied = i + len;
+            }
+            i += len;
+        }
+        *state = Clean {
+            i,
+            copied,
+            clean_run,
+            ahead_at,
+            ahead,
+            boundary,
+        };
+        result
+    }
+
+    /// [`Segmented::second_stage_match`], ruling out first (with the double
+    /// array of stage 2) the places where no key of stage 2 starts with the
+    /// stage-1 images of `c` and the next character, which are most.
+    #[inline(always)]
+    fn second_stage_quick(
+        &self,
+        b: &[u8],
+        i: usize,
+        c: u32,
+        len: usize,
+        ahead_at: &mut usize,
+        ahead: &mut (u32, usize, u64),
+    ) -> usize {
+        let next = i + len;
+        if next >= b.len() {
+            return 0;
+        }
+        if *ahead_at != next {
+            let (c2, l2) = decode(b, next);
+            *ahead = (c2, l2, self.run.slot(c2));
+            *ahead_at = next;
+        }
+        let s1 = self.image2.slot(c);
+        let s2 = self.image2.slot(ahead.0);
+        let node = halves(s1).1 >> DA_CODE_BITS;
+        if s1 == DA_SPECIAL
+            || s2 == DA_SPECIAL
+            || (node != 0 && self.second_fast.child(node, s2).is_some())
+        {
+            self.second_stage_match(b, i, c, len)
+        } else {
+            0
+        }
     }
 
     /// Where a multi-character key of stage 2 that starts on this run
@@ -370,7 +674,7 @@ impl Segmented<'_> {
         let image = |c: u32| -> Option<u32> {
             let v = self.image1.slot(c);
             if v & VALUE_CHAR != 0 {
-                Some(v & 0x1F_FFFF)
+                Some(value_char(v))
             } else if v & VALUE_POOL != 0 {
                 None
             } else {
@@ -401,7 +705,7 @@ impl Segmented<'_> {
         let image = |c: u32| -> Option<u32> {
             let v = self.image1.slot(c);
             if v & VALUE_CHAR != 0 {
-                Some(v & 0x1F_FFFF)
+                Some(value_char(v))
             } else if v & VALUE_POOL != 0 {
                 None
             } else {
@@ -437,7 +741,11 @@ impl Segmented<'_> {
     }
 
     /// Converts a stretch with the whole chain.
-    fn flush(&self, stretch: &str, out: &mut String, scratch: &mut Scratch) {
-        self.conv.convert_segment(stretch, out, scratch);
+    fn flush(&self, stretch: &str, out: &mut Out<'_>, scratch: &mut Scratch) {
+        let mut s = std::mem::take(&mut scratch.c);
+        s.clear();
+        self.conv.convert_segment(stretch, &mut s, scratch);
+        out.bytes(s.as_bytes());
+        scratch.c = s;
     }
 }

@@ -36,6 +36,7 @@ mod engine;
 mod error;
 mod fast;
 mod ids;
+mod out;
 mod report;
 mod stream;
 mod tables;

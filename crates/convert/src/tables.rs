@@ -4,8 +4,9 @@
 //! id `i`. A *values* table gives each key id its output, so one trie can
 //! serve several outputs (the segmentation keys of s2tw and s2hk, say).
 //!
-//! * `page_index[c >> 8]` is 0 when nothing is stored for that 256-character
-//!   page, else `p + 1` where the page is `slots[p * 256 .. p * 256 + 256]`.
+//! * `page_index[c >> 8]` is `p` where the 256-character page of `c` is
+//!   `slots[p * 256 .. p * 256 + 256]`; page 0 is all zeros and stands for
+//!   every page with nothing stored.
 //! * A dictionary's root slot for character `c` (u64) is 0 when no key
 //!   starts with `c`; its high half is the value of the key `c` (0 if none),
 //!   its low half a 32-bit filter of the second characters of longer keys
@@ -15,13 +16,17 @@
 //!   `node_char`; `node_key[n]` is 0 or the node's key id + 1.
 //! * A bigram filter (one bit per hash of a key's first two characters) lets
 //!   most positions skip the search among children.
-//! * A value is `VALUE_CHAR | c` for a one-character output, or
+//! * A value is `VALUE_CHAR | w` for a one-character output of up to three
+//!   UTF-8 bytes `w` (first byte lowest), or
 //!   `VALUE_POOL | i` for the string `pool[strs[2i] .. strs[2i + 1]]`.
 //! * A character map has one slot per character: a value (no value bits:
 //!   unchanged) plus flags; a run map's slot is 0 exactly for characters in
 //!   no key of any stage.
 
 use std::sync::OnceLock;
+
+use crate::engine::char_len;
+use crate::out::Out;
 
 /// Gives the embedded bytes the alignment of `u64`.
 #[repr(C)]
@@ -63,6 +68,21 @@ pub(crate) struct CharMapLayout {
     pub(crate) pool: Range,
 }
 
+/// A double-array dictionary for the single-pass engine (see `FastDict`).
+pub(crate) struct FastDictLayout {
+    pub(crate) page_index: Range,
+    pub(crate) slots: Range,
+    pub(crate) cells: Range,
+    pub(crate) lead_bytes: [u32; 8],
+    pub(crate) values: usize,
+}
+
+/// A page table of u64 slots (see `SlotMap`).
+pub(crate) struct SlotsLayout {
+    pub(crate) page_index: Range,
+    pub(crate) slots: Range,
+}
+
 /// A dictionary: keys and their outputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct DictRef {
@@ -73,18 +93,28 @@ pub(crate) struct DictRef {
 /// How the single-pass engine runs a config (see src/engine.rs).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum FastPlan {
-    /// One stage, no segmentation: greedy matching over the whole text.
-    Single(DictRef),
+    /// One stage, no segmentation: greedy matching over the whole text
+    /// with the double array `fast` of the stage.
+    Single { fast: usize },
     /// Segmentation whose matches map straight to the chain's output, a
     /// character map for the text between matches, the trigger window, and
     /// the first stage (checked where `RUN_T1START` says).
     Segmented {
-        seg: DictRef,
+        /// The double array of the segmentation, valued with the chain's
+        /// output.
+        seg: usize,
         run: usize,
         window: usize,
         first: DictRef,
         second: DictRef,
         image1: usize,
+        /// The double array of stage 2.
+        second_fast: usize,
+        /// Per character, the low half of stage 2's root slot of its
+        /// stage-1 image (`DA_SPECIAL`: the image is not one character).
+        image2: usize,
+        /// Whether any character has `RUN_T2START`.
+        any_t2: bool,
     },
     /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
     /// config needs it; build.rs picks it for data the fast path cannot do.)
@@ -180,18 +210,65 @@ fn text(range: Range) -> &'static str {
 /// A two-level table from characters to slots.
 #[derive(Debug)]
 struct Pages<T: 'static> {
-    page_index: &'static [u16],
+    page_index: &'static [u16; PAGES],
     slots: &'static [T],
+}
+
+/// Pages of 256 characters below U+110000.
+const PAGES: usize = 0x1100;
+
+/// The page index of a page table (build.rs writes `PAGES` entries).
+fn page_index(range: Range) -> &'static [u16; PAGES] {
+    // A wrong length means a corrupt blob, which no user input can cause.
+    u16s(range).try_into().expect("page index of PAGES entries")
 }
 
 impl<T: Copy + Default> Pages<T> {
     #[inline(always)]
     fn get(&self, c: u32) -> T {
-        let page = match self.page_index.get((c >> 8) as usize) {
-            Some(&p) if p != 0 => p as usize,
-            _ => return T::default(),
-        };
-        self.slots[(page - 1) * 256 + (c & 0xff) as usize]
+        // Page 0 is all zeros (build.rs); characters are below U+110000.
+        let page = self.page_index[((c >> 8) as usize).min(PAGES - 1)] as usize;
+
+        self.slots
+            .get(page * 256 + (c & 0xff) as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// A page table of u64 slots with the Basic Multilingual Plane copied out
+/// into one flat array (built on first use, 512 KiB of which only the
+/// pages that hold something are touched): one load per lookup there.
+#[derive(Debug)]
+struct FlatPages {
+    bmp: Box<[u64; 0x1_0000]>,
+    pages: Pages<u64>,
+}
+
+impl FlatPages {
+    fn new(pages: Pages<u64>) -> FlatPages {
+        let mut bmp: Box<[u64; 0x1_0000]> = vec![0; 0x1_0000]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("a slice of 0x10000 slots"));
+        for (page, &p) in pages.page_index[..0x100].iter().enumerate() {
+            if p != 0 {
+                let from = p as usize * 256;
+                if let Some(slots) = pages.slots.get(from..from + 256) {
+                    bmp[page * 256..page * 256 + 256].copy_from_slice(slots);
+                }
+            }
+        }
+        FlatPages { bmp, pages }
+    }
+
+    #[inline(always)]
+    fn get(&self, c: u32) -> u64 {
+        if c < 0x1_0000 {
+            self.bmp[c as usize]
+        } else {
+            self.pages.get(c)
+        }
     }
 }
 
@@ -211,7 +288,22 @@ impl Strings {
             out.push_str(&self.pool[self.strs[i] as usize..self.strs[i + 1] as usize]);
         } else {
             // build.rs stored a char; the fallback is unreachable.
-            out.push(char::from_u32(v & 0x1F_FFFF).unwrap_or(char::REPLACEMENT_CHARACTER));
+            out.push(char::from_u32(value_char(v)).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+    }
+
+    /// Writes value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
+    #[inline(always)]
+    fn put(&self, v: u32, out: &mut Out<'_>) {
+        if v & VALUE_POOL != 0 {
+            let i = (v & 0x00FF_FFFF) as usize * 2;
+            out.bytes(&self.pool.as_bytes()[self.strs[i] as usize..self.strs[i + 1] as usize]);
+        } else {
+            // The bytes of one character: its last byte is its highest
+            // non-zero one (a NUL character is one byte).
+            let w = v & 0xFF_FFFF;
+            let n = (32 - w.leading_zeros() as usize).div_ceil(8).max(1);
+            out.word(w, n);
         }
     }
 }
@@ -229,22 +321,37 @@ pub(crate) struct Trie {
     pairs: &'static [u64],
 }
 
+/// The code point of a `VALUE_CHAR` value.
+#[inline(always)]
+pub(crate) fn value_char(v: u32) -> u32 {
+    let w = v & 0xFF_FFFF;
+    let x = w & 0xFF;
+    if x < 0x80 {
+        x
+    } else if x < 0xE0 {
+        ((w & 0x1F) << 6) | ((w >> 8) & 0x3F)
+    } else {
+        ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)
+    }
+}
+
 /// Decodes the character at `i` of valid UTF-8: (code point, byte length).
 #[inline(always)]
 pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
     // One 4-byte load where the text allows it.
-    if let Some(&w) = b.get(i..i + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
+    if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
         let w = u32::from_le_bytes(w);
         let x = w & 0xFF;
-        return if x < 0x80 {
-            (x, 1)
-        } else if x < 0xE0 {
-            (((w & 0x1F) << 6) | ((w >> 8) & 0x3F), 2)
-        } else if x < 0xF0 {
+        // Three bytes first: all of CJK.
+        return if x.wrapping_sub(0xE0) < 0x10 {
             (
                 ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F),
                 3,
             )
+        } else if x < 0x80 {
+            (x, 1)
+        } else if x < 0xE0 {
+            (((w & 0x1F) << 6) | ((w >> 8) & 0x3F), 2)
         } else {
             (
                 ((w & 0x07) << 18)
@@ -349,10 +456,15 @@ pub(crate) struct Values {
 }
 
 impl Values {
+    fn get(i: usize) -> &'static Values {
+        static V: [OnceLock<Values>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
+        V[i].get_or_init(|| Values::load(&VALUES[i]))
+    }
+
     fn load(l: &'static ValuesLayout) -> Values {
         Values {
             roots: Pages {
-                page_index: u16s(l.page_index),
+                page_index: page_index(l.page_index),
                 slots: u64s(l.slots),
             },
             vals: u32s(l.vals),
@@ -380,10 +492,9 @@ pub(crate) struct Dict {
 impl Dict {
     pub(crate) fn get(r: DictRef) -> Dict {
         static T: [OnceLock<Trie>; TRIES.len()] = [const { OnceLock::new() }; TRIES.len()];
-        static V: [OnceLock<Values>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
         Dict {
             trie: T[r.trie].get_or_init(|| Trie::load(&TRIES[r.trie])),
-            values: V[r.values].get_or_init(|| Values::load(&VALUES[r.values])),
+            values: Values::get(r.values),
         }
     }
 }
@@ -637,6 +748,169 @@ impl Dict {
     }
 }
 
+/// Bits of a double-array root slot's low half that hold a code.
+pub(crate) const DA_CODE_BITS: u32 = 14;
+/// The double-array root slot of compatibility ideographs and ideographic
+/// description operators (which no key contains).
+pub(crate) const DA_SPECIAL: u64 = 1 << 63;
+
+/// A dictionary as a double-array trie, for the single-pass engine.
+///
+/// A root slot (page table, u64) is `own value << 32 | node << 14 | code`
+/// (or `DA_SPECIAL`):
+/// the value of the one-character key (0: none), the cell of the
+/// one-character prefix when longer keys start with the character (0:
+/// none), and the character's code when it occurs after the first
+/// character of some key (0: never). Cells are `[check, value, base, 0]`:
+/// the child of cell `p` for code `k` is cell `base(p) + k` if its check is
+/// `p`; base 0 means no children. See `double_array` in build.rs.
+#[derive(Debug)]
+pub(crate) struct FastDict {
+    roots: FlatPages,
+    cells: &'static [[u32; 4]],
+    lead_bytes: [u32; 8],
+    strings: &'static Strings,
+}
+
+impl FastDict {
+    pub(crate) fn get(i: usize) -> &'static FastDict {
+        static F: [OnceLock<FastDict>; FAST_DICTS.len()] =
+            [const { OnceLock::new() }; FAST_DICTS.len()];
+        F[i].get_or_init(|| {
+            let l = &FAST_DICTS[i];
+            let values = Values::get(l.values);
+            FastDict {
+                roots: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
+                    slots: u64s(l.slots),
+                }),
+                cells: bytemuck::cast_slice(u32s((l.cells.0, l.cells.1 * 4))),
+                lead_bytes: l.lead_bytes,
+                strings: &values.strings,
+            }
+        })
+    }
+
+    /// The root slot of `c` (0: in no key).
+    #[inline(always)]
+    pub(crate) fn root(&self, c: u32) -> u64 {
+        self.roots.get(c)
+    }
+
+    /// False when no key's UTF-8 encoding starts with byte `b`.
+    #[inline(always)]
+    pub(crate) fn lead_may_start(&self, b: u8) -> bool {
+        self.lead_bytes[b as usize >> 5] & (1 << (b & 31)) != 0
+    }
+
+    /// The cell below cell `node` for the character whose root slot is
+    /// `slot`, if a key continues that way.
+    #[inline(always)]
+    pub(crate) fn child(&self, node: u32, slot: u64) -> Option<u32> {
+        let code = halves(slot).1 & ((1 << DA_CODE_BITS) - 1);
+        let base = self.cells.get(node as usize)?[2];
+        if base == 0 {
+            return None;
+        }
+        let at = base.wrapping_add(code);
+        let cell = self.cells.get(at as usize)?;
+        (cell[0] == node).then_some(at)
+    }
+
+    /// The longest key of at least two characters through cell `node` (the
+    /// second character's), whose text continues at byte `pos` of `b`:
+    /// `(end, value)`, `end` 0 when none; and the character that ended the
+    /// walk (0 when the walk ended for want of text or keys). `slot` gives
+    /// the root slot of a character (the dictionary's or a map carrying it).
+    #[inline(always)]
+    pub(crate) fn walk(
+        &self,
+        b: &[u8],
+        mut node: u32,
+        mut pos: usize,
+        slot: impl Fn(u32) -> u64,
+    ) -> (usize, u32, u32) {
+        let mut best = (0, 0);
+        loop {
+            let cell = self.cells.get(node as usize).copied().unwrap_or_default();
+            if cell[1] != 0 {
+                best = (pos, cell[1]);
+            }
+            if cell[2] == 0 || pos >= b.len() {
+                return (best.0, best.1, 0);
+            }
+            let (next, len) = decode(b, pos);
+            match self.child(node, slot(next)) {
+                Some(n) => node = n,
+                None => return (best.0, best.1, next),
+            }
+            pos += len;
+        }
+    }
+
+    /// Writes value `value` to `out`.
+    #[inline(always)]
+    pub(crate) fn put(&self, value: u32, out: &mut Out<'_>) {
+        self.strings.put(value, out);
+    }
+}
+
+/// The root slots of a dictionary (see [`Dict::root`]) with the Basic
+/// Multilingual Plane in a flat array, for lookups at most characters.
+#[derive(Debug)]
+pub(crate) struct FlatRoots {
+    pages: FlatPages,
+}
+
+impl FlatRoots {
+    /// The root slots of the dictionary `r`.
+    pub(crate) fn of(r: DictRef) -> &'static FlatRoots {
+        static F: [OnceLock<FlatRoots>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
+        F[r.values].get_or_init(|| {
+            let l = &VALUES[r.values];
+            FlatRoots {
+                pages: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
+                    slots: u64s(l.slots),
+                }),
+            }
+        })
+    }
+
+    /// The same as [`Dict::root`] for the dictionary.
+    #[inline(always)]
+    pub(crate) fn root(&self, c: u32) -> u64 {
+        self.pages.get(c)
+    }
+}
+
+/// A table from characters to u64 slots (0 for characters not stored).
+#[derive(Debug)]
+pub(crate) struct SlotMap {
+    pages: FlatPages,
+}
+
+impl SlotMap {
+    pub(crate) fn get(i: usize) -> &'static SlotMap {
+        static M: [OnceLock<SlotMap>; SLOTS.len()] = [const { OnceLock::new() }; SLOTS.len()];
+        M[i].get_or_init(|| {
+            let l = &SLOTS[i];
+            SlotMap {
+                pages: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
+                    slots: u64s(l.slots),
+                }),
+            }
+        })
+    }
+
+    /// The slot of `c`.
+    #[inline(always)]
+    pub(crate) fn slot(&self, c: u32) -> u64 {
+        self.pages.get(c)
+    }
+}
+
 /// A table from characters to values (0 = unchanged).
 #[derive(Debug)]
 pub(crate) struct CharMap {
@@ -650,7 +924,7 @@ impl CharMap {
             let l = &CHARMAPS[i];
             CharMap {
                 pages: Pages {
-                    page_index: u16s(l.page_index),
+                    page_index: page_index(l.page_index),
                     slots: u32s(l.slots),
                 },
             }
@@ -673,7 +947,7 @@ impl CharMap {
 /// stage and of the segmentation.
 #[derive(Debug)]
 pub(crate) struct RunMap {
-    pages: Pages<u64>,
+    pages: FlatPages,
     strings: Strings,
 }
 
@@ -683,10 +957,10 @@ impl RunMap {
         M[i].get_or_init(|| {
             let l = &RUNMAPS[i];
             RunMap {
-                pages: Pages {
-                    page_index: u16s(l.page_index),
+                pages: FlatPages::new(Pages {
+                    page_index: page_index(l.page_index),
                     slots: u64s(l.slots),
-                },
+                }),
                 strings: Strings {
                     strs: u32s(l.strs),
                     pool: text(l.pool),
@@ -709,19 +983,17 @@ impl RunMap {
             let i = (r & 0x00FF_FFFF) as usize * 2;
             (self.strings.strs[i + 1] - self.strings.strs[i]) as usize
         } else if r & VALUE_CHAR != 0 {
-            char::from_u32(r & 0x1F_FFFF).map_or(3, char::len_utf8)
+            char_len(r.to_le_bytes()[0])
         } else {
             len
         }
     }
 
-    /// Appends the value in the high half `r` of a slot, if it has one, to
+    /// Writes the value in the high half `r` of a slot (which has one) to
     /// `out`.
     #[inline(always)]
-    pub(crate) fn emit(&self, r: u32, out: &mut String) {
-        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-            self.strings.emit(r, out);
-        }
+    pub(crate) fn put(&self, r: u32, out: &mut Out<'_>) {
+        self.strings.put(r, out);
     }
 }
 
