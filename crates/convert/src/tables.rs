@@ -218,6 +218,7 @@ struct Pages<T: 'static> {
 const PAGES: usize = 0x1100;
 
 /// The page index of a page table (build.rs writes `PAGES` entries).
+#[expect(clippy::expect_used, reason = "the embedded blob, not user data")]
 fn page_index(range: Range) -> &'static [u16; PAGES] {
     // A wrong length means a corrupt blob, which no user input can cause.
     u16s(range).try_into().expect("page index of PAGES entries")
