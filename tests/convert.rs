@@ -403,12 +403,34 @@ mod disk_full {
         fs::write(dir.path().join("tree/big.txt"), &text).expect("write");
         let ftl = format!("a = {}\n", "头发".repeat(3_000));
         fs::write(dir.path().join("big.ftl"), &ftl).expect("write");
+        let tsv: String = (0..400)
+            .map(|k| format!("术语{k}\tterm number {k}\n"))
+            .collect();
+        fs::write(dir.path().join("terms.tsv"), &tsv).expect("write");
+        // A glossary that is not in canonical form, for `glossary fmt`.
+        let toml: String = (0..200)
+            .map(|k| format!("[[entry]]\nid = \"t{k}\"\nterms = [ {{ lang = \"en\", text = \"term {k}\" }} ]\n\n"))
+            .collect();
+        fs::write(dir.path().join("g.toml"), &toml).expect("write");
         let runs: &[&[&str]] = &[
             &["convert", "-c", "s2t", "--in-place", "big.txt"],
             &["convert", "-c", "s2t", "big.txt", "-o", "out.txt"],
             &["convert", "-c", "s2t", "-r", "tree", "--in-place"],
             &["convert", "-c", "s2t", "-r", "tree", "-o", "tree-out"],
             &["l10n", "convert", "--to", "zh-TW", "--in-place", "big.ftl"],
+            &[
+                "glossary",
+                "import",
+                "terms.tsv",
+                "-o",
+                "new.toml",
+                "--source-lang",
+                "zh-Hans",
+                "--target-lang",
+                "en",
+            ],
+            &["glossary", "fmt", "g.toml"],
+            &["glossary", "add", "g.toml", "en=one more"],
         ];
         for args in runs {
             let out = limited(dir.path(), args);
@@ -428,6 +450,11 @@ mod disk_full {
                 ftl
             );
             assert!(!dir.path().join("out.txt").exists(), "{args:?}");
+            assert!(!dir.path().join("new.toml").exists(), "{args:?}");
+            assert_eq!(
+                fs::read_to_string(dir.path().join("g.toml")).expect("read"),
+                toml
+            );
             assert!(
                 leftovers(dir.path()).is_empty(),
                 "{args:?}: {:?}",
