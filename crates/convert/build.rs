@@ -333,6 +333,10 @@ const RUN_T2START: u32 = 1 << 25;
 /// Run map: the character alone is a segmentation key (its segment's
 /// output is the character's value in the map).
 const RUN_SKEY1: u32 = 1 << 24;
+/// Run map: a compatibility ideograph or an ideographic description
+/// operator (in no key). `RUN_TRIGGER` without `RUN_KEY`, which no other
+/// character has (triggers and phrase starts occur in keys).
+const RUN_SPECIAL: u32 = RUN_TRIGGER;
 /// Detection classes (src/detect.rs).
 const CLASS_SIMPLIFIED: u32 = 1;
 const CLASS_TRADITIONAL: u32 = 2;
@@ -1132,6 +1136,24 @@ fn fast_plan(
         });
         map.push((c, image, flags, seg_root));
     }
+    // Compatibility ideographs and IDS operators are marked, so that other
+    // characters in no key need no check.
+    for c in ('\u{F900}'..='\u{FAFF}')
+        .chain('\u{2F800}'..='\u{2FA1F}')
+        .chain('\u{2FF0}'..='\u{2FFF}')
+    {
+        assert!(!map.iter().any(|(k, ..)| *k == c), "{c:?} is in a key");
+        map.push((c, c.to_string(), RUN_SPECIAL, 0));
+    }
+    map.sort_by_key(|(c, ..)| *c);
+    assert!(map.iter().all(
+        |(_, _, f, _)| f & (RUN_TRIGGER | RUN_T1START | RUN_T2START) == 0
+            || f & RUN_KEY != 0
+            || *f == RUN_SPECIAL
+    ));
+    let any_t1 = map
+        .iter()
+        .any(|(_, _, f, _)| f & RUN_KEY != 0 && f & (RUN_T1START | RUN_TRIGGER) != 0);
     let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
     let run = compiler.runmap(map);
     // The double array of stage 2, for the checks where RUN_T2START says;
@@ -1162,7 +1184,7 @@ fn fast_plan(
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
         "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1}, \
-         second_fast: {second_fast}, image2: {image2}, any_t2: {any_t2} }}"
+         second_fast: {second_fast}, image2: {image2}, any_t1: {any_t1}, any_t2: {any_t2} }}"
     )
 }
 

@@ -76,6 +76,7 @@ enum Fast {
         image1: &'static CharMap,
         second_fast: &'static FastDict,
         image2: &'static SlotMap,
+        any_t1: bool,
         any_t2: bool,
     },
     General,
@@ -137,6 +138,7 @@ impl ConverterBuilder {
                 image1,
                 second_fast,
                 image2,
+                any_t1,
                 any_t2,
             } => Fast::Segmented {
                 seg: FastDict::get(seg),
@@ -148,6 +150,7 @@ impl ConverterBuilder {
                 image1: CharMap::get(image1),
                 second_fast: FastDict::get(second_fast),
                 image2: SlotMap::get(image2),
+                any_t1,
                 any_t2,
             },
             FastPlan::General => Fast::General,
@@ -266,6 +269,7 @@ impl Converter {
                 image1,
                 second_fast,
                 image2,
+                any_t1,
                 any_t2,
             } => fast::Segmented {
                 conv: self,
@@ -278,6 +282,7 @@ impl Converter {
                 image1,
                 second_fast,
                 image2,
+                any_t1,
                 any_t2,
             }
             .run(text, out, check_compat, scratch),

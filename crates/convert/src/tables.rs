@@ -113,6 +113,8 @@ pub(crate) enum FastPlan {
         /// Per character, the low half of stage 2's root slot of its
         /// stage-1 image (`DA_SPECIAL`: the image is not one character).
         image2: usize,
+        /// Whether any character has `RUN_T1START` or `RUN_TRIGGER`.
+        any_t1: bool,
         /// Whether any character has `RUN_T2START`.
         any_t2: bool,
     },
