@@ -33,7 +33,9 @@ use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
 use crate::out::Out;
-use crate::tables::{CharMap, Dict, FastDict, FastPlan, FlatRoots, RunMap, SlotMap, decode};
+use crate::tables::{
+    CharMap, Dict, FastDict, FastPlan, FlatRoots, PairFilter, RunMap, SlotMap, decode,
+};
 
 /// Converts text with one OpenCC config.
 ///
@@ -76,6 +78,7 @@ enum Fast {
         image1: &'static CharMap,
         second_fast: &'static FastDict,
         image2: &'static SlotMap,
+        t2_pairs: PairFilter,
         any_t1: bool,
         any_t2: bool,
     },
@@ -138,6 +141,7 @@ impl ConverterBuilder {
                 image1,
                 second_fast,
                 image2,
+                t2_pairs,
                 any_t1,
                 any_t2,
             } => Fast::Segmented {
@@ -150,6 +154,7 @@ impl ConverterBuilder {
                 image1: CharMap::get(image1),
                 second_fast: FastDict::get(second_fast),
                 image2: SlotMap::get(image2),
+                t2_pairs: PairFilter::get(t2_pairs),
                 any_t1,
                 any_t2,
             },
@@ -269,6 +274,7 @@ impl Converter {
                 image1,
                 second_fast,
                 image2,
+                t2_pairs,
                 any_t1,
                 any_t2,
             } => fast::Segmented {
@@ -282,6 +288,7 @@ impl Converter {
                 image1,
                 second_fast,
                 image2,
+                t2_pairs,
                 any_t1,
                 any_t2,
             }

@@ -6,9 +6,9 @@ use crate::engine::{Converter, Scratch};
 use crate::ids;
 use crate::out::Out;
 use crate::tables::{
-    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, RUN_KEY, RUN_SKEY1, RUN_SSTART,
-    RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL, decode, halves,
-    is_compat, value_char,
+    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, PairFilter, RUN_KEY, RUN_SKEY1,
+    RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL,
+    decode, halves, is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -209,6 +209,8 @@ pub(crate) struct Segmented<'c> {
     pub(crate) image1: &'static CharMap,
     pub(crate) second_fast: &'static FastDict,
     pub(crate) image2: &'static SlotMap,
+    /// Pairs where the stage-2 check may find something.
+    pub(crate) t2_pairs: PairFilter,
     /// Whether any character has `RUN_T1START` or `RUN_TRIGGER` (the
     /// loops are compiled with and without those checks).
     pub(crate) any_t1: bool,
@@ -537,7 +539,9 @@ impl Segmented<'_> {
                 }
             }
         }
-        if T2 && r & RUN_T2START != 0 {
+        // The pair filter first, when the next character is decoded already
+        // (it mostly is: after a segmentation check).
+        if T2 && r & RUN_T2START != 0 && (ahead.1 == 0 || self.t2_pairs.may(c, ahead.0)) {
             trigger_end = trigger_end.max(self.second_stage_quick(b, i, c, len, ahead));
         }
         trigger_end
@@ -715,6 +719,9 @@ impl Segmented<'_> {
         if ahead.1 == 0 {
             let (c2, l2) = decode(b, next);
             *ahead = (c2, l2, self.run.slot(c2));
+            if !self.t2_pairs.may(c, c2) {
+                return 0;
+            }
         }
         let s1 = self.image2.slot(c);
         let s2 = self.image2.slot(ahead.0);
