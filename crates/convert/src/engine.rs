@@ -321,6 +321,11 @@ impl Converter {
         current
     }
 
+    /// The number of conversion stages.
+    pub(crate) fn stage_count(&self) -> usize {
+        self.stages.len()
+    }
+
     pub(crate) fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) {
         match self.stages.as_slice() {
             [] => out.push_str(segment),

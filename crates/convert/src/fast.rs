@@ -811,12 +811,23 @@ impl Segmented<'_> {
         if chars >= 2 { ends[chars - 2] } else { 0 }
     }
 
-    /// Converts a stretch with the whole chain.
+    /// Converts a stretch with the whole chain (as one segment). With two
+    /// stages (every shipped segmented config), stage 2 runs on its double
+    /// array straight into the output: the same greedy longest-prefix
+    /// matching over the same dictionary as `apply`, in one pass.
     fn flush(&self, stretch: &str, out: &mut Out<'_>, scratch: &mut Scratch) {
         let mut s = std::mem::take(&mut scratch.c);
         s.clear();
-        self.conv.convert_segment(stretch, &mut s, scratch);
-        out.bytes(s.as_bytes());
+        if self.conv.stage_count() == 2 {
+            crate::engine::apply(&self.first, stretch, &mut s);
+            // Without the check for compatibility ideographs (none is in a
+            // stretch: they end runs) the pass cannot stop early.
+            let done = single_pass::<false>(self.second_fast, &s, out);
+            debug_assert!(done.is_ok(), "single_pass without the check");
+        } else {
+            self.conv.convert_segment(stretch, &mut s, scratch);
+            out.bytes(s.as_bytes());
+        }
         scratch.c = s;
     }
 }
