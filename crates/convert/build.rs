@@ -333,6 +333,10 @@ const RUN_T2START: u32 = 1 << 25;
 /// Run map: the character alone is a segmentation key (its segment's
 /// output is the character's value in the map).
 const RUN_SKEY1: u32 = 1 << 24;
+/// Run map: a compatibility ideograph or an ideographic description
+/// operator (in no key). `RUN_TRIGGER` without `RUN_KEY`, which no other
+/// character has (triggers and phrase starts occur in keys).
+const RUN_SPECIAL: u32 = RUN_TRIGGER;
 /// Detection classes (src/detect.rs).
 const CLASS_SIMPLIFIED: u32 = 1;
 const CLASS_TRADITIONAL: u32 = 2;
@@ -348,6 +352,16 @@ const BIGRAM_BITS: u32 = 19;
 fn pair_hash(a: u32, b: u32) -> usize {
     let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 32) as usize
+}
+
+/// log2 of the bits in a segmented plan's filter of stage-2 pairs.
+const T2_PAIR_BITS: u32 = 16;
+
+/// Bit of the pair (a, b) in a segmented plan's filter of stage-2 pairs
+/// (src/fast.rs computes the same).
+fn t2_pair_hash(a: u32, b: u32) -> usize {
+    let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
+    (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
 }
 
 fn bigram_hash(a: u32, b: u32) -> usize {
@@ -1132,7 +1146,76 @@ fn fast_plan(
         });
         map.push((c, image, flags, seg_root));
     }
+    // Compatibility ideographs and IDS operators are marked, so that other
+    // characters in no key need no check.
+    for c in ('\u{F900}'..='\u{FAFF}')
+        .chain('\u{2F800}'..='\u{2FA1F}')
+        .chain('\u{2FF0}'..='\u{2FFF}')
+    {
+        assert!(!map.iter().any(|(k, ..)| *k == c), "{c:?} is in a key");
+        map.push((c, c.to_string(), RUN_SPECIAL, 0));
+    }
+    map.sort_by_key(|(c, ..)| *c);
+    assert!(map.iter().all(
+        |(_, _, f, _)| f & (RUN_TRIGGER | RUN_T1START | RUN_T2START) == 0
+            || f & RUN_KEY != 0
+            || *f == RUN_SPECIAL
+    ));
+    let any_t1 = map
+        .iter()
+        .any(|(_, _, f, _)| f & RUN_KEY != 0 && f & (RUN_T1START | RUN_TRIGGER) != 0);
     let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
+    // A filter of the pairs (a, b) of characters where a has RUN_T2START
+    // and the stage-1 images of a and b begin a key of stage 2 (or b's
+    // image is not one character, which the exact check treats as a
+    // possible match): where a pair is not in it, the exact check would
+    // find nothing. Characters outside the map are their own images and
+    // in no key.
+    let mut t2_pairs = vec![0u64; 1 << (T2_PAIR_BITS - 6)];
+    if let (true, Some(e2)) = (any_t2, entries.get(1)) {
+        let starts: BTreeSet<char> = map
+            .iter()
+            .filter(|(_, _, f, _)| f & RUN_T2START != 0)
+            .map(|(c, ..)| *c)
+            .collect();
+        let mut pre: BTreeMap<char, Vec<char>> = BTreeMap::new();
+        let mut multi = Vec::new();
+        for (c, ..) in &map {
+            let image = greedy(&entries[0], maxes[0], &c.to_string());
+            let mut chars = image.chars();
+            match (chars.next(), chars.next()) {
+                (Some(x), None) => pre.entry(x).or_default().push(*c),
+                _ => multi.push(*c),
+            }
+        }
+        let mut set = |a: char, b: char| {
+            let h = t2_pair_hash(a as u32, b as u32);
+            t2_pairs[h / 64] |= 1 << (h % 64);
+        };
+        for key in e2.keys() {
+            let mut chars = key.chars();
+            let (Some(x), Some(y)) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            for &a in pre.get(&x).into_iter().flatten() {
+                if starts.contains(&a) {
+                    for &b in pre.get(&y).into_iter().flatten() {
+                        set(a, b);
+                    }
+                }
+            }
+        }
+        for &a in &starts {
+            for &b in &multi {
+                set(a, b);
+            }
+        }
+    }
+    let t2_pairs = if any_t2 {
+        compiler.blob.u64s(&t2_pairs)
+    } else {
+        (0, 0)
+    };
     let run = compiler.runmap(map);
     // The double array of stage 2, for the checks where RUN_T2START says;
     // and per character, stage 2's root slot (low half) of its stage-1
@@ -1162,7 +1245,7 @@ fn fast_plan(
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
         "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1}, \
-         second_fast: {second_fast}, image2: {image2}, any_t2: {any_t2} }}"
+         second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2} }}"
     )
 }
 

@@ -33,7 +33,9 @@ use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
 use crate::out::Out;
-use crate::tables::{CharMap, Dict, FastDict, FastPlan, FlatRoots, RunMap, SlotMap, decode};
+use crate::tables::{
+    CharMap, Dict, FastDict, FastPlan, FlatRoots, PairFilter, RunMap, SlotMap, decode,
+};
 
 /// Converts text with one OpenCC config.
 ///
@@ -76,6 +78,8 @@ enum Fast {
         image1: &'static CharMap,
         second_fast: &'static FastDict,
         image2: &'static SlotMap,
+        t2_pairs: PairFilter,
+        any_t1: bool,
         any_t2: bool,
     },
     General,
@@ -137,6 +141,8 @@ impl ConverterBuilder {
                 image1,
                 second_fast,
                 image2,
+                t2_pairs,
+                any_t1,
                 any_t2,
             } => Fast::Segmented {
                 seg: FastDict::get(seg),
@@ -148,6 +154,8 @@ impl ConverterBuilder {
                 image1: CharMap::get(image1),
                 second_fast: FastDict::get(second_fast),
                 image2: SlotMap::get(image2),
+                t2_pairs: PairFilter::get(t2_pairs),
+                any_t1,
                 any_t2,
             },
             FastPlan::General => Fast::General,
@@ -266,6 +274,8 @@ impl Converter {
                 image1,
                 second_fast,
                 image2,
+                t2_pairs,
+                any_t1,
                 any_t2,
             } => fast::Segmented {
                 conv: self,
@@ -278,6 +288,8 @@ impl Converter {
                 image1,
                 second_fast,
                 image2,
+                t2_pairs,
+                any_t1,
                 any_t2,
             }
             .run(text, out, check_compat, scratch),
@@ -307,6 +319,11 @@ impl Converter {
             current = next;
         }
         current
+    }
+
+    /// The number of conversion stages.
+    pub(crate) fn stage_count(&self) -> usize {
+        self.stages.len()
     }
 
     pub(crate) fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) {

@@ -6,9 +6,9 @@ use crate::engine::{Converter, Scratch};
 use crate::ids;
 use crate::out::Out;
 use crate::tables::{
-    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, RUN_KEY, RUN_SKEY1, RUN_SSTART,
-    RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL, decode, halves,
-    is_compat, value_char,
+    CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, PairFilter, RUN_KEY, RUN_SKEY1,
+    RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL,
+    decode, halves, is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -118,6 +118,20 @@ fn unmatched(text: &str, i: usize, c: u32, len: usize) -> usize {
     }
 }
 
+/// How many characters `b[from..to]` holds, counting back from `to` and
+/// stopping at `limit`.
+fn chars_back(b: &[u8], to: usize, from: usize, limit: usize) -> usize {
+    let mut count = 0;
+    let mut p = to;
+    while p > from && count < limit {
+        p -= 1;
+        if b[p] & 0xC0 != 0x80 {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// The state to return to if a character turns out to need the chain:
 /// the output length and the copy mark before the character at `pos`.
 #[derive(Clone, Copy, Debug)]
@@ -195,8 +209,12 @@ pub(crate) struct Segmented<'c> {
     pub(crate) image1: &'static CharMap,
     pub(crate) second_fast: &'static FastDict,
     pub(crate) image2: &'static SlotMap,
-    /// Whether any character has `RUN_T2START` (the loops are compiled
-    /// with and without that check).
+    /// Pairs where the stage-2 check may find something.
+    pub(crate) t2_pairs: PairFilter,
+    /// Whether any character has `RUN_T1START` or `RUN_TRIGGER` (the
+    /// loops are compiled with and without those checks).
+    pub(crate) any_t1: bool,
+    /// Whether any character has `RUN_T2START` (likewise).
     pub(crate) any_t2: bool,
 }
 
@@ -240,11 +258,17 @@ impl Segmented<'_> {
                     ahead,
                     boundary: false,
                 };
-                let event = match (check_compat, self.any_t2) {
-                    (true, true) => self.clean::<true, true>(b, &mut clean, out)?,
-                    (true, false) => self.clean::<true, false>(b, &mut clean, out)?,
-                    (false, true) => self.clean::<false, true>(b, &mut clean, out)?,
-                    (false, false) => self.clean::<false, false>(b, &mut clean, out)?,
+                let event = match (check_compat, self.any_t1, self.any_t2) {
+                    (true, true, true) => self.clean::<true, true, true>(b, &mut clean, out)?,
+                    (true, true, false) => self.clean::<true, true, false>(b, &mut clean, out)?,
+                    (true, false, true) => self.clean::<true, false, true>(b, &mut clean, out)?,
+                    (true, false, false) => self.clean::<true, false, false>(b, &mut clean, out)?,
+                    (false, true, true) => self.clean::<false, true, true>(b, &mut clean, out)?,
+                    (false, true, false) => self.clean::<false, true, false>(b, &mut clean, out)?,
+                    (false, false, true) => self.clean::<false, false, true>(b, &mut clean, out)?,
+                    (false, false, false) => {
+                        self.clean::<false, false, false>(b, &mut clean, out)?
+                    }
                 };
                 let boundary;
                 Clean {
@@ -350,7 +374,20 @@ impl Segmented<'_> {
                 continue;
             }
             // How far this character's trigger reaches (0: not a trigger).
-            let trigger_end = self.trigger_end::<true>(b, i, c, len, r, &mut ahead_at, &mut ahead);
+            let trigger_end = {
+                // The character after this one, when decoded (length 0: not).
+                let mut after = if ahead_at == i + len {
+                    ahead
+                } else {
+                    (0, 0, 0)
+                };
+                let end = self.trigger_end::<true, true>(b, i, c, len, r, &mut after);
+                if after.1 != 0 {
+                    ahead = after;
+                    ahead_at = i + len;
+                }
+                end
+            };
             if let Some(s) = &mut stretch {
                 if trigger_end != 0 || i < s.trigger_end {
                     s.trigger_end = s.trigger_end.max(trigger_end);
@@ -465,35 +502,35 @@ impl Segmented<'_> {
     }
 
     /// How far the trigger of the run character `c` at `i` (`len` bytes,
-    /// run-map high half `r`) reaches: 0 when it is no trigger.
+    /// run-map high half `r`) reaches: 0 when it is no trigger. `ahead` is
+    /// the character after it (decoded here when its length is 0). Only
+    /// the checks `T1` and `T2` say some character may need are compiled.
     #[inline(always)]
     #[allow(
         clippy::too_many_arguments,
         reason = "the loop state, kept in registers"
     )]
-    fn trigger_end<const T2: bool>(
+    fn trigger_end<const T1: bool, const T2: bool>(
         &self,
         b: &[u8],
         i: usize,
         c: u32,
         len: usize,
         r: u32,
-        ahead_at: &mut usize,
         ahead: &mut (u32, usize, u64),
     ) -> usize {
         let mut trigger_end = 0;
-        if r & RUN_TRIGGER != 0 {
+        if T1 && r & RUN_TRIGGER != 0 {
             trigger_end = i + len;
         }
-        if r & RUN_T1START != 0 {
+        if T1 && r & RUN_T1START != 0 {
             let next = i + len;
             let t = self.first;
             let low = halves(self.first_roots.root(c)).1;
             if low != 0 && next < b.len() {
-                if *ahead_at != next {
+                if ahead.1 == 0 {
                     let (c2, l2) = decode(b, next);
                     *ahead = (c2, l2, self.run.slot(c2));
-                    *ahead_at = next;
                 }
                 let (c2, l2, _) = *ahead;
                 if let Some(node) = t.second(low, c, c2) {
@@ -502,8 +539,10 @@ impl Segmented<'_> {
                 }
             }
         }
-        if T2 && r & RUN_T2START != 0 {
-            trigger_end = trigger_end.max(self.second_stage_quick(b, i, c, len, ahead_at, ahead));
+        // The pair filter first, when the next character is decoded already
+        // (it mostly is: after a segmentation check).
+        if T2 && r & RUN_T2START != 0 && (ahead.1 == 0 || self.t2_pairs.may(c, ahead.0)) {
+            trigger_end = trigger_end.max(self.second_stage_quick(b, i, c, len, ahead));
         }
         trigger_end
     }
@@ -514,7 +553,7 @@ impl Segmented<'_> {
     /// segmentation lookup done). Kept apart so that its loop state stays
     /// in registers.
     #[inline(never)]
-    fn clean<const CHECK: bool, const T2: bool>(
+    fn clean<const CHECK: bool, const T1: bool, const T2: bool>(
         &self,
         b: &[u8],
         state: &mut Clean,
@@ -525,14 +564,22 @@ impl Segmented<'_> {
         let Clean {
             mut i,
             mut copied,
-            mut clean_run,
-            mut ahead_at,
-            mut ahead,
-            mut boundary,
+            clean_run,
+            ahead_at,
+            ahead: ahead_in,
+            boundary,
         } = *state;
+        let entry = i;
+        // Where the last boundary passed was (`usize::MAX`: none): the
+        // characters since are all clean, and counting them (at most
+        // `window`) when the loop ends keeps that count out of the loop.
+        let mut region = usize::MAX;
+        // The character at `i` when an earlier step decoded it (length 0:
+        // none), as in `single_pass`: fewer registers than a position.
+        let mut ahead = if ahead_at == i { ahead_in } else { (0, 0, 0) };
         let mut result = Ok(Event::End);
         while i < n {
-            let (c, len, slot) = if ahead_at == i {
+            let (c, len, slot) = if ahead.1 != 0 {
                 ahead
             } else {
                 let x = b[i];
@@ -541,9 +588,8 @@ impl Segmented<'_> {
                     if slot == 0 {
                         // In no key of any table: a boundary nothing spans.
                         i += 1;
-                        clean_run = 0;
+                        region = i;
                         out.flush_if_full();
-                        boundary = true;
                         continue;
                     }
                     (u32::from(x), 1, slot)
@@ -552,77 +598,101 @@ impl Segmented<'_> {
                     (c, len, run.slot(c))
                 }
             };
+            ahead.1 = 0;
             let (r, low) = halves(slot);
-            if r & RUN_SSTART != 0 {
-                let found = match self.seg_match(b, i, len, low, &mut ahead_at, &mut ahead, CHECK) {
-                    Ok(found) => found,
-                    Err(e) => {
-                        result = Err(e);
+            let next = i + len;
+            // A multi-character segmentation key starting here (its node in
+            // the segmentation's double array; `RUN_SSTART` is set too).
+            let node = low >> DA_CODE_BITS;
+            if (!T1 || r & RUN_SSTART != 0) && node != 0 && next < n {
+                let (c2, l2) = decode(b, next);
+                let s2 = run.slot(c2);
+                ahead = (c2, l2, s2);
+                if let Some(at) = seg.child(node, s2) {
+                    let (end, value, stop) = seg.walk(b, at, next + l2, |x| run.slot(x));
+                    if CHECK && is_compat(stop) {
+                        result = Err(NeedsNormalization);
                         break;
                     }
-                };
-                if found.is_some() || r & RUN_SKEY1 != 0 {
-                    out.text(b, copied, i);
-                    if let Some((end, value)) = found {
+                    if end != 0 {
+                        out.text(b, copied, i);
                         seg.put(value, out);
                         i = end;
-                    } else {
-                        // The character alone is a segment: its value in
-                        // the run map is the chain's output for it.
-                        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                            run.put(r, out);
-                        } else {
-                            out.bytes(&b[i..i + len]);
-                        }
-                        i += len;
+                        copied = end;
+                        region = end;
+                        ahead.1 = 0;
+                        out.flush_if_full();
+                        continue;
                     }
+                }
+            }
+            if r & (RUN_KEY | RUN_SKEY1) != RUN_KEY {
+                if r & RUN_SKEY1 != 0 {
+                    // The character alone is a segment: its value in the
+                    // run map is the chain's output for it.
+                    out.text(b, copied, i);
+                    if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+                        run.put(r, out);
+                    } else {
+                        out.bytes(&b[i..next]);
+                    }
+                    i = next;
                     copied = i;
-                    clean_run = 0;
+                    region = i;
                     out.flush_if_full();
-                    boundary = true;
                     continue;
                 }
-            }
-            if r & RUN_KEY == 0 {
-                if ids::is_operator_code(c) {
-                    result = Ok(Event::Other { c, len, slot });
-                    break;
-                }
-                // No key of any stage has a compatibility ideograph
-                // (build.rs checks).
-                if CHECK && is_compat(c) {
-                    result = Err(NeedsNormalization);
-                    break;
+                // In no key of any stage. `RUN_TRIGGER` here marks IDS
+                // operators and compatibility ideographs (`RUN_SPECIAL`
+                // in build.rs).
+                if r & RUN_TRIGGER != 0 {
+                    if ids::is_operator_code(c) {
+                        result = Ok(Event::Other { c, len, slot });
+                        break;
+                    }
+                    // No key of any stage has a compatibility ideograph
+                    // (build.rs checks).
+                    if CHECK && is_compat(c) {
+                        result = Err(NeedsNormalization);
+                        break;
+                    }
                 }
                 // In no key of any stage: a boundary, unchanged.
-                i += len;
-                clean_run = 0;
+                i = next;
+                region = i;
                 out.flush_if_full();
-                boundary = true;
                 continue;
             }
-            if r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
-                && self.trigger_end::<T2>(b, i, c, len, r, &mut ahead_at, &mut ahead) != 0
+            if (T1 || T2)
+                && r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
+                && self.trigger_end::<T1, T2>(b, i, c, len, r, &mut ahead) != 0
             {
                 result = Ok(Event::Other { c, len, slot });
                 break;
             }
             // A clean character (no ideographic description operator: no
             // key has one): its own conversion.
-            if clean_run < self.window {
-                clean_run += 1;
-            }
             if r & (VALUE_POOL | VALUE_CHAR) != 0 {
                 out.text(b, copied, i);
                 run.put(r, out);
-                copied = i + len;
+                copied = next;
             }
-            i += len;
+            i = next;
         }
+        let (boundary, clean_run) = if region == usize::MAX {
+            (boundary, clean_run + chars_back(b, i, entry, self.window))
+        } else {
+            (true, chars_back(b, i, region, self.window))
+        };
+        // At a stop, the character after it when it was decoded.
+        let ahead_at = match result {
+            Ok(Event::Other { len, .. }) if ahead.1 != 0 => i + len,
+            _ => usize::MAX,
+        };
         *state = Clean {
             i,
             copied,
-            clean_run,
+            clean_run: clean_run.min(self.window),
             ahead_at,
             ahead,
             boundary,
@@ -633,24 +703,25 @@ impl Segmented<'_> {
     /// [`Segmented::second_stage_match`], ruling out first (with the double
     /// array of stage 2) the places where no key of stage 2 starts with the
     /// stage-1 images of `c` and the next character, which are most.
-    #[inline(always)]
+    #[inline(never)]
     fn second_stage_quick(
         &self,
         b: &[u8],
         i: usize,
         c: u32,
         len: usize,
-        ahead_at: &mut usize,
         ahead: &mut (u32, usize, u64),
     ) -> usize {
         let next = i + len;
         if next >= b.len() {
             return 0;
         }
-        if *ahead_at != next {
+        if ahead.1 == 0 {
             let (c2, l2) = decode(b, next);
             *ahead = (c2, l2, self.run.slot(c2));
-            *ahead_at = next;
+            if !self.t2_pairs.may(c, c2) {
+                return 0;
+            }
         }
         let s1 = self.image2.slot(c);
         let s2 = self.image2.slot(ahead.0);
@@ -740,12 +811,23 @@ impl Segmented<'_> {
         if chars >= 2 { ends[chars - 2] } else { 0 }
     }
 
-    /// Converts a stretch with the whole chain.
+    /// Converts a stretch with the whole chain (as one segment). With two
+    /// stages (every shipped segmented config), stage 2 runs on its double
+    /// array straight into the output: the same greedy longest-prefix
+    /// matching over the same dictionary as `apply`, in one pass.
     fn flush(&self, stretch: &str, out: &mut Out<'_>, scratch: &mut Scratch) {
         let mut s = std::mem::take(&mut scratch.c);
         s.clear();
-        self.conv.convert_segment(stretch, &mut s, scratch);
-        out.bytes(s.as_bytes());
+        if self.conv.stage_count() == 2 {
+            crate::engine::apply(&self.first, stretch, &mut s);
+            // Without the check for compatibility ideographs (none is in a
+            // stretch: they end runs) the pass cannot stop early.
+            let done = single_pass::<false>(self.second_fast, &s, out);
+            debug_assert!(done.is_ok(), "single_pass without the check");
+        } else {
+            self.conv.convert_segment(stretch, &mut s, scratch);
+            out.bytes(s.as_bytes());
+        }
         scratch.c = s;
     }
 }

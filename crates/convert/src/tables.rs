@@ -113,6 +113,11 @@ pub(crate) enum FastPlan {
         /// Per character, the low half of stage 2's root slot of its
         /// stage-1 image (`DA_SPECIAL`: the image is not one character).
         image2: usize,
+        /// The filter of stage-2 pairs (`T2_PAIRS` u64s; empty when no
+        /// character has `RUN_T2START`).
+        t2_pairs: Range,
+        /// Whether any character has `RUN_T1START` or `RUN_TRIGGER`.
+        any_t1: bool,
         /// Whether any character has `RUN_T2START`.
         any_t2: bool,
     },
@@ -179,6 +184,37 @@ pub(crate) fn halves(slot: u64) -> (u32, u32) {
 fn pair_hash(a: u32, b: u32) -> usize {
     let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 32) as usize
+}
+
+/// The words of a segmented plan's filter of stage-2 pairs.
+pub(crate) const T2_PAIRS: usize = 1 << (T2_PAIR_BITS - 6);
+const T2_PAIR_BITS: u32 = 16;
+
+/// A segmented plan's filter of the pairs of characters where the first
+/// has `RUN_T2START` and the stage-1 images may begin a key of stage 2
+/// (build.rs): no false negatives.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PairFilter {
+    words: &'static [u64; T2_PAIRS],
+}
+
+impl PairFilter {
+    /// The filter at `range` (all zeros when empty).
+    pub(crate) fn get(range: Range) -> PairFilter {
+        static NONE: [u64; T2_PAIRS] = [0; T2_PAIRS];
+        PairFilter {
+            words: u64s(range).try_into().unwrap_or(&NONE),
+        }
+    }
+
+    /// False when the exact check for `a` followed by `b` would find
+    /// nothing.
+    #[inline(always)]
+    pub(crate) fn may(&self, a: u32, b: u32) -> bool {
+        let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
+        let h = (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize;
+        self.words[h >> 6] & (1 << (h & 63)) != 0
+    }
 }
 
 #[inline(always)]
