@@ -752,6 +752,9 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
         }
         let base = f - first;
         cells[at][2] = index(base);
+        // A filter of the children's codes (bit `code % 32`), so that most
+        // failing child lookups need not load the child's cell.
+        cells[at][3] = kids.iter().fold(0, |m, &(k, _)| m | 1 << (k % 32));
         for &(k, x) in &kids {
             let i = base + k;
             da_take(&mut next, i);

@@ -798,9 +798,10 @@ pub(crate) const DA_SPECIAL: u64 = 1 << 63;
 /// the value of the one-character key (0: none), the cell of the
 /// one-character prefix when longer keys start with the character (0:
 /// none), and the character's code when it occurs after the first
-/// character of some key (0: never). Cells are `[check, value, base, 0]`:
-/// the child of cell `p` for code `k` is cell `base(p) + k` if its check is
-/// `p`; base 0 means no children. See `double_array` in build.rs.
+/// character of some key (0: never). Cells are `[check, value, base,
+/// filter]`: the child of cell `p` for code `k` is cell `base(p) + k` if its
+/// check is `p`, and bit `k % 32` of the filter is set for every child's
+/// code `k` (a filter of 0: no children). See `double_array` in build.rs.
 #[derive(Debug)]
 pub(crate) struct FastDict {
     roots: FlatPages,
@@ -845,10 +846,13 @@ impl FastDict {
     #[inline(always)]
     pub(crate) fn child(&self, node: u32, slot: u64) -> Option<u32> {
         let code = halves(slot).1 & ((1 << DA_CODE_BITS) - 1);
-        let base = self.cells.get(node as usize)?[2];
-        if base == 0 {
+        let parent = self.cells.get(node as usize)?;
+        // The filter of the children's codes (bit `code % 32`; 0 without
+        // children).
+        if parent[3].wrapping_shr(code) & 1 == 0 {
             return None;
         }
+        let base = parent[2];
         let at = base.wrapping_add(code);
         let cell = self.cells.get(at as usize)?;
         (cell[0] == node).then_some(at)
