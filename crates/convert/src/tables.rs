@@ -848,12 +848,11 @@ impl FastDict {
         let code = halves(slot).1 & ((1 << DA_CODE_BITS) - 1);
         let parent = self.cells.get(node as usize)?;
         // The filter of the children's codes (bit `code % 32`; 0 without
-        // children).
-        if parent[3].wrapping_shr(code) & 1 == 0 {
-            return None;
-        }
-        let base = parent[2];
-        let at = base.wrapping_add(code);
+        // children) sends the lookups it rules out to cell 0 (never used,
+        // its check 0 is no node's and it stays in cache) without a
+        // branch, which would be mispredicted often.
+        let keep = 0u32.wrapping_sub(parent[3].wrapping_shr(code) & 1);
+        let at = parent[2].wrapping_add(code) & keep;
         let cell = self.cells.get(at as usize)?;
         (cell[0] == node).then_some(at)
     }
