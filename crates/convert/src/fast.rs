@@ -563,13 +563,17 @@ impl Segmented<'_> {
         let n = b.len();
         let Clean {
             mut i,
-            mut copied,
+            copied,
             clean_run,
             ahead_at,
             ahead: ahead_in,
             boundary,
         } = *state;
         let entry = i;
+        // Every character is written as it is passed (no pending copy):
+        // a branch on whether a character changes would be mispredicted
+        // often.
+        out.text(b, copied, i);
         // Where the last boundary passed was (`usize::MAX`: none): the
         // characters since are all clean, and counting them (at most
         // `window`) when the loop ends keeps that count out of the loop.
@@ -587,6 +591,7 @@ impl Segmented<'_> {
                     let slot = run.slot(u32::from(x));
                     if slot == 0 {
                         // In no key of any table: a boundary nothing spans.
+                        out.word(u32::from(x), 1);
                         i += 1;
                         region = i;
                         out.flush_if_full();
@@ -615,10 +620,8 @@ impl Segmented<'_> {
                         break;
                     }
                     if end != 0 {
-                        out.text(b, copied, i);
                         seg.put(value, out);
                         i = end;
-                        copied = end;
                         region = end;
                         ahead.1 = 0;
                         out.flush_if_full();
@@ -630,14 +633,8 @@ impl Segmented<'_> {
                 if r & RUN_SKEY1 != 0 {
                     // The character alone is a segment: its value in the
                     // run map is the chain's output for it.
-                    out.text(b, copied, i);
-                    if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                        run.put(r, out);
-                    } else {
-                        out.bytes(&b[i..next]);
-                    }
+                    run.put_char(r, b, i, len, out);
                     i = next;
-                    copied = i;
                     region = i;
                     out.flush_if_full();
                     continue;
@@ -658,6 +655,7 @@ impl Segmented<'_> {
                     }
                 }
                 // In no key of any stage: a boundary, unchanged.
+                out.bytes(&b[i..next]);
                 i = next;
                 region = i;
                 out.flush_if_full();
@@ -672,11 +670,7 @@ impl Segmented<'_> {
             }
             // A clean character (no ideographic description operator: no
             // key has one): its own conversion.
-            if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-                out.text(b, copied, i);
-                run.put(r, out);
-                copied = next;
-            }
+            run.put_char(r, b, i, len, out);
             i = next;
         }
         let (boundary, clean_run) = if region == usize::MAX {
@@ -691,7 +685,7 @@ impl Segmented<'_> {
         };
         *state = Clean {
             i,
-            copied,
+            copied: i,
             clean_run: clean_run.min(self.window),
             ahead_at,
             ahead,
