@@ -39,10 +39,12 @@ fn single_pass<const CHECK: bool>(
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
-    let mut copied = 0;
     // The character at `i`, its length and root slot, when the previous
     // step looked it up (length 0: not).
     let mut ahead: (u32, usize, u64) = (0, 0, 0);
+    // Every character is written as it is passed (no pending copy of
+    // unchanged text): a branch on whether a character changes would be
+    // mispredicted often.
     while i < n {
         let (c, len, slot) = if ahead.1 != 0 {
             ahead
@@ -50,6 +52,7 @@ fn single_pass<const CHECK: bool>(
             let x = b[i];
             if x < 0x80 {
                 if !dict.lead_may_start(x) {
+                    out.word(u32::from(x), 1);
                     i += 1;
                     continue;
                 }
@@ -60,20 +63,18 @@ fn single_pass<const CHECK: bool>(
             }
         };
         ahead.1 = 0;
-        if slot >> DA_CODE_BITS == 0 {
-            // No key starts with `c`.
-            i += len;
-            continue;
-        }
         if slot == DA_SPECIAL {
             // A compatibility ideograph or an ideographic description
             // operator: no key contains either.
             if CHECK && is_compat(c) {
                 return Err(NeedsNormalization);
             }
-            i += unmatched(text, i, c, len);
+            let m = unmatched(text, i, c, len);
+            out.bytes(&b[i..i + m]);
+            i += m;
             continue;
         }
+        // A character no key starts with has neither (slot 0).
         let own = halves(slot).0;
         let node = halves(slot).1 >> DA_CODE_BITS;
         let next = i + len;
@@ -87,23 +88,16 @@ fn single_pass<const CHECK: bool>(
                     return Err(NeedsNormalization);
                 }
                 if end != 0 {
-                    out.text(b, copied, i);
                     dict.put(value, out);
                     i = end;
-                    copied = end;
                     ahead.1 = 0;
                     continue;
                 }
             }
         }
-        if own != 0 {
-            out.text(b, copied, i);
-            dict.put(own, out);
-            copied = next;
-        }
+        dict.put_char(own, b, i, len, out);
         i = next;
     }
-    out.text(b, copied, n);
     Ok(())
 }
 

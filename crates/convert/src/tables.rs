@@ -329,6 +329,34 @@ impl Strings {
         }
     }
 
+    /// Writes the output of the character at byte `i` of `b` (`len` bytes
+    /// long) whose value is `r` (flags above the value bits are ignored):
+    /// its value, or the character itself when it has none. Where the
+    /// output is one character as long as the input's (nearly everywhere)
+    /// that is one select and one store, without a branch on whether the
+    /// character changes (which would be mispredicted often).
+    #[inline(always)]
+    pub(crate) fn put_char(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
+        if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+            let own = u32::from_le_bytes(w);
+            let v = r & 0xFF_FFFF;
+            // The value's lead byte has the same high four bits as the
+            // input's exactly when both are as long (or the input has no
+            // value): all ones when the lengths may differ.
+            let differs = 0u32.wrapping_sub(u32::from((v ^ own) & 0xF0 != 0));
+            if (r & VALUE_POOL) | (r & VALUE_CHAR & differs) == 0 {
+                let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, v, own);
+                out.word(w, len);
+                return;
+            }
+        }
+        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+            self.put(r, out);
+        } else {
+            out.bytes(&b[i..i + len]);
+        }
+    }
+
     /// Writes value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
     #[inline(always)]
     fn put(&self, v: u32, out: &mut Out<'_>) {
@@ -893,6 +921,14 @@ impl FastDict {
     pub(crate) fn put(&self, value: u32, out: &mut Out<'_>) {
         self.strings.put(value, out);
     }
+
+    /// Writes the output of the character at byte `i` of `b` (`len` bytes
+    /// long) whose one-character key has the value `own` (0: none), see
+    /// [`Strings::put_char`].
+    #[inline(always)]
+    pub(crate) fn put_char(&self, own: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
+        self.strings.put_char(own, b, i, len, out);
+    }
 }
 
 /// The root slots of a dictionary (see [`Dict::root`]) with the Basic
@@ -1037,31 +1073,10 @@ impl RunMap {
     }
 
     /// Writes the output of the character at byte `i` of `b` (`len` bytes
-    /// long) whose slot has the high half `r`: its value, or the character
-    /// itself when it has none. Where the output is one character as long
-    /// as the input's (nearly everywhere) that is one select and one
-    /// store, without a branch on whether the character changes (which
-    /// would be mispredicted often).
+    /// long) whose slot has the high half `r` (see [`Strings::put_char`]).
     #[inline(always)]
     pub(crate) fn put_char(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
-        if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
-            let own = u32::from_le_bytes(w);
-            let v = r & 0xFF_FFFF;
-            // The value's lead byte has the same high four bits as the
-            // input's exactly when both are as long (or the input has no
-            // value): all ones when the lengths may differ.
-            let differs = 0u32.wrapping_sub(u32::from((v ^ own) & 0xF0 != 0));
-            if (r & VALUE_POOL) | (r & VALUE_CHAR & differs) == 0 {
-                let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, v, own);
-                out.word(w, len);
-                return;
-            }
-        }
-        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
-            self.strings.put(r, out);
-        } else {
-            out.bytes(&b[i..i + len]);
-        }
+        self.strings.put_char(r, b, i, len, out);
     }
 }
 
