@@ -1181,6 +1181,13 @@ fn fast_plan(
         .iter()
         .any(|(_, _, f, _)| f & RUN_KEY != 0 && f & (RUN_T1START | RUN_TRIGGER) != 0);
     let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
+    // Many characters with `RUN_T2START` (s2twp: TWPhrases) make a branch
+    // on the flag hard to predict; with few (s2tw) it is the cheaper test.
+    let many_t2 = map
+        .iter()
+        .filter(|(_, _, flags, _)| flags & RUN_T2START != 0)
+        .count()
+        > 100;
     // A filter of the pairs (a, b) of characters where a has RUN_T2START
     // and the stage-1 images of a and b begin a key of stage 2 (or b's
     // image is not one character, which the exact check treats as a
@@ -1261,7 +1268,7 @@ fn fast_plan(
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
         "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1}, \
-         second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2} }}"
+         second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2} }}"
     )
 }
 

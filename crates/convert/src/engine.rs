@@ -81,6 +81,7 @@ enum Fast {
         t2_pairs: PairFilter,
         any_t1: bool,
         any_t2: bool,
+        many_t2: bool,
     },
     General,
 }
@@ -144,6 +145,7 @@ impl ConverterBuilder {
                 t2_pairs,
                 any_t1,
                 any_t2,
+                many_t2,
             } => Fast::Segmented {
                 seg: FastDict::get(seg),
                 run: RunMap::get(run),
@@ -157,6 +159,7 @@ impl ConverterBuilder {
                 t2_pairs: PairFilter::get(t2_pairs),
                 any_t1,
                 any_t2,
+                many_t2,
             },
             FastPlan::General => Fast::General,
         };
@@ -277,6 +280,7 @@ impl Converter {
                 t2_pairs,
                 any_t1,
                 any_t2,
+                many_t2,
             } => fast::Segmented {
                 conv: self,
                 seg,
@@ -291,6 +295,7 @@ impl Converter {
                 t2_pairs,
                 any_t1,
                 any_t2,
+                many_t2,
             }
             .run(text, out, check_compat, scratch),
             Fast::General => {

@@ -210,6 +210,9 @@ pub(crate) struct Segmented<'c> {
     pub(crate) any_t1: bool,
     /// Whether any character has `RUN_T2START` (likewise).
     pub(crate) any_t2: bool,
+    /// Whether many characters have `RUN_T2START` (then the pair filter is
+    /// asked before the flag, see [`Segmented::clean`]).
+    pub(crate) many_t2: bool,
 }
 
 impl Segmented<'_> {
@@ -655,10 +658,19 @@ impl Segmented<'_> {
                 out.flush_if_full();
                 continue;
             }
-            if (T1 || T2)
-                && r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
-                && self.trigger_end::<T1, T2>(b, i, c, len, r, &mut ahead) != 0
-            {
+            // With only the stage-2 checks and many characters that have
+            // `RUN_T2START`, the pair filter is asked whether or not the
+            // character has the flag (when the next character is decoded;
+            // else the check decodes it), so that the branch is on what the
+            // filter lets through, which is rare.
+            let check = if T2 && !T1 && self.many_t2 {
+                let t2 = u32::from(r & RUN_T2START != 0);
+                let pass = u32::from(ahead.1 == 0) | self.t2_pairs.bit(c, ahead.0);
+                t2 & pass != 0
+            } else {
+                r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
+            };
+            if (T1 || T2) && check && self.trigger_end::<T1, T2>(b, i, c, len, r, &mut ahead) != 0 {
                 result = Ok(Event::Other { c, len, slot });
                 break;
             }

@@ -120,6 +120,8 @@ pub(crate) enum FastPlan {
         any_t1: bool,
         /// Whether any character has `RUN_T2START`.
         any_t2: bool,
+        /// Whether more than 100 characters have `RUN_T2START`.
+        many_t2: bool,
     },
     /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
     /// config needs it; build.rs picks it for data the fast path cannot do.)
@@ -211,9 +213,16 @@ impl PairFilter {
     /// nothing.
     #[inline(always)]
     pub(crate) fn may(&self, a: u32, b: u32) -> bool {
+        self.bit(a, b) != 0
+    }
+
+    /// [`PairFilter::may`] as 1 or 0.
+    #[inline(always)]
+    #[allow(clippy::cast_possible_truncation, reason = "one bit of a u64")]
+    pub(crate) fn bit(&self, a: u32, b: u32) -> u32 {
         let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
         let h = (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize;
-        self.words[h >> 6] & (1 << (h & 63)) != 0
+        (self.words[h >> 6] >> (h & 63)) as u32 & 1
     }
 }
 
