@@ -182,6 +182,7 @@ pub(crate) mod cleanup {
     pub(crate) struct Registered(PathBuf);
 
     pub(crate) fn register(path: &Path) -> Registered {
+        listen();
         if let Ok(mut p) = PENDING.lock() {
             p.push(path.to_path_buf());
         }
@@ -196,18 +197,33 @@ pub(crate) mod cleanup {
         }
     }
 
-    /// Removes the registered files, then ends the process the way the
-    /// signal would have (status 128 + signal number).
+    /// Makes a file-size limit (`ulimit -f`, a quota acting the same way)
+    /// fail the write with EFBIG, reported like a full disk, instead of
+    /// killing the process with a temporary file left behind.
     #[cfg(unix)]
     pub(crate) fn install() {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
-        // A file-size limit (`ulimit -f`, a quota acting the same way) must
-        // fail the write with EFBIG, reported like a full disk, instead of
-        // killing the process with its temporary file left behind.
         let _ = signal_hook::flag::register(
-            SIGXFSZ,
+            signal_hook::consts::SIGXFSZ,
             std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         );
+    }
+
+    #[cfg(not(unix))]
+    pub(crate) fn install() {}
+
+    /// From the first temporary file on: on SIGINT, SIGTERM or SIGHUP,
+    /// removes the registered files, then ends the process the way the
+    /// signal would have (status 128 + signal number). Runs that write no
+    /// file (standard output) start no listening thread.
+    #[cfg(unix)]
+    fn listen() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(spawn_listener);
+    }
+
+    #[cfg(unix)]
+    fn spawn_listener() {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
@@ -224,7 +240,7 @@ pub(crate) mod cleanup {
     }
 
     #[cfg(not(unix))]
-    pub(crate) fn install() {}
+    fn listen() {}
 }
 
 /// True when standard output is the regular file `path` (as with
