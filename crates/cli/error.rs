@@ -108,6 +108,12 @@ pub(crate) enum CliError {
     BatchOutputIsInput {
         path: String,
     },
+    /// The batch output folder contains the folder being converted, so
+    /// outputs could land on inputs.
+    BatchOutputContainsInput {
+        path: String,
+        input: String,
+    },
     /// A batch output would be written outside OUTDIR (through a link).
     BatchEscapes {
         path: String,
@@ -273,6 +279,10 @@ impl CliError {
             CliError::BatchOutputIsInput { path } => {
                 l.msg("error-batch-output-is-input", &[("path", s(path))])
             }
+            CliError::BatchOutputContainsInput { path, input } => l.msg(
+                "error-batch-output-contains-input",
+                &[("path", s(path)), ("input", s(input))],
+            ),
             CliError::BatchEscapes { path } => l.msg("error-batch-escapes", &[("path", s(path))]),
             CliError::BatchNeedsOutput => l.msg("error-batch-needs-output", &[]),
             CliError::BatchFailed { errors } => l.msg(

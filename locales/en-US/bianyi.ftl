@@ -344,6 +344,7 @@ batch-summary = bianyi: { $files ->
        *[other] { $errors } errors
     }
 error-batch-output-is-input = { $path } is the folder being converted; use --in-place to convert it in place
+error-batch-output-contains-input = the output folder { $path } contains the folder being converted ({ $input }), so outputs could overwrite inputs; choose an output folder outside it
 error-batch-escapes = { $path } would be written outside the output folder (through a symbolic link); not written
 error-batch-needs-output = -r needs an output folder (-o DIR) or --in-place
 error-batch-failed = { $errors ->

@@ -146,6 +146,7 @@ batch-summary = bianyi：转换了 { $files } 个文件（{ $bytes } 字节）�
        *[other] { $errors } 个错误
     }
 error-batch-output-is-input = { $path } 就是要转换的文件夹；要就地转换，请使用 --in-place
+error-batch-output-contains-input = 输出文件夹 { $path } 包含要转换的文件夹（{ $input }），输出可能覆盖输入；请选择它之外的输出文件夹
 error-batch-escapes = { $path } 会（经由符号链接）写到输出文件夹之外，未写入
 error-batch-needs-output = -r 需要输出文件夹（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 个文件无法转换（见上文）

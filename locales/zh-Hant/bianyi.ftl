@@ -146,6 +146,7 @@ batch-summary = bianyi：轉換了 { $files } 個檔案（{ $bytes } 位元組�
        *[other] { $errors } 個錯誤
     }
 error-batch-output-is-input = { $path } 就是要轉換的資料夾；要就地轉換，請使用 --in-place
+error-batch-output-contains-input = 輸出資料夾 { $path } 包含要轉換的資料夾（{ $input }），輸出可能覆蓋輸入；請選擇它之外的輸出資料夾
 error-batch-escapes = { $path } 會（經由符號連結）寫到輸出資料夾之外，未寫入
 error-batch-needs-output = -r 需要輸出資料夾（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 個檔案無法轉換（見上文）
