@@ -398,6 +398,32 @@ fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result<Job, CliEr
     )?))
 }
 
+/// Refuses an output that is one of the inputs: `-o` naming an input
+/// (the output would replace it), or standard output appended to an input
+/// (`bianyi convert … a.txt >> a.txt` would read its own output forever).
+fn refuse_output_is_input(args: &ConvertArgs, inputs: &[Input]) -> Result<(), CliError> {
+    let files = inputs.iter().filter_map(|i| match i {
+        Input::File(p) => Some(p.as_path()),
+        Input::Stdin => None,
+    });
+    for p in files {
+        match &args.output {
+            Some(out) if same_file(out, p) => {
+                return Err(CliError::OutputIsInput {
+                    path: out.display().to_string(),
+                });
+            }
+            None if !args.in_place && stdout_is(p) => {
+                return Err(CliError::OutputIsInput {
+                    path: p.display().to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn run_job(
     args: &ConvertArgs,
     backend: &Job,
@@ -407,17 +433,7 @@ fn run_job(
     if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         return Err(CliError::InPlaceStdin);
     }
-    if let Some(out) = &args.output {
-        for input in inputs {
-            if let Input::File(p) = input
-                && same_file(out, p)
-            {
-                return Err(CliError::OutputIsInput {
-                    path: out.display().to_string(),
-                });
-            }
-        }
-    }
+    refuse_output_is_input(args, inputs)?;
     let files: Vec<&Path> = inputs
         .iter()
         .filter_map(|i| match i {
@@ -425,14 +441,6 @@ fn run_job(
             Input::Stdin => None,
         })
         .collect();
-    if args.output.is_none() && !args.in_place {
-        // `bianyi convert … a.txt >> a.txt` would read its own output forever.
-        if let Some(p) = files.iter().find(|p| stdout_is(p)) {
-            return Err(CliError::OutputIsInput {
-                path: p.display().to_string(),
-            });
-        }
-    }
     if args.in_place {
         // The same file twice (or through a link) would be converted twice.
         for (k, a) in files.iter().enumerate() {
@@ -815,6 +823,8 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
         format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
     };
     let under = format!("{pointer}/");
+    let inputs = inputs(&args.files)?;
+    refuse_output_is_input(args, &inputs)?;
     let (mut output, target) = match &args.output {
         Some(path) => {
             let target = Source::path(path);
@@ -831,7 +841,7 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
         error,
     };
     let mut state = OutState::default();
-    for input in inputs(&args.files)? {
+    for input in inputs {
         let source = input.source();
         let raw = open(&input, &source)?;
         let (reader, out_encoding, guessed) = io_opts.open(raw, &source, &mut state)?;
