@@ -454,19 +454,15 @@ fn run_job(
     }
     // Check every file before writing anything: a missing file or invalid
     // UTF-8 in the third input must not leave the first two converted. Into
-    // a regular file (-o, or --in-place on one file) invalid UTF-8 found
-    // while converting only discards the temporary file, so the (fast, but
-    // extra) read-ahead check is needed for standard output, outputs that
-    // are not regular files, and several in-place files.
+    // regular files (-o, --in-place, which replaces the files only when all
+    // are converted) invalid UTF-8 found while converting only discards the
+    // temporary files, so the (fast, but extra) read-ahead check is needed
+    // for standard output and outputs that are not regular files.
     let direct_output = args
         .output
         .as_ref()
         .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
-    let check_utf8 = if args.in_place {
-        files.len() > 1
-    } else {
-        args.output.is_none() || direct_output
-    };
+    let check_utf8 = !args.in_place && (args.output.is_none() || direct_output);
     for input in inputs {
         if let Input::File(path) = input {
             precheck(path, args.in_place, check_utf8, io_opts.encoding)?;
@@ -474,13 +470,19 @@ fn run_job(
     }
 
     if args.in_place {
+        // Every file is converted into its temporary file before any is
+        // replaced: an error in the last file (a character its encoding
+        // cannot hold, a document whose markup would change, a full disk)
+        // leaves every file as it was.
+        let mut staged = Vec::with_capacity(files.len());
         for input in inputs {
             if let Input::File(path) = input {
                 let target = Source::path(path);
-                let mut output = Output::file(path).map_err(|error| CliError::Write {
+                let write_error = |error| CliError::Write {
                     target: target.clone(),
                     error,
-                })?;
+                };
+                let mut output = Output::file(path).map_err(write_error)?;
                 backend.convert(
                     input,
                     output.writer(),
@@ -488,10 +490,13 @@ fn run_job(
                     io_opts,
                     &mut OutState::default(),
                 )?;
-                output
-                    .commit()
-                    .map_err(|error| CliError::Write { target, error })?;
+                staged.push((target.clone(), output.stage().map_err(write_error)?));
             }
+        }
+        for (target, staged) in staged {
+            staged
+                .commit()
+                .map_err(|error| CliError::Write { target, error })?;
         }
         return Ok(());
     }

@@ -60,6 +60,12 @@ pub(crate) enum CliError {
         first: String,
         second: String,
     },
+    /// Two inputs would be written to the same output file.
+    SameOutputTwice {
+        path: String,
+        first: String,
+        second: String,
+    },
     EngineNoTofuRisk,
     EngineOnlyConvert,
     UnknownTarget {
@@ -226,6 +232,18 @@ impl CliError {
             CliError::SameFileTwice { first, second } => l.msg(
                 "error-same-file-twice",
                 &[("first", s(first)), ("second", s(second))],
+            ),
+            CliError::SameOutputTwice {
+                path,
+                first,
+                second,
+            } => l.msg(
+                "error-same-output-twice",
+                &[
+                    ("path", s(path)),
+                    ("first", s(first)),
+                    ("second", s(second)),
+                ],
             ),
             CliError::EngineNoTofuRisk => l.msg("error-engine-no-tofu-risk", &[]),
             CliError::EngineOnlyConvert => l.msg("error-engine-only-convert", &[]),

@@ -99,18 +99,60 @@ impl Output {
     /// Finishes the output: flushes, and for a regular file syncs the
     /// temporary file and renames it over the destination.
     pub(crate) fn commit(self) -> io::Result<()> {
+        self.stage()?.commit()
+    }
+
+    /// Flushes the output and, for a regular file, syncs the temporary file
+    /// (and closes it), leaving only the rename to [`Staged::commit`]: a
+    /// command writing several files stages them all before replacing any,
+    /// so that an error in the last one leaves every file untouched.
+    pub(crate) fn stage(self) -> io::Result<Staged> {
         match self {
-            Output::Stdout(mut w) => w.flush(),
+            Output::Stdout(mut w) => w.flush().map(|()| Staged::Done),
             Output::Direct(w) => {
                 let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
                 drop(file);
-                Ok(())
+                Ok(Staged::Done)
             }
             Output::Atomic {
-                temp, destination, ..
+                temp,
+                destination,
+                _registered,
             } => {
                 let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
                 temp.as_file().sync_all()?;
+                Ok(Staged::Rename {
+                    temp: temp.into_temp_path(),
+                    destination,
+                    _registered,
+                })
+            }
+        }
+    }
+}
+
+/// A finished output waiting to replace its destination (see
+/// [`Output::stage`]); dropped without [`Staged::commit`], its temporary
+/// file is removed.
+#[must_use]
+pub(crate) enum Staged {
+    /// Nothing left to do (standard output, a file written directly).
+    Done,
+    Rename {
+        temp: tempfile::TempPath,
+        destination: PathBuf,
+        _registered: cleanup::Registered,
+    },
+}
+
+impl Staged {
+    /// Renames the temporary file over the destination.
+    pub(crate) fn commit(self) -> io::Result<()> {
+        match self {
+            Staged::Done => Ok(()),
+            Staged::Rename {
+                temp, destination, ..
+            } => {
                 temp.persist(&destination).map_err(|e| e.error)?;
                 sync_parent(&destination);
                 Ok(())

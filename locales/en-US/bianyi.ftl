@@ -17,6 +17,7 @@ error-in-place-stdin = --in-place needs files to rewrite; it cannot be used with
 error-in-place-not-regular = { $path } is not a regular file and cannot be rewritten in place; use -o instead
 error-stdin-twice = standard input (-) can be named only once
 error-same-file-twice = { $first } and { $second } are the same file; --in-place would convert it twice
+error-same-output-twice = { $first } and { $second } would both be written to { $path }; nothing was written (convert them into different folders)
 error-engine-no-tofu-risk = the system OpenCC engine has no tofu-risk dictionaries; drop --tofu-risk or use the default engine
 error-engine-only-convert = the system OpenCC engine only converts with -c; --to, --diff and --ambiguities need bianyi's engine
 error-unknown-target = unknown target “{ $name }”; use zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN (zh-SG, zh-MY and zh-MO work too)

@@ -17,6 +17,7 @@ error-in-place-stdin = --in-place 需要指定要改写的文件，不能用于�
 error-in-place-not-regular = { $path } 不是普通文件，无法就地改写；请改用 -o
 error-stdin-twice = 标准输入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一个文件；--in-place 会把它转换两次
+error-same-output-twice = { $first } 和 { $second } 都会写到 { $path }；什么都没有写入（请把它们转换到不同的文件夹）
 error-engine-no-tofu-risk = 系统 OpenCC 引擎没有 tofu-risk 词典；请去掉 --tofu-risk，或使用默认引擎
 error-engine-only-convert = 系统 OpenCC 引擎只支持 -c 转换；--to、--diff 和 --ambiguities 需要 bianyi 自己的引擎
 error-unknown-target = 未知的目标“{ $name }”；请使用 zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（也可用 zh-SG、zh-MY 和 zh-MO）

@@ -17,6 +17,7 @@ error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於�
 error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
 error-stdin-twice = 標準輸入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一個檔案；--in-place 會把它轉換兩次
+error-same-output-twice = { $first } 和 { $second } 都會寫到 { $path }；什麼都沒有寫入（請把它們轉換到不同的資料夾）
 error-engine-no-tofu-risk = 系統 OpenCC 引擎沒有 tofu-risk 詞典；請去掉 --tofu-risk，或使用預設引擎
 error-engine-only-convert = 系統 OpenCC 引擎只支援 -c 轉換；--to、--diff 和 --ambiguities 需要 bianyi 自己的引擎
 error-unknown-target = 未知的目標「{ $name }」；請使用 zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（也可用 zh-SG、zh-MY 和 zh-MO）
