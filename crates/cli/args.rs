@@ -117,8 +117,9 @@ pub(crate) struct L10nConvertArgs {
     #[arg(long)]
     pub(crate) corner_quotes: bool,
 
-    /// A Fluent file of reviewed wording: its messages replace the
-    /// converted ones of the same id (same placeables required).
+    /// A file of reviewed wording, in the format of the inputs: its messages
+    /// replace the converted ones of the same id or key (same placeables
+    /// required).
     #[arg(long, value_name = "FILE")]
     pub(crate) overrides: Option<PathBuf>,
 

@@ -276,7 +276,7 @@ impl CliError {
                     ("column", FluentValue::from(error.column())),
                     ("offset", FluentValue::from(error.offset())),
                     ("format", s(format)),
-                    ("message", s(&error.kind().to_string())),
+                    ("message", s(&document_reason(error.kind(), l))),
                 ],
             ),
             CliError::AmbiguitiesOnText => l.msg("error-ambiguities-on-text", &[]),
@@ -367,9 +367,42 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The reason part of an I/O error, localized for the common kinds.
+/// Why a document cannot be converted, in the user's language (a parser's
+/// own words stay as they are).
+fn document_reason(kind: &bianyi_formats::doc::DocErrorKind, l: &Localizer) -> String {
+    use bianyi_formats::doc::{DocErrorKind as K, SubtitleError as S};
+    let s = |v: &str| FluentValue::from(v.to_string());
+    match kind {
+        K::Syntax(detail) => l.msg("doc-reason-syntax", &[("detail", s(detail))]),
+        K::Html(detail) => l.msg("doc-reason-html", &[("detail", s(detail))]),
+        K::DuplicateKey { key } => l.msg("doc-reason-duplicate-key", &[("key", s(key))]),
+        K::StructureChanged => l.msg("doc-reason-structure", &[]),
+        K::Subtitle(e) => {
+            let example = |vtt| ("example", s(S::example(vtt)));
+            match e {
+                S::BadTiming { line, vtt } => {
+                    l.msg("doc-reason-bad-timing", &[("line", s(line)), example(*vtt)])
+                }
+                S::ExpectedCue => l.msg("doc-reason-srt-expected-cue", &[example(false)]),
+                S::ExpectedTiming { vtt: false } => {
+                    l.msg("doc-reason-srt-expected-timing", &[example(false)])
+                }
+                S::ExpectedTiming { vtt: true } => {
+                    l.msg("doc-reason-vtt-expected-timing", &[example(true)])
+                }
+                S::NoSignature => l.msg("doc-reason-vtt-signature", &[]),
+                // A kind added to the library later: its own (English) words.
+                other => l.msg("doc-reason-syntax", &[("detail", s(&other.to_string()))]),
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
 fn io_reason(error: &io::Error, l: &Localizer) -> String {
     let id = match error.kind() {
         io::ErrorKind::NotFound => "io-not-found",
+        io::ErrorKind::NotADirectory => "io-not-a-directory",
         io::ErrorKind::PermissionDenied => "io-permission-denied",
         io::ErrorKind::IsADirectory => "io-is-a-directory",
         io::ErrorKind::StorageFull => "io-storage-full",
