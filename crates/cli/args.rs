@@ -535,7 +535,7 @@ pub(crate) struct ConvertArgs {
 
     /// JSON Lines: each input line is a JSON object whose --field is
     /// converted; everything else on the line stays as it is.
-    #[arg(long, conflicts_with_all = ["recursive", "diff", "ambiguities", "in_place"])]
+    #[arg(long, conflicts_with_all = ["recursive", "diff", "ambiguities"])]
     pub(crate) jsonl: bool,
 
     /// With --jsonl: the field to convert, a name or a JSON pointer

@@ -424,6 +424,27 @@ fn refuse_output_is_input(args: &ConvertArgs, inputs: &[Input]) -> Result<(), Cl
     Ok(())
 }
 
+/// The same file twice in place (or through a link) would be converted
+/// twice.
+fn refuse_same_file_twice(inputs: &[Input]) -> Result<(), CliError> {
+    let files: Vec<&Path> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p.as_path()),
+            Input::Stdin => None,
+        })
+        .collect();
+    for (k, a) in files.iter().enumerate() {
+        if let Some(b) = files[..k].iter().find(|b| same_file(a, b)) {
+            return Err(CliError::SameFileTwice {
+                first: b.display().to_string(),
+                second: a.display().to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn run_job(
     args: &ConvertArgs,
     backend: &Job,
@@ -442,15 +463,7 @@ fn run_job(
         })
         .collect();
     if args.in_place {
-        // The same file twice (or through a link) would be converted twice.
-        for (k, a) in files.iter().enumerate() {
-            if let Some(b) = files[..k].iter().find(|b| same_file(a, b)) {
-                return Err(CliError::SameFileTwice {
-                    first: b.display().to_string(),
-                    second: a.display().to_string(),
-                });
-            }
-        }
+        refuse_same_file_twice(inputs)?;
     }
     // Check every file before writing anything: a missing file or invalid
     // UTF-8 in the third input must not leave the first two converted. Into
@@ -819,16 +832,47 @@ impl Backend {
 /// `--jsonl`: each line a JSON object; the strings under `--field` are
 /// converted, every other byte of the line is kept.
 fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
-    use bianyi_formats::l10n::{Document, L10nFormat};
-    use std::io::BufRead;
-
     let pointer = if args.field.starts_with('/') {
         args.field.clone()
     } else {
         format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
     };
-    let under = format!("{pointer}/");
     let inputs = inputs(&args.files)?;
+    let mut state = OutState::default();
+    if args.in_place {
+        if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+            return Err(CliError::InPlaceStdin);
+        }
+        refuse_same_file_twice(&inputs)?;
+        // As for text: every file converted into its temporary file before
+        // any is replaced.
+        let mut staged = Vec::with_capacity(inputs.len());
+        for input in &inputs {
+            let Input::File(path) = input else { continue };
+            let target = Source::path(path);
+            let write_error = |error| CliError::Write {
+                target: target.clone(),
+                error,
+            };
+            let mut output = Output::file(path).map_err(write_error)?;
+            jsonl_input(
+                input,
+                &mut output,
+                &target,
+                &pointer,
+                job,
+                io_opts,
+                &mut state,
+            )?;
+            staged.push((target.clone(), output.stage().map_err(write_error)?));
+        }
+        for (target, staged) in staged {
+            staged
+                .commit()
+                .map_err(|error| CliError::Write { target, error })?;
+        }
+        return Ok(());
+    }
     refuse_output_is_input(args, &inputs)?;
     let (mut output, target) = match &args.output {
         Some(path) => {
@@ -841,86 +885,111 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
         }
         None => (Output::stdout(), Source::Path("-".to_string())),
     };
+    for input in &inputs {
+        jsonl_input(
+            input,
+            &mut output,
+            &target,
+            &pointer,
+            job,
+            io_opts,
+            &mut state,
+        )?;
+    }
+    match output.commit() {
+        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| CliError::Write { target, error }),
+    }
+}
+
+/// Converts the JSON Lines of `input` (the strings under `pointer`) into
+/// `output`.
+fn jsonl_input(
+    input: &Input,
+    output: &mut Output,
+    target: &Source,
+    pointer: &str,
+    job: &Job,
+    io_opts: &Io,
+    state: &mut OutState,
+) -> Result<(), CliError> {
+    use bianyi_formats::l10n::{Document, L10nFormat};
+    use std::io::BufRead;
+
+    let under = format!("{pointer}/");
     let write_error = |error| CliError::Write {
         target: target.clone(),
         error,
     };
-    let mut state = OutState::default();
-    for input in inputs {
-        let source = input.source();
-        let raw = open(&input, &source)?;
-        let (reader, out_encoding, guessed) = io_opts.open(raw, &source, &mut state)?;
-        if let Some(e) = guessed {
-            let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
+    let source = input.source();
+    let raw = open(input, &source)?;
+    let (reader, out_encoding, guessed) = io_opts.open(raw, &source, state)?;
+    if let Some(e) = guessed {
+        let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
+    }
+    let mut writer = io_opts
+        .writer(output.writer(), out_encoding, state)
+        .map_err(write_error)?;
+    let read_error = |error| CliError::Read {
+        source: source.clone(),
+        error,
+    };
+    // The target plan is made from the start of the input, as for text.
+    let mut lines: Vec<String> = Vec::new();
+    let mut reader = io::BufReader::new(reader);
+    let mut sample = String::new();
+    let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
+        let mut line = String::new();
+        match reader.read_line(&mut line).map_err(read_error)? {
+            0 => Ok(None),
+            _ => Ok(Some(line)),
         }
-        let mut writer = io_opts
-            .writer(output.writer(), out_encoding, &mut state)
-            .map_err(write_error)?;
-        let read_error = |error| CliError::Read {
-            source: source.clone(),
-            error,
+    };
+    while sample.len() < 1 << 20 {
+        let Some(line) = next(&mut reader)? else {
+            break;
         };
-        // The target plan is made from the start of the input, as for text.
-        let mut lines: Vec<String> = Vec::new();
-        let mut reader = io::BufReader::new(reader);
-        let mut sample = String::new();
-        let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
-            let mut line = String::new();
-            match reader.read_line(&mut line).map_err(read_error)? {
-                0 => Ok(None),
-                _ => Ok(Some(line)),
-            }
-        };
-        while sample.len() < 1 << 20 {
-            let Some(line) = next(&mut reader)? else {
-                break;
-            };
-            sample.push_str(&line);
-            lines.push(line);
-        }
-        let convert = job.text_converter(&sample)?;
-        let mut number = 0;
-        let mut ahead = lines.into_iter();
-        loop {
-            let line = match ahead.next() {
+        sample.push_str(&line);
+        lines.push(line);
+    }
+    let convert = job.text_converter(&sample)?;
+    let mut number = 0;
+    let mut ahead = lines.into_iter();
+    loop {
+        let line = match ahead.next() {
+            Some(l) => l,
+            None => match next(&mut reader)? {
                 Some(l) => l,
-                None => match next(&mut reader)? {
-                    Some(l) => l,
-                    None => break,
-                },
-            };
-            number += 1;
-            let body = line.trim_end_matches(['\n', '\r']);
-            let ending = line.get(body.len()..).unwrap_or_default();
-            if body.trim().is_empty() {
-                writer.write_all(line.as_bytes()).map_err(write_error)?;
-                continue;
-            }
-            let doc = Document::parse(L10nFormat::Json, body).map_err(|e| CliError::JsonLine {
-                source: source.clone(),
-                line: number,
-                column: e.column(),
-                message: e.kind().to_string(),
-            })?;
-            let out = doc.rewrite(
-                &mut |unit, _, s| {
-                    if unit.key == pointer || unit.key.starts_with(&under) {
-                        convert(s)
-                    } else {
-                        s.to_string()
-                    }
-                },
-                None,
-            );
-            writer.write_all(out.as_bytes()).map_err(write_error)?;
-            writer.write_all(ending.as_bytes()).map_err(write_error)?;
+                None => break,
+            },
+        };
+        number += 1;
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = line.get(body.len()..).unwrap_or_default();
+        if body.trim().is_empty() {
+            writer.write_all(line.as_bytes()).map_err(write_error)?;
+            continue;
         }
-        writer.flush().map_err(write_error)?;
+        let doc = Document::parse(L10nFormat::Json, body).map_err(|e| CliError::JsonLine {
+            source: source.clone(),
+            line: number,
+            column: e.column(),
+            message: e.kind().to_string(),
+        })?;
+        let out = doc.rewrite(
+            &mut |unit, _, s| {
+                if unit.key == pointer || unit.key.starts_with(&under) {
+                    convert(s)
+                } else {
+                    s.to_string()
+                }
+            },
+            None,
+        );
+        writer.write_all(out.as_bytes()).map_err(write_error)?;
+        writer.write_all(ending.as_bytes()).map_err(write_error)?;
     }
-    match output.commit() {
-        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(write_error),
-    }
+    writer.flush().map_err(write_error)
 }
 
 impl Job {
