@@ -239,30 +239,45 @@ mod unix_safety {
     use crate::util::{bianyi, bianyi_ok};
 
     /// `bianyi convert … a.txt >> a.txt` is refused instead of growing a.txt
-    /// without end.
+    /// without end, for text and for `--jsonl` (which a review found
+    /// growing its input by 60 MB a second).
     #[test]
     fn stdout_appending_to_the_input_is_refused() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("a.txt");
-        fs::write(&path, "漢字\n".repeat(1000)).expect("write");
-        let append = fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .expect("open");
-        let out = Command::new(env!("CARGO_BIN_EXE_bianyi"))
-            .args(["convert", "-c", "t2s", "a.txt"])
-            .current_dir(dir.path())
-            .env("LANG", "C")
-            .stdout(Stdio::from(append))
-            .stderr(Stdio::piped())
-            .output()
-            .expect("run");
-        assert_eq!(out.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("both an input and the output"));
-        assert_eq!(
-            fs::read_to_string(&path).expect("read"),
-            "漢字\n".repeat(1000)
-        );
+        let cases: [(&str, &[&str], String); 2] = [
+            (
+                "a.txt",
+                &["convert", "-c", "t2s", "a.txt"],
+                "漢字\n".repeat(1000),
+            ),
+            (
+                "a.jsonl",
+                &["convert", "-c", "t2s", "--jsonl", "a.jsonl"],
+                "{\"text\":\"漢字\"}\n".repeat(1000),
+            ),
+        ];
+        for (name, args, text) in cases {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join(name);
+            fs::write(&path, &text).expect("write");
+            let append = fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .expect("open");
+            let out = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+                .args(args)
+                .current_dir(dir.path())
+                .env("LANG", "C")
+                .stdout(Stdio::from(append))
+                .stderr(Stdio::piped())
+                .output()
+                .expect("run");
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("both an input and the output"),
+                "{args:?}"
+            );
+            assert_eq!(fs::read_to_string(&path).expect("read"), text, "{args:?}");
+        }
     }
 
     /// A file named twice through a symbolic link is not converted twice.

@@ -117,8 +117,9 @@ pub(crate) struct L10nConvertArgs {
     #[arg(long)]
     pub(crate) corner_quotes: bool,
 
-    /// A Fluent file of reviewed wording: its messages replace the
-    /// converted ones of the same id (same placeables required).
+    /// A file of reviewed wording, in the format of the inputs: its messages
+    /// replace the converted ones of the same id or key (same placeables
+    /// required).
     #[arg(long, value_name = "FILE")]
     pub(crate) overrides: Option<PathBuf>,
 
@@ -534,7 +535,7 @@ pub(crate) struct ConvertArgs {
 
     /// JSON Lines: each input line is a JSON object whose --field is
     /// converted; everything else on the line stays as it is.
-    #[arg(long, conflicts_with_all = ["recursive", "diff", "ambiguities", "in_place"])]
+    #[arg(long, conflicts_with_all = ["recursive", "diff", "ambiguities"])]
     pub(crate) jsonl: bool,
 
     /// With --jsonl: the field to convert, a name or a JSON pointer

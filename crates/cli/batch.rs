@@ -91,6 +91,15 @@ pub(crate) fn run(
                     path: dir.display().to_string(),
                 });
             }
+            // DIR inside OUTDIR: the output of DIR/x is OUTDIR/x, which may
+            // be an input (`-r out/sub -o out` writes the output of
+            // out/sub/sub/a.txt over the input out/sub/a.txt).
+            if root_canon.starts_with(&canon) {
+                return Err(CliError::BatchOutputContainsInput {
+                    path: dir.display().to_string(),
+                    input: root.display().to_string(),
+                });
+            }
             Some(canon)
         }
         Destination::InPlace => None,

@@ -398,6 +398,53 @@ fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result<Job, CliEr
     )?))
 }
 
+/// Refuses an output that is one of the inputs: `-o` naming an input
+/// (the output would replace it), or standard output appended to an input
+/// (`bianyi convert … a.txt >> a.txt` would read its own output forever).
+fn refuse_output_is_input(args: &ConvertArgs, inputs: &[Input]) -> Result<(), CliError> {
+    let files = inputs.iter().filter_map(|i| match i {
+        Input::File(p) => Some(p.as_path()),
+        Input::Stdin => None,
+    });
+    for p in files {
+        match &args.output {
+            Some(out) if same_file(out, p) => {
+                return Err(CliError::OutputIsInput {
+                    path: out.display().to_string(),
+                });
+            }
+            None if !args.in_place && stdout_is(p) => {
+                return Err(CliError::OutputIsInput {
+                    path: p.display().to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The same file twice in place (or through a link) would be converted
+/// twice.
+fn refuse_same_file_twice(inputs: &[Input]) -> Result<(), CliError> {
+    let files: Vec<&Path> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p.as_path()),
+            Input::Stdin => None,
+        })
+        .collect();
+    for (k, a) in files.iter().enumerate() {
+        if let Some(b) = files[..k].iter().find(|b| same_file(a, b)) {
+            return Err(CliError::SameFileTwice {
+                first: b.display().to_string(),
+                second: a.display().to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn run_job(
     args: &ConvertArgs,
     backend: &Job,
@@ -407,17 +454,7 @@ fn run_job(
     if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         return Err(CliError::InPlaceStdin);
     }
-    if let Some(out) = &args.output {
-        for input in inputs {
-            if let Input::File(p) = input
-                && same_file(out, p)
-            {
-                return Err(CliError::OutputIsInput {
-                    path: out.display().to_string(),
-                });
-            }
-        }
-    }
+    refuse_output_is_input(args, inputs)?;
     let files: Vec<&Path> = inputs
         .iter()
         .filter_map(|i| match i {
@@ -425,40 +462,20 @@ fn run_job(
             Input::Stdin => None,
         })
         .collect();
-    if args.output.is_none() && !args.in_place {
-        // `bianyi convert … a.txt >> a.txt` would read its own output forever.
-        if let Some(p) = files.iter().find(|p| stdout_is(p)) {
-            return Err(CliError::OutputIsInput {
-                path: p.display().to_string(),
-            });
-        }
-    }
     if args.in_place {
-        // The same file twice (or through a link) would be converted twice.
-        for (k, a) in files.iter().enumerate() {
-            if let Some(b) = files[..k].iter().find(|b| same_file(a, b)) {
-                return Err(CliError::SameFileTwice {
-                    first: b.display().to_string(),
-                    second: a.display().to_string(),
-                });
-            }
-        }
+        refuse_same_file_twice(inputs)?;
     }
     // Check every file before writing anything: a missing file or invalid
     // UTF-8 in the third input must not leave the first two converted. Into
-    // a regular file (-o, or --in-place on one file) invalid UTF-8 found
-    // while converting only discards the temporary file, so the (fast, but
-    // extra) read-ahead check is needed for standard output, outputs that
-    // are not regular files, and several in-place files.
+    // regular files (-o, --in-place, which replaces the files only when all
+    // are converted) invalid UTF-8 found while converting only discards the
+    // temporary files, so the (fast, but extra) read-ahead check is needed
+    // for standard output and outputs that are not regular files.
     let direct_output = args
         .output
         .as_ref()
         .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
-    let check_utf8 = if args.in_place {
-        files.len() > 1
-    } else {
-        args.output.is_none() || direct_output
-    };
+    let check_utf8 = !args.in_place && (args.output.is_none() || direct_output);
     for input in inputs {
         if let Input::File(path) = input {
             precheck(path, args.in_place, check_utf8, io_opts.encoding)?;
@@ -466,13 +483,19 @@ fn run_job(
     }
 
     if args.in_place {
+        // Every file is converted into its temporary file before any is
+        // replaced: an error in the last file (a character its encoding
+        // cannot hold, a document whose markup would change, a full disk)
+        // leaves every file as it was.
+        let mut staged = Vec::with_capacity(files.len());
         for input in inputs {
             if let Input::File(path) = input {
                 let target = Source::path(path);
-                let mut output = Output::file(path).map_err(|error| CliError::Write {
+                let write_error = |error| CliError::Write {
                     target: target.clone(),
                     error,
-                })?;
+                };
+                let mut output = Output::file(path).map_err(write_error)?;
                 backend.convert(
                     input,
                     output.writer(),
@@ -480,10 +503,13 @@ fn run_job(
                     io_opts,
                     &mut OutState::default(),
                 )?;
-                output
-                    .commit()
-                    .map_err(|error| CliError::Write { target, error })?;
+                staged.push((target.clone(), output.stage().map_err(write_error)?));
             }
+        }
+        for (target, staged) in staged {
+            staged
+                .commit()
+                .map_err(|error| CliError::Write { target, error })?;
         }
         return Ok(());
     }
@@ -806,15 +832,48 @@ impl Backend {
 /// `--jsonl`: each line a JSON object; the strings under `--field` are
 /// converted, every other byte of the line is kept.
 fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
-    use bianyi_formats::l10n::{Document, L10nFormat};
-    use std::io::BufRead;
-
     let pointer = if args.field.starts_with('/') {
         args.field.clone()
     } else {
         format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
     };
-    let under = format!("{pointer}/");
+    let inputs = inputs(&args.files)?;
+    let mut state = OutState::default();
+    if args.in_place {
+        if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+            return Err(CliError::InPlaceStdin);
+        }
+        refuse_same_file_twice(&inputs)?;
+        // As for text: every file converted into its temporary file before
+        // any is replaced.
+        let mut staged = Vec::with_capacity(inputs.len());
+        for input in &inputs {
+            let Input::File(path) = input else { continue };
+            let target = Source::path(path);
+            let write_error = |error| CliError::Write {
+                target: target.clone(),
+                error,
+            };
+            let mut output = Output::file(path).map_err(write_error)?;
+            jsonl_input(
+                input,
+                &mut output,
+                &target,
+                &pointer,
+                job,
+                io_opts,
+                &mut state,
+            )?;
+            staged.push((target.clone(), output.stage().map_err(write_error)?));
+        }
+        for (target, staged) in staged {
+            staged
+                .commit()
+                .map_err(|error| CliError::Write { target, error })?;
+        }
+        return Ok(());
+    }
+    refuse_output_is_input(args, &inputs)?;
     let (mut output, target) = match &args.output {
         Some(path) => {
             let target = Source::path(path);
@@ -826,86 +885,111 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
         }
         None => (Output::stdout(), Source::Path("-".to_string())),
     };
+    for input in &inputs {
+        jsonl_input(
+            input,
+            &mut output,
+            &target,
+            &pointer,
+            job,
+            io_opts,
+            &mut state,
+        )?;
+    }
+    match output.commit() {
+        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| CliError::Write { target, error }),
+    }
+}
+
+/// Converts the JSON Lines of `input` (the strings under `pointer`) into
+/// `output`.
+fn jsonl_input(
+    input: &Input,
+    output: &mut Output,
+    target: &Source,
+    pointer: &str,
+    job: &Job,
+    io_opts: &Io,
+    state: &mut OutState,
+) -> Result<(), CliError> {
+    use bianyi_formats::l10n::{Document, L10nFormat};
+    use std::io::BufRead;
+
+    let under = format!("{pointer}/");
     let write_error = |error| CliError::Write {
         target: target.clone(),
         error,
     };
-    let mut state = OutState::default();
-    for input in inputs(&args.files)? {
-        let source = input.source();
-        let raw = open(&input, &source)?;
-        let (reader, out_encoding, guessed) = io_opts.open(raw, &source, &mut state)?;
-        if let Some(e) = guessed {
-            let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
+    let source = input.source();
+    let raw = open(input, &source)?;
+    let (reader, out_encoding, guessed) = io_opts.open(raw, &source, state)?;
+    if let Some(e) = guessed {
+        let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
+    }
+    let mut writer = io_opts
+        .writer(output.writer(), out_encoding, state)
+        .map_err(write_error)?;
+    let read_error = |error| CliError::Read {
+        source: source.clone(),
+        error,
+    };
+    // The target plan is made from the start of the input, as for text.
+    let mut lines: Vec<String> = Vec::new();
+    let mut reader = io::BufReader::new(reader);
+    let mut sample = String::new();
+    let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
+        let mut line = String::new();
+        match reader.read_line(&mut line).map_err(read_error)? {
+            0 => Ok(None),
+            _ => Ok(Some(line)),
         }
-        let mut writer = io_opts
-            .writer(output.writer(), out_encoding, &mut state)
-            .map_err(write_error)?;
-        let read_error = |error| CliError::Read {
-            source: source.clone(),
-            error,
+    };
+    while sample.len() < 1 << 20 {
+        let Some(line) = next(&mut reader)? else {
+            break;
         };
-        // The target plan is made from the start of the input, as for text.
-        let mut lines: Vec<String> = Vec::new();
-        let mut reader = io::BufReader::new(reader);
-        let mut sample = String::new();
-        let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
-            let mut line = String::new();
-            match reader.read_line(&mut line).map_err(read_error)? {
-                0 => Ok(None),
-                _ => Ok(Some(line)),
-            }
-        };
-        while sample.len() < 1 << 20 {
-            let Some(line) = next(&mut reader)? else {
-                break;
-            };
-            sample.push_str(&line);
-            lines.push(line);
-        }
-        let convert = job.text_converter(&sample)?;
-        let mut number = 0;
-        let mut ahead = lines.into_iter();
-        loop {
-            let line = match ahead.next() {
+        sample.push_str(&line);
+        lines.push(line);
+    }
+    let convert = job.text_converter(&sample)?;
+    let mut number = 0;
+    let mut ahead = lines.into_iter();
+    loop {
+        let line = match ahead.next() {
+            Some(l) => l,
+            None => match next(&mut reader)? {
                 Some(l) => l,
-                None => match next(&mut reader)? {
-                    Some(l) => l,
-                    None => break,
-                },
-            };
-            number += 1;
-            let body = line.trim_end_matches(['\n', '\r']);
-            let ending = line.get(body.len()..).unwrap_or_default();
-            if body.trim().is_empty() {
-                writer.write_all(line.as_bytes()).map_err(write_error)?;
-                continue;
-            }
-            let doc = Document::parse(L10nFormat::Json, body).map_err(|e| CliError::JsonLine {
-                source: source.clone(),
-                line: number,
-                column: e.column(),
-                message: e.kind().to_string(),
-            })?;
-            let out = doc.rewrite(
-                &mut |unit, _, s| {
-                    if unit.key == pointer || unit.key.starts_with(&under) {
-                        convert(s)
-                    } else {
-                        s.to_string()
-                    }
-                },
-                None,
-            );
-            writer.write_all(out.as_bytes()).map_err(write_error)?;
-            writer.write_all(ending.as_bytes()).map_err(write_error)?;
+                None => break,
+            },
+        };
+        number += 1;
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = line.get(body.len()..).unwrap_or_default();
+        if body.trim().is_empty() {
+            writer.write_all(line.as_bytes()).map_err(write_error)?;
+            continue;
         }
-        writer.flush().map_err(write_error)?;
+        let doc = Document::parse(L10nFormat::Json, body).map_err(|e| CliError::JsonLine {
+            source: source.clone(),
+            line: number,
+            column: e.column(),
+            message: e.kind().to_string(),
+        })?;
+        let out = doc.rewrite(
+            &mut |unit, _, s| {
+                if unit.key == pointer || unit.key.starts_with(&under) {
+                    convert(s)
+                } else {
+                    s.to_string()
+                }
+            },
+            None,
+        );
+        writer.write_all(out.as_bytes()).map_err(write_error)?;
+        writer.write_all(ending.as_bytes()).map_err(write_error)?;
     }
-    match output.commit() {
-        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(write_error),
-    }
+    writer.flush().map_err(write_error)
 }
 
 impl Job {

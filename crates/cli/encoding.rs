@@ -6,6 +6,7 @@
 //! errors with their position, carried through the engine's I/O errors as
 //! [`Malformed`] and [`Unmappable`] payloads.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Read, Write};
 
@@ -361,6 +362,9 @@ impl<W: Write> EncodingWriter<W> {
             match result {
                 EncoderResult::InputEmpty => return Ok(()),
                 EncoderResult::OutputFull => {}
+                EncoderResult::Unmappable(ch) if self.encoding == BIG5 && hkscs(ch).is_some() => {
+                    self.inner.write_all(&hkscs(ch).unwrap_or_default())?;
+                }
                 EncoderResult::Unmappable(ch) => match self.unmappable {
                     OnUnmappable::Ncr => {
                         write!(self.inner, "&#{};", u32::from(ch))?;
@@ -379,6 +383,34 @@ impl<W: Write> EncodingWriter<W> {
             }
         }
     }
+}
+
+/// The Big5 bytes of a Hong Kong (HKSCS) character: encoding_rs decodes
+/// Big5 as the web does, HKSCS included, but its encoder leaves out the
+/// HKSCS lead bytes 0x81-0xA0 (WHATWG's rule for forms), so a Big5-HKSCS
+/// file could be read and not written back. The table is built once, by
+/// decoding every pair with those lead bytes.
+fn hkscs(ch: char) -> Option<[u8; 2]> {
+    static TABLE: std::sync::OnceLock<BTreeMap<char, [u8; 2]>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table = BTreeMap::new();
+            for lead in 0x81..=0xA0u8 {
+                for trail in (0x40..=0x7Eu8).chain(0xA1..=0xFE) {
+                    let pair = [lead, trail];
+                    let (text, had_errors) = BIG5.decode_without_bom_handling(&pair);
+                    let mut chars = text.chars();
+                    if let (false, Some(c), None) = (had_errors, chars.next(), chars.next()) {
+                        // The first pointer of a character, as WHATWG's
+                        // index lookup takes.
+                        table.entry(c).or_insert([lead, trail]);
+                    }
+                }
+            }
+            table
+        })
+        .get(&ch)
+        .copied()
 }
 
 impl<W: Write> Write for EncodingWriter<W> {

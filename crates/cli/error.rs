@@ -60,6 +60,12 @@ pub(crate) enum CliError {
         first: String,
         second: String,
     },
+    /// Two inputs would be written to the same output file.
+    SameOutputTwice {
+        path: String,
+        first: String,
+        second: String,
+    },
     EngineNoTofuRisk,
     EngineOnlyConvert,
     UnknownTarget {
@@ -107,6 +113,12 @@ pub(crate) enum CliError {
     /// `-r DIR -o DIR` naming the same folder.
     BatchOutputIsInput {
         path: String,
+    },
+    /// The batch output folder contains the folder being converted, so
+    /// outputs could land on inputs.
+    BatchOutputContainsInput {
+        path: String,
+        input: String,
     },
     /// A batch output would be written outside OUTDIR (through a link).
     BatchEscapes {
@@ -221,6 +233,18 @@ impl CliError {
                 "error-same-file-twice",
                 &[("first", s(first)), ("second", s(second))],
             ),
+            CliError::SameOutputTwice {
+                path,
+                first,
+                second,
+            } => l.msg(
+                "error-same-output-twice",
+                &[
+                    ("path", s(path)),
+                    ("first", s(first)),
+                    ("second", s(second)),
+                ],
+            ),
             CliError::EngineNoTofuRisk => l.msg("error-engine-no-tofu-risk", &[]),
             CliError::EngineOnlyConvert => l.msg("error-engine-only-convert", &[]),
             CliError::UnknownTarget { name } => l.msg("error-unknown-target", &[("name", s(name))]),
@@ -252,7 +276,7 @@ impl CliError {
                     ("column", FluentValue::from(error.column())),
                     ("offset", FluentValue::from(error.offset())),
                     ("format", s(format)),
-                    ("message", s(&error.kind().to_string())),
+                    ("message", s(&document_reason(error.kind(), l))),
                 ],
             ),
             CliError::AmbiguitiesOnText => l.msg("error-ambiguities-on-text", &[]),
@@ -273,6 +297,10 @@ impl CliError {
             CliError::BatchOutputIsInput { path } => {
                 l.msg("error-batch-output-is-input", &[("path", s(path))])
             }
+            CliError::BatchOutputContainsInput { path, input } => l.msg(
+                "error-batch-output-contains-input",
+                &[("path", s(path)), ("input", s(input))],
+            ),
             CliError::BatchEscapes { path } => l.msg("error-batch-escapes", &[("path", s(path))]),
             CliError::BatchNeedsOutput => l.msg("error-batch-needs-output", &[]),
             CliError::BatchFailed { errors } => l.msg(
@@ -339,9 +367,42 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The reason part of an I/O error, localized for the common kinds.
+/// Why a document cannot be converted, in the user's language (a parser's
+/// own words stay as they are).
+fn document_reason(kind: &bianyi_formats::doc::DocErrorKind, l: &Localizer) -> String {
+    use bianyi_formats::doc::{DocErrorKind as K, SubtitleError as S};
+    let s = |v: &str| FluentValue::from(v.to_string());
+    match kind {
+        K::Syntax(detail) => l.msg("doc-reason-syntax", &[("detail", s(detail))]),
+        K::Html(detail) => l.msg("doc-reason-html", &[("detail", s(detail))]),
+        K::DuplicateKey { key } => l.msg("doc-reason-duplicate-key", &[("key", s(key))]),
+        K::StructureChanged => l.msg("doc-reason-structure", &[]),
+        K::Subtitle(e) => {
+            let example = |vtt| ("example", s(S::example(vtt)));
+            match e {
+                S::BadTiming { line, vtt } => {
+                    l.msg("doc-reason-bad-timing", &[("line", s(line)), example(*vtt)])
+                }
+                S::ExpectedCue => l.msg("doc-reason-srt-expected-cue", &[example(false)]),
+                S::ExpectedTiming { vtt: false } => {
+                    l.msg("doc-reason-srt-expected-timing", &[example(false)])
+                }
+                S::ExpectedTiming { vtt: true } => {
+                    l.msg("doc-reason-vtt-expected-timing", &[example(true)])
+                }
+                S::NoSignature => l.msg("doc-reason-vtt-signature", &[]),
+                // A kind added to the library later: its own (English) words.
+                other => l.msg("doc-reason-syntax", &[("detail", s(&other.to_string()))]),
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
 fn io_reason(error: &io::Error, l: &Localizer) -> String {
     let id = match error.kind() {
         io::ErrorKind::NotFound => "io-not-found",
+        io::ErrorKind::NotADirectory => "io-not-a-directory",
         io::ErrorKind::PermissionDenied => "io-permission-denied",
         io::ErrorKind::IsADirectory => "io-is-a-directory",
         io::ErrorKind::StorageFull => "io-storage-full",

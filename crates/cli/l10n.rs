@@ -66,27 +66,43 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
         return show_diff(&done, color_wanted(style, true));
     }
     if args.in_place {
-        for c in &done {
-            write(&c.path, &c.after)?;
-        }
-        return Ok(());
+        let files: Vec<(PathBuf, &str)> = done
+            .iter()
+            .map(|c| (c.path.clone(), c.after.as_str()))
+            .collect();
+        return write_all(&files);
     }
     if let Some(dir) = &args.output_dir {
+        // Every destination is known and checked before anything is
+        // written: two inputs with the same name (d1/zh.json, d2/zh.json)
+        // would otherwise leave only the last, and an input in DIR would be
+        // replaced.
+        let mut files: Vec<(PathBuf, &str)> = Vec::with_capacity(done.len());
+        for (k, c) in done.iter().enumerate() {
+            let name = c.path.file_name().unwrap_or(c.path.as_os_str());
+            let out = dir.join(name);
+            if let Some(other) = done[..k]
+                .iter()
+                .find(|o| o.path.file_name().unwrap_or(o.path.as_os_str()) == name)
+            {
+                return Err(CliError::SameOutputTwice {
+                    path: out.display().to_string(),
+                    first: other.path.display().to_string(),
+                    second: c.path.display().to_string(),
+                });
+            }
+            if let Some(input) = done.iter().find(|i| same_file(&out, &i.path)) {
+                return Err(CliError::OutputIsInput {
+                    path: input.path.display().to_string(),
+                });
+            }
+            files.push((out, c.after.as_str()));
+        }
         std::fs::create_dir_all(dir).map_err(|error| CliError::Write {
             target: Source::path(dir),
             error,
         })?;
-        for c in &done {
-            let name = c.path.file_name().unwrap_or(c.path.as_os_str());
-            let out = dir.join(name);
-            if same_file(&out, &c.path) {
-                return Err(CliError::OutputIsInput {
-                    path: out.display().to_string(),
-                });
-            }
-            write(&out, &c.after)?;
-        }
-        return Ok(());
+        return write_all(&files);
     }
     let text: String = done.iter().map(|c| c.after.as_str()).collect();
     to_stdout(&text)
@@ -149,14 +165,27 @@ fn read(path: &Path) -> Result<String, CliError> {
     crate::detect::utf8_text(Source::path(path), bytes)
 }
 
-fn write(path: &Path, text: &str) -> Result<(), CliError> {
-    let err = |error| CliError::Write {
-        target: Source::path(path),
-        error,
-    };
-    let mut out = Output::file(path).map_err(err)?;
-    out.writer().write_all(text.as_bytes()).map_err(err)?;
-    out.commit().map_err(err)
+/// Writes every file to a temporary file first, and replaces the
+/// destinations only when all are written: a full disk at the third file
+/// leaves the first two untouched.
+fn write_all(files: &[(PathBuf, &str)]) -> Result<(), CliError> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, text) in files {
+        let err = |error| CliError::Write {
+            target: Source::path(path),
+            error,
+        };
+        let mut out = Output::file(path).map_err(err)?;
+        out.writer().write_all(text.as_bytes()).map_err(err)?;
+        staged.push((path, out.stage().map_err(err)?));
+    }
+    for (path, staged) in staged {
+        staged.commit().map_err(|error| CliError::Write {
+            target: Source::path(path),
+            error,
+        })?;
+    }
+    Ok(())
 }
 
 /// Everything that converts a file.

@@ -64,6 +64,12 @@ fn main() -> ExitCode {
 /// Help, version, and command lines that do not parse: parsed again with
 /// the texts of the user's language, and shown.
 fn command_line(args: &[std::ffi::OsString], plain: clap::Error) -> ExitCode {
+    if plain.kind() == ErrorKind::DisplayVersion {
+        // `bianyi 0.1.0` reads the same in every language: no need to load
+        // the messages and rebuild the command tree for it.
+        let _ = plain.print();
+        return ExitCode::SUCCESS;
+    }
     let l = Localizer::from_env(help::lang_arg(args).as_deref());
     let e = help::localized(&l)
         .try_get_matches_from(args)

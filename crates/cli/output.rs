@@ -99,18 +99,60 @@ impl Output {
     /// Finishes the output: flushes, and for a regular file syncs the
     /// temporary file and renames it over the destination.
     pub(crate) fn commit(self) -> io::Result<()> {
+        self.stage()?.commit()
+    }
+
+    /// Flushes the output and, for a regular file, syncs the temporary file
+    /// (and closes it), leaving only the rename to [`Staged::commit`]: a
+    /// command writing several files stages them all before replacing any,
+    /// so that an error in the last one leaves every file untouched.
+    pub(crate) fn stage(self) -> io::Result<Staged> {
         match self {
-            Output::Stdout(mut w) => w.flush(),
+            Output::Stdout(mut w) => w.flush().map(|()| Staged::Done),
             Output::Direct(w) => {
                 let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
                 drop(file);
-                Ok(())
+                Ok(Staged::Done)
             }
             Output::Atomic {
-                temp, destination, ..
+                temp,
+                destination,
+                _registered,
             } => {
                 let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
                 temp.as_file().sync_all()?;
+                Ok(Staged::Rename {
+                    temp: temp.into_temp_path(),
+                    destination,
+                    _registered,
+                })
+            }
+        }
+    }
+}
+
+/// A finished output waiting to replace its destination (see
+/// [`Output::stage`]); dropped without [`Staged::commit`], its temporary
+/// file is removed.
+#[must_use]
+pub(crate) enum Staged {
+    /// Nothing left to do (standard output, a file written directly).
+    Done,
+    Rename {
+        temp: tempfile::TempPath,
+        destination: PathBuf,
+        _registered: cleanup::Registered,
+    },
+}
+
+impl Staged {
+    /// Renames the temporary file over the destination.
+    pub(crate) fn commit(self) -> io::Result<()> {
+        match self {
+            Staged::Done => Ok(()),
+            Staged::Rename {
+                temp, destination, ..
+            } => {
                 temp.persist(&destination).map_err(|e| e.error)?;
                 sync_parent(&destination);
                 Ok(())
@@ -182,6 +224,7 @@ pub(crate) mod cleanup {
     pub(crate) struct Registered(PathBuf);
 
     pub(crate) fn register(path: &Path) -> Registered {
+        listen();
         if let Ok(mut p) = PENDING.lock() {
             p.push(path.to_path_buf());
         }
@@ -196,18 +239,33 @@ pub(crate) mod cleanup {
         }
     }
 
-    /// Removes the registered files, then ends the process the way the
-    /// signal would have (status 128 + signal number).
+    /// Makes a file-size limit (`ulimit -f`, a quota acting the same way)
+    /// fail the write with EFBIG, reported like a full disk, instead of
+    /// killing the process with a temporary file left behind.
     #[cfg(unix)]
     pub(crate) fn install() {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
-        // A file-size limit (`ulimit -f`, a quota acting the same way) must
-        // fail the write with EFBIG, reported like a full disk, instead of
-        // killing the process with its temporary file left behind.
         let _ = signal_hook::flag::register(
-            SIGXFSZ,
+            signal_hook::consts::SIGXFSZ,
             std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         );
+    }
+
+    #[cfg(not(unix))]
+    pub(crate) fn install() {}
+
+    /// From the first temporary file on: on SIGINT, SIGTERM or SIGHUP,
+    /// removes the registered files, then ends the process the way the
+    /// signal would have (status 128 + signal number). Runs that write no
+    /// file (standard output) start no listening thread.
+    #[cfg(unix)]
+    fn listen() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(spawn_listener);
+    }
+
+    #[cfg(unix)]
+    fn spawn_listener() {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
@@ -224,7 +282,7 @@ pub(crate) mod cleanup {
     }
 
     #[cfg(not(unix))]
-    pub(crate) fn install() {}
+    fn listen() {}
 }
 
 /// True when standard output is the regular file `path` (as with

@@ -271,6 +271,9 @@ fn parse_config(path: &Path) -> ConfigSpec {
 struct Blob {
     bytes: Vec<u8>,
     big_endian: bool,
+    /// The string pools, embedded apart as one `&str` (`include_str!`) so
+    /// that no UTF-8 check runs when a table is first used.
+    text: String,
 }
 
 impl Blob {
@@ -303,11 +306,12 @@ impl Blob {
     fn u16s(&mut self, values: &[u16]) -> (usize, usize) {
         self.array(values, u16::to_le_bytes, u16::to_be_bytes)
     }
-    fn raw(&mut self, values: &[u8]) -> (usize, usize) {
-        self.align();
-        let start = self.bytes.len();
-        self.bytes.extend_from_slice(values);
-        (start, values.len())
+    /// Appends a string pool to the text; its range in the text.
+    fn text(&mut self, pool: &[u8]) -> (usize, usize) {
+        let start = self.text.len();
+        self.text
+            .push_str(std::str::from_utf8(pool).expect("pools are built from strings"));
+        (start, pool.len())
     }
 }
 
@@ -404,7 +408,7 @@ impl Pool {
 
     fn emit(&self, blob: &mut Blob) -> String {
         let strs = blob.u32s(&self.strs);
-        let pool = blob.raw(&self.bytes);
+        let pool = blob.text(&self.bytes);
         format!("strs: {strs:?}, pool: {pool:?}")
     }
 }
@@ -431,7 +435,24 @@ fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
 }
 
 /// Like [`page_table`], for u64 slots.
-fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> String {
+/// Where a page table of u64 slots is in the blob.
+#[derive(Clone, Copy)]
+struct Table64 {
+    page_index: (usize, usize),
+    slots: (usize, usize),
+}
+
+impl std::fmt::Display for Table64 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "page_index: {:?}, slots: {:?}",
+            self.page_index, self.slots
+        )
+    }
+}
+
+fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> Table64 {
     let mut page_index = vec![0u16; PAGES];
     // Page 0 is empty: pages with nothing stored point to it.
     let mut slots: Vec<u64> = vec![0; 256];
@@ -445,7 +466,7 @@ fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> String {
     }
     let page_index = blob.u16s(&page_index);
     let slots = blob.u64s(&slots);
-    format!("page_index: {page_index:?}, slots: {slots:?}")
+    Table64 { page_index, slots }
 }
 
 #[derive(Default)]
@@ -788,7 +809,11 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
 /// Compiles values for the keys of a trie, with the trie's root slots
 /// (which carry the values of one-character keys); returns the Rust
 /// expression.
-fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> (String, Vec<u32>) {
+fn compile_values(
+    roots: &Roots,
+    values: &[String],
+    blob: &mut Blob,
+) -> (String, Vec<u32>, BTreeMap<char, u64>, Table64) {
     let mut pool = Pool::default();
     let encoded: Vec<u32> = values.iter().map(|v| pool.encode(v)).collect();
     // Root slot: the value of the one-character key in the high half, and a
@@ -810,7 +835,7 @@ fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> (String,
         "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
         pool.emit(blob)
     );
-    (layout, encoded)
+    (layout, encoded, slots, table)
 }
 
 /// A values table whose values are numbers (`n + 1`, so never 0), for the
@@ -855,6 +880,12 @@ struct Compiler<'a> {
     fast_dicts: BTreeMap<(usize, usize), (usize, BTreeMap<char, u64>)>,
     fast_layouts: Vec<String>,
     slot_layouts: Vec<String>,
+    /// Root slots and page table of each values table made by
+    /// [`Compiler::values`], for [`Compiler::values_flat`].
+    value_slots: BTreeMap<usize, (BTreeMap<char, u64>, Table64)>,
+    /// Flat tables (see [`Compiler::flat`]), interned by content.
+    flats: BTreeMap<Vec<u64>, usize>,
+    flat_layouts: Vec<String>,
 }
 
 impl Compiler<'_> {
@@ -876,9 +907,12 @@ impl Compiler<'_> {
         if let Some(&i) = self.values.get(&key) {
             return i;
         }
-        let (layout, codes) = compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
+        let (layout, codes, slots, table) =
+            compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
         self.value_layouts.push(layout);
         self.value_codes.push(codes);
+        self.value_slots
+            .insert(self.value_layouts.len() - 1, (slots, table));
         self.values.insert(key, self.value_layouts.len() - 1);
         self.value_layouts.len() - 1
     }
@@ -911,8 +945,39 @@ impl Compiler<'_> {
     /// A page table of u64 slots (for src/tables.rs `SlotMap`).
     fn slots(&mut self, map: &BTreeMap<char, u64>) -> usize {
         let table = page_table64(map, &mut self.blob);
-        self.slot_layouts.push(format!("SlotsLayout {{ {table} }}"));
+        let flat = self.flat(map, table);
+        self.slot_layouts
+            .push(format!("SlotsLayout {{ flat: {flat} }}"));
         self.slot_layouts.len() - 1
+    }
+
+    /// A flat copy of the Basic Multilingual Plane part of page table
+    /// `table` (of `map`), for src/tables.rs `FlatPages`: one load per
+    /// lookup for the characters of Chinese text, and only the pages of
+    /// the characters a text contains are ever read from the executable.
+    fn flat(&mut self, map: &BTreeMap<char, u64>, table: Table64) -> usize {
+        let mut flat = vec![0u64; 0x1_0000];
+        for (&c, &s) in map.range(..'\u{10000}') {
+            flat[c as usize] = s;
+        }
+        if let Some(&i) = self.flats.get(&flat) {
+            return i;
+        }
+        let bmp = self.blob.u64s(&flat);
+        self.flat_layouts
+            .push(format!("FlatLayout {{ {table}, bmp: {bmp:?} }}"));
+        self.flats.insert(flat, self.flat_layouts.len() - 1);
+        self.flat_layouts.len() - 1
+    }
+
+    /// The flat table of the root slots of values table `values`.
+    fn values_flat(&mut self, values: usize) -> usize {
+        let (map, table) = self
+            .value_slots
+            .get(&values)
+            .cloned()
+            .expect("a values table made by Compiler::values");
+        self.flat(&map, table)
     }
 
     /// The double array of a dictionary (see [`double_array`]): its index
@@ -940,11 +1005,12 @@ impl Compiler<'_> {
             *slot = DA_SPECIAL;
         }
         let table = page_table64(&slots, &mut self.blob);
-        let flat: Vec<u32> = cells.iter().flatten().copied().collect();
-        let cells = self.blob.u32s(&flat);
+        let flat = self.flat(&slots, table);
+        let cell_words: Vec<u32> = cells.iter().flatten().copied().collect();
+        let cells = self.blob.u32s(&cell_words);
         let cells = (cells.0, cells.1 / 4);
         self.fast_layouts.push(format!(
-            "FastDictLayout {{ {table}, cells: {cells:?}, lead_bytes: {lead_bytes:?}, values: {values} }}"
+            "FastDictLayout {{ flat: {flat}, cells: {cells:?}, lead_bytes: {lead_bytes:?}, values: {values} }}"
         ));
         let found = (self.fast_layouts.len() - 1, roots);
         self.fast_dicts.insert((trie, values), found.clone());
@@ -989,8 +1055,10 @@ impl Compiler<'_> {
                 (*c, value | flags)
             })
             .collect();
+        // Only the flags of pool values are read (src/fast.rs): the
+        // strings themselves are not stored.
         let table = page_table(&slots, &mut self.blob);
-        let layout = format!("CharMapLayout {{ {table}, {} }}", pool.emit(&mut self.blob));
+        let layout = format!("CharMapLayout {{ {table} }}");
         self.charmap_layouts.push(layout);
         self.charmaps.insert(map, self.charmap_layouts.len() - 1);
         self.charmap_layouts.len() - 1
@@ -1016,7 +1084,11 @@ impl Compiler<'_> {
             })
             .collect();
         let table = page_table64(&slots, &mut self.blob);
-        let layout = format!("CharMapLayout {{ {table}, {} }}", pool.emit(&mut self.blob));
+        let flat = self.flat(&slots, table);
+        let layout = format!(
+            "RunMapLayout {{ flat: {flat}, {} }}",
+            pool.emit(&mut self.blob)
+        );
         self.runmap_layouts.push(layout);
         self.runmaps.insert(map, self.runmap_layouts.len() - 1);
         self.runmap_layouts.len() - 1
@@ -1263,11 +1335,13 @@ fn fast_plan(
     let image2 = compiler.slots(&image2);
     let image1 = compiler.charmap(image1_map);
     let t1 = compiler.stage(&stages[0]);
+    let (_, t1_values) = compiler.dict_ids(&stages[0].describe(), &entries[0], |_, v| v[0].clone());
+    let first_flat = compiler.values_flat(t1_values);
     let t2 = stages
         .get(1)
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
-        "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, second: {t2}, image1: {image1}, \
+        "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, first_flat: {first_flat}, second: {t2}, image1: {image1}, \
          second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2} }}"
     )
 }
@@ -1344,6 +1418,7 @@ fn main() {
         blob: Blob {
             bytes: Vec::new(),
             big_endian: std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big"),
+            text: String::new(),
         },
         files: &files,
         tries: BTreeMap::new(),
@@ -1360,6 +1435,9 @@ fn main() {
         fast_dicts: BTreeMap::new(),
         fast_layouts: Vec::new(),
         slot_layouts: Vec::new(),
+        value_slots: BTreeMap::new(),
+        flats: BTreeMap::new(),
+        flat_layouts: Vec::new(),
     };
 
     let mut config_layouts = Vec::new();
@@ -1512,9 +1590,15 @@ fn main() {
 
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     fs::write(out.join("tables.bin"), &compiler.blob.bytes).expect("write tables.bin");
+    fs::write(out.join("tables.txt"), &compiler.blob.text).expect("write tables.txt");
     let mut rs = String::new();
     writeln!(rs, "// Generated by build.rs from {DATA_DIR}; do not edit.").ok();
     writeln!(rs, "pub(crate) static BLOB: &Aligned<[u8]> = &Aligned {{ _align: [], bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/tables.bin\")) }};").ok();
+    writeln!(
+        rs,
+        "pub(crate) static TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/tables.txt\"));"
+    )
+    .ok();
     let mut list = |name: &str, ty: &str, items: &[String]| {
         writeln!(rs, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).ok();
         for item in items {
@@ -1525,7 +1609,8 @@ fn main() {
     list("TRIES", "TrieLayout", &compiler.trie_layouts);
     list("VALUES", "ValuesLayout", &compiler.value_layouts);
     list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
-    list("RUNMAPS", "CharMapLayout", &compiler.runmap_layouts);
+    list("RUNMAPS", "RunMapLayout", &compiler.runmap_layouts);
+    list("FLATS", "FlatLayout", &compiler.flat_layouts);
     list("FAST_DICTS", "FastDictLayout", &compiler.fast_layouts);
     list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);

@@ -17,6 +17,7 @@ error-in-place-stdin = --in-place needs files to rewrite; it cannot be used with
 error-in-place-not-regular = { $path } is not a regular file and cannot be rewritten in place; use -o instead
 error-stdin-twice = standard input (-) can be named only once
 error-same-file-twice = { $first } and { $second } are the same file; --in-place would convert it twice
+error-same-output-twice = { $first } and { $second } would both be written to { $path }; nothing was written (convert them into different folders)
 error-engine-no-tofu-risk = the system OpenCC engine has no tofu-risk dictionaries; drop --tofu-risk or use the default engine
 error-engine-only-convert = the system OpenCC engine only converts with -c; --to, --diff and --ambiguities need bianyi's engine
 error-unknown-target = unknown target “{ $name }”; use zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN (zh-SG, zh-MY and zh-MO work too)
@@ -28,6 +29,7 @@ error-engine-config = the system OpenCC cannot load config { $config }: { $detai
 io-not-found = no such file or directory
 io-permission-denied = permission denied
 io-is-a-directory = it is a directory
+io-not-a-directory = it is not a directory
 io-storage-full = the disk is full
 io-file-too-large = the file would exceed the size limit (ulimit -f or a quota)
 io-read-only = the file system is read-only
@@ -296,7 +298,7 @@ cli-l10n-convert-in_place = Replace each FILE with its conversion (atomically)
 cli-l10n-convert-diff = Show the messages the conversion changes instead of writing
 cli-l10n-convert-comments = Also convert comments (Fluent comments; PO translator and extracted comments). By default they are kept as they are
 cli-l10n-convert-corner_quotes = Write “ ” ‘ ’ as 「 」 『 』 (Taiwan and Hong Kong typography)
-cli-l10n-convert-overrides = A Fluent file of reviewed wording: its messages replace the converted ones of the same id (same placeables required)
+cli-l10n-convert-overrides = A file of reviewed wording, in the format of the inputs: its messages replace the converted ones of the same id or key (same placeables required)
 
 ## Encodings
 
@@ -344,6 +346,7 @@ batch-summary = bianyi: { $files ->
        *[other] { $errors } errors
     }
 error-batch-output-is-input = { $path } is the folder being converted; use --in-place to convert it in place
+error-batch-output-contains-input = the output folder { $path } contains the folder being converted ({ $input }), so outputs could overwrite inputs; choose an output folder outside it
 error-batch-escapes = { $path } would be written outside the output folder (through a symbolic link); not written
 error-batch-needs-output = -r needs an output folder (-o DIR) or --in-place
 error-batch-failed = { $errors ->
@@ -355,6 +358,15 @@ cli-convert-recursive = Convert every text file under DIR, keeping the tree, int
 cli-convert-jsonl = JSON Lines: each input line is a JSON object whose --field is converted; everything else on the line stays as it is
 cli-convert-field = With --jsonl: the field to convert, a name or a JSON pointer (/a/b); every string under it is converted
 error-document = { $path }:{ $line }:{ $column }: cannot convert this { $format } document (byte { $offset }): { $message }; nothing was written
+doc-reason-syntax = syntax error: { $detail }
+doc-reason-html = cannot rewrite this html: { $detail }
+doc-reason-structure = the converted text would change the markup or syntax of the document here
+doc-reason-duplicate-key = two keys of this object would both become “{ $key }”; rename one of them or leave keys unconverted
+doc-reason-bad-timing = syntax error: malformed timing line “{ $line }”; expected { $example }
+doc-reason-srt-expected-cue = syntax error: expected a cue number or a timing line ({ $example })
+doc-reason-srt-expected-timing = syntax error: expected a timing line after the cue number ({ $example })
+doc-reason-vtt-expected-timing = syntax error: expected a timing line after the cue identifier ({ $example })
+doc-reason-vtt-signature = syntax error: a WebVTT file must start with the line WEBVTT
 error-ambiguities-on-text = --ambiguities works on plain text only; use --format text
 cli-convert-format = What the input is; only its human text is converted (auto: by the file's extension, plain text otherwise)
 cli-convert-format-auto = By the file extension (.md, .html, .srt, .vtt, .json); text otherwise

@@ -17,6 +17,7 @@ error-in-place-stdin = --in-place 需要指定要改写的文件，不能用于�
 error-in-place-not-regular = { $path } 不是普通文件，无法就地改写；请改用 -o
 error-stdin-twice = 标准输入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一个文件；--in-place 会把它转换两次
+error-same-output-twice = { $first } 和 { $second } 都会写到 { $path }；什么都没有写入（请把它们转换到不同的文件夹）
 error-engine-no-tofu-risk = 系统 OpenCC 引擎没有 tofu-risk 词典；请去掉 --tofu-risk，或使用默认引擎
 error-engine-only-convert = 系统 OpenCC 引擎只支持 -c 转换；--to、--diff 和 --ambiguities 需要 bianyi 自己的引擎
 error-unknown-target = 未知的目标“{ $name }”；请使用 zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（也可用 zh-SG、zh-MY 和 zh-MO）
@@ -28,6 +29,7 @@ error-engine-config = 系统 OpenCC 无法加载转换方案 { $config }：{ $de
 io-not-found = 文件或目录不存在
 io-permission-denied = 权限不足
 io-is-a-directory = 这是一个目录
+io-not-a-directory = 这不是一个目录
 io-storage-full = 磁盘已满
 io-file-too-large = 文件会超出大小限制（ulimit -f 或配额）
 io-read-only = 文件系统为只读
@@ -146,10 +148,20 @@ batch-summary = bianyi：转换了 { $files } 个文件（{ $bytes } 字节）�
        *[other] { $errors } 个错误
     }
 error-batch-output-is-input = { $path } 就是要转换的文件夹；要就地转换，请使用 --in-place
+error-batch-output-contains-input = 输出文件夹 { $path } 包含要转换的文件夹（{ $input }），输出可能覆盖输入；请选择它之外的输出文件夹
 error-batch-escapes = { $path } 会（经由符号链接）写到输出文件夹之外，未写入
 error-batch-needs-output = -r 需要输出文件夹（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 个文件无法转换（见上文）
 error-document = { $path }:{ $line }:{ $column }：无法转换这个 { $format } 文档（第 { $offset } 字节）：{ $message }；未写入任何内容
+doc-reason-syntax = 语法错误：{ $detail }
+doc-reason-html = 无法改写这段 HTML：{ $detail }
+doc-reason-structure = 转换后的文字会改变这里的标记或语法
+doc-reason-duplicate-key = 这个对象有两个键都会变成“{ $key }”；请给其中一个改名，或不要转换键
+doc-reason-bad-timing = 语法错误：时间轴行“{ $line }”格式不对；应为 { $example }
+doc-reason-srt-expected-cue = 语法错误：这里应为字幕序号或时间轴行（{ $example }）
+doc-reason-srt-expected-timing = 语法错误：字幕序号后应为时间轴行（{ $example }）
+doc-reason-vtt-expected-timing = 语法错误：字幕标识后应为时间轴行（{ $example }）
+doc-reason-vtt-signature = 语法错误：WebVTT 文件必须以 WEBVTT 这一行开头
 error-ambiguities-on-text = --ambiguities 只适用于纯文本，请使用 --format text
 error-jsonl = { $path }:{ $line }:{ $column }：这一行不是 JSON 对象（{ $message }）
 
@@ -302,7 +314,7 @@ cli-l10n-convert-in_place = 用转换结果替换每个 FILE（原子写入）
 cli-l10n-convert-diff = 显示转换改动的消息，而不写入
 cli-l10n-convert-comments = 也转换注释（Fluent 注释；PO 的译者注释和提取的注释）。默认保持原样
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 写成 「 」 『 』（台湾和香港的排版习惯）
-cli-l10n-convert-overrides = 审校过的措辞（Fluent 文件）：其中的消息取代同 id 的转换结果（占位符须相同）
+cli-l10n-convert-overrides = 审校过的措辞（与输入格式相同的文件）：其中的消息取代同 id 或同键的转换结果（占位符须相同）
 
 cli-arg-encoding = 输入的编码：有字节顺序标记（BOM）时以它为准；auto 在文本是 UTF-8 时按 UTF-8 读取，否则推测编码（并给出提示）
 cli-arg-output_encoding = 输出的编码（默认：与输入相同）

@@ -17,6 +17,7 @@ error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於�
 error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
 error-stdin-twice = 標準輸入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一個檔案；--in-place 會把它轉換兩次
+error-same-output-twice = { $first } 和 { $second } 都會寫到 { $path }；什麼都沒有寫入（請把它們轉換到不同的資料夾）
 error-engine-no-tofu-risk = 系統 OpenCC 引擎沒有 tofu-risk 詞典；請去掉 --tofu-risk，或使用預設引擎
 error-engine-only-convert = 系統 OpenCC 引擎只支援 -c 轉換；--to、--diff 和 --ambiguities 需要 bianyi 自己的引擎
 error-unknown-target = 未知的目標「{ $name }」；請使用 zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（也可用 zh-SG、zh-MY 和 zh-MO）
@@ -28,6 +29,7 @@ error-engine-config = 系統 OpenCC 無法載入轉換方案 { $config }：{ $de
 io-not-found = 檔案或目錄不存在
 io-permission-denied = 權限不足
 io-is-a-directory = 這是一個目錄
+io-not-a-directory = 這不是一個目錄
 io-storage-full = 磁碟已滿
 io-file-too-large = 檔案會超出大小限制（ulimit -f 或配額）
 io-read-only = 檔案系統為唯讀
@@ -146,10 +148,20 @@ batch-summary = bianyi：轉換了 { $files } 個檔案（{ $bytes } 位元組�
        *[other] { $errors } 個錯誤
     }
 error-batch-output-is-input = { $path } 就是要轉換的資料夾；要就地轉換，請使用 --in-place
+error-batch-output-contains-input = 輸出資料夾 { $path } 包含要轉換的資料夾（{ $input }），輸出可能覆蓋輸入；請選擇它之外的輸出資料夾
 error-batch-escapes = { $path } 會（經由符號連結）寫到輸出資料夾之外，未寫入
 error-batch-needs-output = -r 需要輸出資料夾（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 個檔案無法轉換（見上文）
 error-document = { $path }:{ $line }:{ $column }：無法轉換這個 { $format } 文件（第 { $offset } 位元組）：{ $message }；未寫入任何內容
+doc-reason-syntax = 語法錯誤：{ $detail }
+doc-reason-html = 無法改寫這段 HTML：{ $detail }
+doc-reason-structure = 轉換後的文字會改變這裡的標記或語法
+doc-reason-duplicate-key = 這個物件有兩個鍵都會變成「{ $key }」；請給其中一個改名，或不要轉換鍵
+doc-reason-bad-timing = 語法錯誤：時間軸行「{ $line }」格式不對；應為 { $example }
+doc-reason-srt-expected-cue = 語法錯誤：這裡應為字幕序號或時間軸行（{ $example }）
+doc-reason-srt-expected-timing = 語法錯誤：字幕序號後應為時間軸行（{ $example }）
+doc-reason-vtt-expected-timing = 語法錯誤：字幕標識後應為時間軸行（{ $example }）
+doc-reason-vtt-signature = 語法錯誤：WebVTT 檔案必須以 WEBVTT 這一行開頭
 error-ambiguities-on-text = --ambiguities 只適用於純文本，請使用 --format text
 error-jsonl = { $path }:{ $line }:{ $column }：這一行不是 JSON 物件（{ $message }）
 
@@ -302,7 +314,7 @@ cli-l10n-convert-in_place = 用轉換結果替換每個 FILE（原子寫入）
 cli-l10n-convert-diff = 顯示轉換改動的訊息，而不寫入
 cli-l10n-convert-comments = 也轉換註釋（Fluent 註釋；PO 的譯者註釋和提取的註釋）。預設保持原樣
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）
-cli-l10n-convert-overrides = 審校過的措辭（Fluent 檔案）：其中的訊息取代同 id 的轉換結果（佔位符須相同）
+cli-l10n-convert-overrides = 審校過的措辭（與輸入格式相同的檔案）：其中的訊息取代同 id 或同鍵的轉換結果（佔位符須相同）
 
 cli-arg-encoding = 輸入的編碼：有位元組順序標記（BOM）時以它為準；auto 在文本是 UTF-8 時按 UTF-8 讀取，否則推測編碼（並給出提示）
 cli-arg-output_encoding = 輸出的編碼（預設：與輸入相同）

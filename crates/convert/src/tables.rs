@@ -64,23 +64,35 @@ pub(crate) struct ValuesLayout {
 pub(crate) struct CharMapLayout {
     pub(crate) page_index: Range,
     pub(crate) slots: Range,
-    pub(crate) strs: Range,
-    pub(crate) pool: Range,
 }
 
 /// A double-array dictionary for the single-pass engine (see `FastDict`).
 pub(crate) struct FastDictLayout {
-    pub(crate) page_index: Range,
-    pub(crate) slots: Range,
+    /// The root slots (in `FLATS`).
+    pub(crate) flat: usize,
     pub(crate) cells: Range,
     pub(crate) lead_bytes: [u32; 8],
     pub(crate) values: usize,
 }
 
-/// A page table of u64 slots (see `SlotMap`).
+/// A page table of u64 slots (see `SlotMap`), in `FLATS`.
 pub(crate) struct SlotsLayout {
+    pub(crate) flat: usize,
+}
+
+/// A run map (see `RunMap`): its slots in `FLATS`, and its strings.
+pub(crate) struct RunMapLayout {
+    pub(crate) flat: usize,
+    pub(crate) strs: Range,
+    pub(crate) pool: Range,
+}
+
+/// A page table of u64 slots with a flat copy of its Basic Multilingual
+/// Plane (see `FlatPages`).
+pub(crate) struct FlatLayout {
     pub(crate) page_index: Range,
     pub(crate) slots: Range,
+    pub(crate) bmp: Range,
 }
 
 /// A dictionary: keys and their outputs.
@@ -106,6 +118,8 @@ pub(crate) enum FastPlan {
         run: usize,
         window: usize,
         first: DictRef,
+        /// The root slots of `first` (in `FLATS`).
+        first_flat: usize,
         second: DictRef,
         image1: usize,
         /// The double array of stage 2.
@@ -244,16 +258,16 @@ fn u16s(range: Range) -> &'static [u16] {
     bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 2])
 }
 
-#[expect(clippy::expect_used, reason = "the embedded blob, not user data")]
+/// A string pool of the blob (embedded as UTF-8 text by build.rs, so no
+/// check runs here).
 fn text(range: Range) -> &'static str {
-    // build.rs wrote the pool from Rust strings; a failure here means the
-    // blob is corrupt, which no user input can cause.
-    simdutf8::basic::from_utf8(&BLOB.bytes[range.0..range.0 + range.1])
-        .expect("embedded pool is UTF-8")
+    // build.rs cut the text at the pools' boundaries; an empty pool would
+    // only come from a corrupt build, which no user input can cause.
+    TEXT.get(range.0..range.0 + range.1).unwrap_or_default()
 }
 
 /// A two-level table from characters to slots.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Pages<T: 'static> {
     page_index: &'static [u16; PAGES],
     slots: &'static [T],
@@ -263,10 +277,11 @@ struct Pages<T: 'static> {
 const PAGES: usize = 0x1100;
 
 /// The page index of a page table (build.rs writes `PAGES` entries).
-#[expect(clippy::expect_used, reason = "the embedded blob, not user data")]
 fn page_index(range: Range) -> &'static [u16; PAGES] {
-    // A wrong length means a corrupt blob, which no user input can cause.
-    u16s(range).try_into().expect("page index of PAGES entries")
+    // A wrong length would mean a corrupt blob, which no user input can
+    // cause; it reads as an empty table.
+    static NONE: [u16; PAGES] = [0; PAGES];
+    u16s(range).try_into().unwrap_or(&NONE)
 }
 
 impl<T: Copy + Default> Pages<T> {
@@ -282,30 +297,31 @@ impl<T: Copy + Default> Pages<T> {
     }
 }
 
-/// A page table of u64 slots with the Basic Multilingual Plane copied out
-/// into one flat array (built on first use, 512 KiB of which only the
-/// pages that hold something are touched): one load per lookup there.
-#[derive(Debug)]
+/// A page table of u64 slots with its Basic Multilingual Plane as one flat
+/// array (512 KiB), built by build.rs: one load per lookup there, and only
+/// the pages of the characters a text contains are ever read from the
+/// executable (nothing is copied at start-up).
+#[derive(Debug, Clone, Copy)]
 struct FlatPages {
-    bmp: Box<[u64; 0x1_0000]>,
+    bmp: &'static [u64; 0x1_0000],
     pages: Pages<u64>,
 }
 
 impl FlatPages {
-    fn new(pages: Pages<u64>) -> FlatPages {
-        let mut bmp: Box<[u64; 0x1_0000]> = vec![0; 0x1_0000]
-            .into_boxed_slice()
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("a slice of 0x10000 slots"));
-        for (page, &p) in pages.page_index[..0x100].iter().enumerate() {
-            if p != 0 {
-                let from = p as usize * 256;
-                if let Some(slots) = pages.slots.get(from..from + 256) {
-                    bmp[page * 256..page * 256 + 256].copy_from_slice(slots);
-                }
-            }
+    fn of(i: usize) -> FlatPages {
+        // build.rs numbers the flat tables it writes; an index or a length
+        // out of place would be a corrupt build, and reads as empty.
+        static NONE: [u64; 0x1_0000] = [0; 0x1_0000];
+        let (page_index_at, slots, bmp) = FLATS
+            .get(i)
+            .map_or(((0, 0), (0, 0), (0, 0)), |l| (l.page_index, l.slots, l.bmp));
+        FlatPages {
+            bmp: u64s(bmp).try_into().unwrap_or(&NONE),
+            pages: Pages {
+                page_index: page_index(page_index_at),
+                slots: u64s(slots),
+            },
         }
-        FlatPages { bmp, pages }
     }
 
     #[inline(always)]
@@ -855,10 +871,7 @@ impl FastDict {
             let l = &FAST_DICTS[i];
             let values = Values::get(l.values);
             FastDict {
-                roots: FlatPages::new(Pages {
-                    page_index: page_index(l.page_index),
-                    slots: u64s(l.slots),
-                }),
+                roots: FlatPages::of(l.flat),
                 cells: bytemuck::cast_slice(u32s((l.cells.0, l.cells.1 * 4))),
                 lead_bytes: l.lead_bytes,
                 strings: &values.strings,
@@ -948,17 +961,12 @@ pub(crate) struct FlatRoots {
 }
 
 impl FlatRoots {
-    /// The root slots of the dictionary `r`.
-    pub(crate) fn of(r: DictRef) -> &'static FlatRoots {
-        static F: [OnceLock<FlatRoots>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
-        F[r.values].get_or_init(|| {
-            let l = &VALUES[r.values];
-            FlatRoots {
-                pages: FlatPages::new(Pages {
-                    page_index: page_index(l.page_index),
-                    slots: u64s(l.slots),
-                }),
-            }
+    /// The root slots of a dictionary, from its flat table `flat` (a
+    /// plan's `first_flat`).
+    pub(crate) fn of(flat: usize) -> &'static FlatRoots {
+        static F: [OnceLock<FlatRoots>; FLATS.len()] = [const { OnceLock::new() }; FLATS.len()];
+        F[flat].get_or_init(|| FlatRoots {
+            pages: FlatPages::of(flat),
         })
     }
 
@@ -978,14 +986,8 @@ pub(crate) struct SlotMap {
 impl SlotMap {
     pub(crate) fn get(i: usize) -> &'static SlotMap {
         static M: [OnceLock<SlotMap>; SLOTS.len()] = [const { OnceLock::new() }; SLOTS.len()];
-        M[i].get_or_init(|| {
-            let l = &SLOTS[i];
-            SlotMap {
-                pages: FlatPages::new(Pages {
-                    page_index: page_index(l.page_index),
-                    slots: u64s(l.slots),
-                }),
-            }
+        M[i].get_or_init(|| SlotMap {
+            pages: FlatPages::of(SLOTS[i].flat),
         })
     }
 
@@ -1042,10 +1044,7 @@ impl RunMap {
         M[i].get_or_init(|| {
             let l = &RUNMAPS[i];
             RunMap {
-                pages: FlatPages::new(Pages {
-                    page_index: page_index(l.page_index),
-                    slots: u64s(l.slots),
-                }),
+                pages: FlatPages::of(l.flat),
                 strings: Strings {
                     strs: u32s(l.strs),
                     pool: text(l.pool),

@@ -454,6 +454,72 @@ pub enum DocErrorKind {
     /// The converted text would change the document's markup or syntax
     /// (a glossary term holding `<`, say); nothing is written.
     StructureChanged,
+    /// A subtitle file (SRT, WebVTT) is not laid out as cues.
+    Subtitle(SubtitleError),
+}
+
+/// What is wrong with a subtitle file.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubtitleError {
+    /// A line with `-->` that does not read as `start --> end`.
+    BadTiming {
+        /// The line.
+        line: String,
+        /// WebVTT (`00:00:01.000`) rather than SRT (`00:00:01,000`).
+        vtt: bool,
+    },
+    /// SRT: neither a cue number nor a timing line where a cue starts.
+    ExpectedCue,
+    /// A cue number (SRT) or identifier (WebVTT) not followed by a timing
+    /// line.
+    ExpectedTiming {
+        /// WebVTT rather than SRT.
+        vtt: bool,
+    },
+    /// A WebVTT file that does not start with the line `WEBVTT`.
+    NoSignature,
+}
+
+impl SubtitleError {
+    /// An example of a timing line in the file's format.
+    pub fn example(vtt: bool) -> &'static str {
+        if vtt {
+            "00:00:01.000 --> 00:00:02.000"
+        } else {
+            "00:00:01,000 --> 00:00:02,000"
+        }
+    }
+}
+
+impl fmt::Display for SubtitleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SubtitleError::BadTiming { line, vtt } => write!(
+                f,
+                "malformed timing line {line:?}; expected {}",
+                SubtitleError::example(*vtt)
+            ),
+            SubtitleError::ExpectedCue => write!(
+                f,
+                "expected a cue number or a timing line ({})",
+                SubtitleError::example(false)
+            ),
+            SubtitleError::ExpectedTiming { vtt: false } => write!(
+                f,
+                "expected a timing line after the cue number ({})",
+                SubtitleError::example(false)
+            ),
+            SubtitleError::ExpectedTiming { vtt: true } => write!(
+                f,
+                "expected a timing line after the cue identifier ({})",
+                SubtitleError::example(true)
+            ),
+            SubtitleError::NoSignature => {
+                write!(f, "a WebVTT file must start with the line WEBVTT")
+            }
+        }
+    }
 }
 
 impl DocError {
@@ -519,6 +585,7 @@ impl fmt::Display for DocErrorKind {
                 f,
                 "the converted text would change the markup or syntax of the document here"
             ),
+            DocErrorKind::Subtitle(e) => write!(f, "syntax error: {e}"),
             DocErrorKind::DuplicateKey { key } => write!(
                 f,
                 "two keys of this object would both become {key:?}; \

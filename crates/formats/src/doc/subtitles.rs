@@ -6,7 +6,7 @@
 //! Lines end in `\n` or `\r\n`, both kept as they are; a cue's lines form
 //! one run, so a phrase broken over two lines is converted whole.
 
-use super::{Context, DocError, DocErrorKind, Plan};
+use super::{Context, DocError, DocErrorKind, Plan, SubtitleError};
 
 /// A line: its start offset and its content (without `\r\n` or `\n`).
 type Line<'a> = (usize, &'a str);
@@ -32,21 +32,19 @@ fn blank(line: Option<&Line<'_>>) -> bool {
     line.is_none_or(|(_, l)| l.trim().is_empty())
 }
 
-fn error(source: &str, offset: usize, message: String) -> DocError {
-    DocError::new(source, offset, DocErrorKind::Syntax(message))
+fn error(source: &str, offset: usize, e: SubtitleError) -> DocError {
+    DocError::new(source, offset, DocErrorKind::Subtitle(e))
 }
 
 /// The error for a malformed timing line (`at` is where it goes wrong).
 fn bad_timing(source: &str, line: &Line<'_>, at: usize, vtt: bool) -> DocError {
-    let want = if vtt {
-        "00:00:01.000 --> 00:00:02.000"
-    } else {
-        "00:00:01,000 --> 00:00:02,000"
-    };
     error(
         source,
         line.0 + at,
-        format!("malformed timing line {:?}; expected {want}", line.1),
+        SubtitleError::BadTiming {
+            line: line.1.to_string(),
+            vtt,
+        },
     )
 }
 
@@ -65,16 +63,12 @@ pub(super) fn srt(source: &str) -> Result<Plan, DocError> {
         }
         let Some(timing_line) = lines.get(i).filter(|l| l.1.contains("-->")) else {
             let at = lines.get(i).map_or(source.len(), |l| l.0);
-            let what = if i > 0 && lines.get(i - 1).is_some_and(|l| is_number(l.1)) {
-                "a timing line after the cue number"
+            let e = if i > 0 && lines.get(i - 1).is_some_and(|l| is_number(l.1)) {
+                SubtitleError::ExpectedTiming { vtt: false }
             } else {
-                "a cue number or a timing line"
+                SubtitleError::ExpectedCue
             };
-            return Err(error(
-                source,
-                at,
-                format!("expected {what} (00:00:01,000 --> 00:00:02,000)"),
-            ));
+            return Err(error(source, at, e));
         };
         timing(timing_line.1, false).map_err(|at| bad_timing(source, timing_line, at, false))?;
         i += 1;
@@ -116,11 +110,7 @@ pub(super) fn vtt(source: &str) -> Result<Plan, DocError> {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
     if !signature {
         let at = lines.first().map_or(0, |l| l.0);
-        return Err(error(
-            source,
-            at,
-            "a WebVTT file must start with the line WEBVTT".to_string(),
-        ));
+        return Err(error(source, at, SubtitleError::NoSignature));
     }
     let mut plan = Plan::default();
     // The header block runs to the first blank line.
@@ -151,8 +141,7 @@ pub(super) fn vtt(source: &str) -> Result<Plan, DocError> {
             return Err(error(
                 source,
                 at,
-                "expected a timing line after the cue identifier (00:00:01.000 --> 00:00:02.000)"
-                    .to_string(),
+                SubtitleError::ExpectedTiming { vtt: true },
             ));
         };
         timing(timing_line.1, true).map_err(|at| bad_timing(source, timing_line, at, true))?;
