@@ -1311,6 +1311,26 @@ fn fast_plan(
     } else {
         (0, 0)
     };
+    // Likewise for stage 1 where many characters have RUN_T1START: the
+    // pairs (a, b) that begin a key of stage 1 of two or more characters
+    // whose first, a, has RUN_T1START (a superset of what the stage-1
+    // check finds at a, so no false negatives).
+    let many_t1 = t1_starts.len() > 100;
+    let t1_pairs = if many_t1 {
+        let mut words = vec![0u64; 1 << (T2_PAIR_BITS - 6)];
+        for key in entries[0].keys() {
+            let mut chars = key.chars();
+            if let (Some(a), Some(b)) = (chars.next(), chars.next())
+                && t1_starts.contains(&a)
+            {
+                let h = t2_pair_hash(a as u32, b as u32);
+                words[h / 64] |= 1 << (h % 64);
+            }
+        }
+        compiler.blob.u64s(&words)
+    } else {
+        (0, 0)
+    };
     let run = compiler.runmap(map);
     // The double array of stage 2, for the checks where RUN_T2START says;
     // and per character, stage 2's root slot (low half) of its stage-1
@@ -1342,7 +1362,8 @@ fn fast_plan(
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
         "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, first_flat: {first_flat}, second: {t2}, image1: {image1}, \
-         second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2} }}"
+         second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2}, \
+         t1_pairs: {t1_pairs:?}, many_t1: {many_t1} }}"
     )
 }
 

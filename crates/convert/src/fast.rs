@@ -213,6 +213,12 @@ pub(crate) struct Segmented<'c> {
     /// Whether many characters have `RUN_T2START` (then the pair filter is
     /// asked before the flag, see [`Segmented::clean`]).
     pub(crate) many_t2: bool,
+    /// Pairs of characters that may begin a key of stage 1 (when
+    /// `many_t1`).
+    pub(crate) t1_pairs: PairFilter,
+    /// Whether many characters have `RUN_T1START` (then `t1_pairs` is
+    /// asked before the flag, see [`Segmented::clean`]).
+    pub(crate) many_t1: bool,
 }
 
 impl Segmented<'_> {
@@ -606,10 +612,20 @@ impl Segmented<'_> {
             // A multi-character segmentation key starting here (its node in
             // the segmentation's double array; `RUN_SSTART` is set too).
             let node = low >> DA_CODE_BITS;
-            if (!T1 || r & RUN_SSTART != 0) && node != 0 && next < n {
+            // With the stage-1 pair filter, the next character is decoded
+            // at every step (the next step takes it), so that the filter
+            // can be asked without a branch on whether it was.
+            let eager = T1 && !T2 && self.many_t1;
+            if eager && next < n {
                 let (c2, l2) = decode(b, next);
-                let s2 = run.slot(c2);
-                ahead = (c2, l2, s2);
+                ahead = (c2, l2, run.slot(c2));
+            }
+            if (!T1 || r & RUN_SSTART != 0) && node != 0 && next < n {
+                if !eager {
+                    let (c2, l2) = decode(b, next);
+                    ahead = (c2, l2, run.slot(c2));
+                }
+                let (_, l2, s2) = ahead;
                 if let Some(at) = seg.child(node, s2) {
                     let (end, value, stop) = seg.walk(b, at, next + l2, |x| run.slot(x));
                     if CHECK && is_compat(stop) {
@@ -667,6 +683,11 @@ impl Segmented<'_> {
                 let t2 = u32::from(r & RUN_T2START != 0);
                 let pass = u32::from(ahead.1 == 0) | self.t2_pairs.bit(c, ahead.0);
                 t2 & pass != 0
+            } else if T1 && !T2 && self.many_t1 {
+                // The same with the filter of stage-1 pairs.
+                let t1 = u32::from(r & RUN_T1START != 0);
+                let pass = u32::from(ahead.1 == 0) | self.t1_pairs.bit(c, ahead.0);
+                (u32::from(r & RUN_TRIGGER != 0) | (t1 & pass)) != 0
             } else {
                 r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
             };

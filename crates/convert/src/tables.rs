@@ -136,6 +136,12 @@ pub(crate) enum FastPlan {
         any_t2: bool,
         /// Whether more than 100 characters have `RUN_T2START`.
         many_t2: bool,
+        /// The filter of the pairs of characters that begin a key of stage 1
+        /// of two or more characters whose first has `RUN_T1START`
+        /// (`T2_PAIRS` u64s; empty unless `many_t1`).
+        t1_pairs: Range,
+        /// Whether more than 100 characters have `RUN_T1START`.
+        many_t1: bool,
     },
     /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
     /// config needs it; build.rs picks it for data the fast path cannot do.)
