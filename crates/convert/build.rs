@@ -721,7 +721,10 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
         "double array: too many codes"
     );
 
-    let mut cells: Vec<[u32; 4]> = vec![[0; 4]];
+    // Cell 0 is never a node's child: its check is no cell's index (not
+    // even 0, so that a lookup below "node 0", no node, finds nothing) and
+    // its filter 0.
+    let mut cells: Vec<[u32; 4]> = vec![[u32::MAX, 0, 0, 0]];
     let mut next: Vec<usize> = Vec::new();
     da_take(&mut next, 0);
     let cell = |cells: &mut Vec<[u32; 4]>, i: usize| {

@@ -78,7 +78,10 @@ fn single_pass<const CHECK: bool>(
         let own = halves(slot).0;
         let node = halves(slot).1 >> DA_CODE_BITS;
         let next = i + len;
-        if node != 0 && next < n {
+        // The lookup is made whether or not a longer key starts with `c`
+        // (node 0 finds nothing): a branch on it would be mispredicted
+        // often, and the next step takes the decoded character.
+        if next < n {
             let (c2, l2) = decode(b, next);
             let s2 = dict.root(c2);
             ahead = (c2, l2, s2);

@@ -905,8 +905,9 @@ impl FastDict {
         let parent = self.cells.get(node as usize)?;
         // The filter of the children's codes (bit `code % 32`; 0 without
         // children) sends the lookups it rules out to cell 0 (never used,
-        // its check 0 is no node's and it stays in cache) without a
-        // branch, which would be mispredicted often.
+        // its check `u32::MAX` is no cell's index and it stays in cache)
+        // without a branch, which would be mispredicted often. `node` 0
+        // (no node) finds nothing the same way.
         let keep = 0u32.wrapping_sub(parent[3].wrapping_shr(code) & 1);
         let at = parent[2].wrapping_add(code) & keep;
         let cell = self.cells.get(at as usize)?;
