@@ -650,38 +650,37 @@ impl Segmented<'_> {
                     }
                 }
             }
-            if r & (RUN_KEY | RUN_SKEY1) != RUN_KEY {
-                if r & RUN_SKEY1 != 0 {
-                    // The character alone is a segment: its value in the
-                    // run map is the chain's output for it.
-                    run.put_char(r, b, i, len, out);
-                    i = next;
-                    region = i;
-                    out.flush_if_full();
-                    continue;
+            // A character that is a segment alone (`RUN_SKEY1`: its value
+            // in the run map is the chain's output for it) or in no key of
+            // any stage (no value) is a boundary; any other is clean unless
+            // a check finds a trigger. Both kinds take the same steps,
+            // without a branch on which (it would be mispredicted often).
+            let boundary = r & (RUN_KEY | RUN_SKEY1) != RUN_KEY;
+            if r & (RUN_KEY | RUN_SKEY1 | RUN_TRIGGER) == RUN_TRIGGER {
+                // `RUN_SPECIAL` (build.rs): an IDS operator or a
+                // compatibility ideograph, in no key.
+                if ids::is_operator_code(c) {
+                    result = Ok(Event::Other { c, len, slot });
+                    break;
                 }
-                // In no key of any stage. `RUN_TRIGGER` here marks IDS
-                // operators and compatibility ideographs (`RUN_SPECIAL`
-                // in build.rs).
-                if r & RUN_TRIGGER != 0 {
-                    if ids::is_operator_code(c) {
-                        result = Ok(Event::Other { c, len, slot });
-                        break;
-                    }
-                    // No key of any stage has a compatibility ideograph
-                    // (build.rs checks).
-                    if CHECK && is_compat(c) {
-                        result = Err(NeedsNormalization);
-                        break;
-                    }
+                // No key of any stage has a compatibility ideograph
+                // (build.rs checks).
+                if CHECK && is_compat(c) {
+                    result = Err(NeedsNormalization);
+                    break;
                 }
-                // In no key of any stage: a boundary, unchanged.
-                out.bytes(&b[i..next]);
+            }
+            if T1 && boundary {
+                // With the stage-1 checks, a branch here costs less than the
+                // masks below (measured).
+                run.put_char(r, b, i, len, out);
                 i = next;
                 region = i;
                 out.flush_if_full();
                 continue;
             }
+            // 1 for a character that is no boundary.
+            let inner = u32::from(!boundary);
             // With only the stage-2 checks and many characters that have
             // `RUN_T2START`, the pair filter is asked whether or not the
             // character has the flag (when the next character is decoded;
@@ -690,23 +689,25 @@ impl Segmented<'_> {
             let check = if T2 && !T1 && self.many_t2 {
                 let t2 = u32::from(r & RUN_T2START != 0);
                 let pass = u32::from(ahead.1 == 0) | self.t2_pairs.bit(c, ahead.0);
-                t2 & pass != 0
+                inner & t2 & pass != 0
             } else if T1 && !T2 && self.many_t1 {
                 // The same with the filter of stage-1 pairs.
                 let t1 = u32::from(r & RUN_T1START != 0);
                 let pass = u32::from(ahead.1 == 0) | self.t1_pairs.bit(c, ahead.0);
-                (u32::from(r & RUN_TRIGGER != 0) | (t1 & pass)) != 0
+                inner & (u32::from(r & RUN_TRIGGER != 0) | (t1 & pass)) != 0
             } else {
-                r & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
+                r & 0u32.wrapping_sub(inner) & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
             };
             if (T1 || T2) && check && self.trigger_end::<T1, T2>(b, i, c, len, r, &mut ahead) != 0 {
                 result = Ok(Event::Other { c, len, slot });
                 break;
             }
-            // A clean character (no ideographic description operator: no
-            // key has one): its own conversion.
+            // No ideographic description operator gets here: no key has
+            // one.
             run.put_char(r, b, i, len, out);
             i = next;
+            region = std::hint::select_unpredictable(boundary, i, region);
+            out.flush_if_full_at(boundary);
         }
         let (boundary, clean_run) = if region == usize::MAX {
             (boundary, clean_run + chars_back(b, i, entry, self.window))

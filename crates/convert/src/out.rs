@@ -126,6 +126,24 @@ impl<'a> Out<'a> {
         }
     }
 
+    /// [`Out::flush_if_full`] where `allowed`, branching first on the
+    /// buffer being full (rarely true) rather than on `allowed`.
+    #[inline(always)]
+    pub(crate) fn flush_if_full_at(&mut self, allowed: bool) {
+        if self.len >= FLUSH_AT {
+            self.flush_if(allowed);
+        }
+    }
+
+    /// Kept out of line, so that the test of `allowed` stays behind the
+    /// rare one of a full buffer.
+    #[inline(never)]
+    fn flush_if(&mut self, allowed: bool) {
+        if allowed {
+            self.flush();
+        }
+    }
+
     /// Moves the pending output to the destination.
     pub(crate) fn flush(&mut self) {
         let pending = &self.buf[..self.len];
