@@ -370,13 +370,11 @@ impl Strings {
     pub(crate) fn put_char(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
         if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
             let own = u32::from_le_bytes(w);
-            let v = r & 0xFF_FFFF;
-            // The value's lead byte has the same high four bits as the
-            // input's exactly when both are as long (or the input has no
-            // value): all ones when the lengths may differ.
-            let differs = 0u32.wrapping_sub(u32::from((v ^ own) & 0xF0 != 0));
-            if (r & VALUE_POOL) | (r & VALUE_CHAR & differs) == 0 {
-                let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, v, own);
+            let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, r & 0xFF_FFFF, own);
+            // The output's lead byte has the same high four bits as the
+            // input's exactly when both are as long (always when the
+            // character has no value).
+            if (r & VALUE_POOL) | ((w ^ own) & 0xF0) == 0 {
                 out.word(w, len);
                 return;
             }
