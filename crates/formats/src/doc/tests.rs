@@ -1133,8 +1133,8 @@ fn generated_documents_keep_every_other_byte() {
                 match convert_document(*format, &input, &options, &mut to_hant) {
                     Ok(out) => {
                         let back = to_hans(&out).replace("zh-TW", "zh-CN");
-                        // `lang` values change by design; JSON `\u` escapes
-                        // are written anew.
+                        // `lang` values change by design; text in JSON `\u`
+                        // escapes is converted and stays escaped.
                         let hant = input.chars().any(|c| PAIRS.iter().any(|p| p.1 == c));
                         if !input.contains("lang=") && !input.contains("\\u") && !hant {
                             same(&back, &input, format.name());
@@ -1255,6 +1255,17 @@ fn generated_documents_never_hand_over_code() {
             assert!(out.is_ok(), "{}: {out:?}\n{input}", format.name());
         }
     }
+}
+
+#[test]
+fn json_escapes_keep_their_spelling() {
+    let input = r#"{"html": "\u003cb\u003e简体\u003c/b\u003e \u0026 \/", "u": ["\u7B80\u4F53", "\u7b80\u4f53"], "k\u4e2a": "\uD83D\uDE00简"}"#;
+    let want = r#"{"html": "\u003cb\u003e簡體\u003c/b\u003e \u0026 \/", "u": ["\u7C21\u9AD4", "\u7c21\u9ad4"], "k\u500b": "\uD83D\uDE00簡"}"#;
+    same(
+        &hant(DocFormat::Json, input, &opts(None, true)),
+        want,
+        "json",
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! printf and Qt specifiers (`%s`, `%1$d`, `%(name)s`, `%1`, `%%`), brace
 //! placeholders (`{0}`, `{name}`, `{{name}}`, `${name}`, ICU's simple
 //! arguments `{n, number}`), `$t(key)`, markup tags (`<b>`, `</a>`,
-//! `<br/>`) and character references (`&amp;`, `&#160;`).
+//! `<br/>`; in JSON also written escaped, `\u003cb\u003e`) and character
+//! references (`&amp;`, `&#160;`).
 //!
 //! The text between placeholders is what gets converted. ICU plural and
 //! select arguments are not placeholders as a whole: their keywords are
@@ -24,10 +25,16 @@ pub(crate) fn runs(source: &str, range: Range<usize>, encoding: Encoding, out: &
             Some(b'$') => dollar(bytes, i, range.end),
             Some(b'<') => tag(bytes, i, range.end),
             Some(b'&') => reference(bytes, i, range.end),
+            Some(b'\\') if encoding == Encoding::Json => escaped_tag(bytes, i, range.end),
             _ => 0,
         };
         if len == 0 {
-            i += 1;
+            // A JSON escape is skipped whole (`\\u003c` is no tag).
+            i += if encoding == Encoding::Json && bytes.get(i) == Some(&b'\\') {
+                2
+            } else {
+                1
+            };
             continue;
         }
         if i > start {
@@ -181,6 +188,46 @@ fn tag(b: &[u8], at: usize, end: usize) -> usize {
         }
     }
     0
+}
+
+/// A markup tag written with JSON escapes, as Go's encoding/json writes
+/// them: `\u003cb\u003e`, `\u003ca href=\"…\"\u003e` (`>` may be
+/// literal).
+fn escaped_tag(b: &[u8], at: usize, end: usize) -> usize {
+    let is = |i: usize, c: u8| escaped(b, i, end) == Some(c);
+    if !is(at, b'<') {
+        return 0;
+    }
+    let mut i = at + 6;
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if !b.get(i).is_some_and(u8::is_ascii_alphabetic) || i >= end {
+        return 0;
+    }
+    while i < end && i - at <= 400 {
+        match b.get(i) {
+            Some(b'>') => return i + 1 - at,
+            Some(b'<') | None => return 0,
+            Some(b'\\') if is(i, b'>') => return i + 6 - at,
+            Some(b'\\') if is(i, b'<') || b.get(i + 1) == Some(&b'n') => return 0,
+            Some(b'\\') => i += 2,
+            Some(_) => i += 1,
+        }
+    }
+    0
+}
+
+/// The ASCII character of a `\u00XX` escape at `at`.
+fn escaped(b: &[u8], at: usize, end: usize) -> Option<u8> {
+    if at + 6 > end || b.get(at) != Some(&b'\\') || b.get(at + 1) != Some(&b'u') {
+        return None;
+    }
+    let mut value = 0u32;
+    for &d in b.get(at + 2..at + 6)? {
+        value = value * 16 + char::from(d).to_digit(16)?;
+    }
+    u8::try_from(value).ok().filter(u8::is_ascii)
 }
 
 /// `&name;`, `&#123;`, `&#x1F;`.

@@ -280,3 +280,44 @@ fn comments_convert_on_request() {
     );
     verify(L10nFormat::Po, input, &out).unwrap();
 }
+
+#[test]
+fn json_escapes_are_kept_as_written() {
+    // Go's encoding/json writes `<`, `>`, `&` as `\u003c`, `\u003e`,
+    // `\u0026`; `\/` is legal. They stay, and so does the case of hex
+    // digits; escaped text is converted and written escaped again.
+    let cases = [
+        (
+            r#"{"c": "\u003cb\u003e简体\u003c/b\u003e \u0026 \/"}"#,
+            r#"{"c": "\u003cb\u003e簡體\u003c/b\u003e \u0026 \/"}"#,
+        ),
+        (r#"{"a": "\u7B80\u4F53"}"#, r#"{"a": "\u7C21\u9AD4"}"#),
+        (r#"{"a": "\u7b80\u4f53"}"#, r#"{"a": "\u7c21\u9ad4"}"#),
+        // Mixed: each character in the style of the one it replaces.
+        (r#"{"a": "简\u4F53 个"}"#, r#"{"a": "簡\u9AD4 個"}"#),
+        // Beyond the BMP: a surrogate pair, kept.
+        (r#"{"a": "\uD83D\uDE00简"}"#, r#"{"a": "\uD83D\uDE00簡"}"#),
+        (r#"{"a": "\"简\"\n\t体"}"#, r#"{"a": "\"簡\"\n\t體"}"#),
+        // A tag written escaped is a placeholder like `<a href="…">`.
+        (
+            r#"{"a": "简 \u003ca href=\"/简\"\u003e简\u003c/a\u003e"}"#,
+            r#"{"a": "簡 \u003ca href=\"/简\"\u003e簡\u003c/a\u003e"}"#,
+        ),
+        (r#"{"a": "\\u003cb>简"}"#, r#"{"a": "\\u003cb>簡"}"#),
+    ];
+    for (input, want) in cases {
+        assert_eq!(convert(L10nFormat::Json, input), want, "{input}");
+    }
+}
+
+#[test]
+fn json_converted_text_of_another_length_keeps_the_style() {
+    let input = r#"{"a": "\u003c\u7b80x\u003e", "b": "简x", "c": "a\u7b80b"}"#;
+    let doc = Document::parse(L10nFormat::Json, input).unwrap();
+    let out = doc.rewrite(&mut |_, _, s| s.replace('简', "簡體"), None);
+    assert_eq!(
+        out,
+        r#"{"a": "\u003c\u7c21\u9ad4x\u003e", "b": "簡體x", "c": "a\u7c21\u9ad4b"}"#
+    );
+    verify(L10nFormat::Json, input, &out).unwrap();
+}
