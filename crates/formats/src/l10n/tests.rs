@@ -195,6 +195,28 @@ fn placeholders_are_never_in_runs() {
         ),
         ("100% 的人", &["100% 的人"]),
         ("{ 中文 }", &["{ 中文 }"]),
+        // Names in other scripts are placeholders; prose in braces is not.
+        ("打开{文件名}", &["打开"]),
+        ("你好{{用户名}}，{{ 用户名 }}", &["你好", "，"]),
+        ("{ $文件 } 与 ${用户名}", &[" 与 "]),
+        ("{数量, number} 个", &[" 个"]),
+        ("%(文件名)s 的", &[" 的"]),
+        ("{注意：这很重要}", &["{注意：这很重要}"]),
+        ("{中文 说明}", &["{中文 说明}"]),
+        ("{# 个文件}", &["{# 个文件}"]),
+        // ICU: a name beyond ASCII is kept, the variants' messages are text.
+        (
+            "{数量, plural, one {# 个文件} other {文件}}",
+            &[" one {# 个文件} other {文件}}"],
+        ),
+        (
+            "{性别, select, male {他} other {他们}}",
+            &[" male {他} other {他们}}"],
+        ),
+        (
+            "{gender, select, male {他} other {他们}}",
+            &["{gender, select, male {他} other {他们}}"],
+        ),
         ("<不是标签>", &["<不是标签>"]),
         ("&不是;", &["&不是;"]),
     ];
@@ -320,4 +342,35 @@ fn json_converted_text_of_another_length_keeps_the_style() {
         r#"{"a": "\u003c\u7c21\u9ad4x\u003e", "b": "簡體x", "c": "a\u7c21\u9ad4b"}"#
     );
     verify(L10nFormat::Json, input, &out).unwrap();
+}
+
+#[test]
+fn names_in_other_scripts_are_not_converted() {
+    let cases = [
+        (
+            L10nFormat::Json,
+            r#"{"a": "开{档案名}", "b": "这{{设置}}个{{ 删除 }}", "c": "{个数, plural, one {# 个} other {个}}", "d": "{简体说明，这个}"}"#,
+            r#"{"a": "開{档案名}", "b": "這{{设置}}個{{ 删除 }}", "c": "{个数, plural, one {# 個} other {個}}", "d": "{簡體说明，這個}"}"#,
+        ),
+        (
+            L10nFormat::Po,
+            "msgid \"Open {name}\"\nmsgstr \"开{档案名} %(个数)s 个\"\n",
+            "msgid \"Open {name}\"\nmsgstr \"開{档案名} %(个数)s 個\"\n",
+        ),
+        // Fluent placeables are syntax; a string literal is kept, and
+        // braces written in a JSON value next to Fluent-style `{ $x }`.
+        (
+            L10nFormat::Fluent,
+            "a = 开{ \"{档案名}\" }个\n",
+            "a = 開{ \"{档案名}\" }個\n",
+        ),
+        (
+            L10nFormat::Json,
+            r#"{"a": "开 { $档案 } 个"}"#,
+            r#"{"a": "開 { $档案 } 個"}"#,
+        ),
+    ];
+    for (format, input, want) in cases {
+        assert_eq!(convert(format, input), want, "{input}");
+    }
 }
