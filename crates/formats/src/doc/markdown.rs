@@ -1,8 +1,9 @@
 //! Markdown: the text of paragraphs, headings, lists, tables, emphasis,
 //! link texts, image descriptions and inline link titles; HTML blocks and
 //! inline HTML by the HTML rules; front matter values. Code spans, code
-//! blocks, URLs, autolinks, heading attributes and front matter keys are
-//! left alone.
+//! blocks, URLs, autolinks, the text of shortcut and collapsed reference
+//! links (`[label]`, `[label][]`: it is the label), heading attributes and
+//! front matter keys are left alone.
 //!
 //! pulldown-cmark gives each event its source range. Text ranges may hold
 //! escapes and entities (`\*`, `&amp;`); they are ASCII, which conversion
@@ -29,7 +30,9 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
     let mut text = Texts::default();
     // Depths of things whose text is not prose.
     let mut code_blocks = 0usize;
-    let mut autolinks = 0usize;
+    // Autolinks, and links whose text is their label (`[鼠标]`, `[鼠标][]`):
+    // converting that text would part it from its definition.
+    let mut kept_links = 0usize;
     let mut inline_code = 0usize;
     let mut in_html_block = false;
     let mut metadata: Option<MetadataBlockKind> = None;
@@ -41,7 +44,7 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
             Event::Text(_) => {
                 if let Some(kind) = metadata {
                     front_matter(source, range, kind, options, &mut plan);
-                } else if code_blocks > 0 || autolinks > 0 || inline_code > 0 || in_html_block {
+                } else if code_blocks > 0 || kept_links > 0 || inline_code > 0 || in_html_block {
                     text.flush(source, &mut plan);
                 } else {
                     text.push(source, range, &mut plan);
@@ -90,15 +93,15 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
             | Event::Start(Tag::Image {
                 link_type, title, ..
             }) => {
-                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                    autolinks += 1;
+                if text_is_kept(link_type) {
+                    kept_links += 1;
                 }
                 links.push((range, title.to_string(), link_type));
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if let Some((range, title, link_type)) = links.pop() {
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                        autolinks = autolinks.saturating_sub(1);
+                    if text_is_kept(link_type) {
+                        kept_links = kept_links.saturating_sub(1);
                     } else if link_type == LinkType::Inline
                         && let Some(r) = title_range(source, range, &title)
                     {
@@ -111,6 +114,22 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
     }
     text.flush(source, &mut plan);
     plan
+}
+
+/// Whether a link's text stays as it is: an autolink's (it is the URL),
+/// and a shortcut or collapsed reference's (`[鼠标]`, `[鼠标][]`: it is
+/// the label that matches the definition `[鼠标]: url`).
+fn text_is_kept(link_type: LinkType) -> bool {
+    matches!(
+        link_type,
+        LinkType::Autolink
+            | LinkType::Email
+            | LinkType::Shortcut
+            | LinkType::ShortcutUnknown
+            | LinkType::Collapsed
+            | LinkType::CollapsedUnknown
+            | LinkType::ReferenceUnknown
+    )
 }
 
 /// Consecutive text events, merged into one run when only a line break

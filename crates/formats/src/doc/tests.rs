@@ -189,6 +189,17 @@ fn conversions() {
             "[简][体]\n\n[体]: /简 \"体\"",
             "[簡][体]\n\n[体]: /简 \"体\"",
         ),
+        // Shortcut and collapsed references: the text is the label.
+        (
+            DocFormat::Markdown,
+            "这[鼠标]、[鼠标][]和![鼠标]。\n\n[鼠标]: https://example.com/\n",
+            "這[鼠标]、[鼠标][]和![鼠标]。\n\n[鼠标]: https://example.com/\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "[*简体*] 个\n\n[*简体*]: /u\n",
+            "[*简体*] 個\n\n[*简体*]: /u\n",
+        ),
         (
             DocFormat::Markdown,
             "+++\n标题 = \"简体\"\n[表]\n+++\n简",
