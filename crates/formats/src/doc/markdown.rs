@@ -19,6 +19,19 @@ use super::{Context, DocOptions, Plan, html};
 const CODE_TAGS: &[&str] = &["code", "pre", "script", "style", "textarea"];
 
 pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
+    // Front matter must start the document: read it after a BOM, which
+    // stays where it is.
+    match source.strip_prefix('\u{FEFF}') {
+        Some(body) => {
+            let mut plan = plan_of(body, options);
+            plan.shift(source.len() - body.len());
+            plan
+        }
+        None => plan_of(source, options),
+    }
+}
+
+fn plan_of(source: &str, options: &DocOptions) -> Plan {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -204,6 +204,17 @@ impl Plan {
         }
     }
 
+    /// Moves every range `by` bytes on (the plan of a part of a document
+    /// that starts there).
+    fn shift(&mut self, by: usize) {
+        for r in &mut self.runs {
+            *r = r.start + by..r.end + by;
+        }
+        for (r, _) in &mut self.fixed {
+            *r = r.start + by..r.end + by;
+        }
+    }
+
     /// Adds everything of `other`.
     fn extend(&mut self, other: Plan) {
         self.runs.extend(other.runs);

@@ -189,6 +189,18 @@ fn conversions() {
             "[简][体]\n\n[体]: /简 \"体\"",
             "[簡][体]\n\n[体]: /简 \"体\"",
         ),
+        // Front matter after a BOM.
+        (
+            DocFormat::Markdown,
+            "\u{FEFF}---\nslug: 简体\ntitle: 简体\n---\n简体\n",
+            "\u{FEFF}---\nslug: 简体\ntitle: 簡體\n---\n簡體\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "\u{FEFF}+++\nslug = \"简体\"\ntitle = \"简体\"\n+++\n简体\n",
+            "\u{FEFF}+++\nslug = \"简体\"\ntitle = \"簡體\"\n+++\n簡體\n",
+        ),
+        (DocFormat::Markdown, "\u{FEFF}# 简体", "\u{FEFF}# 簡體"),
         // Shortcut and collapsed references: the text is the label.
         (
             DocFormat::Markdown,
