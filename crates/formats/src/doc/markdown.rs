@@ -231,7 +231,8 @@ fn title_range(source: &str, range: Range<usize>, title: &str) -> Option<Range<u
 }
 
 /// Front matter keys whose values are identifiers, paths or dates, not
-/// prose: changing them would break links or templates.
+/// prose: changing them would break links or templates. A key that ends in
+/// one of [`IDENTIFIER_SUFFIXES`] is one too.
 const IDENTIFIER_KEYS: &[&str] = &[
     "slug",
     "permalink",
@@ -256,12 +257,110 @@ const IDENTIFIER_KEYS: &[&str] = &[
     "lang",
     "language",
     "locale",
+    "images",
+    "banner",
+    "icon",
+    "logo",
+    "avatar",
+    "src",
+    "href",
+    "canonical",
 ];
+
+/// Ends of keys whose values are identifiers, after `_`, `-` or `.`, or
+/// as a capitalised word (`featured_image`, `og-image`, `ogImage`,
+/// `canonicalURL`, `post_id`, `postId`, `file_path`).
+const IDENTIFIER_SUFFIXES: &[&str] = &[
+    "image",
+    "images",
+    "img",
+    "cover",
+    "thumbnail",
+    "banner",
+    "icon",
+    "logo",
+    "avatar",
+    "url",
+    "urls",
+    "uri",
+    "link",
+    "links",
+    "permalink",
+    "path",
+    "paths",
+    "file",
+    "files",
+    "src",
+    "href",
+    "id",
+    "ids",
+    "uid",
+    "slug",
+    "layout",
+    "template",
+];
+
+/// Whether the values of `key` are identifiers (see [`IDENTIFIER_KEYS`]).
+fn identifier_key(key: &str) -> bool {
+    if IDENTIFIER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+        return true;
+    }
+    IDENTIFIER_SUFFIXES.iter().any(|suffix| {
+        let Some(at) = key.len().checked_sub(suffix.len()) else {
+            return false;
+        };
+        let (Some(stem), Some(end)) = (key.get(..at), key.get(at..)) else {
+            return false;
+        };
+        if stem.is_empty() || !end.eq_ignore_ascii_case(suffix) {
+            return false;
+        }
+        // `featured_image`, `og-image`; `ogImage`, `canonicalURL`: a
+        // capital after a small letter or digit.
+        stem.ends_with(['_', '-', '.'])
+            || (end.starts_with(|c: char| c.is_ascii_uppercase())
+                && stem.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    })
+}
+
+/// File name extensions that end a path value.
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp", "ico", "tif", "tiff", "heic", "pdf",
+    "md", "markdown", "html", "htm", "mp4", "webm", "mov", "mp3", "m4a", "ogg", "wav", "zip", "gz",
+    "epub", "docx", "xlsx", "pptx", "txt", "csv",
+];
+
+/// Whether a front matter value (quotes allowed around it) is a path or a
+/// URL: no white space, and a leading `/`, `./`, `../`, `~/`, a scheme
+/// (`https://`, `mailto:`), or a file name extension at its end
+/// (`软件.png`).
+fn path_like(value: &str) -> bool {
+    let v = value.trim_matches(['"', '\'']);
+    if v.is_empty() || v.contains(char::is_whitespace) {
+        return false;
+    }
+    if v.starts_with('/') || v.starts_with("./") || v.starts_with("../") || v.starts_with("~/") {
+        return true;
+    }
+    let scheme = v.split_once(':').is_some_and(|(scheme, rest)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+            && (rest.starts_with("//") || scheme.eq_ignore_ascii_case("mailto"))
+    });
+    scheme
+        || v.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        })
+}
 
 /// Front matter: the values of `key: value` (YAML) or `key = value`
 /// (TOML) lines, list items and continuation lines; never keys, comments,
-/// table headers, or the values of [`IDENTIFIER_KEYS`]. A Chinese `lang`,
-/// `language` or `locale` value becomes the target's tag.
+/// table headers, the values of identifier keys ([`identifier_key`]), nor
+/// values that are paths or URLs ([`path_like`]); URLs inside text values
+/// are cut out as in the body. A Chinese `lang`, `language` or `locale`
+/// value becomes the target's tag.
 fn front_matter(
     source: &str,
     range: Range<usize>,
@@ -292,7 +391,11 @@ fn front_matter(
                 indent > key_indent || (yaml && indent == key_indent && rest.starts_with("- "));
             if inside {
                 if text {
-                    plan.run(offset..offset + rest.len());
+                    plan.runs_between_markup(
+                        source,
+                        offset..offset + rest.len(),
+                        Context::Markdown,
+                    );
                 }
                 continue;
             }
@@ -329,7 +432,7 @@ fn front_matter(
             offset += sep + 1 + (after.len() - value.len());
             rest = value;
         }
-        let identifier = IDENTIFIER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
+        let identifier = identifier_key(key);
         let scalar = yaml && rest.starts_with(['|', '>']);
         if separator.is_some() && (scalar || (identifier && rest.is_empty())) {
             // A block scalar's lines are all text; an identifier's list
@@ -352,9 +455,9 @@ fn front_matter(
             continue;
         }
         // Anchors, aliases and tags are syntax.
-        if yaml && rest.starts_with(['&', '*', '!']) {
+        if (yaml && rest.starts_with(['&', '*', '!'])) || path_like(rest) {
             continue;
         }
-        plan.run(offset..offset + rest.len());
+        plan.runs_between_markup(source, offset..offset + rest.len(), Context::Markdown);
     }
 }

@@ -201,6 +201,17 @@ fn conversions() {
             "\u{FEFF}+++\nslug = \"简体\"\ntitle = \"簡體\"\n+++\n簡體\n",
         ),
         (DocFormat::Markdown, "\u{FEFF}# 简体", "\u{FEFF}# 簡體"),
+        // Front matter: URLs in values, paths and keys of paths are kept.
+        (
+            DocFormat::Markdown,
+            "---\ndescription: 简 https://简体.com/个 体\nfeatured_image: 简体\nogImage: 简体\ncover_url: 简\npost-id: 简\nprofile: 简体\nlogo: 简.svg\nicon: 简\nhero: /图/简体.png\nnext: ../简体\nhome: https://简.com\nmail: mailto:简@简.com\ntitle: 简体.个\ngallery:\n  - ./简体.jpg\n  - 简体\n  - 简体.PNG\nsummary: |\n  简 http://简.com\n---\n",
+            "---\ndescription: 簡 https://简体.com/个 體\nfeatured_image: 简体\nogImage: 简体\ncover_url: 简\npost-id: 简\nprofile: 簡體\nlogo: 简.svg\nicon: 简\nhero: /图/简体.png\nnext: ../简体\nhome: https://简.com\nmail: mailto:简@简.com\ntitle: 簡體.個\ngallery:\n  - ./简体.jpg\n  - 簡體\n  - 简体.PNG\nsummary: |\n  簡 http://简.com\n---\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "+++\nbanner = \"/图/简体.png\"\nhero_image = \"简体\"\ntitle = \"简体 http://简.com\"\n+++\n",
+            "+++\nbanner = \"/图/简体.png\"\nhero_image = \"简体\"\ntitle = \"簡體 http://简.com\"\n+++\n",
+        ),
         // Shortcut and collapsed references: the text is the label.
         (
             DocFormat::Markdown,
