@@ -269,6 +269,8 @@ fn syntax_errors_have_positions() {
         (L10nFormat::Po, "msgid \"a\"\nmsgfoo \"x\"\n", 2, 1),
         (L10nFormat::Json, "{\"a\": \"好\",\n \"b\": }", 2, 7),
         (L10nFormat::Json, "\u{FEFF}{\"a\" 1}", 1, 6),
+        (L10nFormat::Fluent, "\u{FEFF}a = 好\nb 坏\n", 2, 3),
+        (L10nFormat::Fluent, "\u{FEFF}a = { \"\\u捝\" }\n", 1, 8),
     ];
     for &(format, input, line, column) in cases {
         let e = Document::parse(format, input).unwrap_err();
@@ -373,4 +375,18 @@ fn names_in_other_scripts_are_not_converted() {
     for (format, input, want) in cases {
         assert_eq!(convert(format, input), want, "{input}");
     }
+}
+
+#[test]
+fn fluent_with_a_bom() {
+    let input = "\u{FEFF}### 简体\n\n# 简体\na = 简体 { $x }\n    .title = 个\n";
+    let want = "\u{FEFF}### 简体\n\n# 简体\na = 簡體 { $x }\n    .title = 個\n";
+    assert_eq!(convert(L10nFormat::Fluent, input), want);
+    let doc = Document::parse(L10nFormat::Fluent, input).unwrap();
+    let keys: Vec<(&str, usize)> = doc
+        .units()
+        .iter()
+        .map(|u| (u.key.as_str(), u.line))
+        .collect();
+    assert_eq!(keys, [("#", 1), ("#", 3), ("a", 4), ("a.title", 5)]);
 }
