@@ -126,8 +126,76 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
         }
     }
     text.flush(source, &mut plan);
+    plan.cut(&template_spans(source));
     plan
 }
+
+/// The template tags of static site generators, which hold parameters
+/// and code rather than prose: Hugo shortcodes `{{< … >}}` and
+/// `{{% … %}}`, Liquid and Jinja tags `{% … %}`, and `{{ … }}`
+/// expressions. A tag may span lines but not a blank line, and is at
+/// most [`MAX_TEMPLATE_TAG`] bytes long.
+fn template_spans(source: &str) -> Vec<Range<usize>> {
+    // The closers of the four kinds of tags, and blank lines (LF, CRLF).
+    const CLOSERS: [&[u8]; 6] = [b">}}", b"%}}", b"}}", b"%}", b"\n\n", b"\n\r\n"];
+    let b = source.as_bytes();
+    // The next occurrence of each closer (and of a blank line) at or after
+    // where it was last looked for: every search goes forward only.
+    // `usize::MAX`: there is none.
+    let mut next: [Option<usize>; 6] = [None; 6];
+    let mut find = |k: usize, from: usize| -> Option<usize> {
+        let pattern = CLOSERS.get(k)?;
+        let cached = next.get(k).copied().flatten();
+        if let Some(at) = cached.filter(|&at| at >= from) {
+            return (at != usize::MAX).then_some(at);
+        }
+        let found = b
+            .get(from..)?
+            .windows(pattern.len())
+            .position(|w| w == *pattern)
+            .map(|p| from + p);
+        if let Some(slot) = next.get_mut(k) {
+            *slot = Some(found.unwrap_or(usize::MAX));
+        }
+        found
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(at) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'{'))
+    {
+        let start = i + at;
+        let (k, open) = match (b.get(start + 1), b.get(start + 2)) {
+            (Some(b'{'), Some(b'<')) => (0, 3),
+            (Some(b'{'), Some(b'%')) => (1, 3),
+            (Some(b'{'), _) => (2, 2),
+            (Some(b'%'), _) => (3, 2),
+            _ => {
+                i = start + 1;
+                continue;
+            }
+        };
+        let len = CLOSERS.get(k).map_or(0, |c| c.len());
+        let blank = find(4, start)
+            .unwrap_or(usize::MAX)
+            .min(find(5, start).unwrap_or(usize::MAX));
+        let end = find(k, start + open)
+            .filter(|&c| c < blank && c - start + len <= MAX_TEMPLATE_TAG)
+            .map(|c| c + len);
+        match end {
+            Some(end) => {
+                spans.push(start..end);
+                i = end;
+            }
+            None => i = start + 1,
+        }
+    }
+    spans
+}
+
+/// The longest template tag recognised, in bytes.
+const MAX_TEMPLATE_TAG: usize = 2000;
 
 /// Whether a link's text stays as it is: an autolink's (it is the URL),
 /// and a shortcut or collapsed reference's (`[鼠标]`, `[鼠标][]`: it is

@@ -215,6 +215,32 @@ impl Plan {
         }
     }
 
+    /// Takes `spans` (sorted, not overlapping) out of every run: a run
+    /// that holds one is split around it.
+    fn cut(&mut self, spans: &[Range<usize>]) {
+        if spans.is_empty() {
+            return;
+        }
+        let mut runs = Vec::with_capacity(self.runs.len());
+        for r in self.runs.drain(..) {
+            let mut start = r.start;
+            let first = spans.partition_point(|s| s.end <= r.start);
+            for s in spans.get(first..).unwrap_or_default() {
+                if s.start >= r.end {
+                    break;
+                }
+                if s.start > start {
+                    runs.push(start..s.start);
+                }
+                start = start.max(s.end);
+            }
+            if start < r.end {
+                runs.push(start..r.end);
+            }
+        }
+        self.runs = runs;
+    }
+
     /// Adds everything of `other`.
     fn extend(&mut self, other: Plan) {
         self.runs.extend(other.runs);

@@ -212,6 +212,27 @@ fn conversions() {
             "+++\nbanner = \"/图/简体.png\"\nhero_image = \"简体\"\ntitle = \"简体 http://简.com\"\n+++\n",
             "+++\nbanner = \"/图/简体.png\"\nhero_image = \"简体\"\ntitle = \"簡體 http://简.com\"\n+++\n",
         ),
+        // Template tags (Hugo, Liquid, Jinja) are kept.
+        (
+            DocFormat::Markdown,
+            "{{< figure src=\"/图/简体.png\" title=\"简体\" >}}\n\n简体 {% include 简体.html %} {{ 简体 | 个 }} {{% 简 %}}个\n",
+            "{{< figure src=\"/图/简体.png\" title=\"简体\" >}}\n\n簡體 {% include 简体.html %} {{ 简体 | 个 }} {{% 简 %}}個\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "{{<figure title=\"简\">}} *简* {{< x\n  title=\"简_体_\" >}}简\n",
+            "{{<figure title=\"简\">}} *簡* {{< x\n  title=\"简_体_\" >}}簡\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "{简体} {{ 简\n\n体 }}",
+            "{簡體} {{ 簡\n\n體 }}",
+        ),
+        (
+            DocFormat::Markdown,
+            "{{ 简\r\n\r\n体 }} {% 个",
+            "{{ 簡\r\n\r\n體 }} {% 個",
+        ),
         // Shortcut and collapsed references: the text is the label.
         (
             DocFormat::Markdown,
@@ -1352,4 +1373,12 @@ fn converted_text_cannot_change_the_markup() {
     )
     .unwrap();
     assert_eq!(out, "{\"a\": \"\\\"}, \\\"b\\\": {\\\"体\"}");
+}
+
+/// Unclosed template tags everywhere: each closer is looked for once.
+#[test]
+fn unclosed_template_tags_are_read_in_linear_time() {
+    let input = format!("{}简", "{{ {% {{< {{% x ".repeat(50_000));
+    let out = hant(DocFormat::Markdown, &input, &DocOptions::default());
+    assert!(out.ends_with('簡'));
 }
