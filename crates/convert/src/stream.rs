@@ -99,15 +99,51 @@ impl Converter {
         out
     }
 
-    /// [`Converter::convert_stream`] on `threads` threads (see
-    /// [`Converter::stream_parallel`]).
+    /// [`Converter::convert_stream`] on `threads` threads: this thread
+    /// reads, splits the input at safe cuts into pieces of about a
+    /// megabyte and writes the results in order, while `threads` workers
+    /// convert pieces, so reading and writing overlap the conversion. The
+    /// output is the same bytes whatever the number of threads; memory
+    /// stays at a few megabytes per thread. Inputs under 2 MiB are
+    /// converted on this thread alone.
     pub fn convert_stream_parallel<R: Read, W: Write>(
         &self,
-        input: R,
+        mut input: R,
         output: W,
         threads: usize,
     ) -> Result<(u64, u64), Error> {
-        drive(self.stream_parallel(threads), input, output)
+        if threads <= 1 {
+            return drive(self.stream(), input, output);
+        }
+        // Gather the start: a small input (or a pause, as from a terminal)
+        // is not worth starting threads for.
+        let mut head = Vec::new();
+        let mut buf = vec![0u8; CHUNK];
+        let mut end = Gathered::Full;
+        while head.len() < 2 * PART {
+            let n = match input.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::new(ErrorKind::Read(e))),
+            };
+            head.extend_from_slice(&buf[..n]);
+            if n == 0 {
+                end = Gathered::End;
+                break;
+            }
+            if n < buf.len() {
+                end = Gathered::Pause;
+                break;
+            }
+        }
+        if end != Gathered::Full {
+            return drive(
+                self.stream(),
+                std::io::Cursor::new(head).chain(input),
+                output,
+            );
+        }
+        pipeline(self, &head, input, output, threads)
     }
 
     /// Converts everything `input` yields into `output`, in bounded memory.
@@ -123,6 +159,170 @@ impl Converter {
     ) -> Result<(u64, u64), Error> {
         drive(self.stream(), input, output)
     }
+}
+
+/// How gathering the start of a parallel stream ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gathered {
+    /// Enough input for several pieces.
+    Full,
+    /// The input ended.
+    End,
+    /// A short read: the input may have nothing more for now.
+    Pause,
+}
+
+/// The pipelined parallel conversion (see
+/// [`Converter::convert_stream_parallel`]): `head` then the rest of
+/// `input`.
+fn pipeline<R: Read, W: Write>(
+    conv: &Converter,
+    head: &[u8],
+    mut input: R,
+    mut output: W,
+    threads: usize,
+) -> Result<(u64, u64), Error> {
+    use std::collections::BTreeMap;
+    use std::sync::{Mutex, mpsc};
+
+    let write_error = |e| Error::new(ErrorKind::Write(e));
+    let (work_tx, work_rx) = mpsc::channel::<(usize, String)>();
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, String)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || {
+                loop {
+                    // A poisoned lock means another worker panicked; the
+                    // scope re-raises that panic.
+                    let job = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((k, text)) = job else { break };
+                    if done_tx.send((k, conv.convert(&text))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+
+        let mut splitter = conv.stream();
+        let mut buf = vec![0u8; CHUNK];
+        // Pieces sent to the workers, and written out, so far.
+        let mut sent = 0usize;
+        let mut next = 0usize;
+        let mut finished: BTreeMap<usize, String> = BTreeMap::new();
+        let mut written = 0u64;
+        let max_in_flight = 2 * threads;
+        // Writes the finished pieces that come next, in order.
+        let mut write_ready = |finished: &mut BTreeMap<usize, String>,
+                               next: &mut usize,
+                               output: &mut W|
+         -> Result<(), Error> {
+            while let Some(out) = finished.remove(next) {
+                output.write_all(out.as_bytes()).map_err(write_error)?;
+                written += out.len() as u64;
+                *next += 1;
+            }
+            Ok(())
+        };
+        let send = |text: String, sent: &mut usize| {
+            // The workers outlive this loop: sending cannot fail.
+            let _ = work_tx.send((*sent, text));
+            *sent += 1;
+        };
+        // Waits for the next piece to finish and writes what it can.
+        let wait = |finished: &mut BTreeMap<usize, String>| -> Result<(), Error> {
+            let (k, out) = done_rx.recv().map_err(|_| {
+                Error::new(ErrorKind::Write(std::io::Error::other(
+                    "a conversion thread stopped",
+                )))
+            })?;
+            finished.insert(k, out);
+            Ok(())
+        };
+
+        let mut fed = splitter.feed(head);
+        let mut at_end = false;
+        let result = loop {
+            if let Err(e) = fed {
+                break Err(e);
+            }
+            while sent - next < max_in_flight {
+                let Some(text) = splitter.take_ready(PART) else {
+                    break;
+                };
+                send(text, &mut sent);
+            }
+            while let Ok((k, out)) = done_rx.try_recv() {
+                finished.insert(k, out);
+            }
+            if let Err(e) = write_ready(&mut finished, &mut next, &mut output) {
+                break Err(e);
+            }
+            if at_end {
+                match splitter.take_rest() {
+                    Ok(rest) if !rest.is_empty() => send(rest, &mut sent),
+                    Ok(_) => {}
+                    Err(e) => break Err(e),
+                }
+                break Ok(());
+            }
+            if sent - next >= max_in_flight {
+                if let Err(e) = wait(&mut finished)
+                    .and_then(|()| write_ready(&mut finished, &mut next, &mut output))
+                {
+                    break Err(e);
+                }
+                continue;
+            }
+            let n = match input.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => break Err(Error::new(ErrorKind::Read(e))),
+            };
+            if n == 0 {
+                at_end = true;
+                continue;
+            }
+            fed = splitter.feed(&buf[..n]);
+            if fed.is_ok() && n < buf.len() {
+                // A pause (a terminal, `tail -f`): convert what can be and
+                // let the output catch up before reading on.
+                if let Some(text) = splitter.take_ready(1) {
+                    send(text, &mut sent);
+                }
+                while next < sent {
+                    if let Err(e) = wait(&mut finished)
+                        .and_then(|()| write_ready(&mut finished, &mut next, &mut output))
+                    {
+                        fed = Err(e);
+                        break;
+                    }
+                }
+                if fed.is_ok() {
+                    fed = output.flush().map_err(write_error);
+                }
+            }
+        };
+        // What was sent is converted text of the input before any error:
+        // write it all, as the single-threaded conversion would have.
+        let drained = (|| {
+            while next < sent {
+                wait(&mut finished)?;
+                write_ready(&mut finished, &mut next, &mut output)?;
+            }
+            output.flush().map_err(write_error)
+        })();
+        drop(work_tx);
+        result?;
+        drained?;
+        Ok((splitter.bytes_pushed(), written))
+    })
 }
 
 /// Feeds everything `input` yields through `stream` into `output`.
@@ -194,6 +394,54 @@ impl StreamConverter<'_> {
             self.convert_ready()?;
         }
         Ok(&self.out)
+    }
+
+    /// Adds input without converting it (for [`pipeline`]).
+    fn feed(&mut self, input: &[u8]) -> Result<(), Error> {
+        self.pending.extend_from_slice(input);
+        self.validate(false)
+    }
+
+    /// Takes out the validated input up to a safe cut, to be converted
+    /// elsewhere (for [`pipeline`]): once at least `min` bytes are
+    /// validated, the text up to the last safe cut in its first `PART`
+    /// bytes (or, if there is none, in all of it).
+    fn take_ready(&mut self, min: usize) -> Option<String> {
+        if self.validated < min.max(1) || self.validated < self.next_attempt.min(PART) {
+            return None;
+        }
+        let text = simdutf8::basic::from_utf8(&self.pending[..self.validated]).ok()?;
+        let mut end = text.len().min(PART);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = find_cut(self.converter, &text[..end]).or_else(|| {
+            if end < text.len() {
+                find_cut(self.converter, text)
+            } else {
+                None
+            }
+        });
+        let Some(cut) = cut else {
+            // No cut yet: wait for twice as much before searching again.
+            self.next_attempt = self.validated * 2;
+            return None;
+        };
+        let piece = text[..cut].to_string();
+        self.advance(cut);
+        self.next_attempt = 0;
+        Some(piece)
+    }
+
+    /// Takes out the rest of the input at its end (for [`pipeline`]).
+    fn take_rest(&mut self) -> Result<String, Error> {
+        self.validate(true)?;
+        let text = simdutf8::basic::from_utf8(&self.pending)
+            .map_err(|_| self.internal_utf8())?
+            .to_string();
+        let all = self.pending.len();
+        self.advance(all);
+        Ok(text)
     }
 
     /// Converts what can be converted of the input so far, however little:

@@ -117,3 +117,86 @@ fn parallel_equals_whole_text() {
         }
     }
 }
+
+/// A reader that hands out its bytes in pieces of random sizes, as a pipe
+/// does when the writer pauses, after `full` bytes of full reads.
+struct Trickle<'a> {
+    rest: &'a [u8],
+    full: usize,
+    rng: Rng,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = match self.rng.below(3) {
+            _ if self.full > 0 => buf.len().min(self.full),
+            0 => 1 + self.rng.below(100),
+            _ => buf.len(),
+        }
+        .min(buf.len())
+        .min(self.rest.len());
+        buf[..n].copy_from_slice(&self.rest[..n]);
+        self.rest = &self.rest[n..];
+        self.full = self.full.saturating_sub(n);
+        Ok(n)
+    }
+}
+
+/// The pipelined parallel stream gives the single-threaded bytes and sizes
+/// when reads come short (pauses) and when the first read is full and
+/// later ones are not.
+#[test]
+fn parallel_stream_with_pauses() {
+    let mut rng = Rng(0x7A05E);
+    let input = text(&mut rng, 2_500_000, Some(80), true);
+    assert!(input.len() > 6 << 20, "{} bytes", input.len());
+    for config in [Config::S2twp, Config::T2s] {
+        let conv = Converter::new(config);
+        let whole = conv.convert(&input);
+        // Pauses from the start (converted on one thread), and after the
+        // pipeline has started.
+        for (seed, threads, full) in [(1, 2, 0), (2, 2, 3 << 20), (3, 3, 3 << 20), (4, 4, 5 << 20)]
+        {
+            let mut out = Vec::new();
+            let reader = Trickle {
+                rest: input.as_bytes(),
+                full,
+                rng: Rng(seed),
+            };
+            let (read, written) = conv
+                .convert_stream_parallel(reader, &mut out, threads)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(out == whole.as_bytes(), "{config}, {threads} threads");
+            assert_eq!(read, input.len() as u64);
+            assert_eq!(written, out.len() as u64);
+        }
+    }
+}
+
+/// Invalid UTF-8 deep in a large input: the parallel stream reports the
+/// same position as the single-threaded one, and what it wrote before is
+/// the start of the conversion of the valid text.
+#[test]
+fn parallel_stream_reports_invalid_input() {
+    let mut rng = Rng(0xBAD);
+    let valid = text(&mut rng, 1_400_000, Some(50), true);
+    let mut input = valid.clone().into_bytes();
+    input.extend_from_slice(b"\xff tail");
+    let conv = Converter::new(Config::S2t);
+    let mut single = Vec::new();
+    let expected = conv
+        .convert_stream(&input[..], &mut single)
+        .err()
+        .map(|e| e.to_string());
+    assert!(expected.is_some());
+    let converted = conv.convert(&valid);
+    for threads in [2, 4] {
+        let mut out = Vec::new();
+        let got = conv
+            .convert_stream_parallel(&input[..], &mut out, threads)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(got, expected, "{threads} threads");
+        assert!(converted.as_bytes().starts_with(&out), "{threads} threads");
+    }
+}

@@ -1,6 +1,7 @@
 //! JSON: string values are text; object keys too on request. The scanner
 //! and the escaping are the localization module's: escapes are resolved
-//! before conversion and written again after (`\u4e2d` stays `\uXXXX`).
+//! before conversion and kept as written after (`\u003c` and `\/` stay,
+//! converted text written as `\u4e2d` stays `\uXXXX` in the same case).
 
 use std::collections::BTreeMap;
 use std::ops::Range;

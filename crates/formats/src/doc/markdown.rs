@@ -1,8 +1,9 @@
 //! Markdown: the text of paragraphs, headings, lists, tables, emphasis,
 //! link texts, image descriptions and inline link titles; HTML blocks and
 //! inline HTML by the HTML rules; front matter values. Code spans, code
-//! blocks, URLs, autolinks, heading attributes and front matter keys are
-//! left alone.
+//! blocks, URLs, autolinks, the text of shortcut and collapsed reference
+//! links (`[label]`, `[label][]`: it is the label), heading attributes and
+//! front matter keys are left alone.
 //!
 //! pulldown-cmark gives each event its source range. Text ranges may hold
 //! escapes and entities (`\*`, `&amp;`); they are ASCII, which conversion
@@ -18,6 +19,19 @@ use super::{Context, DocOptions, Plan, html};
 const CODE_TAGS: &[&str] = &["code", "pre", "script", "style", "textarea"];
 
 pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
+    // Front matter must start the document: read it after a BOM, which
+    // stays where it is.
+    match source.strip_prefix('\u{FEFF}') {
+        Some(body) => {
+            let mut plan = plan_of(body, options);
+            plan.shift(source.len() - body.len());
+            plan
+        }
+        None => plan_of(source, options),
+    }
+}
+
+fn plan_of(source: &str, options: &DocOptions) -> Plan {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -29,7 +43,9 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
     let mut text = Texts::default();
     // Depths of things whose text is not prose.
     let mut code_blocks = 0usize;
-    let mut autolinks = 0usize;
+    // Autolinks, and links whose text is their label (`[鼠标]`, `[鼠标][]`):
+    // converting that text would part it from its definition.
+    let mut kept_links = 0usize;
     let mut inline_code = 0usize;
     let mut in_html_block = false;
     let mut metadata: Option<MetadataBlockKind> = None;
@@ -41,7 +57,7 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
             Event::Text(_) => {
                 if let Some(kind) = metadata {
                     front_matter(source, range, kind, options, &mut plan);
-                } else if code_blocks > 0 || autolinks > 0 || inline_code > 0 || in_html_block {
+                } else if code_blocks > 0 || kept_links > 0 || inline_code > 0 || in_html_block {
                     text.flush(source, &mut plan);
                 } else {
                     text.push(source, range, &mut plan);
@@ -90,15 +106,15 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
             | Event::Start(Tag::Image {
                 link_type, title, ..
             }) => {
-                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                    autolinks += 1;
+                if text_is_kept(link_type) {
+                    kept_links += 1;
                 }
                 links.push((range, title.to_string(), link_type));
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if let Some((range, title, link_type)) = links.pop() {
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                        autolinks = autolinks.saturating_sub(1);
+                    if text_is_kept(link_type) {
+                        kept_links = kept_links.saturating_sub(1);
                     } else if link_type == LinkType::Inline
                         && let Some(r) = title_range(source, range, &title)
                     {
@@ -110,7 +126,91 @@ pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
         }
     }
     text.flush(source, &mut plan);
+    plan.cut(&template_spans(source));
     plan
+}
+
+/// The template tags of static site generators, which hold parameters
+/// and code rather than prose: Hugo shortcodes `{{< … >}}` and
+/// `{{% … %}}`, Liquid and Jinja tags `{% … %}`, and `{{ … }}`
+/// expressions. A tag may span lines but not a blank line, and is at
+/// most [`MAX_TEMPLATE_TAG`] bytes long.
+fn template_spans(source: &str) -> Vec<Range<usize>> {
+    // The closers of the four kinds of tags, and blank lines (LF, CRLF).
+    const CLOSERS: [&[u8]; 6] = [b">}}", b"%}}", b"}}", b"%}", b"\n\n", b"\n\r\n"];
+    let b = source.as_bytes();
+    // The next occurrence of each closer (and of a blank line) at or after
+    // where it was last looked for: every search goes forward only.
+    // `usize::MAX`: there is none.
+    let mut next: [Option<usize>; 6] = [None; 6];
+    let mut find = |k: usize, from: usize| -> Option<usize> {
+        let pattern = CLOSERS.get(k)?;
+        let cached = next.get(k).copied().flatten();
+        if let Some(at) = cached.filter(|&at| at >= from) {
+            return (at != usize::MAX).then_some(at);
+        }
+        let found = b
+            .get(from..)?
+            .windows(pattern.len())
+            .position(|w| w == *pattern)
+            .map(|p| from + p);
+        if let Some(slot) = next.get_mut(k) {
+            *slot = Some(found.unwrap_or(usize::MAX));
+        }
+        found
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(at) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'{'))
+    {
+        let start = i + at;
+        let (k, open) = match (b.get(start + 1), b.get(start + 2)) {
+            (Some(b'{'), Some(b'<')) => (0, 3),
+            (Some(b'{'), Some(b'%')) => (1, 3),
+            (Some(b'{'), _) => (2, 2),
+            (Some(b'%'), _) => (3, 2),
+            _ => {
+                i = start + 1;
+                continue;
+            }
+        };
+        let len = CLOSERS.get(k).map_or(0, |c| c.len());
+        let blank = find(4, start)
+            .unwrap_or(usize::MAX)
+            .min(find(5, start).unwrap_or(usize::MAX));
+        let end = find(k, start + open)
+            .filter(|&c| c < blank && c - start + len <= MAX_TEMPLATE_TAG)
+            .map(|c| c + len);
+        match end {
+            Some(end) => {
+                spans.push(start..end);
+                i = end;
+            }
+            None => i = start + 1,
+        }
+    }
+    spans
+}
+
+/// The longest template tag recognised, in bytes.
+const MAX_TEMPLATE_TAG: usize = 2000;
+
+/// Whether a link's text stays as it is: an autolink's (it is the URL),
+/// and a shortcut or collapsed reference's (`[鼠标]`, `[鼠标][]`: it is
+/// the label that matches the definition `[鼠标]: url`).
+fn text_is_kept(link_type: LinkType) -> bool {
+    matches!(
+        link_type,
+        LinkType::Autolink
+            | LinkType::Email
+            | LinkType::Shortcut
+            | LinkType::ShortcutUnknown
+            | LinkType::Collapsed
+            | LinkType::CollapsedUnknown
+            | LinkType::ReferenceUnknown
+    )
 }
 
 /// Consecutive text events, merged into one run when only a line break
@@ -199,7 +299,8 @@ fn title_range(source: &str, range: Range<usize>, title: &str) -> Option<Range<u
 }
 
 /// Front matter keys whose values are identifiers, paths or dates, not
-/// prose: changing them would break links or templates.
+/// prose: changing them would break links or templates. A key that ends in
+/// one of [`IDENTIFIER_SUFFIXES`] is one too.
 const IDENTIFIER_KEYS: &[&str] = &[
     "slug",
     "permalink",
@@ -224,12 +325,110 @@ const IDENTIFIER_KEYS: &[&str] = &[
     "lang",
     "language",
     "locale",
+    "images",
+    "banner",
+    "icon",
+    "logo",
+    "avatar",
+    "src",
+    "href",
+    "canonical",
 ];
+
+/// Ends of keys whose values are identifiers, after `_`, `-` or `.`, or
+/// as a capitalised word (`featured_image`, `og-image`, `ogImage`,
+/// `canonicalURL`, `post_id`, `postId`, `file_path`).
+const IDENTIFIER_SUFFIXES: &[&str] = &[
+    "image",
+    "images",
+    "img",
+    "cover",
+    "thumbnail",
+    "banner",
+    "icon",
+    "logo",
+    "avatar",
+    "url",
+    "urls",
+    "uri",
+    "link",
+    "links",
+    "permalink",
+    "path",
+    "paths",
+    "file",
+    "files",
+    "src",
+    "href",
+    "id",
+    "ids",
+    "uid",
+    "slug",
+    "layout",
+    "template",
+];
+
+/// Whether the values of `key` are identifiers (see [`IDENTIFIER_KEYS`]).
+fn identifier_key(key: &str) -> bool {
+    if IDENTIFIER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+        return true;
+    }
+    IDENTIFIER_SUFFIXES.iter().any(|suffix| {
+        let Some(at) = key.len().checked_sub(suffix.len()) else {
+            return false;
+        };
+        let (Some(stem), Some(end)) = (key.get(..at), key.get(at..)) else {
+            return false;
+        };
+        if stem.is_empty() || !end.eq_ignore_ascii_case(suffix) {
+            return false;
+        }
+        // `featured_image`, `og-image`; `ogImage`, `canonicalURL`: a
+        // capital after a small letter or digit.
+        stem.ends_with(['_', '-', '.'])
+            || (end.starts_with(|c: char| c.is_ascii_uppercase())
+                && stem.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    })
+}
+
+/// File name extensions that end a path value.
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp", "ico", "tif", "tiff", "heic", "pdf",
+    "md", "markdown", "html", "htm", "mp4", "webm", "mov", "mp3", "m4a", "ogg", "wav", "zip", "gz",
+    "epub", "docx", "xlsx", "pptx", "txt", "csv",
+];
+
+/// Whether a front matter value (quotes allowed around it) is a path or a
+/// URL: no white space, and a leading `/`, `./`, `../`, `~/`, a scheme
+/// (`https://`, `mailto:`), or a file name extension at its end
+/// (`软件.png`).
+fn path_like(value: &str) -> bool {
+    let v = value.trim_matches(['"', '\'']);
+    if v.is_empty() || v.contains(char::is_whitespace) {
+        return false;
+    }
+    if v.starts_with('/') || v.starts_with("./") || v.starts_with("../") || v.starts_with("~/") {
+        return true;
+    }
+    let scheme = v.split_once(':').is_some_and(|(scheme, rest)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+            && (rest.starts_with("//") || scheme.eq_ignore_ascii_case("mailto"))
+    });
+    scheme
+        || v.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        })
+}
 
 /// Front matter: the values of `key: value` (YAML) or `key = value`
 /// (TOML) lines, list items and continuation lines; never keys, comments,
-/// table headers, or the values of [`IDENTIFIER_KEYS`]. A Chinese `lang`,
-/// `language` or `locale` value becomes the target's tag.
+/// table headers, the values of identifier keys ([`identifier_key`]), nor
+/// values that are paths or URLs ([`path_like`]); URLs inside text values
+/// are cut out as in the body. A Chinese `lang`, `language` or `locale`
+/// value becomes the target's tag.
 fn front_matter(
     source: &str,
     range: Range<usize>,
@@ -260,7 +459,11 @@ fn front_matter(
                 indent > key_indent || (yaml && indent == key_indent && rest.starts_with("- "));
             if inside {
                 if text {
-                    plan.run(offset..offset + rest.len());
+                    plan.runs_between_markup(
+                        source,
+                        offset..offset + rest.len(),
+                        Context::Markdown,
+                    );
                 }
                 continue;
             }
@@ -297,7 +500,7 @@ fn front_matter(
             offset += sep + 1 + (after.len() - value.len());
             rest = value;
         }
-        let identifier = IDENTIFIER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
+        let identifier = identifier_key(key);
         let scalar = yaml && rest.starts_with(['|', '>']);
         if separator.is_some() && (scalar || (identifier && rest.is_empty())) {
             // A block scalar's lines are all text; an identifier's list
@@ -320,9 +523,9 @@ fn front_matter(
             continue;
         }
         // Anchors, aliases and tags are syntax.
-        if yaml && rest.starts_with(['&', '*', '!']) {
+        if (yaml && rest.starts_with(['&', '*', '!'])) || path_like(rest) {
             continue;
         }
-        plan.run(offset..offset + rest.len());
+        plan.runs_between_markup(source, offset..offset + rest.len(), Context::Markdown);
     }
 }

@@ -204,6 +204,43 @@ impl Plan {
         }
     }
 
+    /// Moves every range `by` bytes on (the plan of a part of a document
+    /// that starts there).
+    fn shift(&mut self, by: usize) {
+        for r in &mut self.runs {
+            *r = r.start + by..r.end + by;
+        }
+        for (r, _) in &mut self.fixed {
+            *r = r.start + by..r.end + by;
+        }
+    }
+
+    /// Takes `spans` (sorted, not overlapping) out of every run: a run
+    /// that holds one is split around it.
+    fn cut(&mut self, spans: &[Range<usize>]) {
+        if spans.is_empty() {
+            return;
+        }
+        let mut runs = Vec::with_capacity(self.runs.len());
+        for r in self.runs.drain(..) {
+            let mut start = r.start;
+            let first = spans.partition_point(|s| s.end <= r.start);
+            for s in spans.get(first..).unwrap_or_default() {
+                if s.start >= r.end {
+                    break;
+                }
+                if s.start > start {
+                    runs.push(start..s.start);
+                }
+                start = start.max(s.end);
+            }
+            if start < r.end {
+                runs.push(start..r.end);
+            }
+        }
+        self.runs = runs;
+    }
+
     /// Adds everything of `other`.
     fn extend(&mut self, other: Plan) {
         self.runs.extend(other.runs);

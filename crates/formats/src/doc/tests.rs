@@ -189,6 +189,61 @@ fn conversions() {
             "[简][体]\n\n[体]: /简 \"体\"",
             "[簡][体]\n\n[体]: /简 \"体\"",
         ),
+        // Front matter after a BOM.
+        (
+            DocFormat::Markdown,
+            "\u{FEFF}---\nslug: 简体\ntitle: 简体\n---\n简体\n",
+            "\u{FEFF}---\nslug: 简体\ntitle: 簡體\n---\n簡體\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "\u{FEFF}+++\nslug = \"简体\"\ntitle = \"简体\"\n+++\n简体\n",
+            "\u{FEFF}+++\nslug = \"简体\"\ntitle = \"簡體\"\n+++\n簡體\n",
+        ),
+        (DocFormat::Markdown, "\u{FEFF}# 简体", "\u{FEFF}# 簡體"),
+        // Front matter: URLs in values, paths and keys of paths are kept.
+        (
+            DocFormat::Markdown,
+            "---\ndescription: 简 https://简体.com/个 体\nfeatured_image: 简体\nogImage: 简体\ncover_url: 简\npost-id: 简\nprofile: 简体\nlogo: 简.svg\nicon: 简\nhero: /图/简体.png\nnext: ../简体\nhome: https://简.com\nmail: mailto:简@简.com\ntitle: 简体.个\ngallery:\n  - ./简体.jpg\n  - 简体\n  - 简体.PNG\nsummary: |\n  简 http://简.com\n---\n",
+            "---\ndescription: 簡 https://简体.com/个 體\nfeatured_image: 简体\nogImage: 简体\ncover_url: 简\npost-id: 简\nprofile: 簡體\nlogo: 简.svg\nicon: 简\nhero: /图/简体.png\nnext: ../简体\nhome: https://简.com\nmail: mailto:简@简.com\ntitle: 簡體.個\ngallery:\n  - ./简体.jpg\n  - 簡體\n  - 简体.PNG\nsummary: |\n  簡 http://简.com\n---\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "+++\nbanner = \"/图/简体.png\"\nhero_image = \"简体\"\ntitle = \"简体 http://简.com\"\n+++\n",
+            "+++\nbanner = \"/图/简体.png\"\nhero_image = \"简体\"\ntitle = \"簡體 http://简.com\"\n+++\n",
+        ),
+        // Template tags (Hugo, Liquid, Jinja) are kept.
+        (
+            DocFormat::Markdown,
+            "{{< figure src=\"/图/简体.png\" title=\"简体\" >}}\n\n简体 {% include 简体.html %} {{ 简体 | 个 }} {{% 简 %}}个\n",
+            "{{< figure src=\"/图/简体.png\" title=\"简体\" >}}\n\n簡體 {% include 简体.html %} {{ 简体 | 个 }} {{% 简 %}}個\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "{{<figure title=\"简\">}} *简* {{< x\n  title=\"简_体_\" >}}简\n",
+            "{{<figure title=\"简\">}} *簡* {{< x\n  title=\"简_体_\" >}}簡\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "{简体} {{ 简\n\n体 }}",
+            "{簡體} {{ 簡\n\n體 }}",
+        ),
+        (
+            DocFormat::Markdown,
+            "{{ 简\r\n\r\n体 }} {% 个",
+            "{{ 簡\r\n\r\n體 }} {% 個",
+        ),
+        // Shortcut and collapsed references: the text is the label.
+        (
+            DocFormat::Markdown,
+            "这[鼠标]、[鼠标][]和![鼠标]。\n\n[鼠标]: https://example.com/\n",
+            "這[鼠标]、[鼠标][]和![鼠标]。\n\n[鼠标]: https://example.com/\n",
+        ),
+        (
+            DocFormat::Markdown,
+            "[*简体*] 个\n\n[*简体*]: /u\n",
+            "[*简体*] 個\n\n[*简体*]: /u\n",
+        ),
         (
             DocFormat::Markdown,
             "+++\n标题 = \"简体\"\n[表]\n+++\n简",
@@ -1133,8 +1188,8 @@ fn generated_documents_keep_every_other_byte() {
                 match convert_document(*format, &input, &options, &mut to_hant) {
                     Ok(out) => {
                         let back = to_hans(&out).replace("zh-TW", "zh-CN");
-                        // `lang` values change by design; JSON `\u` escapes
-                        // are written anew.
+                        // `lang` values change by design; text in JSON `\u`
+                        // escapes is converted and stays escaped.
                         let hant = input.chars().any(|c| PAIRS.iter().any(|p| p.1 == c));
                         if !input.contains("lang=") && !input.contains("\\u") && !hant {
                             same(&back, &input, format.name());
@@ -1258,6 +1313,17 @@ fn generated_documents_never_hand_over_code() {
 }
 
 #[test]
+fn json_escapes_keep_their_spelling() {
+    let input = r#"{"html": "\u003cb\u003e简体\u003c/b\u003e \u0026 \/", "u": ["\u7B80\u4F53", "\u7b80\u4f53"], "k\u4e2a": "\uD83D\uDE00简"}"#;
+    let want = r#"{"html": "\u003cb\u003e簡體\u003c/b\u003e \u0026 \/", "u": ["\u7C21\u9AD4", "\u7c21\u9ad4"], "k\u500b": "\uD83D\uDE00簡"}"#;
+    same(
+        &hant(DocFormat::Json, input, &opts(None, true)),
+        want,
+        "json",
+    );
+}
+
+#[test]
 fn json_lone_surrogate_is_left_alone() {
     let input = r#"["简\ud800体", "\udc00"]"#;
     let out = convert_document(DocFormat::Json, input, &DocOptions::default(), &mut to_hant);
@@ -1307,4 +1373,12 @@ fn converted_text_cannot_change_the_markup() {
     )
     .unwrap();
     assert_eq!(out, "{\"a\": \"\\\"}, \\\"b\\\": {\\\"体\"}");
+}
+
+/// Unclosed template tags everywhere: each closer is looked for once.
+#[test]
+fn unclosed_template_tags_are_read_in_linear_time() {
+    let input = format!("{}简", "{{ {% {{< {{% x ".repeat(50_000));
+    let out = hant(DocFormat::Markdown, &input, &DocOptions::default());
+    assert!(out.ends_with('簡'));
 }

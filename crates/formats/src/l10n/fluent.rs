@@ -12,25 +12,29 @@ use super::placeholder;
 use super::{Error, Run, Unit, comment, unit};
 
 pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
-    if let Some(at) = broken_unicode_escape(source) {
+    // The parser reads what follows a BOM; the BOM stays in the file. Its
+    // slices are slices of `source` too, so offsets are taken in `source`.
+    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let skip = source.len() - body.len();
+    if let Some(at) = broken_unicode_escape(body) {
         return Err(Error::syntax(
             source,
-            at,
+            at + skip,
             "invalid unicode escape sequence in a string literal",
         ));
     }
     // fluent-syntax 0.12 slices its input on byte offsets; a malformed
     // escape (caught above) made it panic. Should another input do so, it
     // is reported as a syntax error rather than taking the caller down.
-    let parsed = std::panic::catch_unwind(|| parser::parse(source))
-        .map_err(|_| Error::syntax(source, 0, "the Fluent parser could not read this file"))?;
+    let parsed = std::panic::catch_unwind(|| parser::parse(body))
+        .map_err(|_| Error::syntax(source, skip, "the Fluent parser could not read this file"))?;
     let resource = match parsed {
         Ok(r) => r,
         Err((_, errors)) => {
             let first = errors.into_iter().min_by_key(|e| e.pos.start);
             return Err(first.map_or_else(
-                || Error::syntax(source, 0, "invalid Fluent"),
-                |e| Error::syntax(source, e.pos.start, e.kind.to_string()),
+                || Error::syntax(source, skip, "invalid Fluent"),
+                |e| Error::syntax(source, e.pos.start + skip, e.kind.to_string()),
             ));
         }
     };

@@ -228,76 +228,217 @@ pub(crate) fn decode(raw: &str) -> String {
     serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string())
 }
 
-/// Converts the inside of a JSON string: escapes resolved before
-/// `convert`, written again after. A run without backslashes is converted
-/// as it is; one that escaped non-ASCII characters (`\u4e2d`) gets them
-/// escaped again.
+/// Converts the inside of a JSON string and keeps every escape as it is
+/// written. Escapes of ASCII characters (`\u003c`, `\"`, `\/`, `\n`)
+/// and lone surrogates stay byte for byte and cut the text around them;
+/// the text between them, escaped non-ASCII characters (`\u8F6F`, pairs
+/// of surrogates) included, is converted as one, and each converted
+/// character is written back in the style of the one it replaces:
+/// literally, or as `\uXXXX` with the same case of hex digits.
 pub(crate) fn convert_escaped(raw: &str, convert: &mut dyn FnMut(&str) -> String) -> String {
     if !raw.contains('\\') {
         let out = convert(raw);
-        return escape(&out, false);
+        return if out == raw { out } else { escape(&out) };
     }
-    let Ok(text) = serde_json::from_str::<String>(&format!("\"{raw}\"")) else {
-        // serde_json accepts lone surrogates (`\ud800`) in a file but not
-        // in a String: convert the text between the escapes, which stay.
-        return convert_between_escapes(raw, convert);
-    };
-    let out = convert(&text);
-    if out == text {
-        return raw.to_string();
-    }
-    let ascii = raw.contains("\\u") && raw.is_ascii();
-    escape(&out, ascii)
-}
-
-/// `raw` with the pieces between its escapes converted (each piece holds
-/// no backslash, so it is its own text) and the escapes kept.
-fn convert_between_escapes(raw: &str, convert: &mut dyn FnMut(&str) -> String) -> String {
-    let bytes = raw.as_bytes();
+    // An all-ASCII string with `\u` escapes stays ASCII.
+    let ascii = raw.is_ascii();
+    let case = raw_case(raw);
     let mut out = String::with_capacity(raw.len());
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
+    for segment in segments(raw) {
+        match segment {
+            Segment::Kept(s) => out.push_str(s),
+            Segment::Text(range, chars) => {
+                let text: String = chars.iter().map(|(c, _)| *c).collect();
+                let new = convert(&text);
+                if new == text {
+                    out.push_str(raw.get(range).unwrap_or_default());
+                } else {
+                    write_styled(&chars, &new, ascii, case, &mut out);
+                }
+            }
         }
-        let piece = raw.get(start..i).unwrap_or_default();
-        out.push_str(&escape(&convert(piece), false));
-        let len = if bytes.get(i + 1) == Some(&b'u') {
-            6
-        } else {
-            2
-        };
-        let end = (i + len).min(bytes.len());
-        out.push_str(raw.get(i..end).unwrap_or_default());
-        i = end;
-        start = end;
     }
-    out.push_str(&escape(
-        &convert(raw.get(start..).unwrap_or_default()),
-        false,
-    ));
     out
 }
 
-/// The inside of a JSON string for `text` (`ascii`: non-ASCII as `\uXXXX`).
-fn escape(text: &str, ascii: bool) -> String {
+/// How a character of a JSON string is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// As itself.
+    Literal,
+    /// As `\uXXXX` (two of them beyond the BMP); `Some(true)` with upper
+    /// case hex letters, `Some(false)` lower, `None` when its digits hold
+    /// no letter.
+    Escaped(Option<bool>),
+}
+
+/// A piece of the inside of a JSON string.
+enum Segment<'a> {
+    /// Bytes that stay: an escape of an ASCII character, a lone
+    /// surrogate, a malformed escape.
+    Kept(&'a str),
+    /// Text (its byte range), each character with its style.
+    Text(std::ops::Range<usize>, Vec<(char, Style)>),
+}
+
+/// The segments of `raw`, in order.
+fn segments(raw: &str) -> Vec<Segment<'_>> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::new();
+    let mut chars: Vec<(char, Style)> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b != b'\\' {
+            let Some(c) = raw.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            chars.push((c, Style::Literal));
+            i += c.len_utf8();
+            continue;
+        }
+        // An escaped character that is text, and its length.
+        let text = hex4(bytes, i).and_then(|(u, case)| {
+            if (0xD800..0xDC00).contains(&u) {
+                let (low, low_case) = hex4(bytes, i + 6)?;
+                let c = char::from_u32(0x10000 + ((u - 0xD800) << 10) + low.checked_sub(0xDC00)?)
+                    .filter(|_| (0xDC00..0xE000).contains(&low))?;
+                Some((c, Style::Escaped(case.or(low_case)), 12))
+            } else if u < 0x80 {
+                None
+            } else {
+                char::from_u32(u).map(|c| (c, Style::Escaped(case), 6))
+            }
+        });
+        if let Some((c, style, len)) = text {
+            chars.push((c, style));
+            i += len;
+            continue;
+        }
+        // Kept: `\uXXXX` whole, else the backslash and the character after.
+        let len = if hex4(bytes, i).is_some() {
+            6
+        } else {
+            1 + raw
+                .get(i + 1..)
+                .and_then(|s| s.chars().next())
+                .map_or(0, char::len_utf8)
+        };
+        if !chars.is_empty() {
+            out.push(Segment::Text(start..i, std::mem::take(&mut chars)));
+        }
+        out.push(Segment::Kept(raw.get(i..i + len).unwrap_or_default()));
+        i += len;
+        start = i;
+    }
+    if !chars.is_empty() {
+        out.push(Segment::Text(start..raw.len(), chars));
+    }
+    out
+}
+
+/// The code unit of a `\uXXXX` escape at `at`, and whether its hex
+/// letters are upper case (`None` without letters).
+fn hex4(bytes: &[u8], at: usize) -> Option<(u32, Option<bool>)> {
+    if bytes.get(at) != Some(&b'\\') || bytes.get(at + 1) != Some(&b'u') {
+        return None;
+    }
+    let digits = bytes.get(at + 2..at + 6)?;
+    let mut value = 0u32;
+    let mut case = None;
+    for &d in digits {
+        value = value * 16 + char::from(d).to_digit(16)?;
+        if d.is_ascii_uppercase() {
+            case = Some(true);
+        } else if d.is_ascii_lowercase() {
+            case = case.or(Some(false));
+        }
+    }
+    Some((value, case))
+}
+
+/// Whether the `\uXXXX` escapes of `raw` use upper case hex letters (the
+/// first escape with letters decides; lower case when none has any).
+fn raw_case(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    (0..bytes.len())
+        .filter_map(|i| hex4(bytes, i))
+        .find_map(|(_, case)| case)
+        .unwrap_or(false)
+}
+
+/// Writes `new`, the conversion of `old`, each character in the style of
+/// the one it stands for. Equal lengths pair characters one to one;
+/// otherwise the common start and end do, and the characters between take
+/// the style of the first replaced one.
+fn write_styled(old: &[(char, Style)], new: &str, ascii: bool, case: bool, out: &mut String) {
+    let new: Vec<char> = new.chars().collect();
+    let styles: Vec<Style> = if new.len() == old.len() {
+        old.iter().map(|(_, s)| *s).collect()
+    } else {
+        let prefix = old
+            .iter()
+            .zip(&new)
+            .take_while(|((a, _), b)| a == *b)
+            .count();
+        let room = old.len().min(new.len()) - prefix;
+        let suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|((a, _), b)| a == *b)
+            .count();
+        let middle = old
+            .get(prefix)
+            .filter(|_| prefix < old.len() - suffix)
+            .or_else(|| prefix.checked_sub(1).and_then(|p| old.get(p)))
+            .or(old.first())
+            .map_or(Style::Literal, |(_, s)| *s);
+        let mut styles: Vec<Style> = old.iter().take(prefix).map(|(_, s)| *s).collect();
+        styles.resize(new.len() - suffix, middle);
+        styles.extend(old.iter().skip(old.len() - suffix).map(|(_, s)| *s));
+        styles
+    };
+    for (c, style) in new.iter().zip(styles) {
+        match style {
+            Style::Escaped(upper) => push_escaped(*c, upper.unwrap_or(case), out),
+            Style::Literal if ascii && !c.is_ascii() => push_escaped(*c, case, out),
+            Style::Literal => push_literal(*c, out),
+        }
+    }
+}
+
+/// `c` as `\uXXXX` (a surrogate pair beyond the BMP).
+fn push_escaped(c: char, upper: bool, out: &mut String) {
+    let mut buf = [0u16; 2];
+    for u in c.encode_utf16(&mut buf) {
+        if upper {
+            out.push_str(&format!("\\u{u:04X}"));
+        } else {
+            out.push_str(&format!("\\u{u:04x}"));
+        }
+    }
+}
+
+/// `c` as itself, or escaped where JSON requires it.
+fn push_literal(c: char, out: &mut String) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if (c as u32) < 0x20 => push_escaped(c, false, out),
+        c => out.push(c),
+    }
+}
+
+/// The inside of a JSON string for `text`.
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || (ascii && !c.is_ascii()) => {
-                let mut buf = [0u16; 2];
-                for u in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{u:04x}"));
-                }
-            }
-            c => out.push(c),
-        }
+        push_literal(c, &mut out);
     }
     out
 }

@@ -160,9 +160,10 @@ impl<'a> Document<'a> {
     /// The file with every run replaced by `convert(unit, k, text)` (the
     /// `k`-th run of `unit`, decoded), and the PO header's `Language:`
     /// value by `language` when given. JSON escapes are resolved before
-    /// `convert` sees a run and written again after, in the file's style
-    /// (`\uXXXX` for non-ASCII when the run used it); a run that `convert`
-    /// leaves alone keeps its bytes.
+    /// `convert` sees a run and kept as written after: escapes of ASCII
+    /// characters stay byte for byte, and a converted character is written
+    /// as the one it replaces was (`\uXXXX` in the same case, or itself); a
+    /// run that `convert` leaves alone keeps its bytes.
     pub fn rewrite(
         &self,
         convert: &mut dyn FnMut(&Unit, usize, &str) -> String,

@@ -195,6 +195,28 @@ fn placeholders_are_never_in_runs() {
         ),
         ("100% 的人", &["100% 的人"]),
         ("{ 中文 }", &["{ 中文 }"]),
+        // Names in other scripts are placeholders; prose in braces is not.
+        ("打开{文件名}", &["打开"]),
+        ("你好{{用户名}}，{{ 用户名 }}", &["你好", "，"]),
+        ("{ $文件 } 与 ${用户名}", &[" 与 "]),
+        ("{数量, number} 个", &[" 个"]),
+        ("%(文件名)s 的", &[" 的"]),
+        ("{注意：这很重要}", &["{注意：这很重要}"]),
+        ("{中文 说明}", &["{中文 说明}"]),
+        ("{# 个文件}", &["{# 个文件}"]),
+        // ICU: a name beyond ASCII is kept, the variants' messages are text.
+        (
+            "{数量, plural, one {# 个文件} other {文件}}",
+            &[" one {# 个文件} other {文件}}"],
+        ),
+        (
+            "{性别, select, male {他} other {他们}}",
+            &[" male {他} other {他们}}"],
+        ),
+        (
+            "{gender, select, male {他} other {他们}}",
+            &["{gender, select, male {他} other {他们}}"],
+        ),
         ("<不是标签>", &["<不是标签>"]),
         ("&不是;", &["&不是;"]),
     ];
@@ -247,6 +269,8 @@ fn syntax_errors_have_positions() {
         (L10nFormat::Po, "msgid \"a\"\nmsgfoo \"x\"\n", 2, 1),
         (L10nFormat::Json, "{\"a\": \"好\",\n \"b\": }", 2, 7),
         (L10nFormat::Json, "\u{FEFF}{\"a\" 1}", 1, 6),
+        (L10nFormat::Fluent, "\u{FEFF}a = 好\nb 坏\n", 2, 3),
+        (L10nFormat::Fluent, "\u{FEFF}a = { \"\\u捝\" }\n", 1, 8),
     ];
     for &(format, input, line, column) in cases {
         let e = Document::parse(format, input).unwrap_err();
@@ -279,4 +303,90 @@ fn comments_convert_on_request() {
         "# 簡體\n#, c-format\n#: 简体.c:1\n#. 簡體\nmsgid \"a\"\nmsgstr \"簡體\"\n"
     );
     verify(L10nFormat::Po, input, &out).unwrap();
+}
+
+#[test]
+fn json_escapes_are_kept_as_written() {
+    // Go's encoding/json writes `<`, `>`, `&` as `\u003c`, `\u003e`,
+    // `\u0026`; `\/` is legal. They stay, and so does the case of hex
+    // digits; escaped text is converted and written escaped again.
+    let cases = [
+        (
+            r#"{"c": "\u003cb\u003e简体\u003c/b\u003e \u0026 \/"}"#,
+            r#"{"c": "\u003cb\u003e簡體\u003c/b\u003e \u0026 \/"}"#,
+        ),
+        (r#"{"a": "\u7B80\u4F53"}"#, r#"{"a": "\u7C21\u9AD4"}"#),
+        (r#"{"a": "\u7b80\u4f53"}"#, r#"{"a": "\u7c21\u9ad4"}"#),
+        // Mixed: each character in the style of the one it replaces.
+        (r#"{"a": "简\u4F53 个"}"#, r#"{"a": "簡\u9AD4 個"}"#),
+        // Beyond the BMP: a surrogate pair, kept.
+        (r#"{"a": "\uD83D\uDE00简"}"#, r#"{"a": "\uD83D\uDE00簡"}"#),
+        (r#"{"a": "\"简\"\n\t体"}"#, r#"{"a": "\"簡\"\n\t體"}"#),
+        // A tag written escaped is a placeholder like `<a href="…">`.
+        (
+            r#"{"a": "简 \u003ca href=\"/简\"\u003e简\u003c/a\u003e"}"#,
+            r#"{"a": "簡 \u003ca href=\"/简\"\u003e簡\u003c/a\u003e"}"#,
+        ),
+        (r#"{"a": "\\u003cb>简"}"#, r#"{"a": "\\u003cb>簡"}"#),
+    ];
+    for (input, want) in cases {
+        assert_eq!(convert(L10nFormat::Json, input), want, "{input}");
+    }
+}
+
+#[test]
+fn json_converted_text_of_another_length_keeps_the_style() {
+    let input = r#"{"a": "\u003c\u7b80x\u003e", "b": "简x", "c": "a\u7b80b"}"#;
+    let doc = Document::parse(L10nFormat::Json, input).unwrap();
+    let out = doc.rewrite(&mut |_, _, s| s.replace('简', "簡體"), None);
+    assert_eq!(
+        out,
+        r#"{"a": "\u003c\u7c21\u9ad4x\u003e", "b": "簡體x", "c": "a\u7c21\u9ad4b"}"#
+    );
+    verify(L10nFormat::Json, input, &out).unwrap();
+}
+
+#[test]
+fn names_in_other_scripts_are_not_converted() {
+    let cases = [
+        (
+            L10nFormat::Json,
+            r#"{"a": "开{档案名}", "b": "这{{设置}}个{{ 删除 }}", "c": "{个数, plural, one {# 个} other {个}}", "d": "{简体说明，这个}"}"#,
+            r#"{"a": "開{档案名}", "b": "這{{设置}}個{{ 删除 }}", "c": "{个数, plural, one {# 個} other {個}}", "d": "{簡體说明，這個}"}"#,
+        ),
+        (
+            L10nFormat::Po,
+            "msgid \"Open {name}\"\nmsgstr \"开{档案名} %(个数)s 个\"\n",
+            "msgid \"Open {name}\"\nmsgstr \"開{档案名} %(个数)s 個\"\n",
+        ),
+        // Fluent placeables are syntax; a string literal is kept, and
+        // braces written in a JSON value next to Fluent-style `{ $x }`.
+        (
+            L10nFormat::Fluent,
+            "a = 开{ \"{档案名}\" }个\n",
+            "a = 開{ \"{档案名}\" }個\n",
+        ),
+        (
+            L10nFormat::Json,
+            r#"{"a": "开 { $档案 } 个"}"#,
+            r#"{"a": "開 { $档案 } 個"}"#,
+        ),
+    ];
+    for (format, input, want) in cases {
+        assert_eq!(convert(format, input), want, "{input}");
+    }
+}
+
+#[test]
+fn fluent_with_a_bom() {
+    let input = "\u{FEFF}### 简体\n\n# 简体\na = 简体 { $x }\n    .title = 个\n";
+    let want = "\u{FEFF}### 简体\n\n# 简体\na = 簡體 { $x }\n    .title = 個\n";
+    assert_eq!(convert(L10nFormat::Fluent, input), want);
+    let doc = Document::parse(L10nFormat::Fluent, input).unwrap();
+    let keys: Vec<(&str, usize)> = doc
+        .units()
+        .iter()
+        .map(|u| (u.key.as_str(), u.line))
+        .collect();
+    assert_eq!(keys, [("#", 1), ("#", 3), ("a", 4), ("a.title", 5)]);
 }
