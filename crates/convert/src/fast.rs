@@ -610,6 +610,21 @@ impl Segmented<'_> {
                 }
             };
             ahead.1 = 0;
+            if T1 && c < 0x80 && slot == 0 {
+                // ASCII in no key of any table: boundaries nothing spans,
+                // copied unchanged, as far as they go (the steps below
+                // cost more per character; without the stage-1 checks the
+                // branch costs more than it saves).
+                let mut j = i + 1;
+                while j < n && b[j] < 0x80 && run.slot(u32::from(b[j])) == 0 {
+                    j += 1;
+                }
+                out.text(b, i, j);
+                i = j;
+                region = i;
+                out.flush_if_full();
+                continue;
+            }
             let (r, low) = halves(slot);
             let next = i + len;
             // A multi-character segmentation key starting here (its node in
