@@ -63,6 +63,35 @@ fn any_thread_count_gives_the_same_tree_and_messages() {
     }
 }
 
+/// A file over 64 MiB is streamed rather than read whole; in a subfolder
+/// of the output its folder is created too (a review found it failing).
+#[test]
+fn large_files_in_subfolders_are_streamed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sub = dir.path().join("src").join("sub");
+    fs::create_dir_all(&sub).expect("mkdir");
+    let lines = 10_000_000;
+    fs::write(sub.join("big.txt"), "汉字\n".repeat(lines)).expect("write");
+    fs::write(sub.join("small.txt"), "汉字\n").expect("write");
+    let run = bianyi(
+        dir.path(),
+        &["convert", "-c", "s2t", "-j", "2", "-r", "src", "-o", "out"],
+        b"",
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let big = fs::read(dir.path().join("out/sub/big.txt")).expect("converted big file");
+    assert!(big == "漢字\n".repeat(lines).into_bytes());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/sub/small.txt")).expect("small"),
+        "漢字\n"
+    );
+}
+
 #[cfg(unix)]
 mod unix {
     use std::fs;

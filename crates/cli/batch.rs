@@ -321,6 +321,10 @@ fn convert_one(
     };
     if item.size > IN_MEMORY {
         // Streamed: bounded memory, no count of changes.
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent).map_err(write_error)?;
+            safe_destination(&dest, out_canon)?;
+        }
         let mut out = Output::file(&dest).map_err(write_error)?;
         job.convert_reader(
             Box::new(io::Cursor::new(head).chain(file)),

@@ -838,7 +838,6 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
         format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
     };
     let inputs = inputs(&args.files)?;
-    let mut state = OutState::default();
     if args.in_place {
         if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
             return Err(CliError::InPlaceStdin);
@@ -855,6 +854,8 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
                 error,
             };
             let mut output = Output::file(path).map_err(write_error)?;
+            // Each file keeps its own encoding (and byte order mark).
+            let mut state = OutState::default();
             jsonl_input(
                 input,
                 &mut output,
@@ -885,6 +886,7 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
         }
         None => (Output::stdout(), Source::Path("-".to_string())),
     };
+    let mut state = OutState::default();
     for input in &inputs {
         jsonl_input(
             input,

@@ -336,7 +336,26 @@ impl<W: Write> EncodingWriter<W> {
         })
     }
 
-    fn encode(&mut self, mut text: &str) -> io::Result<()> {
+    fn encode(&mut self, text: &str) -> io::Result<()> {
+        // Four HKSCS codes decode to a letter and a combining mark (Ê̄ Ê̌
+        // ê̄ ê̌), which encoding_rs cannot encode back: write them here.
+        if self.encoding == BIG5 && memchr::memchr(0xCC, text.as_bytes()).is_some() {
+            let mut rest = text;
+            while let Some((at, sequence, bytes)) = HKSCS_PAIRS
+                .iter()
+                .filter_map(|&(s, b)| rest.find(s).map(|at| (at, s, b)))
+                .min_by_key(|&(at, ..)| at)
+            {
+                self.encode_run(&rest[..at])?;
+                self.inner.write_all(&bytes)?;
+                rest = &rest[at + sequence.len()..];
+            }
+            return self.encode_run(rest);
+        }
+        self.encode_run(text)
+    }
+
+    fn encode_run(&mut self, mut text: &str) -> io::Result<()> {
         // encoding_rs encodes UTF-16 as UTF-8 (the WHATWG rule for forms);
         // files want real UTF-16.
         if self.encoding == UTF_16LE || self.encoding == UTF_16BE {
@@ -385,6 +404,14 @@ impl<W: Write> EncodingWriter<W> {
     }
 }
 
+/// The HKSCS codes that decode to two code points, with their text.
+const HKSCS_PAIRS: [(&str, [u8; 2]); 4] = [
+    ("\u{CA}\u{304}", [0x88, 0x62]),
+    ("\u{CA}\u{30C}", [0x88, 0x64]),
+    ("\u{EA}\u{304}", [0x88, 0xA3]),
+    ("\u{EA}\u{30C}", [0x88, 0xA5]),
+];
+
 /// The Big5 bytes of a Hong Kong (HKSCS) character: encoding_rs decodes
 /// Big5 as the web does, HKSCS included, but its encoder leaves out the
 /// HKSCS lead bytes 0x81-0xA0 (WHATWG's rule for forms), so a Big5-HKSCS
@@ -423,7 +450,7 @@ impl<W: Write> Write for EncodingWriter<W> {
             joined = std::mem::take(&mut self.pending);
             &joined
         };
-        let valid = match std::str::from_utf8(bytes) {
+        let mut valid = match std::str::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) if e.error_len().is_none() => {
                 // A character continues in the next write.
@@ -438,11 +465,31 @@ impl<W: Write> Write for EncodingWriter<W> {
                 ));
             }
         };
+        if self.encoding == BIG5
+            && let Some(last) = valid.chars().next_back()
+            && matches!(last, '\u{CA}' | '\u{EA}')
+        {
+            // Ê or ê may be the first half of an HKSCS pair (Ê̄): hold it
+            // back until the next write shows what follows.
+            let (head, held) = valid.split_at(valid.len() - last.len_utf8());
+            let mut pending = held.as_bytes().to_vec();
+            pending.append(&mut self.pending);
+            self.pending = pending;
+            valid = head;
+        }
         self.encode(valid)?;
         Ok(data.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        // A held-back Ê or ê (a complete character: an incomplete one
+        // starting with 0xC3 is that byte alone) is written now.
+        if self.pending.starts_with("\u{CA}".as_bytes())
+            || self.pending.starts_with("\u{EA}".as_bytes())
+        {
+            let held: Vec<u8> = self.pending.drain(..2).collect();
+            self.encode(std::str::from_utf8(&held).unwrap_or_default())?;
+        }
         self.inner.flush()
     }
 }
@@ -566,5 +613,38 @@ mod tests {
         let mut damaged = "中文".repeat(100).into_bytes();
         damaged[30] = 0xFF;
         assert_eq!(name(choose(EncodingArg::Auto, &damaged).encoding), "UTF-8");
+    }
+
+    /// Every Big5 pair encoding_rs decodes (HKSCS included, also the four
+    /// that decode to a letter and a combining mark) is written back as the
+    /// same bytes, between other text and on its own.
+    #[test]
+    fn big5_hkscs_round_trips() {
+        let mut pairs = 0;
+        for lead in 0x81..=0xFEu8 {
+            for trail in (0x40..=0x7Eu8).chain(0xA1..=0xFE) {
+                let bytes = [b'a', lead, trail, b'z'];
+                let Ok(text) = decode(&bytes, BIG5) else {
+                    continue;
+                };
+                if text.contains('\u{FFFD}') {
+                    continue;
+                }
+                let back = encode(&text, BIG5, false, OnUnmappable::Error)
+                    .unwrap_or_else(|e| panic!("{lead:02X}{trail:02X} {text:?}: {e}"));
+                // Characters with two codes are written with the first one.
+                assert_eq!(decode(&back, BIG5).unwrap(), text, "{lead:02X}{trail:02X}");
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 18_000, "{pairs} pairs");
+        let back = encode(
+            "\u{CA}\u{304}\u{EA}\u{30C}",
+            BIG5,
+            false,
+            OnUnmappable::Error,
+        )
+        .unwrap();
+        assert_eq!(back, b"\x88\x62\x88\xA5");
     }
 }

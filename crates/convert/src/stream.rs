@@ -104,46 +104,19 @@ impl Converter {
     /// megabyte and writes the results in order, while `threads` workers
     /// convert pieces, so reading and writing overlap the conversion. The
     /// output is the same bytes whatever the number of threads; memory
-    /// stays at a few megabytes per thread. Inputs under 2 MiB are
-    /// converted on this thread alone.
+    /// stays at a few megabytes per thread. No thread is started before a
+    /// megabyte of input is waiting (small inputs, and input that comes
+    /// slowly, as from a terminal, are converted on this thread).
     pub fn convert_stream_parallel<R: Read, W: Write>(
         &self,
-        mut input: R,
+        input: R,
         output: W,
         threads: usize,
     ) -> Result<(u64, u64), Error> {
         if threads <= 1 {
             return drive(self.stream(), input, output);
         }
-        // Gather the start: a small input (or a pause, as from a terminal)
-        // is not worth starting threads for.
-        let mut head = Vec::new();
-        let mut buf = vec![0u8; CHUNK];
-        let mut end = Gathered::Full;
-        while head.len() < 2 * PART {
-            let n = match input.read(&mut buf) {
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Error::new(ErrorKind::Read(e))),
-            };
-            head.extend_from_slice(&buf[..n]);
-            if n == 0 {
-                end = Gathered::End;
-                break;
-            }
-            if n < buf.len() {
-                end = Gathered::Pause;
-                break;
-            }
-        }
-        if end != Gathered::Full {
-            return drive(
-                self.stream(),
-                std::io::Cursor::new(head).chain(input),
-                output,
-            );
-        }
-        pipeline(self, &head, input, output, threads)
+        pipeline(self, input, output, threads)
     }
 
     /// Converts everything `input` yields into `output`, in bounded memory.
@@ -161,121 +134,99 @@ impl Converter {
     }
 }
 
-/// How gathering the start of a parallel stream ended.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Gathered {
-    /// Enough input for several pieces.
-    Full,
-    /// The input ended.
-    End,
-    /// A short read: the input may have nothing more for now.
-    Pause,
-}
+/// A piece's conversion, or the panic that stopped it.
+type Converted = (usize, std::thread::Result<String>);
 
 /// The pipelined parallel conversion (see
-/// [`Converter::convert_stream_parallel`]): `head` then the rest of
-/// `input`.
+/// [`Converter::convert_stream_parallel`]).
 fn pipeline<R: Read, W: Write>(
     conv: &Converter,
-    head: &[u8],
     mut input: R,
-    mut output: W,
+    output: W,
     threads: usize,
 ) -> Result<(u64, u64), Error> {
-    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, mpsc};
 
-    let write_error = |e| Error::new(ErrorKind::Write(e));
     let (work_tx, work_rx) = mpsc::channel::<(usize, String)>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, String)>();
+    let (done_tx, done_rx) = mpsc::channel::<Converted>();
+    // Set when the output failed: workers skip what is still queued.
+    let stop = AtomicBool::new(false);
+    let mut splitter = conv.stream();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let done_tx = done_tx.clone();
-            let work_rx = &work_rx;
-            scope.spawn(move || {
-                loop {
-                    // A poisoned lock means another worker panicked; the
-                    // scope re-raises that panic.
-                    let job = match work_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => break,
-                    };
-                    let Ok((k, text)) = job else { break };
-                    if done_tx.send((k, conv.convert(&text))).is_err() {
-                        break;
+        // Owned here: if this thread panics, dropping the pipe closes the
+        // queue, so the workers end and the scope can re-raise the panic.
+        let mut pipe = Pipe {
+            output,
+            work_tx: Some(work_tx),
+            done_rx,
+            sent: 0,
+            received: 0,
+            next: 0,
+            finished: std::collections::BTreeMap::new(),
+            written: 0,
+        };
+        let started = std::cell::Cell::new(false);
+        let start_workers = || {
+            if started.replace(true) {
+                return;
+            }
+            for _ in 0..threads {
+                let done_tx = done_tx.clone();
+                let (work_rx, stop) = (&work_rx, &stop);
+                scope.spawn(move || {
+                    loop {
+                        // The lock is only held while waiting for a piece.
+                        let job = match work_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok((k, text)) = job else { break };
+                        let out = if stop.load(Ordering::Relaxed) {
+                            Ok(String::new())
+                        } else {
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                conv.convert(&text)
+                            }))
+                        };
+                        if done_tx.send((k, out)).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
-        }
-        drop(done_tx);
-
-        let mut splitter = conv.stream();
+                });
+            }
+        };
         let mut buf = vec![0u8; CHUNK];
-        // Pieces sent to the workers, and written out, so far.
-        let mut sent = 0usize;
-        let mut next = 0usize;
-        let mut finished: BTreeMap<usize, String> = BTreeMap::new();
-        let mut written = 0u64;
-        let max_in_flight = 2 * threads;
-        // Writes the finished pieces that come next, in order.
-        let mut write_ready = |finished: &mut BTreeMap<usize, String>,
-                               next: &mut usize,
-                               output: &mut W|
-         -> Result<(), Error> {
-            while let Some(out) = finished.remove(next) {
-                output.write_all(out.as_bytes()).map_err(write_error)?;
-                written += out.len() as u64;
-                *next += 1;
-            }
-            Ok(())
-        };
-        let send = |text: String, sent: &mut usize| {
-            // The workers outlive this loop: sending cannot fail.
-            let _ = work_tx.send((*sent, text));
-            *sent += 1;
-        };
-        // Waits for the next piece to finish and writes what it can.
-        let wait = |finished: &mut BTreeMap<usize, String>| -> Result<(), Error> {
-            let (k, out) = done_rx.recv().map_err(|_| {
-                Error::new(ErrorKind::Write(std::io::Error::other(
-                    "a conversion thread stopped",
-                )))
-            })?;
-            finished.insert(k, out);
-            Ok(())
-        };
-
-        let mut fed = splitter.feed(head);
         let mut at_end = false;
-        let result = loop {
-            if let Err(e) = fed {
-                break Err(e);
-            }
-            while sent - next < max_in_flight {
+        let outcome = loop {
+            // Bulk: pieces of about PART bytes to the workers, at most
+            // 2 * threads not yet written.
+            while pipe.sent - pipe.next < 2 * threads {
                 let Some(text) = splitter.take_ready(PART) else {
                     break;
                 };
-                send(text, &mut sent);
+                start_workers();
+                pipe.send(text);
             }
-            while let Ok((k, out)) = done_rx.try_recv() {
-                finished.insert(k, out);
-            }
-            if let Err(e) = write_ready(&mut finished, &mut next, &mut output) {
+            if let Err(e) = pipe.collect().and_then(|()| pipe.write_ready()) {
                 break Err(e);
             }
             if at_end {
-                match splitter.take_rest() {
-                    Ok(rest) if !rest.is_empty() => send(rest, &mut sent),
-                    Ok(_) => {}
+                let rest = match splitter.take_rest() {
+                    Ok(rest) => rest,
                     Err(e) => break Err(e),
+                };
+                if let Err(e) = pipe
+                    .piece(conv, rest, started.get())
+                    .and_then(|()| pipe.catch_up())
+                {
+                    break Err(e);
                 }
                 break Ok(());
             }
-            if sent - next >= max_in_flight {
-                if let Err(e) = wait(&mut finished)
-                    .and_then(|()| write_ready(&mut finished, &mut next, &mut output))
-                {
+            if pipe.sent - pipe.next >= 2 * threads {
+                if let Err(e) = pipe.wait().and_then(|()| pipe.write_ready()) {
                     break Err(e);
                 }
                 continue;
@@ -289,40 +240,154 @@ fn pipeline<R: Read, W: Write>(
                 at_end = true;
                 continue;
             }
-            fed = splitter.feed(&buf[..n]);
-            if fed.is_ok() && n < buf.len() {
+            if let Err(e) = splitter.feed(&buf[..n]) {
+                break Err(e);
+            }
+            if n < buf.len() {
                 // A pause (a terminal, `tail -f`): convert what can be and
                 // let the output catch up before reading on.
-                if let Some(text) = splitter.take_ready(1) {
-                    send(text, &mut sent);
-                }
-                while next < sent {
-                    if let Err(e) = wait(&mut finished)
-                        .and_then(|()| write_ready(&mut finished, &mut next, &mut output))
-                    {
-                        fed = Err(e);
+                let mut paused = Ok(());
+                while let Some(text) = splitter.take_ready(1) {
+                    paused = pipe.piece(conv, text, started.get());
+                    if paused.is_err() {
                         break;
                     }
                 }
-                if fed.is_ok() {
-                    fed = output.flush().map_err(write_error);
+                if let Err(e) = paused
+                    .and_then(|()| pipe.catch_up())
+                    .and_then(|()| pipe.flush())
+                {
+                    break Err(e);
                 }
             }
         };
-        // What was sent is converted text of the input before any error:
-        // write it all, as the single-threaded conversion would have.
-        let drained = (|| {
-            while next < sent {
-                wait(&mut finished)?;
-                write_ready(&mut finished, &mut next, &mut output)?;
+        let outcome = match outcome {
+            // What was sent is the conversion of input before the error:
+            // it is written, as the single-threaded conversion would have.
+            Err(e) if !matches!(e.kind(), ErrorKind::Write(_)) => {
+                pipe.work_tx = None;
+                let _ = pipe.catch_up();
+                Err(e)
             }
-            output.flush().map_err(write_error)
-        })();
-        drop(work_tx);
-        result?;
-        drained?;
-        Ok((splitter.bytes_pushed(), written))
+            Err(e) => {
+                stop.store(true, Ordering::Relaxed);
+                Err(e)
+            }
+            Ok(()) => pipe.flush(),
+        };
+        // The workers end when the queue is closed and empty.
+        pipe.work_tx = None;
+        outcome.map(|()| (splitter.bytes_pushed(), pipe.written))
     })
+}
+
+/// The writing side of [`pipeline`].
+struct Pipe<W> {
+    output: W,
+    /// The workers' queue (`None` once closed).
+    work_tx: Option<std::sync::mpsc::Sender<(usize, String)>>,
+    done_rx: std::sync::mpsc::Receiver<Converted>,
+    /// Pieces sent to the workers, results received, pieces written.
+    sent: usize,
+    received: usize,
+    next: usize,
+    finished: std::collections::BTreeMap<usize, String>,
+    written: u64,
+}
+
+impl<W: Write> Pipe<W> {
+    fn send(&mut self, text: String) {
+        if let Some(tx) = &self.work_tx {
+            // The workers outlive the queue: sending cannot fail.
+            let _ = tx.send((self.sent, text));
+            self.sent += 1;
+        }
+    }
+
+    /// A piece: to the workers once they run, else converted here (nothing
+    /// is in flight then).
+    fn piece(&mut self, conv: &Converter, text: String, workers: bool) -> Result<(), Error> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if workers {
+            self.send(text);
+            return Ok(());
+        }
+        let out = conv.convert(&text);
+        self.output
+            .write_all(out.as_bytes())
+            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+        self.written += out.len() as u64;
+        Ok(())
+    }
+
+    fn receive(&mut self, (k, out): Converted) {
+        self.received += 1;
+        match out {
+            Ok(out) => {
+                self.finished.insert(k, out);
+            }
+            // A panic in a worker is a bug in the engine: raise it here
+            // (closing the queue first, so the other workers end).
+            Err(panic) => {
+                self.work_tx = None;
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
+    /// Takes the results that are there, without waiting.
+    fn collect(&mut self) -> Result<(), Error> {
+        while let Ok(done) = self.done_rx.try_recv() {
+            self.receive(done);
+        }
+        Ok(())
+    }
+
+    /// Waits for one result (there must be one outstanding).
+    fn wait(&mut self) -> Result<(), Error> {
+        if self.received >= self.sent {
+            return Ok(());
+        }
+        match self.done_rx.recv() {
+            Ok(done) => {
+                self.receive(done);
+                Ok(())
+            }
+            // Unreachable: the workers run until the queue is closed.
+            Err(_) => Err(Error::new(ErrorKind::Write(std::io::Error::other(
+                "the conversion threads stopped",
+            )))),
+        }
+    }
+
+    /// Writes the finished pieces that come next, in order.
+    fn write_ready(&mut self) -> Result<(), Error> {
+        while let Some(out) = self.finished.remove(&self.next) {
+            self.next += 1;
+            self.output
+                .write_all(out.as_bytes())
+                .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+            self.written += out.len() as u64;
+        }
+        Ok(())
+    }
+
+    /// Waits for every piece sent and writes them all.
+    fn catch_up(&mut self) -> Result<(), Error> {
+        while self.received < self.sent {
+            self.wait()?;
+            self.write_ready()?;
+        }
+        self.write_ready()
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        self.output
+            .flush()
+            .map_err(|e| Error::new(ErrorKind::Write(e)))
+    }
 }
 
 /// Feeds everything `input` yields through `stream` into `output`.
@@ -407,7 +472,9 @@ impl StreamConverter<'_> {
     /// validated, the text up to the last safe cut in its first `PART`
     /// bytes (or, if there is none, in all of it).
     fn take_ready(&mut self, min: usize) -> Option<String> {
-        if self.validated < min.max(1) || self.validated < self.next_attempt.min(PART) {
+        // In bulk, text with no safe cut is searched again only once twice
+        // as much is waiting (a pause always looks).
+        if self.validated < min.max(1) || (min > 1 && self.validated < self.next_attempt) {
             return None;
         }
         let text = simdutf8::basic::from_utf8(&self.pending[..self.validated]).ok()?;

@@ -200,3 +200,70 @@ fn parallel_stream_reports_invalid_input() {
         assert!(converted.as_bytes().starts_with(&out), "{threads} threads");
     }
 }
+
+/// A writer that fails once `limit` bytes are written (a full disk, a
+/// closed pipe).
+struct FailAfter {
+    limit: usize,
+    written: usize,
+}
+
+impl std::io::Write for FailAfter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.written + buf.len() > self.limit {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "closed",
+            ));
+        }
+        self.written += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A failing output ends the parallel stream with the write error (a
+/// review found it waiting forever instead).
+#[test]
+fn parallel_stream_stops_when_the_output_fails() {
+    let mut rng = Rng(0xF00);
+    let input = text(&mut rng, 2_000_000, Some(70), true);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let conv = Converter::new(Config::S2t);
+        for (threads, limit) in [(2, 0), (2, 100), (2, 3 << 20), (4, 1 << 20)] {
+            let out = FailAfter { limit, written: 0 };
+            let result = conv.convert_stream_parallel(input.as_bytes(), out, threads);
+            let _ = tx.send((threads, limit, result.err().map(|e| e.to_string())));
+        }
+    });
+    for _ in 0..4 {
+        let (threads, limit, err) = rx
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .unwrap_or_else(|_| panic!("the parallel stream did not end"));
+        let err = err.unwrap_or_else(|| panic!("{threads} threads, limit {limit}: no error"));
+        assert!(
+            err.contains("closed"),
+            "{threads} threads, limit {limit}: {err}"
+        );
+    }
+    worker.join().unwrap_or_else(|_| panic!("worker panicked"));
+}
+
+/// Text with no safe cut at all (ideographic description operators only):
+/// the parallel stream converts it whole, as one piece, and equals the
+/// single-threaded result.
+#[test]
+fn parallel_stream_without_safe_cuts() {
+    let input = "⿰".repeat(1_000_000);
+    for config in [Config::S2t, Config::Tw2sp] {
+        let conv = Converter::new(config);
+        let mut out = Vec::new();
+        conv.convert_stream_parallel(input.as_bytes(), &mut out, 2)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out == conv.convert(&input).into_bytes(), "{config}");
+    }
+}
