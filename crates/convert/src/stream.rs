@@ -113,10 +113,7 @@ impl Converter {
         output: W,
         threads: usize,
     ) -> Result<(u64, u64), Error> {
-        if threads <= 1 {
-            return drive(self.stream(), input, output);
-        }
-        pipeline(self, input, output, threads)
+        pipeline(self, input, output, threads.max(1))
     }
 
     /// Converts everything `input` yields into `output`, in bounded memory.
@@ -130,7 +127,7 @@ impl Converter {
         input: R,
         output: W,
     ) -> Result<(u64, u64), Error> {
-        drive(self.stream(), input, output)
+        pipeline(self, input, output, 1)
     }
 }
 
@@ -153,12 +150,12 @@ fn pipeline<R: Read, W: Write>(
     let (done_tx, done_rx) = mpsc::channel::<Converted>();
     // Set when the output failed: workers skip what is still queued.
     let stop = AtomicBool::new(false);
-    let mut splitter = conv.stream();
+    let mut splitter = Splitter::new(conv);
     std::thread::scope(|scope| {
         // Owned here: if this thread panics, dropping the pipe closes the
         // queue, so the workers end and the scope can re-raise the panic.
         let mut pipe = Pipe {
-            output,
+            output: WriteSink(output),
             work_tx: Some(work_tx),
             done_rx,
             sent: 0,
@@ -166,35 +163,12 @@ fn pipeline<R: Read, W: Write>(
             next: 0,
             finished: std::collections::BTreeMap::new(),
             written: 0,
+            scratch: String::new(),
         };
         let started = std::cell::Cell::new(false);
         let start_workers = || {
-            if started.replace(true) {
-                return;
-            }
-            for _ in 0..threads {
-                let done_tx = done_tx.clone();
-                let (work_rx, stop) = (&work_rx, &stop);
-                scope.spawn(move || {
-                    loop {
-                        // The lock is only held while waiting for a piece.
-                        let job = match work_rx.lock() {
-                            Ok(rx) => rx.recv(),
-                            Err(_) => break,
-                        };
-                        let Ok((k, text)) = job else { break };
-                        let out = if stop.load(Ordering::Relaxed) {
-                            Ok(String::new())
-                        } else {
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                conv.convert(&text)
-                            }))
-                        };
-                        if done_tx.send((k, out)).is_err() {
-                            break;
-                        }
-                    }
-                });
+            if !started.replace(true) {
+                spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
             }
         };
         let mut buf = vec![0u8; CHUNK];
@@ -202,14 +176,29 @@ fn pipeline<R: Read, W: Write>(
         let outcome = loop {
             // Bulk: pieces of about PART bytes to the workers, at most
             // 2 * threads not yet written.
+            // With one thread, every piece is converted here.
+            let mut bulk = Ok(());
             while pipe.sent - pipe.next < 2 * threads {
                 let Some(text) = splitter.take_ready(PART) else {
                     break;
                 };
-                start_workers();
-                pipe.send(text);
+                if threads > 1 {
+                    start_workers();
+                    pipe.send(text);
+                } else {
+                    match pipe.piece(conv, text, false) {
+                        Ok(done) => splitter.recycle(done),
+                        Err(e) => {
+                            bulk = Err(e);
+                            break;
+                        }
+                    }
+                }
             }
-            if let Err(e) = pipe.collect().and_then(|()| pipe.write_ready()) {
+            if let Err(e) = bulk
+                .and_then(|()| pipe.collect())
+                .and_then(|()| pipe.write_ready())
+            {
                 break Err(e);
             }
             if at_end {
@@ -219,7 +208,7 @@ fn pipeline<R: Read, W: Write>(
                 };
                 if let Err(e) = pipe
                     .piece(conv, rest, started.get())
-                    .and_then(|()| pipe.catch_up())
+                    .and_then(|_| pipe.catch_up())
                 {
                     break Err(e);
                 }
@@ -248,7 +237,9 @@ fn pipeline<R: Read, W: Write>(
                 // let the output catch up before reading on.
                 let mut paused = Ok(());
                 while let Some(text) = splitter.take_ready(1) {
-                    paused = pipe.piece(conv, text, started.get());
+                    paused = pipe
+                        .piece(conv, text, started.get())
+                        .map(|done| splitter.recycle(done));
                     if paused.is_err() {
                         break;
                     }
@@ -277,15 +268,256 @@ fn pipeline<R: Read, W: Write>(
         };
         // The workers end when the queue is closed and empty.
         pipe.work_tx = None;
-        outcome.map(|()| (splitter.bytes_pushed(), pipe.written))
+        outcome.map(|()| (splitter.bytes, pipe.written))
     })
 }
 
-/// The writing side of [`pipeline`].
-struct Pipe<W> {
-    output: W,
+/// The reading side of [`pipeline`]: input checked as UTF-8 once, kept as
+/// text, and handed out in pieces that end at safe cuts (moved out, not
+/// copied).
+struct Splitter<'c> {
+    converter: &'c Converter,
+    /// Checked input not yet handed out.
+    text: String,
+    /// The start of a character split between reads (at most 3 bytes).
+    tail: Vec<u8>,
+    /// Where `text` starts in the input.
+    position: Position,
+    /// In bulk, text with no safe cut is searched again only once it has
+    /// grown to this length.
+    next_attempt: usize,
+    /// Bytes fed so far.
+    bytes: u64,
+    /// A piece's buffer, converted and given back, for the next piece.
+    spare: Option<String>,
+}
+
+impl<'c> Splitter<'c> {
+    fn new(converter: &'c Converter) -> Splitter<'c> {
+        Splitter {
+            converter,
+            text: String::with_capacity(PART + CHUNK),
+            tail: Vec::new(),
+            position: Position {
+                byte: 0,
+                line: 1,
+                column: 1,
+            },
+            next_attempt: 0,
+            bytes: 0,
+            spare: None,
+        }
+    }
+
+    /// Adds input; fails on invalid UTF-8 with its position.
+    fn feed(&mut self, mut input: &[u8]) -> Result<(), Error> {
+        self.bytes += input.len() as u64;
+        if !self.tail.is_empty() {
+            // Complete the character split by the last read.
+            let take = input.len().min(4 - self.tail.len());
+            let mut joined = std::mem::take(&mut self.tail);
+            joined.extend_from_slice(&input[..take]);
+            let held = joined.len() - take;
+            match simdutf8::compat::from_utf8(&joined) {
+                Ok(s) => {
+                    self.text.push_str(s);
+                    input = &input[take..];
+                }
+                Err(e) if e.valid_up_to() > 0 => {
+                    let valid = e.valid_up_to();
+                    self.push_checked(&joined[..valid])?;
+                    input = &input[valid - held..];
+                }
+                Err(e) if e.error_len().is_none() => {
+                    self.tail = joined;
+                    return Ok(());
+                }
+                Err(e) => return Err(self.invalid(&joined, 0, e.error_len().unwrap_or(1))),
+            }
+        }
+        let complete = complete_prefix(input);
+        self.push_checked(&input[..complete])?;
+        self.tail = input[complete..].to_vec();
+        Ok(())
+    }
+
+    /// Appends `bytes`, which should be whole characters.
+    fn push_checked(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        match simdutf8::compat::from_utf8(bytes) {
+            Ok(s) => {
+                self.text.push_str(s);
+                Ok(())
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // Keep the valid part, so that the position counts it.
+                if let Ok(s) = std::str::from_utf8(&bytes[..valid]) {
+                    self.text.push_str(s);
+                }
+                Err(self.invalid(bytes, valid, e.error_len().unwrap_or(bytes.len() - valid)))
+            }
+        }
+    }
+
+    /// The error for the `len` bad bytes at `at` in `bytes`, whose first
+    /// `at` bytes are the end of `text`.
+    fn invalid(&self, bytes: &[u8], at: usize, len: usize) -> Error {
+        let mut position = self.position;
+        advance_position(&mut position, self.text.as_bytes());
+        let bad = bytes[at..(at + len).min(bytes.len())].to_vec();
+        Error::new(ErrorKind::InvalidUtf8 {
+            position,
+            bytes: bad,
+        })
+    }
+
+    /// Once at least `min` bytes are waiting, the text up to the last safe
+    /// cut in its first `PART` bytes (or, if there is none, in all of it).
+    fn take_ready(&mut self, min: usize) -> Option<String> {
+        let len = self.text.len();
+        if len < min.max(1) || (min > 1 && len < self.next_attempt) {
+            return None;
+        }
+        let text = self.text.as_str();
+        let mut end = len.min(PART);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = find_cut(self.converter, &text[..end]).or_else(|| {
+            if end < len {
+                find_cut(self.converter, text)
+            } else {
+                None
+            }
+        });
+        let Some(cut) = cut else {
+            self.next_attempt = len * 2;
+            return None;
+        };
+        self.next_attempt = 0;
+        let mut rest = self
+            .spare
+            .take()
+            .unwrap_or_else(|| String::with_capacity((len - cut).max(PART + CHUNK)));
+        rest.clear();
+        rest.push_str(&self.text[cut..]);
+        self.text.truncate(cut);
+        let piece = std::mem::replace(&mut self.text, rest);
+        advance_position(&mut self.position, piece.as_bytes());
+        Some(piece)
+    }
+
+    /// Takes back a piece's buffer once it is converted.
+    fn recycle(&mut self, piece: Option<String>) {
+        if let Some(piece) = piece {
+            self.spare = Some(piece);
+        }
+    }
+
+    /// The rest of the input, at its end; fails if it ends inside a
+    /// character.
+    fn take_rest(&mut self) -> Result<String, Error> {
+        if !self.tail.is_empty() {
+            let tail = self.tail.clone();
+            return Err(self.invalid(&tail, 0, tail.len()));
+        }
+        let piece = std::mem::take(&mut self.text);
+        advance_position(&mut self.position, piece.as_bytes());
+        Ok(piece)
+    }
+}
+
+/// The length of the longest prefix of `b` that does not end inside a
+/// character (judging by the lead byte of the last one; validation finds
+/// any other fault).
+fn complete_prefix(b: &[u8]) -> usize {
+    let len = b.len();
+    for back in 1..=len.min(4) {
+        let i = len - back;
+        let lead = b[i];
+        if lead & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = match lead {
+            0xF0..=0xF7 => 4,
+            0xE0..=0xEF => 3,
+            0xC0..=0xDF => 2,
+            _ => 1,
+        };
+        return if back < need { i } else { len };
+    }
+    len
+}
+
+/// The workers of a pipeline: each takes pieces from `work_rx` and sends
+/// back their conversion (or the panic that stopped it) until the queue is
+/// closed; once `stop` is set they skip what is still queued.
+fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    threads: usize,
+    conv: &'env Converter,
+    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<(usize, T)>>,
+    done_tx: &std::sync::mpsc::Sender<Converted>,
+    stop: &'env std::sync::atomic::AtomicBool,
+) {
+    for _ in 0..threads {
+        let done_tx = done_tx.clone();
+        scope.spawn(move || {
+            loop {
+                // The lock is only held while waiting for a piece.
+                let job = match work_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => break,
+                };
+                let Ok((k, text)) = job else { break };
+                let out = if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    Ok(String::new())
+                } else {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        conv.convert(text.as_ref())
+                    }))
+                };
+                if done_tx.send((k, out)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+}
+
+/// Where a pipeline's output goes.
+trait Sink {
+    fn put(&mut self, text: &str) -> std::io::Result<()>;
+    fn flush(&mut self) -> std::io::Result<()>;
+}
+
+/// A writer as a [`Sink`].
+struct WriteSink<W>(W);
+
+impl<W: Write> Sink for WriteSink<W> {
+    fn put(&mut self, text: &str) -> std::io::Result<()> {
+        self.0.write_all(text.as_bytes())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+impl Sink for &mut String {
+    fn put(&mut self, text: &str) -> std::io::Result<()> {
+        self.push_str(text);
+        Ok(())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The writing side of a pipeline.
+struct Pipe<S, T> {
+    output: S,
     /// The workers' queue (`None` once closed).
-    work_tx: Option<std::sync::mpsc::Sender<(usize, String)>>,
+    work_tx: Option<std::sync::mpsc::Sender<(usize, T)>>,
     done_rx: std::sync::mpsc::Receiver<Converted>,
     /// Pieces sent to the workers, results received, pieces written.
     sent: usize,
@@ -293,10 +525,12 @@ struct Pipe<W> {
     next: usize,
     finished: std::collections::BTreeMap<usize, String>,
     written: u64,
+    /// The output of pieces converted on this thread.
+    scratch: String,
 }
 
-impl<W: Write> Pipe<W> {
-    fn send(&mut self, text: String) {
+impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
+    fn send(&mut self, text: T) {
         if let Some(tx) = &self.work_tx {
             // The workers outlive the queue: sending cannot fail.
             let _ = tx.send((self.sent, text));
@@ -306,20 +540,24 @@ impl<W: Write> Pipe<W> {
 
     /// A piece: to the workers once they run, else converted here (nothing
     /// is in flight then).
-    fn piece(&mut self, conv: &Converter, text: String, workers: bool) -> Result<(), Error> {
-        if text.is_empty() {
-            return Ok(());
+    /// Returns the piece when it was converted here, for reuse.
+    fn piece(&mut self, conv: &Converter, text: T, workers: bool) -> Result<Option<T>, Error> {
+        if text.as_ref().is_empty() {
+            return Ok(Some(text));
         }
         if workers {
             self.send(text);
-            return Ok(());
+            return Ok(None);
         }
-        let out = conv.convert(&text);
+        // One output buffer for every piece: no allocation (and no fresh
+        // pages) per piece.
+        self.scratch.clear();
+        conv.convert_into(text.as_ref(), &mut self.scratch);
         self.output
-            .write_all(out.as_bytes())
+            .put(&self.scratch)
             .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-        self.written += out.len() as u64;
-        Ok(())
+        self.written += self.scratch.len() as u64;
+        Ok(Some(text))
     }
 
     fn receive(&mut self, (k, out): Converted) {
@@ -367,7 +605,7 @@ impl<W: Write> Pipe<W> {
         while let Some(out) = self.finished.remove(&self.next) {
             self.next += 1;
             self.output
-                .write_all(out.as_bytes())
+                .put(&out)
                 .map_err(|e| Error::new(ErrorKind::Write(e)))?;
             self.written += out.len() as u64;
         }
@@ -388,49 +626,6 @@ impl<W: Write> Pipe<W> {
             .flush()
             .map_err(|e| Error::new(ErrorKind::Write(e)))
     }
-}
-
-/// Feeds everything `input` yields through `stream` into `output`.
-fn drive<R: Read, W: Write>(
-    mut stream: StreamConverter<'_>,
-    mut input: R,
-    mut output: W,
-) -> Result<(u64, u64), Error> {
-    let mut buf = vec![0u8; CHUNK];
-    let mut written = 0u64;
-    loop {
-        let n = match input.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Error::new(ErrorKind::Read(e))),
-        };
-        let piece = stream.push(&buf[..n])?;
-        output
-            .write_all(piece.as_bytes())
-            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-        written += piece.len() as u64;
-        if n < buf.len() {
-            // A short read: the input may have nothing more for now (a
-            // terminal or `tail -f`); let the output catch up.
-            let piece = stream.flush_ready()?;
-            output
-                .write_all(piece.as_bytes())
-                .and_then(|()| output.flush())
-                .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-            written += piece.len() as u64;
-        }
-    }
-    let read = stream.bytes_pushed();
-    let piece = stream.finish()?;
-    output
-        .write_all(piece.as_bytes())
-        .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-    output
-        .flush()
-        .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-    written += piece.len() as u64;
-    Ok((read, written))
 }
 
 impl StreamConverter<'_> {
@@ -459,56 +654,6 @@ impl StreamConverter<'_> {
             self.convert_ready()?;
         }
         Ok(&self.out)
-    }
-
-    /// Adds input without converting it (for [`pipeline`]).
-    fn feed(&mut self, input: &[u8]) -> Result<(), Error> {
-        self.pending.extend_from_slice(input);
-        self.validate(false)
-    }
-
-    /// Takes out the validated input up to a safe cut, to be converted
-    /// elsewhere (for [`pipeline`]): once at least `min` bytes are
-    /// validated, the text up to the last safe cut in its first `PART`
-    /// bytes (or, if there is none, in all of it).
-    fn take_ready(&mut self, min: usize) -> Option<String> {
-        // In bulk, text with no safe cut is searched again only once twice
-        // as much is waiting (a pause always looks).
-        if self.validated < min.max(1) || (min > 1 && self.validated < self.next_attempt) {
-            return None;
-        }
-        let text = simdutf8::basic::from_utf8(&self.pending[..self.validated]).ok()?;
-        let mut end = text.len().min(PART);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let cut = find_cut(self.converter, &text[..end]).or_else(|| {
-            if end < text.len() {
-                find_cut(self.converter, text)
-            } else {
-                None
-            }
-        });
-        let Some(cut) = cut else {
-            // No cut yet: wait for twice as much before searching again.
-            self.next_attempt = self.validated * 2;
-            return None;
-        };
-        let piece = text[..cut].to_string();
-        self.advance(cut);
-        self.next_attempt = 0;
-        Some(piece)
-    }
-
-    /// Takes out the rest of the input at its end (for [`pipeline`]).
-    fn take_rest(&mut self) -> Result<String, Error> {
-        self.validate(true)?;
-        let text = simdutf8::basic::from_utf8(&self.pending)
-            .map_err(|_| self.internal_utf8())?
-            .to_string();
-        let all = self.pending.len();
-        self.advance(all);
-        Ok(text)
     }
 
     /// Converts what can be converted of the input so far, however little:
@@ -605,48 +750,60 @@ impl StreamConverter<'_> {
     }
 }
 
-/// Converts `text` (which starts where a conversion may start) into `out`,
-/// split into up to `threads` parts at safe cuts, converted in parallel.
+/// Converts `text` (which starts where a conversion may start) into `out`
+/// on `threads` threads: pieces of about `PART` bytes cut at safe cuts go to
+/// the workers, and this thread appends their results in order as they
+/// come, so the copying overlaps the conversion.
 fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String) {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::{Mutex, mpsc};
+
     if threads <= 1 || text.len() < 2 * PART {
         conv.convert_into(text, out);
         return;
     }
-    let parts = threads.min(text.len() / PART).max(1);
-    let mut cuts = vec![0];
-    for k in 1..parts {
-        let start = *cuts.last().unwrap_or(&0);
-        let mut target = text.len() / parts * k;
-        while !text.is_char_boundary(target) {
-            target -= 1;
+    let (work_tx, work_rx) = mpsc::channel::<(usize, &str)>();
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Converted>();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
+        let mut pipe = Pipe {
+            output: out,
+            work_tx: Some(work_tx),
+            done_rx,
+            sent: 0,
+            received: 0,
+            next: 0,
+            finished: std::collections::BTreeMap::new(),
+            written: 0,
+            scratch: String::new(),
+        };
+        let mut start = 0;
+        while start < text.len() {
+            let rest = &text[start..];
+            let mut end = rest.len().min(PART);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            let cut = if end == rest.len() {
+                end
+            } else {
+                find_cut(conv, &rest[..end])
+                    .or_else(|| find_cut(conv, rest))
+                    .unwrap_or(rest.len())
+            };
+            pipe.send(&rest[..cut]);
+            start += cut;
+            // Appending to a String cannot fail.
+            while pipe.sent - pipe.next >= 2 * threads {
+                let _ = pipe.wait().and_then(|()| pipe.write_ready());
+            }
+            let _ = pipe.collect().and_then(|()| pipe.write_ready());
         }
-        if target <= start {
-            continue;
-        }
-        if let Some(cut) = find_cut(conv, &text[start..target]) {
-            cuts.push(start + cut);
-        }
-    }
-    cuts.push(text.len());
-    let pieces: Vec<&str> = cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-    let results: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces[1..]
-            .iter()
-            .map(|piece| scope.spawn(move || conv.convert(piece)))
-            .collect();
-        // This thread converts the first piece meanwhile.
-        let mut first = String::with_capacity(pieces[0].len() + pieces[0].len() / 8);
-        conv.convert_into(pieces[0], &mut first);
-        let mut results = vec![first];
-        for h in handles {
-            // A panic in a worker is a bug in the engine; surface it here.
-            results.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        results
+        let _ = pipe.catch_up();
+        pipe.work_tx = None;
     });
-    for r in results {
-        out.push_str(&r);
-    }
 }
 
 /// Checks that everything `input` yields is valid UTF-8, in bounded memory.

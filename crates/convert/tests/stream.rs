@@ -173,31 +173,67 @@ fn parallel_stream_with_pauses() {
     }
 }
 
-/// Invalid UTF-8 deep in a large input: the parallel stream reports the
-/// same position as the single-threaded one, and what it wrote before is
-/// the start of the conversion of the valid text.
+/// Invalid UTF-8 anywhere in a large input, read in full or trickling
+/// pieces: the parallel stream reports the same position as the
+/// single-threaded one, and what it wrote before is the start of the
+/// conversion of the valid text.
 #[test]
 fn parallel_stream_reports_invalid_input() {
     let mut rng = Rng(0xBAD);
     let valid = text(&mut rng, 1_400_000, Some(50), true);
-    let mut input = valid.clone().into_bytes();
-    input.extend_from_slice(b"\xff tail");
     let conv = Converter::new(Config::S2t);
-    let mut single = Vec::new();
-    let expected = conv
-        .convert_stream(&input[..], &mut single)
-        .err()
-        .map(|e| e.to_string());
-    assert!(expected.is_some());
     let converted = conv.convert(&valid);
-    for threads in [2, 4] {
-        let mut out = Vec::new();
-        let got = conv
-            .convert_stream_parallel(&input[..], &mut out, threads)
+    let boundary = |mut at: usize| {
+        while !valid.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut cases: Vec<Vec<u8>> = Vec::new();
+    for at in [
+        0,
+        1,
+        65_535,
+        65_536,
+        (2 << 20) - 1,
+        2 << 20,
+        3_000_001,
+        valid.len(),
+    ] {
+        let at = boundary(at.min(valid.len()));
+        let mut input = valid.as_bytes()[..at].to_vec();
+        input.extend_from_slice(b"\xff tail");
+        input.extend_from_slice(&valid.as_bytes()[at..]);
+        cases.push(input);
+    }
+    // Ending inside a character.
+    let mut cut_short = valid.clone().into_bytes();
+    cut_short.extend_from_slice(&"漢".as_bytes()[..2]);
+    cases.push(cut_short);
+    for input in &cases {
+        let mut single = Vec::new();
+        let expected = conv
+            .convert_stream(&input[..], &mut single)
             .err()
             .map(|e| e.to_string());
-        assert_eq!(got, expected, "{threads} threads");
-        assert!(converted.as_bytes().starts_with(&out), "{threads} threads");
+        assert!(expected.is_some());
+        for (threads, seed, full) in [(2, 0, usize::MAX), (4, 0, usize::MAX), (2, 9, 3 << 20)] {
+            let mut out = Vec::new();
+            let got = if seed == 0 {
+                conv.convert_stream_parallel(&input[..], &mut out, threads)
+            } else {
+                let reader = Trickle {
+                    rest: input,
+                    full,
+                    rng: Rng(seed),
+                };
+                conv.convert_stream_parallel(reader, &mut out, threads)
+            }
+            .err()
+            .map(|e| e.to_string());
+            assert_eq!(got, expected, "{threads} threads");
+            assert!(converted.as_bytes().starts_with(&out), "{threads} threads");
+        }
     }
 }
 
