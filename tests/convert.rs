@@ -82,6 +82,73 @@ fn streaming_and_parallel_give_the_plain_result() {
     }
 }
 
+/// Big files are checked ahead (before anything is written to standard
+/// output) on several threads, in ranges whose split may fall inside a
+/// character: valid files convert, and a fault anywhere, also right at a
+/// split or at the very end, is reported at its exact place.
+#[test]
+fn big_files_are_checked_ahead_on_several_threads() {
+    // A little over 16 MiB: two ranges with -j 2, the split inside a
+    // three-byte character.
+    let line = format!("{}\n", "头发".repeat(100));
+    let mut text = line.repeat((16 << 20) / line.len() + 2).into_bytes();
+    while text[text.len() / 2] & 0xC0 != 0x80 {
+        text.insert(0, b'x');
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.txt");
+    fs::write(&path, &text).expect("write");
+    let want = Converter::new(Config::S2t).convert(std::str::from_utf8(&text).expect("utf-8"));
+    let got = bianyi_ok(
+        dir.path(),
+        &["convert", "-c", "s2t", "-j", "2", "big.txt"],
+        b"",
+    );
+    assert!(got == want.as_bytes(), "valid big file: output differs");
+
+    let mid = text.len() / 2;
+    let end = text.len();
+    let faults: [(&str, usize, &[u8]); 4] = [
+        ("at the split", mid, b"\xff"),
+        ("just before the split", mid - 2, b"\xe5\x0a"),
+        ("late in the second range", end - 700, b"\xc0\x80"),
+        ("a character cut at the end", end, b"\xe5\xa4"),
+    ];
+    for (what, at, bad) in faults {
+        let mut broken = text.clone();
+        let to = (at + bad.len()).min(broken.len());
+        broken.splice(at..to, bad.iter().copied());
+        fs::write(&path, &broken).expect("write");
+        let expected = bianyi_convert::check_utf8(&broken[..])
+            .expect_err("invalid")
+            .into_kind();
+        let bianyi_convert::ErrorKind::InvalidUtf8 { position, .. } = expected else {
+            panic!("{what}: {expected:?}");
+        };
+        let place = format!(
+            "big.txt:{}:{}: invalid UTF-8 at byte offset {}",
+            position.line, position.column, position.byte
+        );
+        for threads in ["1", "2", "3"] {
+            let out = bianyi(
+                dir.path(),
+                &["convert", "-c", "s2t", "-j", threads, "big.txt"],
+                b"",
+            );
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{what}, -j {threads}: {stderr}");
+            assert!(
+                out.stdout.is_empty(),
+                "{what}, -j {threads}: output written"
+            );
+            assert!(
+                stderr.contains(&place),
+                "{what}, -j {threads}: {stderr} (want {place})"
+            );
+        }
+    }
+}
+
 /// `bianyi … | head` ends quietly with status 0.
 #[test]
 fn broken_pipe_is_not_an_error() {

@@ -478,7 +478,13 @@ fn run_job(
     let check_utf8 = !args.in_place && (args.output.is_none() || direct_output);
     for input in inputs {
         if let Input::File(path) = input {
-            precheck(path, args.in_place, check_utf8, io_opts.encoding)?;
+            precheck(
+                path,
+                args.in_place,
+                check_utf8,
+                io_opts.encoding,
+                threads(args),
+            )?;
         }
     }
 
@@ -571,6 +577,7 @@ fn precheck(
     in_place: bool,
     check_utf8: bool,
     encoding_arg: EncodingArg,
+    threads: usize,
 ) -> Result<(), CliError> {
     let source = Source::path(path);
     let read_error = |error| CliError::Read {
@@ -602,6 +609,15 @@ fn precheck(
     let chosen = encoding::choose(encoding_arg, &head);
     let reader = io::Cursor::new(head).chain(file);
     if chosen.is_utf8() {
+        #[cfg(unix)]
+        if is_utf8_file(reader.get_ref().1.get_ref(), metadata.len(), threads)
+            .map_err(read_error)?
+        {
+            return Ok(());
+        }
+        #[cfg(not(unix))]
+        let _ = threads;
+        // Not UTF-8: read again, counting lines, for the fault's position.
         return bianyi_convert::check_utf8(reader)
             .map(|_| ())
             .map_err(|e| library_error(e, &source, &source));
@@ -612,6 +628,92 @@ fn precheck(
     )
     .map(|_| ())
     .map_err(|error| refine(read_error(error)))
+}
+
+/// Whether the regular file `file` (of `len` bytes) is UTF-8 throughout:
+/// read with positioned reads in large blocks, on up to `threads` threads
+/// for big files (each range starting at a character), without counting
+/// lines. It only says yes or no; where the fault is, is for
+/// [`bianyi_convert::check_utf8`] to tell.
+#[cfg(unix)]
+fn is_utf8_file(file: &File, len: u64, threads: usize) -> io::Result<bool> {
+    /// Files are split in ranges of at least this many bytes.
+    const MIN_RANGE: u64 = 8 << 20;
+    let parts = (len / MIN_RANGE).clamp(1, threads.max(1) as u64);
+    let mut starts = vec![0];
+    for k in 1..parts {
+        let at = len / parts * k;
+        let mut head = [0u8; 4];
+        let n = read_full_at(file, &mut head, at)?;
+        // A character is at most 4 bytes: the range starts after the
+        // continuation bytes of the one that begins before `at`.
+        match head[..n].iter().position(|&b| b & 0xC0 != 0x80) {
+            Some(skip) => starts.push(at + skip as u64),
+            None if n < head.len() => starts.push(at + n as u64),
+            None => return Ok(false),
+        }
+    }
+    starts.push(len);
+    let ranges: Vec<(u64, u64)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    let (first, rest) = ranges.split_first().unwrap_or((&(0, 0), &[]));
+    std::thread::scope(|scope| {
+        let others: Vec<_> = rest
+            .iter()
+            .map(|&(from, to)| scope.spawn(move || range_is_utf8(file, from, to)))
+            .collect();
+        let mut valid = range_is_utf8(file, first.0, first.1)?;
+        for other in others {
+            valid &= other.join().unwrap_or(Ok(false))?;
+        }
+        Ok(valid)
+    })
+}
+
+/// Whether bytes `from..to` of `file` are whole UTF-8 characters.
+#[cfg(unix)]
+fn range_is_utf8(file: &File, from: u64, to: u64) -> io::Result<bool> {
+    const BLOCK: usize = 256 * 1024;
+    let mut buf = vec![0u8; BLOCK + 4];
+    // The start of a character split between reads (at most 3 bytes).
+    let mut carried = 0;
+    let mut at = from;
+    while at < to {
+        let want = usize::try_from(to - at).map_or(BLOCK, |left| left.min(BLOCK));
+        let n = read_full_at(file, &mut buf[carried..carried + want], at)?;
+        if n == 0 {
+            // The file shrank: let the full check tell.
+            return Ok(false);
+        }
+        at += n as u64;
+        let filled = carried + n;
+        match simdutf8::compat::from_utf8(&buf[..filled]) {
+            Ok(_) => carried = 0,
+            Err(e) if e.error_len().is_none() && at < to => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..filled, 0);
+                carried = filled - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+    Ok(carried == 0)
+}
+
+/// Reads into `buf` from offset `at` until it is full or the file ends;
+/// returns how much was read.
+#[cfg(unix)]
+fn read_full_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    use std::os::unix::fs::FileExt;
+    let mut done = 0;
+    while done < buf.len() {
+        match file.read_at(&mut buf[done..], at + done as u64) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done)
 }
 
 fn library_error(e: bianyi_convert::Error, source: &Source, target: &Source) -> CliError {

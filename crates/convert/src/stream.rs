@@ -18,6 +18,10 @@ const CHUNK: usize = 64 * 1024;
 /// With several threads, each converts pieces of about this size.
 const PART: usize = 1024 * 1024;
 
+/// Buffers up to this size are kept for the next pieces; bigger ones (a
+/// piece without a safe cut for a long way) are given back to the system.
+const KEEP: usize = 4 * PART;
+
 /// Converts a byte stream piece by piece.
 ///
 /// Feed input with [`push`](StreamConverter::push) in pieces of any size
@@ -131,8 +135,14 @@ impl Converter {
     }
 }
 
-/// A piece's conversion, or the panic that stopped it.
-type Converted = (usize, std::thread::Result<String>);
+/// A piece for the workers: its number, its text and a buffer for its
+/// conversion (given back by an earlier piece, so that no piece writes to
+/// fresh pages).
+type Job<T> = (usize, T, String);
+
+/// A piece's conversion, or the panic that stopped it, with the piece's
+/// text, given back for reuse.
+type Converted<T> = (usize, T, String, std::thread::Result<()>);
 
 /// The pipelined parallel conversion (see
 /// [`Converter::convert_stream_parallel`]).
@@ -145,9 +155,9 @@ fn pipeline<R: Read, W: Write>(
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, mpsc};
 
-    let (work_tx, work_rx) = mpsc::channel::<(usize, String)>();
+    let (work_tx, work_rx) = mpsc::channel::<Job<String>>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Converted>();
+    let (done_tx, done_rx) = mpsc::channel::<Converted<String>>();
     // Set when the output failed: workers skip what is still queued.
     let stop = AtomicBool::new(false);
     let mut splitter = Splitter::new(conv);
@@ -164,6 +174,8 @@ fn pipeline<R: Read, W: Write>(
             finished: std::collections::BTreeMap::new(),
             written: 0,
             scratch: String::new(),
+            spare: Vec::new(),
+            returned: Vec::new(),
         };
         let started = std::cell::Cell::new(false);
         let start_workers = || {
@@ -174,11 +186,11 @@ fn pipeline<R: Read, W: Write>(
         let mut buf = vec![0u8; CHUNK];
         let mut at_end = false;
         let outcome = loop {
-            // Bulk: pieces of about PART bytes to the workers, at most
-            // 2 * threads not yet written.
+            // Bulk: pieces of about PART bytes to the workers while there
+            // is room (see `Pipe::has_room`).
             // With one thread, every piece is converted here.
             let mut bulk = Ok(());
-            while pipe.sent - pipe.next < 2 * threads {
+            while pipe.has_room(threads) {
                 let Some(text) = splitter.take_ready(PART) else {
                     break;
                 };
@@ -201,6 +213,9 @@ fn pipeline<R: Read, W: Write>(
             {
                 break Err(e);
             }
+            for text in pipe.returned.drain(..) {
+                splitter.recycle(Some(text));
+            }
             if at_end {
                 let rest = match splitter.take_rest() {
                     Ok(rest) => rest,
@@ -214,7 +229,9 @@ fn pipeline<R: Read, W: Write>(
                 }
                 break Ok(());
             }
-            if pipe.sent - pipe.next >= 2 * threads {
+            // No room: wait for a result, but only once the next piece is
+            // read, so that it can be sent at once.
+            if !pipe.has_room(threads) && splitter.text.len() >= PART {
                 if let Err(e) = pipe.wait().and_then(|()| pipe.write_ready()) {
                     break Err(e);
                 }
@@ -288,8 +305,8 @@ struct Splitter<'c> {
     next_attempt: usize,
     /// Bytes fed so far.
     bytes: u64,
-    /// A piece's buffer, converted and given back, for the next piece.
-    spare: Option<String>,
+    /// Buffers of pieces converted and given back, for the next pieces.
+    spare: Vec<String>,
 }
 
 impl<'c> Splitter<'c> {
@@ -305,7 +322,7 @@ impl<'c> Splitter<'c> {
             },
             next_attempt: 0,
             bytes: 0,
-            spare: None,
+            spare: Vec::new(),
         }
     }
 
@@ -397,7 +414,7 @@ impl<'c> Splitter<'c> {
         self.next_attempt = 0;
         let mut rest = self
             .spare
-            .take()
+            .pop()
             .unwrap_or_else(|| String::with_capacity((len - cut).max(PART + CHUNK)));
         rest.clear();
         rest.push_str(&self.text[cut..]);
@@ -409,8 +426,10 @@ impl<'c> Splitter<'c> {
 
     /// Takes back a piece's buffer once it is converted.
     fn recycle(&mut self, piece: Option<String>) {
-        if let Some(piece) = piece {
-            self.spare = Some(piece);
+        if let Some(piece) = piece
+            && piece.capacity() <= KEEP
+        {
+            self.spare.push(piece);
         }
     }
 
@@ -456,8 +475,8 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     threads: usize,
     conv: &'env Converter,
-    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<(usize, T)>>,
-    done_tx: &std::sync::mpsc::Sender<Converted>,
+    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<Job<T>>>,
+    done_tx: &std::sync::mpsc::Sender<Converted<T>>,
     stop: &'env std::sync::atomic::AtomicBool,
 ) {
     for _ in 0..threads {
@@ -469,15 +488,16 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env>(
                     Ok(rx) => rx.recv(),
                     Err(_) => break,
                 };
-                let Ok((k, text)) = job else { break };
-                let out = if stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    Ok(String::new())
+                let Ok((k, text, mut out)) = job else { break };
+                out.clear();
+                let outcome = if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    Ok(())
                 } else {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        conv.convert(text.as_ref())
+                        conv.convert_into(text.as_ref(), &mut out);
                     }))
                 };
-                if done_tx.send((k, out)).is_err() {
+                if done_tx.send((k, text, out, outcome)).is_err() {
                     break;
                 }
             }
@@ -517,8 +537,8 @@ impl Sink for &mut String {
 struct Pipe<S, T> {
     output: S,
     /// The workers' queue (`None` once closed).
-    work_tx: Option<std::sync::mpsc::Sender<(usize, T)>>,
-    done_rx: std::sync::mpsc::Receiver<Converted>,
+    work_tx: Option<std::sync::mpsc::Sender<Job<T>>>,
+    done_rx: std::sync::mpsc::Receiver<Converted<T>>,
     /// Pieces sent to the workers, results received, pieces written.
     sent: usize,
     received: usize,
@@ -527,13 +547,26 @@ struct Pipe<S, T> {
     written: u64,
     /// The output of pieces converted on this thread.
     scratch: String,
+    /// Output buffers written and free for the next pieces.
+    spare: Vec<String>,
+    /// Texts of pieces converted by the workers, for reuse.
+    returned: Vec<T>,
 }
 
 impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
+    /// Whether another piece may be sent to `threads` workers: at most
+    /// `2 * threads` pieces queued or being converted, and at most
+    /// `4 * threads` not yet written (pieces finished out of order wait
+    /// for the ones before them; the window does not close on them).
+    fn has_room(&self, threads: usize) -> bool {
+        self.sent - self.received < 2 * threads && self.sent - self.next < 4 * threads
+    }
+
     fn send(&mut self, text: T) {
         if let Some(tx) = &self.work_tx {
             // The workers outlive the queue: sending cannot fail.
-            let _ = tx.send((self.sent, text));
+            let out = self.spare.pop().unwrap_or_default();
+            let _ = tx.send((self.sent, text, out));
             self.sent += 1;
         }
     }
@@ -560,11 +593,12 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
         Ok(Some(text))
     }
 
-    fn receive(&mut self, (k, out): Converted) {
+    fn receive(&mut self, (k, text, out, outcome): Converted<T>) {
         self.received += 1;
-        match out {
-            Ok(out) => {
+        match outcome {
+            Ok(()) => {
                 self.finished.insert(k, out);
+                self.returned.push(text);
             }
             // A panic in a worker is a bug in the engine: raise it here
             // (closing the queue first, so the other workers end).
@@ -608,6 +642,9 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
                 .put(&out)
                 .map_err(|e| Error::new(ErrorKind::Write(e)))?;
             self.written += out.len() as u64;
+            if out.capacity() <= KEEP {
+                self.spare.push(out);
+            }
         }
         Ok(())
     }
@@ -762,9 +799,9 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
         conv.convert_into(text, out);
         return;
     }
-    let (work_tx, work_rx) = mpsc::channel::<(usize, &str)>();
+    let (work_tx, work_rx) = mpsc::channel::<Job<&str>>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Converted>();
+    let (done_tx, done_rx) = mpsc::channel::<Converted<&str>>();
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
@@ -778,6 +815,8 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
             finished: std::collections::BTreeMap::new(),
             written: 0,
             scratch: String::new(),
+            spare: Vec::new(),
+            returned: Vec::new(),
         };
         let mut start = 0;
         while start < text.len() {
@@ -796,10 +835,11 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
             pipe.send(&rest[..cut]);
             start += cut;
             // Appending to a String cannot fail.
-            while pipe.sent - pipe.next >= 2 * threads {
+            while !pipe.has_room(threads) {
                 let _ = pipe.wait().and_then(|()| pipe.write_ready());
             }
             let _ = pipe.collect().and_then(|()| pipe.write_ready());
+            pipe.returned.clear();
         }
         let _ = pipe.catch_up();
         pipe.work_tx = None;
