@@ -18,6 +18,10 @@ const CHUNK: usize = 64 * 1024;
 /// With several threads, each converts pieces of about this size.
 const PART: usize = 1024 * 1024;
 
+/// With one thread, pieces of about this size: they stay in cache, and
+/// a conversion of a few megabytes touches little fresh memory.
+const SOLO_PART: usize = 256 * 1024;
+
 /// Buffers up to this size are kept for the next pieces; bigger ones (a
 /// piece without a safe cut for a long way) are given back to the system.
 const KEEP: usize = 4 * PART;
@@ -160,7 +164,8 @@ fn pipeline<R: Read, W: Write>(
     let (done_tx, done_rx) = mpsc::channel::<Converted<String>>();
     // Set when the output failed: workers skip what is still queued.
     let stop = AtomicBool::new(false);
-    let mut splitter = Splitter::new(conv);
+    let part = if threads > 1 { PART } else { SOLO_PART };
+    let mut splitter = Splitter::new(conv, part);
     std::thread::scope(|scope| {
         // Owned here: if this thread panics, dropping the pipe closes the
         // queue, so the workers end and the scope can re-raise the panic.
@@ -186,12 +191,12 @@ fn pipeline<R: Read, W: Write>(
         let mut buf = vec![0u8; CHUNK];
         let mut at_end = false;
         let outcome = loop {
-            // Bulk: pieces of about PART bytes to the workers while there
+            // Bulk: pieces of about `part` bytes to the workers while there
             // is room (see `Pipe::has_room`).
             // With one thread, every piece is converted here.
             let mut bulk = Ok(());
             while pipe.has_room(threads) {
-                let Some(text) = splitter.take_ready(PART) else {
+                let Some(text) = splitter.take_ready(part) else {
                     break;
                 };
                 if threads > 1 {
@@ -231,7 +236,7 @@ fn pipeline<R: Read, W: Write>(
             }
             // No room: wait for a result, but only once the next piece is
             // read, so that it can be sent at once.
-            if !pipe.has_room(threads) && splitter.text.len() >= PART {
+            if !pipe.has_room(threads) && splitter.text.len() >= part {
                 if let Err(e) = pipe.wait().and_then(|()| pipe.write_ready()) {
                     break Err(e);
                 }
@@ -294,6 +299,8 @@ fn pipeline<R: Read, W: Write>(
 /// copied).
 struct Splitter<'c> {
     converter: &'c Converter,
+    /// The size of pieces in bulk.
+    part: usize,
     /// Checked input not yet handed out.
     text: String,
     /// The start of a character split between reads (at most 3 bytes).
@@ -310,10 +317,11 @@ struct Splitter<'c> {
 }
 
 impl<'c> Splitter<'c> {
-    fn new(converter: &'c Converter) -> Splitter<'c> {
+    fn new(converter: &'c Converter, part: usize) -> Splitter<'c> {
         Splitter {
             converter,
-            text: String::with_capacity(PART + CHUNK),
+            part,
+            text: String::with_capacity(part + CHUNK),
             tail: Vec::new(),
             position: Position {
                 byte: 0,
@@ -389,14 +397,14 @@ impl<'c> Splitter<'c> {
     }
 
     /// Once at least `min` bytes are waiting, the text up to the last safe
-    /// cut in its first `PART` bytes (or, if there is none, in all of it).
+    /// cut in its first `part` bytes (or, if there is none, in all of it).
     fn take_ready(&mut self, min: usize) -> Option<String> {
         let len = self.text.len();
         if len < min.max(1) || (min > 1 && len < self.next_attempt) {
             return None;
         }
         let text = self.text.as_str();
-        let mut end = len.min(PART);
+        let mut end = len.min(self.part);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
@@ -415,7 +423,7 @@ impl<'c> Splitter<'c> {
         let mut rest = self
             .spare
             .pop()
-            .unwrap_or_else(|| String::with_capacity((len - cut).max(PART + CHUNK)));
+            .unwrap_or_else(|| String::with_capacity((len - cut).max(self.part + CHUNK)));
         rest.clear();
         rest.push_str(&self.text[cut..]);
         self.text.truncate(cut);
@@ -585,6 +593,8 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
         // One output buffer for every piece: no allocation (and no fresh
         // pages) per piece.
         self.scratch.clear();
+        let text_len = text.as_ref().len();
+        self.scratch.reserve(text_len + text_len / 8);
         conv.convert_into(text.as_ref(), &mut self.scratch);
         self.output
             .put(&self.scratch)
