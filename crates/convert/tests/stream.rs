@@ -303,3 +303,65 @@ fn parallel_stream_without_safe_cuts() {
         assert!(out == conv.convert(&input).into_bytes(), "{config}");
     }
 }
+
+/// Over many pieces (about 12 MB, so that the window of pieces not yet
+/// written fills and results come back out of order): the parallel stream
+/// equals the whole text, reports invalid input late in the text as the
+/// single thread does, and ends when its output fails late.
+#[test]
+fn parallel_stream_over_many_pieces() {
+    let mut rng = Rng(0x5EED);
+    let valid = text(&mut rng, 4_000_000, Some(60), true);
+    assert!(valid.len() > 11 << 20, "{}", valid.len());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let conv = Converter::new(Config::S2twp);
+        let whole = conv.convert(&valid);
+        for threads in [2, 3] {
+            let mut out = Vec::new();
+            let got = conv.convert_stream_parallel(valid.as_bytes(), &mut out, threads);
+            assert!(got.is_ok(), "{threads} threads: {got:?}");
+            assert!(out == whole.as_bytes(), "{threads} threads: output differs");
+        }
+        let mut at = 10 << 20;
+        while !valid.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut broken = valid.as_bytes()[..at].to_vec();
+        broken.push(0xFF);
+        broken.extend_from_slice(&valid.as_bytes()[at..]);
+        let mut single = Vec::new();
+        let expected = conv
+            .convert_stream(&broken[..], &mut single)
+            .err()
+            .map(|e| e.to_string());
+        assert!(expected.is_some());
+        for threads in [2, 3] {
+            let mut out = Vec::new();
+            let got = conv
+                .convert_stream_parallel(&broken[..], &mut out, threads)
+                .err()
+                .map(|e| e.to_string());
+            assert_eq!(got, expected, "{threads} threads");
+            assert!(whole.as_bytes().starts_with(&out), "{threads} threads");
+        }
+        let out = FailAfter {
+            limit: 9 << 20,
+            written: 0,
+        };
+        let failed = conv.convert_stream_parallel(valid.as_bytes(), out, 2);
+        let _ = tx.send(failed.err().map(|e| e.to_string()));
+    });
+    let received = rx.recv_timeout(std::time::Duration::from_secs(300));
+    if received.is_err() && worker.is_finished() {
+        // A failed assertion in the worker: raise it here.
+        if let Err(panic) = worker.join() {
+            std::panic::resume_unwind(panic);
+        }
+        panic!("the worker ended without a result");
+    }
+    let err = received.unwrap_or_else(|_| panic!("the parallel stream did not end"));
+    worker.join().unwrap_or_else(|_| panic!("worker panicked"));
+    let err = err.unwrap_or_else(|| panic!("no error from a failing output"));
+    assert!(err.contains("closed"), "{err}");
+}
