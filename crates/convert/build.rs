@@ -321,6 +321,12 @@ const VALUE_POOL: u32 = 1 << 30;
 /// Value: one character of 1 to 3 UTF-8 bytes, in the low 24 bits (first
 /// byte lowest; the marker keeps it non-zero).
 const VALUE_CHAR: u32 = 1 << 29;
+/// Value in a double array's cells only: a pool string by its place,
+/// `VALUE_SPAN | start << SPAN_LEN_BITS | len`, so that writing it needs no
+/// lookup in `strs` (strings shorter than 32 bytes starting in the first
+/// 64 MiB of the pool).
+const VALUE_SPAN: u32 = 1 << 31;
+const SPAN_LEN_BITS: u32 = 5;
 /// Run map: the character needs the full conversion chain, and so may its
 /// neighbours within the plan's window (see src/engine.rs).
 const RUN_TRIGGER: u32 = 1 << 31;
@@ -809,16 +815,31 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
     (cells, roots)
 }
 
+/// What [`compile_values`] gives: the layout, the value codes, the root
+/// slots and their table, and the `VALUE_SPAN` form of pool values.
+type CompiledValues = (
+    String,
+    Vec<u32>,
+    BTreeMap<char, u64>,
+    Table64,
+    BTreeMap<u32, u32>,
+);
+
 /// Compiles values for the keys of a trie, with the trie's root slots
 /// (which carry the values of one-character keys); returns the Rust
 /// expression.
-fn compile_values(
-    roots: &Roots,
-    values: &[String],
-    blob: &mut Blob,
-) -> (String, Vec<u32>, BTreeMap<char, u64>, Table64) {
+fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> CompiledValues {
     let mut pool = Pool::default();
     let encoded: Vec<u32> = values.iter().map(|v| pool.encode(v)).collect();
+    // The `VALUE_SPAN` form of each pool value that has one.
+    let mut spans = BTreeMap::new();
+    for (i, pair) in pool.strs.chunks_exact(2).enumerate() {
+        let (start, len) = (pair[0], pair[1] - pair[0]);
+        if len < 1 << SPAN_LEN_BITS && start < 1 << (31 - SPAN_LEN_BITS) {
+            let i = u32::try_from(i).expect("pool fits u32");
+            spans.insert(VALUE_POOL | i, VALUE_SPAN | start << SPAN_LEN_BITS | len);
+        }
+    }
     // Root slot: the value of the one-character key in the high half, and a
     // 32-bit filter of the second characters of longer keys (never 0 when
     // there are any) in the low half.
@@ -838,7 +859,7 @@ fn compile_values(
         "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
         pool.emit(blob)
     );
-    (layout, encoded, slots, table)
+    (layout, encoded, slots, table, spans)
 }
 
 /// A values table whose values are numbers (`n + 1`, so never 0), for the
@@ -879,6 +900,8 @@ struct Compiler<'a> {
     /// The keys of each trie, and the encoded values of each values table.
     trie_keys: Vec<Vec<String>>,
     value_codes: Vec<Vec<u32>>,
+    /// Per values table, the `VALUE_SPAN` form of its pool values.
+    value_spans: Vec<BTreeMap<u32, u32>>,
     /// Double arrays by (trie, values): index and root slots.
     fast_dicts: BTreeMap<(usize, usize), (usize, BTreeMap<char, u64>)>,
     fast_layouts: Vec<String>,
@@ -910,10 +933,11 @@ impl Compiler<'_> {
         if let Some(&i) = self.values.get(&key) {
             return i;
         }
-        let (layout, codes, slots, table) =
+        let (layout, codes, slots, table, spans) =
             compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
         self.value_layouts.push(layout);
         self.value_codes.push(codes);
+        self.value_spans.push(spans);
         self.value_slots
             .insert(self.value_layouts.len() - 1, (slots, table));
         self.values.insert(key, self.value_layouts.len() - 1);
@@ -990,7 +1014,14 @@ impl Compiler<'_> {
             return found.clone();
         }
         let keys = &self.trie_keys[trie];
-        let (cells, roots) = double_array(keys, &self.value_codes[values]);
+        let (mut cells, roots) = double_array(keys, &self.value_codes[values]);
+        // Values in cells (keys of two or more characters) are written from
+        // their place in the pool; the root slots keep the usual codes.
+        for cell in &mut cells {
+            if let Some(&span) = self.value_spans[values].get(&cell[1]) {
+                cell[1] = span;
+            }
+        }
         let mut lead_bytes = [0u32; 8];
         for key in keys {
             let lead = key.as_bytes()[0];
@@ -1456,6 +1487,7 @@ fn main() {
         runmap_layouts: Vec::new(),
         trie_keys: Vec::new(),
         value_codes: Vec::new(),
+        value_spans: Vec::new(),
         fast_dicts: BTreeMap::new(),
         fast_layouts: Vec::new(),
         slot_layouts: Vec::new(),
@@ -1606,6 +1638,7 @@ fn main() {
         let layout = compile_numbers(&compiler.trie_roots[trie], &numbers, &mut compiler.blob);
         compiler.value_layouts.push(layout);
         compiler.value_codes.push(Vec::new());
+        compiler.value_spans.push(BTreeMap::new());
         format!(
             "DictRef {{ trie: {trie}, values: {} }}",
             compiler.value_layouts.len() - 1
