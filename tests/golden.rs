@@ -242,6 +242,10 @@ fn every_error_message_has_a_golden_case() {
             "covered by errors/engine-opencc-unavailable in builds without the opencc feature only",
         ),
         (
+            "error-partly-replaced",
+            "needs a rename that fails after another succeeded: convert::tests::a_failed_replacement_names_what_was_replaced",
+        ),
+        (
             "error-batch-escapes",
             "needs a symbolic link in the output folder: tests/batch.rs",
         ),

@@ -193,7 +193,7 @@ impl Io {
         output: &'w mut dyn Write,
         encoding: &'static Encoding,
         state: &mut OutState,
-    ) -> Result<Box<dyn Write + 'w>, io::Error> {
+    ) -> Result<Box<dyn encoding::Finish + 'w>, io::Error> {
         let first = !state.started;
         state.started = true;
         if encoding == UTF_8 {
@@ -512,12 +512,7 @@ fn run_job(
                 staged.push((target.clone(), output.stage().map_err(write_error)?));
             }
         }
-        for (target, staged) in staged {
-            staged
-                .commit()
-                .map_err(|error| CliError::Write { target, error })?;
-        }
-        return Ok(());
+        return commit_all(staged);
     }
 
     let (mut output, target) = match &args.output {
@@ -548,6 +543,28 @@ fn run_job(
         Err(error) if to_stdout && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|error| CliError::Write { target, error }),
     }
+}
+
+/// Replaces the destinations of files staged by [`Output::stage`], in
+/// order. If a replacement fails after others succeeded, the error says
+/// which files were replaced and which were left as they were (the
+/// temporary files of those are removed).
+pub(crate) fn commit_all(staged: Vec<(Source, crate::output::Staged)>) -> Result<(), CliError> {
+    let names: Vec<Source> = staged.iter().map(|(target, _)| target.clone()).collect();
+    for (k, (target, staged)) in staged.into_iter().enumerate() {
+        if let Err(error) = staged.commit() {
+            if k == 0 {
+                return Err(CliError::Write { target, error });
+            }
+            return Err(CliError::PartlyReplaced {
+                target,
+                error,
+                replaced: names[..k].to_vec(),
+                untouched: names[k + 1..].to_vec(),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn inputs(files: &[OsString]) -> Result<Vec<Input>, CliError> {
@@ -821,7 +838,7 @@ impl Job {
         let format = io_opts.format_for(source);
         if format != DocFormat::Text {
             self.convert_document(format, reader, source, &mut writer, target, io_opts)?;
-            return writer.flush().map_err(write_error);
+            return writer.finish().map_err(write_error);
         }
         match self {
             Job::Stream(backend) => backend.convert(reader, &mut writer, source, target)?,
@@ -835,7 +852,7 @@ impl Job {
                 target,
             )?,
         }
-        writer.flush().map_err(write_error)
+        writer.finish().map_err(write_error)
     }
 }
 
@@ -969,8 +986,15 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
             return Err(CliError::InPlaceStdin);
         }
         refuse_same_file_twice(&inputs)?;
-        // As for text: every file converted into its temporary file before
-        // any is replaced.
+        // As for text: every file is opened (and refused if it is not a
+        // regular file) before any is written.
+        for input in &inputs {
+            if let Input::File(path) = input {
+                precheck(path, true, false, io_opts.encoding, 1)?;
+            }
+        }
+        // Every file converted into its temporary file before any is
+        // replaced.
         let mut staged = Vec::with_capacity(inputs.len());
         for input in &inputs {
             let Input::File(path) = input else { continue };
@@ -993,12 +1017,7 @@ fn jsonl(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
             )?;
             staged.push((target.clone(), output.stage().map_err(write_error)?));
         }
-        for (target, staged) in staged {
-            staged
-                .commit()
-                .map_err(|error| CliError::Write { target, error })?;
-        }
-        return Ok(());
+        return commit_all(staged);
     }
     refuse_output_is_input(args, &inputs)?;
     let (mut output, target) = match &args.output {
@@ -1117,7 +1136,7 @@ fn jsonl_input(
         writer.write_all(out.as_bytes()).map_err(write_error)?;
         writer.write_all(ending.as_bytes()).map_err(write_error)?;
     }
-    writer.flush().map_err(write_error)
+    writer.finish().map_err(write_error)
 }
 
 impl Job {
@@ -1162,6 +1181,50 @@ impl Job {
 mod tests {
     use super::{is_utf8_file, utf8_in_ranges};
     use std::fs::File;
+
+    /// When replacing the second of three staged files fails, the first
+    /// stays replaced, the third untouched with no temporary file left,
+    /// and the error names both sides.
+    #[test]
+    fn a_failed_replacement_names_what_was_replaced() {
+        use crate::error::{CliError, Source};
+        use crate::output::Output;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+        std::fs::create_dir(&one).expect("mkdir");
+        std::fs::create_dir(&two).expect("mkdir");
+        let files = [one.join("a.txt"), two.join("b.txt"), one.join("c.txt")];
+        let mut staged = Vec::new();
+        for path in &files {
+            std::fs::write(path, "old").expect("write");
+            let mut out = Output::file(path).expect("output");
+            out.writer().write_all(b"new").expect("write");
+            staged.push((Source::path(path), out.stage().expect("stage")));
+        }
+        // The second file's folder goes away before the replacements.
+        std::fs::rename(&two, dir.path().join("gone")).expect("rename");
+        let err = super::commit_all(staged).expect_err("must fail");
+        let CliError::PartlyReplaced {
+            replaced,
+            untouched,
+            ..
+        } = err
+        else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            format!("{replaced:?}"),
+            format!("{:?}", [Source::path(&files[0])])
+        );
+        assert_eq!(
+            format!("{untouched:?}"),
+            format!("{:?}", [Source::path(&files[2])])
+        );
+        assert_eq!(std::fs::read_to_string(&files[0]).expect("a"), "new");
+        assert_eq!(std::fs::read_to_string(&files[2]).expect("c"), "old");
+        let left: Vec<_> = std::fs::read_dir(&one).expect("list").flatten().collect();
+        assert_eq!(left.len(), 2, "temporary files left: {left:?}");
+    }
 
     /// `bytes` in a file, checked as if it had `len` bytes: on 1 to 4
     /// threads in ranges of at least 64 bytes read in blocks of 7, and as

@@ -339,20 +339,45 @@ impl<W: Write> EncodingWriter<W> {
     fn encode(&mut self, text: &str) -> io::Result<()> {
         // Four HKSCS codes decode to a letter and a combining mark (Ê̄ Ê̌
         // ê̄ ê̌), which encoding_rs cannot encode back: write them here.
-        if self.encoding == BIG5 && memchr::memchr(0xCC, text.as_bytes()).is_some() {
-            let mut rest = text;
-            while let Some((at, sequence, bytes)) = HKSCS_PAIRS
-                .iter()
-                .filter_map(|&(s, b)| rest.find(s).map(|at| (at, s, b)))
-                .min_by_key(|&(at, ..)| at)
-            {
-                self.encode_run(&rest[..at])?;
+        // Both marks start with byte 0xCC; one pass finds them.
+        if self.encoding == BIG5 {
+            let b = text.as_bytes();
+            let mut from = 0;
+            for mark in memchr::memchr_iter(0xCC, b) {
+                let Some(start) = mark.checked_sub(2) else {
+                    continue;
+                };
+                let Some(&(sequence, bytes)) = HKSCS_PAIRS
+                    .iter()
+                    .find(|(s, _)| b.get(start..start + s.len()) == Some(s.as_bytes()))
+                else {
+                    continue;
+                };
+                if start < from {
+                    continue;
+                }
+                self.encode_run(&text[from..start])?;
                 self.inner.write_all(&bytes)?;
-                rest = &rest[at + sequence.len()..];
+                from = start + sequence.len();
             }
-            return self.encode_run(rest);
+            return self.encode_run(&text[from..]);
         }
         self.encode_run(text)
+    }
+
+    /// Ends the output: a held-back Ê or ê (see [`Write::write`]) is
+    /// written, and the output flushed. [`Write::flush`] keeps it back, as
+    /// a pause in the input may come between the letter and its mark.
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
+        // A complete character: an incomplete one starting with 0xC3 is
+        // that byte alone.
+        if self.pending.starts_with("\u{CA}".as_bytes())
+            || self.pending.starts_with("\u{EA}".as_bytes())
+        {
+            let held: Vec<u8> = self.pending.drain(..2).collect();
+            self.encode(std::str::from_utf8(&held).unwrap_or_default())?;
+        }
+        self.inner.flush()
     }
 
     fn encode_run(&mut self, mut text: &str) -> io::Result<()> {
@@ -482,15 +507,26 @@ impl<W: Write> Write for EncodingWriter<W> {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        // A held-back Ê or ê (a complete character: an incomplete one
-        // starting with 0xC3 is that byte alone) is written now.
-        if self.pending.starts_with("\u{CA}".as_bytes())
-            || self.pending.starts_with("\u{EA}".as_bytes())
-        {
-            let held: Vec<u8> = self.pending.drain(..2).collect();
-            self.encode(std::str::from_utf8(&held).unwrap_or_default())?;
-        }
+        // A held-back Ê or ê stays held: see `finish`.
         self.inner.flush()
+    }
+}
+
+/// A writer that can be ended: [`Finish::finish`] writes what it held back
+/// and flushes.
+pub(crate) trait Finish: Write {
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+impl<W: Write> Finish for EncodingWriter<W> {
+    fn finish(&mut self) -> io::Result<()> {
+        EncodingWriter::finish(self)
+    }
+}
+
+impl Finish for &mut dyn Write {
+    fn finish(&mut self) -> io::Result<()> {
+        self.flush()
     }
 }
 
@@ -540,7 +576,7 @@ mod tests {
         for chunk in text.as_bytes().chunks(2) {
             w.write_all(chunk)?;
         }
-        w.flush()?;
+        w.finish()?;
         Ok(w.inner)
     }
 
@@ -646,5 +682,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(back, b"\x88\x62\x88\xA5");
+        // Many pairs in one write, between other text (one pass).
+        let many = "\u{CA}\u{304}中\u{EA}\u{30C}\u{CA}x".repeat(2000);
+        let back = encode(&many, BIG5, false, OnUnmappable::Error).unwrap();
+        assert_eq!(decode(&back, BIG5).unwrap(), many);
+    }
+
+    /// A flush between a letter and its mark (a pause in the input) does
+    /// not split an HKSCS pair; the end of the output writes a letter held
+    /// back.
+    #[test]
+    fn big5_pair_across_a_flush() {
+        let mut w = EncodingWriter::new(Vec::new(), BIG5, false, OnUnmappable::Error).unwrap();
+        w.write_all("a\u{CA}".as_bytes()).unwrap();
+        w.flush().unwrap();
+        w.write_all("\u{304}b\u{EA}".as_bytes()).unwrap();
+        w.flush().unwrap();
+        w.finish().unwrap();
+        assert_eq!(w.inner, b"a\x88\x62b\x88\xA7".to_vec());
     }
 }

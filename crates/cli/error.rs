@@ -48,6 +48,14 @@ pub(crate) enum CliError {
         target: Source,
         error: io::Error,
     },
+    /// Replacing several files failed at `target`, after `replaced` were
+    /// replaced; `untouched` (after it) were not.
+    PartlyReplaced {
+        target: Source,
+        error: io::Error,
+        replaced: Vec<Source>,
+        untouched: Vec<Source>,
+    },
     OutputIsInput {
         path: String,
     },
@@ -221,6 +229,31 @@ impl CliError {
                     ("reason", s(&io_reason(error, l))),
                 ],
             ),
+            CliError::PartlyReplaced {
+                target,
+                error,
+                replaced,
+                untouched,
+            } => {
+                let list = |files: &[Source]| {
+                    files
+                        .iter()
+                        .map(|f| f.render(l))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let mut untouched_all = vec![target.clone()];
+                untouched_all.extend(untouched.iter().cloned());
+                l.msg(
+                    "error-partly-replaced",
+                    &[
+                        ("path", s(&target.render(l))),
+                        ("reason", s(&io_reason(error, l))),
+                        ("replaced", s(&list(replaced))),
+                        ("untouched", s(&list(&untouched_all))),
+                    ],
+                )
+            }
             CliError::OutputIsInput { path } => {
                 l.msg("error-output-is-input", &[("path", s(path))])
             }
@@ -366,12 +399,29 @@ fn hex(bytes: &[u8]) -> String {
         .join(" ")
 }
 
-/// The reason part of an I/O error, localized for the common kinds.
+/// Text from a file, fit to be shown on a terminal: control characters
+/// (escape sequences) written as `\u{1b}`, and at most 120 characters.
+fn shown(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == 120 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Why a document cannot be converted, in the user's language (a parser's
-/// own words stay as they are).
+/// own words stay as they are; text from the file is shown escaped).
 fn document_reason(kind: &bianyi_formats::doc::DocErrorKind, l: &Localizer) -> String {
     use bianyi_formats::doc::{DocErrorKind as K, SubtitleError as S};
-    let s = |v: &str| FluentValue::from(v.to_string());
+    let s = |v: &str| FluentValue::from(shown(v));
     match kind {
         K::Syntax(detail) => l.msg("doc-reason-syntax", &[("detail", s(detail))]),
         K::Html(detail) => l.msg("doc-reason-html", &[("detail", s(detail))]),
@@ -395,10 +445,11 @@ fn document_reason(kind: &bianyi_formats::doc::DocErrorKind, l: &Localizer) -> S
                 other => l.msg("doc-reason-syntax", &[("detail", s(&other.to_string()))]),
             }
         }
-        other => other.to_string(),
+        other => shown(&other.to_string()),
     }
 }
 
+/// The reason part of an I/O error, localized for the common kinds.
 fn io_reason(error: &io::Error, l: &Localizer) -> String {
     let id = match error.kind() {
         io::ErrorKind::NotFound => "io-not-found",

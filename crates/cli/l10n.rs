@@ -177,15 +177,9 @@ fn write_all(files: &[(PathBuf, &str)]) -> Result<(), CliError> {
         };
         let mut out = Output::file(path).map_err(err)?;
         out.writer().write_all(text.as_bytes()).map_err(err)?;
-        staged.push((path, out.stage().map_err(err)?));
+        staged.push((Source::path(path), out.stage().map_err(err)?));
     }
-    for (path, staged) in staged {
-        staged.commit().map_err(|error| CliError::Write {
-            target: Source::path(path),
-            error,
-        })?;
-    }
-    Ok(())
+    crate::convert::commit_all(staged)
 }
 
 /// Everything that converts a file.

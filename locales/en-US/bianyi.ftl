@@ -12,6 +12,7 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8 at byte offs
 hint-not-utf8 = hint: the file is not UTF-8; name its encoding, e.g. --encoding gb18030 or --encoding big5
 error-read = cannot read { $path }: { $reason }
 error-write = cannot write { $path }: { $reason }; nothing was changed
+error-partly-replaced = cannot replace { $path }: { $reason }; already replaced: { $replaced }; left as they were: { $untouched }
 error-output-is-input = { $path } is both an input and the output; to convert a file in place use --in-place
 error-in-place-stdin = --in-place needs files to rewrite; it cannot be used with standard input
 error-in-place-not-regular = { $path } is not a regular file and cannot be rewritten in place; use -o instead

@@ -12,6 +12,7 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }：字节偏移 { $offset } 
 hint-not-utf8 = 提示：该文件不是 UTF-8 编码，请指定其编码，例如 --encoding gb18030 或 --encoding big5
 error-read = 无法读取 { $path }：{ $reason }
 error-write = 无法写入 { $path }：{ $reason }；未做任何修改
+error-partly-replaced = 无法替换 { $path }：{ $reason }；已替换：{ $replaced }；保持原样：{ $untouched }
 error-output-is-input = { $path } 既是输入又是输出；要就地转换文件，请使用 --in-place
 error-in-place-stdin = --in-place 需要指定要改写的文件，不能用于标准输入
 error-in-place-not-regular = { $path } 不是普通文件，无法就地改写；请改用 -o

@@ -12,6 +12,7 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }：位元組偏移 { $offset
 hint-not-utf8 = 提示：該檔案不是 UTF-8 編碼，請指定其編碼，例如 --encoding gb18030 或 --encoding big5
 error-read = 無法讀取 { $path }：{ $reason }
 error-write = 無法寫入 { $path }：{ $reason }；未做任何修改
+error-partly-replaced = 無法替換 { $path }：{ $reason }；已替換：{ $replaced }；保持原樣：{ $untouched }
 error-output-is-input = { $path } 既是輸入又是輸出；要就地轉換檔案，請使用 --in-place
 error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於標準輸入
 error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
