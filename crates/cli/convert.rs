@@ -560,7 +560,7 @@ pub(crate) fn commit_all(staged: Vec<(Source, crate::output::Staged)>) -> Result
                 target,
                 error,
                 replaced: names[..k].to_vec(),
-                untouched: names[k + 1..].to_vec(),
+                untouched: names[k..].to_vec(),
             });
         }
     }
@@ -1218,7 +1218,7 @@ mod tests {
         );
         assert_eq!(
             format!("{untouched:?}"),
-            format!("{:?}", [Source::path(&files[2])])
+            format!("{:?}", [Source::path(&files[1]), Source::path(&files[2])])
         );
         assert_eq!(std::fs::read_to_string(&files[0]).expect("a"), "new");
         assert_eq!(std::fs::read_to_string(&files[2]).expect("c"), "old");

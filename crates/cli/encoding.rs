@@ -365,21 +365,6 @@ impl<W: Write> EncodingWriter<W> {
         self.encode_run(text)
     }
 
-    /// Ends the output: a held-back Ê or ê (see [`Write::write`]) is
-    /// written, and the output flushed. [`Write::flush`] keeps it back, as
-    /// a pause in the input may come between the letter and its mark.
-    pub(crate) fn finish(&mut self) -> io::Result<()> {
-        // A complete character: an incomplete one starting with 0xC3 is
-        // that byte alone.
-        if self.pending.starts_with("\u{CA}".as_bytes())
-            || self.pending.starts_with("\u{EA}".as_bytes())
-        {
-            let held: Vec<u8> = self.pending.drain(..2).collect();
-            self.encode(std::str::from_utf8(&held).unwrap_or_default())?;
-        }
-        self.inner.flush()
-    }
-
     fn encode_run(&mut self, mut text: &str) -> io::Result<()> {
         // encoding_rs encodes UTF-16 as UTF-8 (the WHATWG rule for forms);
         // files want real UTF-16.
@@ -519,8 +504,19 @@ pub(crate) trait Finish: Write {
 }
 
 impl<W: Write> Finish for EncodingWriter<W> {
+    /// A held-back Ê or ê (see [`Write::write`]) is written, then the
+    /// output flushed. [`Write::flush`] keeps it back, as a pause in the
+    /// input may come between the letter and its mark.
     fn finish(&mut self) -> io::Result<()> {
-        EncodingWriter::finish(self)
+        // A complete character: an incomplete one starting with 0xC3 is
+        // that byte alone.
+        if self.pending.starts_with("\u{CA}".as_bytes())
+            || self.pending.starts_with("\u{EA}".as_bytes())
+        {
+            let held: Vec<u8> = self.pending.drain(..2).collect();
+            self.encode(std::str::from_utf8(&held).unwrap_or_default())?;
+        }
+        self.inner.flush()
     }
 }
 

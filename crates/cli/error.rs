@@ -49,7 +49,7 @@ pub(crate) enum CliError {
         error: io::Error,
     },
     /// Replacing several files failed at `target`, after `replaced` were
-    /// replaced; `untouched` (after it) were not.
+    /// replaced; `untouched` (`target` first) were not.
     PartlyReplaced {
         target: Source,
         error: io::Error,
@@ -242,15 +242,13 @@ impl CliError {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                let mut untouched_all = vec![target.clone()];
-                untouched_all.extend(untouched.iter().cloned());
                 l.msg(
                     "error-partly-replaced",
                     &[
                         ("path", s(&target.render(l))),
                         ("reason", s(&io_reason(error, l))),
                         ("replaced", s(&list(replaced))),
-                        ("untouched", s(&list(&untouched_all))),
+                        ("untouched", s(&list(untouched))),
                     ],
                 )
             }
