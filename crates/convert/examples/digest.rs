@@ -9,7 +9,8 @@
 //! synthetic text glued from dictionary entries, compatibility ideographs,
 //! ideographic description sequences, ASCII and newlines. Each input is
 //! converted with all 16 configs, tofu-risk off and on; whole-text,
-//! streaming (in 4099-byte pieces) and 2-thread outputs must agree, and the
+//! streaming (in 4099-byte pieces and through a reader), 2-thread and
+//! 2-thread reader outputs must agree, and the
 //! listing gives one line per conversion: input, config, tofu, length and
 //! a 64-bit FNV-1a digest.
 #![allow(clippy::print_stdout, reason = "an example reports on the terminal")]
@@ -123,9 +124,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 streamed.extend_from_slice(s.finish()?.as_bytes());
                 let parallel = conv.convert_parallel(text, 2);
+                let mut piped = Vec::new();
+                conv.convert_stream(text.as_bytes(), &mut piped)?;
+                let mut piped2 = Vec::new();
+                conv.convert_stream_parallel(text.as_bytes(), &mut piped2, 2)?;
                 let mut into = String::from("x");
                 conv.convert_into(text, &mut into);
                 let ok = streamed == whole.as_bytes()
+                    && piped == whole.as_bytes()
+                    && piped2 == whole.as_bytes()
                     && parallel == whole
                     && into.get(1..) == Some(whole.as_str());
                 println!(

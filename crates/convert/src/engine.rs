@@ -259,12 +259,40 @@ impl Converter {
         }
     }
 
-    /// Converts already normalised `text` (or `text` without compatibility
-    /// ideographs, checked on the way when `check_compat`).
-    fn fast_pass(
+    /// Converts `text` into the start of `buf` and returns the length of the
+    /// result: `buf[..n]` is the same bytes as [`Converter::convert`]'s
+    /// (`buf` grows when needed; the bytes past `n` are left over from
+    /// earlier use). For output that goes on as bytes: no copy and no
+    /// UTF-8 check of the result, and a buffer used again is not zeroed.
+    pub(crate) fn convert_to_buf(
         &self,
         text: &str,
-        out: &mut Out<'_>,
+        buf: &mut Vec<u8>,
+        scratch: &mut Scratch,
+    ) -> usize {
+        let expected = text.len() + text.len() / 8;
+        {
+            let mut o = Out::bytes_into(buf, expected);
+            if self.fast_pass(text, &mut o, true, scratch).is_ok() {
+                return o.len();
+            }
+        }
+        let normalized = self.normalize(text);
+        let mut o = Out::bytes_into(buf, expected);
+        if self.fast_pass(&normalized, &mut o, false, scratch).is_err() {
+            // Unreachable: with `check_compat` off the fast pass cannot fail.
+            o.truncate(0);
+            o.with_string(|s| self.general_pass(&normalized, s, scratch));
+        }
+        o.len()
+    }
+
+    /// Converts already normalised `text` (or `text` without compatibility
+    /// ideographs, checked on the way when `check_compat`).
+    fn fast_pass<const B: bool>(
+        &self,
+        text: &str,
+        out: &mut Out<'_, B>,
         check_compat: bool,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
@@ -313,7 +341,7 @@ impl Converter {
                 if check_compat && self.normalizes(text) {
                     return Err(NeedsNormalization);
                 }
-                self.general_pass(text, out.dest(), scratch);
+                out.with_string(|s| self.general_pass(text, s, scratch));
                 Ok(())
             }
         }

@@ -16,25 +16,25 @@ pub(crate) struct NeedsNormalization;
 
 /// Greedy longest-prefix matching over the whole text with one dictionary,
 /// copying unchanged text in stretches.
-pub(crate) fn single(
+pub(crate) fn single<const B: bool>(
     dict: &FastDict,
     text: &str,
-    out: &mut Out<'_>,
+    out: &mut Out<'_, B>,
     check_compat: bool,
 ) -> Result<(), NeedsNormalization> {
     if check_compat {
-        single_pass::<true>(dict, text, out)
+        single_pass::<true, B>(dict, text, out)
     } else {
-        single_pass::<false>(dict, text, out)
+        single_pass::<false, B>(dict, text, out)
     }
 }
 
 /// [`single`], checking for compatibility ideographs when `CHECK`.
 #[inline(never)]
-fn single_pass<const CHECK: bool>(
+fn single_pass<const CHECK: bool, const B: bool>(
     dict: &FastDict,
     text: &str,
-    out: &mut Out<'_>,
+    out: &mut Out<'_, B>,
 ) -> Result<(), NeedsNormalization> {
     let b = text.as_bytes();
     let n = b.len();
@@ -226,10 +226,10 @@ pub(crate) struct Segmented<'c> {
 
 impl Segmented<'_> {
     #[inline(never)]
-    pub(crate) fn run(
+    pub(crate) fn run<const B: bool>(
         &self,
         text: &str,
-        out: &mut Out<'_>,
+        out: &mut Out<'_, B>,
         check_compat: bool,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
@@ -242,7 +242,7 @@ impl Segmented<'_> {
         // Clean characters since the region began (saturating at `window`):
         // the output of each is its run-map value.
         let mut clean_run = 0usize;
-        let snap = |i: usize, out: &Out<'_>, copied: usize| Snapshot {
+        let snap = |i: usize, out: &Out<'_, B>, copied: usize| Snapshot {
             pos: i,
             out_len: out.pos(),
             copied,
@@ -265,15 +265,27 @@ impl Segmented<'_> {
                     boundary: false,
                 };
                 let event = match (check_compat, self.any_t1, self.any_t2) {
-                    (true, true, true) => self.clean::<true, true, true>(b, &mut clean, out)?,
-                    (true, true, false) => self.clean::<true, true, false>(b, &mut clean, out)?,
-                    (true, false, true) => self.clean::<true, false, true>(b, &mut clean, out)?,
-                    (true, false, false) => self.clean::<true, false, false>(b, &mut clean, out)?,
-                    (false, true, true) => self.clean::<false, true, true>(b, &mut clean, out)?,
-                    (false, true, false) => self.clean::<false, true, false>(b, &mut clean, out)?,
-                    (false, false, true) => self.clean::<false, false, true>(b, &mut clean, out)?,
+                    (true, true, true) => self.clean::<true, true, true, B>(b, &mut clean, out)?,
+                    (true, true, false) => {
+                        self.clean::<true, true, false, B>(b, &mut clean, out)?
+                    }
+                    (true, false, true) => {
+                        self.clean::<true, false, true, B>(b, &mut clean, out)?
+                    }
+                    (true, false, false) => {
+                        self.clean::<true, false, false, B>(b, &mut clean, out)?
+                    }
+                    (false, true, true) => {
+                        self.clean::<false, true, true, B>(b, &mut clean, out)?
+                    }
+                    (false, true, false) => {
+                        self.clean::<false, true, false, B>(b, &mut clean, out)?
+                    }
+                    (false, false, true) => {
+                        self.clean::<false, false, true, B>(b, &mut clean, out)?
+                    }
                     (false, false, false) => {
-                        self.clean::<false, false, false>(b, &mut clean, out)?
+                        self.clean::<false, false, false, B>(b, &mut clean, out)?
                     }
                 };
                 let boundary;
@@ -559,11 +571,11 @@ impl Segmented<'_> {
     /// segmentation lookup done). Kept apart so that its loop state stays
     /// in registers.
     #[inline(never)]
-    fn clean<const CHECK: bool, const T1: bool, const T2: bool>(
+    fn clean<const CHECK: bool, const T1: bool, const T2: bool, const B: bool>(
         &self,
         b: &[u8],
         state: &mut Clean,
-        out: &mut Out<'_>,
+        out: &mut Out<'_, B>,
     ) -> Result<Event, NeedsNormalization> {
         let (run, seg) = (self.run, self.seg);
         let n = b.len();
@@ -860,14 +872,14 @@ impl Segmented<'_> {
     /// stages (every shipped segmented config), stage 2 runs on its double
     /// array straight into the output: the same greedy longest-prefix
     /// matching over the same dictionary as `apply`, in one pass.
-    fn flush(&self, stretch: &str, out: &mut Out<'_>, scratch: &mut Scratch) {
+    fn flush<const B: bool>(&self, stretch: &str, out: &mut Out<'_, B>, scratch: &mut Scratch) {
         let mut s = std::mem::take(&mut scratch.c);
         s.clear();
         if self.conv.stage_count() == 2 {
             crate::engine::apply(&self.first, stretch, &mut s);
             // Without the check for compatibility ideographs (none is in a
             // stretch: they end runs) the pass cannot stop early.
-            let done = single_pass::<false>(self.second_fast, &s, out);
+            let done = single_pass::<false, B>(self.second_fast, &s, out);
             debug_assert!(done.is_ok(), "single_pass without the check");
         } else {
             self.conv.convert_segment(stretch, &mut s, scratch);

@@ -17,24 +17,69 @@ const FLUSH_AT: usize = 1 << 17;
 /// always be written as a 4-byte word.
 const SLACK: usize = 32;
 
-pub(crate) struct Out<'a> {
+pub(crate) struct Out<'a, const BYTES: bool> {
     buf: Vec<u8>,
     len: usize,
-    dest: &'a mut String,
+    /// Output length before `buf[0]` (what was flushed, and what the
+    /// destination held to begin with).
+    before: usize,
+    dest: Dest<'a>,
     /// Whether the buffer may be flushed whenever it is full (no
     /// [`Out::truncate`] will go back before the write position).
     flushable: bool,
 }
 
-impl<'a> Out<'a> {
+/// Where an [`Out`]'s bytes end up: `Bytes` exactly when the `Out`'s
+/// `BYTES` is true.
+enum Dest<'a> {
+    /// Appended to a string (checked as UTF-8 on the way).
+    Text(&'a mut String),
+    /// The buffer itself, given back when the [`Out`] is dropped: the output
+    /// is its first [`Out::len`] bytes.
+    Bytes(&'a mut Vec<u8>),
+}
+
+impl<'a> Out<'a, false> {
     /// A buffer for about `expected` bytes of output appended to `dest`.
-    pub(crate) fn new(dest: &'a mut String, expected: usize, flushable: bool) -> Out<'a> {
+    pub(crate) fn new(dest: &'a mut String, expected: usize, flushable: bool) -> Out<'a, false> {
         Out {
             buf: vec![0; expected.clamp(64, FLUSH_AT + 4096) + SLACK],
             len: 0,
-            dest,
+            before: dest.len(),
+            dest: Dest::Text(dest),
             flushable,
         }
+    }
+}
+
+impl<'a> Out<'a, true> {
+    /// Output written into `buf` itself, from its start, without a copy or
+    /// a check: for output that goes on as bytes. `buf` keeps its length
+    /// (grown when needed), so a buffer used again is not zeroed again.
+    pub(crate) fn bytes_into(buf: &'a mut Vec<u8>, expected: usize) -> Out<'a, true> {
+        let mut own = std::mem::take(buf);
+        if own.len() < expected + SLACK {
+            own.resize(expected + SLACK, 0);
+        }
+        Out {
+            buf: own,
+            len: 0,
+            before: 0,
+            dest: Dest::Bytes(buf),
+            flushable: false,
+        }
+    }
+}
+
+impl<const BYTES: bool> Out<'_, BYTES> {
+    /// Flush once this much is pending (never when the buffer is the
+    /// destination).
+    const FLUSH_AT: usize = if BYTES { usize::MAX } else { FLUSH_AT };
+
+    /// Bytes written since the last flush (with [`Out::bytes_into`], all of
+    /// them).
+    pub(crate) fn len(&self) -> usize {
+        self.len
     }
 
     /// Allows or forbids flushing when the buffer is full.
@@ -45,14 +90,14 @@ impl<'a> Out<'a> {
     /// The output length so far, counting what was already flushed.
     #[inline(always)]
     pub(crate) fn pos(&self) -> usize {
-        self.dest.len() + self.len
+        self.before + self.len
     }
 
     /// Drops the output after position `pos` (from [`Out::pos`], taken after
     /// the last flush).
     #[inline]
     pub(crate) fn truncate(&mut self, pos: usize) {
-        let keep = pos.saturating_sub(self.dest.len());
+        let keep = pos.saturating_sub(self.before);
         self.len = keep.min(self.len);
     }
 
@@ -107,7 +152,7 @@ impl<'a> Out<'a> {
     #[cold]
     #[inline(never)]
     fn grow(&mut self, need: usize) {
-        if self.flushable && self.len > 0 {
+        if self.flushable && self.len > 0 && !BYTES {
             self.flush();
             if need + SLACK <= self.buf.len() {
                 return;
@@ -121,7 +166,7 @@ impl<'a> Out<'a> {
     /// it. Only where no later [`Out::truncate`] goes back before this point.
     #[inline(always)]
     pub(crate) fn flush_if_full(&mut self) {
-        if self.len >= FLUSH_AT {
+        if self.len >= Self::FLUSH_AT {
             self.flush();
         }
     }
@@ -130,7 +175,7 @@ impl<'a> Out<'a> {
     /// buffer being full (rarely true) rather than on `allowed`.
     #[inline(always)]
     pub(crate) fn flush_if_full_at(&mut self, allowed: bool) {
-        if self.len >= FLUSH_AT {
+        if self.len >= Self::FLUSH_AT {
             self.flush_if(allowed);
         }
     }
@@ -144,26 +189,45 @@ impl<'a> Out<'a> {
         }
     }
 
-    /// Moves the pending output to the destination.
+    /// Moves the pending output to the destination (nothing to move when
+    /// the buffer is the destination).
     pub(crate) fn flush(&mut self) {
+        let Dest::Text(dest) = &mut self.dest else {
+            return;
+        };
         let pending = &self.buf[..self.len];
         match simdutf8::basic::from_utf8(pending) {
-            Ok(s) => self.dest.push_str(s),
+            Ok(s) => dest.push_str(s),
             // Unreachable: only whole characters are ever written.
-            Err(_) => self.dest.push_str(&String::from_utf8_lossy(pending)),
+            Err(_) => dest.push_str(&String::from_utf8_lossy(pending)),
         }
+        self.before += self.len;
         self.len = 0;
     }
 
-    /// The destination, after flushing (for code that writes a `String`).
-    pub(crate) fn dest(&mut self) -> &mut String {
+    /// Lets `f` append to the output as a string (for code that writes a
+    /// `String`).
+    pub(crate) fn with_string(&mut self, f: impl FnOnce(&mut String)) {
         self.flush();
-        self.dest
+        match &mut self.dest {
+            Dest::Text(dest) => {
+                f(dest);
+                self.before = dest.len();
+            }
+            Dest::Bytes(_) => {
+                let mut s = String::new();
+                f(&mut s);
+                self.bytes(s.as_bytes());
+            }
+        }
     }
 }
 
-impl Drop for Out<'_> {
+impl<const BYTES: bool> Drop for Out<'_, BYTES> {
     fn drop(&mut self) {
-        self.flush();
+        match &mut self.dest {
+            Dest::Text(_) => self.flush(),
+            Dest::Bytes(buf) => **buf = std::mem::take(&mut self.buf),
+        }
     }
 }

@@ -7,7 +7,7 @@
 
 use std::io::{Read, Write};
 
-use crate::engine::Converter;
+use crate::engine::{Converter, Scratch};
 use crate::error::{Error, ErrorKind, Position};
 use crate::ids;
 use crate::tables::in_no_key;
@@ -18,9 +18,11 @@ const CHUNK: usize = 64 * 1024;
 /// With several threads, each converts pieces of about this size.
 const PART: usize = 1024 * 1024;
 
-/// With one thread, pieces of about this size: they stay in cache, and
-/// a conversion of a few megabytes touches little fresh memory.
-const SOLO_PART: usize = 256 * 1024;
+/// With one thread, pieces of about this size: a piece and its conversion
+/// take little of the core's cache next to the dictionaries (with pieces of
+/// 256 KiB, s2t streamed ran 6 % slower in the same engine code), and a
+/// conversion touches little fresh memory.
+const SOLO_PART: usize = 64 * 1024;
 
 /// Buffers up to this size are kept for the next pieces; bigger ones (a
 /// piece without a safe cut for a long way) are given back to the system.
@@ -142,11 +144,52 @@ impl Converter {
 /// A piece for the workers: its number, its text and a buffer for its
 /// conversion (given back by an earlier piece, so that no piece writes to
 /// fresh pages).
-type Job<T> = (usize, T, String);
+type Job<T, O> = (usize, T, O);
 
 /// A piece's conversion, or the panic that stopped it, with the piece's
 /// text, given back for reuse.
-type Converted<T> = (usize, T, String, std::thread::Result<()>);
+type Converted<T, O> = (usize, T, O, std::thread::Result<()>);
+
+/// A piece's conversion, in a buffer that is used again for later pieces.
+trait Output: Default + Send {
+    /// Replaces the content with the conversion of `text`.
+    fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch);
+    fn capacity(&self) -> usize;
+    fn clear(&mut self);
+}
+
+impl Output for String {
+    fn convert(&mut self, conv: &Converter, text: &str, _: &mut Scratch) {
+        self.clear();
+        conv.convert_into(text, self);
+    }
+    fn capacity(&self) -> usize {
+        String::capacity(self)
+    }
+    fn clear(&mut self) {
+        String::clear(self);
+    }
+}
+
+/// Output that goes on as bytes: converted straight into the buffer, which
+/// keeps its length (no UTF-8 check, no copy, no zeroing when used again).
+#[derive(Default)]
+struct Bytes {
+    buf: Vec<u8>,
+    len: usize,
+}
+
+impl Output for Bytes {
+    fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch) {
+        self.len = conv.convert_to_buf(text, &mut self.buf, scratch);
+    }
+    fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+}
 
 /// The pipelined parallel conversion (see
 /// [`Converter::convert_stream_parallel`]).
@@ -159,9 +202,9 @@ fn pipeline<R: Read, W: Write>(
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, mpsc};
 
-    let (work_tx, work_rx) = mpsc::channel::<Job<String>>();
+    let (work_tx, work_rx) = mpsc::channel::<Job<String, Bytes>>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Converted<String>>();
+    let (done_tx, done_rx) = mpsc::channel::<Converted<String, Bytes>>();
     // Set when the output failed: workers skip what is still queued.
     let stop = AtomicBool::new(false);
     let part = if threads > 1 { PART } else { SOLO_PART };
@@ -178,7 +221,8 @@ fn pipeline<R: Read, W: Write>(
             next: 0,
             finished: std::collections::BTreeMap::new(),
             written: 0,
-            scratch: String::new(),
+            scratch: Default::default(),
+            engine: Scratch::default(),
             spare: Vec::new(),
             returned: Vec::new(),
         };
@@ -188,7 +232,6 @@ fn pipeline<R: Read, W: Write>(
                 spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
             }
         };
-        let mut buf = vec![0u8; CHUNK];
         let mut at_end = false;
         let outcome = loop {
             // Bulk: pieces of about `part` bytes to the workers while there
@@ -196,19 +239,16 @@ fn pipeline<R: Read, W: Write>(
             // With one thread, every piece is converted here.
             let mut bulk = Ok(());
             while pipe.has_room(threads) {
-                let Some(text) = splitter.take_ready(part) else {
-                    break;
-                };
-                if threads > 1 {
+                let workers = threads > 1;
+                if workers {
                     start_workers();
-                    pipe.send(text);
-                } else {
-                    match pipe.piece(conv, text, false) {
-                        Ok(done) => splitter.recycle(done),
-                        Err(e) => {
-                            bulk = Err(e);
-                            break;
-                        }
+                }
+                match splitter.take(part, |text| pipe.hand(conv, text, workers)) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        bulk = Err(e);
+                        break;
                     }
                 }
             }
@@ -218,17 +258,11 @@ fn pipeline<R: Read, W: Write>(
             {
                 break Err(e);
             }
-            for text in pipe.returned.drain(..) {
-                splitter.recycle(Some(text));
-            }
             if at_end {
-                let rest = match splitter.take_rest() {
-                    Ok(rest) => rest,
-                    Err(e) => break Err(e),
-                };
-                if let Err(e) = pipe
-                    .piece(conv, rest, started.get())
-                    .and_then(|_| pipe.catch_up())
+                let workers = started.get();
+                if let Err(e) = splitter
+                    .take_rest(|text| pipe.hand(conv, text, workers))
+                    .and_then(|()| pipe.catch_up())
                 {
                     break Err(e);
                 }
@@ -236,13 +270,13 @@ fn pipeline<R: Read, W: Write>(
             }
             // No room: wait for a result, but only once the next piece is
             // read, so that it can be sent at once.
-            if !pipe.has_room(threads) && splitter.text.len() >= part {
+            if !pipe.has_room(threads) && splitter.filled >= part {
                 if let Err(e) = pipe.wait().and_then(|()| pipe.write_ready()) {
                     break Err(e);
                 }
                 continue;
             }
-            let n = match input.read(&mut buf) {
+            let n = match input.read(splitter.space()) {
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => break Err(Error::new(ErrorKind::Read(e))),
@@ -251,21 +285,18 @@ fn pipeline<R: Read, W: Write>(
                 at_end = true;
                 continue;
             }
-            if let Err(e) = splitter.feed(&buf[..n]) {
-                break Err(e);
-            }
-            if n < buf.len() {
+            splitter.filled(n);
+            if n < CHUNK {
                 // A pause (a terminal, `tail -f`): convert what can be and
                 // let the output catch up before reading on.
-                let mut paused = Ok(());
-                while let Some(text) = splitter.take_ready(1) {
-                    paused = pipe
-                        .piece(conv, text, started.get())
-                        .map(|done| splitter.recycle(done));
-                    if paused.is_err() {
-                        break;
+                let workers = started.get();
+                let paused = loop {
+                    match splitter.take(1, |text| pipe.hand(conv, text, workers)) {
+                        Ok(true) => {}
+                        Ok(false) => break Ok(()),
+                        Err(e) => break Err(e),
                     }
-                }
+                };
                 if let Err(e) = paused
                     .and_then(|()| pipe.catch_up())
                     .and_then(|()| pipe.flush())
@@ -294,26 +325,25 @@ fn pipeline<R: Read, W: Write>(
     })
 }
 
-/// The reading side of [`pipeline`]: input checked as UTF-8 once, kept as
-/// text, and handed out in pieces that end at safe cuts (moved out, not
-/// copied).
+/// The reading side of [`pipeline`]: input is read straight into one
+/// buffer, checked as UTF-8 when a piece is taken (once per byte, but for
+/// the few bytes after a cut), and handed out in pieces that end at safe
+/// cuts.
 struct Splitter<'c> {
     converter: &'c Converter,
     /// The size of pieces in bulk.
     part: usize,
-    /// Checked input not yet handed out.
-    text: String,
-    /// The start of a character split between reads (at most 3 bytes).
-    tail: Vec<u8>,
-    /// Where `text` starts in the input.
+    /// Input not yet handed out, `raw[..filled]`. The buffer keeps its
+    /// length (reads go into `raw[filled..]`), so it is zeroed only once.
+    raw: Vec<u8>,
+    filled: usize,
+    /// Where `raw` starts in the input.
     position: Position,
     /// In bulk, text with no safe cut is searched again only once it has
     /// grown to this length.
     next_attempt: usize,
-    /// Bytes fed so far.
+    /// Bytes read so far.
     bytes: u64,
-    /// Buffers of pieces converted and given back, for the next pieces.
-    spare: Vec<String>,
 }
 
 impl<'c> Splitter<'c> {
@@ -321,8 +351,10 @@ impl<'c> Splitter<'c> {
         Splitter {
             converter,
             part,
-            text: String::with_capacity(part + CHUNK),
-            tail: Vec::new(),
+            // Grown as input comes (zeroed once): a small input does not
+            // pay for a piece's worth of buffer.
+            raw: vec![0; CHUNK],
+            filled: 0,
             position: Position {
                 byte: 0,
                 line: 1,
@@ -330,132 +362,100 @@ impl<'c> Splitter<'c> {
             },
             next_attempt: 0,
             bytes: 0,
-            spare: Vec::new(),
         }
     }
 
-    /// Adds input; fails on invalid UTF-8 with its position.
-    fn feed(&mut self, mut input: &[u8]) -> Result<(), Error> {
-        self.bytes += input.len() as u64;
-        if !self.tail.is_empty() {
-            // Complete the character split by the last read.
-            let take = input.len().min(4 - self.tail.len());
-            let mut joined = std::mem::take(&mut self.tail);
-            joined.extend_from_slice(&input[..take]);
-            let held = joined.len() - take;
-            match simdutf8::compat::from_utf8(&joined) {
-                Ok(s) => {
-                    self.text.push_str(s);
-                    input = &input[take..];
-                }
-                Err(e) if e.valid_up_to() > 0 => {
-                    let valid = e.valid_up_to();
-                    self.push_checked(&joined[..valid])?;
-                    input = &input[valid - held..];
-                }
-                Err(e) if e.error_len().is_none() => {
-                    self.tail = joined;
-                    return Ok(());
-                }
-                Err(e) => return Err(self.invalid(&joined, 0, e.error_len().unwrap_or(1))),
-            }
+    /// Where the next read goes: `CHUNK` bytes, so that a shorter read
+    /// means the input paused.
+    fn space(&mut self) -> &mut [u8] {
+        let end = self.filled + CHUNK;
+        if self.raw.len() < end {
+            self.raw.resize(end, 0);
         }
-        let complete = complete_prefix(input);
-        self.push_checked(&input[..complete])?;
-        self.tail = input[complete..].to_vec();
+        &mut self.raw[self.filled..end]
+    }
+
+    /// Counts `n` bytes read into [`Splitter::space`].
+    fn filled(&mut self, n: usize) {
+        self.filled += n;
+        self.bytes += n as u64;
+    }
+
+    /// Once at least `min` bytes are waiting, hands the text up to the last
+    /// safe cut in its first `part` bytes (or, if there is none, in all of
+    /// it) to `hand` and drops it. Returns whether there was such a piece;
+    /// fails on invalid UTF-8 in the text looked at.
+    fn take(
+        &mut self,
+        min: usize,
+        hand: impl FnOnce(&str) -> Result<(), Error>,
+    ) -> Result<bool, Error> {
+        let len = self.filled;
+        if len < min.max(1) || (min > 1 && len < self.next_attempt) {
+            return Ok(false);
+        }
+        let first = complete_prefix(&self.raw[..len.min(self.part)]);
+        let text = self.check(first)?;
+        let cut = match find_cut(self.converter, text) {
+            Some(cut) => Some((text, cut)),
+            None if first < len => {
+                let text = self.check(complete_prefix(&self.raw[..len]))?;
+                find_cut(self.converter, text).map(|cut| (text, cut))
+            }
+            None => None,
+        };
+        let Some((text, cut)) = cut else {
+            self.next_attempt = len * 2;
+            return Ok(false);
+        };
+        hand(&text[..cut])?;
+        self.next_attempt = 0;
+        self.consume(cut);
+        Ok(true)
+    }
+
+    /// Hands the rest of the input to `hand`, at its end; fails if it is not
+    /// valid UTF-8 or ends inside a character.
+    fn take_rest(&mut self, hand: impl FnOnce(&str) -> Result<(), Error>) -> Result<(), Error> {
+        let all = self.filled;
+        hand(self.check(all)?)?;
+        self.consume(all);
         Ok(())
     }
 
-    /// Appends `bytes`, which should be whole characters.
-    fn push_checked(&mut self, bytes: &[u8]) -> Result<(), Error> {
+    /// `raw[..end]` as text, or the error for its first invalid byte.
+    fn check(&self, end: usize) -> Result<&str, Error> {
+        let bytes = &self.raw[..end];
         // The faster check first; the one that says where, on failure.
-        if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-            self.text.push_str(s);
-            return Ok(());
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+            return Ok(text);
         }
         match simdutf8::compat::from_utf8(bytes) {
-            Ok(s) => {
-                self.text.push_str(s);
-                Ok(())
-            }
+            Ok(text) => Ok(text),
             Err(e) => {
-                let valid = e.valid_up_to();
-                // Keep the valid part, so that the position counts it.
-                if let Ok(s) = std::str::from_utf8(&bytes[..valid]) {
-                    self.text.push_str(s);
-                }
-                Err(self.invalid(bytes, valid, e.error_len().unwrap_or(bytes.len() - valid)))
+                let at = e.valid_up_to();
+                let len = e.error_len().unwrap_or(end - at);
+                let mut position = self.position;
+                advance_position(&mut position, &bytes[..at]);
+                Err(Error::new(ErrorKind::InvalidUtf8 {
+                    position,
+                    bytes: bytes[at..at + len].to_vec(),
+                }))
             }
         }
     }
 
-    /// The error for the `len` bad bytes at `at` in `bytes`, whose first
-    /// `at` bytes are the end of `text`.
-    fn invalid(&self, bytes: &[u8], at: usize, len: usize) -> Error {
-        let mut position = self.position;
-        advance_position(&mut position, self.text.as_bytes());
-        let bad = bytes[at..(at + len).min(bytes.len())].to_vec();
-        Error::new(ErrorKind::InvalidUtf8 {
-            position,
-            bytes: bad,
-        })
-    }
-
-    /// Once at least `min` bytes are waiting, the text up to the last safe
-    /// cut in its first `part` bytes (or, if there is none, in all of it).
-    fn take_ready(&mut self, min: usize) -> Option<String> {
-        let len = self.text.len();
-        if len < min.max(1) || (min > 1 && len < self.next_attempt) {
-            return None;
+    /// Drops the first `n` bytes, handed out.
+    fn consume(&mut self, n: usize) {
+        advance_position(&mut self.position, &self.raw[..n]);
+        self.raw.copy_within(n..self.filled, 0);
+        self.filled -= n;
+        // A buffer grown for text without a safe cut goes back to its size.
+        let size = self.part + CHUNK;
+        if self.raw.len() > KEEP && self.filled <= self.part {
+            self.raw.truncate(size);
+            self.raw.shrink_to_fit();
         }
-        let text = self.text.as_str();
-        let mut end = len.min(self.part);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let cut = find_cut(self.converter, &text[..end]).or_else(|| {
-            if end < len {
-                find_cut(self.converter, text)
-            } else {
-                None
-            }
-        });
-        let Some(cut) = cut else {
-            self.next_attempt = len * 2;
-            return None;
-        };
-        self.next_attempt = 0;
-        let mut rest = self
-            .spare
-            .pop()
-            .unwrap_or_else(|| String::with_capacity((len - cut).max(self.part + CHUNK)));
-        rest.clear();
-        rest.push_str(&self.text[cut..]);
-        self.text.truncate(cut);
-        let piece = std::mem::replace(&mut self.text, rest);
-        advance_position(&mut self.position, piece.as_bytes());
-        Some(piece)
-    }
-
-    /// Takes back a piece's buffer once it is converted.
-    fn recycle(&mut self, piece: Option<String>) {
-        if let Some(piece) = piece
-            && piece.capacity() <= KEEP
-        {
-            self.spare.push(piece);
-        }
-    }
-
-    /// The rest of the input, at its end; fails if it ends inside a
-    /// character.
-    fn take_rest(&mut self) -> Result<String, Error> {
-        if !self.tail.is_empty() {
-            let tail = self.tail.clone();
-            return Err(self.invalid(&tail, 0, tail.len()));
-        }
-        let piece = std::mem::take(&mut self.text);
-        advance_position(&mut self.position, piece.as_bytes());
-        Ok(piece)
     }
 }
 
@@ -484,17 +484,18 @@ fn complete_prefix(b: &[u8]) -> usize {
 /// The workers of a pipeline: each takes pieces from `work_rx` and sends
 /// back their conversion (or the panic that stopped it) until the queue is
 /// closed; once `stop` is set they skip what is still queued.
-fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env>(
+fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env, O: Output + 'env>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     threads: usize,
     conv: &'env Converter,
-    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<Job<T>>>,
-    done_tx: &std::sync::mpsc::Sender<Converted<T>>,
+    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<Job<T, O>>>,
+    done_tx: &std::sync::mpsc::Sender<Converted<T, O>>,
     stop: &'env std::sync::atomic::AtomicBool,
 ) {
     for _ in 0..threads {
         let done_tx = done_tx.clone();
         scope.spawn(move || {
+            let mut scratch = Scratch::default();
             loop {
                 // The lock is only held while waiting for a piece.
                 let job = match work_rx.lock() {
@@ -502,12 +503,12 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env>(
                     Err(_) => break,
                 };
                 let Ok((k, text, mut out)) = job else { break };
-                out.clear();
+                Output::clear(&mut out);
                 let outcome = if stop.load(std::sync::atomic::Ordering::Relaxed) {
                     Ok(())
                 } else {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        conv.convert_into(text.as_ref(), &mut out);
+                        out.convert(conv, text.as_ref(), &mut scratch);
                     }))
                 };
                 if done_tx.send((k, text, out, outcome)).is_err() {
@@ -520,7 +521,11 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env>(
 
 /// Where a pipeline's output goes.
 trait Sink {
-    fn put(&mut self, text: &str) -> std::io::Result<()>;
+    /// The pieces' conversions.
+    type Piece: Output;
+    fn put(&mut self, piece: &Self::Piece) -> std::io::Result<()>;
+    /// The length of a piece's conversion.
+    fn length(piece: &Self::Piece) -> usize;
     fn flush(&mut self) -> std::io::Result<()>;
 }
 
@@ -528,8 +533,12 @@ trait Sink {
 struct WriteSink<W>(W);
 
 impl<W: Write> Sink for WriteSink<W> {
-    fn put(&mut self, text: &str) -> std::io::Result<()> {
-        self.0.write_all(text.as_bytes())
+    type Piece = Bytes;
+    fn put(&mut self, piece: &Bytes) -> std::io::Result<()> {
+        self.0.write_all(&piece.buf[..piece.len])
+    }
+    fn length(piece: &Bytes) -> usize {
+        piece.len
     }
     fn flush(&mut self) -> std::io::Result<()> {
         self.0.flush()
@@ -537,9 +546,13 @@ impl<W: Write> Sink for WriteSink<W> {
 }
 
 impl Sink for &mut String {
-    fn put(&mut self, text: &str) -> std::io::Result<()> {
-        self.push_str(text);
+    type Piece = String;
+    fn put(&mut self, piece: &String) -> std::io::Result<()> {
+        self.push_str(piece);
         Ok(())
+    }
+    fn length(piece: &String) -> usize {
+        piece.len()
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
@@ -547,21 +560,23 @@ impl Sink for &mut String {
 }
 
 /// The writing side of a pipeline.
-struct Pipe<S, T> {
+struct Pipe<S: Sink, T> {
     output: S,
     /// The workers' queue (`None` once closed).
-    work_tx: Option<std::sync::mpsc::Sender<Job<T>>>,
-    done_rx: std::sync::mpsc::Receiver<Converted<T>>,
+    work_tx: Option<std::sync::mpsc::Sender<Job<T, S::Piece>>>,
+    done_rx: std::sync::mpsc::Receiver<Converted<T, S::Piece>>,
     /// Pieces sent to the workers, results received, pieces written.
     sent: usize,
     received: usize,
     next: usize,
-    finished: std::collections::BTreeMap<usize, String>,
+    finished: std::collections::BTreeMap<usize, S::Piece>,
     written: u64,
     /// The output of pieces converted on this thread.
-    scratch: String,
+    scratch: S::Piece,
+    /// The engine's working space for pieces converted on this thread.
+    engine: Scratch,
     /// Output buffers written and free for the next pieces.
-    spare: Vec<String>,
+    spare: Vec<S::Piece>,
     /// Texts of pieces converted by the workers, for reuse.
     returned: Vec<T>,
 }
@@ -584,36 +599,14 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
         }
     }
 
-    /// A piece: to the workers once they run, else converted here (nothing
-    /// is in flight then).
-    /// Returns the piece when it was converted here, for reuse.
-    fn piece(&mut self, conv: &Converter, text: T, workers: bool) -> Result<Option<T>, Error> {
-        if text.as_ref().is_empty() {
-            return Ok(Some(text));
-        }
-        if workers {
-            self.send(text);
-            return Ok(None);
-        }
-        // One output buffer for every piece: no allocation (and no fresh
-        // pages) per piece.
-        self.scratch.clear();
-        let text_len = text.as_ref().len();
-        self.scratch.reserve(text_len + text_len / 8);
-        conv.convert_into(text.as_ref(), &mut self.scratch);
-        self.output
-            .put(&self.scratch)
-            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-        self.written += self.scratch.len() as u64;
-        Ok(Some(text))
-    }
-
-    fn receive(&mut self, (k, text, out, outcome): Converted<T>) {
+    fn receive(&mut self, (k, text, out, outcome): Converted<T, S::Piece>) {
         self.received += 1;
         match outcome {
             Ok(()) => {
                 self.finished.insert(k, out);
-                self.returned.push(text);
+                if text.as_ref().len() <= KEEP {
+                    self.returned.push(text);
+                }
             }
             // A panic in a worker is a bug in the engine: raise it here
             // (closing the queue first, so the other workers end).
@@ -656,7 +649,7 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
             self.output
                 .put(&out)
                 .map_err(|e| Error::new(ErrorKind::Write(e)))?;
-            self.written += out.len() as u64;
+            self.written += S::length(&out) as u64;
             if out.capacity() <= KEEP {
                 self.spare.push(out);
             }
@@ -677,6 +670,31 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
         self.output
             .flush()
             .map_err(|e| Error::new(ErrorKind::Write(e)))
+    }
+}
+
+impl<S: Sink> Pipe<S, String> {
+    /// A piece: to the workers once they run (copied into a text given back
+    /// by an earlier piece), else converted here (nothing is in flight then).
+    fn hand(&mut self, conv: &Converter, text: &str, workers: bool) -> Result<(), Error> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if workers {
+            let mut piece = self.returned.pop().unwrap_or_default();
+            piece.clear();
+            piece.push_str(text);
+            self.send(piece);
+            return Ok(());
+        }
+        // One output buffer for every piece: no allocation (and no fresh
+        // pages) per piece.
+        self.scratch.convert(conv, text, &mut self.engine);
+        self.output
+            .put(&self.scratch)
+            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+        self.written += S::length(&self.scratch) as u64;
+        Ok(())
     }
 }
 
@@ -814,9 +832,9 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
         conv.convert_into(text, out);
         return;
     }
-    let (work_tx, work_rx) = mpsc::channel::<Job<&str>>();
+    let (work_tx, work_rx) = mpsc::channel::<Job<&str, String>>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Converted<&str>>();
+    let (done_tx, done_rx) = mpsc::channel::<Converted<&str, String>>();
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
@@ -829,7 +847,8 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
             next: 0,
             finished: std::collections::BTreeMap::new(),
             written: 0,
-            scratch: String::new(),
+            scratch: Default::default(),
+            engine: Scratch::default(),
             spare: Vec::new(),
             returned: Vec::new(),
         };

@@ -373,7 +373,14 @@ impl Strings {
     /// that is one select and one store, without a branch on whether the
     /// character changes (which would be mispredicted often).
     #[inline(always)]
-    pub(crate) fn put_char(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
+    pub(crate) fn put_char<const B: bool>(
+        &self,
+        r: u32,
+        b: &[u8],
+        i: usize,
+        len: usize,
+        out: &mut Out<'_, B>,
+    ) {
         if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
             let own = u32::from_le_bytes(w);
             let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, r & 0xFF_FFFF, own);
@@ -394,7 +401,7 @@ impl Strings {
 
     /// Writes value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
     #[inline(always)]
-    fn put(&self, v: u32, out: &mut Out<'_>) {
+    fn put<const B: bool>(&self, v: u32, out: &mut Out<'_, B>) {
         if v & VALUE_POOL != 0 {
             let i = (v & 0x00FF_FFFF) as usize * 2;
             out.bytes(&self.pool.as_bytes()[self.strs[i] as usize..self.strs[i + 1] as usize]);
@@ -952,7 +959,7 @@ impl FastDict {
     /// Writes value `value` (from [`FastDict::walk`]) to `out`: most are
     /// `VALUE_SPAN`s, written from their place in the pool.
     #[inline(always)]
-    pub(crate) fn put(&self, value: u32, out: &mut Out<'_>) {
+    pub(crate) fn put<const B: bool>(&self, value: u32, out: &mut Out<'_, B>) {
         if value & VALUE_SPAN != 0 {
             let start = ((value & !VALUE_SPAN) >> SPAN_LEN_BITS) as usize;
             let len = (value & ((1 << SPAN_LEN_BITS) - 1)) as usize;
@@ -966,7 +973,14 @@ impl FastDict {
     /// long) whose one-character key has the value `own` (0: none), see
     /// [`Strings::put_char`].
     #[inline(always)]
-    pub(crate) fn put_char(&self, own: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
+    pub(crate) fn put_char<const B: bool>(
+        &self,
+        own: u32,
+        b: &[u8],
+        i: usize,
+        len: usize,
+        out: &mut Out<'_, B>,
+    ) {
         self.strings.put_char(own, b, i, len, out);
     }
 }
@@ -1094,14 +1108,21 @@ impl RunMap {
     /// Writes the value in the high half `r` of a slot (which has one) to
     /// `out`.
     #[inline(always)]
-    pub(crate) fn put(&self, r: u32, out: &mut Out<'_>) {
+    pub(crate) fn put<const B: bool>(&self, r: u32, out: &mut Out<'_, B>) {
         self.strings.put(r, out);
     }
 
     /// Writes the output of the character at byte `i` of `b` (`len` bytes
     /// long) whose slot has the high half `r` (see [`Strings::put_char`]).
     #[inline(always)]
-    pub(crate) fn put_char(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut Out<'_>) {
+    pub(crate) fn put_char<const B: bool>(
+        &self,
+        r: u32,
+        b: &[u8],
+        i: usize,
+        len: usize,
+        out: &mut Out<'_, B>,
+    ) {
         self.strings.put_char(r, b, i, len, out);
     }
 }

@@ -217,7 +217,19 @@ fn parallel_stream_reports_invalid_input() {
             .err()
             .map(|e| e.to_string());
         assert!(expected.is_some());
-        for (threads, seed, full) in [(2, 0, usize::MAX), (4, 0, usize::MAX), (2, 9, 3 << 20)] {
+        // The same place as the plain check says (a separate reader).
+        let checked = bianyi_convert::check_utf8(&input[..])
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(expected, checked);
+        assert!(converted.as_bytes().starts_with(&single));
+        for (threads, seed, full) in [
+            (2, 0, usize::MAX),
+            (4, 0, usize::MAX),
+            (2, 9, 3 << 20),
+            (1, 5, 0),
+            (1, 6, 1 << 20),
+        ] {
             let mut out = Vec::new();
             let got = if seed == 0 {
                 conv.convert_stream_parallel(&input[..], &mut out, threads)
