@@ -1375,6 +1375,9 @@ fn fast_plan(
         compiler.fast_dict(trie, values)
     };
     let (second_fast, roots2) = stage_fast(if stages.len() > 1 { 1 } else { 0 });
+    // Stage 1 on a double array too, for stretches (shared with the
+    // single-stage configs that convert with the same dictionary).
+    let (first_fast, _) = stage_fast(0);
     let low = |slot: u64| slot & 0xFFFF_FFFF;
     let mut image2: BTreeMap<char, u64> = roots2.iter().map(|(&c, &s)| (c, low(s))).collect();
     for (c, image, _) in &image1_map {
@@ -1396,7 +1399,7 @@ fn fast_plan(
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
     format!(
         "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, first_flat: {first_flat}, second: {t2}, image1: {image1}, \
-         second_fast: {second_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2}, \
+         second_fast: {second_fast}, first_fast: {first_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2}, \
          t1_pairs: {t1_pairs:?}, many_t1: {many_t1} }}"
     )
 }

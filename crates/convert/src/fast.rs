@@ -205,6 +205,8 @@ pub(crate) struct Segmented<'c> {
     pub(crate) second: Dict,
     pub(crate) image1: &'static CharMap,
     pub(crate) second_fast: &'static FastDict,
+    /// The double array of stage 1, for stretches.
+    pub(crate) first_fast: &'static FastDict,
     pub(crate) image2: &'static SlotMap,
     /// Pairs where the stage-2 check may find something.
     pub(crate) t2_pairs: PairFilter,
@@ -876,7 +878,11 @@ impl Segmented<'_> {
         let mut s = std::mem::take(&mut scratch.c);
         s.clear();
         if self.conv.stage_count() == 2 {
-            crate::engine::apply(&self.first, stretch, &mut s);
+            {
+                let mut o = Out::new(&mut s, stretch.len() + stretch.len() / 8, true);
+                let done = single_pass::<false, false>(self.first_fast, stretch, &mut o);
+                debug_assert!(done.is_ok(), "single_pass without the check");
+            }
             // Without the check for compatibility ideographs (none is in a
             // stretch: they end runs) the pass cannot stop early.
             let done = single_pass::<false, B>(self.second_fast, &s, out);

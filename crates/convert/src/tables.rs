@@ -126,6 +126,8 @@ pub(crate) enum FastPlan {
         image1: usize,
         /// The double array of stage 2.
         second_fast: usize,
+        /// The double array of stage 1 (for stretches).
+        first_fast: usize,
         /// Per character, the low half of stage 2's root slot of its
         /// stage-1 image (`DA_SPECIAL`: the image is not one character).
         image2: usize,
