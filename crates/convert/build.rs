@@ -673,7 +673,8 @@ fn da_take(next: &mut Vec<usize>, i: usize) {
 
 /// A double-array trie over `keys` (sorted) with the encoded `values`.
 ///
-/// Cells are `[check, value, base, 0]`. A key's first character is found
+/// Cells are `[check, value, base, filter]` (the filter: bit `code % 32` for
+/// every child's code). A key's first character is found
 /// through the root slots (a page table): `own value << 32 | node << 14 |
 /// code`, where `node` is the cell of the one-character prefix when longer
 /// keys start with it (0 otherwise) and `code` (0: none) is the character's
@@ -717,13 +718,19 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
     }
     let mut by_freq: Vec<(usize, char)> = freq.into_iter().map(|(c, k)| (k, c)).collect();
     by_freq.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Codes that are multiples of 32 are not given out: the children
+    // filter (bit `code % 32`) then never has bit 0 set, so a character
+    // that continues no key (code 0: punctuation, most ASCII) is always
+    // ruled out by the filter instead of loading a cell (measured: a third
+    // of the lookups that passed the filter and found nothing on a
+    // Wikipedia-style text, data54k).
     let code: BTreeMap<char, usize> = by_freq
         .iter()
         .enumerate()
-        .map(|(i, &(_, c))| (c, i + 1))
+        .map(|(i, &(_, c))| (c, i + 1 + i / 31))
         .collect();
     assert!(
-        code.len() < 1 << DA_CODE_BITS,
+        code.values().all(|&k| k < 1 << DA_CODE_BITS && k % 32 != 0),
         "double array: too many codes"
     );
 
