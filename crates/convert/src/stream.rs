@@ -240,10 +240,14 @@ fn pipeline<R: Read, W: Write>(
             let mut bulk = Ok(());
             while pipe.has_room(threads) {
                 let workers = threads > 1;
-                if workers {
-                    start_workers();
-                }
-                match splitter.take(part, |text| pipe.hand(conv, text, workers)) {
+                let hand = |text: &str| {
+                    // Threads start with the first full piece.
+                    if workers {
+                        start_workers();
+                    }
+                    pipe.hand(conv, text, workers)
+                };
+                match splitter.take(part, hand) {
                     Ok(true) => {}
                     Ok(false) => break,
                     Err(e) => {
