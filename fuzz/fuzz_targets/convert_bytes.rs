@@ -1,6 +1,7 @@
 //! Arbitrary bytes through the streaming converter of every config: no
-//! panic; invalid UTF-8 is an error, valid input converts to the same text
-//! as whole-text conversion whatever the read sizes.
+//! panic; invalid UTF-8 is an error at the place `check_utf8` names, after
+//! output of text before it only; valid input converts to the same text as
+//! whole-text conversion whatever the read sizes.
 #![no_main]
 
 use std::io::Read;
@@ -44,7 +45,25 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(whole, text, "ASCII is never changed");
             }
         }
-        Err(_) => assert!(streamed.is_err(), "invalid UTF-8 is an error"),
+        Err(_) => {
+            // At the place the plain check names, and after the output of
+            // the text before it only.
+            let said = streamed.map_err(|e| e.to_string()).err();
+            let checked = bianyi_convert::check_utf8(data)
+                .map_err(|e| e.to_string())
+                .err();
+            assert!(said.is_some(), "invalid UTF-8 is an error");
+            assert_eq!(said, checked, "the error's position");
+            let valid = std::str::from_utf8(data)
+                .map_err(|e| e.valid_up_to())
+                .err()
+                .unwrap_or(0);
+            let before = std::str::from_utf8(&data[..valid]).unwrap_or_default();
+            assert!(
+                conv.convert(before).as_bytes().starts_with(&out),
+                "output before the error"
+            );
+        }
     }
     assert!(std::str::from_utf8(&out).is_ok(), "output is UTF-8");
 });
