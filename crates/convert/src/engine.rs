@@ -201,6 +201,17 @@ pub(crate) struct Scratch {
     pub(crate) c: String,
 }
 
+impl Scratch {
+    /// Gives back to the system the buffers that grew past `keep` bytes.
+    pub(crate) fn trim(&mut self, keep: usize) {
+        for s in [&mut self.a, &mut self.b, &mut self.c] {
+            if s.capacity() > keep {
+                *s = String::new();
+            }
+        }
+    }
+}
+
 impl Converter {
     /// A converter for `config` with default options.
     pub fn new(config: Config) -> Converter {

@@ -281,9 +281,22 @@ fn pipeline<R: Read, W: Write>(
                 continue;
             }
             let n = match input.read(splitter.space()) {
-                Ok(n) => n,
+                Ok(n) if n <= CHUNK => n,
+                // A reader that breaks `Read`'s contract.
+                Ok(_) => {
+                    break Err(Error::new(ErrorKind::Read(std::io::Error::other(
+                        "the reader returned more bytes than it was asked for",
+                    ))));
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => break Err(Error::new(ErrorKind::Read(e))),
+                // Invalid input read before the failure is reported first, as
+                // it would have been had it been taken before the read.
+                Err(e) => {
+                    break Err(splitter
+                        .check_waiting()
+                        .err()
+                        .unwrap_or_else(|| Error::new(ErrorKind::Read(e))));
+                }
             };
             if n == 0 {
                 at_end = true;
@@ -449,6 +462,13 @@ impl<'c> Splitter<'c> {
         }
     }
 
+    /// Checks the input waiting (but for a character the next read may
+    /// complete).
+    fn check_waiting(&self) -> Result<(), Error> {
+        self.check(complete_prefix(&self.raw[..self.filled]))
+            .map(|_| ())
+    }
+
     /// Drops the first `n` bytes, handed out.
     fn consume(&mut self, n: usize) {
         advance_position(&mut self.position, &self.raw[..n]);
@@ -514,6 +534,7 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env, O: Output + 'env>(
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         out.convert(conv, text.as_ref(), &mut scratch);
                     }))
+                    .inspect(|()| scratch.trim(KEEP))
                 };
                 if done_tx.send((k, text, out, outcome)).is_err() {
                     break;
@@ -608,9 +629,7 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
         match outcome {
             Ok(()) => {
                 self.finished.insert(k, out);
-                if text.as_ref().len() <= KEEP {
-                    self.returned.push(text);
-                }
+                self.returned.push(text);
             }
             // A panic in a worker is a bug in the engine: raise it here
             // (closing the queue first, so the other workers end).
@@ -685,7 +704,13 @@ impl<S: Sink> Pipe<S, String> {
             return Ok(());
         }
         if workers {
-            let mut piece = self.returned.pop().unwrap_or_default();
+            // A text grown by a piece without a safe cut for a long way
+            // is given back to the system.
+            let mut piece = self
+                .returned
+                .pop()
+                .filter(|p| p.capacity() <= KEEP)
+                .unwrap_or_default();
             piece.clear();
             piece.push_str(text);
             self.send(piece);
@@ -698,6 +723,11 @@ impl<S: Sink> Pipe<S, String> {
             .put(&self.scratch)
             .map_err(|e| Error::new(ErrorKind::Write(e)))?;
         self.written += S::length(&self.scratch) as u64;
+        // Buffers grown by such a piece are not kept for the next ones.
+        if self.scratch.capacity() > KEEP {
+            self.scratch = Default::default();
+        }
+        self.engine.trim(KEEP);
         Ok(())
     }
 }

@@ -9,6 +9,14 @@ use bianyi_convert::{Config, Converter};
 mod text;
 use text::{Rng, text};
 
+/// Where two outputs first differ.
+fn first_difference(a: &[u8], b: &[u8]) -> usize {
+    a.iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()))
+}
+
 fn streamed(conv: &Converter, input: &[u8], rng: &mut Rng) -> String {
     let mut stream = conv.stream();
     let mut out = String::new();
@@ -47,10 +55,7 @@ fn streaming_equals_whole_text() {
                 assert!(
                     got == whole,
                     "{config} (tofu {tofu}, newlines {newlines:?}, ascii {ascii}): streamed output differs at byte {}",
-                    got.bytes()
-                        .zip(whole.bytes())
-                        .position(|(a, b)| a != b)
-                        .unwrap_or(got.len().min(whole.len()))
+                    first_difference(got.as_bytes(), whole.as_bytes())
                 );
             }
         }
@@ -376,4 +381,172 @@ fn parallel_stream_over_many_pieces() {
     worker.join().unwrap_or_else(|_| panic!("worker panicked"));
     let err = err.unwrap_or_else(|| panic!("no error from a failing output"));
     assert!(err.contains("closed"), "{err}");
+}
+
+/// A reader handing out `data` in pieces of `size` bytes (the last one
+/// shorter), then failing with `fail` instead of ending when set.
+struct Pieces<'a> {
+    data: &'a [u8],
+    size: usize,
+    fail: bool,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.data.is_empty() && self.fail {
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let n = self.size.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+/// Runs `data` through the pipeline read in pieces of `size` bytes on
+/// `threads` threads: the error message (if any) and the output.
+fn piped(
+    conv: &Converter,
+    data: &[u8],
+    size: usize,
+    threads: usize,
+    fail: bool,
+) -> (Option<String>, Vec<u8>) {
+    let mut out = Vec::new();
+    let reader = Pieces { data, size, fail };
+    let result = conv.convert_stream_parallel(reader, &mut out, threads);
+    (result.err().map(|e| e.to_string()), out)
+}
+
+/// Invalid UTF-8 read before the reader fails is reported (at the place
+/// `check_utf8` gives), not the read error: it used to be checked at once,
+/// and a review found the later check lost it behind a failing read.
+#[test]
+fn invalid_input_before_a_failing_read_is_reported() {
+    let conv = Converter::new(Config::S2t);
+    // Whole reads only (a short read would make the stream look at what
+    // it has), then the failure.
+    let mut lines = "abcdefghijk\n".repeat(512 * 1024 / 12 + 1).into_bytes();
+    lines.truncate(512 * 1024);
+    lines[100] = 0xFF;
+    // No safe cut for 128 KiB (the same operator over and over), then the
+    // bad byte.
+    let mut uncut = "⿰".repeat(128 * 1024 / 3).into_bytes();
+    uncut.extend_from_slice(b"ab\xFFcd");
+    uncut.extend_from_slice("⿰".repeat(20_000).as_bytes());
+    uncut.resize(256 * 1024, b'a');
+    for data in [&lines, &uncut] {
+        let expected = bianyi_convert::check_utf8(&data[..])
+            .err()
+            .map(|e| e.to_string());
+        assert!(expected.is_some());
+        for threads in [1, 2] {
+            let (got, _) = piped(&conv, data, 64 * 1024, threads, true);
+            assert_eq!(got, expected, "{threads} threads");
+        }
+    }
+    // Valid input, then a failing read: the read error.
+    let (got, out) = piped(&conv, "漢字\n".repeat(1000).as_bytes(), 64 * 1024, 1, true);
+    assert!(got.is_some_and(|e| e.contains("the disk went away")));
+    assert_eq!(out, conv.convert(&"漢字\n".repeat(1000)).into_bytes());
+}
+
+/// Invalid sequences that a read boundary splits or holds back (a lead byte
+/// whose continuation bytes are wrong or missing, surrogates, overlong and
+/// out-of-range forms, a lone continuation byte) are reported where
+/// `check_utf8` reports them, with the output of the text before them only,
+/// for read sizes of 1, 2, 3 bytes and 64 KiB, on 1 and 2 threads.
+#[test]
+fn invalid_sequences_across_read_boundaries() {
+    let conv = Converter::new(Config::S2twp);
+    let valid = "汉字转换，软件和硬件。\n".repeat(3000);
+    let bad: [&[u8]; 8] = [
+        b"\xE6\xBCA",
+        b"\xE0\x80\x80",
+        b"\xED\xA0\x80",
+        b"\xF5\x80\x80\x80",
+        b"\xF4\x90\x80\x80",
+        b"\xC2A",
+        b"\x80",
+        b"\xE6\xBC",
+    ];
+    for seq in bad {
+        for at in [65_533, 65_534, 65_535, 65_536, 65_537] {
+            let mut at = at.min(valid.len());
+            while !valid.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut data = valid.as_bytes()[..at].to_vec();
+            data.extend_from_slice(seq);
+            data.extend_from_slice(&valid.as_bytes()[at..]);
+            let expected = bianyi_convert::check_utf8(&data[..])
+                .err()
+                .map(|e| e.to_string());
+            assert!(expected.is_some(), "{seq:?} at {at}");
+            let before = conv.convert(&valid[..at]).into_bytes();
+            for size in [1, 2, 3, 64 * 1024] {
+                for threads in [1, 2] {
+                    if size < 4 && at != 65_535 {
+                        continue; // byte-sized reads are slow; one offset is enough
+                    }
+                    let (got, out) = piped(&conv, &data, size, threads, false);
+                    assert_eq!(
+                        got, expected,
+                        "{seq:?} at {at}, reads of {size}, {threads} threads"
+                    );
+                    assert!(
+                        before.starts_with(&out),
+                        "{seq:?} at {at}: output past the error"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The single-threaded pipeline with reads of varying sizes, on texts with
+/// and without newlines, gives the whole-text bytes for every config.
+#[test]
+fn single_threaded_pipeline_equals_whole_text() {
+    let mut rng = Rng(0x51DE_0001);
+    for (newlines, ascii) in [(Some(60), true), (None, false), (None, true)] {
+        let input = text(&mut rng, 150_000, newlines, ascii);
+        for &config in Config::ALL {
+            let conv = Converter::new(config);
+            let whole = conv.convert(&input);
+            let mut out = Vec::new();
+            let reader = Trickle {
+                rest: input.as_bytes(),
+                full: 0,
+                rng: Rng(rng.below(1 << 30) as u64),
+            };
+            conv.convert_stream(reader, &mut out)
+                .unwrap_or_else(|e| panic!("{config}: {e}"));
+            assert!(
+                out == whole.as_bytes(),
+                "{config} (newlines {newlines:?}, ascii {ascii}): differs at byte {}",
+                first_difference(&out, whole.as_bytes())
+            );
+        }
+    }
+}
+
+/// A reader that says it read more than it was given room for (a broken
+/// `Read` implementation) is a read error, not a panic.
+#[test]
+fn a_reader_that_overstates_is_an_error() {
+    struct Liar;
+    impl std::io::Read for Liar {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            Ok(buf.len() + 1)
+        }
+    }
+    let conv = Converter::new(Config::T2s);
+    for threads in [1, 2] {
+        let err = conv
+            .convert_stream_parallel(Liar, Vec::new(), threads)
+            .err()
+            .map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("more bytes than it was asked for")));
+    }
 }
