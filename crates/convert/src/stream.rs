@@ -155,7 +155,6 @@ trait Output: Default + Send {
     /// Replaces the content with the conversion of `text`.
     fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch);
     fn capacity(&self) -> usize;
-    fn clear(&mut self);
 }
 
 impl Output for String {
@@ -165,9 +164,6 @@ impl Output for String {
     }
     fn capacity(&self) -> usize {
         String::capacity(self)
-    }
-    fn clear(&mut self) {
-        String::clear(self);
     }
 }
 
@@ -185,9 +181,6 @@ impl Output for Bytes {
     }
     fn capacity(&self) -> usize {
         self.buf.capacity()
-    }
-    fn clear(&mut self) {
-        self.len = 0;
     }
 }
 
@@ -527,8 +520,8 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env, O: Output + 'env>(
                     Err(_) => break,
                 };
                 let Ok((k, text, mut out)) = job else { break };
-                Output::clear(&mut out);
                 let outcome = if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    // Skipped: after a failed output nothing more is written.
                     Ok(())
                 } else {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

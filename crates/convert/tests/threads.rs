@@ -34,41 +34,30 @@ impl std::io::Write for Watch {
     }
 }
 
+/// The most threads the process had while `text` was converted on 2
+/// threads (checking the output).
+fn most_threads_converting(conv: &Converter, text: &str) -> usize {
+    let mut watch = Watch {
+        most: 0,
+        out: Vec::new(),
+    };
+    conv.convert_stream_parallel(text.as_bytes(), &mut watch, 2)
+        .map_err(|e| e.to_string())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(watch.out, conv.convert(text).into_bytes());
+    watch.most
+}
+
 #[test]
 fn threads_start_only_for_large_input() {
     let conv = Converter::new(Config::S2t);
     let before = threads();
     assert!(before > 0, "no thread count in /proc/self/status");
     let small = "汉字转换。\n".repeat(60);
-    let mut watch = Watch {
-        most: 0,
-        out: Vec::new(),
-    };
-    conv.convert_stream_parallel(small.as_bytes(), &mut watch, 2)
-        .map_err(|e| e.to_string())
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(watch.out, conv.convert(&small).into_bytes());
-    assert_eq!(
-        watch.most,
-        before,
-        "threads started for {} bytes",
-        small.len()
-    );
-
+    let most = most_threads_converting(&conv, &small);
+    assert_eq!(most, before, "threads started for {} bytes", small.len());
     // The same watch sees the workers on a large input (so the check above
     // can fail).
-    let large = "汉字转换。\n".repeat(400_000);
-    let mut watch = Watch {
-        most: 0,
-        out: Vec::new(),
-    };
-    conv.convert_stream_parallel(large.as_bytes(), &mut watch, 2)
-        .map_err(|e| e.to_string())
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(watch.out, conv.convert(&large).into_bytes());
-    assert!(
-        watch.most >= before + 2,
-        "{} threads, {before} before",
-        watch.most
-    );
+    let most = most_threads_converting(&conv, &"汉字转换。\n".repeat(400_000));
+    assert!(most >= before + 2, "{most} threads, {before} before");
 }
