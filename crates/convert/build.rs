@@ -1294,6 +1294,17 @@ fn fast_plan(
         .iter()
         .any(|(_, _, f, _)| f & RUN_KEY != 0 && f & (RUN_T1START | RUN_TRIGGER) != 0);
     let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
+    // The window is only needed around triggers and stage-1 phrase starts.
+    // Without them (s2tw, s2twp, s2hk, s2hkp), every stretch starts at a
+    // character where the stage-2 check found a key, which is where stage 2's
+    // greedy matching over the run starts a match (the last match before it
+    // started at a character that the checks found clean or at the run's
+    // start, and ended before it), and ends at the first character past
+    // every key found in it that starts no key itself (no key spans it): no
+    // neighbours are needed (docs/engine.md).
+    if !any_t1 {
+        window = 0;
+    }
     // Many characters with `RUN_T2START` (s2twp: TWPhrases) make a branch
     // on the flag hard to predict; with few (s2tw) it is the cheaper test.
     let many_t2 = map
