@@ -1047,7 +1047,13 @@ impl Compiler<'_> {
         }
         let table = page_table64(&slots, &mut self.blob);
         let flat = self.flat(&slots, table);
-        let cell_words: Vec<u32> = cells.iter().flatten().copied().collect();
+        // Stored as three arrays: the checks, the values, and (base,
+        // filter) pairs. A failing child lookup, the most common, reads a
+        // pair and a check, from arrays a half and a quarter the size of
+        // whole cells.
+        let mut cell_words: Vec<u32> = cells.iter().map(|c| c[0]).collect();
+        cell_words.extend(cells.iter().map(|c| c[1]));
+        cell_words.extend(cells.iter().flat_map(|c| [c[2], c[3]]));
         let cells = self.blob.u32s(&cell_words);
         let cells = (cells.0, cells.1 / 4);
         self.fast_layouts.push(format!(

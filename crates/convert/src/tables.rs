@@ -874,10 +874,17 @@ pub(crate) const DA_SPECIAL: u64 = 1 << 63;
 /// filter]`: the child of cell `p` for code `k` is cell `base(p) + k` if its
 /// check is `p`, and bit `k % 32` of the filter is set for every child's
 /// code `k` (a filter of 0: no children). See `double_array` in build.rs.
+/// The cells are kept as three arrays (checks, values, and base and filter
+/// pairs): most child lookups fail, and one that fails reads only a pair and
+/// a check (2026-12-02, A/B against whole 16-byte cells: s2t, s2tw, s2twp,
+/// t2s, tw2s, tw2sp −2 to +9 % by corpus, most 1–5 % faster).
 #[derive(Debug)]
 pub(crate) struct FastDict {
     roots: FlatPages,
-    cells: &'static [[u32; 4]],
+    /// Per cell: its check, its value, and its base and filter.
+    checks: &'static [u32],
+    values: &'static [u32],
+    links: &'static [[u32; 2]],
     lead_bytes: [u32; 8],
     strings: &'static Strings,
 }
@@ -889,9 +896,14 @@ impl FastDict {
         F[i].get_or_init(|| {
             let l = &FAST_DICTS[i];
             let values = Values::get(l.values);
+            let words = u32s((l.cells.0, l.cells.1 * 4));
+            let (checks, rest) = words.split_at(l.cells.1);
+            let (cell_values, links) = rest.split_at(l.cells.1);
             FastDict {
                 roots: FlatPages::of(l.flat),
-                cells: bytemuck::cast_slice(u32s((l.cells.0, l.cells.1 * 4))),
+                checks,
+                values: cell_values,
+                links: bytemuck::cast_slice(links),
                 lead_bytes: l.lead_bytes,
                 strings: &values.strings,
             }
@@ -915,16 +927,16 @@ impl FastDict {
     #[inline(always)]
     pub(crate) fn child(&self, node: u32, slot: u64) -> Option<u32> {
         let code = halves(slot).1 & ((1 << DA_CODE_BITS) - 1);
-        let parent = self.cells.get(node as usize)?;
+        let parent = self.links.get(node as usize)?;
         // The filter of the children's codes (bit `code % 32`; 0 without
         // children) sends the lookups it rules out to cell 0 (never used,
         // its check `u32::MAX` is no cell's index and it stays in cache)
         // without a branch, which would be mispredicted often. `node` 0
         // (no node) finds nothing the same way.
-        let keep = 0u32.wrapping_sub(parent[3].wrapping_shr(code) & 1);
-        let at = parent[2].wrapping_add(code) & keep;
-        let cell = self.cells.get(at as usize)?;
-        (cell[0] == node).then_some(at)
+        let keep = 0u32.wrapping_sub(parent[1].wrapping_shr(code) & 1);
+        let at = parent[0].wrapping_add(code) & keep;
+        let check = *self.checks.get(at as usize)?;
+        (check == node).then_some(at)
     }
 
     /// The longest key of at least two characters through cell `node` (the
@@ -942,11 +954,12 @@ impl FastDict {
     ) -> (usize, u32, u32) {
         let mut best = (0, 0);
         loop {
-            let cell = self.cells.get(node as usize).copied().unwrap_or_default();
-            if cell[1] != 0 {
-                best = (pos, cell[1]);
+            let value = self.values.get(node as usize).copied().unwrap_or_default();
+            if value != 0 {
+                best = (pos, value);
             }
-            if cell[2] == 0 || pos >= b.len() {
+            let base = self.links.get(node as usize).map_or(0, |l| l[0]);
+            if base == 0 || pos >= b.len() {
                 return (best.0, best.1, 0);
             }
             let (next, len) = decode(b, pos);
