@@ -369,7 +369,15 @@ const T2_PAIR_BITS: u32 = 16;
 
 /// Bit of the pair (a, b) in a segmented plan's filter of stage-2 pairs
 /// (src/fast.rs computes the same).
-fn t2_pair_hash(a: u32, b: u32) -> usize {
+/// The bit of a pair in the filter of stage-2 pairs: the low bytes of the
+/// two characters (src/tables.rs, `pair_index`).
+fn t2_pair_index(a: u32, b: u32) -> usize {
+    ((a & 0xFF) << 8 | (b & 0xFF)) as usize
+}
+
+/// The bit of a pair in the filter of stage-1 pairs (src/tables.rs,
+/// `PairFilter::hashed_bit`).
+fn t1_pair_hash(a: u32, b: u32) -> usize {
     let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
     (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
 }
@@ -1342,7 +1350,7 @@ fn fast_plan(
             }
         }
         let mut set = |a: char, b: char| {
-            let h = t2_pair_hash(a as u32, b as u32);
+            let h = t2_pair_index(a as u32, b as u32);
             t2_pairs[h / 64] |= 1 << (h % 64);
         };
         for key in e2.keys() {
@@ -1381,7 +1389,7 @@ fn fast_plan(
             if let (Some(a), Some(b)) = (chars.next(), chars.next())
                 && t1_starts.contains(&a)
             {
-                let h = t2_pair_hash(a as u32, b as u32);
+                let h = t1_pair_hash(a as u32, b as u32);
                 words[h / 64] |= 1 << (h % 64);
             }
         }

@@ -573,7 +573,7 @@ impl Segmented<'_> {
         }
         // The pair filter first, when the next character is decoded already
         // (it mostly is: after a segmentation check).
-        if T2 && r & RUN_T2START != 0 && (ahead.1 == 0 || self.t2_pairs.may(c, ahead.0)) {
+        if T2 && r & RUN_T2START != 0 && (ahead.1 == 0 || self.t2_pairs.bit(c, ahead.0) != 0) {
             trigger_end = trigger_end.max(self.second_stage_quick(b, i, c, len, ahead));
         }
         trigger_end
@@ -729,17 +729,20 @@ impl Segmented<'_> {
             let inner = u32::from(!boundary);
             // With only the stage-2 checks and many characters that have
             // `RUN_T2START`, the pair filter is asked whether or not the
-            // character has the flag (when the next character is decoded;
-            // else the check decodes it), so that the branch is on what the
-            // filter lets through, which is rare.
+            // character has the flag, so that the branch is on what the
+            // filter lets through, which is rare. Without the stage-1 checks
+            // the next character is always decoded by now, except at the
+            // end of the text, where whatever the filter says about `ahead`
+            // the check finds no next character.
             let check = if T2 && !T1 && self.many_t2 {
+                debug_assert!(ahead.1 != 0 || next >= n, "the next character is decoded");
                 let t2 = u32::from(r & RUN_T2START != 0);
-                let pass = u32::from(ahead.1 == 0) | self.t2_pairs.bit(c, ahead.0);
+                let pass = self.t2_pairs.bit(c, ahead.0);
                 inner & t2 & pass != 0
             } else if T1 && !T2 && self.many_t1 {
                 // The same with the filter of stage-1 pairs.
                 let t1 = u32::from(r & RUN_T1START != 0);
-                let pass = u32::from(ahead.1 == 0) | self.t1_pairs.bit(c, ahead.0);
+                let pass = u32::from(ahead.1 == 0) | self.t1_pairs.hashed_bit(c, ahead.0);
                 inner & (u32::from(r & RUN_TRIGGER != 0) | (t1 & pass)) != 0
             } else {
                 r & 0u32.wrapping_sub(inner) & (RUN_T1START | RUN_T2START | RUN_TRIGGER) != 0
@@ -808,7 +811,7 @@ impl Segmented<'_> {
         if ahead.1 == 0 {
             let (c2, l2) = decode(b, next);
             *ahead = (c2, l2, self.run.slot(c2));
-            if !self.t2_pairs.may(c, c2) {
+            if self.t2_pairs.bit(c, c2) == 0 {
                 return 0;
             }
         }
