@@ -1,6 +1,7 @@
 //! Arbitrary text through every config: whole, streamed and parallel
-//! conversion agree; target-based conversion and ambiguity reports never
-//! panic.
+//! conversion agree, and the single-pass engine gives what OpenCC's
+//! stage-by-stage pipeline (the general path) gives; target-based
+//! conversion and ambiguity reports never panic.
 #![no_main]
 
 use bianyi_convert::{Config, Converter, Target, TargetConverter, detect};
@@ -13,6 +14,15 @@ fuzz_target!(|input: (u8, &str)| {
         .tofu_risk(selector & 0x80 != 0)
         .build();
     let whole = conv.convert(text);
+    let general = Converter::builder(config)
+        .tofu_risk(selector & 0x80 != 0)
+        .general_path(true)
+        .build();
+    assert_eq!(
+        general.convert(text),
+        whole,
+        "fast path and general path differ"
+    );
     let mut streamed = Vec::new();
     conv.convert_stream(text.as_bytes(), &mut streamed)
         .expect("UTF-8 input converts");
