@@ -367,8 +367,6 @@ fn pair_hash(a: u32, b: u32) -> usize {
 /// log2 of the bits in a segmented plan's filter of stage-2 pairs.
 const T2_PAIR_BITS: u32 = 16;
 
-/// Bit of the pair (a, b) in a segmented plan's filter of stage-2 pairs
-/// (src/fast.rs computes the same).
 /// The bit of a pair in the filter of stage-2 pairs: the low bytes of the
 /// two characters (src/tables.rs, `pair_index`).
 fn t2_pair_index(a: u32, b: u32) -> usize {
@@ -830,6 +828,9 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
     (cells, roots)
 }
 
+/// A flat table's content: its BMP slots and the slots above the BMP.
+type FlatKey = (Vec<u64>, Vec<(char, u64)>);
+
 /// What [`compile_values`] gives: the layout, the value codes, the root
 /// slots and their table, and the `VALUE_SPAN` form of pool values.
 type CompiledValues = (
@@ -924,8 +925,9 @@ struct Compiler<'a> {
     /// Root slots and page table of each values table made by
     /// [`Compiler::values`], for [`Compiler::values_flat`].
     value_slots: BTreeMap<usize, (BTreeMap<char, u64>, Table64)>,
-    /// Flat tables (see [`Compiler::flat`]), interned by content.
-    flats: BTreeMap<Vec<u64>, usize>,
+    /// Flat tables (see [`Compiler::flat`]), interned by content: the BMP
+    /// slots and the slots above it (which the page table holds).
+    flats: BTreeMap<FlatKey, usize>,
     flat_layouts: Vec<String>,
 }
 
@@ -1002,13 +1004,17 @@ impl Compiler<'_> {
         for (&c, &s) in map.range(..'\u{10000}') {
             flat[c as usize] = s;
         }
-        if let Some(&i) = self.flats.get(&flat) {
+        // A table is shared only when the slots above the BMP are the same
+        // too: they come with the page table of the map written first.
+        let above: Vec<(char, u64)> = map.range('\u{10000}'..).map(|(&c, &s)| (c, s)).collect();
+        let key = (flat, above);
+        if let Some(&i) = self.flats.get(&key) {
             return i;
         }
-        let bmp = self.blob.u64s(&flat);
+        let bmp = self.blob.u64s(&key.0);
         self.flat_layouts
             .push(format!("FlatLayout {{ {table}, bmp: {bmp:?} }}"));
-        self.flats.insert(flat, self.flat_layouts.len() - 1);
+        self.flats.insert(key, self.flat_layouts.len() - 1);
         self.flat_layouts.len() - 1
     }
 
@@ -1310,12 +1316,13 @@ fn fast_plan(
     let any_t2 = map.iter().any(|(_, _, flags, _)| flags & RUN_T2START != 0);
     // The window is only needed around triggers and stage-1 phrase starts.
     // Without them (s2tw, s2twp, s2hk, s2hkp), every stretch starts at a
-    // character where the stage-2 check found a key, which is where stage 2's
-    // greedy matching over the run starts a match (the last match before it
-    // started at a character that the checks found clean or at the run's
-    // start, and ended before it), and ends at the first character past
-    // every key found in it that starts no key itself (no key spans it): no
-    // neighbours are needed (docs/engine.md).
+    // character where the stage-2 check found a key: stage 2's greedy
+    // matching over the run starts a match there, since no match can span
+    // it (every earlier character of the run was checked and starts no key
+    // that reaches it, or ended an earlier stretch). A stretch ends at the
+    // first character past every key found in it that starts no key itself,
+    // so no match spans its end either: no neighbours are needed
+    // (docs/engine.md).
     if !any_t1 {
         window = 0;
     }

@@ -787,11 +787,16 @@ impl Segmented<'_> {
         result
     }
 
-    /// What [`Segmented::second_stage_match`] finds, on the double array of
-    /// stage 2 through the per-character root slots of the stage-1 images
+    /// Where the longest key of stage 2 of two or more characters that
+    /// starts on the stage-1 images of `c` and the following characters
+    /// ends, in the text (0: none), found on the double array of stage 2
+    /// through the per-character root slots of the stage-1 images
     /// (`image2`): most places end at the second character, where no key
-    /// starts with the two images. The trie-based check is only asked where
-    /// an image is not one character (none in the shipped configs). Keeping
+    /// starts with the two images. Where an image is not one character the
+    /// trie-based [`Segmented::second_stage_match`] is asked instead, whose
+    /// end is conservative. That check is also conservative for a one-character
+    /// image of four UTF-8 bytes (kept as a pool string in `image1`), where
+    /// this walk is exact; a later end only lengthens a stretch. Keeping
     /// to the double array and `image2` (already in cache for the first two
     /// characters) made s2twp 4–7 % faster than going on with the trie and
     /// the image map (2026-12-02).
@@ -825,9 +830,9 @@ impl Segmented<'_> {
             return 0;
         };
         // The longest key on stage 2's double array, through the root slots
-        // of the stage-1 images: what `second_stage_match` finds, unless the
-        // walk stopped at a character whose image is not one character
-        // (then that check, which counts it in).
+        // of the stage-1 images, unless the walk stopped at a character
+        // whose image is not one character (then the trie-based check, which
+        // counts it in).
         let (end, _, stop) = self
             .second_fast
             .walk(b, at, next + ahead.1, |x| self.image2.slot(x));

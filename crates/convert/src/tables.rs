@@ -262,9 +262,10 @@ impl PairFilter {
 }
 
 /// The bit of the pair `(a, b)` in the filter of stage-2 pairs (as in
-/// build.rs).
+/// build.rs): two bytes, one bit of the filter's 2^16.
 #[inline(always)]
 fn pair_index(a: u32, b: u32) -> usize {
+    const _: () = assert!(T2_PAIR_BITS == 16, "pair_index gives 16 bits");
     ((a & 0xFF) << 8 | (b & 0xFF)) as usize
 }
 
