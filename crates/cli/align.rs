@@ -96,7 +96,8 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
 
 /// What converts the report's text.
 enum Conversion {
-    Config(Converter),
+    /// Boxed: a converter's plan is a few hundred bytes.
+    Config(Box<Converter>),
     Target(TargetConverter, Vec<bianyi_convert::Step>),
 }
 
@@ -127,7 +128,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
                 .parse()
                 .map_err(|e: bianyi_convert::Error| crate::convert::config_error(e, name))?;
             (
-                Conversion::Config(Converter::new(config)),
+                Conversion::Config(Box::new(Converter::new(config))),
                 crate::convert::config_target(config),
             )
         }

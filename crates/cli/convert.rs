@@ -385,7 +385,7 @@ fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result<Job, CliEr
         }
         let conv = Converter::builder(config).tofu_risk(args.tofu_risk).build();
         return Ok(Job::Lines(
-            lines::How::Config(conv),
+            lines::How::Config(Box::new(conv)),
             mode,
             applier(args, lang, config_target(config))?,
         ));

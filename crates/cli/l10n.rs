@@ -139,7 +139,7 @@ fn conversion(args: &L10nConvertArgs) -> Result<(How, Target), CliError> {
         .parse()
         .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
     Ok((
-        How::Config(Converter::builder(config).build()),
+        How::Config(Box::new(Converter::builder(config).build())),
         config_target(config),
     ))
 }

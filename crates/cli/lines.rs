@@ -11,7 +11,8 @@ use crate::error::{CliError, Source};
 
 /// What converts a line.
 pub(crate) enum How {
-    Config(Converter),
+    /// Boxed: a converter's plan is a few hundred bytes.
+    Config(Box<Converter>),
     Target(TargetConverter),
 }
 

@@ -373,8 +373,8 @@ fn t2_pair_index(a: u32, b: u32) -> usize {
     ((a & 0xFF) << 8 | (b & 0xFF)) as usize
 }
 
-/// The bit of a pair in the filter of stage-1 pairs (src/tables.rs,
-/// `PairFilter::hashed_bit`).
+/// The bit of a pair in a hashed filter of pairs: stage-1 pairs, and the
+/// second filter of stage-2 pairs (src/tables.rs, `hashed_index`).
 fn t1_pair_hash(a: u32, b: u32) -> usize {
     let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
     (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
@@ -1339,7 +1339,10 @@ fn fast_plan(
     // possible match): where a pair is not in it, the exact check would
     // find nothing. Characters outside the map are their own images and
     // in no key.
-    let mut t2_pairs = vec![0u64; 1 << (T2_PAIR_BITS - 6)];
+    // Two filters of the same pairs: by the low bytes (asked in the loop),
+    // then by a hash (asked before the exact check).
+    let words = 1 << (T2_PAIR_BITS - 6);
+    let mut t2_pairs = vec![0u64; 2 * words];
     if let (true, Some(e2)) = (any_t2, entries.get(1)) {
         let starts: BTreeSet<char> = map
             .iter()
@@ -1358,6 +1361,8 @@ fn fast_plan(
         }
         let mut set = |a: char, b: char| {
             let h = t2_pair_index(a as u32, b as u32);
+            t2_pairs[h / 64] |= 1 << (h % 64);
+            let h = words * 64 + t1_pair_hash(a as u32, b as u32);
             t2_pairs[h / 64] |= 1 << (h % 64);
         };
         for key in e2.keys() {

@@ -820,6 +820,9 @@ impl Segmented<'_> {
                 return 0;
             }
         }
+        if !self.t2_pairs.hashed_may(c, ahead.0) {
+            return 0;
+        }
         let s1 = self.image2.slot(c);
         let s2 = self.image2.slot(ahead.0);
         if s1 == DA_SPECIAL || s2 == DA_SPECIAL {

@@ -226,15 +226,34 @@ const T2_PAIR_BITS: u32 = 16;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct PairFilter {
     words: &'static [u64; T2_PAIRS],
+    /// A second filter of the same pairs, indexed by a hash (empty: none).
+    hashed: &'static [u64],
 }
 
 impl PairFilter {
-    /// The filter at `range` (all zeros when empty).
+    /// The filter at `range` (all zeros when empty), followed by a second
+    /// one of the same size indexed by a hash when the range holds two.
     pub(crate) fn get(range: Range) -> PairFilter {
         static NONE: [u64; T2_PAIRS] = [0; T2_PAIRS];
+        let all = u64s(range);
+        let (first, hashed) = all.split_at(all.len().min(T2_PAIRS));
         PairFilter {
-            words: u64s(range).try_into().unwrap_or(&NONE),
+            words: first.try_into().unwrap_or(&NONE),
+            hashed,
         }
+    }
+
+    /// Whether the second, hashed filter lets `(a, b)` through (true
+    /// without one). Asked where the first one let a pair through, before
+    /// the exact check's lookups, which mostly miss the cache: the two
+    /// filters' mistakes are independent, so this rules out most of the
+    /// first one's.
+    #[inline(always)]
+    pub(crate) fn hashed_may(&self, a: u32, b: u32) -> bool {
+        let h = hashed_index(a, b);
+        self.hashed
+            .get(h >> 6)
+            .is_none_or(|w| (w >> (h & 63)) & 1 != 0)
     }
 
     /// 1 when the stage-2 check for `a` followed by `b` may find something
@@ -255,10 +274,17 @@ impl PairFilter {
     #[inline(always)]
     #[allow(clippy::cast_possible_truncation, reason = "one bit of a u64")]
     pub(crate) fn hashed_bit(&self, a: u32, b: u32) -> u32 {
-        let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
-        let h = (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize;
+        let h = hashed_index(a, b);
         (self.words[h >> 6] >> (h & 63)) as u32 & 1
     }
+}
+
+/// The bit of the pair `(a, b)` in a hashed filter of pairs (as in
+/// build.rs).
+#[inline(always)]
+fn hashed_index(a: u32, b: u32) -> usize {
+    let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
+    (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
 }
 
 /// The bit of the pair `(a, b)` in the filter of stage-2 pairs (as in
