@@ -367,10 +367,11 @@ fn pair_hash(a: u32, b: u32) -> usize {
 /// log2 of the bits in a segmented plan's filter of stage-2 pairs.
 const T2_PAIR_BITS: u32 = 16;
 
-/// The bit of a pair in the filter of stage-2 pairs: the low bytes of the
-/// two characters (src/tables.rs, `pair_index`).
+/// The bit of a pair in the filter of stage-2 pairs: the low 10 bits of the
+/// first character and the low 6 of the second (src/tables.rs,
+/// `pair_index`).
 fn t2_pair_index(a: u32, b: u32) -> usize {
-    ((a & 0xFF) << 8 | (b & 0xFF)) as usize
+    ((a & 0x3FF) << 6 | (b & 0x3F)) as usize
 }
 
 /// The bit of a pair in a hashed filter of pairs: stage-1 pairs, and the
@@ -1339,7 +1340,7 @@ fn fast_plan(
     // possible match): where a pair is not in it, the exact check would
     // find nothing. Characters outside the map are their own images and
     // in no key.
-    // Two filters of the same pairs: by the low bytes (asked in the loop),
+    // Two filters of the same pairs: by the low bits (asked in the loop),
     // then by a hash (asked before the exact check).
     let words = 1 << (T2_PAIR_BITS - 6);
     let mut t2_pairs = vec![0u64; 2 * words];

@@ -258,9 +258,11 @@ impl PairFilter {
 
     /// 1 when the stage-2 check for `a` followed by `b` may find something
     /// (0: it would find nothing). The filter of stage-2 pairs is indexed
-    /// by the low bytes of the two characters, without a hash: s2twp asks it
-    /// at most steps of its clean loop, and the hash's multiplications cost
-    /// 2–5 % there (2026-12-02), for no fewer pairs let through.
+    /// without a hash, by the low 10 bits of `a` (the word) and the low 6 of
+    /// `b` (the bit in it): s2twp asks it at most steps of its clean loop,
+    /// where a hash's multiplications cost 2–5 % and the low bytes of both
+    /// (a word and a shift more) 2–5 % more than this (2026-12-02). Its
+    /// mistakes go to the second, hashed filter ([`PairFilter::hashed_may`]).
     #[inline(always)]
     #[allow(clippy::cast_possible_truncation, reason = "one bit of a u64")]
     pub(crate) fn bit(&self, a: u32, b: u32) -> u32 {
@@ -288,11 +290,12 @@ fn hashed_index(a: u32, b: u32) -> usize {
 }
 
 /// The bit of the pair `(a, b)` in the filter of stage-2 pairs (as in
-/// build.rs): two bytes, one bit of the filter's 2^16.
+/// build.rs): 10 bits of `a` pick the word, 6 bits of `b` the bit, one of
+/// the filter's 2^16.
 #[inline(always)]
 fn pair_index(a: u32, b: u32) -> usize {
     const _: () = assert!(T2_PAIR_BITS == 16, "pair_index gives 16 bits");
-    ((a & 0xFF) << 8 | (b & 0xFF)) as usize
+    ((a & 0x3FF) << 6 | (b & 0x3F)) as usize
 }
 
 #[inline(always)]
