@@ -376,7 +376,7 @@ fn t2_pair_index(a: u32, b: u32) -> usize {
 
 /// The bit of a pair in a hashed filter of pairs: stage-1 pairs, and the
 /// second filter of stage-2 pairs (src/tables.rs, `hashed_index`).
-fn t1_pair_hash(a: u32, b: u32) -> usize {
+fn hashed_pair_index(a: u32, b: u32) -> usize {
     let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
     (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
 }
@@ -1363,7 +1363,7 @@ fn fast_plan(
         let mut set = |a: char, b: char| {
             let h = t2_pair_index(a as u32, b as u32);
             t2_pairs[h / 64] |= 1 << (h % 64);
-            let h = words * 64 + t1_pair_hash(a as u32, b as u32);
+            let h = words * 64 + hashed_pair_index(a as u32, b as u32);
             t2_pairs[h / 64] |= 1 << (h % 64);
         };
         for key in e2.keys() {
@@ -1402,7 +1402,7 @@ fn fast_plan(
             if let (Some(a), Some(b)) = (chars.next(), chars.next())
                 && t1_starts.contains(&a)
             {
-                let h = t1_pair_hash(a as u32, b as u32);
+                let h = hashed_pair_index(a as u32, b as u32);
                 words[h / 64] |= 1 << (h % 64);
             }
         }
