@@ -328,6 +328,7 @@ fn convert_one(
         let mut out = Output::file(&dest).map_err(write_error)?;
         job.convert_reader(
             Box::new(io::Cursor::new(head).chain(file)),
+            None,
             &source,
             out.writer(),
             &target,
@@ -347,6 +348,7 @@ fn convert_one(
     let mut state = OutState::default();
     job.convert_reader(
         Box::new(io::Cursor::new(&bytes)),
+        None,
         &source,
         &mut converted,
         &target,

@@ -75,10 +75,13 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
 
 /// An input ready for the engine: UTF-8, the output encoding, and the
 /// encoding `auto` guessed, if it did.
+/// Also whether the reader gives the input's bytes as they are (UTF-8 in
+/// and out).
 pub(crate) type Opened<'r> = (
     Box<dyn Read + 'r>,
     &'static Encoding,
     Option<&'static Encoding>,
+    bool,
 );
 
 /// Converts one piece of text.
@@ -136,12 +139,13 @@ impl Io {
         if chosen.is_utf8() && out == UTF_8 {
             // The fast path: bytes straight to the engine (a UTF-8 BOM is
             // kept as the character it is).
-            return Ok((Box::new(reader), out, guessed));
+            return Ok((Box::new(reader), out, guessed, true));
         }
         Ok((
             Box::new(encoding::DecodingReader::new(reader, chosen.encoding)),
             out,
             guessed,
+            false,
         ))
     }
 
@@ -805,18 +809,45 @@ impl Job {
         state: &mut OutState,
     ) -> Result<(), CliError> {
         let source = input.source();
-        let raw = open(input, &source)?;
-        self.convert_reader(raw, &source, output, target, io_opts, state, &mut |note| {
-            let _ = writeln!(io::stderr().lock(), "{note}");
-        })
+        let read_error = |error| CliError::Read {
+            source: source.clone(),
+            error,
+        };
+        let file = match input {
+            Input::Stdin => None,
+            Input::File(path) => Some(File::open(path).map_err(read_error)?),
+        };
+        // A regular file can be read by the conversion threads themselves.
+        let regular = match &file {
+            Some(f) => f.metadata().map_err(read_error)?.is_file().then_some(f),
+            None => None,
+        };
+        let raw: Box<dyn Read + '_> = match &file {
+            Some(f) => Box::new(f),
+            None => Box::new(io::stdin().lock()),
+        };
+        self.convert_reader(
+            raw,
+            regular,
+            &source,
+            output,
+            target,
+            io_opts,
+            state,
+            &mut |note| {
+                let _ = writeln!(io::stderr().lock(), "{note}");
+            },
+        )
     }
 
-    /// Converts `raw` (named `source`) into `output` (named `target`);
-    /// `note` receives what is worth telling the user (a guessed encoding).
+    /// Converts `raw` (named `source`; `file`, when it is a regular file,
+    /// read from its start) into `output` (named `target`); `note` receives
+    /// what is worth telling the user (a guessed encoding).
     #[expect(clippy::too_many_arguments, reason = "one call site per mode")]
     pub(crate) fn convert_reader(
         &self,
         raw: Box<dyn Read + '_>,
+        file: Option<&File>,
         source: &Source,
         output: &mut dyn Write,
         target: &Source,
@@ -824,7 +855,7 @@ impl Job {
         state: &mut OutState,
         note: &mut dyn FnMut(String),
     ) -> Result<(), CliError> {
-        let (reader, out_encoding, guessed) = io_opts.open(raw, source, state)?;
+        let (reader, out_encoding, guessed, verbatim) = io_opts.open(raw, source, state)?;
         if let Some(e) = guessed {
             note(io_opts.guessed_note(source, e));
         }
@@ -841,7 +872,11 @@ impl Job {
             return writer.finish().map_err(write_error);
         }
         match self {
-            Job::Stream(backend) => backend.convert(reader, &mut writer, source, target)?,
+            Job::Stream(backend) => {
+                // Bytes as they are: the engine may read the file itself.
+                let file = file.filter(|_| verbatim);
+                backend.convert(reader, file, &mut writer, source, target)?;
+            }
             Job::Lines(how, mode, terms) => lines::run(
                 how,
                 *mode,
@@ -951,19 +986,24 @@ impl Backend {
         }
     }
 
+    /// Converts `reader`, or `file` (the same input, a regular file read
+    /// from its start) when there is one and the engine can read it itself.
     fn convert(
         &self,
         reader: Box<dyn Read + '_>,
+        file: Option<&File>,
         output: &mut dyn Write,
         source: &Source,
         target: &Source,
     ) -> Result<(), CliError> {
         let source = source.clone();
         match self {
-            Backend::Bianyi(conv, threads) => conv
-                .convert_stream_parallel(reader, output, *threads)
-                .map(|_| ())
-                .map_err(|e| library_error(e, &source, target)),
+            Backend::Bianyi(conv, threads) => match file {
+                Some(file) => conv.convert_file_parallel(file, output, *threads),
+                None => conv.convert_stream_parallel(reader, output, *threads),
+            }
+            .map(|_| ())
+            .map_err(|e| library_error(e, &source, target)),
             #[cfg(feature = "opencc")]
             Backend::OpenCc(cc) => {
                 crate::system_opencc::convert(cc, reader, output, &source, target)
@@ -1070,7 +1110,7 @@ fn jsonl_input(
     };
     let source = input.source();
     let raw = open(input, &source)?;
-    let (reader, out_encoding, guessed) = io_opts.open(raw, &source, state)?;
+    let (reader, out_encoding, guessed, _) = io_opts.open(raw, &source, state)?;
     if let Some(e) = guessed {
         let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
     }

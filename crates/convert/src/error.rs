@@ -26,6 +26,29 @@ pub struct Position {
     pub column: u64,
 }
 
+impl Position {
+    /// The start of an input.
+    pub(crate) const START: Position = Position {
+        byte: 0,
+        line: 1,
+        column: 1,
+    };
+
+    /// Where `relative`, a position counted from the start of a part of the
+    /// input that begins at `self`, is in the input.
+    pub(crate) fn then(self, relative: Position) -> Position {
+        Position {
+            byte: self.byte + relative.byte,
+            line: self.line + relative.line - 1,
+            column: if relative.line > 1 {
+                relative.column
+            } else {
+                self.column + relative.column - 1
+            },
+        }
+    }
+}
+
 /// What went wrong.
 #[derive(Debug)]
 #[non_exhaustive]

@@ -35,6 +35,7 @@ mod detect;
 mod engine;
 mod error;
 mod fast;
+mod file;
 mod ids;
 mod out;
 mod report;

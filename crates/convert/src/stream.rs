@@ -13,10 +13,10 @@ use crate::ids;
 use crate::tables::in_no_key;
 
 /// Input is converted once this much is pending (and a safe cut exists).
-const CHUNK: usize = 64 * 1024;
+pub(crate) const CHUNK: usize = 64 * 1024;
 
 /// With several threads, each converts pieces of about this size.
-const PART: usize = 1024 * 1024;
+pub(crate) const PART: usize = 1024 * 1024;
 
 /// With one thread, pieces of about this size: a piece and its conversion
 /// take little of the core's cache next to the dictionaries (with pieces of
@@ -26,7 +26,7 @@ const SOLO_PART: usize = 64 * 1024;
 
 /// Buffers up to this size are kept for the next pieces; bigger ones (a
 /// piece without a safe cut for a long way) are given back to the system.
-const KEEP: usize = 4 * PART;
+pub(crate) const KEEP: usize = 4 * PART;
 
 /// Converts a byte stream piece by piece.
 ///
@@ -123,7 +123,7 @@ impl Converter {
         output: W,
         threads: usize,
     ) -> Result<(u64, u64), Error> {
-        pipeline(self, input, output, threads.max(1))
+        pipeline(self, input, output, threads.max(1), Position::START)
     }
 
     /// Converts everything `input` yields into `output`, in bounded memory.
@@ -137,21 +137,21 @@ impl Converter {
         input: R,
         output: W,
     ) -> Result<(u64, u64), Error> {
-        pipeline(self, input, output, 1)
+        pipeline(self, input, output, 1, Position::START)
     }
 }
 
 /// A piece for the workers: its number, its text and a buffer for its
 /// conversion (given back by an earlier piece, so that no piece writes to
 /// fresh pages).
-type Job<T, O> = (usize, T, O);
+pub(crate) type Job<T, O> = (usize, T, O);
 
 /// A piece's conversion, or the panic that stopped it, with the piece's
 /// text, given back for reuse.
-type Converted<T, O> = (usize, T, O, std::thread::Result<()>);
+pub(crate) type Converted<T, O> = (Job<T, O>, std::thread::Result<()>);
 
 /// A piece's conversion, in a buffer that is used again for later pieces.
-trait Output: Default + Send {
+pub(crate) trait Output: Default + Send {
     /// Replaces the content with the conversion of `text`.
     fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch);
     fn capacity(&self) -> usize;
@@ -170,9 +170,9 @@ impl Output for String {
 /// Output that goes on as bytes: converted straight into the buffer, which
 /// keeps its length (no UTF-8 check, no copy, no zeroing when used again).
 #[derive(Default)]
-struct Bytes {
-    buf: Vec<u8>,
-    len: usize,
+pub(crate) struct Bytes {
+    pub(crate) buf: Vec<u8>,
+    pub(crate) len: usize,
 }
 
 impl Output for Bytes {
@@ -185,12 +185,15 @@ impl Output for Bytes {
 }
 
 /// The pipelined parallel conversion (see
-/// [`Converter::convert_stream_parallel`]).
-fn pipeline<R: Read, W: Write>(
+/// [`Converter::convert_stream_parallel`]) of `input`, which starts at
+/// `start` of a larger input (where a conversion may start). Returns the
+/// bytes read and written.
+pub(crate) fn pipeline<R: Read, W: Write>(
     conv: &Converter,
     mut input: R,
     output: W,
     threads: usize,
+    start: Position,
 ) -> Result<(u64, u64), Error> {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, mpsc};
@@ -200,29 +203,17 @@ fn pipeline<R: Read, W: Write>(
     let (done_tx, done_rx) = mpsc::channel::<Converted<String, Bytes>>();
     // Set when the output failed: workers skip what is still queued.
     let stop = AtomicBool::new(false);
+    let work = convert_job(conv, &stop);
     let part = if threads > 1 { PART } else { SOLO_PART };
-    let mut splitter = Splitter::new(conv, part);
+    let mut splitter = Splitter::new(conv, part, start);
     std::thread::scope(|scope| {
         // Owned here: if this thread panics, dropping the pipe closes the
         // queue, so the workers end and the scope can re-raise the panic.
-        let mut pipe = Pipe {
-            output: WriteSink(output),
-            work_tx: Some(work_tx),
-            done_rx,
-            sent: 0,
-            received: 0,
-            next: 0,
-            finished: std::collections::BTreeMap::new(),
-            written: 0,
-            scratch: Default::default(),
-            engine: Scratch::default(),
-            spare: Vec::new(),
-            returned: Vec::new(),
-        };
+        let mut pipe = Pipe::new(WriteSink(output), work_tx, done_rx);
         let started = std::cell::Cell::new(false);
         let start_workers = || {
             if !started.replace(true) {
-                spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
+                spawn_workers(scope, threads, &work_rx, &done_tx, &work);
             }
         };
         let mut at_end = false;
@@ -319,7 +310,7 @@ fn pipeline<R: Read, W: Write>(
             // What was sent is the conversion of input before the error:
             // it is written, as the single-threaded conversion would have.
             Err(e) if !matches!(e.kind(), ErrorKind::Write(_)) => {
-                pipe.work_tx = None;
+                pipe.close();
                 let _ = pipe.catch_up();
                 Err(e)
             }
@@ -330,7 +321,7 @@ fn pipeline<R: Read, W: Write>(
             Ok(()) => pipe.flush(),
         };
         // The workers end when the queue is closed and empty.
-        pipe.work_tx = None;
+        pipe.close();
         outcome.map(|()| (splitter.bytes, pipe.written))
     })
 }
@@ -357,7 +348,7 @@ struct Splitter<'c> {
 }
 
 impl<'c> Splitter<'c> {
-    fn new(converter: &'c Converter, part: usize) -> Splitter<'c> {
+    fn new(converter: &'c Converter, part: usize, position: Position) -> Splitter<'c> {
         Splitter {
             converter,
             part,
@@ -365,11 +356,7 @@ impl<'c> Splitter<'c> {
             // pay for a piece's worth of buffer.
             raw: vec![0; CHUNK],
             filled: 0,
-            position: Position {
-                byte: 0,
-                line: 1,
-                column: 1,
-            },
+            position,
             next_attempt: 0,
             bytes: 0,
         }
@@ -435,24 +422,7 @@ impl<'c> Splitter<'c> {
 
     /// `raw[..end]` as text, or the error for its first invalid byte.
     fn check(&self, end: usize) -> Result<&str, Error> {
-        let bytes = &self.raw[..end];
-        // The faster check first; the one that says where, on failure.
-        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-            return Ok(text);
-        }
-        match simdutf8::compat::from_utf8(bytes) {
-            Ok(text) => Ok(text),
-            Err(e) => {
-                let at = e.valid_up_to();
-                let len = e.error_len().unwrap_or(end - at);
-                let mut position = self.position;
-                advance_position(&mut position, &bytes[..at]);
-                Err(Error::new(ErrorKind::InvalidUtf8 {
-                    position,
-                    bytes: bytes[at..at + len].to_vec(),
-                }))
-            }
-        }
+        checked(&self.raw[..end], self.position)
     }
 
     /// Checks the input waiting (but for a character the next read may
@@ -476,10 +446,30 @@ impl<'c> Splitter<'c> {
     }
 }
 
+/// `bytes` as text, or the error for its first invalid byte (`bytes` start
+/// at `start` of the input). An incomplete character at the end is an
+/// error too.
+pub(crate) fn checked(bytes: &[u8], start: Position) -> Result<&str, Error> {
+    // The faster check first; the one that says where, on failure.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
+    simdutf8::compat::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let len = e.error_len().unwrap_or(bytes.len() - at);
+        let mut position = start;
+        advance_position(&mut position, &bytes[..at]);
+        Error::new(ErrorKind::InvalidUtf8 {
+            position,
+            bytes: bytes[at..at + len].to_vec(),
+        })
+    })
+}
+
 /// The length of the longest prefix of `b` that does not end inside a
 /// character (judging by the lead byte of the last one; validation finds
 /// any other fault).
-fn complete_prefix(b: &[u8]) -> usize {
+pub(crate) fn complete_prefix(b: &[u8]) -> usize {
     let len = b.len();
     for back in 1..=len.min(4) {
         let i = len - back;
@@ -498,38 +488,36 @@ fn complete_prefix(b: &[u8]) -> usize {
     len
 }
 
-/// The workers of a pipeline: each takes pieces from `work_rx` and sends
-/// back their conversion (or the panic that stopped it) until the queue is
-/// closed; once `stop` is set they skip what is still queued.
-fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env, O: Output + 'env>(
+/// The workers of a pipeline: each takes jobs from `work_rx`, does `work`
+/// on them and sends them back with its result (or the panic that stopped
+/// it), until the queue is closed.
+pub(crate) fn spawn_workers<'scope, 'env, J, R, F>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     threads: usize,
-    conv: &'env Converter,
-    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<Job<T, O>>>,
-    done_tx: &std::sync::mpsc::Sender<Converted<T, O>>,
-    stop: &'env std::sync::atomic::AtomicBool,
-) {
+    work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<J>>,
+    done_tx: &std::sync::mpsc::Sender<(J, std::thread::Result<R>)>,
+    work: &'env F,
+) where
+    J: Send + 'env,
+    R: Send + 'env,
+    F: Fn(&mut J, &mut Scratch) -> R + Sync,
+{
     for _ in 0..threads {
         let done_tx = done_tx.clone();
         scope.spawn(move || {
             let mut scratch = Scratch::default();
             loop {
-                // The lock is only held while waiting for a piece.
+                // The lock is only held while waiting for a job.
                 let job = match work_rx.lock() {
                     Ok(rx) => rx.recv(),
                     Err(_) => break,
                 };
-                let Ok((k, text, mut out)) = job else { break };
-                let outcome = if stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    // Skipped: after a failed output nothing more is written.
-                    Ok(())
-                } else {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        out.convert(conv, text.as_ref(), &mut scratch);
-                    }))
-                    .inspect(|()| scratch.trim(KEEP))
-                };
-                if done_tx.send((k, text, out, outcome)).is_err() {
+                let Ok(mut job) = job else { break };
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    work(&mut job, &mut scratch)
+                }))
+                .inspect(|_| scratch.trim(KEEP));
+                if done_tx.send((job, outcome)).is_err() {
                     break;
                 }
             }
@@ -537,11 +525,27 @@ fn spawn_workers<'scope, 'env, T: AsRef<str> + Send + 'env, O: Output + 'env>(
     }
 }
 
+/// The work of a pipeline's workers: a piece converted into its output
+/// buffer, unless `stop` is set (after a failed output nothing more is
+/// written).
+fn convert_job<T: AsRef<str>, O: Output>(
+    conv: &Converter,
+    stop: &std::sync::atomic::AtomicBool,
+) -> impl Fn(&mut Job<T, O>, &mut Scratch) + Sync {
+    move |(_, text, out), scratch| {
+        if !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            out.convert(conv, text.as_ref(), scratch);
+        }
+    }
+}
+
 /// Where a pipeline's output goes.
-trait Sink {
+pub(crate) trait Sink {
     /// The pieces' conversions.
     type Piece: Output;
-    fn put(&mut self, piece: &Self::Piece) -> std::io::Result<()>;
+    /// Writes a piece's conversion (a piece may also carry the reason it
+    /// has none, which this returns).
+    fn put(&mut self, piece: &mut Self::Piece) -> Result<(), Error>;
     /// The length of a piece's conversion.
     fn length(piece: &Self::Piece) -> usize;
     fn flush(&mut self) -> std::io::Result<()>;
@@ -552,8 +556,10 @@ struct WriteSink<W>(W);
 
 impl<W: Write> Sink for WriteSink<W> {
     type Piece = Bytes;
-    fn put(&mut self, piece: &Bytes) -> std::io::Result<()> {
-        self.0.write_all(&piece.buf[..piece.len])
+    fn put(&mut self, piece: &mut Bytes) -> Result<(), Error> {
+        self.0
+            .write_all(&piece.buf[..piece.len])
+            .map_err(|e| Error::new(ErrorKind::Write(e)))
     }
     fn length(piece: &Bytes) -> usize {
         piece.len
@@ -565,7 +571,7 @@ impl<W: Write> Sink for WriteSink<W> {
 
 impl Sink for &mut String {
     type Piece = String;
-    fn put(&mut self, piece: &String) -> std::io::Result<()> {
+    fn put(&mut self, piece: &mut String) -> Result<(), Error> {
         self.push_str(piece);
         Ok(())
     }
@@ -578,8 +584,8 @@ impl Sink for &mut String {
 }
 
 /// The writing side of a pipeline.
-struct Pipe<S: Sink, T> {
-    output: S,
+pub(crate) struct Pipe<S: Sink, T> {
+    pub(crate) output: S,
     /// The workers' queue (`None` once closed).
     work_tx: Option<std::sync::mpsc::Sender<Job<T, S::Piece>>>,
     done_rx: std::sync::mpsc::Receiver<Converted<T, S::Piece>>,
@@ -596,19 +602,55 @@ struct Pipe<S: Sink, T> {
     /// Output buffers written and free for the next pieces.
     spare: Vec<S::Piece>,
     /// Texts of pieces converted by the workers, for reuse.
-    returned: Vec<T>,
+    pub(crate) returned: Vec<T>,
 }
 
-impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
+impl<S: Sink, T> Pipe<S, T> {
+    pub(crate) fn new(
+        output: S,
+        work_tx: std::sync::mpsc::Sender<Job<T, S::Piece>>,
+        done_rx: std::sync::mpsc::Receiver<Converted<T, S::Piece>>,
+    ) -> Pipe<S, T> {
+        Pipe {
+            output,
+            work_tx: Some(work_tx),
+            done_rx,
+            sent: 0,
+            received: 0,
+            next: 0,
+            finished: std::collections::BTreeMap::new(),
+            written: 0,
+            scratch: S::Piece::default(),
+            engine: Scratch::default(),
+            spare: Vec::new(),
+            returned: Vec::new(),
+        }
+    }
+
+    /// Closes the workers' queue: they end once it is empty.
+    pub(crate) fn close(&mut self) {
+        self.work_tx = None;
+    }
+
+    /// Whether every piece sent has come back.
+    pub(crate) fn is_idle(&self) -> bool {
+        self.received == self.sent
+    }
+
+    /// The bytes written so far.
+    pub(crate) fn written(&self) -> u64 {
+        self.written
+    }
+
     /// Whether another piece may be sent to `threads` workers: at most
     /// `2 * threads` pieces queued or being converted, and at most
     /// `4 * threads` not yet written (pieces finished out of order wait
     /// for the ones before them; the window does not close on them).
-    fn has_room(&self, threads: usize) -> bool {
+    pub(crate) fn has_room(&self, threads: usize) -> bool {
         self.sent - self.received < 2 * threads && self.sent - self.next < 4 * threads
     }
 
-    fn send(&mut self, text: T) {
+    pub(crate) fn send(&mut self, text: T) {
         if let Some(tx) = &self.work_tx {
             // The workers outlive the queue: sending cannot fail.
             let out = self.spare.pop().unwrap_or_default();
@@ -617,7 +659,7 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
         }
     }
 
-    fn receive(&mut self, (k, text, out, outcome): Converted<T, S::Piece>) {
+    fn receive(&mut self, ((k, text, out), outcome): Converted<T, S::Piece>) {
         self.received += 1;
         match outcome {
             Ok(()) => {
@@ -642,7 +684,7 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
     }
 
     /// Waits for one result (there must be one outstanding).
-    fn wait(&mut self) -> Result<(), Error> {
+    pub(crate) fn wait(&mut self) -> Result<(), Error> {
         if self.received >= self.sent {
             return Ok(());
         }
@@ -659,12 +701,10 @@ impl<S: Sink, T: AsRef<str>> Pipe<S, T> {
     }
 
     /// Writes the finished pieces that come next, in order.
-    fn write_ready(&mut self) -> Result<(), Error> {
-        while let Some(out) = self.finished.remove(&self.next) {
+    pub(crate) fn write_ready(&mut self) -> Result<(), Error> {
+        while let Some(mut out) = self.finished.remove(&self.next) {
             self.next += 1;
-            self.output
-                .put(&out)
-                .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+            self.output.put(&mut out)?;
             self.written += S::length(&out) as u64;
             if out.capacity() <= KEEP {
                 self.spare.push(out);
@@ -712,9 +752,7 @@ impl<S: Sink> Pipe<S, String> {
         // One output buffer for every piece: no allocation (and no fresh
         // pages) per piece.
         self.scratch.convert(conv, text, &mut self.engine);
-        self.output
-            .put(&self.scratch)
-            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+        self.output.put(&mut self.scratch)?;
         self.written += S::length(&self.scratch) as u64;
         // Buffers grown by such a piece are not kept for the next ones.
         if self.scratch.capacity() > KEEP {
@@ -863,22 +901,10 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Converted<&str, String>>();
     let stop = AtomicBool::new(false);
+    let work = convert_job(conv, &stop);
     std::thread::scope(|scope| {
-        spawn_workers(scope, threads, conv, &work_rx, &done_tx, &stop);
-        let mut pipe = Pipe {
-            output: out,
-            work_tx: Some(work_tx),
-            done_rx,
-            sent: 0,
-            received: 0,
-            next: 0,
-            finished: std::collections::BTreeMap::new(),
-            written: 0,
-            scratch: Default::default(),
-            engine: Scratch::default(),
-            spare: Vec::new(),
-            returned: Vec::new(),
-        };
+        spawn_workers(scope, threads, &work_rx, &done_tx, &work);
+        let mut pipe = Pipe::new(out, work_tx, done_rx);
         let mut start = 0;
         while start < text.len() {
             let rest = &text[start..];
@@ -903,7 +929,7 @@ fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String)
             pipe.returned.clear();
         }
         let _ = pipe.catch_up();
-        pipe.work_tx = None;
+        pipe.close();
     });
 }
 
@@ -953,7 +979,7 @@ pub fn check_utf8<R: Read>(mut input: R) -> Result<u64, Error> {
 }
 
 /// Moves `position` past `bytes` (valid UTF-8).
-fn advance_position(position: &mut Position, bytes: &[u8]) {
+pub(crate) fn advance_position(position: &mut Position, bytes: &[u8]) {
     position.byte += bytes.len() as u64;
     match memchr::memrchr(b'\n', bytes) {
         Some(last) => {
@@ -988,22 +1014,51 @@ fn count_chars(bytes: &[u8]) -> u64 {
 /// No ideographic description sequence may reach over a cut (see
 /// `spanning_sequence`).
 pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
-    let window_chars = (converter.max_key_chars() + 1) * ids::MAX_SPAN_CHARS;
-    let mut cut = match memchr::memrchr(b'\n', text.as_bytes()) {
-        Some(p) => p + 1,
-        None => match text
+    let cut = match text_cut(text) {
+        Some(cut) => cut,
+        None => unit_cut(converter, text)?,
+    };
+    settle_cut(converter, text, cut, true)
+}
+
+/// A safe cut in `text` (valid UTF-8 that may start anywhere in the input,
+/// not necessarily where a conversion may start), found from `text` alone:
+/// a cut of the first two kinds of [`find_cut`], moved before any
+/// ideographic description sequence that may reach over it. `None` when
+/// there is none, or when deciding would need text from before `text`.
+pub(crate) fn cut_in_window(converter: &Converter, text: &str) -> Option<usize> {
+    settle_cut(converter, text, text_cut(text)?, false)
+}
+
+/// The last cut of the first two kinds of [`find_cut`] in `text` (after a
+/// newline, else after a character that occurs in no key): neither depends
+/// on the text before it.
+fn text_cut(text: &str) -> Option<usize> {
+    match memchr::memrchr(b'\n', text.as_bytes()) {
+        Some(p) => Some(p + 1),
+        None => text
             .char_indices()
             .rev()
             .find(|&(_, c)| in_no_key(c) && !ids::is_operator(c))
-        {
-            Some((i, c)) => i + c.len_utf8(),
-            None => unit_cut(converter, text)?,
-        },
-    };
-    // No key contains an operator, so right before one is a dictionary
-    // boundary too: if a sequence reaches over the cut, cut before it.
-    while let Some(op) = spanning_sequence(text, cut, window_chars) {
-        cut = op;
+            .map(|(i, c)| i + c.len_utf8()),
+    }
+}
+
+/// `cut`, moved before every ideographic description sequence that may
+/// reach over it (no key contains an operator, so right before one is a
+/// dictionary boundary too). `whole`: `text` starts where a conversion may
+/// start; if not, a cut whose look-back for such sequences would reach
+/// before the start of `text` is refused.
+fn settle_cut(converter: &Converter, text: &str, mut cut: usize, whole: bool) -> Option<usize> {
+    let window_chars = (converter.max_key_chars() + 1) * ids::MAX_SPAN_CHARS;
+    loop {
+        if !whole && cut < 4 * window_chars {
+            return None;
+        }
+        match spanning_sequence(text, cut, window_chars) {
+            Some(op) => cut = op,
+            None => break,
+        }
     }
     (cut > 0).then_some(cut)
 }

@@ -8,14 +8,9 @@ use bianyi_convert::{Config, Converter};
 #[path = "support/text.rs"]
 mod text;
 use text::{Rng, text};
-
-/// Where two outputs first differ.
-fn first_difference(a: &[u8], b: &[u8]) -> usize {
-    a.iter()
-        .zip(b)
-        .position(|(x, y)| x != y)
-        .unwrap_or(a.len().min(b.len()))
-}
+#[path = "support/outputs.rs"]
+mod outputs;
+use outputs::{FailAfter, broken_copies, first_difference};
 
 fn streamed(conv: &Converter, input: &[u8], rng: &mut Rng) -> String {
     let mut stream = conv.stream();
@@ -188,33 +183,19 @@ fn parallel_stream_reports_invalid_input() {
     let valid = text(&mut rng, 1_400_000, Some(50), true);
     let conv = Converter::new(Config::S2t);
     let converted = conv.convert(&valid);
-    let boundary = |mut at: usize| {
-        while !valid.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    let mut cases: Vec<Vec<u8>> = Vec::new();
-    for at in [
-        0,
-        1,
-        65_535,
-        65_536,
-        (2 << 20) - 1,
-        2 << 20,
-        3_000_001,
-        valid.len(),
-    ] {
-        let at = boundary(at.min(valid.len()));
-        let mut input = valid.as_bytes()[..at].to_vec();
-        input.extend_from_slice(b"\xff tail");
-        input.extend_from_slice(&valid.as_bytes()[at..]);
-        cases.push(input);
-    }
-    // Ending inside a character.
-    let mut cut_short = valid.clone().into_bytes();
-    cut_short.extend_from_slice(&"漢".as_bytes()[..2]);
-    cases.push(cut_short);
+    let cases = broken_copies(
+        &valid,
+        &[
+            0,
+            1,
+            65_535,
+            65_536,
+            (2 << 20) - 1,
+            2 << 20,
+            3_000_001,
+            valid.len(),
+        ],
+    );
     for input in &cases {
         let mut single = Vec::new();
         let expected = conv
@@ -251,30 +232,6 @@ fn parallel_stream_reports_invalid_input() {
             assert_eq!(got, expected, "{threads} threads");
             assert!(converted.as_bytes().starts_with(&out), "{threads} threads");
         }
-    }
-}
-
-/// A writer that fails once `limit` bytes are written (a full disk, a
-/// closed pipe).
-struct FailAfter {
-    limit: usize,
-    written: usize,
-}
-
-impl std::io::Write for FailAfter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.written + buf.len() > self.limit {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::BrokenPipe,
-                "closed",
-            ));
-        }
-        self.written += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

@@ -1,0 +1,391 @@
+//! Parallel conversion of a regular file that the workers read themselves,
+//! with positioned reads, so that no one thread reads the whole input.
+//!
+//! The calling thread decides where the pieces end, reading only a window
+//! of [`WINDOW`] bytes before each piece's nominal end: a cut there that
+//! does not depend on the text before the window ([`cut_in_window`]: after
+//! a newline, or after a character that occurs in no key) ends the piece.
+//! Failing that, it reads the piece whole and cuts it as the stream would
+//! ([`find_cut`]; a piece starts where a conversion may start). A worker
+//! reads its piece, checks that it is UTF-8, converts it and counts its
+//! lines (for the position of an error in a later piece); the calling
+//! thread writes the conversions in order.
+//!
+//! The last [`TAIL`] bytes of the file, and everything from a piece for
+//! which no cut is found, go through the streaming pipeline, which reads
+//! to the end of the file as it is by then: a file that grows while it is
+//! converted is converted whole, as when it is streamed.
+//!
+//! Cuts depend on the file's bytes alone, and each is safe: the output is
+//! the bytes [`Converter::convert`] gives for the whole file, whatever the
+//! number of threads.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
+
+use crate::engine::{Converter, Scratch};
+use crate::error::{Error, ErrorKind, Position};
+use crate::stream::{
+    Bytes, Job, Output, PART, Pipe, Sink, advance_position, checked, complete_prefix,
+    cut_in_window, find_cut, pipeline, spawn_workers,
+};
+
+/// Bytes read before a piece's nominal end to find where it ends.
+const WINDOW: usize = 32 * 1024;
+
+/// The end of the file left to the streaming pipeline.
+const TAIL: u64 = 64 * 1024;
+
+/// Files smaller than this go through the streaming pipeline only.
+const SMALL: u64 = 4 * PART as u64;
+
+impl Converter {
+    /// Converts the regular file `file`, from its first byte to its end,
+    /// into `output` on `threads` threads, which read the pieces they
+    /// convert themselves (positioned reads): unlike
+    /// [`Converter::convert_stream_parallel`], no one thread reads the
+    /// whole file, so reading scales with the threads. This thread writes
+    /// the pieces' conversions in order.
+    ///
+    /// The output is the bytes [`Converter::convert`] gives for the whole
+    /// file, whatever the number of threads; errors (invalid UTF-8, with
+    /// its line and column) are those of
+    /// [`Converter::convert_stream_parallel`]. Output written before an
+    /// error stays written. Returns the bytes read and written.
+    ///
+    /// The file's cursor is not used; it may be moved. A file that is not
+    /// a regular file (a pipe, a device) is streamed from its cursor.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Converter};
+    ///
+    /// let path = std::env::temp_dir().join(format!("bianyi-doc-{}.txt", std::process::id()));
+    /// std::fs::write(&path, "漢字轉換。\n".repeat(400_000))?;
+    /// let conv = Converter::new(Config::T2s);
+    /// let mut out = Vec::new();
+    /// conv.convert_file_parallel(&std::fs::File::open(&path)?, &mut out, 2)?;
+    /// std::fs::remove_file(&path)?;
+    /// assert_eq!(out, "汉字转换。\n".repeat(400_000).into_bytes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn convert_file_parallel<W: Write>(
+        &self,
+        file: &File,
+        mut output: W,
+        threads: usize,
+    ) -> Result<(u64, u64), Error> {
+        let threads = threads.max(1);
+        let metadata = file
+            .metadata()
+            .map_err(|e| Error::new(ErrorKind::Read(e)))?;
+        if !metadata.is_file() {
+            // A pipe or a device cannot be read at an offset.
+            return pipeline(self, file, output, threads, Position::START);
+        }
+        let len = metadata.len();
+        // Where reads are not positioned, threads would move one cursor.
+        let positioned = cfg!(any(unix, windows));
+        let done = if positioned && threads > 1 && len >= SMALL {
+            in_pieces(self, file, &mut output, threads, len - TAIL)?
+        } else {
+            Parted {
+                end: 0,
+                position: Position::START,
+                written: 0,
+            }
+        };
+        let rest = At { file, at: done.end };
+        let (read, written) = pipeline(self, rest, output, threads, done.position)?;
+        Ok((done.end + read, done.written + written))
+    }
+}
+
+/// What [`in_pieces`] converted: the file up to `end` (which is where
+/// `position` is), into `written` bytes.
+struct Parted {
+    end: u64,
+    position: Position,
+    written: u64,
+}
+
+/// A piece for a worker: its byte range, and a buffer for its text (given
+/// back by an earlier piece).
+#[derive(Default)]
+struct Piece {
+    from: u64,
+    to: u64,
+    text: Vec<u8>,
+}
+
+/// A piece's conversion, or why it has none; if it has one, where the
+/// piece's end is, counted from its start.
+struct Conversion {
+    out: Bytes,
+    end: Result<Position, Error>,
+}
+
+impl Default for Conversion {
+    fn default() -> Conversion {
+        Conversion {
+            out: Bytes::default(),
+            end: Ok(Position::START),
+        }
+    }
+}
+
+impl Output for Conversion {
+    fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch) {
+        self.out.convert(conv, text, scratch);
+        let mut end = Position::START;
+        advance_position(&mut end, text.as_bytes());
+        self.end = Ok(end);
+    }
+    fn capacity(&self) -> usize {
+        self.out.capacity()
+    }
+}
+
+/// The output of [`in_pieces`]: the writer, and how far the file is
+/// written.
+struct Ordered<'w, W> {
+    output: &'w mut W,
+    end: u64,
+    position: Position,
+}
+
+impl<W: Write> Sink for Ordered<'_, W> {
+    type Piece = Conversion;
+    fn put(&mut self, piece: &mut Conversion) -> Result<(), Error> {
+        let end = std::mem::replace(&mut piece.end, Ok(Position::START)).map_err(|e| {
+            // Counted from the piece's start, which is at `position`.
+            match e.into_kind() {
+                ErrorKind::InvalidUtf8 { position, bytes } => Error::new(ErrorKind::InvalidUtf8 {
+                    position: self.position.then(position),
+                    bytes,
+                }),
+                other => Error::new(other),
+            }
+        })?;
+        self.output
+            .write_all(&piece.out.buf[..piece.out.len])
+            .map_err(|e| Error::new(ErrorKind::Write(e)))?;
+        self.end += end.byte;
+        self.position = self.position.then(end);
+        Ok(())
+    }
+    fn length(piece: &Conversion) -> usize {
+        piece.out.len
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.output.flush()
+    }
+}
+
+/// Converts the file in pieces on `threads` workers, up to a cut at or
+/// before `limit` (or before, where a piece has no cut), writing the
+/// conversions in order.
+fn in_pieces<W: Write>(
+    conv: &Converter,
+    file: &File,
+    output: &mut W,
+    threads: usize,
+    limit: u64,
+) -> Result<Parted, Error> {
+    let (work_tx, work_rx) = mpsc::channel::<Job<Piece, Conversion>>();
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel();
+    // Set when the output failed: workers skip what is still queued.
+    let stop = AtomicBool::new(false);
+    let work = |(_, piece, converted): &mut Job<Piece, Conversion>, scratch: &mut Scratch| {
+        // Skipped after a failed output: nothing more is written.
+        if !stop.load(Ordering::Relaxed) {
+            converted.end = convert_piece(conv, file, piece, &mut converted.out, scratch);
+        }
+    };
+    std::thread::scope(|scope| {
+        spawn_workers(scope, threads, &work_rx, &done_tx, &work);
+        let ordered = Ordered {
+            output,
+            end: 0,
+            position: Position::START,
+        };
+        // Owned here: if this thread panics, dropping the pipe closes the
+        // queue, so the workers end and the scope can re-raise the panic.
+        let mut pipe = Pipe::new(ordered, work_tx, done_rx);
+        let outcome = cut_and_send(conv, file, &mut pipe, threads, limit);
+        if outcome.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        // The workers end when the queue is closed and empty.
+        pipe.close();
+        outcome.map(|()| Parted {
+            end: pipe.output.end,
+            position: pipe.output.position,
+            written: pipe.written(),
+        })
+    })
+}
+
+/// The calling thread's side of [`in_pieces`]: cuts pieces while there is
+/// room for them, and writes the workers' conversions in order, until there
+/// is no cut (the rest is the stream's) and every piece is written.
+fn cut_and_send<W: Write>(
+    conv: &Converter,
+    file: &File,
+    pipe: &mut Pipe<Ordered<'_, W>, Piece>,
+    threads: usize,
+    limit: u64,
+) -> Result<(), Error> {
+    // Where the next piece starts.
+    let mut start = 0;
+    let mut cutting = true;
+    let mut window = Vec::new();
+    loop {
+        while cutting && pipe.has_room(threads) {
+            match next_cut(conv, file, start, limit, &mut window) {
+                Some(end) => {
+                    let text = pipe.returned.pop().map(|p| p.text).unwrap_or_default();
+                    pipe.send(Piece {
+                        from: start,
+                        to: end,
+                        text,
+                    });
+                    start = end;
+                }
+                None => cutting = false,
+            }
+        }
+        if pipe.is_idle() {
+            // Each answer is written as soon as those before it are.
+            return Ok(());
+        }
+        pipe.wait()?;
+        pipe.write_ready()?;
+    }
+}
+
+/// Where the piece that starts at `start` (where a conversion may start)
+/// ends: a safe cut at most [`PART`] bytes on and at most at `limit`.
+/// `None` when the piece would be short, or no cut is found (the bytes
+/// there are not UTF-8, the file is shorter than thought, or there is no
+/// cut in the piece): the stream takes over from `start`.
+fn next_cut(
+    conv: &Converter,
+    file: &File,
+    start: u64,
+    limit: u64,
+    window: &mut Vec<u8>,
+) -> Option<u64> {
+    let left = limit.checked_sub(start)?;
+    if left < PART as u64 / 4 {
+        return None;
+    }
+    let nominal = start + left.min(PART as u64);
+    let from = start.max(nominal - WINDOW as u64);
+    if from > start {
+        let bytes = read_exactly_at(file, window, from, nominal)?;
+        // The window starts after the continuation bytes of the character
+        // it starts in.
+        let skip = bytes.iter().take(4).position(|&b| b & 0xC0 != 0x80)?;
+        let bytes = &bytes[skip..];
+        let text = simdutf8::basic::from_utf8(&bytes[..complete_prefix(bytes)]).ok()?;
+        if let Some(cut) = cut_in_window(conv, text) {
+            return Some(from + (skip + cut) as u64);
+        }
+    }
+    // The piece whole, cut as the stream would.
+    let bytes = read_exactly_at(file, window, start, nominal)?;
+    let text = simdutf8::basic::from_utf8(&bytes[..complete_prefix(bytes)]).ok()?;
+    find_cut(conv, text).map(|cut| start + cut as u64)
+}
+
+/// Reads bytes `from..to` of `file` into `buf`; `None` if the file ends
+/// first or cannot be read (the stream, taking over, says why).
+fn read_exactly_at<'b>(file: &File, buf: &'b mut Vec<u8>, from: u64, to: u64) -> Option<&'b [u8]> {
+    let len = usize::try_from(to - from).ok()?;
+    if buf.len() < len {
+        buf.resize(len, 0);
+    }
+    let got = read_full_at(file, &mut buf[..len], from).ok()?;
+    (got == len).then_some(&buf[..len])
+}
+
+/// A worker's job: reads the piece, checks it, converts it into `out`.
+/// Returns where the piece's end is, counted from its start.
+fn convert_piece(
+    conv: &Converter,
+    file: &File,
+    piece: &mut Piece,
+    out: &mut Bytes,
+    scratch: &mut Scratch,
+) -> Result<Position, Error> {
+    let len = usize::try_from(piece.to - piece.from)
+        .map_err(|_| Error::new(ErrorKind::Read(io::Error::other("piece too large"))))?;
+    if piece.text.len() < len {
+        piece.text.resize(len, 0);
+    }
+    let got = read_full_at(file, &mut piece.text[..len], piece.from)
+        .map_err(|e| Error::new(ErrorKind::Read(e)))?;
+    if got < len {
+        return Err(Error::new(ErrorKind::Read(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "the file became shorter while it was read",
+        ))));
+    }
+    let bytes = &piece.text[..len];
+    let text = checked(bytes, Position::START)?;
+    out.convert(conv, text, scratch);
+    let mut end = Position::START;
+    advance_position(&mut end, bytes);
+    Ok(end)
+}
+
+/// The file from byte `at` on, read with positioned reads.
+struct At<'f> {
+    file: &'f File,
+    at: u64,
+}
+
+impl Read for At<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = read_at(self.file, buf, self.at)?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+/// Reads into `buf` from offset `at` until it is full or the file ends;
+/// returns how much was read.
+fn read_full_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    let mut done = 0;
+    while done < buf.len() {
+        match read_at(file, &mut buf[done..], at + done as u64) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done)
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, at)
+}
+
+/// Only the stream reads, from one thread, where reads are not positioned.
+#[cfg(not(any(unix, windows)))]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    use std::io::Seek;
+    let mut file = file;
+    file.seek(io::SeekFrom::Start(at))?;
+    file.read(buf)
+}
