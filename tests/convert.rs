@@ -82,6 +82,92 @@ fn streaming_and_parallel_give_the_plain_result() {
     }
 }
 
+/// A file big enough for the threads to read it themselves takes that
+/// path only when its bytes go to the engine as they are: with a UTF-8
+/// byte order mark (kept), in UTF-16 (decoded first), as a Markdown
+/// document (read whole) and as plain text, `-j 2` and `-j 3` give `-j 1`'s
+/// bytes; invalid UTF-8 late in it is reported at its place with `-o` and
+/// `--in-place`, which then leave no output and the input as it was.
+#[test]
+fn big_files_read_by_the_threads() {
+    let article = String::from_utf8(article()).expect("utf-8");
+    let text = article.repeat(700);
+    assert!(text.len() > 5 << 20, "{}", text.len());
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files: [(&str, Vec<u8>); 4] = [
+        ("plain.txt", text.clone().into_bytes()),
+        ("bom.txt", format!("\u{FEFF}{text}").into_bytes()),
+        ("utf16.txt", utf16),
+        ("doc.md", text.clone().into_bytes()),
+    ];
+    for (name, bytes) in &files {
+        fs::write(dir.path().join(name), bytes).expect("write");
+        let one = bianyi_ok(dir.path(), &["convert", "-c", "t2s", "-j", "1", name], b"");
+        for threads in ["2", "3"] {
+            let got = bianyi_ok(
+                dir.path(),
+                &["convert", "-c", "t2s", "-j", threads, name],
+                b"",
+            );
+            assert!(got == one, "{name}, -j {threads}: output differs");
+        }
+    }
+    let plain = Converter::new(Config::T2s).convert(&text);
+    let one = bianyi_ok(dir.path(), &["convert", "-c", "t2s", "plain.txt"], b"");
+    assert!(
+        one == plain.as_bytes(),
+        "plain.txt: not the library's bytes"
+    );
+
+    let mut broken = text.into_bytes();
+    let mut at = 3_500_000;
+    while broken[at] & 0xC0 == 0x80 {
+        at += 1;
+    }
+    broken.insert(at, 0xFF);
+    let expected = bianyi_convert::check_utf8(&broken[..])
+        .expect_err("invalid")
+        .into_kind();
+    let bianyi_convert::ErrorKind::InvalidUtf8 { position, .. } = expected else {
+        panic!("{expected:?}");
+    };
+    let place = format!(
+        "broken.txt:{}:{}: invalid UTF-8 at byte offset {}",
+        position.line, position.column, position.byte
+    );
+    let path = dir.path().join("broken.txt");
+    fs::write(&path, &broken).expect("write");
+    for threads in ["1", "2", "3"] {
+        for mode in [&["-o", "out.txt"][..], &["--in-place"][..]] {
+            let mut args = vec!["convert", "-c", "t2s", "-j", threads, "broken.txt"];
+            args.extend_from_slice(mode);
+            let out = bianyi(dir.path(), &args, b"");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{mode:?}, -j {threads}: {stderr}"
+            );
+            assert!(
+                stderr.contains(&place),
+                "{mode:?}, -j {threads}: {stderr} (want {place})"
+            );
+            assert!(
+                !dir.path().join("out.txt").exists(),
+                "-j {threads}: out.txt"
+            );
+            assert!(
+                fs::read(&path).expect("read") == broken,
+                "{mode:?}, -j {threads}: the input changed"
+            );
+        }
+    }
+}
+
 /// Big files are checked ahead (before anything is written to standard
 /// output) on several threads, in ranges whose split may fall inside a
 /// character: valid files convert, and a fault anywhere, also right at a

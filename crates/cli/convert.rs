@@ -817,9 +817,15 @@ impl Job {
             Input::Stdin => None,
             Input::File(path) => Some(File::open(path).map_err(read_error)?),
         };
-        // A regular file can be read by the conversion threads themselves.
+        // A regular file can be read by the conversion threads themselves,
+        // from its start: unless it was opened at another offset (on some
+        // systems /dev/stdin and /dev/fd/N share the cursor of the
+        // descriptor they name).
         let regular = match &file {
-            Some(f) => f.metadata().map_err(read_error)?.is_file().then_some(f),
+            Some(f) => {
+                let at_start = io::Seek::stream_position(&mut &*f).is_ok_and(|p| p == 0);
+                (at_start && f.metadata().map_err(read_error)?.is_file()).then_some(f)
+            }
             None => None,
         };
         let raw: Box<dyn Read + '_> = match &file {

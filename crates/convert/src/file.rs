@@ -28,7 +28,7 @@ use std::sync::{Mutex, mpsc};
 use crate::engine::{Converter, Scratch};
 use crate::error::{Error, ErrorKind, Position};
 use crate::stream::{
-    Bytes, Job, Output, PART, Pipe, Sink, advance_position, checked, complete_prefix,
+    Buffer, Bytes, Job, Output, PART, Pipe, Sink, advance_position, checked, complete_prefix,
     cut_in_window, find_cut, pipeline, spawn_workers,
 };
 
@@ -56,7 +56,10 @@ impl Converter {
     /// error stays written. Returns the bytes read and written.
     ///
     /// The file's cursor is not used; it may be moved. A file that is not
-    /// a regular file (a pipe, a device) is streamed from its cursor.
+    /// a regular file (a pipe, a device) is streamed from its cursor. A
+    /// file of 4 MiB or more that becomes shorter while it is converted is
+    /// an error (its text would be missing somewhere); one that grows is
+    /// converted to its end.
     ///
     /// ```
     /// use bianyi_convert::{Config, Converter};
@@ -87,7 +90,8 @@ impl Converter {
         let len = metadata.len();
         // Where reads are not positioned, threads would move one cursor.
         let positioned = cfg!(any(unix, windows));
-        let done = if positioned && threads > 1 && len >= SMALL {
+        let in_parts = positioned && threads > 1 && len >= SMALL;
+        let done = if in_parts {
             in_pieces(self, file, &mut output, threads, len - TAIL)?
         } else {
             Parted {
@@ -98,7 +102,15 @@ impl Converter {
         };
         let rest = At { file, at: done.end };
         let (read, written) = pipeline(self, rest, output, threads, done.position)?;
-        Ok((done.end + read, done.written + written))
+        let read = done.end + read;
+        // Read in parts, a file that became shorter would lose text in the
+        // middle or at the end, depending on when: it is an error wherever
+        // it is seen. (The stream alone reads whatever there is, as from
+        // a pipe: some files say a size they do not have.)
+        if in_parts && read < len {
+            return Err(shrunk());
+        }
+        Ok((read, done.written + written))
     }
 }
 
@@ -135,13 +147,7 @@ impl Default for Conversion {
     }
 }
 
-impl Output for Conversion {
-    fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch) {
-        self.out.convert(conv, text, scratch);
-        let mut end = Position::START;
-        advance_position(&mut end, text.as_bytes());
-        self.end = Ok(end);
-    }
+impl Buffer for Conversion {
     fn capacity(&self) -> usize {
         self.out.capacity()
     }
@@ -267,10 +273,11 @@ fn cut_and_send<W: Write>(
 }
 
 /// Where the piece that starts at `start` (where a conversion may start)
-/// ends: a safe cut at most [`PART`] bytes on and at most at `limit`.
-/// `None` when the piece would be short, or no cut is found (the bytes
-/// there are not UTF-8, the file is shorter than thought, or there is no
-/// cut in the piece): the stream takes over from `start`.
+/// ends: a safe cut at most [`PART`] bytes on (twice that where the first
+/// window has none) and at most at `limit`. `None` when the piece would be
+/// short, or no cut is found (the bytes there are not UTF-8, the file is
+/// shorter than thought, or there is no cut in the piece): the stream takes
+/// over from `start`.
 fn next_cut(
     conv: &Converter,
     file: &File,
@@ -283,9 +290,15 @@ fn next_cut(
         return None;
     }
     let nominal = start + left.min(PART as u64);
-    let from = start.max(nominal - WINDOW as u64);
-    if from > start {
-        let bytes = read_exactly_at(file, window, from, nominal)?;
+    // A stretch without a cut before the first nominal end (a long line
+    // without punctuation) may well end before the second.
+    let further = start + left.min(2 * PART as u64);
+    for end in [nominal, further] {
+        let from = start.max(end - WINDOW as u64);
+        if from == start || (end == further && further == nominal) {
+            break;
+        }
+        let bytes = read_exactly_at(file, window, from, end)?;
         // The window starts after the continuation bytes of the character
         // it starts in.
         let skip = bytes.iter().take(4).position(|&b| b & 0xC0 != 0x80)?;
@@ -295,7 +308,7 @@ fn next_cut(
             return Some(from + (skip + cut) as u64);
         }
     }
-    // The piece whole, cut as the stream would.
+    // The first part of the piece whole, cut as the stream would.
     let bytes = read_exactly_at(file, window, start, nominal)?;
     let text = simdutf8::basic::from_utf8(&bytes[..complete_prefix(bytes)]).ok()?;
     find_cut(conv, text).map(|cut| start + cut as u64)
@@ -308,7 +321,8 @@ fn read_exactly_at<'b>(file: &File, buf: &'b mut Vec<u8>, from: u64, to: u64) ->
     if buf.len() < len {
         buf.resize(len, 0);
     }
-    let got = read_full_at(file, &mut buf[..len], from).ok()?;
+    let (got, read) = read_full_at(file, &mut buf[..len], from);
+    read.ok()?;
     (got == len).then_some(&buf[..len])
 }
 
@@ -326,13 +340,16 @@ fn convert_piece(
     if piece.text.len() < len {
         piece.text.resize(len, 0);
     }
-    let got = read_full_at(file, &mut piece.text[..len], piece.from)
-        .map_err(|e| Error::new(ErrorKind::Read(e)))?;
+    let (got, read) = read_full_at(file, &mut piece.text[..len], piece.from);
+    if let Err(e) = read {
+        // Invalid input read before the failure is reported first, as the
+        // stream does.
+        let bytes = &piece.text[..got];
+        checked(&bytes[..complete_prefix(bytes)], Position::START)?;
+        return Err(Error::new(ErrorKind::Read(e)));
+    }
     if got < len {
-        return Err(Error::new(ErrorKind::Read(io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "the file became shorter while it was read",
-        ))));
+        return Err(shrunk());
     }
     let bytes = &piece.text[..len];
     let text = checked(bytes, Position::START)?;
@@ -356,19 +373,28 @@ impl Read for At<'_> {
     }
 }
 
-/// Reads into `buf` from offset `at` until it is full or the file ends;
-/// returns how much was read.
-fn read_full_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+/// Reads into `buf` from offset `at` until it is full, the file ends or a
+/// read fails; returns how much was read, and the failure.
+fn read_full_at(file: &File, buf: &mut [u8], at: u64) -> (usize, io::Result<()>) {
     let mut done = 0;
     while done < buf.len() {
         match read_at(file, &mut buf[done..], at + done as u64) {
             Ok(0) => break,
             Ok(n) => done += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+            Err(e) => return (done, Err(e)),
         }
     }
-    Ok(done)
+    (done, Ok(()))
+}
+
+/// The error for a file that is shorter than it was when the conversion
+/// began.
+fn shrunk() -> Error {
+    Error::new(ErrorKind::Read(io::Error::new(
+        io::ErrorKind::UnexpectedEof,
+        "the file became shorter while it was read",
+    )))
 }
 
 #[cfg(unix)]

@@ -151,9 +151,14 @@ pub(crate) type Job<T, O> = (usize, T, O);
 pub(crate) type Converted<T, O> = (Job<T, O>, std::thread::Result<()>);
 
 /// A piece's conversion, in a buffer that is used again for later pieces.
-pub(crate) trait Output: Default + Send {
+pub(crate) trait Output: Buffer {
     /// Replaces the content with the conversion of `text`.
     fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch);
+}
+
+/// A buffer that goes round between a pipeline's pieces.
+pub(crate) trait Buffer: Default + Send {
+    /// Its capacity (a buffer grown too much is not used again).
     fn capacity(&self) -> usize;
 }
 
@@ -162,6 +167,9 @@ impl Output for String {
         self.clear();
         conv.convert_into(text, self);
     }
+}
+
+impl Buffer for String {
     fn capacity(&self) -> usize {
         String::capacity(self)
     }
@@ -179,6 +187,9 @@ impl Output for Bytes {
     fn convert(&mut self, conv: &Converter, text: &str, scratch: &mut Scratch) {
         self.len = conv.convert_to_buf(text, &mut self.buf, scratch);
     }
+}
+
+impl Buffer for Bytes {
     fn capacity(&self) -> usize {
         self.buf.capacity()
     }
@@ -542,7 +553,7 @@ fn convert_job<T: AsRef<str>, O: Output>(
 /// Where a pipeline's output goes.
 pub(crate) trait Sink {
     /// The pieces' conversions.
-    type Piece: Output;
+    type Piece: Buffer;
     /// Writes a piece's conversion (a piece may also carry the reason it
     /// has none, which this returns).
     fn put(&mut self, piece: &mut Self::Piece) -> Result<(), Error>;
@@ -729,7 +740,7 @@ impl<S: Sink, T> Pipe<S, T> {
     }
 }
 
-impl<S: Sink> Pipe<S, String> {
+impl<S: Sink<Piece: Output>> Pipe<S, String> {
     /// A piece: to the workers once they run (copied into a text given back
     /// by an earlier piece), else converted here (nothing is in flight then).
     fn hand(&mut self, conv: &Converter, text: &str, workers: bool) -> Result<(), Error> {

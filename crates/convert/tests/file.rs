@@ -48,7 +48,8 @@ fn from_file(conv: &Converter, file: &TempFile, threads: usize) -> (Vec<u8>, Opt
 
 /// Texts of about 5 MB (past the size below which only the stream reads)
 /// whose pieces end in every way: after newlines, after punctuation in long
-/// lines, inside a stretch with neither (cut by the segmentation), and
+/// lines, inside a stretch with neither (cut by the segmentation), after
+/// such a stretch over a piece's nominal end, and
 /// nowhere (a long run of ideographic description operators, after which
 /// the stream takes over).
 fn texts() -> Vec<(&'static str, String)> {
@@ -59,6 +60,14 @@ fn texts() -> Vec<(&'static str, String)> {
     // Characters that are all in keys, without newlines, for 2.5 MB.
     no_punctuation.push_str(&"中國人民銀行發展".repeat(100_000));
     no_punctuation.push_str(&text(&mut rng, 400_000, Some(40), true));
+    // A stretch without a cut over the first piece's nominal end (the
+    // piece ends before the second).
+    let mut stretch = String::new();
+    while stretch.len() < 900 << 10 {
+        stretch.push_str(&text(&mut rng, 1000, Some(60), true));
+    }
+    stretch.push_str(&"中國人民銀行發展".repeat(8400));
+    stretch.push_str(&text(&mut rng, 1_500_000, Some(60), true));
     let mut uncut = text(&mut rng, 1_400_000, Some(60), true);
     uncut.push_str(&"⿰".repeat(400_000));
     uncut.push_str(&text(&mut rng, 600_000, Some(60), true));
@@ -66,6 +75,7 @@ fn texts() -> Vec<(&'static str, String)> {
         ("lines", lines),
         ("long lines", long_lines),
         ("no punctuation", no_punctuation),
+        ("stretch", stretch),
         ("uncut", uncut),
     ]
 }
