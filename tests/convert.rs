@@ -168,6 +168,56 @@ fn big_files_read_by_the_threads() {
     }
 }
 
+/// `bianyi convert < file`: standard input that is a regular file gives
+/// the bytes a pipe gives (it is read by the threads when it is at its
+/// start), and is left at its end; at another offset only the rest of it
+/// is converted.
+#[test]
+fn standard_input_from_a_file() {
+    use std::io::Seek;
+    let article = String::from_utf8(article()).expect("utf-8");
+    let text = article.repeat(700);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.txt");
+    fs::write(&path, &text).expect("write");
+    let run = |file: &fs::File, threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["convert", "-c", "t2s", "-j", threads])
+            .env("LANG", "C")
+            .stdin(Stdio::from(file.try_clone().expect("clone")))
+            .output()
+            .expect("run bianyi");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let conv = Converter::new(Config::T2s);
+    for threads in ["1", "2", "3"] {
+        let mut file = fs::File::open(&path).expect("open");
+        let got = run(&file, threads);
+        assert!(
+            got == conv.convert(&text).as_bytes(),
+            "-j {threads}: output differs"
+        );
+        assert_eq!(
+            file.stream_position().expect("offset"),
+            text.len() as u64,
+            "-j {threads}: not left at the end"
+        );
+        // From the second copy of the article on.
+        file.seek(std::io::SeekFrom::Start(article.len() as u64))
+            .expect("seek");
+        let got = run(&file, threads);
+        assert!(
+            got == conv.convert(&text[article.len()..]).as_bytes(),
+            "-j {threads}, from an offset: output differs"
+        );
+    }
+}
+
 /// Big files are checked ahead (before anything is written to standard
 /// output) on several threads, in ranges whose split may fall inside a
 /// character: valid files convert, and a fault anywhere, also right at a

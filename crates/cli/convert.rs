@@ -814,13 +814,13 @@ impl Job {
             error,
         };
         let file = match input {
-            Input::Stdin => None,
+            Input::Stdin => stdin_file(),
             Input::File(path) => Some(File::open(path).map_err(read_error)?),
         };
         // A regular file can be read by the conversion threads themselves,
-        // from its start: unless it was opened at another offset (on some
-        // systems /dev/stdin and /dev/fd/N share the cursor of the
-        // descriptor they name).
+        // from its start: unless it is at another offset (standard input
+        // after `read` or `head` of a shell; on some systems /dev/stdin and
+        // /dev/fd/N share the cursor of the descriptor they name).
         let regular = match &file {
             Some(f) => {
                 let at_start = io::Seek::stream_position(&mut &*f).is_ok_and(|p| p == 0);
@@ -832,7 +832,7 @@ impl Job {
             Some(f) => Box::new(f),
             None => Box::new(io::stdin().lock()),
         };
-        self.convert_reader(
+        let outcome = self.convert_reader(
             raw,
             regular,
             &source,
@@ -843,7 +843,13 @@ impl Job {
             &mut |note| {
                 let _ = writeln!(io::stderr().lock(), "{note}");
             },
-        )
+        );
+        if let (Input::Stdin, Some(f)) = (input, &file) {
+            // Standard input is left at its end, as reading it through
+            // would leave it (positioned reads do not move it).
+            let _ = io::Seek::seek(&mut &*f, io::SeekFrom::End(0));
+        }
+        outcome
     }
 
     /// Converts `raw` (named `source`; `file`, when it is a regular file,
@@ -954,6 +960,21 @@ impl Job {
             _ => output.write_all(out.as_bytes()).map_err(write_error),
         }
     }
+}
+
+/// Standard input as a file, when it is a regular file (`bianyi convert <
+/// file`): the conversion threads can then read it themselves (if it is
+/// at its start).
+#[cfg(unix)]
+fn stdin_file() -> Option<File> {
+    use std::os::fd::AsFd;
+    let file = File::from(io::stdin().as_fd().try_clone_to_owned().ok()?);
+    file.metadata().ok()?.is_file().then_some(file)
+}
+
+#[cfg(not(unix))]
+fn stdin_file() -> Option<File> {
+    None
 }
 
 fn open(input: &Input, source: &Source) -> Result<Box<dyn Read>, CliError> {
