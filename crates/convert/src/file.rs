@@ -5,8 +5,9 @@
 //! of [`WINDOW`] bytes before each piece's nominal end: a cut there that
 //! does not depend on the text before the window ([`cut_in_window`]: after
 //! a newline, or after a character that occurs in no key) ends the piece.
-//! Failing that, it reads the piece whole and cuts it as the stream would
-//! ([`find_cut`]; a piece starts where a conversion may start). A worker
+//! Failing that, it tries the window before twice the nominal length, then
+//! reads the piece whole and cuts it as the stream would ([`find_cut`]; a
+//! piece starts where a conversion may start). A worker
 //! reads its piece, checks that it is UTF-8, converts it and counts its
 //! lines (for the position of an error in a later piece); the calling
 //! thread writes the conversions in order.
@@ -32,14 +33,32 @@ use crate::stream::{
     cut_in_window, find_cut, pipeline, spawn_workers,
 };
 
+/// The sizes that shape the pieces (smaller in the tests, so that a small
+/// file has many pieces).
+#[derive(Clone, Copy)]
+struct Sizes {
+    /// A piece's nominal length.
+    part: u64,
+    /// Bytes read before a piece's nominal end to find where it ends.
+    window: u64,
+    /// The end of the file left to the streaming pipeline.
+    tail: u64,
+    /// Files smaller than this go through the streaming pipeline only.
+    small: u64,
+}
+
+const SIZES: Sizes = Sizes {
+    part: PART as u64,
+    window: WINDOW,
+    tail: TAIL,
+    small: 4 * PART as u64,
+};
+
 /// Bytes read before a piece's nominal end to find where it ends.
-const WINDOW: usize = 32 * 1024;
+const WINDOW: u64 = 32 * 1024;
 
 /// The end of the file left to the streaming pipeline.
 const TAIL: u64 = 64 * 1024;
-
-/// Files smaller than this go through the streaming pipeline only.
-const SMALL: u64 = 4 * PART as u64;
 
 impl Converter {
     /// Converts the regular file `file`, from its first byte to its end,
@@ -76,42 +95,53 @@ impl Converter {
     pub fn convert_file_parallel<W: Write>(
         &self,
         file: &File,
-        mut output: W,
+        output: W,
         threads: usize,
     ) -> Result<(u64, u64), Error> {
-        let threads = threads.max(1);
-        let metadata = file
-            .metadata()
-            .map_err(|e| Error::new(ErrorKind::Read(e)))?;
-        if !metadata.is_file() {
-            // A pipe or a device cannot be read at an offset.
-            return pipeline(self, file, output, threads, Position::START);
-        }
-        let len = metadata.len();
-        // Where reads are not positioned, threads would move one cursor.
-        let positioned = cfg!(any(unix, windows));
-        let in_parts = positioned && threads > 1 && len >= SMALL;
-        let done = if in_parts {
-            in_pieces(self, file, &mut output, threads, len - TAIL)?
-        } else {
-            Parted {
-                end: 0,
-                position: Position::START,
-                written: 0,
-            }
-        };
-        let rest = At { file, at: done.end };
-        let (read, written) = pipeline(self, rest, output, threads, done.position)?;
-        let read = done.end + read;
-        // Read in parts, a file that became shorter would lose text in the
-        // middle or at the end, depending on when: it is an error wherever
-        // it is seen. (The stream alone reads whatever there is, as from
-        // a pipe: some files say a size they do not have.)
-        if in_parts && read < len {
-            return Err(shrunk());
-        }
-        Ok((read, done.written + written))
+        convert_file(self, file, output, threads, SIZES)
     }
+}
+
+/// [`Converter::convert_file_parallel`] with pieces shaped by `sizes`.
+fn convert_file<W: Write>(
+    conv: &Converter,
+    file: &File,
+    mut output: W,
+    threads: usize,
+    sizes: Sizes,
+) -> Result<(u64, u64), Error> {
+    let threads = threads.max(1);
+    let metadata = file
+        .metadata()
+        .map_err(|e| Error::new(ErrorKind::Read(e)))?;
+    if !metadata.is_file() {
+        // A pipe or a device cannot be read at an offset.
+        return pipeline(conv, file, output, threads, Position::START);
+    }
+    let len = metadata.len();
+    // Where reads are not positioned, threads would move one cursor.
+    let positioned = cfg!(any(unix, windows));
+    let in_parts = positioned && threads > 1 && len >= sizes.small;
+    let done = if in_parts {
+        in_pieces(conv, file, &mut output, threads, len - sizes.tail, sizes)?
+    } else {
+        Parted {
+            end: 0,
+            position: Position::START,
+            written: 0,
+        }
+    };
+    let rest = At { file, at: done.end };
+    let (read, written) = pipeline(conv, rest, output, threads, done.position)?;
+    let read = done.end + read;
+    // Read in parts, a file that became shorter would lose text in the
+    // middle or at the end, depending on when: it is an error wherever
+    // it is seen. (The stream alone reads whatever there is, as from
+    // a pipe: some files say a size they do not have.)
+    if in_parts && read < len {
+        return Err(shrunk());
+    }
+    Ok((read, done.written + written))
 }
 
 /// What [`in_pieces`] converted: the file up to `end` (which is where
@@ -198,6 +228,7 @@ fn in_pieces<W: Write>(
     output: &mut W,
     threads: usize,
     limit: u64,
+    sizes: Sizes,
 ) -> Result<Parted, Error> {
     let (work_tx, work_rx) = mpsc::channel::<Job<Piece, Conversion>>();
     let work_rx = Mutex::new(work_rx);
@@ -220,7 +251,7 @@ fn in_pieces<W: Write>(
         // Owned here: if this thread panics, dropping the pipe closes the
         // queue, so the workers end and the scope can re-raise the panic.
         let mut pipe = Pipe::new(ordered, work_tx, done_rx);
-        let outcome = cut_and_send(conv, file, &mut pipe, threads, limit);
+        let outcome = cut_and_send(conv, file, &mut pipe, threads, limit, sizes);
         if outcome.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -243,6 +274,7 @@ fn cut_and_send<W: Write>(
     pipe: &mut Pipe<Ordered<'_, W>, Piece>,
     threads: usize,
     limit: u64,
+    sizes: Sizes,
 ) -> Result<(), Error> {
     // Where the next piece starts.
     let mut start = 0;
@@ -250,7 +282,7 @@ fn cut_and_send<W: Write>(
     let mut window = Vec::new();
     loop {
         while cutting && pipe.has_room(threads) {
-            match next_cut(conv, file, start, limit, &mut window) {
+            match next_cut(conv, file, start, limit, sizes, &mut window) {
                 Some(end) => {
                     let text = pipe.returned.pop().map(|p| p.text).unwrap_or_default();
                     pipe.send(Piece {
@@ -273,7 +305,7 @@ fn cut_and_send<W: Write>(
 }
 
 /// Where the piece that starts at `start` (where a conversion may start)
-/// ends: a safe cut at most [`PART`] bytes on (twice that where the first
+/// ends: a safe cut at most a part's size on (twice that where the first
 /// window has none) and at most at `limit`. `None` when the piece would be
 /// short, or no cut is found (the bytes there are not UTF-8, the file is
 /// shorter than thought, or there is no cut in the piece): the stream takes
@@ -283,18 +315,19 @@ fn next_cut(
     file: &File,
     start: u64,
     limit: u64,
+    sizes: Sizes,
     window: &mut Vec<u8>,
 ) -> Option<u64> {
     let left = limit.checked_sub(start)?;
-    if left < PART as u64 / 4 {
+    if left < sizes.part / 4 {
         return None;
     }
-    let nominal = start + left.min(PART as u64);
+    let nominal = start + left.min(sizes.part);
     // A stretch without a cut before the first nominal end (a long line
     // without punctuation) may well end before the second.
-    let further = start + left.min(2 * PART as u64);
+    let further = start + left.min(2 * sizes.part);
     for end in [nominal, further] {
-        let from = start.max(end - WINDOW as u64);
+        let from = start.max(end.saturating_sub(sizes.window));
         if from == start || (end == further && further == nominal) {
             break;
         }
@@ -414,4 +447,117 @@ fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
     let mut file = file;
     file.seek(io::SeekFrom::Start(at))?;
     file.read(buf)
+}
+
+/// The test texts of the crate's integration tests.
+#[cfg(test)]
+#[path = "../tests/support/text.rs"]
+mod test_text;
+
+#[cfg(test)]
+mod tests {
+    use super::test_text::{Rng, text};
+    use super::*;
+    use crate::config::Config;
+
+    /// Pieces of 32 KiB and windows of 12 KiB: a few hundred kilobytes meet
+    /// every rule (cuts near a window's start, sequences reaching into a
+    /// window, stretches without a cut over one or two nominal ends, the
+    /// stream taking over) many times.
+    const SMALL_SIZES: Sizes = Sizes {
+        part: 32 << 10,
+        window: 12 << 10,
+        tail: 2 << 10,
+        small: 64 << 10,
+    };
+
+    /// A text of about `len` bytes made of random stretches of every kind.
+    fn mixed(rng: &mut Rng, len: usize) -> String {
+        let mut s = String::new();
+        while s.len() < len {
+            let kind = rng.below(8);
+            let n = 1 + rng.below(20_000);
+            match kind {
+                0 | 1 => s.push_str(&text(rng, n, Some(60), true)),
+                2 => s.push_str(&text(rng, n, None, false)),
+                // Characters all in keys, without newlines.
+                3 => s.push_str(&"中國人民銀行發展".repeat(n % 3000)),
+                4 => s.push_str(&"⿰".repeat(n % 4000)),
+                5 => {
+                    for _ in 0..n % 20 {
+                        s.push_str(
+                            ["⿰。发", "⿱\n头", "⿰⿱氵尔木", "⿲", "\u{F900}"][rng.below(5)],
+                        );
+                        let k = rng.below(30);
+                        s.push_str(&text(rng, k, None, false));
+                    }
+                }
+                6 => s.push_str(&"\n".repeat(n % 3)),
+                _ => s.push_str(&text(rng, n % 200, Some(5), true)),
+            }
+        }
+        s
+    }
+
+    /// `bytes` in a temporary file, converted on `threads` threads with
+    /// small pieces.
+    fn from_file(conv: &Converter, bytes: &[u8], threads: usize) -> (Vec<u8>, Option<String>) {
+        let path = std::env::temp_dir().join(format!(
+            "bianyi-file-unit-{}-{threads}-{:?}.txt",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut out = Vec::new();
+        let got = convert_file(conv, &file, &mut out, threads, SMALL_SIZES);
+        let _ = std::fs::remove_file(&path);
+        (out, got.err().map(|e| e.to_string()))
+    }
+
+    #[test]
+    fn small_pieces_give_the_whole_text_and_the_streams_errors() {
+        let mut rng = Rng(0x5A11_F11E);
+        let configs = [
+            Config::S2t,
+            Config::T2s,
+            Config::S2twp,
+            Config::Tw2sp,
+            Config::Hk2s,
+        ];
+        for round in 0..24 {
+            let len = 300_000 + rng.below(300_000);
+            let input = mixed(&mut rng, len);
+            let conv = Converter::new(configs[round % configs.len()]);
+            let whole = conv.convert(&input);
+            for threads in [2, 3] {
+                let (out, err) = from_file(&conv, input.as_bytes(), threads);
+                assert_eq!(err, None, "round {round}, {threads} threads");
+                assert!(
+                    out == whole.as_bytes(),
+                    "round {round}, {threads} threads: differs at byte {}",
+                    out.iter()
+                        .zip(whole.as_bytes())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(0)
+                );
+            }
+            // An invalid byte somewhere: the stream's error, after a prefix
+            // of the conversion.
+            let mut broken = input.into_bytes();
+            let mut at = rng.below(broken.len());
+            while broken[at] & 0xC0 == 0x80 {
+                at -= 1;
+            }
+            broken.insert(at, 0xFF);
+            let expected = conv
+                .convert_stream(&broken[..], &mut Vec::new())
+                .err()
+                .map(|e| e.to_string());
+            assert!(expected.is_some());
+            let (out, err) = from_file(&conv, &broken, 2);
+            assert_eq!(err, expected, "round {round}");
+            assert!(whole.as_bytes().starts_with(&out), "round {round}");
+        }
+    }
 }
