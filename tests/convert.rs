@@ -129,16 +129,7 @@ fn big_files_read_by_the_threads() {
         at += 1;
     }
     broken.insert(at, 0xFF);
-    let expected = bianyi_convert::check_utf8(&broken[..])
-        .expect_err("invalid")
-        .into_kind();
-    let bianyi_convert::ErrorKind::InvalidUtf8 { position, .. } = expected else {
-        panic!("{expected:?}");
-    };
-    let place = format!(
-        "broken.txt:{}:{}: invalid UTF-8 at byte offset {}",
-        position.line, position.column, position.byte
-    );
+    let place = invalid_utf8_place("broken.txt", &broken);
     let path = dir.path().join("broken.txt");
     fs::write(&path, &broken).expect("write");
     for threads in ["1", "2", "3"] {
@@ -166,6 +157,21 @@ fn big_files_read_by_the_threads() {
             );
         }
     }
+}
+
+/// How the CLI names the place of the first invalid UTF-8 in `bytes`, a
+/// file called `name` (as `check_utf8` finds it).
+fn invalid_utf8_place(name: &str, bytes: &[u8]) -> String {
+    let expected = bianyi_convert::check_utf8(bytes)
+        .expect_err("invalid")
+        .into_kind();
+    let bianyi_convert::ErrorKind::InvalidUtf8 { position, .. } = expected else {
+        panic!("{expected:?}");
+    };
+    format!(
+        "{name}:{}:{}: invalid UTF-8 at byte offset {}",
+        position.line, position.column, position.byte
+    )
 }
 
 /// `bianyi convert < file`: standard input that is a regular file gives
@@ -255,16 +261,7 @@ fn big_files_are_checked_ahead_on_several_threads() {
         let to = (at + bad.len()).min(broken.len());
         broken.splice(at..to, bad.iter().copied());
         fs::write(&path, &broken).expect("write");
-        let expected = bianyi_convert::check_utf8(&broken[..])
-            .expect_err("invalid")
-            .into_kind();
-        let bianyi_convert::ErrorKind::InvalidUtf8 { position, .. } = expected else {
-            panic!("{what}: {expected:?}");
-        };
-        let place = format!(
-            "big.txt:{}:{}: invalid UTF-8 at byte offset {}",
-            position.line, position.column, position.byte
-        );
+        let place = invalid_utf8_place("big.txt", &broken);
         for threads in ["1", "2", "3"] {
             let out = bianyi(
                 dir.path(),

@@ -73,10 +73,9 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     run_job(args, &job, &inputs, &io).map_err(refine)
 }
 
-/// An input ready for the engine: UTF-8, the output encoding, and the
-/// encoding `auto` guessed, if it did.
-/// Also whether the reader gives the input's bytes as they are (UTF-8 in
-/// and out).
+/// An input ready for the engine: UTF-8, the output encoding, the
+/// encoding `auto` guessed, if it did, and whether the reader gives the
+/// input's bytes as they are (UTF-8 in and out).
 pub(crate) type Opened<'r> = (
     Box<dyn Read + 'r>,
     &'static Encoding,

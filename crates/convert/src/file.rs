@@ -2,7 +2,7 @@
 //! with positioned reads, so that no one thread reads the whole input.
 //!
 //! The calling thread decides where the pieces end, reading only a window
-//! of [`WINDOW`] bytes before each piece's nominal end: a cut there that
+//! (32 KiB) before each piece's nominal end (1 MiB on): a cut there that
 //! does not depend on the text before the window ([`cut_in_window`]: after
 //! a newline, or after a character that occurs in no key) ends the piece.
 //! Failing that, it tries the window before twice the nominal length, then
@@ -12,7 +12,7 @@
 //! lines (for the position of an error in a later piece); the calling
 //! thread writes the conversions in order.
 //!
-//! The last [`TAIL`] bytes of the file, and everything from a piece for
+//! The last 64 KiB of the file, and everything from a piece for
 //! which no cut is found, go through the streaming pipeline, which reads
 //! to the end of the file as it is by then: a file that grows while it is
 //! converted is converted whole, as when it is streamed.
@@ -49,16 +49,10 @@ struct Sizes {
 
 const SIZES: Sizes = Sizes {
     part: PART as u64,
-    window: WINDOW,
-    tail: TAIL,
+    window: 32 * 1024,
+    tail: 64 * 1024,
     small: 4 * PART as u64,
 };
-
-/// Bytes read before a piece's nominal end to find where it ends.
-const WINDOW: u64 = 32 * 1024;
-
-/// The end of the file left to the streaming pipeline.
-const TAIL: u64 = 64 * 1024;
 
 impl Converter {
     /// Converts the regular file `file`, from its first byte to its end,
@@ -219,9 +213,9 @@ impl<W: Write> Sink for Ordered<'_, W> {
     }
 }
 
-/// Converts the file in pieces on `threads` workers, up to a cut at or
-/// before `limit` (or before, where a piece has no cut), writing the
-/// conversions in order.
+/// Converts the file in pieces on `threads` workers, from its start up to
+/// the last cut found before `limit` (earlier where a piece has no cut),
+/// writing the conversions in order.
 fn in_pieces<W: Write>(
     conv: &Converter,
     file: &File,

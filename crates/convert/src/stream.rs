@@ -13,7 +13,7 @@ use crate::ids;
 use crate::tables::in_no_key;
 
 /// Input is converted once this much is pending (and a safe cut exists).
-pub(crate) const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = 64 * 1024;
 
 /// With several threads, each converts pieces of about this size.
 pub(crate) const PART: usize = 1024 * 1024;
@@ -26,7 +26,7 @@ const SOLO_PART: usize = 64 * 1024;
 
 /// Buffers up to this size are kept for the next pieces; bigger ones (a
 /// piece without a safe cut for a long way) are given back to the system.
-pub(crate) const KEEP: usize = 4 * PART;
+const KEEP: usize = 4 * PART;
 
 /// Converts a byte stream piece by piece.
 ///
