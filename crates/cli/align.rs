@@ -98,14 +98,14 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
 enum Conversion {
     /// Boxed: a converter's plan is a few hundred bytes.
     Config(Box<Converter>),
-    Target(TargetConverter, Vec<bianyi_convert::Step>),
+    Target(bianyi_convert::Document),
 }
 
 impl Conversion {
     fn convert(&self, text: &str) -> String {
         match self {
             Conversion::Config(c) => c.convert(text),
-            Conversion::Target(t, plan) => t.convert_planned(text, plan),
+            Conversion::Target(doc) => doc.convert(text),
         }
     }
 }
@@ -120,8 +120,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
                 .parse()
                 .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
             let tc = TargetConverter::new(target);
-            let plan = tc.plan(&detection);
-            (Conversion::Target(tc, plan), target)
+            (Conversion::Target(tc.with_detection(detection)), target)
         }
         (None, Some(name)) => {
             let config: Config = name

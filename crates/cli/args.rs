@@ -450,6 +450,16 @@ pub(crate) struct DetectArgs {
     /// JSON Lines instead of text, for scripts.
     #[arg(long)]
     pub(crate) json: bool,
+
+    /// Also show the confidence, the probabilities behind the verdict and
+    /// the evidence, with examples.
+    #[arg(long)]
+    pub(crate) explain: bool,
+
+    /// Encoding of the input: a byte order mark decides; auto then takes
+    /// UTF-8 if the text is UTF-8 and otherwise guesses (and says so).
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
+    pub(crate) encoding: EncodingArg,
 }
 
 /// How to show a diff.

@@ -1214,13 +1214,14 @@ impl Job {
             #[cfg(feature = "opencc")]
             Job::Stream(Backend::OpenCc(_)) => Err(CliError::EngineOnlyConvert),
             Job::Lines(how, _, terms) => {
-                let plan = match how {
-                    lines::How::Target(tc) => tc.plan(&bianyi_convert::detect(sample)),
-                    lines::How::Config(_) => Vec::new(),
+                let document = match how {
+                    lines::How::Target(tc) => Some(tc.document(sample)),
+                    lines::How::Config(_) => None,
                 };
-                let plain = move |t: &str| match how {
-                    lines::How::Config(c) => c.convert(t),
-                    lines::How::Target(tc) => tc.convert_planned(t, &plan),
+                let plain = move |t: &str| match (how, &document) {
+                    (lines::How::Target(_), Some(doc)) => doc.convert(t),
+                    (lines::How::Target(tc), None) => tc.convert(t),
+                    (lines::How::Config(c), _) => c.convert(t),
                 };
                 Ok(match terms {
                     None => Box::new(plain),

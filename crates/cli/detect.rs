@@ -1,15 +1,20 @@
-//! `bianyi detect`: the script and regional standard of texts.
+//! `bianyi detect`: the script and regional standard of texts, with a
+//! confidence and, on request, the evidence. Files are read line by line
+//! (in any encoding `convert` reads), so a file of any size is judged in
+//! bounded memory.
 
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
-use bianyi_convert::{Detection, Script, Standard, detect};
+use bianyi_convert::{DETECT_BYTES, Detection, Detector, Evidence, EvidenceKind, Script, Standard};
 use fluent_bundle::FluentValue;
 
 use crate::args::DetectArgs;
+use crate::encoding;
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
+use crate::lines::{Line, Lines};
 
 pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
@@ -21,43 +26,126 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
     let mut out = io::stdout().lock();
     let target = Source::Path("-".to_string());
     for f in &files {
-        let (source, text) = read(f)?;
+        let mut write = |text: String| -> Result<bool, CliError> {
+            match out.write_all(text.as_bytes()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+                Err(error) => Err(CliError::Write {
+                    target: target.clone(),
+                    error,
+                }),
+                Ok(()) => Ok(true),
+            }
+        };
+        let (source, mut lines) = open(f, args, &l)?;
         let name = match &source {
             Source::Stdin => "-".to_string(),
             Source::Path(p) => p.clone(),
         };
-        let mut lines_out = String::new();
-        if args.by_paragraph {
-            for (n, para) in text.lines().enumerate() {
-                if para.trim().is_empty() {
-                    continue;
-                }
-                lines_out.push_str(&describe(&l, &name, Some(n + 1), &detect(para), args.json));
+        let next =
+            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(crate::convert::refine);
+        let new_detector = || {
+            if args.explain {
+                Detector::new().with_examples()
+            } else {
+                Detector::new()
             }
-        } else {
-            lines_out.push_str(&describe(&l, &name, None, &detect(&text), args.json));
+        };
+        if !args.by_paragraph {
+            let mut d = new_detector();
+            while let Some(line) = next(&mut lines)? {
+                d.feed(&line.text);
+            }
+            if !write(describe(&l, &name, None, &d, None, args))? {
+                return Ok(());
+            }
+            continue;
         }
-        match out.write_all(lines_out.as_bytes()) {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-            Err(error) => return Err(CliError::Write { target, error }),
-            Ok(()) => {}
+        // The document is judged from its start; each paragraph then with
+        // that verdict as prior, as conversion does.
+        let mut document = Detector::new();
+        let mut ahead: Vec<Line> = Vec::new();
+        let mut sampled = 0;
+        while sampled < DETECT_BYTES {
+            let Some(line) = next(&mut lines)? else {
+                break;
+            };
+            sampled += line.text.len();
+            document.feed(&line.text);
+            ahead.push(line);
+        }
+        let prior = document.detection();
+        let mut ahead = ahead.into_iter();
+        loop {
+            let line = match ahead.next() {
+                Some(line) => line,
+                None => match next(&mut lines)? {
+                    Some(line) => line,
+                    None => break,
+                },
+            };
+            if line.text.trim().is_empty() {
+                continue;
+            }
+            let mut d = new_detector();
+            d.feed(&line.text);
+            let text = describe(&l, &name, Some(line.number), &d, Some(&prior), args);
+            if !write(text)? {
+                return Ok(());
+            }
         }
     }
     Ok(())
 }
 
-pub(crate) fn read(f: &OsString) -> Result<(Source, String), CliError> {
-    let (source, mut reader): (Source, Box<dyn Read>) = if f == "-" {
-        (Source::Stdin, Box::new(io::stdin().lock()))
+/// Lines of `f` (`-`: standard input), decoded as `--encoding` says (a
+/// guess is noted on standard error, as `convert` does).
+fn open(
+    f: &OsString,
+    args: &DetectArgs,
+    l: &Localizer,
+) -> Result<(Source, Lines<Box<dyn Read>>), CliError> {
+    let (source, mut raw) = open_raw(f)?;
+    let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
+        source: source.clone(),
+        error,
+    })?;
+    let chosen = encoding::choose(args.encoding, &head);
+    if chosen.guessed {
+        let note = l.msg(
+            "note-encoding-guessed",
+            &[
+                ("path", source.render(l).into()),
+                ("encoding", encoding::name(chosen.encoding).into()),
+            ],
+        );
+        let _ = writeln!(io::stderr().lock(), "{note}");
+    }
+    let reader = io::Cursor::new(head).chain(raw);
+    let reader: Box<dyn Read> = if chosen.is_utf8() {
+        Box::new(reader)
     } else {
-        let path = PathBuf::from(f);
-        let source = Source::path(&path);
-        let file = std::fs::File::open(&path).map_err(|error| CliError::Read {
-            source: source.clone(),
-            error,
-        })?;
-        (source, Box::new(file))
+        Box::new(encoding::DecodingReader::new(reader, chosen.encoding))
     };
+    Ok((source.clone(), Lines::new(reader, source)))
+}
+
+/// `f` (`-`: standard input), opened for reading.
+fn open_raw(f: &OsString) -> Result<(Source, Box<dyn Read>), CliError> {
+    if f == "-" {
+        return Ok((Source::Stdin, Box::new(io::stdin().lock())));
+    }
+    let path = PathBuf::from(f);
+    let source = Source::path(&path);
+    let file = std::fs::File::open(&path).map_err(|error| CliError::Read {
+        source: source.clone(),
+        error,
+    })?;
+    Ok((source, Box::new(file)))
+}
+
+/// The whole of `f` (`-`: standard input) as UTF-8 text.
+pub(crate) fn read(f: &OsString) -> Result<(Source, String), CliError> {
+    let (source, mut reader) = open_raw(f)?;
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
@@ -87,8 +175,11 @@ pub(crate) fn utf8_text(source: Source, bytes: Vec<u8>) -> Result<String, CliErr
     })
 }
 
-fn script_key(s: Script) -> &'static str {
-    match s {
+fn script_key(d: &Detection) -> &'static str {
+    if d.counts.characters == 0 {
+        return "empty";
+    }
+    match d.script {
         Script::Simplified => "simplified",
         Script::Traditional => "traditional",
         Script::Mixed => "mixed",
@@ -105,34 +196,48 @@ fn standard_key(s: Standard) -> &'static str {
     }
 }
 
-fn describe(l: &Localizer, input: &str, line: Option<usize>, d: &Detection, json: bool) -> String {
-    if json {
-        let mut v = serde_json::json!({
-            "input": input,
-            "script": script_key(d.script),
-            "standard": d.standard.map(standard_key),
-            "mainland_origin": d.mainland_origin,
-            "counts": {
-                "characters": d.counts.characters,
-                "han": d.counts.han,
-                "simplified": d.counts.simplified,
-                "traditional": d.counts.traditional,
-                "opencc_forms": d.counts.opencc_forms,
-                "taiwan_forms": d.counts.taiwan_forms,
-                "hong_kong_forms": d.counts.hong_kong_forms,
-                "mainland_vs_taiwan_words": d.counts.mainland_vs_taiwan_words,
-                "taiwan_words": d.counts.taiwan_words,
-                "mainland_vs_hong_kong_words": d.counts.mainland_vs_hong_kong_words,
-                "hong_kong_words": d.counts.hong_kong_words,
-            },
-        });
-        if let (Some(n), Some(obj)) = (line, v.as_object_mut()) {
-            obj.insert("line".to_string(), n.into());
-        }
-        return format!("{v}\n");
+fn evidence_key(k: EvidenceKind) -> &'static str {
+    match k {
+        EvidenceKind::Simplified => "simplified",
+        EvidenceKind::Traditional => "traditional",
+        EvidenceKind::Shared => "shared",
+        EvidenceKind::NotTaiwan => "not-taiwan",
+        EvidenceKind::NotHongKong => "not-hong-kong",
+        EvidenceKind::TaiwanForms => "taiwan-forms",
+        EvidenceKind::HongKongForms => "hong-kong-forms",
+        EvidenceKind::Cantonese => "cantonese",
+        EvidenceKind::MainlandVsTaiwanWords => "mainland-vs-taiwan-words",
+        EvidenceKind::TaiwanWords => "taiwan-words",
+        EvidenceKind::MainlandVsHongKongWords => "mainland-vs-hong-kong-words",
+        _ => "hong-kong-words",
+    }
+}
+
+/// Probabilities as shown: two decimals.
+fn p(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+/// One result: for the whole input (`line` None) or one paragraph judged
+/// with `prior`.
+fn describe(
+    l: &Localizer,
+    input: &str,
+    line: Option<usize>,
+    detector: &Detector,
+    prior: Option<&Detection>,
+    args: &DetectArgs,
+) -> String {
+    let d = match prior {
+        Some(prior) => detector.detection_given(prior),
+        None => detector.detection(),
+    };
+    let evidence = detector.evidence();
+    if args.json {
+        return json(input, line, &d, &evidence, args.explain);
     }
     let s = |v: &str| FluentValue::from(v.to_string());
-    let mut text = l.msg(&format!("detect-script-{}", script_key(d.script)), &[]);
+    let mut text = l.msg(&format!("detect-script-{}", script_key(&d)), &[]);
     if let Some(standard) = d.standard {
         let standard = l.msg(&format!("detect-standard-{}", standard_key(standard)), &[]);
         text = l.msg(
@@ -151,11 +256,134 @@ fn describe(l: &Localizer, input: &str, line: Option<usize>, d: &Detection, json
         Some(n) => format!("{input}:{n}"),
         None => input.to_string(),
     };
-    format!(
+    let mut out = format!(
         "{}\n",
         l.msg(
             "detect-line",
             &[("place", s(&place)), ("description", s(&text))]
         )
-    )
+    );
+    if args.explain && d.counts.characters > 0 {
+        let [ps, pt, pm] = d.script_probabilities();
+        let [tw, hk, oc] = d.standard_probabilities();
+        let mut explain = vec![
+            l.msg(
+                "detect-explain-confidence",
+                &[("value", s(&p(d.confidence)))],
+            ),
+            l.msg(
+                "detect-explain-script",
+                &[
+                    ("simplified", s(&p(ps))),
+                    ("traditional", s(&p(pt))),
+                    ("mixed", s(&p(pm))),
+                ],
+            ),
+        ];
+        if d.standard.is_some() {
+            explain.push(l.msg(
+                "detect-explain-standard",
+                &[
+                    ("taiwan", s(&p(tw))),
+                    ("hongkong", s(&p(hk))),
+                    ("opencc", s(&p(oc))),
+                ],
+            ));
+            explain.push(l.msg(
+                "detect-explain-origin",
+                &[("value", s(&p(d.mainland_origin_probability())))],
+            ));
+        }
+        if evidence.is_empty() {
+            explain.push(l.msg("detect-explain-no-evidence", &[]));
+        }
+        for e in &evidence {
+            let kind = l.msg(&format!("detect-evidence-{}", evidence_key(e.kind)), &[]);
+            let count = e.count.to_string();
+            explain.push(if e.examples.is_empty() {
+                l.msg(
+                    "detect-explain-evidence",
+                    &[("kind", s(&kind)), ("count", s(&count))],
+                )
+            } else {
+                l.msg(
+                    "detect-explain-evidence-examples",
+                    &[
+                        ("kind", s(&kind)),
+                        ("count", s(&count)),
+                        ("examples", s(&e.examples.join(" "))),
+                    ],
+                )
+            });
+        }
+        for line in explain {
+            out.push_str("  ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn json(
+    input: &str,
+    line: Option<usize>,
+    d: &Detection,
+    evidence: &[Evidence],
+    explain: bool,
+) -> String {
+    let [ps, pt, pm] = d.script_probabilities();
+    let [tw, hk, oc] = d.standard_probabilities();
+    let c = &d.counts;
+    let mut v = serde_json::json!({
+        "input": input,
+        "script": script_key(d),
+        "standard": d.standard.map(standard_key),
+        "mainland_origin": d.mainland_origin,
+        "confidence": d.confidence,
+        "probabilities": {
+            "simplified": ps,
+            "traditional": pt,
+            "mixed": pm,
+            "taiwan": tw,
+            "hong_kong": hk,
+            "opencc": oc,
+            "mainland_origin": d.mainland_origin_probability(),
+        },
+        "counts": {
+            "characters": c.characters,
+            "han": c.han,
+            "simplified": c.simplified,
+            "traditional": c.traditional,
+            "shared": c.shared,
+            "not_taiwan": c.not_taiwan,
+            "not_hong_kong": c.not_hong_kong,
+            "taiwan_forms": c.taiwan_forms,
+            "hong_kong_forms": c.hong_kong_forms,
+            "cantonese": c.cantonese,
+            "mainland_vs_taiwan_words": c.mainland_vs_taiwan_words,
+            "taiwan_words": c.taiwan_words,
+            "mainland_vs_hong_kong_words": c.mainland_vs_hong_kong_words,
+            "hong_kong_words": c.hong_kong_words,
+        },
+    });
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(n) = line {
+            obj.insert("line".to_string(), n.into());
+        }
+        if explain {
+            let list: Vec<serde_json::Value> = evidence
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "kind": evidence_key(e.kind),
+                        "count": e.count,
+                        "examples": e.examples,
+                    })
+                })
+                .collect();
+            obj.insert("evidence".to_string(), list.into());
+        }
+    }
+    format!("{v}\n")
 }

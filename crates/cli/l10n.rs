@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bianyi_convert::{Config, Converter, Target, TargetConverter, detect};
+use bianyi_convert::{Config, Converter, Target, TargetConverter};
 use bianyi_formats::l10n::{Document, L10nFormat, Unit, verify};
 use bianyi_glossary::{Applier, Mentions};
 
@@ -243,14 +243,15 @@ impl Job<'_> {
                 });
             }
         }
-        let plan = match how {
-            How::Target(tc) => tc.plan(&detect(&doc.sample())),
-            How::Config(_) => Vec::new(),
+        let document = match how {
+            How::Target(tc) => Some(tc.document(&doc.sample())),
+            How::Config(_) => None,
         };
         let plain = |t: &str| {
-            let out = match how {
-                How::Config(c) => c.convert(t),
-                How::Target(tc) => tc.convert_planned(t, &plan),
+            let out = match (how, &document) {
+                (How::Target(_), Some(d)) => d.convert(t),
+                (How::Target(tc), None) => tc.convert(t),
+                (How::Config(c), _) => c.convert(t),
             };
             if corner_quotes { corner(&out) } else { out }
         };

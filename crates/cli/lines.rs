@@ -4,7 +4,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use bianyi_convert::{Ambiguity, Converter, Position, Step, TargetConverter, detect};
+use bianyi_convert::{Ambiguity, Converter, Document, Position, TargetConverter};
 use bianyi_glossary::{Applier, Mentions};
 
 use crate::error::{CliError, Source};
@@ -29,15 +29,15 @@ const DETECT_BYTES: usize = 1 << 20;
 
 /// A line of input: its text (with its newline), 1-based number, byte
 /// offset and character offset in the input.
-struct Line {
-    text: String,
-    number: usize,
-    byte: usize,
-    chars: usize,
+pub(crate) struct Line {
+    pub(crate) text: String,
+    pub(crate) number: usize,
+    pub(crate) byte: usize,
+    pub(crate) chars: usize,
 }
 
 /// Reads UTF-8 lines, reporting invalid input with its position.
-struct Lines<R> {
+pub(crate) struct Lines<R> {
     reader: BufReader<R>,
     number: usize,
     byte: usize,
@@ -46,7 +46,19 @@ struct Lines<R> {
 }
 
 impl<R: Read> Lines<R> {
-    fn next_line(&mut self) -> Result<Option<Line>, CliError> {
+    /// Lines of `reader`, which reads `source`.
+    pub(crate) fn new(reader: R, source: Source) -> Lines<R> {
+        Lines {
+            reader: BufReader::with_capacity(64 * 1024, reader),
+            number: 0,
+            byte: 0,
+            chars: 0,
+            source,
+        }
+    }
+
+    /// The next line, `None` at the end of the input.
+    pub(crate) fn next_line(&mut self) -> Result<Option<Line>, CliError> {
         let mut buf = Vec::new();
         let n = self
             .reader
@@ -96,22 +108,16 @@ pub(crate) fn run(
     source: &Source,
     target: &Source,
 ) -> Result<(), CliError> {
-    let mut lines = Lines {
-        reader: BufReader::with_capacity(64 * 1024, reader),
-        number: 0,
-        byte: 0,
-        chars: 0,
-        source: source.clone(),
-    };
+    let mut lines = Lines::new(reader, source.clone());
     let write = |out: &mut dyn Write, bytes: &[u8]| -> Result<(), CliError> {
         out.write_all(bytes).map_err(|error| CliError::Write {
             target: target.clone(),
             error,
         })
     };
-    // A target plan is made from the start of the input.
+    // A target document is judged from the start of the input.
     let mut ahead: Vec<Line> = Vec::new();
-    let plan: Vec<Step> = match how {
+    let document: Option<Document> = match how {
         How::Target(tc) => {
             let mut sample = String::new();
             while sample.len() < DETECT_BYTES {
@@ -123,22 +129,22 @@ pub(crate) fn run(
                     None => break,
                 }
             }
-            tc.plan(&detect(&sample))
+            Some(tc.document(&sample))
         }
-        How::Config(_) => Vec::new(),
+        How::Config(_) => None,
     };
     let mut ahead = ahead.into_iter();
     // Glossary mentions are counted per input (first mention per document).
     let mut mentions = Mentions::new();
     let mut convert = |text: &str| -> String {
         match terms {
-            None => convert(how, &plan, text),
+            None => convert(how, document.as_ref(), text),
             Some(applier) => {
                 let mut out = String::with_capacity(text.len() + text.len() / 8);
                 applier.apply(
                     text,
                     &mut mentions,
-                    &mut |gap, out| out.push_str(&convert(how, &plan, gap)),
+                    &mut |gap, out| out.push_str(&convert(how, document.as_ref(), gap)),
                     &mut out,
                 );
                 out
@@ -166,9 +172,10 @@ pub(crate) fn run(
                 }
             }
             Mode::Ambiguities => {
-                let found = match how {
-                    How::Config(conv) => conv.ambiguities(&line.text),
-                    How::Target(tc) => tc.ambiguities_planned(&line.text, &plan),
+                let found = match (how, &document) {
+                    (How::Target(_), Some(doc)) => doc.ambiguities(&line.text),
+                    (How::Target(tc), None) => tc.ambiguities(&line.text),
+                    (How::Config(conv), _) => conv.ambiguities(&line.text),
                 };
                 for a in found {
                     write(out, json_line(source, &line, &a).as_bytes())?;
@@ -182,10 +189,11 @@ pub(crate) fn run(
     })
 }
 
-fn convert(how: &How, plan: &[Step], text: &str) -> String {
-    match how {
-        How::Config(conv) => conv.convert(text),
-        How::Target(tc) => tc.convert_planned(text, plan),
+fn convert(how: &How, document: Option<&Document>, text: &str) -> String {
+    match (how, document) {
+        (How::Config(conv), _) => conv.convert(text),
+        (How::Target(_), Some(doc)) => doc.convert(text),
+        (How::Target(tc), None) => tc.convert(text),
     }
 }
 

@@ -33,7 +33,18 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+#[path = "build/derive.rs"]
+mod derive;
+#[path = "src/layout.rs"]
+#[allow(
+    dead_code,
+    reason = "the library reads some of these bits, build.rs others"
+)]
+mod layout;
+
 const DATA_DIR: &str = "data/opencc";
+/// bianyi's own configs (the pipelines of `--to`) and dictionaries.
+const BIANYI_DIR: &str = "data/bianyi";
 
 /// Unicode scalar values are below 0x110000: 0x1100 pages of 256.
 const PAGES: usize = 0x1100;
@@ -347,12 +358,6 @@ const RUN_SKEY1: u32 = 1 << 24;
 /// operator (in no key). `RUN_TRIGGER` without `RUN_KEY`, which no other
 /// character has (triggers and phrase starts occur in keys).
 const RUN_SPECIAL: u32 = RUN_TRIGGER;
-/// Detection classes (src/detect.rs).
-const CLASS_SIMPLIFIED: u32 = 1;
-const CLASS_TRADITIONAL: u32 = 2;
-const CLASS_OPENCC: u32 = 4;
-const CLASS_TAIWAN: u32 = 8;
-const CLASS_HONG_KONG: u32 = 16;
 /// Pool indexes stay below the flag bits.
 const POOL_INDEX_LIMIT: u32 = 1 << 24;
 /// log2 of the bits in a trie's bigram filter.
@@ -987,6 +992,21 @@ impl Compiler<'_> {
         (trie, values)
     }
 
+    /// A dictionary whose values are numbers (word frequencies, flags).
+    fn numbers(&mut self, name: &str, entries: &BTreeMap<String, u32>) -> String {
+        let keys: Vec<String> = entries.keys().cloned().collect();
+        let numbers: Vec<u32> = entries.values().copied().collect();
+        let trie = self.trie(name, keys);
+        let layout = compile_numbers(&self.trie_roots[trie], &numbers, &mut self.blob);
+        self.value_layouts.push(layout);
+        self.value_codes.push(Vec::new());
+        self.value_spans.push(BTreeMap::new());
+        format!(
+            "DictRef {{ trie: {trie}, values: {} }}",
+            self.value_layouts.len() - 1
+        )
+    }
+
     /// A page table of u64 slots (for src/tables.rs `SlotMap`).
     fn slots(&mut self, map: &BTreeMap<char, u64>) -> usize {
         let table = page_table64(map, &mut self.blob);
@@ -1457,15 +1477,45 @@ fn main() {
     println!("cargo::rerun-if-changed=data/jieba");
     println!("cargo::rerun-if-changed=build.rs");
 
-    let mut config_paths: Vec<PathBuf> = fs::read_dir(data.join("config"))
-        .expect("data/opencc/config")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    println!("cargo::rerun-if-changed={BIANYI_DIR}");
+    let bianyi = manifest.join(BIANYI_DIR);
+    let config_paths = |dir: &Path| -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        paths
+    };
+    // OpenCC's configs, then bianyi's (src/target.rs finds those by name).
+    let configs: Vec<ConfigSpec> = config_paths(&data.join("config"))
+        .iter()
+        .chain(&config_paths(&bianyi.join("config")))
+        .map(|p| parse_config(p))
         .collect();
-    config_paths.sort();
-    let configs: Vec<ConfigSpec> = config_paths.iter().map(|p| parse_config(p)).collect();
 
-    // Parse every dictionary file the configs name, once.
+    // jieba's word frequencies (src/words.rs, and derivations).
+    let jieba: BTreeMap<String, u32> = {
+        let path = data.join("../jieba/dict.txt");
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut words = BTreeMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let (word, freq) = line.split_once(' ').unwrap_or_else(|| {
+                panic!("{}:{}: expected `word frequency`", path.display(), n + 1)
+            });
+            let freq: u32 = freq
+                .parse()
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+            words.insert(word.to_string(), freq);
+        }
+        words
+    };
+
+    // Parse every dictionary file the configs name, once: OpenCC's by
+    // name, bianyi's as `bianyi/NAME`, and the `generated/` ones derived
+    // from them (build/derive.rs).
     let mut needed = BTreeSet::new();
     for c in &configs {
         for spec in c
@@ -1477,14 +1527,46 @@ fn main() {
             spec.files(&mut needed);
         }
     }
-    let files: BTreeMap<String, Entries> = needed
+    let mut files: BTreeMap<String, Entries> = needed
         .iter()
+        .filter(|f| !f.starts_with("generated/"))
         .map(|f| {
-            let path = data.join("dictionary").join(f);
+            let path = match f.strip_prefix("bianyi/") {
+                Some(name) => bianyi.join("dictionary").join(name),
+                None => data.join("dictionary").join(f),
+            };
             println!("cargo::rerun-if-changed={}", path.display());
             (f.clone(), parse_dict_file(&path))
         })
         .collect();
+    // Derivations read every OpenCC dictionary, named by a config or not.
+    for entry in fs::read_dir(data.join("dictionary")).expect("data/opencc/dictionary") {
+        let path = entry.expect("dir entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("file name")
+            .to_string();
+        if name.ends_with(".txt") && !files.contains_key(&name) {
+            files.insert(name, parse_dict_file(&path));
+        }
+    }
+    let generated = derive::generated(&files, &jieba);
+    for name in needed.iter().filter(|f| f.starts_with("generated/")) {
+        assert!(generated.contains_key(name), "no derivation makes {name}");
+    }
+    files.extend(generated);
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    // For inspection: what the derivations made.
+    let dump = out_dir.join("generated");
+    fs::create_dir_all(&dump).expect("create OUT_DIR/generated");
+    for (name, entries) in files.iter().filter(|(n, _)| n.starts_with("generated/")) {
+        let mut text = String::new();
+        for (k, v) in entries {
+            writeln!(text, "{k}\t{}", v.join(" ")).ok();
+        }
+        fs::write(out_dir.join(name), text).expect("write a generated dictionary");
+    }
 
     // The fast path treats compatibility ideographs as never part of a key
     // outside the normalisation tables (normalisation removes them first).
@@ -1583,6 +1665,13 @@ fn main() {
         };
         let (stages, fast, alternatives) = variant(false);
         let (stages_tofu, fast_tofu, alternatives_tofu) = variant(true);
+        if std::env::var_os("BIANYI_BUILD_SIZES").is_some() {
+            println!(
+                "cargo::warning={} blob {}",
+                c.name,
+                compiler.blob.bytes.len()
+            );
+        }
         config_layouts.push(format!(
             "ConfigLayout {{ name: {:?}, title: {:?}, normalization: &[{}], \
              segmentation: {}, stages: {stages}, stages_tofu: {stages_tofu}, fast: {fast}, fast_tofu: {fast_tofu}, \
@@ -1594,106 +1683,25 @@ fn main() {
         ));
     }
 
-    // Script and standard detection (src/detect.rs): per character, whether
-    // it is a Simplified-only or Traditional-only form and which variant
-    // standard it belongs to; and the regional vocabularies.
+    // Script and standard detection (src/detect.rs): the class of each
+    // character and the regional vocabulary (build/derive.rs).
     let detect_layout = {
-        let changed = |file: &str| -> BTreeSet<char> {
-            files[file]
-                .iter()
-                .filter(|(k, v)| k.chars().count() == 1 && v[0] != **k)
-                .filter_map(|(k, _)| k.chars().next())
-                .collect()
-        };
-        let st = changed("STCharacters.txt");
-        let ts = changed("TSCharacters.txt");
-        // OpenCC's own forms: those both Taiwan and Hong Kong write otherwise.
-        let opencc_forms: BTreeSet<char> = changed("TWVariants.txt")
-            .intersection(&changed("HKVariants.txt"))
-            .copied()
-            .collect();
-        let tw_forms = changed("TWVariantsRev.txt");
-        let hk_forms = changed("HKVariantsRev.txt");
-        let mut classes: BTreeMap<char, u32> = BTreeMap::new();
-        for (set, flag) in [
-            (
-                st.difference(&ts).copied().collect::<BTreeSet<char>>(),
-                CLASS_SIMPLIFIED,
-            ),
-            (ts.difference(&st).copied().collect(), CLASS_TRADITIONAL),
-            (opencc_forms, CLASS_OPENCC),
-            (tw_forms, CLASS_TAIWAN),
-            (hk_forms, CLASS_HONG_KONG),
-        ] {
-            for c in set {
-                *classes.entry(c).or_default() |= flag;
-            }
-        }
         let classes = compiler.charmap(
-            classes
+            derive::classes(&files)
                 .into_iter()
                 .map(|(c, f)| (c, c.to_string(), f))
                 .collect(),
         );
-        let only = |a: &str, b: &str| -> Entries {
-            files[a]
-                .iter()
-                .filter(|(k, _)| !files[b].contains_key(*k))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        };
-        let mut vocab = |name: &str, e: Entries| compiler.dict(name, &e, |k, _| k.to_string());
-        format!(
-            "DetectLayout {{ classes: {classes}, mainland_tw: {}, taiwan: {}, mainland_hk: {}, hong_kong: {} }}",
-            vocab(
-                "TWPhrases - TWPhrasesRev",
-                only("TWPhrases.txt", "TWPhrasesRev.txt")
-            ),
-            vocab(
-                "TWPhrasesRev - TWPhrases",
-                only("TWPhrasesRev.txt", "TWPhrases.txt")
-            ),
-            vocab(
-                "HKPhrases - HKPhrasesRev",
-                only("HKPhrases.txt", "HKPhrasesRev.txt")
-            ),
-            vocab(
-                "HKPhrasesRev - HKPhrases",
-                only("HKPhrasesRev.txt", "HKPhrases.txt")
-            ),
-        )
+        let vocabulary = compiler.numbers("regional vocabulary", &derive::vocabulary(&files));
+        format!("DetectLayout {{ classes: {classes}, vocabulary: {vocabulary} }}")
     };
 
     // Word frequencies for word boundaries in target-based conversion
     // (src/words.rs), from jieba's dictionary.
-    let words_layout = {
-        let path = data.join("../jieba/dict.txt");
-        println!("cargo::rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut words: BTreeMap<String, u32> = BTreeMap::new();
-        for (n, line) in text.lines().enumerate() {
-            let (word, freq) = line.split_once(' ').unwrap_or_else(|| {
-                panic!("{}:{}: expected `word frequency`", path.display(), n + 1)
-            });
-            let freq: u32 = freq
-                .parse()
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
-            words.insert(word.to_string(), freq);
-        }
-        let keys: Vec<String> = words.keys().cloned().collect();
-        let numbers: Vec<u32> = words.values().copied().collect();
-        let trie = compiler.trie("jieba words", keys);
-        let layout = compile_numbers(&compiler.trie_roots[trie], &numbers, &mut compiler.blob);
-        compiler.value_layouts.push(layout);
-        compiler.value_codes.push(Vec::new());
-        compiler.value_spans.push(BTreeMap::new());
-        format!(
-            "DictRef {{ trie: {trie}, values: {} }}",
-            compiler.value_layouts.len() - 1
-        )
-    };
+    let words_layout = compiler.numbers("jieba words", &jieba);
 
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let out = out_dir;
+
     fs::write(out.join("tables.bin"), &compiler.blob.bytes).expect("write tables.bin");
     fs::write(out.join("tables.txt"), &compiler.blob.text).expect("write tables.txt");
     let mut rs = String::new();

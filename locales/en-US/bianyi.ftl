@@ -73,6 +73,26 @@ detect-standard-taiwan = Taiwan standard
 detect-standard-hong-kong = Hong Kong standard
 detect-standard-opencc = OpenCC standard (old forms)
 detect-hint-mainland-origin = looks mechanically converted from mainland Simplified (mainland vocabulary or Simplified forms left in it)
+detect-script-empty = empty
+detect-explain-confidence = confidence { $value }
+detect-explain-script = script: Simplified { $simplified }, Traditional { $traditional }, mixed { $mixed }
+detect-explain-standard = standard: Taiwan { $taiwan }, Hong Kong { $hongkong }, OpenCC { $opencc }
+detect-explain-origin = converted mechanically from mainland Simplified: { $value }
+detect-explain-no-evidence = no character or word that tells the scripts or standards apart
+detect-explain-evidence = { $kind }: { $count }
+detect-explain-evidence-examples = { $kind }: { $count } ({ $examples })
+detect-evidence-simplified = Simplified-only characters
+detect-evidence-traditional = Traditional-only characters
+detect-evidence-shared = characters correct in both scripts (no evidence)
+detect-evidence-not-taiwan = forms Taiwan writes otherwise
+detect-evidence-not-hong-kong = forms Hong Kong writes otherwise
+detect-evidence-taiwan-forms = Taiwan forms
+detect-evidence-hong-kong-forms = Hong Kong forms
+detect-evidence-cantonese = written Cantonese
+detect-evidence-mainland-vs-taiwan-words = mainland words Taiwan says otherwise
+detect-evidence-taiwan-words = Taiwan words
+detect-evidence-mainland-vs-hong-kong-words = mainland words Hong Kong says otherwise
+detect-evidence-hong-kong-words = Hong Kong words
 
 ## Glossaries (bianyi glossary, bianyi qa, convert --glossary)
 
@@ -208,6 +228,8 @@ cli-detect-about = Tell the script and regional standard of texts
 cli-detect-files = Files to examine; none or `-` reads standard input
 cli-detect-by_paragraph = One result per paragraph (non-empty line) instead of per file
 cli-detect-json = JSON Lines instead of text, for scripts
+cli-detect-explain = Also show the confidence, the probabilities behind the verdict and the evidence, with examples
+cli-detect-encoding = Encoding of the input: a byte order mark decides; auto then takes UTF-8 if the text is UTF-8 and otherwise guesses (and says so)
 cli-glossary-about = Maintain term glossaries: add, remove, list, check, merge, import, export, fmt, extract
 cli-glossary-add-about = Add an entry (or, with --id of an existing entry, add terms to it)
 cli-glossary-add-file = The glossary (TOML); created if it does not exist

@@ -73,6 +73,26 @@ detect-standard-taiwan = 台湾标准
 detect-standard-hong-kong = 香港标准
 detect-standard-opencc = OpenCC 标准（旧字形）
 detect-hint-mainland-origin = 看来是由大陆简体机械转换而来（含大陆用语或残留简体字）
+detect-script-empty = 空
+detect-explain-confidence = 置信度 { $value }
+detect-explain-script = 文字：简体 { $simplified }，繁体 { $traditional }，混合 { $mixed }
+detect-explain-standard = 标准：台湾 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
+detect-explain-origin = 由大陆简体机械转换而来：{ $value }
+detect-explain-no-evidence = 没有能区分文字或标准的字词
+detect-explain-evidence = { $kind }：{ $count }
+detect-explain-evidence-examples = { $kind }：{ $count }（{ $examples }）
+detect-evidence-simplified = 简体专用字
+detect-evidence-traditional = 繁体专用字
+detect-evidence-shared = 简繁皆可的字（不作依据）
+detect-evidence-not-taiwan = 台湾另有写法的字形
+detect-evidence-not-hong-kong = 香港另有写法的字形
+detect-evidence-taiwan-forms = 台湾字形
+detect-evidence-hong-kong-forms = 香港字形
+detect-evidence-cantonese = 粤语用字
+detect-evidence-mainland-vs-taiwan-words = 台湾另有说法的大陆用语
+detect-evidence-taiwan-words = 台湾用语
+detect-evidence-mainland-vs-hong-kong-words = 香港另有说法的大陆用语
+detect-evidence-hong-kong-words = 香港用语
 
 ## Glossaries (bianyi glossary, bianyi qa, convert --glossary)
 
@@ -224,6 +244,8 @@ cli-detect-about = 判断文本所用的文字和地区标准
 cli-detect-files = 要检查的文件；不给或给 `-` 时读取标准输入
 cli-detect-by_paragraph = 每段（非空行）给出一个结果，而不是每个文件一个
 cli-detect-json = 输出 JSON Lines 而不是文本，供脚本使用
+cli-detect-explain = 同时显示置信度、判断所依据的概率和证据（附示例）
+cli-detect-encoding = 输入的编码：有字节顺序标记时以它为准；auto 时若是 UTF-8 就按 UTF-8 读取，否则推测编码（并给出提示）
 cli-glossary-about = 维护术语表：add、remove、list、check、merge、import、export、fmt、extract
 cli-glossary-add-about = 添加一个条目（或用 --id 指定已有条目，向其中添加术语）
 cli-glossary-add-file = 术语表（TOML）；不存在时新建

@@ -73,6 +73,26 @@ detect-standard-taiwan = 臺灣標準
 detect-standard-hong-kong = 香港標準
 detect-standard-opencc = OpenCC 標準（舊字形）
 detect-hint-mainland-origin = 看來是由大陸簡體機械轉換而來（含大陸用語或殘留簡體字）
+detect-script-empty = 空
+detect-explain-confidence = 置信度 { $value }
+detect-explain-script = 文字：簡體 { $simplified }，繁體 { $traditional }，混合 { $mixed }
+detect-explain-standard = 標準：臺灣 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
+detect-explain-origin = 由大陸簡體機械轉換而來：{ $value }
+detect-explain-no-evidence = 沒有能區分文字或標準的字詞
+detect-explain-evidence = { $kind }：{ $count }
+detect-explain-evidence-examples = { $kind }：{ $count }（{ $examples }）
+detect-evidence-simplified = 簡體專用字
+detect-evidence-traditional = 繁體專用字
+detect-evidence-shared = 簡繁皆可的字（不作依據）
+detect-evidence-not-taiwan = 臺灣另有寫法的字形
+detect-evidence-not-hong-kong = 香港另有寫法的字形
+detect-evidence-taiwan-forms = 臺灣字形
+detect-evidence-hong-kong-forms = 香港字形
+detect-evidence-cantonese = 粵語用字
+detect-evidence-mainland-vs-taiwan-words = 臺灣另有說法的大陸用語
+detect-evidence-taiwan-words = 臺灣用語
+detect-evidence-mainland-vs-hong-kong-words = 香港另有說法的大陸用語
+detect-evidence-hong-kong-words = 香港用語
 
 ## Glossaries (bianyi glossary, bianyi qa, convert --glossary)
 
@@ -224,6 +244,8 @@ cli-detect-about = 判斷文本所用的文字和地區標準
 cli-detect-files = 要檢查的檔案；不給或給 `-` 時讀取標準輸入
 cli-detect-by_paragraph = 每段（非空行）給出一個結果，而不是每個檔案一個
 cli-detect-json = 輸出 JSON Lines 而不是文本，供指令碼使用
+cli-detect-explain = 同時顯示置信度、判斷所依據的機率和證據（附示例）
+cli-detect-encoding = 輸入的編碼：有位元組順序標記時以它為準；auto 時若是 UTF-8 就按 UTF-8 讀取，否則推測編碼（並給出提示）
 cli-glossary-about = 維護術語表：add、remove、list、check、merge、import、export、fmt、extract
 cli-glossary-add-about = 新增一個條目（或用 --id 指定已有條目，向其中新增術語）
 cli-glossary-add-file = 術語表（TOML）；不存在時新建

@@ -145,7 +145,9 @@ mod tests {
         for c in Config::ALL {
             assert_eq!(c.layout().name, c.name());
         }
-        assert_eq!(CONFIGS.len(), Config::ALL.len());
+        // The others are bianyi's own pipelines (data/bianyi/config).
+        let opencc = CONFIGS.iter().filter(|c| !c.name.starts_with("bianyi-"));
+        assert_eq!(opencc.count(), Config::ALL.len());
     }
 
     #[test]

@@ -1,26 +1,23 @@
-//! Which script and standard a text is written in, from the same OpenCC
-//! tables the converter uses.
+//! Which script and standard a text is written in, and whether it looks
+//! mechanically converted from mainland Simplified, from the same OpenCC
+//! tables the converter uses (docs/target.md, "How detection decides").
 //!
-//! * A character is *Simplified-only* when s2t changes it and t2s does not
-//!   (发, 后, 云), *Traditional-only* in the opposite case (發, 後, 雲).
-//! * Among Traditional texts, forms that OpenCC's Taiwan or Hong Kong variant
-//!   tables produce (為, 眾; 綫) tell the standard apart from OpenCC's own
-//!   (爲, 衆, 線).
-//! * Vocabulary that s2twp / s2hkp rewrite (軟件, 信息, 視頻) is mainland
-//!   usage; the words they produce (軟體, 資訊, 影片) are Taiwan or Hong Kong
-//!   usage.
+//! Every character has a class computed at build time (src/layout.rs,
+//! build/derive.rs): a Simplified-only form (发), a Traditional-only form
+//! (發), a form the Taiwan or Hong Kong standard writes otherwise (爲, 説),
+//! a form only one of their variant tables produces (裡; 綫), written
+//! Cantonese (嘅). Characters that are correct in both scripts (台, 后, 里,
+//! 着) are evidence of nothing. Regional words (軟件 against 軟體) and
+//! the residue of character-by-character conversion (隨后) are counted too.
 //!
-//! A Traditional text with mainland vocabulary, or with Simplified forms
-//! left in it (隨后, 云鵬), was most likely converted mechanically from
-//! mainland Simplified.
+//! The counts feed three small probabilistic models (script; standard;
+//! origin) whose posterior probabilities give the verdict and its
+//! confidence. A paragraph can be judged with the document's verdict as its
+//! prior ([`Detector::detection_given`]), so that a short line follows the
+//! document unless its own evidence says otherwise.
 
+use crate::layout::*;
 use crate::tables::{CharMap, DETECT, Dict, decode};
-
-const CLASS_SIMPLIFIED: u32 = 1;
-const CLASS_TRADITIONAL: u32 = 2;
-const CLASS_OPENCC: u32 = 4;
-const CLASS_TAIWAN: u32 = 8;
-const CLASS_HONG_KONG: u32 = 16;
 
 /// The script a text is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,29 +41,41 @@ pub enum Script {
 pub enum Standard {
     /// Taiwan (為, 眾, 裡).
     Taiwan,
-    /// Hong Kong (綫, 啓).
+    /// Hong Kong (綫, 衞, 説).
     HongKong,
     /// OpenCC's own standard, close to the Kangxi forms (爲, 衆, 裏).
     OpenCc,
 }
 
+impl Standard {
+    const ALL: [Standard; 3] = [Standard::Taiwan, Standard::HongKong, Standard::OpenCc];
+}
+
 /// The counts a [`Detection`] rests on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Counts {
     /// Characters other than whitespace.
     pub characters: usize,
     /// CJK ideographs.
     pub han: usize,
-    /// Simplified-only characters.
+    /// Simplified-only characters (发, 们).
     pub simplified: usize,
-    /// Traditional-only characters.
+    /// Traditional-only characters (發, 們).
     pub traditional: usize,
-    /// Forms of OpenCC's standard that both Taiwan and Hong Kong write otherwise.
-    pub opencc_forms: usize,
-    /// Forms of the Taiwan variant table.
+    /// Characters correct in both scripts that conversion may change (台,
+    /// 后, 里): counted, never used as evidence.
+    pub shared: usize,
+    /// Forms the Taiwan standard writes otherwise (爲, 裏, 啓).
+    pub not_taiwan: usize,
+    /// Forms the Hong Kong standard writes otherwise (說, 溫, 衛).
+    pub not_hong_kong: usize,
+    /// Forms only the Taiwan variant tables produce (裡, 啟).
     pub taiwan_forms: usize,
-    /// Forms of the Hong Kong variant table.
+    /// Forms only the Hong Kong variant tables produce (綫, 衞, 説).
     pub hong_kong_forms: usize,
+    /// Characters of written Cantonese (嘅, 咗, 喺).
+    pub cantonese: usize,
     /// Mainland words that Taiwan writes otherwise (軟件, 視頻).
     pub mainland_vs_taiwan_words: usize,
     /// Taiwan words (軟體, 影片).
@@ -77,18 +86,233 @@ pub struct Counts {
     pub hong_kong_words: usize,
 }
 
-/// What [`detect`] found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl Counts {
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &Counts) {
+        self.characters += other.characters;
+        self.han += other.han;
+        self.simplified += other.simplified;
+        self.traditional += other.traditional;
+        self.shared += other.shared;
+        self.not_taiwan += other.not_taiwan;
+        self.not_hong_kong += other.not_hong_kong;
+        self.taiwan_forms += other.taiwan_forms;
+        self.hong_kong_forms += other.hong_kong_forms;
+        self.cantonese += other.cantonese;
+        self.mainland_vs_taiwan_words += other.mainland_vs_taiwan_words;
+        self.taiwan_words += other.taiwan_words;
+        self.mainland_vs_hong_kong_words += other.mainland_vs_hong_kong_words;
+        self.hong_kong_words += other.hong_kong_words;
+    }
+}
+
+/// What detection found.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Detection {
     /// The script.
     pub script: Script,
     /// For Traditional (and mixed) text: the likely standard.
     pub standard: Option<Standard>,
     /// A Traditional text that looks mechanically converted from mainland
-    /// Simplified: mainland vocabulary, or Simplified forms left in it.
+    /// Simplified: Simplified forms or the residue of character-by-character
+    /// conversion left in it, or mainland vocabulary.
     pub mainland_origin: bool,
+    /// How sure the verdict is, from 0 to 1: the posterior probability of
+    /// the script, times that of the standard when the text is
+    /// Traditional. (The origin has its own probability,
+    /// [`Detection::mainland_origin_probability`].)
+    pub confidence: f64,
     /// The evidence.
     pub counts: Counts,
+    /// Posterior probabilities: Simplified, Traditional, Mixed.
+    script_p: [f64; 3],
+    /// Posterior probabilities: Taiwan, Hong Kong, OpenCC.
+    standard_p: [f64; 3],
+    /// Posterior probability of a mechanical conversion.
+    origin_p: f64,
+}
+
+impl Detection {
+    /// The posterior probability that the text is Simplified, Traditional
+    /// or mixed (they sum to 1; all 0 for text without evidence).
+    pub fn script_probabilities(&self) -> [f64; 3] {
+        self.script_p
+    }
+
+    /// The posterior probability of each standard (Taiwan, Hong Kong,
+    /// OpenCC's), as if the text were Traditional.
+    pub fn standard_probabilities(&self) -> [f64; 3] {
+        self.standard_p
+    }
+
+    /// The posterior probability that Traditional text was converted
+    /// mechanically from mainland Simplified.
+    pub fn mainland_origin_probability(&self) -> f64 {
+        self.origin_p
+    }
+}
+
+/// One kind of evidence, for explanations (`bianyi detect --explain`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EvidenceKind {
+    /// Simplified-only characters.
+    Simplified,
+    /// Traditional-only characters.
+    Traditional,
+    /// Characters correct in both scripts (not used as evidence).
+    Shared,
+    /// Forms the Taiwan standard writes otherwise.
+    NotTaiwan,
+    /// Forms the Hong Kong standard writes otherwise.
+    NotHongKong,
+    /// Taiwan forms.
+    TaiwanForms,
+    /// Hong Kong forms.
+    HongKongForms,
+    /// Written Cantonese.
+    Cantonese,
+    /// Mainland words that Taiwan writes otherwise.
+    MainlandVsTaiwanWords,
+    /// Taiwan words.
+    TaiwanWords,
+    /// Mainland words that Hong Kong writes otherwise.
+    MainlandVsHongKongWords,
+    /// Hong Kong words.
+    HongKongWords,
+}
+
+/// Evidence of one kind: how often it occurred and the first few distinct
+/// examples.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// What was seen.
+    pub kind: EvidenceKind,
+    /// How many times.
+    pub count: usize,
+    /// Up to [`Detector::EXAMPLES`] distinct examples, in order of first
+    /// occurrence.
+    pub examples: Vec<String>,
+}
+
+/// Accumulates the evidence of a text fed in pieces (lines, chunks cut at
+/// line ends), so that detection of a file of any size runs in bounded
+/// memory.
+///
+/// ```
+/// use bianyi_convert::{Detector, Script, Standard};
+///
+/// let mut d = Detector::new();
+/// d.feed("台北的天氣很好，我們去台中。\n");
+/// d.feed("這裡的里長很熱心。\n");
+/// let found = d.detection();
+/// assert_eq!(found.script, Script::Traditional);
+/// assert_eq!(found.standard, Some(Standard::Taiwan));
+/// assert!(!found.mainland_origin);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Detector {
+    counts: Counts,
+    words: bool,
+    examples: Option<Vec<(EvidenceKind, Vec<String>)>>,
+}
+
+impl Detector {
+    /// How many examples of each kind [`Detector::evidence`] keeps.
+    pub const EXAMPLES: usize = 8;
+
+    /// A detector that counts characters and regional words.
+    pub fn new() -> Detector {
+        Detector {
+            counts: Counts::default(),
+            words: true,
+            examples: None,
+        }
+    }
+
+    /// A detector that counts characters only: what conversion uses per
+    /// paragraph (about four times faster than counting words as well).
+    pub fn characters_only() -> Detector {
+        Detector {
+            words: false,
+            ..Detector::new()
+        }
+    }
+
+    /// Also keeps examples of each kind of evidence.
+    pub fn with_examples(mut self) -> Detector {
+        self.examples = Some(Vec::new());
+        self
+    }
+
+    /// Counts the evidence in `text`. Words are counted within each piece:
+    /// cut pieces at line ends.
+    pub fn feed(&mut self, text: &str) {
+        let mut counts = count_characters(text, self.examples.as_mut());
+        if self.words {
+            count_words(text, &mut counts, self.examples.as_mut());
+        }
+        self.counts.add(&counts);
+    }
+
+    /// The counts so far.
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// The verdict on everything fed so far.
+    pub fn detection(&self) -> Detection {
+        judge(self.counts, None)
+    }
+
+    /// The verdict on everything fed so far, with `document`'s verdict as
+    /// the prior: a paragraph follows its document unless its own evidence
+    /// is strong enough to say otherwise.
+    pub fn detection_given(&self, document: &Detection) -> Detection {
+        judge(self.counts, Some(document))
+    }
+
+    /// The evidence so far, kind by kind (with examples when made
+    /// [`Detector::with_examples`]).
+    pub fn evidence(&self) -> Vec<Evidence> {
+        let c = &self.counts;
+        let all = [
+            (EvidenceKind::Simplified, c.simplified),
+            (EvidenceKind::Traditional, c.traditional),
+            (EvidenceKind::Shared, c.shared),
+            (EvidenceKind::NotTaiwan, c.not_taiwan),
+            (EvidenceKind::NotHongKong, c.not_hong_kong),
+            (EvidenceKind::TaiwanForms, c.taiwan_forms),
+            (EvidenceKind::HongKongForms, c.hong_kong_forms),
+            (EvidenceKind::Cantonese, c.cantonese),
+            (
+                EvidenceKind::MainlandVsTaiwanWords,
+                c.mainland_vs_taiwan_words,
+            ),
+            (EvidenceKind::TaiwanWords, c.taiwan_words),
+            (
+                EvidenceKind::MainlandVsHongKongWords,
+                c.mainland_vs_hong_kong_words,
+            ),
+            (EvidenceKind::HongKongWords, c.hong_kong_words),
+        ];
+        all.into_iter()
+            .filter(|&(_, count)| count > 0)
+            .map(|(kind, count)| Evidence {
+                kind,
+                count,
+                examples: self
+                    .examples
+                    .iter()
+                    .flatten()
+                    .find(|(k, _)| *k == kind)
+                    .map(|(_, e)| e.clone())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
 }
 
 /// Detects the script and standard of `text`.
@@ -101,110 +325,427 @@ pub struct Detection {
 /// assert_eq!(d.standard, Some(Standard::Taiwan));
 /// assert!(!d.mainland_origin);
 ///
-/// let d = detect("這款軟件在網絡上發佈了很多視頻，隨后還發佈了新的版本。");
+/// let d = detect("這款軟件在網絡上發佈了很多視頻，還有信息和用戶的默認設置。");
 /// assert_eq!(d.script, Script::Traditional);
 /// assert!(d.mainland_origin);
 ///
 /// assert_eq!(detect("软件和网络").script, Script::Simplified);
+/// // Characters correct in both scripts are no evidence of Simplified.
+/// assert_eq!(detect("台北的天氣很好，我們去台中。").script, Script::Traditional);
 /// ```
 pub fn detect(text: &str) -> Detection {
+    let mut d = Detector::new();
+    d.feed(text);
+    d.detection()
+}
+
+fn note(examples: Option<&mut Vec<(EvidenceKind, Vec<String>)>>, kind: EvidenceKind, s: &str) {
+    let Some(examples) = examples else {
+        return;
+    };
+    let list = match examples.iter_mut().position(|(k, _)| *k == kind) {
+        Some(i) => &mut examples[i].1,
+        None => {
+            examples.push((kind, Vec::new()));
+            let last = examples.len() - 1;
+            &mut examples[last].1
+        }
+    };
+    if list.len() < Detector::EXAMPLES && !list.iter().any(|e| e == s) {
+        list.push(s.to_string());
+    }
+}
+
+/// Counts the characters of `text` by class.
+fn count_characters(
+    text: &str,
+    mut examples: Option<&mut Vec<(EvidenceKind, Vec<String>)>>,
+) -> Counts {
     let classes = CharMap::get(DETECT.classes);
+    let b = text.as_bytes();
     let mut counts = Counts::default();
-    for c in text.chars() {
-        if c.is_whitespace() {
+    // Histogram of the 256 class combinations: one increment per character.
+    let mut by_class = [0usize; 256];
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            counts.characters += usize::from(!x.is_ascii_whitespace());
+            i += 1;
             continue;
         }
-        counts.characters += 1;
+        let (c, len) = decode(b, i);
+        i += len;
         if is_han(c) {
             counts.han += 1;
+            counts.characters += 1;
+            let class = classes.slot(c) & 0xFF;
+            by_class[class as usize] += 1;
+            if class != 0
+                && let Some(examples) = examples.as_deref_mut()
+            {
+                let s = &text[i - len..i];
+                for (flag, kind) in CLASS_KINDS {
+                    if class & flag != 0 {
+                        note(Some(examples), kind, s);
+                    }
+                }
+            }
+        } else if !char::from_u32(c).is_some_and(char::is_whitespace) {
+            counts.characters += 1;
         }
-        let class = classes.slot(c as u32);
-        if class == 0 {
+    }
+    for (class, &n) in (0u32..).zip(by_class.iter()).skip(1) {
+        if n == 0 {
             continue;
         }
-        counts.simplified += usize::from(class & CLASS_SIMPLIFIED != 0);
-        counts.traditional += usize::from(class & CLASS_TRADITIONAL != 0);
-        counts.opencc_forms += usize::from(class & CLASS_OPENCC != 0);
-        counts.taiwan_forms +=
-            usize::from(class & CLASS_TAIWAN != 0 && class & CLASS_HONG_KONG == 0);
-        counts.hong_kong_forms +=
-            usize::from(class & CLASS_HONG_KONG != 0 && class & CLASS_TAIWAN == 0);
+        let has = |flag: u32| if class & flag != 0 { n } else { 0 };
+        counts.simplified += has(CLASS_S_ONLY);
+        counts.traditional += has(CLASS_T_ONLY);
+        counts.shared += has(CLASS_WEAK);
+        counts.not_taiwan += has(CLASS_NOT_TW);
+        counts.not_hong_kong += has(CLASS_NOT_HK);
+        counts.taiwan_forms += has(CLASS_TW_FORM);
+        counts.hong_kong_forms += has(CLASS_HK_FORM);
+        counts.cantonese += has(CLASS_YUE);
     }
-    counts.mainland_vs_taiwan_words = count_words(Dict::get(DETECT.mainland_tw), text);
-    counts.taiwan_words = count_words(Dict::get(DETECT.taiwan), text);
-    counts.mainland_vs_hong_kong_words = count_words(Dict::get(DETECT.mainland_hk), text);
-    counts.hong_kong_words = count_words(Dict::get(DETECT.hong_kong), text);
-    judge(counts)
+    counts
 }
 
-fn judge(counts: Counts) -> Detection {
-    let (s, t) = (counts.simplified, counts.traditional);
-    // Mostly Chinese text has most of its non-space characters Han; require
-    // a fifth, so that English with a few Chinese names is not "Chinese".
-    let script = if counts.han == 0 || counts.han * 5 < counts.characters {
-        Script::NotChinese
-    } else if s + t == 0 {
-        Script::Neutral
-    } else if s * 10 >= (s + t) * 9 {
-        Script::Simplified
-    } else if t * 10 >= (s + t) * 9 {
-        Script::Traditional
-    } else {
-        Script::Mixed
-    };
-    let traditional = matches!(script, Script::Traditional | Script::Mixed);
-    let standard = traditional.then(|| {
-        let (oc, tw, hk) = (
-            counts.opencc_forms,
-            counts.taiwan_forms,
-            counts.hong_kong_forms,
-        );
-        let hk_words = counts.hong_kong_words;
-        if hk + hk_words > tw + counts.taiwan_words && hk + hk_words > 0 {
-            Standard::HongKong
-        } else if oc > tw + hk {
-            Standard::OpenCc
-        } else {
-            Standard::Taiwan
-        }
-    });
-    // Simplified forms left in Traditional text (more than one in a hundred
-    // distinguishing characters), or mainland words outnumbering regional ones.
-    let residue = s > 0 && s * 100 > s + t;
-    let mainland_words = counts
-        .mainland_vs_taiwan_words
-        .max(counts.mainland_vs_hong_kong_words);
-    let regional_words = counts.taiwan_words.max(counts.hong_kong_words);
-    let mainland_origin =
-        traditional && (residue || (mainland_words >= 2 && mainland_words > regional_words));
-    Detection {
-        script,
-        standard,
-        mainland_origin,
-        counts,
-    }
-}
+const CLASS_KINDS: [(u32, EvidenceKind); 8] = [
+    (CLASS_S_ONLY, EvidenceKind::Simplified),
+    (CLASS_T_ONLY, EvidenceKind::Traditional),
+    (CLASS_WEAK, EvidenceKind::Shared),
+    (CLASS_NOT_TW, EvidenceKind::NotTaiwan),
+    (CLASS_NOT_HK, EvidenceKind::NotHongKong),
+    (CLASS_TW_FORM, EvidenceKind::TaiwanForms),
+    (CLASS_HK_FORM, EvidenceKind::HongKongForms),
+    (CLASS_YUE, EvidenceKind::Cantonese),
+];
 
-/// Non-overlapping matches of `dict`'s keys, scanning left to right.
-fn count_words(dict: Dict, text: &str) -> usize {
-    let mut n = 0;
+/// Counts regional words: non-overlapping longest matches, left to right.
+fn count_words(
+    text: &str,
+    counts: &mut Counts,
+    mut examples: Option<&mut Vec<(EvidenceKind, Vec<String>)>>,
+) {
+    let dict = Dict::get(DETECT.vocabulary);
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
         match dict.longest(text, i) {
-            Some(found) if found.end > i + text[i..].chars().next().map_or(1, char::len_utf8) => {
-                n += 1;
+            Some(found) => {
+                let flags = found.value - 1;
+                for (flag, field, kind) in [
+                    (
+                        VOCAB_MAINLAND_VS_TW,
+                        &mut counts.mainland_vs_taiwan_words,
+                        EvidenceKind::MainlandVsTaiwanWords,
+                    ),
+                    (
+                        VOCAB_TW,
+                        &mut counts.taiwan_words,
+                        EvidenceKind::TaiwanWords,
+                    ),
+                    (
+                        VOCAB_MAINLAND_VS_HK,
+                        &mut counts.mainland_vs_hong_kong_words,
+                        EvidenceKind::MainlandVsHongKongWords,
+                    ),
+                    (
+                        VOCAB_HK,
+                        &mut counts.hong_kong_words,
+                        EvidenceKind::HongKongWords,
+                    ),
+                ] {
+                    if flags & flag != 0 {
+                        *field += 1;
+                        note(examples.as_deref_mut(), kind, &text[i..found.end]);
+                    }
+                }
                 i = found.end;
             }
-            _ => i += decode(text.as_bytes(), i).1,
+            None => i += decode(b, i).1,
         }
     }
-    n
 }
 
 /// CJK unified ideographs (all blocks) and compatibility ideographs.
-fn is_han(c: char) -> bool {
-    matches!(c as u32,
+#[inline]
+pub(crate) fn is_han(c: u32) -> bool {
+    matches!(c,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF)
+}
+
+/// The share of Traditional forms among the distinguishing characters of
+/// each script hypothesis: Simplified text has up to a tenth (stray
+/// characters, names, quotations), Traditional text at least nine tenths,
+/// mixed text anything between (each uniform over its range).
+const SCRIPT_RANGES: [(f64, f64); 3] = [(0.0, 0.1), (0.9, 1.0), (0.1, 0.9)];
+/// Prior probabilities of Simplified, Traditional and mixed text.
+const SCRIPT_PRIOR: [f64; 3] = [0.45, 0.45, 0.10];
+/// Prior probabilities of the Taiwan, Hong Kong and OpenCC standards.
+const STANDARD_PRIOR: [f64; 3] = [0.55, 0.30, 0.15];
+/// Expected occurrences per 1,000 Han characters of each standard's
+/// evidence: not-Taiwan forms, not-Hong-Kong forms, Taiwan forms, Hong Kong
+/// forms, Cantonese, Taiwan words, Hong Kong words.
+const STANDARD_RATES: [[f64; 7]; 3] = [
+    // Taiwan
+    [0.05, 8.0, 2.0, 0.05, 0.05, 0.5, 0.05],
+    // Hong Kong
+    [2.0, 1.5, 0.3, 4.0, 2.0, 0.1, 0.5],
+    // OpenCC
+    [8.0, 8.0, 0.05, 0.05, 0.05, 0.05, 0.05],
+];
+/// Prior probability that Traditional text was converted mechanically.
+const ORIGIN_PRIOR: f64 = 0.3;
+/// Expected occurrences per 1,000 Han characters, in genuine and in
+/// mechanically converted Traditional text: Simplified forms left, mainland
+/// words (against the text's region), regional words.
+const ORIGIN_RATES: [[f64; 3]; 2] = [[0.05, 0.3, 1.0], [0.5, 3.0, 0.1]];
+/// How much of a paragraph's prior comes from its document (the rest from
+/// the priors above).
+const DOCUMENT_WEIGHT: f64 = 0.8;
+
+fn normalize<const N: usize>(log: [f64; N]) -> [f64; N] {
+    let max = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut p = log.map(|l| (l - max).exp());
+    let sum: f64 = p.iter().sum();
+    for x in &mut p {
+        *x /= sum;
+    }
+    p
+}
+
+fn mix<const N: usize>(document: [f64; N], prior: [f64; N]) -> [f64; N] {
+    let mut out = prior;
+    if document.iter().sum::<f64>() > 0.0 {
+        for (o, d) in out.iter_mut().zip(document) {
+            *o = DOCUMENT_WEIGHT * d + (1.0 - DOCUMENT_WEIGHT) * *o;
+        }
+    }
+    out
+}
+
+/// `ln Γ(x)` (Lanczos, g = 7, n = 9; relative error below 1e-13).
+fn ln_gamma(x: f64) -> f64 {
+    const G: [f64; 9] = [
+        0.999_999_999_999_809_9,
+        676.520_368_121_885_1,
+        -1_259.139_216_722_402_8,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507_343_278_686_905,
+        -0.138_571_095_265_720_12,
+        9.984_369_578_019_572e-6,
+        1.505_632_735_149_311_6e-7,
+    ];
+    if x < 0.5 {
+        // Reflection; only reached for x in (0, 0.5), not by the callers here.
+        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
+    }
+    let x = x - 1.0;
+    let mut sum = G[0];
+    for (i, g) in G.iter().enumerate().skip(1) {
+        sum += g / (x + i as f64);
+    }
+    let t = x + 7.5;
+    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
+}
+
+/// The regularized incomplete beta function `I_x(a, b)` (continued
+/// fraction, Numerical Recipes' `betacf`).
+fn incomplete_beta(a: f64, b: f64, x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    let front =
+        (ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln()).exp();
+    let fraction = |a: f64, b: f64, x: f64| -> f64 {
+        const TINY: f64 = 1e-300;
+        let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
+        let mut c = 1.0;
+        let mut d = 1.0 - qab * x / qap;
+        if d.abs() < TINY {
+            d = TINY;
+        }
+        d = 1.0 / d;
+        let mut h = d;
+        for m in 1..=300 {
+            let m = f64::from(m);
+            let m2 = 2.0 * m;
+            let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1.0 + aa * d;
+            d = if d.abs() < TINY { TINY } else { d };
+            c = 1.0 + aa / c;
+            c = if c.abs() < TINY { TINY } else { c };
+            d = 1.0 / d;
+            h *= d * c;
+            let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1.0 + aa * d;
+            d = if d.abs() < TINY { TINY } else { d };
+            c = 1.0 + aa / c;
+            c = if c.abs() < TINY { TINY } else { c };
+            d = 1.0 / d;
+            let del = d * c;
+            h *= del;
+            if (del - 1.0).abs() < 1e-15 {
+                break;
+            }
+        }
+        h
+    };
+    if x < (a + 1.0) / (a + b + 2.0) {
+        front * fraction(a, b, x) / a
+    } else {
+        1.0 - front * fraction(b, a, 1.0 - x) / b
+    }
+}
+
+/// `ln ∫_lo^hi p^(a-1) (1-p)^(b-1) dp`: the log of the Beta function's mass
+/// between `lo` and `hi`, without underflow for large counts.
+fn ln_beta_mass(a: f64, b: f64, lo: f64, hi: f64) -> f64 {
+    let ln_b = ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b);
+    // Mass in the tails is computed on the side where it is small, so that
+    // a tiny mass does not vanish in 1 - (almost 1).
+    let below = |x: f64| incomplete_beta(a, b, x);
+    let above = |x: f64| incomplete_beta(b, a, 1.0 - x);
+    let mode = (a - 1.0) / (a + b - 2.0).max(1.0);
+    let mass = if mode < lo {
+        above(lo) - above(hi)
+    } else if mode > hi {
+        below(hi) - below(lo)
+    } else {
+        1.0 - below(lo) - above(hi)
+    };
+    ln_b + mass.max(f64::MIN_POSITIVE).ln()
+}
+
+/// Poisson log-likelihood of counts `x` at `rates` per 1,000 over `n`.
+fn poisson(x: &[usize], rates: &[f64], n: usize) -> f64 {
+    let scale = n.max(1) as f64 / 1000.0;
+    x.iter()
+        .zip(rates)
+        .map(|(&k, &r)| k as f64 * (r * scale).ln() - r * scale)
+        .sum()
+}
+
+fn judge(counts: Counts, document: Option<&Detection>) -> Detection {
+    let (s, t) = (counts.simplified, counts.traditional);
+    // A mixed document is mostly paragraphs of one script or the other:
+    // its paragraphs' prior splits "mixed" by the document's shares.
+    let script_prior = document.map_or(SCRIPT_PRIOR, |d| {
+        let [ps, pt, pm] = d.script_p;
+        let (ds, dt) = (d.counts.simplified as f64, d.counts.traditional as f64);
+        let share = if ds + dt > 0.0 { ds / (ds + dt) } else { 0.5 };
+        mix(
+            [
+                ps + 0.9 * pm * share,
+                pt + 0.9 * pm * (1.0 - share),
+                0.1 * pm,
+            ],
+            SCRIPT_PRIOR,
+        )
+    });
+    let script_p = if s + t == 0 {
+        // No evidence: the prior (the document's verdict, if any).
+        script_prior
+    } else {
+        // The marginal likelihood of the counts under a share of
+        // Traditional forms uniform over the hypothesis's range.
+        normalize(std::array::from_fn(|k| {
+            let (a, b) = SCRIPT_RANGES[k];
+            script_prior[k].ln() + ln_beta_mass(t as f64 + 1.0, s as f64 + 1.0, a, b) - (b - a).ln()
+        }))
+    };
+    let not_chinese = counts.han == 0 || counts.han * 5 < counts.characters;
+    let (script, script_conf) = if not_chinese {
+        (Script::NotChinese, 1.0)
+    } else if s + t == 0 && document.is_none_or(|d| d.script_p.iter().sum::<f64>() == 0.0) {
+        (Script::Neutral, 1.0)
+    } else {
+        let best = (0..3)
+            .max_by(|&a, &b| script_p[a].total_cmp(&script_p[b]))
+            .unwrap_or(0);
+        let script = [Script::Simplified, Script::Traditional, Script::Mixed][best];
+        // A paragraph without evidence of its own follows its document but
+        // says so: it is script-neutral.
+        if s + t == 0 {
+            (Script::Neutral, script_p[best])
+        } else {
+            (script, script_p[best])
+        }
+    };
+
+    let standard_prior = document.map_or(STANDARD_PRIOR, |d| mix(d.standard_p, STANDARD_PRIOR));
+    let features = [
+        counts.not_taiwan,
+        counts.not_hong_kong,
+        counts.taiwan_forms,
+        counts.hong_kong_forms,
+        counts.cantonese,
+        counts.taiwan_words,
+        counts.hong_kong_words,
+    ];
+    let standard_p = normalize(std::array::from_fn(|k| {
+        standard_prior[k].ln() + poisson(&features, &STANDARD_RATES[k], counts.han)
+    }));
+    let best_standard = (0..3)
+        .max_by(|&a, &b| standard_p[a].total_cmp(&standard_p[b]))
+        .unwrap_or(0);
+    let standard = Standard::ALL[best_standard];
+
+    // Origin: Simplified forms left in Traditional text, and mainland words
+    // against the words of the text's own region.
+    let (mainland, regional) = match standard {
+        Standard::HongKong => (counts.mainland_vs_hong_kong_words, counts.hong_kong_words),
+        Standard::Taiwan => (counts.mainland_vs_taiwan_words, counts.taiwan_words),
+        Standard::OpenCc => (
+            counts
+                .mainland_vs_taiwan_words
+                .max(counts.mainland_vs_hong_kong_words),
+            counts.taiwan_words.max(counts.hong_kong_words),
+        ),
+    };
+    let residue = if t > s { s } else { 0 };
+    let origin_prior = document.map_or(ORIGIN_PRIOR, |d| {
+        DOCUMENT_WEIGHT * d.origin_p + (1.0 - DOCUMENT_WEIGHT) * ORIGIN_PRIOR
+    });
+    let x = [residue, mainland, regional];
+    let origin = normalize([
+        (1.0 - origin_prior).ln() + poisson(&x, &ORIGIN_RATES[0], counts.han),
+        origin_prior.ln() + poisson(&x, &ORIGIN_RATES[1], counts.han),
+    ]);
+    let origin_p = origin[1];
+
+    // A paragraph without evidence of its own is Traditional when its
+    // document says so; a text without any evidence is not.
+    let informed = s + t > 0 || document.is_some_and(|d| d.script_p.iter().sum::<f64>() > 0.0);
+    let traditional = matches!(script, Script::Traditional | Script::Mixed)
+        || (script == Script::Neutral && informed && script_p[1] + script_p[2] > script_p[0]);
+    let mainland_origin = traditional && origin_p > 0.5;
+    let confidence = if traditional && !not_chinese {
+        script_conf * standard_p[best_standard]
+    } else {
+        script_conf
+    };
+    Detection {
+        script,
+        standard: traditional.then_some(standard),
+        mainland_origin,
+        confidence,
+        counts,
+        script_p: if informed { script_p } else { [0.0; 3] },
+        standard_p,
+        origin_p,
+    }
 }
 
 #[cfg(test)]
@@ -216,7 +757,10 @@ mod tests {
         let cases: &[(&str, Script)] = &[
             ("头发和发展都很重要。", Script::Simplified),
             ("頭髮和發展都很重要。", Script::Traditional),
-            ("头发和發展", Script::Mixed),
+            (
+                "头发和發展的關係，後来的事情很多。这个問題在于發展。",
+                Script::Mixed,
+            ),
             ("大人小人", Script::Neutral),
             ("Hello, world.", Script::NotChinese),
             (
@@ -224,6 +768,10 @@ mod tests {
                 Script::NotChinese,
             ),
             ("", Script::NotChinese),
+            // 台, 后, 里 and 着 are correct Traditional.
+            ("台北的天氣很好，我們去台中。", Script::Traditional),
+            ("皇后大道上的麵包店", Script::Traditional),
+            ("這裡的里長很熱心。", Script::Traditional),
         ];
         for &(text, want) in cases {
             assert_eq!(detect(text).script, want, "{text}");
@@ -239,18 +787,23 @@ mod tests {
                 false,
             ),
             (
-                "我們為偽造的眾多證據感到驚訝。",
+                "我們為偽造的眾多證據感到驚訝，他說。",
                 Some(Standard::Taiwan),
                 false,
             ),
             ("這個軟體的資訊在網路上。", Some(Standard::Taiwan), false),
             (
-                "這個軟件的信息在網絡上，視頻也是。",
-                Some(Standard::Taiwan),
-                true,
+                "香港的衞生署發出通告，説明温度的變化。",
+                Some(Standard::HongKong),
+                false,
             ),
             (
-                "這場豪賭背後藏著什麼？隨后他們就來到了這個國家的雲南。",
+                "佢哋喺度食緊飯，好好味嘅。",
+                Some(Standard::HongKong),
+                false,
+            ),
+            (
+                "這個軟件的信息在網絡上，視頻也是，用戶的默認設置。",
                 Some(Standard::Taiwan),
                 true,
             ),
@@ -264,5 +817,35 @@ mod tests {
                 "{text}: {d:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_paragraph_follows_its_document_unless_it_has_evidence() {
+        let document = detect("這裡的天氣很好，我們為了說話而來。他們說這裡很好。");
+        assert_eq!(document.standard, Some(Standard::Taiwan));
+        // No evidence of its own: Traditional, Taiwan, from the document.
+        let mut line = Detector::characters_only();
+        line.feed("台北");
+        let d = line.detection_given(&document);
+        assert_eq!(d.standard, Some(Standard::Taiwan));
+        // A quoted Hong Kong paragraph keeps its own standard.
+        let mut line = Detector::characters_only();
+        line.feed("佢話衞生署嘅通告好清楚，説明咗温度嘅變化。");
+        assert_eq!(
+            line.detection_given(&document).standard,
+            Some(Standard::HongKong)
+        );
+        // A Simplified paragraph is Simplified.
+        let mut line = Detector::characters_only();
+        line.feed("这里的天气很好，我们为了说话而来。");
+        assert_eq!(line.detection_given(&document).script, Script::Simplified);
+    }
+
+    #[test]
+    fn confidence_grows_with_evidence() {
+        let short = detect("們");
+        let long = detect("我們的國家發展得很好，這裡的學生們都在學習。");
+        assert!(short.confidence < long.confidence, "{short:?} {long:?}");
+        assert!(long.confidence > 0.85, "{long:?}");
     }
 }

@@ -34,7 +34,8 @@ use crate::fast::{self, NeedsNormalization};
 use crate::ids;
 use crate::out::Out;
 use crate::tables::{
-    CharMap, Dict, FastDict, FastPlan, FlatRoots, PairFilter, RunMap, SlotMap, decode,
+    CONFIGS, CharMap, ConfigLayout, Dict, FastDict, FastPlan, FlatRoots, PairFilter, RunMap,
+    SlotMap, decode,
 };
 
 /// Converts text with one OpenCC config.
@@ -54,7 +55,9 @@ use crate::tables::{
 /// ```
 #[derive(Clone, Debug)]
 pub struct Converter {
-    config: Config,
+    /// `None` for bianyi's own pipelines (data/bianyi/config).
+    config: Option<Config>,
+    layout: &'static ConfigLayout,
     tofu_risk: bool,
     normalization: Vec<Dict>,
     segmentation: Option<Dict>,
@@ -100,7 +103,8 @@ enum Fast {
 /// ```
 #[derive(Clone, Debug)]
 pub struct ConverterBuilder {
-    config: Config,
+    config: Option<Config>,
+    layout: &'static ConfigLayout,
     tofu_risk: bool,
     general: bool,
 }
@@ -124,7 +128,7 @@ impl ConverterBuilder {
 
     /// Builds the converter.
     pub fn build(self) -> Converter {
-        let layout = self.config.layout();
+        let layout = self.layout;
         let (stages, fast) = if self.tofu_risk {
             (layout.stages_tofu, layout.fast_tofu)
         } else {
@@ -182,6 +186,7 @@ impl ConverterBuilder {
             .unwrap_or(1);
         Converter {
             config: self.config,
+            layout,
             tofu_risk: self.tofu_risk,
             normalization,
             segmentation,
@@ -221,15 +226,34 @@ impl Converter {
     /// Options beyond the config.
     pub fn builder(config: Config) -> ConverterBuilder {
         ConverterBuilder {
-            config,
+            config: Some(config),
+            layout: config.layout(),
             tofu_risk: false,
             general: false,
         }
     }
 
-    /// The config this converter applies.
-    pub fn config(&self) -> Config {
+    /// The builder of one of bianyi's own pipelines (data/bianyi/config),
+    /// by name: `None` when there is no such pipeline.
+    pub(crate) fn pipeline_builder(name: &str) -> Option<ConverterBuilder> {
+        let layout = CONFIGS.iter().find(|c| c.name == name)?;
+        Some(ConverterBuilder {
+            config: None,
+            layout,
+            tofu_risk: false,
+            general: false,
+        })
+    }
+
+    /// The OpenCC config this converter applies (`None` for the pipelines
+    /// that target-based conversion builds from bianyi's own configs).
+    pub fn config(&self) -> Option<Config> {
         self.config
+    }
+
+    /// The name of the config or pipeline (`"s2t"`, `"bianyi-t2tw"`).
+    pub fn name(&self) -> &'static str {
+        self.layout.name
     }
 
     /// Whether the tofu-risk dictionaries are in use.
@@ -403,40 +427,6 @@ impl Converter {
         }
     }
 
-    /// Converts `text` stage by stage with word boundaries instead of
-    /// OpenCC's segmentation (see `apply_in_words`); `visit` sees each unit
-    /// of the first stage: (start, end, value) in `text`.
-    pub(crate) fn convert_in_words(
-        &self,
-        text: &str,
-        out: &mut String,
-        mut visit: impl FnMut(usize, usize, Option<u32>),
-    ) {
-        let normalized;
-        let text = if self.normalizes(text) {
-            normalized = self.normalize(text);
-            normalized.as_str()
-        } else {
-            text
-        };
-        let mut bounds = crate::words::boundaries(text);
-        let mut current = text.to_string();
-        let last = self.stages.len().saturating_sub(1);
-        for (k, dict) in self.stages.iter().enumerate() {
-            let mut next = String::with_capacity(current.len());
-            bounds = if k == 0 {
-                apply_in_words(dict, &current, &bounds, &mut next, &mut visit)
-            } else {
-                apply_in_words(dict, &current, &bounds, &mut next, |_, _, _| {})
-            };
-            current = next;
-            if k == last {
-                break;
-            }
-        }
-        out.push_str(&current);
-    }
-
     /// The stages of this converter.
     pub(crate) fn stage_dicts(&self) -> &[Dict] {
         &self.stages
@@ -444,7 +434,7 @@ impl Converter {
 
     /// Per stage, the keys with several candidates (all of them, tab-joined).
     pub(crate) fn alternative_dicts(&self) -> Vec<Dict> {
-        let layout = self.config.layout();
+        let layout = self.layout;
         let refs = if self.tofu_risk {
             layout.alternatives_tofu
         } else {
@@ -523,63 +513,6 @@ pub(crate) fn apply(dict: &Dict, text: &str, out: &mut String) {
         }
     }
     out.push_str(&text[copied..]);
-}
-
-/// One stage applied with word boundaries: at each position the longest key
-/// that does not cross a word boundary, unless it starts and ends on
-/// boundaries (a phrase of several whole words). `bounds` marks boundaries
-/// by byte offset of `text` (length `text.len() + 1`). Appends to `out` and
-/// returns the boundaries of the output: at the ends of each unit where the
-/// input had them, and inside a unit whose output has as many characters
-/// as its key, where the input had them.
-pub(crate) fn apply_in_words(
-    dict: &Dict,
-    text: &str,
-    bounds: &[bool],
-    out: &mut String,
-    mut visit: impl FnMut(usize, usize, Option<u32>),
-) -> Vec<bool> {
-    let mut out_bounds = vec![false; out.len()];
-    let mut i = 0;
-    while i < text.len() {
-        let crosses = |end: usize| {
-            let inside = text[i..end]
-                .char_indices()
-                .skip(1)
-                .any(|(k, _)| bounds[i + k]);
-            inside && !(bounds[i] && bounds[end])
-        };
-        let chosen = dict
-            .matches_at(text, i)
-            .into_iter()
-            .rev()
-            .find(|f| !crosses(f.end) || text[i..f.end].chars().nth(1).is_none());
-        let (end, value) = match chosen {
-            Some(f) => (f.end, Some(f.value)),
-            None => (i + unmatched_len(text, i), None),
-        };
-        visit(i, end, value);
-        let start_out = out.len();
-        match value {
-            Some(v) => dict.emit(v, out),
-            None => out.push_str(&text[i..end]),
-        }
-        out_bounds.resize(out.len(), false);
-        out_bounds[start_out] = bounds[i];
-        let unit_out = &out[start_out..];
-        if unit_out.chars().count() == text[i..end].chars().count() {
-            for ((k, _), (m, _)) in text[i..end]
-                .char_indices()
-                .zip(unit_out.char_indices())
-                .skip(1)
-            {
-                out_bounds[start_out + m] = bounds[i + k];
-            }
-        }
-        i = end;
-    }
-    out_bounds.push(bounds[text.len()]);
-    out_bounds
 }
 
 /// Maximum forward matching: calls `f` with each segment in order.

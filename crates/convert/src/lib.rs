@@ -31,12 +31,14 @@
 #![deny(missing_docs)]
 
 mod config;
+mod context;
 mod detect;
 mod engine;
 mod error;
 mod fast;
 mod file;
 mod ids;
+mod layout;
 mod out;
 mod report;
 mod stream;
@@ -45,12 +47,12 @@ mod target;
 mod words;
 
 pub use config::Config;
-pub use detect::{Counts, Detection, Script, Standard, detect};
+pub use detect::{Counts, Detection, Detector, Evidence, EvidenceKind, Script, Standard, detect};
 pub use engine::{Converter, ConverterBuilder};
 pub use error::{Error, ErrorKind, Position};
 pub use report::Ambiguity;
 pub use stream::{StreamConverter, check_utf8};
-pub use target::{Step, Target, TargetConverter};
+pub use target::{DETECT_BYTES, Document, Route, Target, TargetConverter};
 pub use words::split_words;
 
 /// Facts about the embedded OpenCC data, for `--version` style reports.

@@ -1,8 +1,9 @@
 //! Ambiguity reports: where a conversion chose among several candidates.
 
+use crate::context::Unit;
 use crate::engine::{Converter, segment, unmatched_len};
 use crate::tables::Dict;
-use crate::target::{Step, TargetConverter, run_step};
+use crate::target::{Document, Route, TargetConverter, converter_named};
 
 /// One place where the source had more than one candidate conversion.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,7 +147,7 @@ impl Converter {
     }
 
     /// Collects findings for `text`, which starts at byte `base` of the input.
-    fn collect(&self, text: &str, base: usize, raw: &mut Vec<Raw>) {
+    pub(crate) fn collect(&self, text: &str, base: usize, raw: &mut Vec<Raw>) {
         let normalized;
         let text = if self.normalizes(text) {
             normalized = self.normalize(text);
@@ -174,97 +175,109 @@ impl Converter {
     }
 }
 
-impl TargetConverter {
+impl Document {
     /// The places in `text` where converting to the target chose among
-    /// several candidates or applied a rule of its own (the 著 rule, word
-    /// boundaries), in input order.
-    ///
-    /// Positions refer to the input. In a plan of two steps (Traditional
-    /// taken back to Simplified and converted again), choices of the second
-    /// step are reported where the first kept the number of characters, at
-    /// the input character they come from.
+    /// several candidates or applied a context rule, in input order.
+    /// Positions refer to the input; `rule` is `default`, `phrase` (a word
+    /// or phrase of the tables chose), or the name of the context rule.
     pub fn ambiguities(&self, text: &str) -> Vec<Ambiguity> {
-        self.ambiguities_planned(text, &self.plan(&crate::detect(text)))
-    }
-
-    /// [`TargetConverter::ambiguities`] with a given plan (e.g. one made from
-    /// the start of a stream).
-    pub fn ambiguities_planned(&self, text: &str, plan: &[Step]) -> Vec<Ambiguity> {
-        let mut raw = Vec::new();
-        let mut current = Traced::new(text, 0);
-        for (k, step) in plan.iter().enumerate() {
-            let mut findings: Vec<Raw> = Vec::new();
-            let mut out = String::new();
-            match *step {
-                Step::Variants(config) => {
-                    Converter::new(config).collect(&current.text, 0, &mut findings);
-                    Converter::new(config).convert_into(&current.text, &mut out);
-                }
-                step => {
-                    let first_alts = match step {
-                        Step::FromSimplified(c) => {
-                            Converter::new(c).alternative_dicts().first().copied()
-                        }
-                        _ => None,
-                    };
-                    let to_simplified = matches!(step, Step::ToSimplified(_));
-                    let cur = &current.text;
-                    run_step(step, cur, &mut out, &mut |unit| {
-                        if first_alts.is_some() {
-                            let origins: Vec<usize> = unit
-                                .source
-                                .char_indices()
-                                .map(|(i, _)| unit.start + i)
-                                .collect();
-                            unit_findings(
-                                first_alts,
-                                unit.source,
-                                &unit.output,
-                                &origins,
-                                "word boundaries",
-                                &mut findings,
-                            );
-                        } else if to_simplified {
-                            let list = vec!["着".to_string(), "著".to_string()];
-                            findings.push((
-                                unit.start,
-                                unit.source.to_string(),
-                                unit.output.clone(),
-                                list,
-                                unit.rule,
-                            ));
-                        }
-                    });
-                    if let Step::ToSimplified(config) = step {
-                        // The pieces between 著 words, as the config sees them.
-                        Converter::new(config).collect(cur, 0, &mut findings);
-                    }
-                }
-            }
-            // Map findings of this step (byte offsets in its input) back to
-            // the original input.
-            let byte_to_char: std::collections::HashMap<usize, usize> = current
-                .text
-                .char_indices()
-                .enumerate()
-                .map(|(ci, (b, _))| (b, ci))
-                .collect();
-            for (b, source, output, alts, rule) in findings {
-                if let Some(&origin) = byte_to_char.get(&b).and_then(|&ci| current.origin.get(ci)) {
-                    raw.push((origin, source, output, alts, rule));
-                }
-            }
-            if k + 1 < plan.len() {
-                let same = out.chars().count() == current.origin.len();
-                let origin = if same {
-                    current.origin.clone()
-                } else {
-                    Vec::new()
-                };
-                current = Traced { text: out, origin };
+        let mut raw: Vec<Raw> = Vec::new();
+        let mut base = 0;
+        for paragraph in text.split_inclusive('\n') {
+            for (piece, route) in self.pieces(paragraph) {
+                self.piece_findings(piece, route, base, &mut raw);
+                base += piece.len();
             }
         }
         resolve(text, raw)
+    }
+
+    fn piece_findings(&self, piece: &str, route: Route, base: usize, raw: &mut Vec<Raw>) {
+        let tofu = self.converter().tofu_risk_enabled();
+        match route {
+            Route::Keep => {}
+            Route::Traditional { repair, steps } => {
+                // Each step's choices, at the input characters they come
+                // from (while the steps keep the number of characters).
+                let convs: Vec<&Converter> = repair
+                    .and_then(|c| converter_named(c.name(), tofu))
+                    .into_iter()
+                    .chain(
+                        steps
+                            .names()
+                            .iter()
+                            .filter_map(|n| converter_named(n, tofu)),
+                    )
+                    .collect();
+                let origin: Vec<usize> = piece.char_indices().map(|(i, _)| base + i).collect();
+                let mut current = piece.to_string();
+                for conv in convs {
+                    let mut found = Vec::new();
+                    conv.collect(&current, 0, &mut found);
+                    let starts: Vec<usize> = current.char_indices().map(|(i, _)| i).collect();
+                    if starts.len() == origin.len() {
+                        for (b, source, output, alts, rule) in found {
+                            // Only where the step sees the input's own text
+                            // (a choice about what an earlier step wrote is
+                            // not the input's).
+                            if let Ok(k) = starts.binary_search(&b)
+                                && piece[origin[k] - base..].starts_with(&source)
+                            {
+                                raw.push((origin[k], source, output, alts, rule));
+                            }
+                        }
+                    }
+                    current = conv.convert(&current);
+                }
+            }
+            Route::FromSimplified(config) => {
+                let Some(conv) = converter_named(config.name(), tofu) else {
+                    return;
+                };
+                let alts = conv.alternative_dicts().first().copied();
+                let mut out = String::new();
+                crate::target::convert_with(
+                    route,
+                    tofu,
+                    piece,
+                    &mut out,
+                    Some(&mut |u: Unit<'_>| {
+                        let same = u.source.chars().count() == u.output.chars().count();
+                        for (k, ((i, c), o)) in
+                            u.source.char_indices().zip(u.output.chars()).enumerate()
+                        {
+                            if !same {
+                                break;
+                            }
+                            let by_rule = u.rule.filter(|&(at, _)| at == k).map(|(_, name)| name);
+                            let list = candidates(alts, &u.source[i..i + c.len_utf8()]);
+                            if by_rule.is_none() && list.is_none() {
+                                continue;
+                            }
+                            let rule = by_rule.unwrap_or(if u.source.chars().nth(1).is_some() {
+                                "phrase"
+                            } else {
+                                "default"
+                            });
+                            raw.push((
+                                base + u.start + i,
+                                c.to_string(),
+                                o.to_string(),
+                                list.unwrap_or_else(|| vec![o.to_string()]),
+                                rule,
+                            ));
+                        }
+                    }),
+                );
+            }
+        }
+    }
+}
+
+impl TargetConverter {
+    /// [`Document::ambiguities`] for `text` judged as a whole.
+    pub fn ambiguities(&self, text: &str) -> Vec<Ambiguity> {
+        self.document(text).ambiguities(text)
     }
 }
 
@@ -324,23 +337,13 @@ mod tests {
 
         let to_hans = TargetConverter::new(Target::Hans);
         let found = to_hans.ambiguities("他領導著團隊，成就卓著。");
-        let rules: Vec<(&str, &str, &str)> = found
+        let zhu: Vec<(usize, &str, &str)> = found
             .iter()
-            .map(|a| (a.source.as_str(), a.output.as_str(), a.rule))
-            .filter(|a| a.0.contains('著'))
+            .filter(|a| a.source.contains('著'))
+            .map(|a| (a.char, a.source.as_str(), a.output.as_str()))
             .collect();
-        assert_eq!(
-            rules,
-            vec![("著", "着", "著 rule"), ("著", "著", "著 word")]
-        );
-        let zhu = found
-            .iter()
-            .rfind(|a| a.source == "著")
-            .expect("卓著 reported");
-        // 他領導著團隊，成就卓著。: the second 著 is the 11th character.
-        assert_eq!(
-            (zhu.char, zhu.alternatives.clone()),
-            (10, vec!["着".to_string(), "著".to_string()])
-        );
+        // 他領導著團隊，成就卓著。: the particle (4th character) becomes 着,
+        // 卓著 keeps 著 (11th).
+        assert_eq!(zhu, vec![(3, "著", "着"), (10, "著", "著")]);
     }
 }

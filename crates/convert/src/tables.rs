@@ -153,6 +153,7 @@ pub(crate) enum FastPlan {
     General,
 }
 
+#[derive(Debug)]
 pub(crate) struct ConfigLayout {
     pub(crate) name: &'static str,
     pub(crate) title: &'static str,
@@ -170,11 +171,10 @@ pub(crate) struct ConfigLayout {
 
 /// Tables for script detection (src/detect.rs).
 pub(crate) struct DetectLayout {
+    /// Per character, its `CLASS_*` flags (src/layout.rs).
     pub(crate) classes: usize,
-    pub(crate) mainland_tw: DictRef,
-    pub(crate) taiwan: DictRef,
-    pub(crate) mainland_hk: DictRef,
-    pub(crate) hong_kong: DictRef,
+    /// Regional words, valued with `VOCAB_*` flags + 1.
+    pub(crate) vocabulary: DictRef,
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
@@ -819,6 +819,48 @@ impl Dict {
     }
 
     /// Every key at byte `i` of `text`, shortest first.
+    /// Calls `f(end, value)` for every key that starts at byte `i` of
+    /// `text`, shortest first (as [`Dict::matches_at`], without a vector).
+    #[inline]
+    pub(crate) fn for_each_match(&self, text: &str, i: usize, mut f: impl FnMut(usize, u32)) {
+        let b = text.as_bytes();
+        if !self.lead_may_start(b[i]) {
+            return;
+        }
+        let (c, len) = decode(b, i);
+        let slot = self.root(c);
+        let (own, low) = halves(slot);
+        if own != 0 {
+            f(i + len, own);
+        }
+        if low == 0 || i + len >= b.len() {
+            return;
+        }
+        let trie = self.trie;
+        let (c2, l2) = decode(b, i + len);
+        let Some(mut node) = trie.pair(c, c2) else {
+            return;
+        };
+        let mut pos = i + len + l2;
+        loop {
+            let key = trie.node_key[node];
+            if key != 0 {
+                f(pos, self.values.vals[key as usize - 1]);
+            }
+            let start = trie.first_child[node] as usize;
+            let end = trie.first_child[node + 1] as usize;
+            if pos >= b.len() || start == end {
+                return;
+            }
+            let (next, next_len) = decode(b, pos);
+            match trie.node_char[start..end].binary_search(&next) {
+                Ok(k) => node = start + k,
+                Err(_) => return,
+            }
+            pos += next_len;
+        }
+    }
+
     pub(crate) fn matches_at(&self, text: &str, i: usize) -> Vec<Found> {
         let b = text.as_bytes();
         let mut out = Vec::new();

@@ -1,28 +1,33 @@
 //! Target-based conversion: "make this Simplified", "make this read like
-//! Taiwan", without choosing an OpenCC config.
+//! Taiwan", without choosing an OpenCC config (docs/target.md).
 //!
-//! [`TargetConverter`] detects what the text is ([`crate::detect`]), plans
-//! the conversion from OpenCC's configs, and improves on them where they are
-//! known to go wrong:
+//! A [`TargetConverter`] judges the document from its start
+//! ([`crate::Detector`]) and then each paragraph with the document's
+//! verdict as prior, and converts each paragraph by the [`Route`] its
+//! source and the target call for:
 //!
-//! * to Simplified, 著 becomes 着 except in the words where it is 著 in
-//!   Simplified too (著名, 著作, 顯著, 卓著, 編著, 名著, 土著, …), whatever
-//!   the source standard;
-//! * from Simplified, a phrase of the conversion tables is not applied across
-//!   a word boundary unless it covers whole words (前头|发生 stays 前頭發生,
-//!   not 前頭髮生); the boundaries come from jieba's word frequencies;
-//! * regional vocabulary (软件 → 軟體) only with [`TargetConverter::phrases`];
-//! * Traditional text converted mechanically from mainland Simplified is
-//!   taken back to Simplified and converted again, which repairs what the
-//!   first conversion got wrong (隨后 → 隨後).
+//! * from Simplified: OpenCC's s2t / s2tw / s2twp / s2hk / s2hkp chain with
+//!   bianyi's word boundaries and context rules (src/context.rs);
+//! * from Traditional to Traditional: never through Simplified. bianyi's
+//!   own configs (data/bianyi/config) repair what mechanical conversion
+//!   left (Simplified forms, 隨后) without touching correct text, then map
+//!   the variant forms of one standard to another (Hong Kong 綫 → Taiwan
+//!   線); text already in the target standard stays as it is;
+//! * from Traditional to Simplified: OpenCC's reverse variant tables for
+//!   the source's standard, then t2s, with 著/着 decided by the words in
+//!   which Simplified keeps 著 (Taiwan text), and 甚麼 → 什么;
+//! * regional vocabulary (软件 ↔ 軟體) only with [`TargetConverter::phrases`],
+//!   and only when source and target regions differ.
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
-use crate::detect::{Detection, Script, Standard, detect};
+use crate::context::{Unit, convert_words};
+use crate::detect::{Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
 
@@ -32,8 +37,9 @@ use crate::error::{Error, ErrorKind};
 pub enum Target {
     /// `zh-Hans`: Simplified, no regional preference.
     Hans,
-    /// `zh-Hant`: Traditional, no regional preference (OpenCC's standard
-    /// for converted text).
+    /// `zh-Hant`: Traditional, no regional preference: Traditional text of
+    /// any standard is kept in its standard; Simplified text becomes
+    /// OpenCC's standard.
     Hant,
     /// `zh-TW`: Traditional, Taiwan standard.
     Taiwan,
@@ -64,7 +70,8 @@ impl Target {
         }
     }
 
-    fn simplified(self) -> bool {
+    /// True for the Simplified targets.
+    pub fn is_simplified(self) -> bool {
         matches!(self, Target::Hans | Target::Mainland)
     }
 }
@@ -107,25 +114,110 @@ impl FromStr for Target {
     }
 }
 
-/// One step of a plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a paragraph (or a clause of a mixed one) is converted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Step {
-    /// To Simplified with this config, and the 著 rule.
-    ToSimplified(Config),
-    /// From Simplified with this config, within word boundaries.
+pub enum Route {
+    /// Left as it is (nothing to convert).
+    Keep,
+    /// From Simplified: this OpenCC config's chain, with word boundaries
+    /// and context rules.
     FromSimplified(Config),
-    /// Between Traditional standards with this config.
-    Variants(Config),
+    /// Traditional text: words holding Simplified forms converted from
+    /// Simplified with `repair` (when there are any), then `steps` applied
+    /// in order.
+    Traditional {
+        /// The config that converts the words holding Simplified forms.
+        repair: Option<Config>,
+        /// The configs applied in order (OpenCC's and bianyi's own).
+        steps: Steps,
+    },
 }
 
-impl fmt::Display for Step {
+/// The configs of a route, applied in order: OpenCC's by name (`t2s`,
+/// `t2tw`) and bianyi's own (`bianyi-tw2t`, data/bianyi/config).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Steps {
+    names: [&'static str; 4],
+    len: usize,
+}
+
+impl Steps {
+    fn of(names: &[&'static str]) -> Steps {
+        let mut steps = Steps {
+            names: [""; 4],
+            len: 0,
+        };
+        for &n in names.iter().filter(|n| !n.is_empty()) {
+            if steps.len < steps.names.len() {
+                steps.names[steps.len] = n;
+                steps.len += 1;
+            }
+        }
+        steps
+    }
+
+    /// The config names, in order.
+    pub fn names(&self) -> &[&'static str] {
+        &self.names[..self.len]
+    }
+}
+
+impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Step::ToSimplified(c) => write!(f, "{c} (著 rule)"),
-            Step::FromSimplified(c) => write!(f, "{c} (word boundaries)"),
-            Step::Variants(c) => write!(f, "{c}"),
+            Route::Keep => f.write_str("keep"),
+            Route::FromSimplified(c) => write!(f, "{c} (word boundaries, context rules)"),
+            Route::Traditional { repair, steps } => {
+                let mut parts: Vec<String> = Vec::new();
+                if let Some(c) = repair {
+                    parts.push(format!("Simplified forms by {c}"));
+                }
+                parts.extend(steps.names().iter().map(|n| n.to_string()));
+                if parts.is_empty() {
+                    f.write_str("keep")
+                } else {
+                    f.write_str(&parts.join(" → "))
+                }
+            }
         }
+    }
+}
+
+/// The source of a paragraph, as routing sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// Nothing to convert (no Han characters).
+    Nothing,
+    Simplified,
+    Traditional {
+        standard: Standard,
+        mainland_origin: bool,
+        /// Simplified-only forms in it.
+        simplified_forms: bool,
+    },
+}
+
+fn source_of(d: &Detection) -> Source {
+    if d.counts.han == 0 {
+        return Source::Nothing;
+    }
+    let traditional = match d.script {
+        Script::Simplified => false,
+        Script::Traditional | Script::Mixed => true,
+        // No evidence of its own: what the document says (detection gives
+        // such a paragraph its document's standard), Simplified when
+        // nothing says anything.
+        _ => d.standard.is_some(),
+    };
+    if traditional {
+        Source::Traditional {
+            standard: d.standard.unwrap_or(Standard::Taiwan),
+            mainland_origin: d.mainland_origin,
+            simplified_forms: d.counts.simplified > 0,
+        }
+    } else {
+        Source::Simplified
     }
 }
 
@@ -139,49 +231,22 @@ impl fmt::Display for Step {
 ///
 /// let to_hans = TargetConverter::new(Target::Hans);
 /// assert_eq!(to_hans.convert("他領導著一個卓著的團隊。"), "他领导着一个卓著的团队。");
+///
+/// // Correct Taiwan text stays as it is.
+/// let to_tw = TargetConverter::new(Target::Taiwan);
+/// let text = "這齣戲消息一出就火了，弗里德曼在里約熱內盧。台北的天氣很好。";
+/// assert_eq!(to_tw.convert(text), text);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TargetConverter {
     target: Target,
     phrases: bool,
+    tofu_risk: bool,
 }
 
-/// Words in which 著 stays 著 in Simplified (Traditional spelling, Simplified).
-const ZHU_WORDS: &[(&str, &str)] = &[
-    ("著名", "著名"),
-    ("著作", "著作"),
-    ("著稱", "著称"),
-    ("著述", "著述"),
-    ("著錄", "著录"),
-    ("著書", "著书"),
-    ("著者", "著者"),
-    ("顯著", "显著"),
-    ("卓著", "卓著"),
-    ("編著", "编著"),
-    ("名著", "名著"),
-    ("土著", "土著"),
-    ("論著", "论著"),
-    ("原著", "原著"),
-    ("專著", "专著"),
-    ("巨著", "巨著"),
-    ("昭著", "昭著"),
-    ("遺著", "遗著"),
-    ("合著", "合著"),
-    ("譯著", "译著"),
-    ("拙著", "拙著"),
-    ("新著", "新著"),
-    ("大著", "大著"),
-    ("编著", "编著"),
-    ("显著", "显著"),
-    ("论著", "论著"),
-    ("专著", "专著"),
-    ("遗著", "遗著"),
-    ("译著", "译著"),
-    ("著称", "著称"),
-    ("著录", "著录"),
-    ("著书", "著书"),
-];
+/// Detection reads this much of the start of a text to judge the document.
+pub const DETECT_BYTES: usize = 1 << 20;
 
 impl TargetConverter {
     /// A converter to `target`, without regional vocabulary.
@@ -189,10 +254,20 @@ impl TargetConverter {
         TargetConverter {
             target,
             phrases: false,
+            tofu_risk: false,
         }
     }
 
-    /// Also convert regional vocabulary (软件 ↔ 軟體, 鼠标 ↔ 滑鼠).
+    /// Also use the dictionaries OpenCC marks `may_output_tofu`
+    /// (TSCharactersExt: characters older fonts may lack), as
+    /// [`crate::ConverterBuilder::tofu_risk`] does for a config.
+    pub fn tofu_risk(mut self, yes: bool) -> TargetConverter {
+        self.tofu_risk = yes;
+        self
+    }
+
+    /// Also convert regional vocabulary (软件 ↔ 軟體, 鼠标 ↔ 滑鼠) where the
+    /// source's region differs from the target's.
     pub fn phrases(mut self, yes: bool) -> TargetConverter {
         self.phrases = yes;
         self
@@ -203,158 +278,428 @@ impl TargetConverter {
         self.target
     }
 
-    /// The steps for a text detected as `d`.
-    pub fn plan(&self, d: &Detection) -> Vec<Step> {
-        let p = self.phrases;
-        let to_simplified = |phrases: bool| {
-            Step::ToSimplified(match (d.standard, phrases) {
-                (Some(Standard::HongKong), false) => Config::Hk2s,
-                (Some(Standard::HongKong), true) => Config::Hk2sp,
-                (_, false) => Config::Tw2s,
-                (_, true) => Config::Tw2sp,
-            })
-        };
-        if self.target.simplified() {
-            return vec![to_simplified(p)];
-        }
-        let from = match (self.target, p) {
-            (Target::Hant, _) => Config::S2t,
-            (Target::Taiwan, false) => Config::S2tw,
-            (Target::Taiwan, true) => Config::S2twp,
-            (_, false) => Config::S2hk,
-            (_, true) => Config::S2hkp,
-        };
-        match d.script {
-            Script::Simplified | Script::Neutral | Script::NotChinese => {
-                vec![Step::FromSimplified(from)]
-            }
-            // Through Simplified: repairs mechanical conversions and brings
-            // mixed text to one script.
-            Script::Mixed => vec![to_simplified(false), Step::FromSimplified(from)],
-            _ if d.mainland_origin || p => vec![to_simplified(false), Step::FromSimplified(from)],
-            _ => {
-                let standard = d.standard.unwrap_or(Standard::Taiwan);
-                match (self.target, standard) {
-                    (Target::Hant, _)
-                    | (Target::Taiwan, Standard::Taiwan)
-                    | (Target::HongKong, Standard::HongKong) => Vec::new(),
-                    (Target::Taiwan, Standard::OpenCc) => vec![Step::Variants(Config::T2tw)],
-                    (Target::Taiwan, _) => {
-                        vec![Step::Variants(Config::Hk2t), Step::Variants(Config::T2tw)]
-                    }
-                    (_, Standard::OpenCc) => vec![Step::Variants(Config::T2hk)],
-                    _ => vec![Step::Variants(Config::Tw2t), Step::Variants(Config::T2hk)],
-                }
-            }
-        }
+    /// Whether regional vocabulary is converted.
+    pub fn uses_phrases(&self) -> bool {
+        self.phrases
     }
 
-    /// Converts `text`, planning from what it detects in it.
+    /// Whether the tofu-risk dictionaries are in use.
+    pub fn tofu_risk_enabled(&self) -> bool {
+        self.tofu_risk
+    }
+
+    /// Converts `text`: judges the document from its first
+    /// [`DETECT_BYTES`], then converts it paragraph by paragraph.
     pub fn convert(&self, text: &str) -> String {
-        let plan = self.plan(&detect(text));
-        self.convert_planned(text, &plan)
+        self.document(sample(text)).convert(text)
     }
 
-    /// Converts `text` with a plan (e.g. one made from the start of a
-    /// stream).
-    pub fn convert_planned(&self, text: &str, plan: &[Step]) -> String {
-        let mut current = text.to_string();
-        for step in plan {
-            let mut out = String::with_capacity(current.len() + current.len() / 8);
-            run_step(*step, &current, &mut out, &mut |_| {});
-            current = out;
+    /// A document judged from `sample` (its start): convert its paragraphs
+    /// with [`Document::convert`].
+    pub fn document(&self, sample: &str) -> Document {
+        let mut d = Detector::new();
+        for line in sample.split_inclusive('\n') {
+            d.feed(line);
         }
-        current
+        self.with_detection(d.detection())
+    }
+
+    /// A document with a verdict made elsewhere (e.g. by a [`Detector`]
+    /// fed the start of a stream).
+    pub fn with_detection(&self, detection: Detection) -> Document {
+        Document {
+            converter: *self,
+            detection,
+        }
+    }
+
+    /// The route for a paragraph judged as `d` (in a document judged as
+    /// `document`, whose regional vocabulary decides the vocabulary of
+    /// script-neutral text converted to Simplified with phrases).
+    pub fn route(&self, d: &Detection, document: &Detection) -> Route {
+        route(self.target, self.phrases, source_of(d), region_of(document))
     }
 }
 
-/// What one unit of a conversion did (for ambiguity reports).
-pub(crate) struct Unit<'a> {
-    pub(crate) start: usize,
-    pub(crate) source: &'a str,
-    pub(crate) output: String,
-    pub(crate) rule: &'static str,
+/// The region a document's regional words point to, if any.
+fn region_of(document: &Detection) -> Option<Standard> {
+    let c = &document.counts;
+    if c.taiwan_words > c.hong_kong_words {
+        Some(Standard::Taiwan)
+    } else if c.hong_kong_words > 0 {
+        Some(Standard::HongKong)
+    } else {
+        None
+    }
 }
 
-/// Runs one step, calling `unit` for the units it can report.
-pub(crate) fn run_step(step: Step, text: &str, out: &mut String, unit: &mut dyn FnMut(Unit<'_>)) {
-    match step {
-        Step::ToSimplified(config) => to_simplified(config, text, out, unit),
-        Step::FromSimplified(config) => {
-            let conv = Converter::new(config);
-            let first = conv.stage_dicts().first().copied();
-            // Units are reported in the text as stage 1 sees it (normalised;
-            // compatibility ideographs are the only difference).
-            let normalized;
-            let text = if conv.normalizes(text) {
-                normalized = conv.normalize(text);
-                normalized.as_str()
-            } else {
-                text
-            };
-            conv.convert_in_words(text, out, |start, end, value| {
-                if let (Some(dict), Some(v)) = (first, value) {
-                    unit(Unit {
-                        start,
-                        source: &text[start..end],
-                        output: dict.value_text(v),
-                        rule: if text[start..end].chars().nth(1).is_some() {
-                            "phrase"
-                        } else {
-                            "character"
+/// The start of `text` that detection reads (cut at a character boundary).
+fn sample(text: &str) -> &str {
+    if text.len() <= DETECT_BYTES {
+        return text;
+    }
+    let mut end = DETECT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>) -> Route {
+    use Standard::{HongKong, OpenCc, Taiwan};
+    let (standard, mainland_origin, simplified_forms) = match source {
+        Source::Nothing => return Route::Keep,
+        Source::Simplified => {
+            return match target {
+                // Simplified stays; Traditional forms in it are converted
+                // (hk2t leaves 著 alone, which Simplified writes in 著名);
+                // with phrases, the vocabulary of the region the document's
+                // words point to.
+                Target::Hans | Target::Mainland => Route::Traditional {
+                    repair: None,
+                    steps: Steps::of(&[
+                        match region {
+                            Some(Taiwan) if phrases => "bianyi-tw2tp",
+                            Some(HongKong) if phrases => "bianyi-hk2tp",
+                            _ => "bianyi-hk2t",
                         },
-                    });
-                }
-            });
+                        "t2s",
+                    ]),
+                },
+                Target::Hant => Route::FromSimplified(Config::S2t),
+                Target::Taiwan if phrases => Route::FromSimplified(Config::S2twp),
+                Target::Taiwan => Route::FromSimplified(Config::S2tw),
+                Target::HongKong if phrases => Route::FromSimplified(Config::S2hkp),
+                Target::HongKong => Route::FromSimplified(Config::S2hk),
+            };
         }
-        Step::Variants(config) => Converter::new(config).convert_into(text, out),
+        Source::Traditional {
+            standard,
+            mainland_origin,
+            simplified_forms,
+        } => (standard, mainland_origin, simplified_forms),
+    };
+    // The residue of a mechanical conversion (identity on correct text);
+    // with the characters left alone too where the text came from the
+    // mainland.
+    let residue = if mainland_origin {
+        "bianyi-residue-mainland"
+    } else {
+        "bianyi-residue"
+    };
+    let repair = |config: Config| simplified_forms.then_some(config);
+    // Regional vocabulary: where the source's region differs from the
+    // target's, or the text came from the mainland.
+    let vocabulary = |own: Standard| phrases && (standard != own || mainland_origin);
+    // Back to OpenCC's standard, where the target's tables start from (a
+    // standard's own text goes through its target table unchanged).
+    let to_opencc = |own: Standard| match standard {
+        _ if standard == own => "",
+        Taiwan => "tw2t",
+        HongKong => "hk2t",
+        OpenCc => "",
+    };
+    match target {
+        Target::Hans | Target::Mainland => Route::Traditional {
+            repair: None,
+            steps: Steps::of(&[
+                residue,
+                match (standard, phrases) {
+                    (Taiwan, false) => "bianyi-tw2t",
+                    (Taiwan | OpenCc, true) => "bianyi-tw2tp",
+                    (HongKong, true) => "bianyi-hk2tp",
+                    (HongKong | OpenCc, false) => "bianyi-hk2t",
+                },
+                "t2s",
+            ]),
+        },
+        Target::Hant => Route::Traditional {
+            repair: repair(Config::S2t),
+            steps: Steps::of(&[residue]),
+        },
+        Target::Taiwan => Route::Traditional {
+            repair: repair(if phrases { Config::S2twp } else { Config::S2tw }),
+            steps: if vocabulary(Taiwan) {
+                let from = if standard == Taiwan {
+                    "tw2t"
+                } else {
+                    to_opencc(Taiwan)
+                };
+                Steps::of(&[residue, from, "bianyi-t2twp"])
+            } else {
+                Steps::of(&[residue, to_opencc(Taiwan), "t2tw"])
+            },
+        },
+        Target::HongKong => Route::Traditional {
+            repair: repair(if phrases { Config::S2hkp } else { Config::S2hk }),
+            steps: if vocabulary(HongKong) {
+                let from = if standard == HongKong {
+                    "hk2t"
+                } else {
+                    to_opencc(HongKong)
+                };
+                Steps::of(&[residue, from, "bianyi-t2hkp"])
+            } else {
+                Steps::of(&[residue, to_opencc(HongKong), "t2hk"])
+            },
+        },
     }
 }
 
-/// To Simplified: the 著 words are kept as 著, every other 著 becomes 着,
-/// and the pieces between are converted with `config`.
-fn to_simplified(config: Config, text: &str, out: &mut String, unit: &mut dyn FnMut(Unit<'_>)) {
-    let conv = Converter::new(config);
-    let mut gap = String::new();
-    let flush = |gap: &mut String, out: &mut String| {
-        conv.convert_into(gap, out);
-        gap.clear();
-    };
-    let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        if let Some(&(word, simplified)) = ZHU_WORDS
+/// The converter of an OpenCC config or one of bianyi's own, by name
+/// (built once and shared).
+pub(crate) fn converter_named(name: &str, tofu_risk: bool) -> Option<&'static Converter> {
+    static ALL: [OnceLock<Vec<(&'static str, Converter)>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let all = ALL[usize::from(tofu_risk)].get_or_init(|| {
+        let opencc = Config::ALL
             .iter()
-            .filter(|(w, _)| rest.starts_with(w))
-            .max_by_key(|(w, _)| w.len())
-        {
-            flush(&mut gap, out);
-            out.push_str(simplified);
-            let at = word.find('著').unwrap_or(0);
-            unit(Unit {
-                start: i + at,
-                source: "著",
-                output: "著".to_string(),
-                rule: "著 word",
-            });
-            i += word.len();
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or('\0');
-        if c == '著' {
-            gap.push('着');
-            unit(Unit {
-                start: i,
-                source: "著",
-                output: "着".to_string(),
-                rule: "著 rule",
-            });
-        } else {
-            gap.push(c);
-        }
-        i += c.len_utf8();
+            .map(|&c| (c.name(), Converter::builder(c).tofu_risk(tofu_risk).build()));
+        let own = PIPELINE_NAMES.iter().filter_map(|&n| {
+            let conv = Converter::pipeline_builder(n)?.tofu_risk(tofu_risk).build();
+            Some((n, conv))
+        });
+        opencc.chain(own).collect()
+    });
+    all.iter().find(|(n, _)| *n == name).map(|(_, conv)| conv)
+}
+
+/// bianyi's own configs (data/bianyi/config); a test checks each is compiled.
+pub(crate) const PIPELINE_NAMES: &[&str] = &[
+    "bianyi-residue",
+    "bianyi-residue-mainland",
+    "bianyi-tw2t",
+    "bianyi-tw2tp",
+    "bianyi-hk2t",
+    "bianyi-hk2tp",
+    "bianyi-t2twp",
+    "bianyi-t2hkp",
+];
+
+/// A document being converted to a target: the verdict on its start, and
+/// paragraph-by-paragraph conversion that judges each paragraph with that
+/// verdict as prior.
+///
+/// ```
+/// use bianyi_convert::{Target, TargetConverter};
+///
+/// let to_hans = TargetConverter::new(Target::Hans);
+/// let text = "這裡的天氣很好，他說。\n佢話衞生署嘅通告好清楚，説明咗温度嘅變化。\n";
+/// let doc = to_hans.document(text);
+/// assert_eq!(
+///     doc.convert(text),
+///     "这里的天气很好，他说。\n佢话卫生署嘅通告好清楚，说明咗温度嘅变化。\n"
+/// );
+/// ```
+#[derive(Clone, Debug)]
+pub struct Document {
+    converter: TargetConverter,
+    detection: Detection,
+}
+
+impl Document {
+    /// The converter this document converts with.
+    pub fn converter(&self) -> &TargetConverter {
+        &self.converter
     }
-    flush(&mut gap, out);
+
+    /// The verdict on the document.
+    pub fn detection(&self) -> &Detection {
+        &self.detection
+    }
+
+    fn region(&self) -> Option<Standard> {
+        region_of(&self.detection)
+    }
+
+    /// The verdict on one paragraph, with the document's as prior.
+    pub fn judge(&self, paragraph: &str) -> Detection {
+        let mut d = Detector::characters_only();
+        d.feed(paragraph);
+        d.detection_given(&self.detection)
+    }
+
+    /// The route for one paragraph (or clause).
+    pub fn route(&self, paragraph: &str) -> Route {
+        self.converter
+            .route(&self.judge(paragraph), &self.detection)
+    }
+
+    /// The pieces of `paragraph` converted apart, with their routes: the
+    /// paragraph whole, or, when it mixes scripts, clause by clause (cut
+    /// after spaces and punctuation), each judged with the paragraph's
+    /// verdict as prior.
+    pub fn pieces<'t>(&self, paragraph: &'t str) -> Vec<(&'t str, Route)> {
+        let d = self.judge(paragraph);
+        if d.script != Script::Mixed {
+            return vec![(paragraph, self.converter.route(&d, &self.detection))];
+        }
+        // Each clause by its own evidence (more Simplified-only than
+        // Traditional-only forms, or the other way), else by the
+        // paragraph's. Traditional clauses of a mixed paragraph come from a
+        // partial conversion of mainland text: they get its vocabulary
+        // fixed too, with phrases.
+        let simplified_paragraph = d.counts.simplified >= d.counts.traditional;
+        let region = self.region();
+        clauses(paragraph)
+            .map(|clause| {
+                let mut c = Detector::characters_only();
+                c.feed(clause);
+                let counts = c.counts();
+                let source = if counts.han == 0 {
+                    Source::Nothing
+                } else if counts.simplified > counts.traditional
+                    || (counts.simplified == counts.traditional && simplified_paragraph)
+                {
+                    Source::Simplified
+                } else {
+                    Source::Traditional {
+                        standard: c.detection_given(&d).standard.unwrap_or(Standard::Taiwan),
+                        mainland_origin: true,
+                        simplified_forms: counts.simplified > 0,
+                    }
+                };
+                let tc = &self.converter;
+                (clause, route(tc.target, tc.phrases, source, region))
+            })
+            .collect()
+    }
+
+    /// Converts `text`, paragraph by paragraph (a paragraph ends with a
+    /// line feed).
+    pub fn convert(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        self.convert_into(text, &mut out);
+        out
+    }
+
+    /// Converts `text`, paragraph by paragraph, appending to `out`.
+    pub fn convert_into(&self, text: &str, out: &mut String) {
+        for paragraph in text.split_inclusive('\n') {
+            for (piece, route) in self.pieces(paragraph) {
+                convert_with(route, self.converter.tofu_risk, piece, out, None);
+            }
+        }
+    }
+}
+
+/// The clauses of `text`: each ends after a run of spaces or punctuation.
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    let breaks =
+        |c: char| c.is_whitespace() || "。，、；：！？「」『』（）《》〈〉,.;:!?()".contains(c);
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = rest.len();
+        let mut in_break = false;
+        for (i, c) in rest.char_indices() {
+            if breaks(c) {
+                in_break = true;
+            } else if in_break {
+                end = i;
+                break;
+            }
+        }
+        let (clause, after) = rest.split_at(end);
+        rest = after;
+        Some(clause)
+    })
+}
+
+/// Converts `text` by `route`, appending to `out`; `unit` sees what the
+/// word-by-word conversion from Simplified did.
+pub(crate) fn convert_with(
+    route: Route,
+    tofu_risk: bool,
+    text: &str,
+    out: &mut String,
+    unit: Option<&mut dyn FnMut(Unit<'_>)>,
+) {
+    match route {
+        Route::Keep => out.push_str(text),
+        Route::FromSimplified(config) => match converter_named(config.name(), tofu_risk) {
+            Some(conv) => from_simplified(conv, text, out, unit),
+            None => out.push_str(text),
+        },
+        Route::Traditional { repair, steps } => {
+            let mut current = std::borrow::Cow::Borrowed(text);
+            if let Some(conv) = repair.and_then(|c| converter_named(c.name(), tofu_risk)) {
+                let mut next = String::with_capacity(text.len() + text.len() / 8);
+                repair_simplified(conv, &current, &mut next);
+                current = std::borrow::Cow::Owned(next);
+            }
+            let names = steps.names();
+            for (k, name) in names.iter().enumerate() {
+                let Some(conv) = converter_named(name, tofu_risk) else {
+                    continue;
+                };
+                if k + 1 == names.len() {
+                    conv.convert_into(&current, out);
+                    return;
+                }
+                let mut next = String::with_capacity(current.len() + current.len() / 8);
+                conv.convert_into(&current, &mut next);
+                current = std::borrow::Cow::Owned(next);
+            }
+            out.push_str(&current);
+        }
+    }
+}
+
+/// From Simplified, word by word (normalised first, as OpenCC does).
+fn from_simplified(
+    conv: &Converter,
+    text: &str,
+    out: &mut String,
+    unit: Option<&mut dyn FnMut(Unit<'_>)>,
+) {
+    let normalized;
+    let text = if conv.normalizes(text) {
+        normalized = conv.normalize(text);
+        normalized.as_str()
+    } else {
+        text
+    };
+    convert_words(conv, text, out, unit);
+}
+
+/// Traditional text with Simplified forms in it: the words that hold one
+/// (in the most probable split into words) are converted from Simplified
+/// with `conv`; every other word is kept as it is.
+fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
+    let Some(&first) = conv.stage_dicts().first() else {
+        out.push_str(text);
+        return;
+    };
+    let classes = crate::tables::CharMap::get(crate::tables::DETECT.classes);
+    let simplified = |w: &str| {
+        w.chars()
+            .any(|c| classes.slot(c as u32) & crate::layout::CLASS_S_ONLY != 0)
+    };
+    let mut words = Vec::new();
+    crate::words::for_each_word(text, Some(first), |s, e| words.push((s, e)));
+    // Runs of words to convert go through the whole chain together.
+    let mut run_start = None;
+    for (k, &(s, e)) in words.iter().enumerate() {
+        let convert = simplified(&text[s..e]);
+        match (convert, run_start) {
+            (true, None) => run_start = Some(s),
+            (false, Some(start)) => {
+                from_simplified(conv, &text[start..s], out, None);
+                run_start = None;
+            }
+            _ => {}
+        }
+        if !convert {
+            out.push_str(&text[s..e]);
+        }
+        if k + 1 == words.len()
+            && let Some(start) = run_start
+        {
+            from_simplified(conv, &text[start..e], out, None);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -382,6 +727,16 @@ mod tests {
         ];
         for &(tag, want) in cases {
             assert_eq!(tag.parse::<Target>().ok(), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn every_pipeline_is_compiled() {
+        for name in PIPELINE_NAMES {
+            assert!(
+                Converter::pipeline_builder(name).is_some(),
+                "{name} has no compiled tables"
+            );
         }
     }
 }

@@ -1,46 +1,85 @@
 //! Word boundaries for target-based conversion: the most probable split of
-//! the text into words of jieba's dictionary (jieba's algorithm without its
-//! HMM for unknown words), so that a conversion phrase is not applied across
-//! a word boundary where a better split exists (前头|发生, not 前|头发|生).
+//! the text into words (jieba's algorithm, without its HMM for unknown
+//! words), over jieba's dictionary and, for conversion, the phrases of the
+//! conversion tables too, so that a conversion phrase is kept where it is a
+//! word (里长 → 里長) and not applied across a word boundary where a better
+//! split exists (前头|发生, not 前|头发|生).
 
 use crate::tables::{Dict, WORDS, decode};
 
 /// Sum of all frequencies in jieba's full dictionary (see data/jieba/PROVENANCE).
 const TOTAL: f64 = 60_101_964.0;
 
-/// `bounds[i]` is true when byte offset `i` of `text` is a word boundary
-/// (offsets 0 and `text.len()` always are; offsets inside a character never).
-pub(crate) fn boundaries(text: &str) -> Vec<bool> {
-    let words = Dict::get(WORDS);
+/// Frequency given to a phrase of the conversion tables that jieba's
+/// dictionary does not know: about that of a word jieba knows but rarely
+/// sees.
+const PHRASE_FREQ: f64 = 30.0;
+
+/// Weight of a phrase of the conversion tables against a split that breaks
+/// it (its frequency is multiplied by this): OpenCC's phrases are kept
+/// unless a split into other words is clearly more probable (里長 against
+/// 里|長住 is kept; 前|頭髮|生 against 前頭|發生 is not).
+const PHRASE_WEIGHT: f64 = 7.4;
+
+/// Calls `f(start, end)` for each word of the most probable split of
+/// `text` (byte offsets; the words cover `text`). With `phrases`, the keys
+/// of that dictionary of two characters or more are words too.
+pub(crate) fn for_each_word(text: &str, phrases: Option<Dict>, mut f: impl FnMut(usize, usize)) {
     let b = text.as_bytes();
-    let mut starts: Vec<usize> = Vec::new();
+    if b.is_empty() {
+        return;
+    }
+    let words = Dict::get(WORDS);
+    let mut starts: Vec<usize> = Vec::with_capacity(b.len() / 2);
     let mut i = 0;
     while i < b.len() {
         starts.push(i);
         i += decode(b, i).1;
     }
     let n = starts.len();
-    // index of the character starting at each byte offset
-    let mut index = vec![usize::MAX; b.len() + 1];
-    for (k, &s) in starts.iter().enumerate() {
-        index[s] = k;
-    }
-    index[b.len()] = n;
+    // Character index of a byte offset (a character start or the end).
+    let index = |offset: usize| -> usize {
+        if offset == b.len() {
+            n
+        } else {
+            starts.binary_search(&offset).unwrap_or(n)
+        }
+    };
     let log_total = TOTAL.ln();
-    // route[k] = (best log probability of text from character k, end of its first word)
+    // route[k] = (best log probability of the text from character k, end of its first word)
     let mut route = vec![(0.0f64, n); n + 1];
+    let mut found: Vec<(usize, f64)> = Vec::new();
     for k in (0..n).rev() {
         let start = starts[k];
+        found.clear();
+        {
+            words.for_each_match(text, start, |end, value| {
+                found.push((end, f64::from(value - 1)));
+            });
+            // Conversion phrases may start with Latin letters (B超).
+            if let Some(p) = phrases {
+                let one = start + decode(b, start).1;
+                p.for_each_match(text, start, |end, _| {
+                    if end > one {
+                        match found.iter_mut().find(|(e, _)| *e == end) {
+                            Some((_, freq)) => *freq *= PHRASE_WEIGHT,
+                            None => found.push((end, PHRASE_FREQ * PHRASE_WEIGHT)),
+                        }
+                    }
+                });
+            }
+        }
         // A single character is always possible (frequency 1 if unknown).
         let mut best = (1f64.ln() - log_total + route[k + 1].0, k + 1);
-        for found in words.matches_at(text, start) {
-            let end = index[found.end];
-            let freq = f64::from(found.value - 1);
+        let mut own = false;
+        for &(end_byte, freq) in &found {
+            let end = index(end_byte);
             let score = freq.ln() - log_total + route[end].0;
             if end == k + 1 {
                 // The character is a word itself: its own frequency.
-                if score > best.0 || best.1 == k + 1 {
+                if !own || score > best.0 {
                     best = (score, end);
+                    own = true;
                 }
             } else if score > best.0 {
                 best = (score, end);
@@ -48,16 +87,12 @@ pub(crate) fn boundaries(text: &str) -> Vec<bool> {
         }
         route[k] = best;
     }
-    let mut bounds = vec![false; b.len() + 1];
-    bounds[0] = true;
-    bounds[b.len()] = true;
     let mut k = 0;
     while k < n {
         let end = route[k].1;
-        bounds[if end < n { starts[end] } else { b.len() }] = true;
+        f(starts[k], if end < n { starts[end] } else { b.len() });
         k = end;
     }
-    bounds
 }
 
 /// Splits `text` into words: the most probable split over the frequencies
@@ -73,25 +108,14 @@ pub(crate) fn boundaries(text: &str) -> Vec<bool> {
 /// );
 /// ```
 pub fn split_words(text: &str) -> Vec<&str> {
-    let bounds = boundaries(text);
     let mut out = Vec::new();
-    let mut last = 0;
-    for (i, &is) in bounds.iter().enumerate().skip(1) {
-        if is {
-            out.push(&text[last..i]);
-            last = i;
-        }
-    }
+    for_each_word(text, None, |s, e| out.push(&text[s..e]));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn split(text: &str) -> Vec<&str> {
-        split_words(text)
-    }
 
     #[test]
     fn segments_like_jieba() {
@@ -104,7 +128,7 @@ mod tests {
             ("", &[]),
         ];
         for &(text, want) in cases {
-            assert_eq!(split(text), want, "{text}");
+            assert_eq!(split_words(text), want, "{text}");
         }
     }
 }

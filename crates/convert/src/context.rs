@@ -1,0 +1,418 @@
+//! Conversion from Simplified with word boundaries and context rules: the
+//! `FromSimplified` route of target-based conversion (docs/target.md).
+//!
+//! OpenCC segments by greedy longest match over its phrase table and then
+//! converts each segment. bianyi segments by the most probable split into
+//! words (src/words.rs: jieba's dictionary and the conversion phrases), so
+//! that a phrase is used where it is a word and not across a word boundary;
+//! each word is then converted as OpenCC converts a segment. Last, a few
+//! characters whose Traditional form depends on the neighbouring words
+//! (出/齣, 只/隻, 里/裡, 面/麵, 干/乾, 系/繫, 松/鬆) are decided by rules over
+//! classes of words: a measure word after a numeral, a noun after it, a
+//! verb of eating before it, a transliterated name around it.
+
+use crate::engine::{Converter, apply, unmatched_len};
+use crate::layout::TRANSLITERATION;
+use crate::tables::Dict;
+use crate::words::for_each_word;
+
+/// What a unit of the conversion did, for ambiguity reports.
+pub(crate) struct Unit<'a> {
+    /// Byte offset of the unit in the text converted.
+    pub(crate) start: usize,
+    /// The word.
+    pub(crate) source: &'a str,
+    /// Its conversion.
+    pub(crate) output: &'a str,
+    /// The rule that decided a character of it, if a context rule did:
+    /// (character index in the word, rule name).
+    pub(crate) rule: Option<(usize, &'static str)>,
+}
+
+/// Converts `text` (normalised: no compatibility ideographs) from
+/// Simplified with `conv`'s chain, appending to `out`.
+///
+/// As OpenCC does, but with the most probable split into words for its
+/// segmentation: the first stage converts each word on its own (so no
+/// phrase crosses a word boundary), and each later stage takes a phrase
+/// only where it lies within one word or covers whole words (無線|新聞 →
+/// 無綫新聞 and 諾|蘭 → 路蘭, but not 少數|組織 → 少陣列織).
+pub(crate) fn convert_words(
+    conv: &Converter,
+    text: &str,
+    out: &mut String,
+    mut unit: Option<&mut dyn FnMut(Unit<'_>)>,
+) {
+    let stages = conv.stage_dicts();
+    let Some(&first) = stages.first() else {
+        out.push_str(text);
+        return;
+    };
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for_each_word(text, Some(first), |s, e| words.push((s, e)));
+    // The first stage, word by word, with the context rules.
+    let mut stage1: Vec<String> = Vec::with_capacity(words.len());
+    for (k, &(s, e)) in words.iter().enumerate() {
+        let word = &text[s..e];
+        let mut word_out = String::with_capacity(word.len() + 4);
+        apply(&first, word, &mut word_out);
+        let mut rule = None;
+        if let Some((index, chosen, name)) = decide(text, &words, k) {
+            let chars: Vec<char> = word_out.chars().collect();
+            if chars.len() == word.chars().count() && index < chars.len() {
+                let mut rebuilt = String::with_capacity(word_out.len() + 4);
+                for (i, c) in chars.iter().enumerate() {
+                    if i == index {
+                        rebuilt.push_str(chosen);
+                    } else {
+                        rebuilt.push(*c);
+                    }
+                }
+                word_out = rebuilt;
+                rule = Some((index, name));
+            }
+        }
+        stage1.push(word_out);
+        if let Some(f) = unit.as_deref_mut() {
+            // Reported with the whole chain's output for the word alone.
+            let mut full = String::new();
+            later_stages(conv, &stage1[k], &mut full);
+            f(Unit {
+                start: s,
+                source: word,
+                output: &full,
+                rule,
+            });
+        }
+    }
+    let mut current: String = stage1.concat();
+    if stages.len() == 1 {
+        out.push_str(&current);
+        return;
+    }
+    // Word boundaries in the first stage's output: where each word's output
+    // starts, and the end.
+    let mut bounds = vec![false; current.len() + 1];
+    let mut at = 0;
+    for w in &stage1 {
+        bounds[at] = true;
+        at += w.len();
+    }
+    bounds[at] = true;
+    for dict in &stages[1..] {
+        let mut next = String::with_capacity(current.len() + 8);
+        bounds = apply_bounded(dict, &current, &bounds, &mut next);
+        current = next;
+    }
+    out.push_str(&current);
+}
+
+/// One later stage over the whole text with word boundaries `bounds` (by
+/// byte offset, `text.len() + 1` of them): at each position the longest
+/// key that lies within one word or starts and ends on boundaries (a phrase
+/// of whole words: 無線|新聞 takes 無綫新聞, 少數|組織 does not take 數組).
+/// Returns the boundaries of the output.
+fn apply_bounded(dict: &Dict, text: &str, bounds: &[bool], out: &mut String) -> Vec<bool> {
+    let mut out_bounds: Vec<bool> = Vec::with_capacity(text.len() + 1);
+    let mut i = 0;
+    while i < text.len() {
+        let allowed = |end: usize| {
+            let inside = text[i..end]
+                .char_indices()
+                .skip(1)
+                .any(|(k, _)| bounds[i + k]);
+            !inside || (bounds[i] && bounds[end])
+        };
+        let mut chosen: Option<(usize, u32)> = None;
+        dict.for_each_match(text, i, |end, value| {
+            if allowed(end) {
+                chosen = Some((end, value));
+            }
+        });
+        let (end, value) = match chosen {
+            Some((end, value)) => (end, Some(value)),
+            None => (i + unmatched_len(text, i), None),
+        };
+        let start_out = out.len();
+        match value {
+            Some(v) => dict.emit(v, out),
+            None => out.push_str(&text[i..end]),
+        }
+        out_bounds.resize(out.len(), false);
+        out_bounds[start_out] = bounds[i];
+        let unit_out = &out[start_out..];
+        if unit_out.chars().count() == text[i..end].chars().count() {
+            for ((k, _), (m, _)) in text[i..end]
+                .char_indices()
+                .zip(unit_out.char_indices())
+                .skip(1)
+            {
+                out_bounds[start_out + m] = bounds[i + k];
+            }
+        }
+        i = end;
+    }
+    out_bounds.push(true);
+    out_bounds
+}
+
+/// Applies the stages after the first to `text` (a stage-1 output).
+fn later_stages(conv: &Converter, text: &str, out: &mut String) {
+    let stages = conv.stage_dicts();
+    if text.is_empty() {
+        return;
+    }
+    if stages.len() < 2 {
+        out.push_str(text);
+        return;
+    }
+    let mut current = text.to_string();
+    for dict in stages.iter().skip(1) {
+        let mut next = String::with_capacity(current.len());
+        apply(dict, &current, &mut next);
+        current = next;
+    }
+    out.push_str(&current);
+}
+
+/// Numerals, demonstratives and quantifiers: a measure word follows them.
+const QUANTIFIER_END: &str =
+    "一二三四五六七八九十两几百千万半每这那哪某整0123456789０１２３４５６７８９";
+
+/// Plays: what 齣 counts.
+const PLAYS: &[&str] = &[
+    "戏",
+    "剧",
+    "戏剧",
+    "京剧",
+    "好戏",
+    "大戏",
+    "闹剧",
+    "悲剧",
+    "喜剧",
+    "歌剧",
+    "话剧",
+    "舞剧",
+    "短剧",
+    "独幕剧",
+    "折子戏",
+    "昆曲",
+    "昆剧",
+    "越剧",
+    "豫剧",
+    "粤剧",
+    "川剧",
+    "黄梅戏",
+    "木偶戏",
+    "皮影戏",
+    "傀儡戏",
+    "歌仔戏",
+    "布袋戏",
+    "滑稽戏",
+    "荒诞剧",
+    "情景剧",
+    "连续剧",
+];
+
+/// Nouns counted with 隻: animals, one of a pair, boats, some objects.
+const ZHI_NOUNS: &str = "猫狗鸟鸡鸭鹅羊兔虎狼熊猴鼠蚊蝇蝶蜂虫蚁蛙龟鹰鸽雀燕鹤鹦鹉猪蟹虾蛛蝉狐鹿象狮豹猩蚌螺手脚眼耳鞋袜靴船舟箱杯碗表戒镯耳环手套袖蝎蜥";
+
+/// Verbs and measure words before 面 meaning noodles.
+const NOODLE_BEFORE: &str = "吃煮碗拌捞炒泡擀拉";
+
+/// Degree adverbs: 干 and 松 after them are adjectives (乾, 鬆).
+const DEGREE: &[&str] = &[
+    "很",
+    "太",
+    "非常",
+    "挺",
+    "比较",
+    "较",
+    "越来越",
+    "有点",
+    "有些",
+    "特别",
+    "这么",
+    "那么",
+    "更",
+    "十分",
+    "极",
+    "好",
+    "真",
+];
+
+/// Verbs whose result 干 can be (晒干, 喝干): dry, empty.
+const DRY_RESULT: &str = "晒烘擦吹风烤弄蒸晾榨喝吸抽舔流哭抹揩拭烧熬";
+
+/// What 系 ties (繫).
+const TIE_OBJECTS: &[&str] = &[
+    "鞋带",
+    "领带",
+    "安全带",
+    "绳",
+    "绳子",
+    "腰带",
+    "围巾",
+    "丝带",
+    "红绳",
+    "缰绳",
+    "纽扣",
+    "扣子",
+];
+
+fn is_han(c: char) -> bool {
+    crate::detect::is_han(c as u32)
+}
+
+/// The context rules: for word `k` of `words` (byte ranges of `text`), a
+/// character it should take whatever its phrases say, as (character index
+/// in the word, OpenCC-standard Traditional character, rule name).
+///
+/// A rule sees the character's neighbours as words: before it, the part of
+/// its word before it or else the previous word; after it, the rest of its
+/// word or else the next word.
+fn decide(
+    text: &str,
+    words: &[(usize, usize)],
+    k: usize,
+) -> Option<(usize, &'static str, &'static str)> {
+    let (s, e) = words[k];
+    let word = &text[s..e];
+    let prev_word = k.checked_sub(1).map(|j| &text[words[j].0..words[j].1]);
+    let next_word = words.get(k + 1).map(|&(a, b)| &text[a..b]);
+    let alone = word.chars().nth(1).is_none();
+    for (index, (at, c)) in word.char_indices().enumerate() {
+        if !RULE_CHARS.contains(c) {
+            continue;
+        }
+        let before = if at > 0 { Some(&word[..at]) } else { prev_word };
+        let rest = &word[at + c.len_utf8()..];
+        let after = if rest.is_empty() {
+            next_word
+        } else {
+            Some(rest)
+        };
+        if let Some((chosen, name)) = rule(c, word, before, after, alone) {
+            return Some((index, chosen, name));
+        }
+    }
+    None
+}
+
+/// The characters that have rules.
+const RULE_CHARS: &str = "出只里面干松系";
+
+/// The rule for character `c` of `word` between words `before` and `after`
+/// (`alone`: `c` is the word): the OpenCC-standard Traditional character it
+/// takes, and the rule's name.
+fn rule(
+    c: char,
+    word: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    alone: bool,
+) -> Option<(&'static str, &'static str)> {
+    let before_last = before.and_then(|w| w.chars().next_back());
+    let after_first = after.and_then(|w| w.chars().next());
+    let after_quantifier = before_last.is_some_and(|c| QUANTIFIER_END.contains(c));
+    match c {
+        // 齣 counts plays: 這齣戲, 一齣好戲; 消息一出 is 出.
+        '出' if after_quantifier => {
+            let play = after.is_some_and(|w| PLAYS.contains(&w));
+            Some((if play { "齣" } else { "出" }, "measure word 齣"))
+        }
+        // 隻 counts animals and one of a pair: 一隻貓, 兩隻手; 這只是 is 只.
+        '只' if after_quantifier => {
+            let noun = after_first.is_some_and(|c| ZHI_NOUNS.contains(c))
+                || after.is_some_and(|w| {
+                    let mut c = w.chars();
+                    matches!(
+                        c.next(),
+                        Some('小' | '大' | '白' | '黑' | '红' | '黄' | '肥')
+                    ) && c.next().is_some_and(|d| ZHI_NOUNS.contains(d))
+                })
+                || after_first.is_none_or(|c| !is_han(c));
+            Some((if noun { "隻" } else { "只" }, "measure word 隻"))
+        }
+        // The unit li after a number (三里路); a syllable of a
+        // transliterated name (弗里德曼, 卡努里语).
+        '里' if alone && after_quantifier => Some(("里", "unit 里")),
+        // A name of three or more transliteration syllables (弗里德曼).
+        '里' if word.chars().count() > 2
+            && word
+                .chars()
+                .all(|c| c == '里' || TRANSLITERATION.contains(c)) =>
+        {
+            Some(("里", "transliteration 里"))
+        }
+        '里' if alone => {
+            let translit = |c: Option<char>| c.is_some_and(|c| TRANSLITERATION.contains(c));
+            let name_before =
+                before.is_some_and(|w| w.chars().all(|c| TRANSLITERATION.contains(c)));
+            (name_before && translit(before_last) && translit(after_first))
+                .then_some(("里", "transliteration 里"))
+        }
+        // Noodles: 吃麵, 一碗麵.
+        '面' if alone && before_last.is_some_and(|c| NOODLE_BEFORE.contains(c)) => {
+            Some(("麪", "noodles 麵"))
+        }
+        // Dry: 很乾, 曬乾, 喝乾.
+        '干' if alone => {
+            let degree = before.is_some_and(|w| DEGREE.contains(&w));
+            let result = before.is_some_and(|w| w.chars().nth(1).is_none())
+                && before_last.is_some_and(|c| DRY_RESULT.contains(c));
+            (degree || result).then_some(("乾", "adjective 乾"))
+        }
+        // Loose: 很鬆.
+        '松' if alone => before
+            .is_some_and(|w| DEGREE.contains(&w))
+            .then_some(("鬆", "adjective 鬆")),
+        // To tie: 繫鞋帶.
+        '系' if alone => after
+            .is_some_and(|w| TIE_OBJECTS.iter().any(|t| w.starts_with(t)))
+            .then_some(("繫", "verb 繫")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    fn convert(config: Config, text: &str) -> String {
+        let conv = Converter::new(config);
+        let mut out = String::new();
+        convert_words(&conv, text, &mut out, None);
+        out
+    }
+
+    #[test]
+    fn words_and_rules() {
+        let cases: &[(Config, &str, &str)] = &[
+            (Config::S2t, "前头发生了什么", "前頭發生了什麼"),
+            (Config::S2t, "他被发明家叫住了", "他被發明家叫住了"),
+            (Config::S2tw, "里长住在这里。", "里長住在這裡。"),
+            (
+                Config::S2t,
+                "消息一出，股价应声上涨",
+                "消息一出，股價應聲上漲",
+            ),
+            (Config::S2t, "这出戏很好看", "這齣戲很好看"),
+            (Config::S2t, "一出好戏", "一齣好戲"),
+            (Config::S2t, "两只猫和一只小狗", "兩隻貓和一隻小狗"),
+            (Config::S2t, "这只是开始", "這只是開始"),
+            (Config::S2tw, "弗里德曼在里约热内卢", "弗里德曼在里約熱內盧"),
+            (Config::S2tw, "伊朗里亚尔，卡努里语", "伊朗里亞爾，卡努里語"),
+            (Config::S2tw, "三里路", "三里路"),
+            (Config::S2tw, "家里很干净", "家裡很乾淨"),
+            (Config::S2t, "衣服很干", "衣服很乾"),
+            (Config::S2t, "我去吃面", "我去喫麪"),
+            (Config::S2tw, "我去吃面", "我去吃麵"),
+            (Config::S2t, "鞋带松了，他系鞋带", "鞋帶鬆了，他繫鞋帶"),
+        ];
+        for &(config, input, want) in cases {
+            assert_eq!(convert(config, input), want, "{config} {input}");
+        }
+    }
+}
