@@ -11,7 +11,7 @@ use bianyi_glossary::{Applier, TermMode};
 
 use encoding_rs::{Encoding, UTF_8};
 
-use bianyi_formats::doc::{DocFormat, DocOptions};
+use bianyi_rewrite::doc::{DocFormat, DocOptions};
 
 use crate::args::{
     ConvertArgs, DocFormatArg, EncodingArg, Engine, TermArgs, TermsMode, UnmappableArg,
@@ -928,7 +928,7 @@ impl Job {
             lang: Some(io_opts.target_tag.clone()),
         };
         let out =
-            bianyi_formats::doc::convert_document(format, &text, &options, &mut |t| convert(t))
+            bianyi_rewrite::doc::convert_document(format, &text, &options, &mut |t| convert(t))
                 .map_err(|error| CliError::Document {
                     source: source.clone(),
                     format: format.name(),
@@ -1126,7 +1126,7 @@ fn jsonl_input(
     io_opts: &Io,
     state: &mut OutState,
 ) -> Result<(), CliError> {
-    use bianyi_formats::l10n::{Document, L10nFormat};
+    use bianyi_rewrite::l10n::{Document, L10nFormat};
     use std::io::BufRead;
 
     let under = format!("{pointer}/");

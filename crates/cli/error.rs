@@ -95,8 +95,8 @@ pub(crate) enum CliError {
     /// A localization file does not parse, or its conversion would not.
     L10n {
         source: Source,
-        format: bianyi_formats::l10n::L10nFormat,
-        error: bianyi_formats::l10n::Error,
+        format: bianyi_rewrite::l10n::L10nFormat,
+        error: bianyi_rewrite::l10n::Error,
     },
     L10nUnknownFormat {
         path: String,
@@ -107,7 +107,7 @@ pub(crate) enum CliError {
     Document {
         source: Source,
         format: &'static str,
-        error: bianyi_formats::doc::DocError,
+        error: bianyi_rewrite::doc::DocError,
     },
     /// `--ambiguities` on a document (it reports positions in plain text).
     AmbiguitiesOnText,
@@ -417,8 +417,8 @@ fn shown(text: &str) -> String {
 
 /// Why a document cannot be converted, in the user's language (a parser's
 /// own words stay as they are; text from the file is shown escaped).
-fn document_reason(kind: &bianyi_formats::doc::DocErrorKind, l: &Localizer) -> String {
-    use bianyi_formats::doc::{DocErrorKind as K, SubtitleError as S};
+fn document_reason(kind: &bianyi_rewrite::doc::DocErrorKind, l: &Localizer) -> String {
+    use bianyi_rewrite::doc::{DocErrorKind as K, SubtitleError as S};
     let s = |v: &str| FluentValue::from(shown(v));
     match kind {
         K::Syntax(detail) => l.msg("doc-reason-syntax", &[("detail", s(detail))]),
@@ -474,11 +474,11 @@ fn io_reason(error: &io::Error, l: &Localizer) -> String {
 /// A localization file error, with its place.
 fn l10n_error(
     path: &str,
-    format: bianyi_formats::l10n::L10nFormat,
-    e: &bianyi_formats::l10n::Error,
+    format: bianyi_rewrite::l10n::L10nFormat,
+    e: &bianyi_rewrite::l10n::Error,
     l: &Localizer,
 ) -> String {
-    use bianyi_formats::l10n::ErrorKind as K;
+    use bianyi_rewrite::l10n::ErrorKind as K;
     let s = |v: &str| FluentValue::from(v.to_string());
     let place = [
         ("path", s(path)),

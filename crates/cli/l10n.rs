@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use bianyi_convert::{Config, Converter, Target, TargetConverter, detect};
-use bianyi_formats::l10n::{Document, L10nFormat, Unit, verify};
 use bianyi_glossary::{Applier, Mentions};
+use bianyi_rewrite::l10n::{Document, L10nFormat, Unit, verify};
 
 use crate::args::{L10nArgs, L10nCommand, L10nConvertArgs, L10nFormatArg};
 use crate::convert::{config_error, config_target, glossary_applier};

@@ -4,7 +4,7 @@
 #![no_main]
 
 use bianyi_convert::{Config, Converter};
-use bianyi_formats::l10n::{Document, L10nFormat, verify};
+use bianyi_rewrite::l10n::{Document, L10nFormat, verify};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {

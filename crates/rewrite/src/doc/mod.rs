@@ -10,7 +10,7 @@
 //! handed to that function, and are copied byte for byte.
 //!
 //! ```
-//! use bianyi_formats::doc::{DocFormat, DocOptions, convert_document};
+//! use bianyi_rewrite::doc::{DocFormat, DocOptions, convert_document};
 //!
 //! let upper = &mut |s: &str| s.to_uppercase();
 //! let out = convert_document(
