@@ -9,7 +9,7 @@
 #![allow(clippy::print_stdout, reason = "an example prints its result")]
 
 use bianyi_convert::{Config, Converter};
-use bianyi_rewrite::doc::{DocFormat, DocOptions, convert_document};
+use bianyi_rewrite::{DocFormat, DocOptions, convert_document};
 
 const SAMPLES: &[(DocFormat, &str)] = &[
     (

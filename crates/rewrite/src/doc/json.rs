@@ -1,71 +1,67 @@
-//! JSON: string values are text; object keys too on request. The scanner
-//! and the escaping are the localization module's: escapes are resolved
-//! before conversion and kept as written after (`\u003c` and `\/` stay,
-//! converted text written as `\u4e2d` stays `\uXXXX` in the same case).
+//! JSON: string values are text (cut around URLs); object keys too on
+//! request. Escapes are resolved before conversion and kept as written
+//! after (`\u003c` and `\/` stay, converted text written as `\u4e2d` stays
+//! `\uXXXX` in the same case).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::l10n::json::{convert_escaped, decode, strings};
-
-use super::{Context, DocError, DocErrorKind, DocOptions, pieces, splice};
+use super::DocOptions;
+use super::markup::{Context, push_text};
+use crate::error::{Error, ErrorKind};
+use crate::json;
+use crate::runs::{Encoding, Runs, splice};
 
 pub(super) fn convert(
     source: &str,
     options: &DocOptions,
     convert: &mut dyn FnMut(&str) -> String,
-) -> Result<String, DocError> {
-    let found = strings(source)?;
-    // Values and (when asked) keys, in file order; keys carry their object.
-    let mut items: Vec<(Range<usize>, Option<usize>)> =
-        found.values.into_iter().map(|r| (r, None)).collect();
-    if options.json_keys {
-        items.extend(found.keys.into_iter().map(|(o, r)| (r, Some(o))));
+) -> Result<String, Error> {
+    let found = json::strings(source, false)?;
+    let mut runs = Runs::default();
+    for value in found.values {
+        push_text(&mut runs, source, value.range, Context::Json);
     }
-    items.sort_by_key(|(r, _)| r.start);
-    // (object, converted key) → the key as it was.
-    let mut keys: BTreeMap<(usize, String), String> = BTreeMap::new();
-    let mut edits = Vec::new();
-    for (range, object) in items {
-        let Some(raw) = source.get(range.clone()) else {
-            continue;
-        };
-        let text = decode(raw);
-        let new = if text.trim().is_empty() {
-            raw.to_string()
-        } else if object.is_some() {
-            convert_escaped(raw, convert)
-        } else {
-            // Values: the text around URLs.
-            let mut new = String::with_capacity(raw.len());
-            let mut at = range.start;
-            for piece in pieces(source, range.clone(), Context::Json) {
-                new.push_str(source.get(at..piece.start).unwrap_or_default());
-                let part = source.get(piece.clone()).unwrap_or_default();
-                if decode(part).trim().is_empty() {
-                    new.push_str(part);
-                } else {
-                    new.push_str(&convert_escaped(part, convert));
-                }
-                at = piece.end;
-            }
-            new
-        };
-        if let Some(object) = object {
-            let new_key = decode(&new);
-            if let Some(old) = keys.insert((object, new_key.clone()), text.clone())
-                && old != text
-            {
-                return Err(DocError::new(
-                    source,
-                    range.start.saturating_sub(1),
-                    DocErrorKind::DuplicateKey { key: new_key },
-                ));
-            }
+    if options.json_keys {
+        for (_, key) in &found.keys {
+            runs.push(key.clone(), Encoding::Json);
         }
-        if new != raw {
-            edits.push((range, new));
-        }
+    }
+    runs.settle(source);
+    let edits = runs.edits(source, &mut |_, text| convert(text));
+    if options.json_keys {
+        distinct_keys(source, &found.keys, &edits)?;
     }
     Ok(splice(source, edits))
+}
+
+/// Checks that no two keys of one object (`keys`: each with the number
+/// of its object, in file order) become the same key with `edits` (sorted,
+/// each a whole key or a piece of a value).
+fn distinct_keys(
+    source: &str,
+    keys: &[(usize, Range<usize>)],
+    edits: &[(Range<usize>, String)],
+) -> Result<(), Error> {
+    // (object, converted key) → the key as it was.
+    let mut seen: BTreeMap<(usize, String), String> = BTreeMap::new();
+    for (object, range) in keys {
+        let raw = source.get(range.clone()).unwrap_or_default();
+        let new = edits
+            .binary_search_by_key(&range.start, |(r, _)| r.start)
+            .ok()
+            .and_then(|i| edits.get(i))
+            .map_or(raw, |(_, new)| new.as_str());
+        let (was, now) = (json::decode(raw), json::decode(new));
+        if let Some(old) = seen.insert((*object, now.clone()), was.clone())
+            && old != was
+        {
+            return Err(Error::new(
+                source,
+                range.start.saturating_sub(1),
+                ErrorKind::DuplicateKey { key: now },
+            ));
+        }
+    }
+    Ok(())
 }

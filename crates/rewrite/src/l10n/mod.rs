@@ -1,24 +1,26 @@
 //! Localization files (Fluent `.ftl`, gettext `.po`, JSON) as translatable
 //! text inside bytes that must not change.
 //!
-//! [`Document::parse`] finds the *runs* of a file: the byte ranges of text a
-//! translator wrote (Fluent text elements, `msgstr` strings, JSON string
+//! [`LocaleFile::parse`] finds the *runs* of a file: the byte ranges of text
+//! a translator wrote (Fluent text elements, `msgstr` strings, JSON string
 //! values), already cut around placeholders (`%s`, `%1$d`, `{0}`,
-//! `{{name}}`, `<b>`, `&amp;`, …) so that a converter never sees them.
-//! [`Document::rewrite`] replaces each run by a function of it and leaves
-//! every other byte alone; [`verify`] parses the result again and checks
-//! that it has the same *skeleton* (every byte outside the runs, in order)
+//! `{{name}}`, `<b>`, `&amp;`, …) so that a converter never sees them, and
+//! groups them into [`Unit`]s, the messages. [`LocaleFile::rewrite`]
+//! replaces each run by a function of it and leaves every other byte alone;
+//! [`verify`] parses the result again and checks that it has the same
+//! messages and the same *skeleton* (every byte outside the runs, in order)
 //! as the input, so ids, keys, placeables, selectors, comments and flags
 //! are provably unchanged.
 
 mod fluent;
-pub(crate) mod json;
-mod placeholder;
 mod po;
 
-use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+
+use crate::error::{Error, ErrorKind, line_column};
+use crate::runs::{Encoding, Runs, first_difference};
+use crate::{json, placeholder};
 
 /// A localization file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -67,22 +69,6 @@ impl std::str::FromStr for L10nFormat {
     }
 }
 
-/// How a run's bytes encode its text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Encoding {
-    /// The bytes are the text.
-    Raw,
-    /// The inside of a JSON string: backslash escapes.
-    Json,
-}
-
-/// One translatable run: a byte range of the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Run {
-    pub(crate) range: Range<usize>,
-    pub(crate) encoding: Encoding,
-}
-
 /// One message of a file: a Fluent message, term or attribute, a PO entry
 /// (or one plural form of it), a JSON string value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,37 +85,51 @@ pub struct Unit {
     /// A comment (Fluent `#`, `##`, `###`; PO `# ` and `#. `) rather than a
     /// message: text for people, converted only on request. Its key is `#`.
     pub comment: bool,
-    runs: Vec<Run>,
+    /// The numbers of its runs among the file's.
+    runs: Range<usize>,
     /// Everything of the message but its text: placeables, placeholders
     /// and syntax, with `\0` for each run. Two versions of a message with
     /// the same shape differ only in their text.
     shape: String,
 }
 
-/// A parsed localization file.
+impl Unit {
+    /// Whether `other` has this message's placeables, placeholders and
+    /// syntax (its text may differ).
+    pub fn same_shape(&self, other: &Unit) -> bool {
+        self.shape == other.shape && self.runs.len() == other.runs.len()
+    }
+}
+
+/// A parsed localization file: its messages and their runs.
 #[derive(Clone, Debug)]
-pub struct Document<'a> {
+pub struct LocaleFile<'a> {
     format: L10nFormat,
     source: &'a str,
     units: Vec<Unit>,
-    /// Ranges outside every run whose bytes may change: the value of a PO
-    /// header's `Language:` field.
-    language: Option<Range<usize>>,
+    /// The runs of every unit, in order, and the value of a PO header's
+    /// `Language:` field as a language slot.
+    runs: Runs,
 }
 
-impl<'a> Document<'a> {
+impl<'a> LocaleFile<'a> {
     /// Parses `source`; a syntax error is reported with its position.
-    pub fn parse(format: L10nFormat, source: &'a str) -> Result<Document<'a>, Error> {
-        let (units, language) = match format {
-            L10nFormat::Fluent => (fluent::units(source)?, None),
-            L10nFormat::Po => po::units(source)?,
-            L10nFormat::Json => (json::units(source)?, None),
-        };
-        Ok(Document {
+    pub fn parse(format: L10nFormat, source: &'a str) -> Result<LocaleFile<'a>, Error> {
+        let mut units = Units::new(source);
+        match format {
+            L10nFormat::Fluent => fluent::units(source, &mut units)?,
+            L10nFormat::Po => po::units(source, &mut units)?,
+            L10nFormat::Json => {
+                for value in json::strings(source, true)?.values {
+                    units.unit_in(value.pointer, vec![value.range], Encoding::Json);
+                }
+            }
+        }
+        Ok(LocaleFile {
             format,
             source,
-            units,
-            language,
+            units: units.units,
+            runs: units.runs,
         })
     }
 
@@ -169,46 +169,20 @@ impl<'a> Document<'a> {
         convert: &mut dyn FnMut(&Unit, usize, &str) -> String,
         language: Option<&str>,
     ) -> String {
-        let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-        for unit in &self.units {
-            for (k, run) in unit.runs.iter().enumerate() {
-                let raw = self.source.get(run.range.clone()).unwrap_or_default();
-                let new = match run.encoding {
-                    Encoding::Raw => convert(unit, k, raw),
-                    Encoding::Json => json::convert_escaped(raw, &mut |t| convert(unit, k, t)),
-                };
-                if new != raw {
-                    edits.push((run.range.clone(), new));
-                }
-            }
-        }
-        if let (Some(range), Some(lang)) = (&self.language, language) {
-            edits.push((range.clone(), lang.to_string()));
-        }
-        edits.sort_by_key(|(r, _)| r.start);
-        let mut out = String::with_capacity(self.source.len() + self.source.len() / 8);
-        let mut at = 0;
-        for (range, new) in edits {
-            out.push_str(self.source.get(at..range.start).unwrap_or_default());
-            out.push_str(&new);
-            at = range.end;
-        }
-        out.push_str(self.source.get(at..).unwrap_or_default());
-        out
+        let mut run = |i: usize, text: &str| match self.owner(i) {
+            Some((unit, k)) => convert(unit, k, text),
+            None => text.to_string(),
+        };
+        self.runs.rewrite(self.source, &mut run, language)
     }
 
     /// The runs of `unit` as text (decoded), in order: what `rewrite`
     /// hands to its function.
     pub fn runs(&self, unit: &Unit) -> Vec<String> {
-        unit.runs
+        self.runs
+            .get(unit.runs.clone())
             .iter()
-            .map(|run| {
-                let raw = self.source.get(run.range.clone()).unwrap_or_default();
-                match run.encoding {
-                    Encoding::Raw => raw.to_string(),
-                    Encoding::Json => json::decode(raw),
-                }
-            })
+            .map(|run| run.text(self.source).into_owned())
             .collect()
     }
 
@@ -216,45 +190,19 @@ impl<'a> Document<'a> {
     /// (for detecting its script).
     pub fn sample(&self) -> String {
         let mut out = String::new();
-        for unit in &self.units {
-            for r in self.runs(unit) {
-                out.push_str(&r);
-                out.push('\n');
-            }
+        for run in self.runs.all() {
+            out.push_str(&run.text(self.source));
+            out.push('\n');
         }
         out
     }
 
-    /// The bytes outside every run (and outside the `Language:` value),
-    /// one piece per gap, each with the index of the message whose run (or
-    /// `None` for the `Language:` value) comes before it.
-    fn skeleton(&self) -> Vec<(&'a str, Option<usize>)> {
-        let mut cuts: Vec<(Range<usize>, Option<usize>)> = self
+    /// The unit that run `i` belongs to, and the run's number in it.
+    fn owner(&self, i: usize) -> Option<(&Unit, usize)> {
+        let unit = self
             .units
-            .iter()
-            .enumerate()
-            .flat_map(|(i, u)| u.runs.iter().map(move |r| (r.range.clone(), Some(i))))
-            .chain(self.language.clone().map(|r| (r, None)))
-            .collect();
-        cuts.sort_by_key(|(r, _)| r.start);
-        let mut pieces = Vec::with_capacity(cuts.len() + 1);
-        let mut at = 0;
-        let mut owner = None;
-        for (r, unit) in cuts {
-            pieces.push((self.source.get(at..r.start).unwrap_or_default(), owner));
-            at = r.end;
-            owner = unit;
-        }
-        pieces.push((self.source.get(at..).unwrap_or_default(), owner));
-        pieces
-    }
-}
-
-impl Unit {
-    /// Whether `other` has this message's placeables, placeholders and
-    /// syntax (its text may differ).
-    pub fn same_shape(&self, other: &Unit) -> bool {
-        self.shape == other.shape && self.runs.len() == other.runs.len()
+            .get(self.units.partition_point(|u| u.runs.end <= i))?;
+        Some((unit, i.checked_sub(unit.runs.start)?))
     }
 }
 
@@ -262,17 +210,14 @@ impl Unit {
 /// the same messages, ids, keys, placeables and every other byte outside
 /// the translatable text. The error names the first message that differs.
 pub fn verify(format: L10nFormat, before: &str, after: &str) -> Result<(), Error> {
-    let old = Document::parse(format, before)?;
-    let new = Document::parse(format, after).map_err(|e| Error {
-        kind: ErrorKind::OutputSyntax(Box::new(e.kind)),
-        ..e
-    })?;
+    let old = LocaleFile::parse(format, before)?;
+    let new = LocaleFile::parse(format, after).map_err(Error::in_output)?;
     // First the messages: same keys, same shapes.
     let mismatch = old
         .units
         .iter()
         .zip(&new.units)
-        .find(|(x, y)| x.key != y.key || x.shape != y.shape || x.runs.len() != y.runs.len())
+        .find(|(x, y)| x.key != y.key || !x.same_shape(y))
         .map(|(x, _)| x)
         .or_else(|| {
             (old.units.len() != new.units.len())
@@ -281,178 +226,109 @@ pub fn verify(format: L10nFormat, before: &str, after: &str) -> Result<(), Error
         });
     // Then every byte between them.
     let mismatch = mismatch.or_else(|| {
-        let (a, b) = (old.skeleton(), new.skeleton());
-        let (x, _) = a.iter().zip(&b).find(|(x, y)| x.0 != y.0)?;
-        x.1.and_then(|i| old.units.get(i)).or(old.units.first())
+        let (a, b) = (old.runs.skeleton(before), new.runs.skeleton(after));
+        let gap = a.get(first_difference(&a, &b)?)?;
+        let owner = gap.after.and_then(|i| old.owner(i)).map(|(unit, _)| unit);
+        owner.or(old.units.first())
     });
     let Some(unit) = mismatch else {
         return Ok(());
     };
-    Err(Error {
-        kind: ErrorKind::StructureChanged {
-            key: unit.key.clone(),
+    Err(Error::new(
+        before,
+        unit.span.start,
+        ErrorKind::StructureChanged {
+            key: Some(unit.key.clone()),
         },
-        line: unit.line,
-        column: 1,
-        offset: unit.span.start,
-    })
+    ))
 }
 
-/// An error reading a localization file, with its position.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    kind: ErrorKind,
-    line: usize,
-    column: usize,
-    offset: usize,
+/// The units of a file being read, and their runs.
+struct Units<'s> {
+    source: &'s str,
+    units: Vec<Unit>,
+    runs: Runs,
 }
 
-/// What went wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The file does not parse; the message is the parser's.
-    Syntax(String),
-    /// The converted file does not parse.
-    OutputSyntax(Box<ErrorKind>),
-    /// The converted file parses but a message's ids, placeables or
-    /// surroundings changed (`key` is the first such message).
-    StructureChanged {
-        /// The message.
-        key: String,
-    },
-}
-
-impl Error {
-    pub(crate) fn syntax(source: &str, offset: usize, message: impl Into<String>) -> Error {
-        let (line, column) = line_column(source, offset);
-        Error {
-            kind: ErrorKind::Syntax(message.into()),
-            line,
-            column,
-            offset,
+impl<'s> Units<'s> {
+    fn new(source: &'s str) -> Units<'s> {
+        Units {
+            source,
+            units: Vec::new(),
+            runs: Runs::default(),
         }
     }
 
-    /// What went wrong.
-    pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+    /// Where the runs of the next unit start.
+    fn mark(&self) -> usize {
+        self.runs.len()
     }
 
-    /// 1-based line.
-    pub fn line(&self) -> usize {
-        self.line
-    }
-
-    /// 1-based column, in characters.
-    pub fn column(&self) -> usize {
-        self.column
-    }
-
-    /// Byte offset in the file.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: ", self.line, self.column)?;
-        fmt::Display::fmt(&self.kind, f)
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ErrorKind::Syntax(m) => write!(f, "syntax error: {m}"),
-            ErrorKind::OutputSyntax(k) => write!(f, "the converted file would not parse: {k}"),
-            ErrorKind::StructureChanged { key } => {
-                write!(
-                    f,
-                    "conversion would change the structure of message {key:?}"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {}
-
-/// 1-based line and column (in characters) of byte `offset`.
-pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = source.get(..offset).unwrap_or_default();
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(start..).map_or(0, |s| s.chars().count()) + 1;
-    // A BOM is not a column.
-    let column = if line == 1 && source.starts_with('\u{FEFF}') && offset > 0 {
-        column - 1
-    } else {
-        column
-    };
-    (line, column)
-}
-
-/// A comment unit over the lines `ranges`.
-pub(crate) fn comment(source: &str, ranges: Vec<Range<usize>>) -> Option<Unit> {
-    let mut u = unit_in(source, "#".to_string(), ranges, Encoding::Raw)?;
-    u.comment = true;
-    Some(u)
-}
-
-/// A unit whose text is in the string contents `extents`: runs between
-/// placeholders, and the shape of the rest.
-pub(crate) fn unit_in(
-    source: &str,
-    key: String,
-    extents: Vec<Range<usize>>,
-    encoding: Encoding,
-) -> Option<Unit> {
-    let mut runs = Vec::new();
-    let mut shape = String::new();
-    for r in extents.iter().cloned() {
-        let first = runs.len();
-        placeholder::runs(source, r.clone(), encoding, &mut runs);
-        let mut at = r.start;
-        for run in runs.get(first..).unwrap_or_default() {
-            shape.push_str(source.get(at..run.range.start).unwrap_or_default());
+    /// Adds the runs of `source[range]` (between placeholders) to the
+    /// unit being read, and the rest of the range to its `shape`, with
+    /// `\0` for each run.
+    fn text(&mut self, range: Range<usize>, encoding: Encoding, shape: &mut String) {
+        let first = self.runs.len();
+        placeholder::cut(self.source, range.clone(), encoding, &mut self.runs);
+        let mut at = range.start;
+        for run in self.runs.get(first..self.runs.len()) {
+            shape.push_str(self.source.get(at..run.range.start).unwrap_or_default());
             shape.push('\0');
             at = run.range.end;
         }
-        shape.push_str(source.get(at..r.end).unwrap_or_default());
-        shape.push('\u{1}');
+        shape.push_str(self.source.get(at..range.end).unwrap_or_default());
     }
-    let whole = (
-        extents.first().map(|r| r.start),
-        extents.last().map(|r| r.end),
-    );
-    let mut u = unit(source, key, runs, shape)?;
-    // Show the whole value, placeholders at its ends included.
-    if let (Some(start), Some(end)) = whole {
-        u.span = start..end;
-        u.line = line_column(source, start).0;
-    }
-    Some(u)
-}
 
-/// A unit from runs (empty runs dropped; `None` when nothing is left).
-pub(crate) fn unit(source: &str, key: String, runs: Vec<Run>, shape: String) -> Option<Unit> {
-    let runs: Vec<Run> = runs.into_iter().filter(|r| !r.range.is_empty()).collect();
-    let start = runs.first()?.range.start;
-    let end = runs.last()?.range.end;
-    Some(Unit {
-        key,
-        span: start..end,
-        line: line_column(source, start).0,
-        comment: false,
-        runs,
-        shape,
-    })
+    /// A unit of the runs added since `first` (none when there are none):
+    /// its text spans them.
+    fn unit(&mut self, key: String, first: usize, shape: String) -> Option<&mut Unit> {
+        let runs = self.runs.get(first..self.runs.len());
+        let span = runs.first()?.range.start..runs.last()?.range.end;
+        self.units.push(Unit {
+            key,
+            line: line_column(self.source, span.start).0,
+            span,
+            comment: false,
+            runs: first..self.runs.len(),
+            shape,
+        });
+        self.units.last_mut()
+    }
+
+    /// A unit whose text is in the string contents `extents` (all of
+    /// them shown, placeholders at their ends included).
+    fn unit_in(
+        &mut self,
+        key: String,
+        extents: Vec<Range<usize>>,
+        encoding: Encoding,
+    ) -> Option<&mut Unit> {
+        let first = self.mark();
+        let mut shape = String::new();
+        for r in extents.iter().cloned() {
+            self.text(r, encoding, &mut shape);
+            shape.push('\u{1}');
+        }
+        let source = self.source;
+        let unit = self.unit(key, first, shape)?;
+        if let (Some(start), Some(end)) = (extents.first(), extents.last()) {
+            unit.span = start.start..end.end;
+            unit.line = line_column(source, start.start).0;
+        }
+        Some(unit)
+    }
+
+    /// A comment unit over the lines `ranges`.
+    fn comment(&mut self, ranges: Vec<Range<usize>>) {
+        if let Some(unit) = self.unit_in("#".to_string(), ranges, Encoding::Raw) {
+            unit.comment = true;
+        }
+    }
+
+    /// The value of a PO header's `Language:` field.
+    fn language(&mut self, range: Range<usize>) {
+        self.runs.language(range);
+    }
 }
 
 #[cfg(test)]
