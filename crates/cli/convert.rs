@@ -11,7 +11,7 @@ use bianyi_glossary::{Applier, TermMode};
 
 use encoding_rs::{Encoding, UTF_8};
 
-use bianyi_formats::doc::{DocFormat, DocOptions};
+use bianyi_rewrite::{DocFormat, DocOptions};
 
 use crate::args::{
     ConvertArgs, DocFormatArg, EncodingArg, Engine, TermArgs, TermsMode, UnmappableArg,
@@ -927,13 +927,12 @@ impl Job {
             json_keys: io_opts.json_keys,
             lang: Some(io_opts.target_tag.clone()),
         };
-        let out =
-            bianyi_formats::doc::convert_document(format, &text, &options, &mut |t| convert(t))
-                .map_err(|error| CliError::Document {
-                    source: source.clone(),
-                    format: format.name(),
-                    error,
-                })?;
+        let out = bianyi_rewrite::convert_document(format, &text, &options, &mut |t| convert(t))
+            .map_err(|error| CliError::Document {
+                source: source.clone(),
+                format: format.name(),
+                error,
+            })?;
         let write_error = |error| CliError::Write {
             target: target.clone(),
             error,
@@ -1126,10 +1125,8 @@ fn jsonl_input(
     io_opts: &Io,
     state: &mut OutState,
 ) -> Result<(), CliError> {
-    use bianyi_formats::l10n::{Document, L10nFormat};
     use std::io::BufRead;
 
-    let under = format!("{pointer}/");
     let write_error = |error| CliError::Write {
         target: target.clone(),
         error,
@@ -1183,22 +1180,14 @@ fn jsonl_input(
             writer.write_all(line.as_bytes()).map_err(write_error)?;
             continue;
         }
-        let doc = Document::parse(L10nFormat::Json, body).map_err(|e| CliError::JsonLine {
-            source: source.clone(),
-            line: number,
-            column: e.column(),
-            message: e.kind().to_string(),
-        })?;
-        let out = doc.rewrite(
-            &mut |unit, _, s| {
-                if unit.key == pointer || unit.key.starts_with(&under) {
-                    convert(s)
-                } else {
-                    s.to_string()
-                }
+        let out = bianyi_rewrite::convert_json_values(body, pointer, &mut |s| convert(s)).map_err(
+            |e| CliError::JsonLine {
+                source: source.clone(),
+                line: number,
+                column: e.column(),
+                message: e.kind().to_string(),
             },
-            None,
-        );
+        )?;
         writer.write_all(out.as_bytes()).map_err(write_error)?;
         writer.write_all(ending.as_bytes()).map_err(write_error)?;
     }

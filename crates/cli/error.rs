@@ -95,8 +95,8 @@ pub(crate) enum CliError {
     /// A localization file does not parse, or its conversion would not.
     L10n {
         source: Source,
-        format: bianyi_formats::l10n::L10nFormat,
-        error: bianyi_formats::l10n::Error,
+        format: bianyi_rewrite::L10nFormat,
+        error: bianyi_rewrite::Error,
     },
     L10nUnknownFormat {
         path: String,
@@ -107,7 +107,7 @@ pub(crate) enum CliError {
     Document {
         source: Source,
         format: &'static str,
-        error: bianyi_formats::doc::DocError,
+        error: bianyi_rewrite::Error,
     },
     /// `--ambiguities` on a document (it reports positions in plain text).
     AmbiguitiesOnText,
@@ -417,32 +417,21 @@ fn shown(text: &str) -> String {
 
 /// Why a document cannot be converted, in the user's language (a parser's
 /// own words stay as they are; text from the file is shown escaped).
-fn document_reason(kind: &bianyi_formats::doc::DocErrorKind, l: &Localizer) -> String {
-    use bianyi_formats::doc::{DocErrorKind as K, SubtitleError as S};
+fn document_reason(kind: &bianyi_rewrite::ErrorKind, l: &Localizer) -> String {
+    use bianyi_rewrite::ErrorKind as K;
     let s = |v: &str| FluentValue::from(shown(v));
+    let example = ("example", s(kind.timing_example().unwrap_or_default()));
     match kind {
         K::Syntax(detail) => l.msg("doc-reason-syntax", &[("detail", s(detail))]),
         K::Html(detail) => l.msg("doc-reason-html", &[("detail", s(detail))]),
         K::DuplicateKey { key } => l.msg("doc-reason-duplicate-key", &[("key", s(key))]),
-        K::StructureChanged => l.msg("doc-reason-structure", &[]),
-        K::Subtitle(e) => {
-            let example = |vtt| ("example", s(S::example(vtt)));
-            match e {
-                S::BadTiming { line, vtt } => {
-                    l.msg("doc-reason-bad-timing", &[("line", s(line)), example(*vtt)])
-                }
-                S::ExpectedCue => l.msg("doc-reason-srt-expected-cue", &[example(false)]),
-                S::ExpectedTiming { vtt: false } => {
-                    l.msg("doc-reason-srt-expected-timing", &[example(false)])
-                }
-                S::ExpectedTiming { vtt: true } => {
-                    l.msg("doc-reason-vtt-expected-timing", &[example(true)])
-                }
-                S::NoSignature => l.msg("doc-reason-vtt-signature", &[]),
-                // A kind added to the library later: its own (English) words.
-                other => l.msg("doc-reason-syntax", &[("detail", s(&other.to_string()))]),
-            }
-        }
+        K::StructureChanged { .. } => l.msg("doc-reason-structure", &[]),
+        K::BadTiming { line, .. } => l.msg("doc-reason-bad-timing", &[("line", s(line)), example]),
+        K::ExpectedCue => l.msg("doc-reason-srt-expected-cue", &[example]),
+        K::ExpectedTiming { vtt: false } => l.msg("doc-reason-srt-expected-timing", &[example]),
+        K::ExpectedTiming { vtt: true } => l.msg("doc-reason-vtt-expected-timing", &[example]),
+        K::NoWebVttSignature => l.msg("doc-reason-vtt-signature", &[]),
+        // A kind added to the library later: its own (English) words.
         other => shown(&other.to_string()),
     }
 }
@@ -474,11 +463,11 @@ fn io_reason(error: &io::Error, l: &Localizer) -> String {
 /// A localization file error, with its place.
 fn l10n_error(
     path: &str,
-    format: bianyi_formats::l10n::L10nFormat,
-    e: &bianyi_formats::l10n::Error,
+    format: bianyi_rewrite::L10nFormat,
+    e: &bianyi_rewrite::Error,
     l: &Localizer,
 ) -> String {
-    use bianyi_formats::l10n::ErrorKind as K;
+    use bianyi_rewrite::ErrorKind as K;
     let s = |v: &str| FluentValue::from(v.to_string());
     let place = [
         ("path", s(path)),
@@ -493,12 +482,12 @@ fn l10n_error(
             args.push(("message", s(message)));
             l.msg("error-l10n-syntax", &args)
         }
-        K::OutputSyntax(kind) => {
+        K::OutputSyntax(inner) => {
             let mut args = place.to_vec();
-            args.push(("message", s(&kind.to_string())));
+            args.push(("message", s(&inner.kind().to_string())));
             l.msg("error-l10n-output-syntax", &args)
         }
-        K::StructureChanged { key } => {
+        K::StructureChanged { key: Some(key) } => {
             let mut args = place.to_vec();
             args.push(("key", s(key)));
             l.msg("error-l10n-structure", &args)

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use bianyi_convert::{Config, Converter, Target, TargetConverter};
-use bianyi_formats::l10n::{Document, L10nFormat, Unit, verify};
 use bianyi_glossary::{Applier, Mentions};
+use bianyi_rewrite::{L10nFormat, LocaleFile, Unit, verify};
 
 use crate::args::{L10nArgs, L10nCommand, L10nConvertArgs, L10nFormatArg};
 use crate::convert::{config_error, config_target, glossary_applier};
@@ -201,7 +201,7 @@ type Overrides = BTreeMap<String, (Unit, Vec<String>)>;
 fn read_overrides(path: &Path, arg: L10nFormatArg) -> Result<Overrides, CliError> {
     let format = format_of(path, arg)?;
     let text = read(path)?;
-    let doc = Document::parse(format, &text).map_err(|error| CliError::L10n {
+    let doc = LocaleFile::parse(format, &text).map_err(|error| CliError::L10n {
         source: Source::path(path),
         format,
         error,
@@ -226,7 +226,7 @@ impl Job<'_> {
             corner_quotes,
         } = *self;
         let source = Source::path(path);
-        let doc = Document::parse(format, text).map_err(|error| CliError::L10n {
+        let doc = LocaleFile::parse(format, text).map_err(|error| CliError::L10n {
             source: source.clone(),
             format,
             error,
@@ -304,8 +304,8 @@ fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
     let mut text = String::new();
     for c in done {
         let (Ok(old), Ok(new)) = (
-            Document::parse(c.format, &c.before),
-            Document::parse(c.format, &c.after),
+            LocaleFile::parse(c.format, &c.before),
+            LocaleFile::parse(c.format, &c.after),
         ) else {
             continue;
         };

@@ -5,7 +5,7 @@
 #![no_main]
 
 use bianyi_convert::{Config, Converter};
-use bianyi_formats::doc::{DocFormat, DocOptions, convert_document};
+use bianyi_rewrite::{DocFormat, DocOptions, convert_document};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {

@@ -4,13 +4,13 @@
 #![no_main]
 
 use bianyi_convert::{Config, Converter};
-use bianyi_formats::l10n::{Document, L10nFormat, verify};
+use bianyi_rewrite::{L10nFormat, LocaleFile, verify};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {
     let (selector, text) = input;
     let format = [L10nFormat::Fluent, L10nFormat::Po, L10nFormat::Json][usize::from(selector) % 3];
-    let Ok(doc) = Document::parse(format, text) else {
+    let Ok(doc) = LocaleFile::parse(format, text) else {
         return;
     };
     for unit in doc.units() {

@@ -352,7 +352,7 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
         Source::Simplified => {
             return match target {
                 // Simplified stays; Traditional forms in it are converted
-                // (hk2t leaves 著 alone, which Simplified writes in 著名);
+                // (著 too, outside the words where Simplified keeps it);
                 // with phrases, the vocabulary of the region the document's
                 // words point to.
                 Target::Hans | Target::Mainland => Route::Traditional {
@@ -361,7 +361,7 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
                         match region {
                             Some(Taiwan) if phrases => "bianyi-tw2tp",
                             Some(HongKong) if phrases => "bianyi-hk2tp",
-                            _ => "bianyi-hk2t",
+                            _ => "bianyi-tw2t",
                         },
                         "t2s",
                     ]),

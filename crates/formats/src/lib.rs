@@ -33,13 +33,10 @@
 //! Beads with an empty side (1-0, 0-1) are kept by every writer except
 //! [`tmx`], which has no way to say "untranslated" and leaves them out.
 //!
-//! Two modules convert files in place of writing them: [`l10n`]
-//! (localization files) and [`doc`] (text, Markdown, HTML, SubRip, WebVTT
-//! and JSON documents), both changing only the text people read.
+//! Converting documents and localization files in place (Markdown, HTML,
+//! subtitles, JSON, Fluent, PO) is the job of `bianyi-rewrite`.
 
-pub mod doc;
 mod escape;
-pub mod l10n;
 mod plain;
 mod report;
 mod xml;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::testing::Rng;
 
 /// A stand-in converter: a few Simplified → Traditional characters.
 fn to_hant(s: &str) -> String {
@@ -24,7 +25,7 @@ fn to_hant(s: &str) -> String {
 
 /// Converts messages (not comments) with `to_hant`.
 fn convert(format: L10nFormat, input: &str) -> String {
-    let doc = Document::parse(format, input).unwrap_or_else(|e| panic!("{e}\n{input}"));
+    let doc = LocaleFile::parse(format, input).unwrap_or_else(|e| panic!("{e}\n{input}"));
     let out = doc.rewrite(
         &mut |u, _, s| if u.comment { s.to_string() } else { to_hant(s) },
         Some("zh_TW"),
@@ -68,7 +69,7 @@ multi =
     第二行 { $x } 個
 "#;
     assert_eq!(convert(L10nFormat::Fluent, input), want);
-    let doc = Document::parse(L10nFormat::Fluent, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Fluent, input).unwrap();
     let keys: Vec<&str> = doc.units().iter().map(|u| u.key.as_str()).collect();
     assert_eq!(
         keys,
@@ -128,7 +129,7 @@ msgstr ""
         .replace("这个简体 %1$s ", "這個簡體 %1$s ")
         .replace("{name} 的设置", "{name} 的設置");
     assert_eq!(out, want);
-    let doc = Document::parse(L10nFormat::Po, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Po, input).unwrap();
     let keys: Vec<&str> = doc.units().iter().map(|u| u.key.as_str()).collect();
     assert_eq!(
         keys,
@@ -147,7 +148,7 @@ fn json_values_change_and_keys_do_not() {
     let input = "{\n  \"简体\": \"简体\",\n  \"menu\": {\"open\": \"开启 {{name}} 个\", \"n\": 3, \"ok\": true, \"list\": [\"关闭\", null, \"%s 个\"]},\n  \"esc\": \"\\u7b80\\u4f53 \\\"q\\\"\",\n  \"mixed\": \"简\\n体\"\n}\n";
     let want = "{\n  \"简体\": \"簡體\",\n  \"menu\": {\"open\": \"開启 {{name}} 個\", \"n\": 3, \"ok\": true, \"list\": [\"關闭\", null, \"%s 個\"]},\n  \"esc\": \"\\u7c21\\u9ad4 \\\"q\\\"\",\n  \"mixed\": \"簡\\n體\"\n}\n";
     assert_eq!(convert(L10nFormat::Json, input), want);
-    let doc = Document::parse(L10nFormat::Json, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Json, input).unwrap();
     let keys: Vec<&str> = doc.units().iter().map(|u| u.key.as_str()).collect();
     assert_eq!(
         keys,
@@ -221,9 +222,9 @@ fn placeholders_are_never_in_runs() {
         ("&不是;", &["&不是;"]),
     ];
     for &(text, want) in cases {
-        let mut runs = Vec::new();
-        placeholder::runs(text, 0..text.len(), Encoding::Raw, &mut runs);
-        let got: Vec<&str> = runs.iter().map(|r| &text[r.range.clone()]).collect();
+        let mut runs = Runs::default();
+        placeholder::cut(text, 0..text.len(), Encoding::Raw, &mut runs);
+        let got: Vec<&str> = runs.all().iter().map(|r| &text[r.range.clone()]).collect();
         assert_eq!(got, want, "{text}");
     }
 }
@@ -246,13 +247,13 @@ fn verify_refuses_broken_structure() {
         }),
     ];
     for &(format, input, f) in cases {
-        let doc = Document::parse(format, input).unwrap();
+        let doc = LocaleFile::parse(format, input).unwrap();
         let out = doc.rewrite(&mut |_, _, s| f(s), None);
         assert!(verify(format, input, &out).is_err(), "{out}");
     }
     // JSON escapes what the converter writes, so quotes are safe.
     let input = "{\"a\": \"简体\"}";
-    let doc = Document::parse(L10nFormat::Json, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Json, input).unwrap();
     let out = doc.rewrite(&mut |_, _, s| s.replace('简', "\"\\"), None);
     assert_eq!(out, "{\"a\": \"\\\"\\\\体\"}");
     verify(L10nFormat::Json, input, &out).unwrap();
@@ -273,7 +274,7 @@ fn syntax_errors_have_positions() {
         (L10nFormat::Fluent, "\u{FEFF}a = { \"\\u捝\" }\n", 1, 8),
     ];
     for &(format, input, line, column) in cases {
-        let e = Document::parse(format, input).unwrap_err();
+        let e = LocaleFile::parse(format, input).unwrap_err();
         assert_eq!((e.line(), e.column()), (line, column), "{input:?}: {e}");
         assert!(matches!(e.kind(), ErrorKind::Syntax(_)));
     }
@@ -291,12 +292,12 @@ fn formats_by_extension() {
 #[test]
 fn comments_convert_on_request() {
     let input = "# 简体注释\n## 组 简体\na = 简体\n";
-    let doc = Document::parse(L10nFormat::Fluent, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Fluent, input).unwrap();
     let out = doc.rewrite(&mut |_, _, s| to_hant(s), None);
     assert_eq!(out, "# 簡體注释\n## 组 簡體\na = 簡體\n");
     verify(L10nFormat::Fluent, input, &out).unwrap();
     let input = "# 简体\n#, c-format\n#: 简体.c:1\n#. 简体\nmsgid \"a\"\nmsgstr \"简体\"\n";
-    let doc = Document::parse(L10nFormat::Po, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Po, input).unwrap();
     let out = doc.rewrite(&mut |_, _, s| to_hant(s), None);
     assert_eq!(
         out,
@@ -337,7 +338,7 @@ fn json_escapes_are_kept_as_written() {
 #[test]
 fn json_converted_text_of_another_length_keeps_the_style() {
     let input = r#"{"a": "\u003c\u7b80x\u003e", "b": "简x", "c": "a\u7b80b"}"#;
-    let doc = Document::parse(L10nFormat::Json, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Json, input).unwrap();
     let out = doc.rewrite(&mut |_, _, s| s.replace('简', "簡體"), None);
     assert_eq!(
         out,
@@ -382,11 +383,125 @@ fn fluent_with_a_bom() {
     let input = "\u{FEFF}### 简体\n\n# 简体\na = 简体 { $x }\n    .title = 个\n";
     let want = "\u{FEFF}### 简体\n\n# 简体\na = 簡體 { $x }\n    .title = 個\n";
     assert_eq!(convert(L10nFormat::Fluent, input), want);
-    let doc = Document::parse(L10nFormat::Fluent, input).unwrap();
+    let doc = LocaleFile::parse(L10nFormat::Fluent, input).unwrap();
     let keys: Vec<(&str, usize)> = doc
         .units()
         .iter()
         .map(|u| (u.key.as_str(), u.line))
         .collect();
     assert_eq!(keys, [("#", 1), ("#", 3), ("a", 4), ("a.title", 5)]);
+}
+
+// ------------------------------------------------------- generated files
+
+/// Pieces of Fluent, PO and JSON syntax, placeholders and text.
+const L10N: &[&str] = &[
+    "a = ",
+    "-t = ",
+    "\n",
+    "\n    ",
+    "    .x = ",
+    "{ $n }",
+    "{ -t }",
+    "{ $n ->\n",
+    "[one] ",
+    "*[other] ",
+    "}",
+    "{",
+    "\"",
+    "\\",
+    "\\u4e2d",
+    "\\n",
+    "msgid ",
+    "msgstr ",
+    "msgstr[0] ",
+    "msgctxt ",
+    "\"\"",
+    "# ",
+    "#, c-format",
+    "#. ",
+    "#~ ",
+    "{\"k\": ",
+    "[",
+    "]",
+    ",",
+    ":",
+    "null",
+    "3",
+    "%s",
+    "%1$d",
+    "%(x)s",
+    "{{n}}",
+    "<b>",
+    "</b>",
+    "&amp;",
+    "简体",
+    "个",
+    "文件",
+    "\u{FEFF}",
+    "\r\n",
+    " ",
+];
+
+/// Arbitrary strings from localization syntax: parsing never panics, and a
+/// rewrite by any converter either verifies or is refused, never panics.
+#[test]
+fn arbitrary_localization_files() {
+    let mut rng = Rng(0x1010_5EED_0000_0003);
+    let mut parsed = 0;
+    for k in 0..6_000 {
+        let body = rng.doc(L10N, 40);
+        let format = [L10nFormat::Fluent, L10nFormat::Po, L10nFormat::Json][k % 3];
+        // Half the inputs are random syntax, half a random value in a
+        // well-formed frame.
+        let text = match (k / 3 % 2, format) {
+            (0, _) => body,
+            (_, L10nFormat::Fluent) => format!("a = {body}\nb = 简体\n"),
+            (_, L10nFormat::Po) => format!("msgid \"a\"\nmsgstr \"{body}\"\n"),
+            _ => format!("{{\"a\": \"{body}\", \"b\": [\"简体\"]}}"),
+        };
+        let Ok(doc) = LocaleFile::parse(format, &text) else {
+            continue;
+        };
+        parsed += 1;
+        for u in doc.units() {
+            let _ = doc.display(u);
+            let _ = doc.runs(u);
+        }
+        // Identity must verify; a hostile converter may only be refused.
+        let same = doc.rewrite(&mut |_, _, s| s.to_string(), Some("zh_TW"));
+        verify(format, &text, &same).unwrap_or_else(|e| panic!("{e}: {text:?}"));
+        let hostile = doc.rewrite(&mut |_, _, s| format!("{{\"\n{s}}}"), None);
+        let _ = verify(format, &text, &hostile);
+        let wide = doc.rewrite(
+            &mut |_, _, s| s.replace('个', "個").replace('简', "簡"),
+            None,
+        );
+        verify(format, &text, &wide).unwrap_or_else(|e| panic!("{e}: {text:?}"));
+    }
+    assert!(parsed > 500, "only {parsed} inputs parsed");
+}
+
+#[test]
+fn a_rewrite_that_does_not_parse_is_an_output_error() {
+    let input = "a = 简体\n";
+    let doc = LocaleFile::parse(L10nFormat::Fluent, input).unwrap();
+    let out = doc.rewrite(&mut |_, _, s| s.replace('简', "{"), None);
+    let e = verify(L10nFormat::Fluent, input, &out).unwrap_err();
+    let ErrorKind::OutputSyntax(inner) = e.kind() else {
+        panic!("{e:?}");
+    };
+    assert!(matches!(inner.kind(), ErrorKind::Syntax(_)), "{inner}");
+    assert_eq!((e.line(), e.column()), (inner.line(), inner.column()));
+    // The error in the output is the source, and not repeated.
+    let source = std::error::Error::source(&e).map(ToString::to_string);
+    assert_eq!(source, Some(inner.to_string()));
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:{}: the converted file would not parse",
+            e.line(),
+            e.column()
+        )
+    );
 }

@@ -3,13 +3,13 @@
 //! in docs/formats.md are this program's output.
 //!
 //! ```console
-//! cargo run -p bianyi-formats --example doc_formats
+//! cargo run -p bianyi-rewrite --example doc_formats
 //! ```
 
 #![allow(clippy::print_stdout, reason = "an example prints its result")]
 
 use bianyi_convert::{Config, Converter};
-use bianyi_formats::doc::{DocFormat, DocOptions, convert_document};
+use bianyi_rewrite::{DocFormat, DocOptions, convert_document};
 
 const SAMPLES: &[(DocFormat, &str)] = &[
     (

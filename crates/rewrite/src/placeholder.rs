@@ -5,53 +5,39 @@
 //! markup tags (`<b>`, `</a>`, `<br/>`; in JSON also written escaped,
 //! `\u003cb\u003e`) and character references (`&amp;`, `&#160;`).
 //!
-//! The text between placeholders is what gets converted. ICU plural and
+//! Messages of localization files and JSON values of JSON Lines are cut
+//! around them. The text between placeholders is what gets converted. ICU plural and
 //! select arguments are not placeholders as a whole: their keywords are
 //! ASCII (which conversion leaves alone) and their messages are text.
 
 use std::ops::Range;
 
-use super::{Encoding, Run};
+use crate::runs::{Encoding, Runs};
 
-/// Pushes the runs of `source[range]` between placeholders.
-pub(crate) fn runs(source: &str, range: Range<usize>, encoding: Encoding, out: &mut Vec<Run>) {
+/// Adds the runs of `source[range]` between placeholders.
+pub(crate) fn cut(source: &str, range: Range<usize>, encoding: Encoding, out: &mut Runs) {
     let bytes = source.as_bytes();
-    let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
+    let (from, end) = (range.start, range.end);
+    // A JSON escape is read whole (`\\u003c` is no tag).
+    let mut escape_end = 0;
+    out.push_around(range, encoding, |i| {
+        if i < escape_end {
+            return 0;
+        }
         let len = match bytes.get(i) {
-            Some(b'%') => printf(source, i, range.end),
-            Some(b'{') => brace(source, i, range.end, range.start),
-            Some(b'$') => dollar(source, i, range.end),
-            Some(b'<') => tag(bytes, i, range.end),
-            Some(b'&') => reference(bytes, i, range.end),
-            Some(b'\\') if encoding == Encoding::Json => escaped_tag(bytes, i, range.end),
+            Some(b'%') => printf(source, i, end),
+            Some(b'{') => brace(source, i, end, from),
+            Some(b'$') => dollar(source, i, end),
+            Some(b'<') => tag(bytes, i, end),
+            Some(b'&') => reference(bytes, i, end),
+            Some(b'\\') if encoding == Encoding::Json => escaped_tag(bytes, i, end),
             _ => 0,
         };
-        if len == 0 {
-            // A JSON escape is skipped whole (`\\u003c` is no tag).
-            i += if encoding == Encoding::Json && bytes.get(i) == Some(&b'\\') {
-                2
-            } else {
-                1
-            };
-            continue;
+        if len == 0 && encoding == Encoding::Json && bytes.get(i) == Some(&b'\\') {
+            escape_end = i + 2;
         }
-        if i > start {
-            out.push(Run {
-                range: start..i,
-                encoding,
-            });
-        }
-        i += len;
-        start = i;
-    }
-    if range.end > start {
-        out.push(Run {
-            range: start..range.end,
-            encoding,
-        });
-    }
+        len
+    });
 }
 
 /// `%%`, `%1`…`%99` (Qt), `%(name)s` (Python; the name may be in any

@@ -1,4 +1,5 @@
 use super::*;
+use crate::testing::Rng;
 
 /// A stand-in converter: a few Simplified → Traditional characters.
 const PAIRS: &[(char, char)] = &[
@@ -44,7 +45,7 @@ fn hant(format: DocFormat, input: &str, options: &DocOptions) -> String {
     }
 }
 
-fn identity(format: DocFormat, input: &str, options: &DocOptions) -> Result<String, DocError> {
+fn identity(format: DocFormat, input: &str, options: &DocOptions) -> Result<String, Error> {
     convert_document(format, input, options, &mut |s| s.to_string())
 }
 
@@ -108,14 +109,6 @@ fn formats_from_paths_and_names() {
     assert_eq!("md".parse::<DocFormat>(), Ok(DocFormat::Markdown));
     assert_eq!("txt".parse::<DocFormat>(), Ok(DocFormat::Text));
     assert_eq!("auto".parse::<DocFormat>(), Err(()));
-}
-
-#[test]
-fn core_types_are_send_and_sync() {
-    fn ok<T: Send + Sync>() {}
-    ok::<DocFormat>();
-    ok::<DocOptions>();
-    ok::<DocError>();
 }
 
 // ------------------------------------------------------- small cases, table
@@ -498,7 +491,7 @@ fn json_keys() {
         .unwrap_or_else(|| panic!("no error"));
     assert_eq!(
         e.kind(),
-        &DocErrorKind::DuplicateKey {
+        &ErrorKind::DuplicateKey {
             key: "簡體".to_string()
         }
     );
@@ -842,32 +835,6 @@ fn code_urls_timings_and_keys_are_never_converted() {
 
 // ------------------------------------------------------ generated documents
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % (n as u64)).unwrap_or(0)
-    }
-
-    fn pick<'a>(&mut self, pieces: &[&'a str]) -> &'a str {
-        pieces.get(self.below(pieces.len())).copied().unwrap_or("")
-    }
-
-    /// Up to `n` pieces, glued.
-    fn doc(&mut self, pieces: &[&str], n: usize) -> String {
-        let len = self.below(n);
-        (0..len).map(|_| self.pick(pieces)).collect()
-    }
-}
-
 const MD_CHAOS: &[&str] = &[
     "简体",
     "个",
@@ -1201,7 +1168,7 @@ fn generated_documents_keep_every_other_byte() {
                     Err(e) => {
                         // Only keys colliding may fail where identity did not.
                         assert!(
-                            matches!(e.kind(), DocErrorKind::DuplicateKey { .. }),
+                            matches!(e.kind(), ErrorKind::DuplicateKey { .. }),
                             "{}: {e}\n{input}",
                             format.name()
                         );
@@ -1361,7 +1328,11 @@ fn converted_text_cannot_change_the_markup() {
             s.replace('简', inject)
         });
         match result {
-            Err(e) => assert_eq!(e.kind(), &DocErrorKind::StructureChanged, "{input}"),
+            Err(e) => assert_eq!(
+                e.kind(),
+                &ErrorKind::StructureChanged { key: None },
+                "{input}"
+            ),
             Ok(out) => panic!("{format:?} {input:?} became {out:?}"),
         }
     }

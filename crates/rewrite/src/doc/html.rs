@@ -16,7 +16,10 @@ use lol_html::errors::RewritingError;
 use lol_html::html_content::TextType;
 use lol_html::{HtmlRewriter, Settings, doc_text, element, text};
 
-use super::{Context, DocError, DocErrorKind, DocOptions, Plan};
+use super::DocOptions;
+use super::markup::{Context, push_text};
+use crate::error::{Error, ErrorKind};
+use crate::runs::Runs;
 
 /// Attributes whose values people read.
 const TEXT_ATTRIBUTES: &[&str] = &["title", "alt", "placeholder", "aria-label"];
@@ -25,16 +28,12 @@ const TEXT_ATTRIBUTES: &[&str] = &["title", "alt", "placeholder", "aria-label"];
 /// which lol_html already reports as script or raw text).
 const CODE: &str = "code, code *, pre, pre *, textarea";
 
-/// The plan for the HTML in `source[range]` (all of `source` for an HTML
+/// The runs of the HTML in `source[range]` (all of `source` for an HTML
 /// file; an HTML block or inline tag of a Markdown file).
-pub(super) fn plan(
-    source: &str,
-    range: Range<usize>,
-    options: &DocOptions,
-) -> Result<Plan, DocError> {
+pub(super) fn runs(source: &str, range: Range<usize>, options: &DocOptions) -> Result<Runs, Error> {
     let base = range.start;
     let Some(fragment) = source.get(range) else {
-        return Ok(Plan::default());
+        return Ok(Runs::default());
     };
     // Everything below is relative to `fragment`.
     let nodes: RefCell<Vec<Range<usize>>> = RefCell::default();
@@ -100,10 +99,10 @@ pub(super) fn plan(
             }
             other => other.to_string().to_lowercase(),
         };
-        return Err(DocError::new(
+        return Err(Error::new(
             source,
             base + seen.get(),
-            DocErrorKind::Html(message),
+            ErrorKind::Html(message),
         ));
     }
 
@@ -114,22 +113,23 @@ pub(super) fn plan(
         let i = code.partition_point(|c| c.end <= node.start);
         code.get(i).is_some_and(|c| c.start < node.end)
     };
-    let mut plan = Plan::default();
+    let mut runs = Runs::default();
     let shift = |r: Range<usize>| r.start + base..r.end + base;
     for node in nodes.into_inner() {
         if !in_code(&node) {
-            plan.runs_between_markup(source, shift(node), Context::Html);
+            push_text(&mut runs, source, shift(node), Context::Html);
         }
     }
     for value in attributes.into_inner() {
-        plan.runs_between_markup(source, shift(value), Context::Html);
+        push_text(&mut runs, source, shift(value), Context::Html);
     }
-    if let Some(lang) = options.lang.as_deref().filter(|l| is_tag(l)) {
+    // A slot only for a tag a rewrite can write there.
+    if options.lang.as_deref().is_some_and(is_tag) {
         for value in langs.into_inner() {
-            plan.fixed.push((shift(value), lang.to_string()));
+            runs.language(shift(value));
         }
     }
-    Ok(plan)
+    Ok(runs)
 }
 
 /// Whether a `lang` value names Chinese: `zh`, `zh-Hans`, `cmn-TW`,

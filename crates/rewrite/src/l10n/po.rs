@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-use super::{Encoding, Error, Unit, comment, unit_in};
+use super::Units;
+use crate::error::Error;
+use crate::runs::Encoding;
 
 /// Which keyword a string belongs to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -25,14 +27,14 @@ struct Entry {
     strs: Vec<(Option<u32>, Vec<Range<usize>>)>,
 }
 
-pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), Error> {
-    let mut units = Vec::new();
+pub(super) fn units(source: &str, units: &mut Units<'_>) -> Result<(), Error> {
+    // The last `Language:` value of a header entry.
     let mut language = None;
     let mut entry = Entry::default();
     let mut field: Option<Field> = None;
     let mut offset = 0;
     let body = source.strip_prefix('\u{FEFF}').map_or(0, |_| 3);
-    let finish = |entry: &mut Entry, units: &mut Vec<Unit>, language: &mut Option<Range<usize>>| {
+    let finish = |entry: &mut Entry, units: &mut Units<'_>, language: &mut Option<Range<usize>>| {
         let e = std::mem::take(entry);
         let Some(id) = e.id else { return };
         if id.is_empty() && e.ctxt.is_none() {
@@ -55,7 +57,7 @@ pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), E
                 Some(n) => format!("{base}[{n}]"),
                 None => base.clone(),
             };
-            units.extend(unit_in(source, key, ranges, Encoding::Raw));
+            units.unit_in(key, ranges, Encoding::Raw);
         }
     };
     for line in source.split_inclusive('\n') {
@@ -66,7 +68,7 @@ pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), E
         let trimmed = text.get(lead..).unwrap_or_default().trim_start();
         let indent = text.len() - trimmed.len();
         if trimmed.is_empty() {
-            finish(&mut entry, &mut units, &mut language);
+            finish(&mut entry, units, &mut language);
             field = None;
             continue;
         }
@@ -74,7 +76,7 @@ pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), E
             // Comments, flags, references, previous and obsolete entries.
             // A comment after strings starts a new entry.
             if field.is_some() {
-                finish(&mut entry, &mut units, &mut language);
+                finish(&mut entry, units, &mut language);
                 field = None;
             }
             // Translator (`# `) and extracted (`#. `) comments are text.
@@ -84,7 +86,7 @@ pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), E
             if let Some(body) = body {
                 let end = start + text.len();
                 let line = end - body.len()..end;
-                units.extend(comment(source, vec![line]));
+                units.comment(vec![line]);
             }
             continue;
         }
@@ -114,7 +116,7 @@ pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), E
             Some(f) => {
                 // msgctxt or msgid after a msgstr starts a new entry.
                 if matches!(f, Field::Ctxt | Field::Id) && matches!(field, Some(Field::Str(_))) {
-                    finish(&mut entry, &mut units, &mut language);
+                    finish(&mut entry, units, &mut language);
                 }
                 if matches!(f, Field::Id) && entry.id.is_some() {
                     return Err(Error::syntax(source, at, "msgid without msgstr before it"));
@@ -156,8 +158,11 @@ pub(crate) fn units(source: &str) -> Result<(Vec<Unit>, Option<Range<usize>>), E
             },
         }
     }
-    finish(&mut entry, &mut units, &mut language);
-    Ok((units, language))
+    finish(&mut entry, units, &mut language);
+    if let Some(range) = language {
+        units.language(range);
+    }
+    Ok(())
 }
 
 /// The string literal at `at` (which must be `"`) ending before `line_end`

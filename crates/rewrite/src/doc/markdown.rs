@@ -13,25 +13,27 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::{Context, DocOptions, Plan, html};
+use super::markup::{Context, push_text};
+use super::{DocOptions, html};
+use crate::runs::{Encoding, Runs};
 
 /// Inline HTML elements whose content is code, not prose.
 const CODE_TAGS: &[&str] = &["code", "pre", "script", "style", "textarea"];
 
-pub(super) fn plan(source: &str, options: &DocOptions) -> Plan {
+pub(super) fn runs(source: &str, options: &DocOptions) -> Runs {
     // Front matter must start the document: read it after a BOM, which
     // stays where it is.
     match source.strip_prefix('\u{FEFF}') {
         Some(body) => {
-            let mut plan = plan_of(body, options);
-            plan.shift(source.len() - body.len());
-            plan
+            let mut runs = runs_of(body, options);
+            runs.shift(source.len() - body.len());
+            runs
         }
-        None => plan_of(source, options),
+        None => runs_of(source, options),
     }
 }
 
-fn plan_of(source: &str, options: &DocOptions) -> Plan {
+fn runs_of(source: &str, options: &DocOptions) -> Runs {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -39,7 +41,7 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut plan = Plan::default();
+    let mut runs = Runs::default();
     let mut text = Texts::default();
     // Depths of things whose text is not prose.
     let mut code_blocks = 0usize;
@@ -56,11 +58,11 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
         match event {
             Event::Text(_) => {
                 if let Some(kind) = metadata {
-                    front_matter(source, range, kind, options, &mut plan);
+                    front_matter(source, range, kind, options, &mut runs);
                 } else if code_blocks > 0 || kept_links > 0 || inline_code > 0 || in_html_block {
-                    text.flush(source, &mut plan);
+                    text.flush(source, &mut runs);
                 } else {
-                    text.push(source, range, &mut plan);
+                    text.push(source, range, &mut runs);
                 }
                 continue;
             }
@@ -68,7 +70,7 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
                 text.soft_break(source, range);
                 continue;
             }
-            _ => text.flush(source, &mut plan),
+            _ => text.flush(source, &mut runs),
         }
         match event {
             Event::Start(Tag::CodeBlock(_)) => code_blocks += 1,
@@ -78,8 +80,8 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
             Event::Start(Tag::HtmlBlock) => {
                 in_html_block = true;
                 // Markdown never fails: HTML the rewriter refuses is kept.
-                if let Ok(p) = html::plan(source, range, options) {
-                    plan.extend(p);
+                if let Ok(r) = html::runs(source, range, options) {
+                    runs.extend(r);
                 }
             }
             Event::End(TagEnd::HtmlBlock) => in_html_block = false,
@@ -95,9 +97,9 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
                 }
                 // Only attribute values can be text in a lone tag.
                 if tag.contains('=')
-                    && let Ok(p) = html::plan(source, range, options)
+                    && let Ok(r) = html::runs(source, range, options)
                 {
-                    plan.extend(p);
+                    runs.extend(r);
                 }
             }
             Event::Start(Tag::Link {
@@ -118,16 +120,16 @@ fn plan_of(source: &str, options: &DocOptions) -> Plan {
                     } else if link_type == LinkType::Inline
                         && let Some(r) = title_range(source, range, &title)
                     {
-                        plan.run(r);
+                        runs.push(r, Encoding::Raw);
                     }
                 }
             }
             _ => {}
         }
     }
-    text.flush(source, &mut plan);
-    plan.cut(&template_spans(source));
-    plan
+    text.flush(source, &mut runs);
+    runs.cut(&template_spans(source));
+    runs
 }
 
 /// The template tags of static site generators, which hold parameters
@@ -223,13 +225,13 @@ struct Texts {
 }
 
 impl Texts {
-    fn push(&mut self, source: &str, range: Range<usize>, plan: &mut Plan) {
+    fn push(&mut self, source: &str, range: Range<usize>, runs: &mut Runs) {
         match &mut self.run {
             Some(run) if self.joins_at == Some(range.start) || run.end == range.start => {
                 run.end = range.end;
             }
             _ => {
-                self.flush(source, plan);
+                self.flush(source, runs);
                 self.run = Some(range.clone());
             }
         }
@@ -251,9 +253,9 @@ impl Texts {
         self.joins_at = Some(range.end + pad);
     }
 
-    fn flush(&mut self, source: &str, plan: &mut Plan) {
+    fn flush(&mut self, source: &str, runs: &mut Runs) {
         if let Some(run) = self.run.take() {
-            plan.runs_between_markup(source, run, Context::Markdown);
+            push_text(runs, source, run, Context::Markdown);
         }
         self.joins_at = None;
     }
@@ -434,7 +436,7 @@ fn front_matter(
     range: Range<usize>,
     kind: MetadataBlockKind,
     options: &DocOptions,
-    plan: &mut Plan,
+    runs: &mut Runs,
 ) {
     let Some(block) = source.get(range.clone()) else {
         return;
@@ -459,11 +461,7 @@ fn front_matter(
                 indent > key_indent || (yaml && indent == key_indent && rest.starts_with("- "));
             if inside {
                 if text {
-                    plan.runs_between_markup(
-                        source,
-                        offset..offset + rest.len(),
-                        Context::Markdown,
-                    );
+                    push_text(runs, source, offset..offset + rest.len(), Context::Markdown);
                 }
                 continue;
             }
@@ -513,12 +511,13 @@ fn front_matter(
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(key));
             let tag = rest.trim_matches(['"', '\'']);
-            if let (true, Some(lang)) = (lang_key && html::is_chinese(tag), &options.lang)
-                && html::is_tag(lang)
+            if lang_key
+                && html::is_chinese(tag)
+                && options.lang.as_deref().is_some_and(html::is_tag)
                 && let Some(quote) = rest.find(tag)
             {
                 let at = offset + quote;
-                plan.fixed.push((at..at + tag.len(), lang.clone()));
+                runs.language(at..at + tag.len());
             }
             continue;
         }
@@ -526,6 +525,6 @@ fn front_matter(
         if (yaml && rest.starts_with(['&', '*', '!'])) || path_like(rest) {
             continue;
         }
-        plan.runs_between_markup(source, offset..offset + rest.len(), Context::Markdown);
+        push_text(runs, source, offset..offset + rest.len(), Context::Markdown);
     }
 }

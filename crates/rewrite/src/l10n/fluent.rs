@@ -8,10 +8,11 @@ use fluent_syntax::ast::{
 };
 use fluent_syntax::parser;
 
-use super::placeholder;
-use super::{Error, Run, Unit, comment, unit};
+use super::Units;
+use crate::error::Error;
+use crate::runs::Encoding;
 
-pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
+pub(super) fn units(source: &str, units: &mut Units<'_>) -> Result<(), Error> {
     // The parser reads what follows a BOM; the BOM stays in the file. Its
     // slices are slices of `source` too, so offsets are taken in `source`.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
@@ -38,47 +39,49 @@ pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
             ));
         }
     };
-    let mut units = Vec::new();
-    let message = |key: String, pattern: &Pattern<&str>| {
-        let mut runs = Vec::new();
+    let message = |units: &mut Units<'_>, key: String, pattern: &Pattern<&str>| {
+        let first = units.mark();
         let mut shape = String::new();
-        pattern_runs(source, pattern, &mut runs, &mut shape);
-        unit(source, key, runs, shape)
+        pattern_runs(source, pattern, units, &mut shape);
+        units.unit(key, first, shape);
     };
-    let comment_unit = |c: &Comment<&str>| {
-        comment(
-            source,
+    let comment = |units: &mut Units<'_>, c: &Comment<&str>| {
+        units.comment(
             c.content
                 .iter()
                 .filter_map(|l| offset_in(source, l))
                 .collect(),
-        )
+        );
     };
     for entry in &resource.body {
         match entry {
             Entry::Comment(c) | Entry::GroupComment(c) | Entry::ResourceComment(c) => {
-                units.extend(comment_unit(c));
+                comment(units, c);
             }
             Entry::Message(m) => {
-                units.extend(m.comment.as_ref().and_then(comment_unit));
+                if let Some(c) = &m.comment {
+                    comment(units, c);
+                }
                 if let Some(p) = &m.value {
-                    units.extend(message(m.id.name.to_string(), p));
+                    message(units, m.id.name.to_string(), p);
                 }
                 for a in &m.attributes {
-                    units.extend(message(format!("{}.{}", m.id.name, a.id.name), &a.value));
+                    message(units, format!("{}.{}", m.id.name, a.id.name), &a.value);
                 }
             }
             Entry::Term(t) => {
-                units.extend(t.comment.as_ref().and_then(comment_unit));
-                units.extend(message(format!("-{}", t.id.name), &t.value));
+                if let Some(c) = &t.comment {
+                    comment(units, c);
+                }
+                message(units, format!("-{}", t.id.name), &t.value);
                 for a in &t.attributes {
-                    units.extend(message(format!("-{}.{}", t.id.name, a.id.name), &a.value));
+                    message(units, format!("-{}.{}", t.id.name, a.id.name), &a.value);
                 }
             }
             _ => {}
         }
     }
-    Ok(units)
+    Ok(())
 }
 
 /// The byte range of `slice` in `source`, when it is a slice of it (the
@@ -92,28 +95,18 @@ fn offset_in(source: &str, slice: &str) -> Option<std::ops::Range<usize>> {
 
 /// The runs of `pattern`, and its shape: the pattern with `\0` for each
 /// run, placeables written out.
-fn pattern_runs(source: &str, pattern: &Pattern<&str>, runs: &mut Vec<Run>, shape: &mut String) {
+fn pattern_runs(source: &str, pattern: &Pattern<&str>, units: &mut Units<'_>, shape: &mut String) {
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => match offset_in(source, value) {
-                Some(range) => {
-                    let first = runs.len();
-                    placeholder::runs(source, range.clone(), super::Encoding::Raw, runs);
-                    let mut at = range.start;
-                    for run in runs.get(first..).unwrap_or_default() {
-                        shape.push_str(source.get(at..run.range.start).unwrap_or_default());
-                        shape.push('\0');
-                        at = run.range.end;
-                    }
-                    shape.push_str(source.get(at..range.end).unwrap_or_default());
-                }
+                Some(range) => units.text(range, Encoding::Raw, shape),
                 // Not a slice of the input (cannot happen with fluent-syntax
                 // 0.12): kept as it is, as part of the shape.
                 None => shape.push_str(value),
             },
             PatternElement::Placeable { expression } => {
                 shape.push('{');
-                expression_runs(source, expression, runs, shape);
+                expression_runs(source, expression, units, shape);
                 shape.push('}');
             }
         }
@@ -123,7 +116,7 @@ fn pattern_runs(source: &str, pattern: &Pattern<&str>, runs: &mut Vec<Run>, shap
 fn expression_runs(
     source: &str,
     expression: &Expression<&str>,
-    runs: &mut Vec<Run>,
+    units: &mut Units<'_>,
     shape: &mut String,
 ) {
     match expression {
@@ -137,12 +130,12 @@ fn expression_runs(
                     VariantKey::NumberLiteral { value } => shape.push_str(value),
                 }
                 shape.push_str("] ");
-                pattern_runs(source, &v.value, runs, shape);
+                pattern_runs(source, &v.value, units, shape);
             }
         }
         Expression::Inline(InlineExpression::Placeable { expression }) => {
             shape.push('{');
-            expression_runs(source, expression, runs, shape);
+            expression_runs(source, expression, units, shape);
             shape.push('}');
         }
         Expression::Inline(inline) => inline_shape(inline, shape),

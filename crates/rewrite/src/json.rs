@@ -1,52 +1,92 @@
-//! JSON: string values are text, object keys never. Flat
-//! (`{"menu.open": "打开"}`) and nested files alike; a unit's key is the
-//! JSON pointer of its value (`/menu/open`, `/items/0`).
+//! JSON, for documents, localization files and JSON Lines alike: where the
+//! strings of a JSON text are, the text of a string, and converted text
+//! written back with every escape kept as written.
 //!
 //! The scanner only locates strings; `serde_json` has the last word on
-//! validity (a file it rejects is an error here too).
+//! validity (a text it rejects is an error here too).
 
 use std::ops::Range;
 
-use super::{Encoding, Error, Unit, unit_in};
+use crate::error::Error;
+use crate::placeholder;
+use crate::runs::{Encoding, Runs};
 
 /// Nesting deeper than this is refused rather than risking the stack of
 /// whoever reads the file next.
 const MAX_DEPTH: usize = 512;
 
-pub(crate) fn units(source: &str) -> Result<Vec<Unit>, Error> {
-    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
-    let skip = source.len() - body.len();
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
-        let offset = offset_of(body, e.line(), e.column()) + skip;
-        return Err(Error::syntax(source, offset, e.to_string()));
+/// Converts the text of the string values at or under the JSON pointer
+/// `pointer` (`/text`, `/meta/title`; RFC 6901) of the JSON text `source`
+/// (a BOM is allowed), as [`LocaleFile`](crate::LocaleFile) converts a
+/// JSON localization file: placeholders (`%s`, `{name}`, `<b>`) are cut
+/// out, escapes are resolved before `convert` sees the text and kept as
+/// written after, and every other byte (keys, other values, white space)
+/// stays as it is. This is one line of JSON Lines for `bianyi convert
+/// --jsonl --field`.
+///
+/// ```
+/// let line = r#"{"id": 1, "text": ["打开 %s", "\u6587\u4ef6"], "note": "打开"}"#;
+/// let out = bianyi_rewrite::convert_json_values(line, "/text", &mut |s: &str| {
+///     s.replace('开', "開").replace("文件", "檔案")
+/// })?;
+/// assert_eq!(out, r#"{"id": 1, "text": ["打開 %s", "\u6a94\u6848"], "note": "打开"}"#);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A text that is not JSON is an [`ErrorKind::Syntax`](crate::ErrorKind::Syntax)
+/// error with serde_json's message and position.
+pub fn convert_json_values(
+    source: &str,
+    pointer: &str,
+    convert: &mut dyn FnMut(&str) -> String,
+) -> Result<String, Error> {
+    let under = format!("{pointer}/");
+    let mut runs = Runs::default();
+    for value in strings(source, true)?.values {
+        if value.pointer == pointer || value.pointer.starts_with(&under) {
+            placeholder::cut(source, value.range, Encoding::Json, &mut runs);
+        }
     }
-    let mut s = Scanner::new(source, skip);
-    s.value(0)?;
-    Ok(s.units.unwrap_or_default())
+    Ok(runs.rewrite(source, &mut |_, text| convert(text), None))
 }
 
-/// Every string of a JSON document, in file order: the contents of each
-/// string value, and of each object key with the number of its object.
+/// Every string of a JSON text, in order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Strings {
-    /// Contents of string values.
-    pub(crate) values: Vec<Range<usize>>,
-    /// Contents of keys, each with the number of the object it is in.
+    /// String values.
+    pub(crate) values: Vec<Value>,
+    /// The contents of object keys, each with the number of its object.
     pub(crate) keys: Vec<(usize, Range<usize>)>,
 }
 
-/// The strings of `source` (a BOM is allowed); an error when serde_json
-/// rejects it, with serde_json's message and position.
-pub(crate) fn strings(source: &str) -> Result<Strings, Error> {
+/// A string value.
+#[derive(Clone, Debug)]
+pub(crate) struct Value {
+    /// Its contents (between the quotes).
+    pub(crate) range: Range<usize>,
+    /// Its JSON pointer (`/menu/open`, `/items/0`; `/` for the root), when
+    /// asked for.
+    pub(crate) pointer: String,
+}
+
+/// The strings of `source` (a BOM is allowed), with the JSON pointer of
+/// each value when `pointers`; an error when serde_json rejects it, with
+/// serde_json's message and position.
+pub(crate) fn strings(source: &str, pointers: bool) -> Result<Strings, Error> {
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let skip = source.len() - body.len();
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
         let offset = offset_of(body, e.line(), e.column()) + skip;
         return Err(Error::syntax(source, offset, e.to_string()));
     }
-    let mut s = Scanner::new(source, skip);
-    // Units (JSON pointers, placeholders, line numbers) are not wanted.
-    s.units = None;
+    let mut s = Scanner {
+        source,
+        bytes: source.as_bytes(),
+        at: skip,
+        path: pointers.then(Vec::new),
+        strings: Strings::default(),
+        objects: 0,
+    };
     s.value(0)?;
     Ok(s.strings)
 }
@@ -66,26 +106,14 @@ struct Scanner<'a> {
     source: &'a str,
     bytes: &'a [u8],
     at: usize,
-    path: Vec<String>,
-    /// `None` when only the strings are wanted.
-    units: Option<Vec<Unit>>,
+    /// The keys and indices down to the value being read; `None` when no
+    /// pointers are wanted.
+    path: Option<Vec<String>>,
     strings: Strings,
     objects: usize,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(source: &'a str, at: usize) -> Scanner<'a> {
-        Scanner {
-            source,
-            bytes: source.as_bytes(),
-            at,
-            path: Vec::new(),
-            units: Some(Vec::new()),
-            strings: Strings::default(),
-            objects: 0,
-        }
-    }
-
+impl Scanner<'_> {
     fn error(&self, message: &str) -> Error {
         Error::syntax(self.source, self.at, message)
     }
@@ -96,6 +124,18 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Reads a value below `name` (a key or an index) of the current path.
+    fn value_in(&mut self, name: impl FnOnce() -> String, depth: usize) -> Result<(), Error> {
+        if let Some(path) = &mut self.path {
+            path.push(name());
+        }
+        self.value(depth + 1)?;
+        if let Some(path) = &mut self.path {
+            path.pop();
+        }
+        Ok(())
+    }
+
     fn value(&mut self, depth: usize) -> Result<(), Error> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
@@ -103,10 +143,7 @@ impl<'a> Scanner<'a> {
         self.skip_ws();
         match self.bytes.get(self.at) {
             Some(b'{') => {
-                self.at += 1;
-                self.skip_ws();
-                if self.bytes.get(self.at) == Some(&b'}') {
-                    self.at += 1;
+                if self.empty(b'}') {
                     return Ok(());
                 }
                 let object = self.objects;
@@ -115,58 +152,31 @@ impl<'a> Scanner<'a> {
                     self.skip_ws();
                     let key = self.string()?;
                     self.strings.keys.push((object, key.clone()));
-                    let name = if self.units.is_some() {
-                        decode(self.source.get(key).unwrap_or_default())
-                    } else {
-                        String::new()
-                    };
                     self.skip_ws();
                     self.expect(b':')?;
-                    self.path.push(name);
-                    self.value(depth + 1)?;
-                    self.path.pop();
-                    self.skip_ws();
-                    match self.bytes.get(self.at) {
-                        Some(b',') => self.at += 1,
-                        Some(b'}') => {
-                            self.at += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.error("expected , or }")),
+                    let source = self.source;
+                    self.value_in(|| decode(source.get(key).unwrap_or_default()), depth)?;
+                    if self.end_of(b'}')? {
+                        return Ok(());
                     }
                 }
             }
             Some(b'[') => {
-                self.at += 1;
-                self.skip_ws();
-                if self.bytes.get(self.at) == Some(&b']') {
-                    self.at += 1;
+                if self.empty(b']') {
                     return Ok(());
                 }
-                let mut index = 0usize;
-                loop {
-                    self.path.push(index.to_string());
-                    self.value(depth + 1)?;
-                    self.path.pop();
-                    index += 1;
-                    self.skip_ws();
-                    match self.bytes.get(self.at) {
-                        Some(b',') => self.at += 1,
-                        Some(b']') => {
-                            self.at += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.error("expected , or ]")),
+                for index in 0usize.. {
+                    self.value_in(|| index.to_string(), depth)?;
+                    if self.end_of(b']')? {
+                        break;
                     }
                 }
+                Ok(())
             }
             Some(b'"') => {
-                let content = self.string()?;
-                self.strings.values.push(content.clone());
-                if let Some(units) = &mut self.units {
-                    let key = pointer(&self.path);
-                    units.extend(unit_in(self.source, key, vec![content], Encoding::Json));
-                }
+                let range = self.string()?;
+                let pointer = self.path.as_deref().map(pointer).unwrap_or_default();
+                self.strings.values.push(Value { range, pointer });
                 Ok(())
             }
             Some(_) => {
@@ -179,6 +189,36 @@ impl<'a> Scanner<'a> {
                 Ok(())
             }
             None => Err(self.error("unexpected end of input")),
+        }
+    }
+
+    /// At `{` or `[`: reads it, and `close` when it follows at once (the
+    /// object or array is empty, `true`).
+    fn empty(&mut self, close: u8) -> bool {
+        self.at += 1;
+        self.skip_ws();
+        let empty = self.bytes.get(self.at) == Some(&close);
+        if empty {
+            self.at += 1;
+        }
+        empty
+    }
+
+    /// After a member or an element: `,` (more follow) or `close` (the
+    /// end, `true`).
+    fn end_of(&mut self, close: u8) -> Result<bool, Error> {
+        self.skip_ws();
+        match self.bytes.get(self.at) {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(&c) if c == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ if close == b'}' => Err(self.error("expected , or }")),
+            _ => Err(self.error("expected , or ]")),
         }
     }
 
@@ -441,4 +481,66 @@ fn escape(text: &str) -> String {
         push_literal(c, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn values_under_a_pointer() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                r#"{"text":"打开 %s","x":"打开"}"#,
+                "/text",
+                r#"{"text":"打開 %s","x":"打开"}"#,
+            ),
+            (
+                r#"{"text":["开",{"a":"开 {名}"}],"t":"开"}"#,
+                "/text",
+                r#"{"text":["開",{"a":"開 {名}"}],"t":"开"}"#,
+            ),
+            (
+                r#"{"text":"开","textual":"开","meta":{"text":"开"}}"#,
+                "/meta/text",
+                r#"{"text":"开","textual":"开","meta":{"text":"開"}}"#,
+            ),
+            (
+                r#"{"text":"开","textual":"开"}"#,
+                "/text",
+                r#"{"text":"開","textual":"开"}"#,
+            ),
+            (
+                r#"{"a/b":"开","a~b":"开"}"#,
+                "/a~1b",
+                r#"{"a/b":"開","a~b":"开"}"#,
+            ),
+            (
+                "\u{FEFF}{\"text\": \"\\u5f00\"}",
+                "/text",
+                "\u{FEFF}{\"text\": \"\\u958b\"}",
+            ),
+            (
+                r#"{"text":1,"开":"开"}"#,
+                "/text",
+                r#"{"text":1,"开":"开"}"#,
+            ),
+        ];
+        for (line, pointer, want) in cases {
+            let out = convert_json_values(line, pointer, &mut |s| s.replace('开', "開"));
+            assert_eq!(out.as_deref(), Ok(*want), "{line} at {pointer}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_is_not_json() {
+        let e = convert_json_values("{\"text\": }", "/text", &mut |s| s.to_string()).unwrap_err();
+        assert_eq!((e.line(), e.column(), e.offset()), (1, 10, 9));
+        assert!(matches!(e.kind(), ErrorKind::Syntax(_)), "{e}");
+        assert_eq!(
+            e.kind().to_string(),
+            "syntax error: expected value at line 1 column 10"
+        );
+    }
 }

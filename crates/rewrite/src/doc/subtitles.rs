@@ -6,7 +6,9 @@
 //! Lines end in `\n` or `\r\n`, both kept as they are; a cue's lines form
 //! one run, so a phrase broken over two lines is converted whole.
 
-use super::{Context, DocError, DocErrorKind, Plan, SubtitleError};
+use super::markup::{Context, push_text};
+use crate::error::{Error, ErrorKind};
+use crate::runs::Runs;
 
 /// A line: its start offset and its content (without `\r\n` or `\n`).
 type Line<'a> = (usize, &'a str);
@@ -32,25 +34,21 @@ fn blank(line: Option<&Line<'_>>) -> bool {
     line.is_none_or(|(_, l)| l.trim().is_empty())
 }
 
-fn error(source: &str, offset: usize, e: SubtitleError) -> DocError {
-    DocError::new(source, offset, DocErrorKind::Subtitle(e))
-}
-
 /// The error for a malformed timing line (`at` is where it goes wrong).
-fn bad_timing(source: &str, line: &Line<'_>, at: usize, vtt: bool) -> DocError {
-    error(
+fn bad_timing(source: &str, line: &Line<'_>, at: usize, vtt: bool) -> Error {
+    Error::new(
         source,
         line.0 + at,
-        SubtitleError::BadTiming {
+        ErrorKind::BadTiming {
             line: line.1.to_string(),
             vtt,
         },
     )
 }
 
-pub(super) fn srt(source: &str) -> Result<Plan, DocError> {
+pub(super) fn srt(source: &str) -> Result<Runs, Error> {
     let lines = lines(source);
-    let mut plan = Plan::default();
+    let mut runs = Runs::default();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         if line.1.trim().is_empty() {
@@ -64,11 +62,11 @@ pub(super) fn srt(source: &str) -> Result<Plan, DocError> {
         let Some(timing_line) = lines.get(i).filter(|l| l.1.contains("-->")) else {
             let at = lines.get(i).map_or(source.len(), |l| l.0);
             let e = if i > 0 && lines.get(i - 1).is_some_and(|l| is_number(l.1)) {
-                SubtitleError::ExpectedTiming { vtt: false }
+                ErrorKind::ExpectedTiming { vtt: false }
             } else {
-                SubtitleError::ExpectedCue
+                ErrorKind::ExpectedCue
             };
-            return Err(error(source, at, e));
+            return Err(Error::new(source, at, e));
         };
         timing(timing_line.1, false).map_err(|at| bad_timing(source, timing_line, at, false))?;
         i += 1;
@@ -97,12 +95,12 @@ pub(super) fn srt(source: &str) -> Result<Plan, DocError> {
             }
             i = next;
         };
-        cue_text(source, &lines, first, end, &mut plan);
+        cue_text(source, &lines, first, end, &mut runs);
     }
-    Ok(plan)
+    Ok(runs)
 }
 
-pub(super) fn vtt(source: &str) -> Result<Plan, DocError> {
+pub(super) fn vtt(source: &str) -> Result<Runs, Error> {
     let lines = lines(source);
     let header = lines.first().map(|l| l.1).unwrap_or_default();
     let signature = header
@@ -110,9 +108,9 @@ pub(super) fn vtt(source: &str) -> Result<Plan, DocError> {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
     if !signature {
         let at = lines.first().map_or(0, |l| l.0);
-        return Err(error(source, at, SubtitleError::NoSignature));
+        return Err(Error::new(source, at, ErrorKind::NoWebVttSignature));
     }
-    let mut plan = Plan::default();
+    let mut runs = Runs::default();
     // The header block runs to the first blank line.
     let mut i = 0;
     while !blank(lines.get(i)) {
@@ -138,10 +136,10 @@ pub(super) fn vtt(source: &str) -> Result<Plan, DocError> {
         }
         let Some(timing_line) = lines.get(i).filter(|l| l.1.contains("-->")) else {
             let at = lines.get(i).map_or(source.len(), |l| l.0);
-            return Err(error(
+            return Err(Error::new(
                 source,
                 at,
-                SubtitleError::ExpectedTiming { vtt: true },
+                ErrorKind::ExpectedTiming { vtt: true },
             ));
         };
         timing(timing_line.1, true).map_err(|at| bad_timing(source, timing_line, at, true))?;
@@ -150,13 +148,13 @@ pub(super) fn vtt(source: &str) -> Result<Plan, DocError> {
         while !blank(lines.get(i)) && !starts_cue(&lines, i, true) {
             i += 1;
         }
-        cue_text(source, &lines, first, i, &mut plan);
+        cue_text(source, &lines, first, i, &mut runs);
     }
-    Ok(plan)
+    Ok(runs)
 }
 
 /// The runs of the cue text on `lines[first..end]`.
-fn cue_text(source: &str, lines: &[Line<'_>], first: usize, end: usize, plan: &mut Plan) {
+fn cue_text(source: &str, lines: &[Line<'_>], first: usize, end: usize, runs: &mut Runs) {
     let (Some(a), Some(b)) = (
         lines.get(first),
         end.checked_sub(1).and_then(|e| lines.get(e)),
@@ -164,7 +162,7 @@ fn cue_text(source: &str, lines: &[Line<'_>], first: usize, end: usize, plan: &m
         return;
     };
     if first < end {
-        plan.runs_between_markup(source, a.0..b.0 + b.1.len(), Context::Subtitles);
+        push_text(runs, source, a.0..b.0 + b.1.len(), Context::Subtitles);
     }
 }
 
