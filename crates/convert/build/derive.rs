@@ -313,7 +313,8 @@ pub(crate) fn generated(
         // Back to OpenCC's standard for the next stage: 著 stays 著.
         let opencc = s2t(w);
         if traditional.contains('著') && opencc.contains('著') {
-            zhu.entry(traditional).or_insert_with(|| vec![opencc.clone()]);
+            zhu.entry(traditional)
+                .or_insert_with(|| vec![opencc.clone()]);
             // Simplified text goes through the same table (its 著 outside
             // these words is Traditional's particle left in it).
             zhu.entry(w.clone()).or_insert_with(|| vec![opencc]);
