@@ -151,6 +151,11 @@ pub(crate) fn run(
             }
         }
     };
+    // Text mode converts lines in blocks of about this size (a line feed
+    // cuts every conversion, so a block converts as its lines would, and
+    // fewer calls cost less); memory stays bounded by the longest line.
+    const BLOCK: usize = 64 * 1024;
+    let mut block = String::new();
     loop {
         let line = match ahead.next() {
             Some(line) => line,
@@ -160,7 +165,13 @@ pub(crate) fn run(
             },
         };
         match mode {
-            Mode::Text => write(out, convert(&line.text).as_bytes())?,
+            Mode::Text => {
+                block.push_str(&line.text);
+                if block.len() >= BLOCK {
+                    write(out, convert(&block).as_bytes())?;
+                    block.clear();
+                }
+            }
             Mode::Diff { color } => {
                 let converted = convert(&line.text);
                 if converted != line.text {
@@ -182,6 +193,9 @@ pub(crate) fn run(
                 }
             }
         }
+    }
+    if !block.is_empty() {
+        write(out, convert(&block).as_bytes())?;
     }
     out.flush().map_err(|error| CliError::Write {
         target: target.clone(),

@@ -86,6 +86,7 @@ detect-evidence-traditional = Traditional-only characters
 detect-evidence-shared = characters correct in both scripts (no evidence)
 detect-evidence-not-taiwan = forms Taiwan writes otherwise
 detect-evidence-not-hong-kong = forms Hong Kong writes otherwise
+detect-evidence-not-opencc = forms OpenCC's standard writes otherwise
 detect-evidence-taiwan-forms = Taiwan forms
 detect-evidence-hong-kong-forms = Hong Kong forms
 detect-evidence-cantonese = written Cantonese

@@ -86,6 +86,7 @@ detect-evidence-traditional = 繁体专用字
 detect-evidence-shared = 简繁皆可的字（不作依据）
 detect-evidence-not-taiwan = 台湾另有写法的字形
 detect-evidence-not-hong-kong = 香港另有写法的字形
+detect-evidence-not-opencc = OpenCC 标准另有写法的字形
 detect-evidence-taiwan-forms = 台湾字形
 detect-evidence-hong-kong-forms = 香港字形
 detect-evidence-cantonese = 粤语用字

@@ -21,7 +21,12 @@ fn done<T: AsRef<[u8]>>(out: T) -> usize {
 
 pub(crate) fn all() -> Vec<Box<dyn Engine>> {
     #[allow(unused_mut)]
-    let mut engines: Vec<Box<dyn Engine>> = vec![Box::new(Bianyi), Box::new(BianyiStream), Box::new(BianyiParallel)];
+    let mut engines: Vec<Box<dyn Engine>> = vec![
+        Box::new(Bianyi),
+        Box::new(BianyiStream),
+        Box::new(BianyiParallel),
+        Box::new(BianyiTo),
+    ];
     #[cfg(feature = "peers")]
     engines.extend(peers::all());
     engines
@@ -66,6 +71,44 @@ impl Engine for BianyiParallel {
 impl Prepared for Parallel {
     fn convert(&mut self, input: &str) -> usize {
         done(self.0.convert_parallel(input, 2))
+    }
+}
+
+/// bianyi's `--to` for the target that matches the config (s2tw: zh-TW,
+/// s2twp: zh-TW with phrases, tw2s: zh-Hans, …), whole text at once:
+/// detection of the document and of every paragraph included.
+struct BianyiTo;
+
+struct ToTarget(bianyi_convert::TargetConverter);
+
+impl Engine for BianyiTo {
+    fn name(&self) -> &'static str {
+        "bianyi-to"
+    }
+    fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
+        use bianyi_convert::{Target, TargetConverter};
+        let (target, phrases) = match config {
+            Config::S2t => (Target::Hant, false),
+            Config::S2tw => (Target::Taiwan, false),
+            Config::S2twp => (Target::Taiwan, true),
+            Config::S2hk => (Target::HongKong, false),
+            Config::S2hkp => (Target::HongKong, true),
+            Config::T2s | Config::Tw2s | Config::Hk2s => (Target::Hans, false),
+            Config::Tw2sp | Config::Hk2sp => (Target::Mainland, true),
+            Config::T2tw => (Target::Taiwan, false),
+            Config::T2hk => (Target::HongKong, false),
+            _ => return None,
+        };
+        let tc = TargetConverter::new(target).phrases(phrases);
+        // The first use builds the shared converters: not timed.
+        let _ = tc.convert("测试測試");
+        Some(Box::new(ToTarget(tc)))
+    }
+}
+
+impl Prepared for ToTarget {
+    fn convert(&mut self, input: &str) -> usize {
+        done(self.0.convert(input))
     }
 }
 

@@ -33,6 +33,12 @@ use crate::{Entries, greedy, max_chars};
 /// text also uses as interjections or loans (唔, 咪, 囉, 嘞, 俾) are left out.
 const YUE: &str = "嘅咗喺冇佢哋嘢啲嚟咩嗰噉㗎啱瞓睇揾搵畀諗攞嘥冚嚿咁乜喎啩攰";
 
+/// Simplified forms that written Cantonese uses as characters of its own
+/// (晒 "all", 吓 and 响 as particles, 厘 in loanwords, 扑 and 糍 in
+/// everyday words): evidence of neither script, and never repaired in
+/// Traditional text.
+const CANTONESE_SHARED: &str = "晒吓响厘扑糍";
+
 /// Simplified characters whose conversion to Traditional is another
 /// character, but which Taiwan or Hong Kong text also writes in the same
 /// words: never repaired as residue (台灣 and 臺灣, 吃 and 喫, 佔有 and
@@ -167,7 +173,9 @@ pub(crate) fn classes(files: &BTreeMap<String, Entries>) -> BTreeMap<char, u32> 
     let mut classes: BTreeMap<char, u32> = BTreeMap::new();
     let mut mark = |c: char, flag: u32| *classes.entry(c).or_default() |= flag;
     for &c in &st_changes {
-        if !t_out.contains(&c) {
+        if CANTONESE_SHARED.contains(c) {
+            mark(c, CLASS_WEAK);
+        } else if !t_out.contains(&c) {
             mark(c, CLASS_S_ONLY);
         }
     }
@@ -196,6 +204,13 @@ pub(crate) fn classes(files: &BTreeMap<String, Entries>) -> BTreeMap<char, u32> 
     for c in always_changed(f("HKVariants.txt")) {
         if !hk_out.contains(&c) && !s_text.contains(&c) {
             mark(c, CLASS_NOT_HK);
+        }
+    }
+    // Forms both regional standards write where OpenCC's writes another.
+    let tw_rev = changed_by_default(f("TWVariantsRev.txt"));
+    for c in changed_by_default(f("HKVariantsRev.txt")) {
+        if tw_rev.contains(&c) && !s2t_default.contains(&c) {
+            mark(c, CLASS_NOT_OPENCC);
         }
     }
     for &c in &tw_out {
@@ -250,6 +265,13 @@ pub(crate) fn vocabulary(files: &BTreeMap<String, Entries>) -> BTreeMap<String, 
     for k in only("HKPhrasesRev.txt", "HKPhrases.txt") {
         add(&k, VOCAB_HK);
     }
+    // A word both regions write (游標) tells neither.
+    for flags in vocab.values_mut() {
+        if *flags & VOCAB_TW != 0 && *flags & VOCAB_HK != 0 {
+            *flags &= !(VOCAB_TW | VOCAB_HK);
+        }
+    }
+    vocab.retain(|_, flags| *flags != 0);
     vocab
 }
 

@@ -19,6 +19,9 @@ pub(crate) const CLASS_TW_FORM: u32 = 1 << 4;
 pub(crate) const CLASS_HK_FORM: u32 = 1 << 5;
 /// Detection class: a character of written Cantonese (嘅, 咗, 喺).
 pub(crate) const CLASS_YUE: u32 = 1 << 6;
+/// Detection class: a form both Taiwan and Hong Kong write where OpenCC's
+/// standard writes another (為, 眾, 偽 against 爲, 衆, 僞).
+pub(crate) const CLASS_NOT_OPENCC: u32 = 1 << 8;
 /// Detection class: a Simplified character that is also correct
 /// Traditional in some words (后, 里, 台, 干, 面): never evidence of a
 /// script by itself.

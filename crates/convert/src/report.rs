@@ -3,7 +3,7 @@
 use crate::context::Unit;
 use crate::engine::{Converter, segment, unmatched_len};
 use crate::tables::Dict;
-use crate::target::{Document, Route, TargetConverter, converter_named};
+use crate::target::{Document, Route, TargetConverter, config_converter};
 
 /// One place where the source had more than one candidate conversion.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -200,14 +200,9 @@ impl Document {
                 // Each step's choices, at the input characters they come
                 // from (while the steps keep the number of characters).
                 let convs: Vec<&Converter> = repair
-                    .and_then(|c| converter_named(c.name(), tofu))
+                    .and_then(|c| config_converter(c, tofu))
                     .into_iter()
-                    .chain(
-                        steps
-                            .names()
-                            .iter()
-                            .filter_map(|n| converter_named(n, tofu)),
-                    )
+                    .chain(steps.converters(tofu))
                     .collect();
                 let origin: Vec<usize> = piece.char_indices().map(|(i, _)| base + i).collect();
                 let mut current = piece.to_string();
@@ -231,7 +226,7 @@ impl Document {
                 }
             }
             Route::FromSimplified(config) => {
-                let Some(conv) = converter_named(config.name(), tofu) else {
+                let Some(conv) = config_converter(config, tofu) else {
                     return;
                 };
                 let alts = conv.alternative_dicts().first().copied();

@@ -27,7 +27,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
 use crate::context::{Unit, convert_words};
-use crate::detect::{Detection, Detector, Script, Standard};
+use crate::detect::{Counts, Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
 
@@ -138,19 +138,43 @@ pub enum Route {
 /// `t2tw`) and bianyi's own (`bianyi-tw2t`, data/bianyi/config).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Steps {
-    names: [&'static str; 4],
-    len: usize,
+    /// Indexes into [`STEP_NAMES`].
+    ids: [u8; 4],
+    len: u8,
 }
+
+/// Every config a route can apply (a test checks that each has tables).
+const STEP_NAMES: [&str; 16] = [
+    "t2s",
+    "t2tw",
+    "t2hk",
+    "tw2t",
+    "hk2t",
+    "bianyi-residue",
+    "bianyi-residue-mainland",
+    "bianyi-tw2t",
+    "bianyi-tw2tp",
+    "bianyi-hk2t",
+    "bianyi-hk2tp",
+    "bianyi-t2twp",
+    "bianyi-t2hkp",
+    "bianyi-tw2s",
+    "bianyi-tw2sp",
+    "bianyi-hk2s",
+];
 
 impl Steps {
     fn of(names: &[&'static str]) -> Steps {
         let mut steps = Steps {
-            names: [""; 4],
+            ids: [0; 4],
             len: 0,
         };
-        for &n in names.iter().filter(|n| !n.is_empty()) {
-            if steps.len < steps.names.len() {
-                steps.names[steps.len] = n;
+        for n in names.iter().filter(|n| !n.is_empty()) {
+            if let (Some(id), true) = (
+                STEP_NAMES.iter().position(|s| s == n),
+                usize::from(steps.len) < steps.ids.len(),
+            ) {
+                steps.ids[usize::from(steps.len)] = u8::try_from(id).unwrap_or(0);
                 steps.len += 1;
             }
         }
@@ -158,9 +182,41 @@ impl Steps {
     }
 
     /// The config names, in order.
-    pub fn names(&self) -> &[&'static str] {
-        &self.names[..self.len]
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ids[..usize::from(self.len)]
+            .iter()
+            .map(|&i| STEP_NAMES[usize::from(i)])
     }
+
+    /// The converters, in order.
+    pub(crate) fn converters(
+        &self,
+        tofu_risk: bool,
+    ) -> impl Iterator<Item = &'static Converter> + '_ {
+        self.ids[..usize::from(self.len)]
+            .iter()
+            .filter_map(move |&i| step_converter(usize::from(i), tofu_risk))
+    }
+}
+
+/// The converter of step `id` (built once and shared).
+fn step_converter(id: usize, tofu_risk: bool) -> Option<&'static Converter> {
+    static ALL: [OnceLock<Vec<Option<Converter>>>; 2] = [OnceLock::new(), OnceLock::new()];
+    ALL[usize::from(tofu_risk)]
+        .get_or_init(|| {
+            STEP_NAMES
+                .iter()
+                .map(|name| {
+                    let builder = match name.parse::<Config>() {
+                        Ok(c) => Some(Converter::builder(c)),
+                        Err(_) => Converter::pipeline_builder(name),
+                    };
+                    builder.map(|b| b.tofu_risk(tofu_risk).build())
+                })
+                .collect()
+        })
+        .get(id)
+        .and_then(Option::as_ref)
 }
 
 impl fmt::Display for Route {
@@ -173,7 +229,7 @@ impl fmt::Display for Route {
                 if let Some(c) = repair {
                     parts.push(format!("Simplified forms by {c}"));
                 }
-                parts.extend(steps.names().iter().map(|n| n.to_string()));
+                parts.extend(steps.names().map(str::to_string));
                 if parts.is_empty() {
                     f.write_str("keep")
                 } else {
@@ -183,6 +239,10 @@ impl fmt::Display for Route {
         }
     }
 }
+
+/// How sure detection must be that Traditional text came from the mainland
+/// before `--phrases` rewrites its vocabulary to the target region's.
+const VOCABULARY_ORIGIN: f64 = 0.9;
 
 /// The source of a paragraph, as routing sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,7 +258,7 @@ enum Source {
     },
 }
 
-fn source_of(d: &Detection) -> Source {
+fn source_of(d: &Detection, document: &Detection) -> Source {
     if d.counts.han == 0 {
         return Source::Nothing;
     }
@@ -213,7 +273,13 @@ fn source_of(d: &Detection) -> Source {
     if traditional {
         Source::Traditional {
             standard: d.standard.unwrap_or(Standard::Taiwan),
-            mainland_origin: d.mainland_origin,
+            // Vocabulary is rewritten only on strong evidence (a line of
+            // real Taiwan text may hold a word of mainland usage): the
+            // paragraph's own, or its document's where it does not say
+            // otherwise.
+            mainland_origin: d.mainland_origin_probability() > VOCABULARY_ORIGIN
+                || (document.mainland_origin_probability() > VOCABULARY_ORIGIN
+                    && d.mainland_origin),
             simplified_forms: d.counts.simplified > 0,
         }
     } else {
@@ -307,17 +373,37 @@ impl TargetConverter {
     /// A document with a verdict made elsewhere (e.g. by a [`Detector`]
     /// fed the start of a stream).
     pub fn with_detection(&self, detection: Detection) -> Document {
-        Document {
+        let mut document = Document {
             converter: *self,
             detection,
+            typical: Route::Keep,
+        };
+        // What a paragraph that shows the document's script and nothing
+        // else is judged as.
+        let mut typical = document.detection.counts;
+        typical = Counts {
+            han: 1,
+            characters: 1,
+            ..Counts::default()
         }
+        .with_script_of(&typical);
+        document.typical = self.route(
+            &Detector::from_counts(typical).detection_given(&document.detection),
+            &document.detection,
+        );
+        document
     }
 
     /// The route for a paragraph judged as `d` (in a document judged as
     /// `document`, whose regional vocabulary decides the vocabulary of
     /// script-neutral text converted to Simplified with phrases).
     pub fn route(&self, d: &Detection, document: &Detection) -> Route {
-        route(self.target, self.phrases, source_of(d), region_of(document))
+        route(
+            self.target,
+            self.phrases,
+            source_of(d, document),
+            region_of(document),
+        )
     }
 }
 
@@ -357,14 +443,11 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
                 // words point to.
                 Target::Hans | Target::Mainland => Route::Traditional {
                     repair: None,
-                    steps: Steps::of(&[
-                        match region {
-                            Some(Taiwan) if phrases => "bianyi-tw2tp",
-                            Some(HongKong) if phrases => "bianyi-hk2tp",
-                            _ => "bianyi-tw2t",
-                        },
-                        "t2s",
-                    ]),
+                    steps: Steps::of(match region {
+                        Some(Taiwan) if phrases => &["bianyi-tw2sp"],
+                        Some(HongKong) if phrases => &["bianyi-hk2tp", "t2s"],
+                        _ => &["bianyi-tw2s"],
+                    }),
                 },
                 Target::Hant => Route::FromSimplified(Config::S2t),
                 Target::Taiwan if phrases => Route::FromSimplified(Config::S2twp),
@@ -388,9 +471,10 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
         "bianyi-residue"
     };
     let repair = |config: Config| simplified_forms.then_some(config);
-    // Regional vocabulary: where the source's region differs from the
-    // target's, or the text came from the mainland.
-    let vocabulary = |own: Standard| phrases && (standard != own || mainland_origin);
+    // Regional vocabulary: where the source's region (Taiwan, Hong Kong)
+    // differs from the target's, or the text came from the mainland.
+    let vocabulary =
+        |own: Standard| phrases && ((standard != own && standard != OpenCc) || mainland_origin);
     // Back to OpenCC's standard, where the target's tables start from (a
     // standard's own text goes through its target table unchanged).
     let to_opencc = |own: Standard| match standard {
@@ -400,18 +484,17 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
         OpenCc => "",
     };
     match target {
+        // (The residue of a mechanical conversion is Simplified's own form:
+        // t2s writes 隨后 and 隨後 alike.)
         Target::Hans | Target::Mainland => Route::Traditional {
             repair: None,
-            steps: Steps::of(&[
-                residue,
-                match (standard, phrases) {
-                    (Taiwan, false) => "bianyi-tw2t",
-                    (Taiwan | OpenCc, true) => "bianyi-tw2tp",
-                    (HongKong, true) => "bianyi-hk2tp",
-                    (HongKong | OpenCc, false) => "bianyi-hk2t",
-                },
-                "t2s",
-            ]),
+            // (bianyi-tw2s is bianyi-tw2t and t2s in one pass, and so on.)
+            steps: Steps::of(match (standard, phrases) {
+                (Taiwan, false) => &["bianyi-tw2s"],
+                (Taiwan | OpenCc, true) => &["bianyi-tw2sp"],
+                (HongKong, true) => &["bianyi-hk2tp", "t2s"],
+                (HongKong | OpenCc, false) => &["bianyi-hk2s"],
+            }),
         },
         Target::Hant => Route::Traditional {
             repair: repair(Config::S2t),
@@ -439,6 +522,10 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
                     to_opencc(HongKong)
                 };
                 Steps::of(&[residue, from, "bianyi-t2hkp"])
+            } else if standard == HongKong {
+                // Hong Kong writes 說 and 説, 溫 and 温, 搵 and 揾 alike:
+                // its own text keeps the forms its author chose.
+                Steps::of(&[residue])
             } else {
                 Steps::of(&[residue, to_opencc(HongKong), "t2hk"])
             },
@@ -446,34 +533,17 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
     }
 }
 
-/// The converter of an OpenCC config or one of bianyi's own, by name
-/// (built once and shared).
-pub(crate) fn converter_named(name: &str, tofu_risk: bool) -> Option<&'static Converter> {
-    static ALL: [OnceLock<Vec<(&'static str, Converter)>>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The converter of an OpenCC config (built once and shared).
+pub(crate) fn config_converter(config: Config, tofu_risk: bool) -> Option<&'static Converter> {
+    static ALL: [OnceLock<Vec<Converter>>; 2] = [OnceLock::new(), OnceLock::new()];
     let all = ALL[usize::from(tofu_risk)].get_or_init(|| {
-        let opencc = Config::ALL
+        Config::ALL
             .iter()
-            .map(|&c| (c.name(), Converter::builder(c).tofu_risk(tofu_risk).build()));
-        let own = PIPELINE_NAMES.iter().filter_map(|&n| {
-            let conv = Converter::pipeline_builder(n)?.tofu_risk(tofu_risk).build();
-            Some((n, conv))
-        });
-        opencc.chain(own).collect()
+            .map(|&c| Converter::builder(c).tofu_risk(tofu_risk).build())
+            .collect()
     });
-    all.iter().find(|(n, _)| *n == name).map(|(_, conv)| conv)
+    all.iter().find(|c| c.config() == Some(config))
 }
-
-/// bianyi's own configs (data/bianyi/config); a test checks each is compiled.
-pub(crate) const PIPELINE_NAMES: &[&str] = &[
-    "bianyi-residue",
-    "bianyi-residue-mainland",
-    "bianyi-tw2t",
-    "bianyi-tw2tp",
-    "bianyi-hk2t",
-    "bianyi-hk2tp",
-    "bianyi-t2twp",
-    "bianyi-t2hkp",
-];
 
 /// A document being converted to a target: the verdict on its start, and
 /// paragraph-by-paragraph conversion that judges each paragraph with that
@@ -494,6 +564,8 @@ pub(crate) const PIPELINE_NAMES: &[&str] = &[
 pub struct Document {
     converter: TargetConverter,
     detection: Detection,
+    /// The route of a paragraph without evidence against the document.
+    typical: Route,
 }
 
 impl Document {
@@ -507,13 +579,50 @@ impl Document {
         &self.detection
     }
 
+    /// Whether a paragraph with `counts` shows nothing that could make its
+    /// route differ from the document's typical one: its script's forms
+    /// only, and for Traditional nothing of another standard (nor, with
+    /// phrases, any regional word).
+    fn agrees(&self, c: &Counts) -> bool {
+        if c.han == 0 {
+            return false;
+        }
+        let words = c.mainland_vs_taiwan_words
+            + c.taiwan_words
+            + c.mainland_vs_hong_kong_words
+            + c.hong_kong_words;
+        if self.converter.phrases && words > 0 {
+            return false;
+        }
+        let d = &self.detection;
+        match d.script {
+            Script::Simplified => c.traditional == 0,
+            Script::Traditional => {
+                c.simplified == 0
+                    && match d.standard {
+                        Some(Standard::Taiwan) => {
+                            c.not_taiwan + c.hong_kong_forms + c.cantonese == 0
+                        }
+                        Some(Standard::HongKong) => c.not_hong_kong + c.taiwan_forms == 0,
+                        _ => c.not_opencc + c.taiwan_forms + c.hong_kong_forms == 0,
+                    }
+            }
+            _ => false,
+        }
+    }
+
     fn region(&self) -> Option<Standard> {
         region_of(&self.detection)
     }
 
     /// The verdict on one paragraph, with the document's as prior.
     pub fn judge(&self, paragraph: &str) -> Detection {
-        let mut d = Detector::characters_only();
+        // Words matter only to the vocabulary, which only phrases change.
+        let mut d = if self.converter.phrases {
+            Detector::new()
+        } else {
+            Detector::characters_only()
+        };
         d.feed(paragraph);
         d.detection_given(&self.detection)
     }
@@ -529,7 +638,18 @@ impl Document {
     /// after spaces and punctuation), each judged with the paragraph's
     /// verdict as prior.
     pub fn pieces<'t>(&self, paragraph: &'t str) -> Vec<(&'t str, Route)> {
-        let d = self.judge(paragraph);
+        let mut detector = if self.converter.phrases {
+            Detector::new()
+        } else {
+            Detector::characters_only()
+        };
+        detector.feed(paragraph);
+        // Most paragraphs show nothing against their document: they take its
+        // route without being judged.
+        if self.agrees(detector.counts()) {
+            return vec![(paragraph, self.typical)];
+        }
+        let d = detector.detection_given(&self.detection);
         if d.script != Script::Mixed {
             return vec![(paragraph, self.converter.route(&d, &self.detection))];
         }
@@ -573,11 +693,38 @@ impl Document {
     }
 
     /// Converts `text`, paragraph by paragraph, appending to `out`.
+    /// Consecutive paragraphs that take the same route are converted
+    /// together (a line feed is in no key of any table, so this is the
+    /// same as converting them one by one).
     pub fn convert_into(&self, text: &str, out: &mut String) {
+        let tofu = self.converter.tofu_risk;
+        let mut run: Option<(usize, usize, Route)> = None;
+        let mut at = 0;
         for paragraph in text.split_inclusive('\n') {
-            for (piece, route) in self.pieces(paragraph) {
-                convert_with(route, self.converter.tofu_risk, piece, out, None);
+            let start = at;
+            at += paragraph.len();
+            let pieces = self.pieces(paragraph);
+            if let [(_, route)] = pieces.as_slice() {
+                match run {
+                    Some((s, _, r)) if r == *route => run = Some((s, at, r)),
+                    _ => {
+                        if let Some((s, e, r)) = run {
+                            convert_with(r, tofu, &text[s..e], out, None);
+                        }
+                        run = Some((start, at, *route));
+                    }
+                }
+                continue;
             }
+            if let Some((s, e, r)) = run.take() {
+                convert_with(r, tofu, &text[s..e], out, None);
+            }
+            for (piece, route) in pieces {
+                convert_with(route, tofu, piece, out, None);
+            }
+        }
+        if let Some((s, e, r)) = run {
+            convert_with(r, tofu, &text[s..e], out, None);
         }
     }
 }
@@ -618,23 +765,20 @@ pub(crate) fn convert_with(
 ) {
     match route {
         Route::Keep => out.push_str(text),
-        Route::FromSimplified(config) => match converter_named(config.name(), tofu_risk) {
+        Route::FromSimplified(config) => match config_converter(config, tofu_risk) {
             Some(conv) => from_simplified(conv, text, out, unit),
             None => out.push_str(text),
         },
         Route::Traditional { repair, steps } => {
             let mut current = std::borrow::Cow::Borrowed(text);
-            if let Some(conv) = repair.and_then(|c| converter_named(c.name(), tofu_risk)) {
+            if let Some(conv) = repair.and_then(|c| config_converter(c, tofu_risk)) {
                 let mut next = String::with_capacity(text.len() + text.len() / 8);
                 repair_simplified(conv, &current, &mut next);
                 current = std::borrow::Cow::Owned(next);
             }
-            let names = steps.names();
-            for (k, name) in names.iter().enumerate() {
-                let Some(conv) = converter_named(name, tofu_risk) else {
-                    continue;
-                };
-                if k + 1 == names.len() {
+            let convs: Vec<&Converter> = steps.converters(tofu_risk).collect();
+            for (k, conv) in convs.iter().enumerate() {
+                if k + 1 == convs.len() {
                     conv.convert_into(&current, out);
                     return;
                 }
@@ -731,10 +875,10 @@ mod tests {
     }
 
     #[test]
-    fn every_pipeline_is_compiled() {
-        for name in PIPELINE_NAMES {
+    fn every_step_is_compiled() {
+        for (id, name) in STEP_NAMES.iter().enumerate() {
             assert!(
-                Converter::pipeline_builder(name).is_some(),
+                step_converter(id, false).is_some(),
                 "{name} has no compiled tables"
             );
         }
