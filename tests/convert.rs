@@ -421,7 +421,7 @@ mod unix {
 }
 
 /// Exit status 2 and no output file for each kind of bad input is covered
-/// by tests/cases/errors; this checks the status is the documented one.
+/// by tests/cmd/errors; this checks the status is the documented one.
 #[test]
 fn errors_exit_with_status_2() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -1,6 +1,9 @@
 //! Integration tests of the `bianyi` binary.
 //!
-//! * `golden`: diff-based cases under tests/cases (see golden.rs);
+//! The golden cases (tests/cmd) and the tests that need outside programs
+//! are in the `cli` test binary (tests/cli/main.rs).
+//!
+//! * `messages`: every error message is shown by a golden case;
 //! * `convert`: properties of `bianyi convert` that golden files cannot
 //!   express (equal outputs across modes, permissions, large inputs).
 
@@ -11,10 +14,9 @@
 
 mod align;
 mod batch;
-mod browser;
 mod convert;
 mod glossary;
-mod golden;
 mod l10n;
 mod limits;
+mod messages;
 mod util;

@@ -1,9 +1,5 @@
 //! Hand-made bitexts and XML checks shared by the tests.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
 use bianyi_align::{Bead, Bitext, Segment};
 use quick_xml::events::Event;
 
@@ -186,38 +182,4 @@ pub(crate) fn parse(xml: &str) -> Vec<Item> {
     assert_eq!(depth, 0, "unclosed elements: {xml}");
     assert_eq!(roots, 1, "one root element: {xml}");
     items
-}
-
-/// Runs `xmllint --noout [args] -` on `xml`; `None` if xmllint is not
-/// installed, else its verdict and messages.
-pub(crate) fn xmllint(args: &[&str], xml: &str) -> Option<(bool, String)> {
-    let mut child = Command::new("xmllint")
-        .arg("--noout")
-        .args(args)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    let mut pipe = child.stdin.take()?;
-    let input = xml.as_bytes().to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().ok()?;
-    let _ = feeder.join();
-    Some((
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    ))
-}
-
-/// The TMX DTD in the shared data folder, if this machine has it.
-/// (`../shared/data/schemas/tmx14.dtd` from the workspace root.)
-pub(crate) fn tmx_dtd() -> Option<PathBuf> {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/schemas/tmx14.dtd")
-        .canonicalize()
-        .ok()
 }

@@ -4,7 +4,7 @@
 use bianyi_align::{Bead, Bitext, Segment};
 use bianyi_formats::{Labels, Report, Side, TermSpan};
 
-use crate::common::{parse, xmllint};
+use crate::common::parse;
 
 /// Strings meant to break out of text or attribute values.
 pub(crate) const HOSTILE: &[&str] = &[
@@ -165,8 +165,9 @@ fn only_own_markup(html: &str) {
     }
 }
 
+/// Well-formed by quick-xml's reading; xmllint's is in the root's
+/// `cli` tests (`tools::hostile_xml_passes_xmllint`), which need it installed.
 #[test]
-#[allow(clippy::print_stderr, reason = "a skipped check says why")]
 fn hostile_xml_stays_well_formed() {
     let b = hostile();
     b.check().expect("a valid bitext");
@@ -174,11 +175,7 @@ fn hostile_xml_stays_well_formed() {
         ("tmx", bianyi_formats::tmx(&b, HOSTILE[9])),
         ("xliff", bianyi_formats::xliff(&b)),
     ] {
-        parse(&xml);
-        match xmllint(&[], &xml) {
-            Some((ok, messages)) => assert!(ok, "{name}: {messages}\n{xml}"),
-            None => eprintln!("skipped xmllint on {name}: not installed"),
-        }
+        assert!(!parse(&xml).is_empty(), "{name}");
     }
 }
 

@@ -9,4 +9,5 @@ mod common;
 mod golden;
 mod hostile;
 mod robust;
+mod tmx14;
 mod validity;
