@@ -219,6 +219,12 @@ fn p(x: f64) -> String {
     format!("{x:.2}")
 }
 
+/// Probabilities in JSON: four decimals, so that the last bits of a
+/// platform's `exp` and `ln` never change the output.
+fn p4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
 /// One result: for the whole input (`line` None) or one paragraph judged
 /// with `prior`.
 fn describe(
@@ -341,15 +347,15 @@ fn json(
         "script": script_key(d),
         "standard": d.standard.map(standard_key),
         "mainland_origin": d.mainland_origin,
-        "confidence": d.confidence,
+        "confidence": p4(d.confidence),
         "probabilities": {
-            "simplified": ps,
-            "traditional": pt,
-            "mixed": pm,
-            "taiwan": tw,
-            "hong_kong": hk,
-            "opencc": oc,
-            "mainland_origin": d.mainland_origin_probability(),
+            "simplified": p4(ps),
+            "traditional": p4(pt),
+            "mixed": p4(pm),
+            "taiwan": p4(tw),
+            "hong_kong": p4(hk),
+            "opencc": p4(oc),
+            "mainland_origin": p4(d.mainland_origin_probability()),
         },
         "counts": {
             "characters": c.characters,

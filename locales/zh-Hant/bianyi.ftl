@@ -86,6 +86,7 @@ detect-evidence-traditional = 繁體專用字
 detect-evidence-shared = 簡繁皆可的字（不作依據）
 detect-evidence-not-taiwan = 臺灣另有寫法的字形
 detect-evidence-not-hong-kong = 香港另有寫法的字形
+detect-evidence-not-opencc = OpenCC 標準另有寫法的字形
 detect-evidence-taiwan-forms = 臺灣字形
 detect-evidence-hong-kong-forms = 香港字形
 detect-evidence-cantonese = 粵語用字
