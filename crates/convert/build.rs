@@ -46,6 +46,9 @@ const DATA_DIR: &str = "data/opencc";
 /// bianyi's own configs (the pipelines of `--to`) and dictionaries.
 const BIANYI_DIR: &str = "data/bianyi";
 
+/// log2 of the bits of the filter of risks' first two characters.
+const RISK_PAIR_BITS: u32 = layout::RISK_PAIR_BITS;
+
 /// Unicode scalar values are below 0x110000: 0x1100 pages of 256.
 const PAGES: usize = 0x1100;
 
@@ -1685,20 +1688,80 @@ fn main() {
 
     // Script and standard detection (src/detect.rs): the class of each
     // character and the regional vocabulary (build/derive.rs).
+    let risks = derive::risks(&files);
     let detect_layout = {
+        let mut classes = derive::classes(&files);
+        // Where the fast path of conversion from Simplified may have to
+        // look (src/context.rs): the first characters of risks (with a
+        // filter of their first two), and the characters with rules.
+        let mut risk_pairs = vec![0u64; 1 << (RISK_PAIR_BITS - 6)];
+        for (_, risk) in &risks {
+            for k in risk.keys() {
+                let mut chars = k.chars();
+                if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                    *classes.entry(a).or_default() |= layout::CLASS_RISK_FIRST;
+                    let h = layout::risk_pair_index(a as u32, b as u32);
+                    risk_pairs[h / 64] |= 1 << (h % 64);
+                }
+            }
+        }
+        for c in layout::RULE_CHARS.chars() {
+            *classes.entry(c).or_default() |= layout::CLASS_RULE;
+        }
+        let risk_pairs = compiler.blob.u64s(&risk_pairs);
         let classes = compiler.charmap(
-            derive::classes(&files)
+            classes
                 .into_iter()
                 .map(|(c, f)| (c, c.to_string(), f))
                 .collect(),
         );
         let vocabulary = compiler.numbers("regional vocabulary", &derive::vocabulary(&files));
-        format!("DetectLayout {{ classes: {classes}, vocabulary: {vocabulary} }}")
+        format!(
+            "DetectLayout {{ classes: {classes}, vocabulary: {vocabulary}, risk_pairs: {risk_pairs:?} }}"
+        )
     };
 
     // Word frequencies for word boundaries in target-based conversion
     // (src/words.rs), from jieba's dictionary.
     let words_layout = compiler.numbers("jieba words", &jieba);
+    // What the fast path of conversion from Simplified watches for, and
+    // the words that decide where it may cut: every key that the word split
+    // can see (jieba's words, the first stage's phrases, every risk), and
+    // per character the length of the longest of them it starts.
+    let mut splitters: BTreeMap<String, u32> = jieba.keys().map(|w| (w.clone(), 0)).collect();
+    for (k, _) in files["STPhrases.txt"]
+        .iter()
+        .chain(&files["STPhrases_GeneratedFromRegionalPhrases.txt"])
+    {
+        splitters.insert(k.clone(), 0);
+    }
+    for (_, risk) in &risks {
+        for k in risk.keys() {
+            splitters.insert(k.clone(), 0);
+        }
+    }
+    let mut longest: BTreeMap<char, u32> = BTreeMap::new();
+    for k in splitters.keys() {
+        if let Some(c) = k.chars().next() {
+            let n = u32::try_from(k.chars().count()).expect("short keys").min(0xFF);
+            let e = longest.entry(c).or_default();
+            *e = (*e).max(n);
+        }
+    }
+    let splitters_layout = compiler.numbers("splitters", &splitters);
+    let longest_layout = compiler.charmap(
+        longest
+            .into_iter()
+            .map(|(c, n)| (c, c.to_string(), n))
+            .collect(),
+    );
+    let risk_layouts: Vec<String> = risks
+        .into_iter()
+        .map(|(config, risk)| {
+            let dict = compiler.numbers(&format!("{config} risks"), &risk);
+            format!("({config:?}, {dict})")
+        })
+        .collect();
 
     let out = out_dir;
 
@@ -1727,12 +1790,15 @@ fn main() {
     list("FAST_DICTS", "FastDictLayout", &compiler.fast_layouts);
     list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
+    list("RISKS", "(&str, DictRef)", &risk_layouts);
     writeln!(
         rs,
         "pub(crate) static DETECT: DetectLayout = {detect_layout};"
     )
     .ok();
     writeln!(rs, "pub(crate) static WORDS: DictRef = {words_layout};").ok();
+    writeln!(rs, "pub(crate) static SPLITTERS: DictRef = {splitters_layout};").ok();
+    writeln!(rs, "pub(crate) static SPLITTER_LONGEST: usize = {longest_layout};").ok();
     let key_chars: Vec<u32> = key_chars.into_iter().collect();
     writeln!(
         rs,

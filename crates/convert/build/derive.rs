@@ -512,3 +512,63 @@ fn residue(
     }
     repair
 }
+
+/// What the fast path of conversion from Simplified (src/context.rs)
+/// watches for, per OpenCC config it runs from Simplified: the keys of the
+/// first stage whose conversion differs from their characters' defaults
+/// (`RISK_PHRASE`: there the word split may decide), and the Simplified
+/// spellings of the later stages' phrases (`RISK_LATER`: there a phrase of
+/// a later stage may span words).
+pub(crate) fn risks(files: &BTreeMap<String, Entries>) -> Vec<(&'static str, BTreeMap<String, u32>)> {
+    let f = |n: &str| file(files, n);
+    let chars = f("STCharacters.txt");
+    let default = |w: &str| -> String {
+        w.chars()
+            .map(|c| {
+                chars
+                    .get(&c.to_string())
+                    .map_or_else(|| c.to_string(), |v| v[0].clone())
+            })
+            .collect()
+    };
+    let mut phrases: BTreeMap<String, u32> = BTreeMap::new();
+    for name in ["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"] {
+        for (k, v) in f(name) {
+            if k.chars().nth(1).is_some() && v[0] != default(k) {
+                phrases.insert(k.clone(), RISK_PHRASE);
+            }
+        }
+    }
+    // Traditional (of a regional standard) back to Simplified spelling.
+    let mut ts: Entries = f("TSCharacters.txt").clone();
+    for (k, v) in f("TSPhrases.txt") {
+        ts.insert(k.clone(), v.clone());
+    }
+    let ts_max = max_chars(&ts);
+    let to_simplified = |rev: &[&str], k: &str| -> String {
+        let mut t = k.to_string();
+        for r in rev {
+            t = greedy(f(r), max_chars(f(r)), &t);
+        }
+        greedy(&ts, ts_max, &t)
+    };
+    let later = |tables: &[&str], rev: &[&str]| -> BTreeMap<String, u32> {
+        let mut risk = phrases.clone();
+        for table in tables {
+            for k in f(table).keys().filter(|k| k.chars().nth(1).is_some()) {
+                *risk.entry(to_simplified(rev, k)).or_default() |= RISK_LATER;
+                *risk.entry(to_simplified(&[], k)).or_default() |= RISK_LATER;
+            }
+        }
+        risk
+    };
+    let tw = ["TWVariantsRevPhrases.txt", "TWVariantsRev.txt"];
+    let hk = ["HKVariantsRevPhrases.txt", "HKVariantsRev.txt"];
+    vec![
+        ("s2t", phrases.clone()),
+        ("s2tw", later(&["TWVariantsPhrases.txt"], &tw)),
+        ("s2twp", later(&["TWPhrases.txt", "TWVariantsPhrases.txt"], &tw)),
+        ("s2hk", later(&["HKVariantsPhrases.txt"], &hk)),
+        ("s2hkp", later(&["HKPhrases.txt", "HKVariantsPhrases.txt"], &hk)),
+    ]
+}

@@ -12,8 +12,8 @@
 //! verb of eating before it, a transliterated name around it.
 
 use crate::engine::{Converter, apply, unmatched_len};
-use crate::layout::TRANSLITERATION;
-use crate::tables::Dict;
+use crate::layout::{RISK_LATER, RISK_PHRASE, RULE_CHARS, TRANSLITERATION};
+use crate::tables::{CharMap, Dict, SPLITTERS, SPLITTER_LONGEST};
 use crate::words::for_each_word;
 
 /// What a unit of the conversion did, for ambiguity reports.
@@ -299,8 +299,6 @@ fn decide(
     None
 }
 
-/// The characters that have rules.
-const RULE_CHARS: &str = "出只里面干松系";
 
 /// The rule for character `c` of `word` between words `before` and `after`
 /// (`alone`: `c` is the word): the OpenCC-standard Traditional character it
@@ -372,6 +370,247 @@ fn rule(
             .is_some_and(|w| TIE_OBJECTS.iter().any(|t| w.starts_with(t)))
             .then_some(("繫", "verb 繫")),
         _ => None,
+    }
+}
+
+/// The fast path of [`convert_words`], with the same output: OpenCC's
+/// single-pass engine over the stretches where the word split, the context
+/// rules and the later stages' phrases cannot change anything, and the word-
+/// by-word conversion over the rest.
+///
+/// A stretch needs the word-by-word conversion around (1) a phrase of the
+/// first stage whose conversion differs from its characters' defaults and
+/// that a word overlaps, or that the split would break up; (2) the
+/// Simplified spelling of a later stage's phrase; (3) a character with a
+/// context rule next to what can trigger it. Elsewhere every split gives
+/// the characters' default conversions, which is what OpenCC's greedy
+/// matching gives too. Each such place is widened to points that no word
+/// or key crosses (and by a word on each side, for the rules), where both
+/// conversions are cut alike.
+pub(crate) fn convert_fast(
+    conv: &Converter,
+    text: &str,
+    out: &mut String,
+    interest: Option<&[u32]>,
+) {
+    let Some(risk) = risk_dict(conv) else {
+        convert_words(conv, text, out, None);
+        return;
+    };
+    let regions = regions(conv, risk, text, interest);
+    let mut last = 0;
+    for (s, e) in regions {
+        if s > last {
+            conv.convert_into(&text[last..s], out);
+        }
+        convert_words(conv, &text[s..e], out, None);
+        last = e;
+    }
+    if last < text.len() {
+        conv.convert_into(&text[last..], out);
+    }
+}
+
+/// The risk dictionary of `conv`'s config (build/derive.rs `risks`).
+fn risk_dict(conv: &Converter) -> Option<Dict> {
+    crate::tables::RISKS
+        .iter()
+        .find(|(name, _)| *name == conv.name())
+        .map(|&(_, r)| Dict::get(r))
+}
+
+/// The start of the character before byte `i` (0 stays 0).
+fn before(b: &[u8], i: usize) -> usize {
+    let mut j = i.saturating_sub(1);
+    while j > 0 && b[j] & 0xC0 == 0x80 {
+        j -= 1;
+    }
+    j
+}
+
+/// The keys that decide where the word split can be cut: jieba's words,
+/// the first stage's phrases and every risk (build.rs `SPLITTERS`), with
+/// per character the length of the longest key it starts.
+struct Splitters {
+    keys: Dict,
+    longest: &'static CharMap,
+    /// The longest key of all, in characters.
+    most: usize,
+}
+
+impl Splitters {
+    fn new() -> Splitters {
+        let keys = Dict::get(SPLITTERS);
+        Splitters {
+            keys,
+            longest: CharMap::get(SPLITTER_LONGEST),
+            most: keys.trie.max_key_chars,
+        }
+    }
+
+    /// Whether a key starting before byte `p` ends after it.
+    fn crosses(&self, text: &str, p: usize) -> bool {
+        let b = text.as_bytes();
+        if p == 0 || p >= b.len() {
+            return false;
+        }
+        let mut q = p;
+        for distance in 1..self.most {
+            q = before(b, q);
+            if b[q] == b'\n' {
+                return false;
+            }
+            let c = crate::tables::decode(b, q).0;
+            // No key from here reaches past `p`: skip the walk.
+            if self.longest.slot(c) as usize > distance
+                && self.keys.longest(text, q).is_some_and(|f| f.end > p)
+            {
+                return true;
+            }
+            if q == 0 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a key other than `[s, e)` starts inside it (or at `s`) and
+    /// ends after `e`.
+    fn overlaps_end(&self, text: &str, s: usize, e: usize) -> bool {
+        let b = text.as_bytes();
+        let mut q = s;
+        while q < e {
+            if self.keys.longest(text, q).is_some_and(|f| f.end > e) {
+                return true;
+            }
+            q += crate::engine::char_len(b[q]);
+        }
+        false
+    }
+
+    /// The nearest point at or before `p` that no key crosses.
+    fn cut_before(&self, text: &str, mut p: usize) -> usize {
+        while self.crosses(text, p) {
+            p = before(text.as_bytes(), p);
+        }
+        p
+    }
+
+    /// The nearest point at or after `p` that no key crosses.
+    fn cut_after(&self, text: &str, mut p: usize) -> usize {
+        let b = text.as_bytes();
+        while p < b.len() && self.crosses(text, p) {
+            p += crate::engine::char_len(b[p]);
+        }
+        p.min(b.len())
+    }
+}
+
+/// The stretches of `text` that need the word-by-word conversion, sorted
+/// and apart.
+fn regions(
+    conv: &Converter,
+    risk: Dict,
+    text: &str,
+    interest: Option<&[u32]>,
+) -> Vec<(usize, usize)> {
+    let Some(&first) = conv.stage_dicts().first() else {
+        return Vec::new();
+    };
+    let found;
+    let interest = match interest {
+        Some(list) => list,
+        None => {
+            let mut list = Vec::new();
+            crate::detect::scan(text, Some(&mut list));
+            found = list;
+            &found
+        }
+    };
+    let split = Splitters::new();
+    let b = text.as_bytes();
+    // (start, end, needs a word of context on each side)
+    let mut marks: Vec<(usize, usize, bool)> = Vec::new();
+    for &at in interest {
+        let i = at as usize;
+        if i >= b.len() {
+            continue;
+        }
+        let (c, len) = if b[i] < 0x80 {
+            (u32::from(b[i]), 1)
+        } else {
+            crate::tables::decode(b, i)
+        };
+        let ch = char::from_u32(c).unwrap_or('\0');
+        if RULE_CHARS.contains(ch) {
+            let prev = text[..i].chars().next_back();
+            let next = text[i + len..].chars().next();
+            if may_trigger(prev, ch, next) {
+                marks.push((i, i + len, true));
+            }
+        }
+        risk.for_each_match(text, i, |end, value| {
+            let flags = value - 1;
+            let risky = flags & RISK_LATER != 0
+                || (flags & RISK_PHRASE != 0
+                    && (split.crosses(text, i)
+                        || split.overlaps_end(text, i, end)
+                        || !kept_whole(first, &text[i..end])));
+            if risky {
+                marks.push((i, end, false));
+            }
+        });
+    }
+    marks.sort_unstable();
+    let mut wide: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
+    for (s, e, context) in marks {
+        let mut s = split.cut_before(text, s);
+        let mut e = split.cut_after(text, e);
+        if context {
+            if s > 0 {
+                s = split.cut_before(text, before(b, s));
+            }
+            if e < b.len() {
+                e = split.cut_after(text, e + crate::engine::char_len(b[e]));
+            }
+        }
+        wide.push((s, e));
+    }
+    wide.sort_unstable();
+    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(wide.len());
+    for (s, e) in wide {
+        match regions.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => regions.push((s, e)),
+        }
+    }
+    regions
+}
+
+/// Whether the most probable split of `phrase` alone keeps it whole.
+fn kept_whole(first: Dict, phrase: &str) -> bool {
+    let mut whole = false;
+    for_each_word(phrase, Some(first), |s, e| whole = s == 0 && e == phrase.len());
+    whole
+}
+
+/// Whether a context rule could take `c` between characters `prev` and
+/// `next` (a superset of where [`rule`] decides: the characters its
+/// conditions look at).
+fn may_trigger(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    let p = |set: &str| prev.is_some_and(|x| set.contains(x));
+    let n = |set: &str| next.is_some_and(|x| set.contains(x));
+    let degree_end = || {
+        prev.is_some_and(|x| DEGREE.iter().any(|w| w.ends_with(x)))
+    };
+    match c {
+        '出' | '只' => p(QUANTIFIER_END),
+        '里' => p(QUANTIFIER_END) || p(TRANSLITERATION) || n(TRANSLITERATION),
+        '面' => p(NOODLE_BEFORE),
+        '干' => p(DRY_RESULT) || degree_end(),
+        '松' => degree_end(),
+        '系' => next.is_some_and(|x| TIE_OBJECTS.iter().any(|w| w.starts_with(x))),
+        _ => false,
     }
 }
 

@@ -287,6 +287,19 @@ impl Detector {
         }
     }
 
+    /// Counts the characters of `text` only.
+    pub(crate) fn feed_characters(&mut self, text: &str) {
+        self.counts.add(&count_characters_fast(text));
+    }
+
+    /// Counts the regional words of `text` (its characters counted
+    /// elsewhere).
+    pub(crate) fn feed_words(&mut self, text: &str) {
+        let mut counts = self.counts;
+        count_words(text, &mut counts, None);
+        self.counts = counts;
+    }
+
     /// The counts so far.
     pub fn counts(&self) -> &Counts {
         &self.counts
@@ -390,61 +403,97 @@ fn note(examples: Option<&mut Vec<(EvidenceKind, Vec<String>)>>, kind: EvidenceK
 /// Per character of the Basic Multilingual Plane: its class bits, and
 /// whether it is Han ([`BMP_HAN`]) or whitespace ([`BMP_SPACE`]): one load
 /// per character where the page table takes two.
-static BMP_CLASSES: std::sync::LazyLock<Box<[u16]>> = std::sync::LazyLock::new(|| {
-    let classes = CharMap::get(DETECT.classes);
-    (0u32..0x1_0000)
-        .map(|c| {
-            let class = u16::try_from(classes.slot(c) & 0x1FF).unwrap_or(0);
-            let han = if is_han(c) { BMP_HAN } else { 0 };
-            let space = if char::from_u32(c).is_some_and(char::is_whitespace) {
-                BMP_SPACE
-            } else {
-                0
-            };
-            class | han | space
-        })
-        .collect()
-});
+static BMP_CLASSES: std::sync::LazyLock<Box<[u16]>> =
+    std::sync::LazyLock::new(|| (0u32..0x1_0000).map(class_entry).collect());
+
+/// The entry of [`BMP_CLASSES`] for `c` (any character).
+fn class_entry(c: u32) -> u16 {
+    let class = u16::try_from(CharMap::get(DETECT.classes).slot(c) & 0x7FF).unwrap_or(0);
+    let han = if is_han(c) { BMP_HAN } else { 0 };
+    let space = if char::from_u32(c).is_some_and(char::is_whitespace) {
+        BMP_SPACE
+    } else {
+        0
+    };
+    class | han | space
+}
 const BMP_HAN: u16 = 1 << 15;
 const BMP_SPACE: u16 = 1 << 14;
 
-/// [`count_characters`] without examples, on the flat table: what
-/// conversion runs on every paragraph.
+/// [`count_characters`] without examples, on the flat table.
 fn count_characters_fast(text: &str) -> Counts {
+    scan(text, None)
+}
+
+/// Counts the characters of `text` by class (as [`count_characters`]) and,
+/// with `interest`, records where the fast path of conversion from
+/// Simplified may have to look (src/context.rs): each character with a
+/// context rule, and each first character of a risk whose next character
+/// passes the risk filter, as byte offsets. What conversion runs on every
+/// paragraph: one pass, one table load per character.
+pub(crate) fn scan(text: &str, mut interest: Option<&mut Vec<u32>>) -> Counts {
     let table: &[u16] = &BMP_CLASSES;
     let b = text.as_bytes();
     let mut counts = Counts::default();
     let mut by_bit = [0u32; 9];
+    let (mut lanes, mut in_lanes) = (0u64, 0u32);
     let (mut han, mut chars) = (0usize, 0usize);
+    let pairs = crate::tables::risk_pairs();
+    // The last character that starts a risk, and where: its pair with the
+    // next character is checked there.
+    let mut risk_first: Option<(u32, usize)> = None;
+    let risk = u16::try_from(CLASS_RISK_FIRST).unwrap_or(0);
+    let rule = u16::try_from(CLASS_RULE).unwrap_or(0);
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        let start = i;
         if x < 0x80 {
             chars += usize::from(!x.is_ascii_whitespace());
             i += 1;
+            // Risks may start with a Latin letter (B超); rules never do.
+            if let Some(interest) = interest.as_deref_mut() {
+                let e = table[usize::from(x)];
+                if let Some((a, at)) = risk_first.take()
+                    && pair_may(pairs, a, u32::from(x))
+                {
+                    interest.push(u32::try_from(at).unwrap_or(u32::MAX));
+                }
+                if e & risk != 0 {
+                    risk_first = Some((u32::from(x), start));
+                }
+            }
             continue;
         }
         let (c, len) = decode(b, i);
         i += len;
-        let Some(&e) = table.get(c as usize) else {
-            // Above the BMP: the page table.
-            let mut one = count_characters(&text[i - len..i], None);
-            one.characters = usize::from(!char::from_u32(c).is_some_and(char::is_whitespace));
-            han += one.han;
-            chars += one.characters;
-            counts.add(&Counts {
-                characters: 0,
-                han: 0,
-                ..one
-            });
-            continue;
-        };
+        // Above the BMP: the page table.
+        let e = table.get(c as usize).copied().unwrap_or_else(|| class_entry(c));
         han += usize::from(e >> 15);
         chars += usize::from(e & BMP_SPACE == 0);
-        for (k, n) in by_bit.iter_mut().enumerate() {
-            *n += u32::from((e >> k) & 1);
+        // Nine 7-bit counters in one word: one load and one add per
+        // character, emptied before any can overflow.
+        lanes += SPREAD[usize::from(e & 0x1FF)];
+        in_lanes += 1;
+        if in_lanes == 127 {
+            empty_lanes(&mut lanes, &mut by_bit);
+            in_lanes = 0;
+        }
+        if let Some(interest) = interest.as_deref_mut() {
+            if let Some((a, at)) = risk_first.take()
+                && pair_may(pairs, a, c)
+            {
+                interest.push(u32::try_from(at).unwrap_or(u32::MAX));
+            }
+            if e & rule != 0 {
+                interest.push(u32::try_from(start).unwrap_or(u32::MAX));
+            }
+            if e & risk != 0 {
+                risk_first = Some((c, start));
+            }
         }
     }
+    empty_lanes(&mut lanes, &mut by_bit);
     let bit = |flag: u32| by_bit[flag.trailing_zeros() as usize] as usize;
     counts.han += han;
     counts.characters += chars;
@@ -458,6 +507,39 @@ fn count_characters_fast(text: &str) -> Counts {
     counts.hong_kong_forms += bit(CLASS_HK_FORM);
     counts.cantonese += bit(CLASS_YUE);
     counts
+}
+
+/// For each combination of the nine class bits, a 1 in the 7-bit lane of
+/// each bit set ([`scan`] adds these up).
+static SPREAD: [u64; 512] = {
+    let mut t = [0u64; 512];
+    let mut v = 0;
+    while v < 512 {
+        let mut k = 0;
+        while k < 9 {
+            if v & (1 << k) != 0 {
+                t[v] |= 1 << (7 * k);
+            }
+            k += 1;
+        }
+        v += 1;
+    }
+    t
+};
+
+/// Adds the 7-bit lanes of `lanes` to `by_bit` and empties them.
+fn empty_lanes(lanes: &mut u64, by_bit: &mut [u32; 9]) {
+    for (k, n) in by_bit.iter_mut().enumerate() {
+        *n += u32::try_from((*lanes >> (7 * k)) & 0x7F).unwrap_or(0);
+    }
+    *lanes = 0;
+}
+
+/// Whether `(a, b)` passes the filter of risks' first two characters.
+#[inline(always)]
+fn pair_may(pairs: &[u64], a: u32, b: u32) -> bool {
+    let h = risk_pair_index(a, b);
+    pairs.get(h >> 6).is_none_or(|w| (w >> (h & 63)) & 1 != 0)
 }
 
 /// Counts the characters of `text` by class.

@@ -233,7 +233,7 @@ impl Document {
                 let mut out = String::new();
                 crate::target::convert_with(
                     route,
-                    tofu,
+                    self.converter(),
                     piece,
                     &mut out,
                     Some(&mut |u: Unit<'_>| {
@@ -263,6 +263,7 @@ impl Document {
                             ));
                         }
                     }),
+                    None,
                 );
             }
         }

@@ -175,9 +175,17 @@ pub(crate) struct DetectLayout {
     pub(crate) classes: usize,
     /// Regional words, valued with `VOCAB_*` flags + 1.
     pub(crate) vocabulary: DictRef,
+    /// The filter of risks' first two characters (src/layout.rs).
+    pub(crate) risk_pairs: Range,
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+
+/// The filter of risks' first two characters (src/layout.rs
+/// `risk_pair_index`).
+pub(crate) fn risk_pairs() -> &'static [u64] {
+    u64s(DETECT.risk_pairs)
+}
 
 // Encodings shared with build.rs.
 pub(crate) const VALUE_POOL: u32 = 1 << 30;

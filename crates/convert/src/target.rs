@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
-use crate::context::{Unit, convert_words};
+use crate::context::{Unit, convert_fast, convert_words};
 use crate::detect::{Counts, Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
@@ -144,7 +144,7 @@ pub struct Steps {
 }
 
 /// Every config a route can apply (a test checks that each has tables).
-const STEP_NAMES: [&str; 16] = [
+const STEP_NAMES: [&str; 17] = [
     "t2s",
     "t2tw",
     "t2hk",
@@ -161,6 +161,7 @@ const STEP_NAMES: [&str; 16] = [
     "bianyi-tw2s",
     "bianyi-tw2sp",
     "bianyi-hk2s",
+    "bianyi-t2s",
 ];
 
 impl Steps {
@@ -309,6 +310,7 @@ pub struct TargetConverter {
     target: Target,
     phrases: bool,
     tofu_risk: bool,
+    word_by_word: bool,
 }
 
 /// Detection reads this much of the start of a text to judge the document.
@@ -321,6 +323,7 @@ impl TargetConverter {
             target,
             phrases: false,
             tofu_risk: false,
+            word_by_word: false,
         }
     }
 
@@ -344,6 +347,15 @@ impl TargetConverter {
         self.target
     }
 
+    /// Converts from Simplified word by word everywhere instead of taking
+    /// the fast path where it gives the same output; tests use this to
+    /// check that it does.
+    #[doc(hidden)]
+    pub fn word_by_word(mut self, yes: bool) -> TargetConverter {
+        self.word_by_word = yes;
+        self
+    }
+
     /// Whether regional vocabulary is converted.
     pub fn uses_phrases(&self) -> bool {
         self.phrases
@@ -363,9 +375,17 @@ impl TargetConverter {
     /// A document judged from `sample` (its start): convert its paragraphs
     /// with [`Document::convert`].
     pub fn document(&self, sample: &str) -> Document {
+        // Words are counted over the first quarter of the sample (a word
+        // search costs four times a character count; they are many).
         let mut d = Detector::new();
-        for line in sample.split_inclusive('\n') {
-            d.feed(line);
+        let mut fed = 0;
+        for line in lines(sample) {
+            if fed < DETECT_BYTES / 4 {
+                d.feed(line);
+            } else {
+                d.feed_characters(line);
+            }
+            fed += line.len();
         }
         self.with_detection(d.detection())
     }
@@ -493,7 +513,8 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
                 (Taiwan, false) => &["bianyi-tw2s"],
                 (Taiwan | OpenCc, true) => &["bianyi-tw2sp"],
                 (HongKong, true) => &["bianyi-hk2tp", "t2s"],
-                (HongKong | OpenCc, false) => &["bianyi-hk2s"],
+                (HongKong, false) => &["bianyi-hk2s"],
+                (OpenCc, false) => &["bianyi-t2s"],
             }),
         },
         Target::Hant => Route::Traditional {
@@ -638,12 +659,16 @@ impl Document {
     /// after spaces and punctuation), each judged with the paragraph's
     /// verdict as prior.
     pub fn pieces<'t>(&self, paragraph: &'t str) -> Vec<(&'t str, Route)> {
-        let mut detector = if self.converter.phrases {
-            Detector::new()
-        } else {
-            Detector::characters_only()
-        };
-        detector.feed(paragraph);
+        self.pieces_counted(paragraph, crate::detect::scan(paragraph, None))
+    }
+
+    /// [`Document::pieces`] of a paragraph whose characters were counted.
+    fn pieces_counted<'t>(&self, paragraph: &'t str, counts: Counts) -> Vec<(&'t str, Route)> {
+        let mut detector = Detector::from_counts(counts);
+        // Words matter only to the vocabulary, which only phrases change.
+        if self.converter.phrases {
+            detector.feed_words(paragraph);
+        }
         // Most paragraphs show nothing against their document: they take its
         // route without being judged.
         if self.agrees(detector.counts()) {
@@ -697,36 +722,61 @@ impl Document {
     /// together (a line feed is in no key of any table, so this is the
     /// same as converting them one by one).
     pub fn convert_into(&self, text: &str, out: &mut String) {
-        let tofu = self.converter.tofu_risk;
+        let options = &self.converter;
+        // The run of paragraphs with one route (start, end, route), and what
+        // the scans found in it (offsets from its start).
         let mut run: Option<(usize, usize, Route)> = None;
+        let mut interest: Vec<u32> = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
+        let flush = |run: Option<(usize, usize, Route)>, interest: &mut Vec<u32>, out: &mut String| {
+            if let Some((s, e, r)) = run {
+                convert_with(r, options, &text[s..e], out, None, Some(interest));
+            }
+            interest.clear();
+        };
         let mut at = 0;
-        for paragraph in text.split_inclusive('\n') {
+        for paragraph in lines(text) {
             let start = at;
             at += paragraph.len();
-            let pieces = self.pieces(paragraph);
+            found.clear();
+            let counts = crate::detect::scan(paragraph, Some(&mut found));
+            let pieces = self.pieces_counted(paragraph, counts);
             if let [(_, route)] = pieces.as_slice() {
                 match run {
                     Some((s, _, r)) if r == *route => run = Some((s, at, r)),
                     _ => {
-                        if let Some((s, e, r)) = run {
-                            convert_with(r, tofu, &text[s..e], out, None);
-                        }
+                        flush(run, &mut interest, out);
                         run = Some((start, at, *route));
                     }
                 }
+                if let Some((s, _, _)) = run {
+                    let shift = u32::try_from(start - s).unwrap_or(u32::MAX);
+                    interest.extend(found.iter().map(|&p| p.saturating_add(shift)));
+                }
                 continue;
             }
-            if let Some((s, e, r)) = run.take() {
-                convert_with(r, tofu, &text[s..e], out, None);
-            }
+            flush(run.take(), &mut interest, out);
             for (piece, route) in pieces {
-                convert_with(route, tofu, piece, out, None);
+                convert_with(route, options, piece, out, None, None);
             }
         }
-        if let Some((s, e, r)) = run {
-            convert_with(r, tofu, &text[s..e], out, None);
-        }
+        flush(run, &mut interest, out);
     }
+}
+
+/// The lines of `text`, each with its line feed (the last one may have
+/// none): `str::split_inclusive`, with memchr.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
 }
 
 /// The clauses of `text`: each ends after a run of spaces or punctuation.
@@ -758,15 +808,17 @@ fn clauses(text: &str) -> impl Iterator<Item = &str> {
 /// word-by-word conversion from Simplified did.
 pub(crate) fn convert_with(
     route: Route,
-    tofu_risk: bool,
+    options: &TargetConverter,
     text: &str,
     out: &mut String,
     unit: Option<&mut dyn FnMut(Unit<'_>)>,
+    interest: Option<&[u32]>,
 ) {
+    let tofu_risk = options.tofu_risk;
     match route {
         Route::Keep => out.push_str(text),
         Route::FromSimplified(config) => match config_converter(config, tofu_risk) {
-            Some(conv) => from_simplified(conv, text, out, unit),
+            Some(conv) => from_simplified(conv, text, out, unit, options.word_by_word, interest),
             None => out.push_str(text),
         },
         Route::Traditional { repair, steps } => {
@@ -797,15 +849,29 @@ fn from_simplified(
     text: &str,
     out: &mut String,
     unit: Option<&mut dyn FnMut(Unit<'_>)>,
+    word_by_word: bool,
+    interest: Option<&[u32]>,
 ) {
+    // Compatibility ideographs are rare: looked for by their lead bytes
+    // (EF A4..AB: U+F900..FAFF; F0 AF A0..A8: U+2F800..2FA1F) before the
+    // normalisation tables are.
+    let b = text.as_bytes();
+    let compat = memchr::memchr2_iter(0xEF, 0xF0, b).any(|i| {
+        matches!(b.get(i + 1), Some(0xA4..=0xAB)) && b[i] == 0xEF
+            || b[i] == 0xF0 && b.get(i + 1) == Some(&0xAF) && matches!(b.get(i + 2), Some(0xA0..=0xA8))
+    });
     let normalized;
-    let text = if conv.normalizes(text) {
+    let (text, interest) = if compat && conv.normalizes(text) {
         normalized = conv.normalize(text);
-        normalized.as_str()
+        // Offsets into the text before normalisation are no use after it.
+        (normalized.as_str(), None)
     } else {
-        text
+        (text, interest)
     };
-    convert_words(conv, text, out, unit);
+    match unit {
+        None if !word_by_word => convert_fast(conv, text, out, interest),
+        unit => convert_words(conv, text, out, unit),
+    }
 }
 
 /// Traditional text with Simplified forms in it: the words that hold one
@@ -830,7 +896,7 @@ fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
         match (convert, run_start) {
             (true, None) => run_start = Some(s),
             (false, Some(start)) => {
-                from_simplified(conv, &text[start..s], out, None);
+                from_simplified(conv, &text[start..s], out, None, false, None);
                 run_start = None;
             }
             _ => {}
@@ -841,7 +907,7 @@ fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
         if k + 1 == words.len()
             && let Some(start) = run_start
         {
-            from_simplified(conv, &text[start..e], out, None);
+            from_simplified(conv, &text[start..e], out, None, false, None);
         }
     }
 }

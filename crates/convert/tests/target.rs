@@ -53,3 +53,89 @@ fn mixed_input_ends_in_one_script() {
         "頭髮和發展，後來的事情。"
     );
 }
+
+/// The fast path of conversion from Simplified gives what the word-by-word
+/// conversion gives, on every target and with phrases: on the sample
+/// article (in Simplified), on text generated from jieba's words and
+/// OpenCC's phrases (dense with the places the fast path must hand over),
+/// and on the benchmark corpora when ../shared is there.
+#[test]
+fn fast_path_matches_word_by_word() {
+    use bianyi_convert::{Config, Converter};
+    let article = Converter::new(Config::T2s)
+        .convert(include_str!("../../../tests/fixtures/article.zh-Hant.txt"));
+    let mut texts = vec![("article".to_string(), article)];
+    texts.push(("generated".to_string(), generated_text(20_000)));
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bench");
+    match std::fs::read_dir(&shared) {
+        Ok(dir) => {
+            for e in dir.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                if name.ends_with(".txt")
+                    && !name.starts_with("zuozhuan")
+                    && let Ok(t) = std::fs::read_to_string(e.path())
+                {
+                    texts.push((name, t));
+                }
+            }
+        }
+        Err(_) => eprintln!(
+            "{} not found: the benchmark corpora are not checked",
+            shared.display()
+        ),
+    }
+    for target in [Target::Hant, Target::Taiwan, Target::HongKong] {
+        for phrases in [false, true] {
+            let fast = TargetConverter::new(target).phrases(phrases);
+            let slow = fast.word_by_word(true);
+            for (name, text) in &texts {
+                let (a, b) = (fast.convert(text), slow.convert(text));
+                if a != b {
+                    let line = a
+                        .lines()
+                        .zip(b.lines())
+                        .find(|(x, y)| x != y)
+                        .map(|(x, y)| format!("fast: {x}\nslow: {y}"))
+                        .unwrap_or_default();
+                    panic!("{target} phrases={phrases} on {name}: the fast path differs\n{line}");
+                }
+            }
+        }
+    }
+}
+
+/// `n` words drawn from jieba's dictionary and OpenCC's phrase table
+/// (deterministic), run together in lines of 10 to 40 words.
+fn generated_text(n: usize) -> String {
+    let jieba = include_str!("../data/jieba/dict.txt");
+    let phrases = include_str!("../data/opencc/dictionary/STPhrases.txt");
+    let words: Vec<&str> = jieba
+        .lines()
+        .filter_map(|l| l.split(' ').next())
+        .chain(
+            phrases
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next()),
+        )
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut out = String::new();
+    let mut in_line = 0;
+    for _ in 0..n {
+        out.push_str(words[(next() % words.len() as u64) as usize]);
+        in_line += 1;
+        if in_line > 10 + (next() % 30) as usize {
+            out.push('\n');
+            in_line = 0;
+        }
+    }
+    out
+}
