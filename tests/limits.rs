@@ -181,3 +181,60 @@ fn enormous_glossary_terms() {
         "missing files are an error, not a panic"
     );
 }
+
+/// `detect` on 512 MiB (one line, then many) keeps a bounded footprint: it
+/// reads in pieces, whatever the lines' length.
+#[cfg(target_os = "linux")]
+#[test]
+fn detect_reads_in_bounded_memory() {
+    const TOTAL: u64 = 512 << 20;
+    for with_lines in [false, true] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["detect", "--json"])
+            .env("LANG", "C")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let pid = child.id();
+        let mut stdin = child.stdin.take().expect("stdin");
+        let writer = std::thread::spawn(move || {
+            let mut piece = "頭髮發展，乾隆皇帝；滑鼠、軟體與記憶體。".repeat(1200);
+            if with_lines {
+                piece = piece.replace('。', "。\n");
+            }
+            let mut sent = 0u64;
+            while sent < TOTAL {
+                if stdin.write_all(piece.as_bytes()).is_err() {
+                    break;
+                }
+                sent += piece.len() as u64;
+            }
+            sent
+        });
+        let mut peak_kb = 0u64;
+        while !writer.is_finished() {
+            if let Ok(status) = fs::read_to_string(format!("/proc/{pid}/status")) {
+                for line in status.lines() {
+                    if let Some(v) = line.strip_prefix("VmHWM:") {
+                        let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                        peak_kb = peak_kb.max(kb);
+                    }
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let sent = writer.join().expect("writer");
+        let out = child.wait_with_output().expect("wait");
+        assert!(out.status.success());
+        assert!(sent >= TOTAL);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(json["script"], "traditional", "{json}");
+        assert!(peak_kb > 0, "could not read /proc/{pid}/status");
+        assert!(
+            peak_kb < 32 * 1024,
+            "peak RSS {peak_kb} kB for 512 MiB (lines: {with_lines})"
+        );
+    }
+}

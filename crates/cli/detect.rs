@@ -36,13 +36,11 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
                 Ok(()) => Ok(true),
             }
         };
-        let (source, mut lines) = open(f, args, &l)?;
+        let (source, reader) = open(f, args, &l)?;
         let name = match &source {
             Source::Stdin => "-".to_string(),
             Source::Path(p) => p.clone(),
         };
-        let next =
-            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(crate::convert::refine);
         let new_detector = || {
             if args.explain {
                 Detector::new().with_examples()
@@ -51,15 +49,17 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
             }
         };
         if !args.by_paragraph {
+            // In pieces of any line length: memory stays bounded.
             let mut d = new_detector();
-            while let Some(line) = next(&mut lines)? {
-                d.feed(&line.text);
-            }
+            feed_pieces(reader, &source, &mut d)?;
             if !write(describe(&l, &name, None, &d, None, args))? {
                 return Ok(());
             }
             continue;
         }
+        let mut lines = Lines::new(reader, source.clone());
+        let next =
+            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(crate::convert::refine);
         // The document is judged from its start; each paragraph then with
         // that verdict as prior, as conversion does.
         let mut document = Detector::new();
@@ -97,13 +97,95 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
     Ok(())
 }
 
-/// Lines of `f` (`-`: standard input), decoded as `--encoding` says (a
-/// guess is noted on standard error, as `convert` does).
+/// How much [`feed_pieces`] reads at a time.
+const PIECE: usize = 64 * 1024;
+
+/// Feeds `reader` (UTF-8) to `d` in pieces of about [`PIECE`] bytes, cut
+/// after a line feed where the piece has one (words are counted within
+/// pieces) and at a character boundary otherwise; invalid UTF-8 is an
+/// error at its position.
+fn feed_pieces(
+    mut reader: Box<dyn Read>,
+    source: &Source,
+    d: &mut Detector,
+) -> Result<(), CliError> {
+    let mut buf = vec![0u8; PIECE + 4];
+    let mut held = 0;
+    // Where the held bytes start: byte offset, line, and characters since
+    // the line's start.
+    let (mut byte, mut line, mut column) = (0u64, 1u64, 0u64);
+    loop {
+        if held == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = loop {
+            match reader.read(&mut buf[held..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    return Err(crate::convert::refine(CliError::Read {
+                        source: source.clone(),
+                        error,
+                    }));
+                }
+                Ok(n) => break n,
+            }
+        };
+        let total = held + n;
+        if total == 0 {
+            return Ok(());
+        }
+        let (valid, bad) = match std::str::from_utf8(&buf[..total]) {
+            Ok(_) => (total, None),
+            // An incomplete character at the end waits for more input.
+            Err(e) if e.error_len().is_none() && n > 0 => (e.valid_up_to(), None),
+            Err(e) => (
+                e.valid_up_to(),
+                Some(e.error_len().unwrap_or(total - e.valid_up_to())),
+            ),
+        };
+        let text = std::str::from_utf8(&buf[..valid]).unwrap_or_default();
+        let cut = match (bad, text.rfind('\n')) {
+            (None, Some(i)) if n > 0 => i + 1,
+            _ => valid,
+        };
+        let piece = &text[..cut];
+        d.feed(piece);
+        match piece.rfind('\n') {
+            Some(i) => {
+                line += memchr::memchr_iter(b'\n', piece.as_bytes()).count() as u64;
+                column = piece[i + 1..].chars().count() as u64;
+            }
+            None => column += piece.chars().count() as u64,
+        }
+        byte += cut as u64;
+        if let Some(len) = bad
+            && cut == valid
+        {
+            return Err(CliError::InvalidUtf8 {
+                source: source.clone(),
+                position: bianyi_convert::Position {
+                    byte,
+                    line,
+                    column: column + 1,
+                },
+                bytes: buf[valid..valid + len].to_vec(),
+            });
+        }
+        buf.copy_within(cut..total, 0);
+        held = total - cut;
+        if n == 0 && held == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// `f` (`-`: standard input), decoded as `--encoding` says (a guess is
+/// noted on standard error, as `convert` does).
 fn open(
     f: &OsString,
     args: &DetectArgs,
     l: &Localizer,
-) -> Result<(Source, Lines<Box<dyn Read>>), CliError> {
+) -> Result<(Source, Box<dyn Read>), CliError> {
     let (source, mut raw) = open_raw(f)?;
     let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
         source: source.clone(),
@@ -126,7 +208,7 @@ fn open(
     } else {
         Box::new(encoding::DecodingReader::new(reader, chosen.encoding))
     };
-    Ok((source.clone(), Lines::new(reader, source)))
+    Ok((source, reader))
 }
 
 /// `f` (`-`: standard input), opened for reading.

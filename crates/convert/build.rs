@@ -1743,7 +1743,9 @@ fn main() {
     let mut longest: BTreeMap<char, u32> = BTreeMap::new();
     for k in splitters.keys() {
         if let Some(c) = k.chars().next() {
-            let n = u32::try_from(k.chars().count()).expect("short keys").min(0xFF);
+            let n = u32::try_from(k.chars().count())
+                .expect("short keys")
+                .min(0xFF);
             let e = longest.entry(c).or_default();
             *e = (*e).max(n);
         }
@@ -1755,6 +1757,15 @@ fn main() {
             .map(|(c, n)| (c, c.to_string(), n))
             .collect(),
     );
+    let extra_layouts: Vec<String> = derive::extra_phrases(&files)
+        .into_iter()
+        .map(|(config, entries)| {
+            let dict = compiler.dict(&format!("{config} extra phrases"), &entries, |_, v| {
+                v[0].clone()
+            });
+            format!("({config:?}, {dict})")
+        })
+        .collect();
     let risk_layouts: Vec<String> = risks
         .into_iter()
         .map(|(config, risk)| {
@@ -1791,14 +1802,23 @@ fn main() {
     list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
     list("RISKS", "(&str, DictRef)", &risk_layouts);
+    list("EXTRA_PHRASES", "(&str, DictRef)", &extra_layouts);
     writeln!(
         rs,
         "pub(crate) static DETECT: DetectLayout = {detect_layout};"
     )
     .ok();
     writeln!(rs, "pub(crate) static WORDS: DictRef = {words_layout};").ok();
-    writeln!(rs, "pub(crate) static SPLITTERS: DictRef = {splitters_layout};").ok();
-    writeln!(rs, "pub(crate) static SPLITTER_LONGEST: usize = {longest_layout};").ok();
+    writeln!(
+        rs,
+        "pub(crate) static SPLITTERS: DictRef = {splitters_layout};"
+    )
+    .ok();
+    writeln!(
+        rs,
+        "pub(crate) static SPLITTER_LONGEST: usize = {longest_layout};"
+    )
+    .ok();
     let key_chars: Vec<u32> = key_chars.into_iter().collect();
     writeln!(
         rs,

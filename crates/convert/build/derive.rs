@@ -513,13 +513,28 @@ fn residue(
     repair
 }
 
+/// bianyi's phrases that conversion from Simplified with phrases applies
+/// before the later stages of an OpenCC config (src/context.rs), by config.
+pub(crate) fn extra_phrases(files: &BTreeMap<String, Entries>) -> Vec<(&'static str, Entries)> {
+    vec![
+        ("s2twp", {
+            let mut e = file(files, "bianyi/NamesTWPhrases.txt").clone();
+            e.extend(file(files, "bianyi/TWPhrases.txt").clone());
+            e
+        }),
+        ("s2hkp", file(files, "bianyi/HKPhrases.txt").clone()),
+    ]
+}
+
 /// What the fast path of conversion from Simplified (src/context.rs)
 /// watches for, per OpenCC config it runs from Simplified: the keys of the
 /// first stage whose conversion differs from their characters' defaults
 /// (`RISK_PHRASE`: there the word split may decide), and the Simplified
 /// spellings of the later stages' phrases (`RISK_LATER`: there a phrase of
 /// a later stage may span words).
-pub(crate) fn risks(files: &BTreeMap<String, Entries>) -> Vec<(&'static str, BTreeMap<String, u32>)> {
+pub(crate) fn risks(
+    files: &BTreeMap<String, Entries>,
+) -> Vec<(&'static str, BTreeMap<String, u32>)> {
     let f = |n: &str| file(files, n);
     let chars = f("STCharacters.txt");
     let default = |w: &str| -> String {
@@ -532,7 +547,10 @@ pub(crate) fn risks(files: &BTreeMap<String, Entries>) -> Vec<(&'static str, BTr
             .collect()
     };
     let mut phrases: BTreeMap<String, u32> = BTreeMap::new();
-    for name in ["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"] {
+    for name in [
+        "STPhrases.txt",
+        "STPhrases_GeneratedFromRegionalPhrases.txt",
+    ] {
         for (k, v) in f(name) {
             if k.chars().nth(1).is_some() && v[0] != default(k) {
                 phrases.insert(k.clone(), RISK_PHRASE);
@@ -567,8 +585,29 @@ pub(crate) fn risks(files: &BTreeMap<String, Entries>) -> Vec<(&'static str, BTr
     vec![
         ("s2t", phrases.clone()),
         ("s2tw", later(&["TWVariantsPhrases.txt"], &tw)),
-        ("s2twp", later(&["TWPhrases.txt", "TWVariantsPhrases.txt"], &tw)),
+        (
+            "s2twp",
+            later(
+                &[
+                    "TWPhrases.txt",
+                    "TWVariantsPhrases.txt",
+                    "bianyi/TWPhrases.txt",
+                    "bianyi/NamesTWPhrases.txt",
+                ],
+                &tw,
+            ),
+        ),
         ("s2hk", later(&["HKVariantsPhrases.txt"], &hk)),
-        ("s2hkp", later(&["HKPhrases.txt", "HKVariantsPhrases.txt"], &hk)),
+        (
+            "s2hkp",
+            later(
+                &[
+                    "HKPhrases.txt",
+                    "HKVariantsPhrases.txt",
+                    "bianyi/HKPhrases.txt",
+                ],
+                &hk,
+            ),
+        ),
     ]
 }

@@ -13,7 +13,7 @@
 
 use crate::engine::{Converter, apply, unmatched_len};
 use crate::layout::{RISK_LATER, RISK_PHRASE, RULE_CHARS, TRANSLITERATION};
-use crate::tables::{CharMap, Dict, SPLITTERS, SPLITTER_LONGEST};
+use crate::tables::{CharMap, Dict, SPLITTER_LONGEST, SPLITTERS};
 use crate::words::for_each_word;
 
 /// What a unit of the conversion did, for ambiguity reports.
@@ -99,6 +99,17 @@ pub(crate) fn convert_words(
         at += w.len();
     }
     bounds[at] = true;
+    // bianyi's own phrases for the config (names), before OpenCC's later
+    // stages, on the same terms.
+    if let Some(extra) = crate::tables::EXTRA_PHRASES
+        .iter()
+        .find(|(name, _)| *name == conv.name())
+        .map(|&(_, r)| Dict::get(r))
+    {
+        let mut next = String::with_capacity(current.len() + 8);
+        bounds = apply_bounded(&extra, &current, &bounds, &mut next);
+        current = next;
+    }
     for dict in &stages[1..] {
         let mut next = String::with_capacity(current.len() + 8);
         bounds = apply_bounded(dict, &current, &bounds, &mut next);
@@ -298,7 +309,6 @@ fn decide(
     }
     None
 }
-
 
 /// The rule for character `c` of `word` between words `before` and `after`
 /// (`alone`: `c` is the word): the OpenCC-standard Traditional character it
@@ -590,7 +600,9 @@ fn regions(
 /// Whether the most probable split of `phrase` alone keeps it whole.
 fn kept_whole(first: Dict, phrase: &str) -> bool {
     let mut whole = false;
-    for_each_word(phrase, Some(first), |s, e| whole = s == 0 && e == phrase.len());
+    for_each_word(phrase, Some(first), |s, e| {
+        whole = s == 0 && e == phrase.len()
+    });
     whole
 }
 
@@ -600,9 +612,7 @@ fn kept_whole(first: Dict, phrase: &str) -> bool {
 fn may_trigger(prev: Option<char>, c: char, next: Option<char>) -> bool {
     let p = |set: &str| prev.is_some_and(|x| set.contains(x));
     let n = |set: &str| next.is_some_and(|x| set.contains(x));
-    let degree_end = || {
-        prev.is_some_and(|x| DEGREE.iter().any(|w| w.ends_with(x)))
-    };
+    let degree_end = || prev.is_some_and(|x| DEGREE.iter().any(|w| w.ends_with(x)));
     match c {
         '出' | '只' => p(QUANTIFIER_END),
         '里' => p(QUANTIFIER_END) || p(TRANSLITERATION) || n(TRANSLITERATION),

@@ -468,7 +468,10 @@ pub(crate) fn scan(text: &str, mut interest: Option<&mut Vec<u32>>) -> Counts {
         let (c, len) = decode(b, i);
         i += len;
         // Above the BMP: the page table.
-        let e = table.get(c as usize).copied().unwrap_or_else(|| class_entry(c));
+        let e = table
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| class_entry(c));
         han += usize::from(e >> 15);
         chars += usize::from(e & BMP_SPACE == 0);
         // Nine 7-bit counters in one word: one load and one add per

@@ -728,12 +728,13 @@ impl Document {
         let mut run: Option<(usize, usize, Route)> = None;
         let mut interest: Vec<u32> = Vec::new();
         let mut found: Vec<u32> = Vec::new();
-        let flush = |run: Option<(usize, usize, Route)>, interest: &mut Vec<u32>, out: &mut String| {
-            if let Some((s, e, r)) = run {
-                convert_with(r, options, &text[s..e], out, None, Some(interest));
-            }
-            interest.clear();
-        };
+        let flush =
+            |run: Option<(usize, usize, Route)>, interest: &mut Vec<u32>, out: &mut String| {
+                if let Some((s, e, r)) = run {
+                    convert_with(r, options, &text[s..e], out, None, Some(interest));
+                }
+                interest.clear();
+            };
         let mut at = 0;
         for paragraph in lines(text) {
             let start = at;
@@ -858,7 +859,9 @@ fn from_simplified(
     let b = text.as_bytes();
     let compat = memchr::memchr2_iter(0xEF, 0xF0, b).any(|i| {
         matches!(b.get(i + 1), Some(0xA4..=0xAB)) && b[i] == 0xEF
-            || b[i] == 0xF0 && b.get(i + 1) == Some(&0xAF) && matches!(b.get(i + 2), Some(0xA0..=0xA8))
+            || b[i] == 0xF0
+                && b.get(i + 1) == Some(&0xAF)
+                && matches!(b.get(i + 2), Some(0xA0..=0xA8))
     });
     let normalized;
     let (text, interest) = if compat && conv.normalizes(text) {

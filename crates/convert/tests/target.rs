@@ -66,7 +66,8 @@ fn fast_path_matches_word_by_word() {
         .convert(include_str!("../../../tests/fixtures/article.zh-Hant.txt"));
     let mut texts = vec![("article".to_string(), article)];
     texts.push(("generated".to_string(), generated_text(20_000)));
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bench");
+    let shared =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bench");
     match std::fs::read_dir(&shared) {
         Ok(dir) => {
             for e in dir.flatten() {
