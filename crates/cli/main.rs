@@ -5,7 +5,6 @@
 
 mod align;
 mod args;
-mod batch;
 mod convert;
 mod detect;
 mod encoding;

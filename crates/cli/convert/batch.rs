@@ -13,7 +13,8 @@ use fluent_bundle::FluentValue;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::convert::{Io, Job, OutState, refine};
+use super::io::{Io, OutState, refine};
+use super::plan::Job;
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
 use crate::output::Output;

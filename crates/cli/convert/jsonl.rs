@@ -1,0 +1,171 @@
+//! `--jsonl`: each line a JSON object; the strings under `--field` are
+//! converted, every other byte of the line is kept.
+
+use std::io::{self, Read, Write};
+
+use crate::args::ConvertArgs;
+use crate::error::{CliError, Source};
+use crate::output::Output;
+
+use super::check::precheck;
+use super::files::{
+    Input, commit_all, inputs, open, refuse_output_is_input, refuse_same_file_twice,
+};
+use super::io::{Io, OutState};
+use super::plan::Job;
+
+/// Converts the JSON Lines of every input.
+pub(super) fn run(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
+    let pointer = if args.field.starts_with('/') {
+        args.field.clone()
+    } else {
+        format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
+    };
+    let inputs = inputs(&args.files)?;
+    if args.in_place {
+        if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+            return Err(CliError::InPlaceStdin);
+        }
+        refuse_same_file_twice(&inputs)?;
+        // As for text: every file is opened (and refused if it is not a
+        // regular file) before any is written.
+        for input in &inputs {
+            if let Input::File(path) = input {
+                precheck(path, true, false, io_opts.encoding, 1)?;
+            }
+        }
+        // Every file converted into its temporary file before any is
+        // replaced.
+        let mut staged = Vec::with_capacity(inputs.len());
+        for input in &inputs {
+            let Input::File(path) = input else { continue };
+            let target = Source::path(path);
+            let write_error = |error| CliError::Write {
+                target: target.clone(),
+                error,
+            };
+            let mut output = Output::file(path).map_err(write_error)?;
+            // Each file keeps its own encoding (and byte order mark).
+            let mut state = OutState::default();
+            jsonl_input(
+                input,
+                &mut output,
+                &target,
+                &pointer,
+                job,
+                io_opts,
+                &mut state,
+            )?;
+            staged.push((target.clone(), output.stage().map_err(write_error)?));
+        }
+        return commit_all(staged);
+    }
+    refuse_output_is_input(args, &inputs)?;
+    let (mut output, target) = match &args.output {
+        Some(path) => {
+            let target = Source::path(path);
+            let out = Output::file(path).map_err(|error| CliError::Write {
+                target: target.clone(),
+                error,
+            })?;
+            (out, target)
+        }
+        None => (Output::stdout(), Source::Path("-".to_string())),
+    };
+    let mut state = OutState::default();
+    for input in &inputs {
+        jsonl_input(
+            input,
+            &mut output,
+            &target,
+            &pointer,
+            job,
+            io_opts,
+            &mut state,
+        )?;
+    }
+    match output.commit() {
+        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| CliError::Write { target, error }),
+    }
+}
+
+/// Converts the JSON Lines of `input` (the strings under `pointer`) into
+/// `output`.
+fn jsonl_input(
+    input: &Input,
+    output: &mut Output,
+    target: &Source,
+    pointer: &str,
+    job: &Job,
+    io_opts: &Io,
+    state: &mut OutState,
+) -> Result<(), CliError> {
+    use std::io::BufRead;
+
+    let write_error = |error| CliError::Write {
+        target: target.clone(),
+        error,
+    };
+    let source = input.source();
+    let raw = open(input, &source)?;
+    let (reader, out_encoding, guessed, _) = io_opts.open(raw, &source, state)?;
+    if let Some(e) = guessed {
+        let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
+    }
+    let mut writer = io_opts
+        .writer(output.writer(), out_encoding, state)
+        .map_err(write_error)?;
+    let read_error = |error| CliError::Read {
+        source: source.clone(),
+        error,
+    };
+    // The target plan is made from the start of the input, as for text.
+    let mut lines: Vec<String> = Vec::new();
+    let mut reader = io::BufReader::new(reader);
+    let mut sample = String::new();
+    let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
+        let mut line = String::new();
+        match reader.read_line(&mut line).map_err(read_error)? {
+            0 => Ok(None),
+            _ => Ok(Some(line)),
+        }
+    };
+    while sample.len() < 1 << 20 {
+        let Some(line) = next(&mut reader)? else {
+            break;
+        };
+        sample.push_str(&line);
+        lines.push(line);
+    }
+    let convert = job.text_converter(&sample)?;
+    let mut number = 0;
+    let mut ahead = lines.into_iter();
+    loop {
+        let line = match ahead.next() {
+            Some(l) => l,
+            None => match next(&mut reader)? {
+                Some(l) => l,
+                None => break,
+            },
+        };
+        number += 1;
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = line.get(body.len()..).unwrap_or_default();
+        if body.trim().is_empty() {
+            writer.write_all(line.as_bytes()).map_err(write_error)?;
+            continue;
+        }
+        let out = bianyi_rewrite::convert_json_values(body, pointer, &mut |s| convert(s)).map_err(
+            |e| CliError::JsonLine {
+                source: source.clone(),
+                line: number,
+                column: e.column(),
+                message: e.kind().to_string(),
+            },
+        )?;
+        writer.write_all(out.as_bytes()).map_err(write_error)?;
+        writer.write_all(ending.as_bytes()).map_err(write_error)?;
+    }
+    writer.finish().map_err(write_error)
+}

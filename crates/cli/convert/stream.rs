@@ -1,0 +1,303 @@
+//! Plain text: each input streamed through the engine (an OpenCC config)
+//! or converted line by line (targets, diffs, ambiguity reports,
+//! glossaries) into `-o`, standard output or itself (`--in-place`).
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use bianyi_convert::{Config, Converter, ErrorKind};
+use bianyi_rewrite::DocFormat;
+
+use crate::args::{ConvertArgs, Engine};
+use crate::error::{CliError, Source};
+use crate::lines;
+use crate::output::Output;
+
+use super::check::precheck;
+use super::files::{Input, commit_all, refuse_output_is_input, refuse_same_file_twice, stdin_file};
+use super::io::{Io, OutState};
+use super::plan::{Job, threads};
+
+/// Converts the text of every input into `-o`, standard output or itself.
+pub(super) fn run(
+    args: &ConvertArgs,
+    backend: &Job,
+    inputs: &[Input],
+    io_opts: &Io,
+) -> Result<(), CliError> {
+    if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        return Err(CliError::InPlaceStdin);
+    }
+    refuse_output_is_input(args, inputs)?;
+    let files: Vec<&Path> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p.as_path()),
+            Input::Stdin => None,
+        })
+        .collect();
+    if args.in_place {
+        refuse_same_file_twice(inputs)?;
+    }
+    // Check every file before writing anything: a missing file or invalid
+    // UTF-8 in the third input must not leave the first two converted. Into
+    // regular files (-o, --in-place, which replaces the files only when all
+    // are converted) invalid UTF-8 found while converting only discards the
+    // temporary files, so the (fast, but extra) read-ahead check is needed
+    // for standard output and outputs that are not regular files.
+    let direct_output = args
+        .output
+        .as_ref()
+        .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
+    let check_utf8 = !args.in_place && (args.output.is_none() || direct_output);
+    for input in inputs {
+        if let Input::File(path) = input {
+            precheck(
+                path,
+                args.in_place,
+                check_utf8,
+                io_opts.encoding,
+                threads(args),
+            )?;
+        }
+    }
+
+    if args.in_place {
+        // Every file is converted into its temporary file before any is
+        // replaced: an error in the last file (a character its encoding
+        // cannot hold, a document whose markup would change, a full disk)
+        // leaves every file as it was.
+        let mut staged = Vec::with_capacity(files.len());
+        for input in inputs {
+            if let Input::File(path) = input {
+                let target = Source::path(path);
+                let write_error = |error| CliError::Write {
+                    target: target.clone(),
+                    error,
+                };
+                let mut output = Output::file(path).map_err(write_error)?;
+                backend.convert(
+                    input,
+                    output.writer(),
+                    &target,
+                    io_opts,
+                    &mut OutState::default(),
+                )?;
+                staged.push((target.clone(), output.stage().map_err(write_error)?));
+            }
+        }
+        return commit_all(staged);
+    }
+
+    let (mut output, target) = match &args.output {
+        Some(path) => {
+            let target = Source::path(path);
+            let output = Output::file(path).map_err(|error| CliError::Write {
+                target: target.clone(),
+                error,
+            })?;
+            (output, target)
+        }
+        None => (Output::stdout(), Source::Path("-".to_string())),
+    };
+    let to_stdout = args.output.is_none();
+    let mut state = OutState::default();
+    for input in inputs {
+        match backend.convert(input, output.writer(), &target, io_opts, &mut state) {
+            Err(CliError::Write { error, .. })
+                if to_stdout && error.kind() == io::ErrorKind::BrokenPipe =>
+            {
+                // The reader went away (`bianyi … | head`): not an error.
+                return Ok(());
+            }
+            other => other?,
+        }
+    }
+    match output.commit() {
+        Err(error) if to_stdout && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| CliError::Write { target, error }),
+    }
+}
+
+impl Job {
+    pub(super) fn convert(
+        &self,
+        input: &Input,
+        output: &mut dyn Write,
+        target: &Source,
+        io_opts: &Io,
+        state: &mut OutState,
+    ) -> Result<(), CliError> {
+        let source = input.source();
+        let read_error = |error| CliError::Read {
+            source: source.clone(),
+            error,
+        };
+        let file = match input {
+            Input::Stdin => stdin_file(),
+            Input::File(path) => Some(File::open(path).map_err(read_error)?),
+        };
+        // A regular file can be read by the conversion threads themselves,
+        // from its start: unless it is at another offset (standard input
+        // after `read` or `head` of a shell; on some systems /dev/stdin and
+        // /dev/fd/N share the cursor of the descriptor they name).
+        let regular = match &file {
+            Some(f) => {
+                let at_start = io::Seek::stream_position(&mut &*f).is_ok_and(|p| p == 0);
+                (at_start && f.metadata().map_err(read_error)?.is_file()).then_some(f)
+            }
+            None => None,
+        };
+        let raw: Box<dyn Read + '_> = match &file {
+            Some(f) => Box::new(f),
+            None => Box::new(io::stdin().lock()),
+        };
+        let outcome = self.convert_reader(
+            raw,
+            regular,
+            &source,
+            output,
+            target,
+            io_opts,
+            state,
+            &mut |note| {
+                let _ = writeln!(io::stderr().lock(), "{note}");
+            },
+        );
+        if let (Input::Stdin, Some(f)) = (input, &file) {
+            // Standard input is left at its end, as reading it through
+            // would leave it (positioned reads do not move it).
+            let _ = io::Seek::seek(&mut &*f, io::SeekFrom::End(0));
+        }
+        outcome
+    }
+
+    /// Converts `raw` (named `source`; `file`, when it is a regular file,
+    /// read from its start) into `output` (named `target`); `note` receives
+    /// what is worth telling the user (a guessed encoding).
+    #[expect(clippy::too_many_arguments, reason = "one call site per mode")]
+    pub(super) fn convert_reader(
+        &self,
+        raw: Box<dyn Read + '_>,
+        file: Option<&File>,
+        source: &Source,
+        output: &mut dyn Write,
+        target: &Source,
+        io_opts: &Io,
+        state: &mut OutState,
+        note: &mut dyn FnMut(String),
+    ) -> Result<(), CliError> {
+        let (reader, out_encoding, guessed, verbatim) = io_opts.open(raw, source, state)?;
+        if let Some(e) = guessed {
+            note(io_opts.guessed_note(source, e));
+        }
+        let write_error = |error| CliError::Write {
+            target: target.clone(),
+            error,
+        };
+        let mut writer = io_opts
+            .writer(output, out_encoding, state)
+            .map_err(write_error)?;
+        let format = io_opts.format_for(source);
+        if format != DocFormat::Text {
+            self.convert_document(format, reader, source, &mut writer, target, io_opts)?;
+            return writer.finish().map_err(write_error);
+        }
+        match self {
+            Job::Stream(backend) => {
+                // Bytes as they are: the engine may read the file itself.
+                let file = file.filter(|_| verbatim);
+                backend.convert(reader, file, &mut writer, source, target)?;
+            }
+            Job::Lines(how, mode, terms) => lines::run(
+                how,
+                *mode,
+                terms.as_ref(),
+                reader,
+                &mut writer,
+                source,
+                target,
+            )?,
+        }
+        writer.finish().map_err(write_error)
+    }
+}
+
+/// The engine doing the conversion.
+pub(super) enum Backend {
+    Bianyi(Converter, usize),
+    #[cfg(feature = "opencc")]
+    OpenCc(opencc_rust::OpenCC),
+}
+
+impl Backend {
+    pub(super) fn new(
+        config: Config,
+        tofu_risk: bool,
+        engine: Engine,
+        threads: usize,
+    ) -> Result<Backend, CliError> {
+        match engine {
+            Engine::Bianyi => Ok(Backend::Bianyi(
+                Converter::builder(config).tofu_risk(tofu_risk).build(),
+                threads,
+            )),
+            #[cfg(feature = "opencc")]
+            Engine::Opencc => crate::system_opencc::open(config).map(Backend::OpenCc),
+            #[cfg(not(feature = "opencc"))]
+            Engine::Opencc => Err(CliError::EngineUnavailable),
+        }
+    }
+
+    /// Converts `reader`, or `file` (the same input, a regular file read
+    /// from its start) when there is one and the engine can read it itself.
+    fn convert(
+        &self,
+        reader: Box<dyn Read + '_>,
+        file: Option<&File>,
+        output: &mut dyn Write,
+        source: &Source,
+        target: &Source,
+    ) -> Result<(), CliError> {
+        let source = source.clone();
+        match self {
+            Backend::Bianyi(conv, threads) => match file {
+                Some(file) => conv.convert_file_parallel(file, output, *threads),
+                None => conv.convert_stream_parallel(reader, output, *threads),
+            }
+            .map(|_| ())
+            .map_err(|e| library_error(e, &source, target)),
+            #[cfg(feature = "opencc")]
+            Backend::OpenCc(cc) => {
+                crate::system_opencc::convert(cc, reader, output, &source, target)
+            }
+        }
+    }
+}
+
+pub(super) fn library_error(
+    e: bianyi_convert::Error,
+    source: &Source,
+    target: &Source,
+) -> CliError {
+    match e.into_kind() {
+        ErrorKind::InvalidUtf8 { position, bytes } => CliError::InvalidUtf8 {
+            source: source.clone(),
+            position,
+            bytes,
+        },
+        ErrorKind::Write(error) => CliError::Write {
+            target: target.clone(),
+            error,
+        },
+        ErrorKind::Read(error) => CliError::Read {
+            source: source.clone(),
+            error,
+        },
+        other => CliError::Read {
+            source: source.clone(),
+            error: io::Error::other(format!("{other:?}")),
+        },
+    }
+}
