@@ -8,10 +8,13 @@ use fluent_bundle::FluentValue;
 
 use crate::i18n::Localizer;
 
-/// How a file argument is named in messages: its path, or standard input.
+/// How an input or output is named in messages: its path, standard input
+/// or standard output.
 #[derive(Clone, Debug)]
 pub(crate) enum Source {
     Stdin,
+    /// Shown as `-`.
+    Stdout,
     Path(String),
 }
 
@@ -23,6 +26,7 @@ impl Source {
     pub(crate) fn render(&self, l: &Localizer) -> String {
         match self {
             Source::Stdin => l.msg("stdin-name", &[]),
+            Source::Stdout => "-".to_string(),
             Source::Path(p) => p.clone(),
         }
     }
@@ -173,6 +177,16 @@ impl CliError {
             CliError::Findings => 1,
             _ => 2,
         }
+    }
+
+    /// Standard output was closed by its reader (`bianyi … | head`): not
+    /// an error, the reader has all it wanted.
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        matches!(
+            self,
+            CliError::Write { target: Source::Stdout, error }
+                if error.kind() == io::ErrorKind::BrokenPipe
+        )
     }
 
     pub(crate) fn render(&self, l: &Localizer) -> String {

@@ -55,7 +55,7 @@ pub(crate) fn load(path: &Path, cols: Option<&Columns>) -> Result<Glossary, CliE
 
 /// Writes `text` to `output` (atomically) or to standard output.
 pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
-    let target = output.map_or(Source::Path("-".to_string()), Source::path);
+    let target = output.map_or(Source::Stdout, Source::path);
     let fail = |error: io::Error| CliError::Write {
         target: target.clone(),
         error,
@@ -64,19 +64,26 @@ pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
         Some(p) => Output::file(p).map_err(fail)?,
         None => Output::stdout(),
     };
-    match out
-        .writer()
+    out.writer()
         .write_all(text.as_bytes())
         .and_then(|()| out.commit())
-    {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => Ok(()),
-        r => r.map_err(fail),
-    }
+        .map_err(fail)
 }
 
-/// Prints to standard output; a closed pipe ends quietly.
+/// Prints to standard output.
 fn print(text: &str) -> Result<(), CliError> {
     emit(None, text)
+}
+
+/// Prints what a check found. A reader that stops early (`bianyi qa … |
+/// head`) does not hide the findings: the check still ends with status 1
+/// (which `main` would turn into a quiet 0 if the closed pipe came up to
+/// it as an error).
+fn print_findings(text: &str) -> Result<(), CliError> {
+    match print(text) {
+        Err(e) if e.is_broken_pipe() => Ok(()),
+        other => other,
+    }
 }
 
 /// Prints a line to standard error.
@@ -160,7 +167,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                     text.push_str(&format!("{}: {}\n", f.display(), problem(&l, &p)));
                 }
             }
-            print(&text)?;
+            print_findings(&text)?;
             if count > 0 {
                 warn(&l.msg("glossary-problems", &[("count", FluentValue::from(count))]));
                 return Err(CliError::Findings);
@@ -592,7 +599,7 @@ pub(crate) fn qa(args: &QaArgs, lang: Option<&str>) -> Result<(), CliError> {
         }
         text.push('\n');
     }
-    print(&text)?;
+    print_findings(&text)?;
     if findings.is_empty() {
         return Ok(());
     }

@@ -108,21 +108,16 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
     to_stdout(&text)
 }
 
-/// Writes `text` to standard output; a reader that went away
-/// (`bianyi … | head`) is not an error.
+/// Writes `text` to standard output.
 fn to_stdout(text: &str) -> Result<(), CliError> {
     let mut out = Output::stdout();
-    let result = out
-        .writer()
+    out.writer()
         .write_all(text.as_bytes())
-        .and_then(|()| out.commit());
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|error| CliError::Write {
-            target: Source::Path("-".to_string()),
+        .and_then(|()| out.commit())
+        .map_err(|error| CliError::Write {
+            target: Source::Stdout,
             error,
-        }),
-    }
+        })
 }
 
 /// What converts, and the language it produces.

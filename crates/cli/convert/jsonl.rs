@@ -70,7 +70,7 @@ pub(super) fn run(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), Cli
             })?;
             (out, target)
         }
-        None => (Output::stdout(), Source::Path("-".to_string())),
+        None => (Output::stdout(), Source::Stdout),
     };
     let mut state = OutState::default();
     for input in &inputs {
@@ -84,10 +84,9 @@ pub(super) fn run(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), Cli
             &mut state,
         )?;
     }
-    match output.commit() {
-        Err(error) if args.output.is_none() && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|error| CliError::Write { target, error }),
-    }
+    output
+        .commit()
+        .map_err(|error| CliError::Write { target, error })
 }
 
 /// Converts the JSON Lines of `input` (the strings under `pointer`) into

@@ -80,11 +80,10 @@ fn list_configs(l: &Localizer) -> Result<(), CliError> {
         text.push_str(&format!("{:<7}{description}\n", c.name()));
     }
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Write {
-            target: Source::Path("-".to_string()),
-            error: e,
-        }),
-        _ => Ok(()),
-    }
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|error| CliError::Write {
+            target: Source::Stdout,
+            error,
+        })
 }

@@ -99,25 +99,15 @@ pub(super) fn run(
             })?;
             (output, target)
         }
-        None => (Output::stdout(), Source::Path("-".to_string())),
+        None => (Output::stdout(), Source::Stdout),
     };
-    let to_stdout = args.output.is_none();
     let mut state = OutState::default();
     for input in inputs {
-        match backend.convert(input, output.writer(), &target, io_opts, &mut state) {
-            Err(CliError::Write { error, .. })
-                if to_stdout && error.kind() == io::ErrorKind::BrokenPipe =>
-            {
-                // The reader went away (`bianyi … | head`): not an error.
-                return Ok(());
-            }
-            other => other?,
-        }
+        backend.convert(input, output.writer(), &target, io_opts, &mut state)?;
     }
-    match output.commit() {
-        Err(error) if to_stdout && error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|error| CliError::Write { target, error }),
-    }
+    output
+        .commit()
+        .map_err(|error| CliError::Write { target, error })
 }
 
 impl Job {
