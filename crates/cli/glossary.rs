@@ -16,7 +16,7 @@ use crate::args::{
 };
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
-use crate::output::Output;
+use crate::output;
 
 fn s(v: &str) -> FluentValue<'static> {
     FluentValue::from(v.to_string())
@@ -53,26 +53,9 @@ pub(crate) fn load(path: &Path, cols: Option<&Columns>) -> Result<Glossary, CliE
     Glossary::load(path, None, cols).map_err(CliError::Glossary)
 }
 
-/// Writes `text` to `output` (atomically) or to standard output.
-pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
-    let target = output.map_or(Source::Stdout, Source::path);
-    let fail = |error: io::Error| CliError::Write {
-        target: target.clone(),
-        error,
-    };
-    let mut out = match output {
-        Some(p) => Output::file(p).map_err(fail)?,
-        None => Output::stdout(),
-    };
-    out.writer()
-        .write_all(text.as_bytes())
-        .and_then(|()| out.commit())
-        .map_err(fail)
-}
-
 /// Prints to standard output.
 fn print(text: &str) -> Result<(), CliError> {
-    emit(None, text)
+    output::write(None, text.as_bytes())
 }
 
 /// Prints what a check found. A reader that stops early (`bianyi qa … |
@@ -126,7 +109,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                     });
                 }
             }
-            emit(Some(file), &g.to_toml())?;
+            output::write(Some(file), g.to_toml().as_bytes())?;
             warn(&l.msg(
                 "glossary-removed",
                 &[
@@ -195,7 +178,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                     merged.entries.push(e);
                 }
             }
-            emit(Some(output), &merged.to_toml())
+            output::write(Some(output), merged.to_toml().as_bytes())
         }
         GlossaryCommand::Import {
             file,
@@ -206,7 +189,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             let cols = columns(c)?;
             let format = from.map(format_of);
             let g = Glossary::load(file, format, cols.as_ref()).map_err(CliError::Glossary)?;
-            emit(Some(output), &g.to_toml())?;
+            output::write(Some(output), g.to_toml().as_bytes())?;
             warn(&l.msg(
                 "glossary-imported",
                 &[
@@ -228,7 +211,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             let text = g
                 .render(format_of(*format), cols.as_ref())
                 .map_err(|e| CliError::Glossary(e.in_file(file)))?;
-            emit(output.as_deref(), &text)
+            output::write(output.as_deref(), text.as_bytes())
         }
         GlossaryCommand::Fmt { files, check } => {
             let mut changed = Vec::new();
@@ -241,7 +224,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 let canonical = g.to_toml();
                 if canonical != text {
                     if !*check {
-                        emit(Some(f), &canonical)?;
+                        output::write(Some(f), canonical.as_bytes())?;
                     }
                     changed.push(f);
                 }
@@ -343,7 +326,7 @@ fn add(
             (id, n)
         }
     };
-    emit(Some(file), &g.to_toml())?;
+    output::write(Some(file), g.to_toml().as_bytes())?;
     warn(&l.msg(
         "glossary-added",
         &[
@@ -502,7 +485,7 @@ fn extract(
             bianyi_glossary::candidates_to_glossary(&candidates, source, target).to_toml()
         }
     };
-    emit(output, &rendered)
+    output::write(output, rendered.as_bytes())
 }
 
 /// Stacks glossaries for conversion and QA: later files win; a term that
@@ -749,7 +732,7 @@ pub(crate) fn applier_matcher(
     let m = build()?;
     // A cache that cannot be written is not an error.
     if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = bianyi_glossary::write_atomic(&file, &m.to_bytes(g));
+        let _ = output::write(Some(&file), &m.to_bytes(g));
     }
     Ok(m)
 }

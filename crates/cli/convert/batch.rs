@@ -17,7 +17,7 @@ use super::io::{Io, OutState, refine};
 use super::plan::Job;
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
-use crate::output::Output;
+use crate::output::{self, Output};
 
 /// Files larger than this are streamed (in bounded memory) instead of read
 /// whole; their changed characters are not counted.
@@ -326,7 +326,7 @@ fn convert_one(
             fs::create_dir_all(parent).map_err(write_error)?;
             safe_destination(&dest, out_canon)?;
         }
-        let mut out = Output::file(&dest).map_err(write_error)?;
+        let mut out = Output::file(&dest)?;
         job.convert_reader(
             Box::new(io::Cursor::new(head).chain(file)),
             None,
@@ -337,7 +337,7 @@ fn convert_one(
             &mut OutState::default(),
             &mut |note| messages.push(note),
         )?;
-        out.commit().map_err(write_error)?;
+        out.commit()?;
         return Ok(Outcome::Converted {
             bytes: item.size,
             changed: None,
@@ -369,9 +369,7 @@ fn convert_one(
         fs::create_dir_all(parent).map_err(write_error)?;
         safe_destination(&dest, out_canon)?;
     }
-    let mut out = Output::file(&dest).map_err(write_error)?;
-    out.writer().write_all(&converted).map_err(write_error)?;
-    out.commit().map_err(write_error)?;
+    output::write(Some(&dest), &converted)?;
     Ok(Outcome::Converted {
         bytes: bytes.len() as u64,
         changed: Some(changed),

@@ -1,6 +1,7 @@
-//! The inputs named on the command line: standard input or files, opened
-//! for reading, and the refusals that protect them (an output that is an
-//! input, a file named twice in place).
+//! The inputs named on the command line and where their conversions go:
+//! standard input or files, checked and refused before anything is written
+//! (an output that is an input, a file named twice in place), then
+//! converted into `-o`, standard output or themselves (`--in-place`).
 
 use std::ffi::OsString;
 use std::fs::File;
@@ -9,7 +10,72 @@ use std::path::{Path, PathBuf};
 
 use crate::args::ConvertArgs;
 use crate::error::{CliError, Source};
-use crate::output::{same_file, stdout_is};
+use crate::output::{Output, StagedFiles, same_file, stdout_is};
+
+use super::check::precheck;
+use super::io::OutState;
+use super::plan::threads;
+
+/// Converts every input with `convert` into where `args` sends it: each
+/// file into itself (`--in-place`), or all, in order, into one output
+/// (`-o`, standard output).
+///
+/// Every file is opened before anything is written: a missing third file
+/// must not leave the first two converted. In place, every file is
+/// converted into its temporary file before any is replaced, so an error
+/// in the last one (a character its encoding cannot hold, a document whose
+/// markup would change, a full disk) leaves every file as it was. Into one
+/// output that cannot be discarded on error (standard output, a FIFO),
+/// text files are also read through once ahead to find invalid input.
+pub(super) fn convert_each(
+    args: &ConvertArgs,
+    inputs: &[Input],
+    mut convert: impl FnMut(&Input, &mut Output, &mut OutState) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let files = || {
+        inputs.iter().filter_map(|i| match i {
+            Input::File(p) => Some((i, p.as_path())),
+            Input::Stdin => None,
+        })
+    };
+    if args.in_place {
+        if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+            return Err(CliError::InPlaceStdin);
+        }
+        refuse_same_file_twice(inputs)?;
+        for (_, path) in files() {
+            precheck(path, true, false, args.encoding, 1)?;
+        }
+        let mut staged = StagedFiles::default();
+        for (input, path) in files() {
+            let mut output = Output::file(path)?;
+            // Each file keeps its own encoding (and byte order mark).
+            convert(input, &mut output, &mut OutState::default())?;
+            staged.add(output)?;
+        }
+        return staged.commit();
+    }
+    refuse_output_is_input(args, inputs)?;
+    // Into a regular file, invalid input found while converting only
+    // discards the temporary file; elsewhere the (fast, but extra) check
+    // ahead is needed. JSON Lines are read as they come.
+    if !args.jsonl {
+        let direct_output = args
+            .output
+            .as_ref()
+            .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
+        let check_utf8 = args.output.is_none() || direct_output;
+        for (_, path) in files() {
+            precheck(path, false, check_utf8, args.encoding, threads(args))?;
+        }
+    }
+    let mut output = Output::to(args.output.as_deref())?;
+    let mut state = OutState::default();
+    for input in inputs {
+        convert(input, &mut output, &mut state)?;
+    }
+    output.commit()
+}
 
 /// One input named on the command line.
 #[derive(Clone, Debug)]
@@ -94,28 +160,6 @@ pub(super) fn refuse_same_file_twice(inputs: &[Input]) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Replaces the destinations of files staged by [`Output::stage`], in
-/// order. If a replacement fails after others succeeded, the error says
-/// which files were replaced and which were left as they were (the
-/// temporary files of those are removed).
-pub(crate) fn commit_all(staged: Vec<(Source, crate::output::Staged)>) -> Result<(), CliError> {
-    let names: Vec<Source> = staged.iter().map(|(target, _)| target.clone()).collect();
-    for (k, (target, staged)) in staged.into_iter().enumerate() {
-        if let Err(error) = staged.commit() {
-            if k == 0 {
-                return Err(CliError::Write { target, error });
-            }
-            return Err(CliError::PartlyReplaced {
-                target,
-                error,
-                replaced: names[..k].to_vec(),
-                untouched: names[k..].to_vec(),
-            });
-        }
-    }
-    Ok(())
-}
-
 /// Standard input as a file, when it is a regular file (`bianyi convert <
 /// file`): the conversion threads can then read it themselves (if it is
 /// at its start).
@@ -139,52 +183,4 @@ pub(super) fn open(input: &Input, source: &Source) -> Result<Box<dyn Read>, CliE
             error,
         })?),
     })
-}
-
-#[cfg(test)]
-#[cfg(unix)]
-mod tests {
-    /// When replacing the second of three staged files fails, the first
-    /// stays replaced, the third untouched with no temporary file left,
-    /// and the error names both sides.
-    #[test]
-    fn a_failed_replacement_names_what_was_replaced() {
-        use crate::error::{CliError, Source};
-        use crate::output::Output;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
-        std::fs::create_dir(&one).expect("mkdir");
-        std::fs::create_dir(&two).expect("mkdir");
-        let files = [one.join("a.txt"), two.join("b.txt"), one.join("c.txt")];
-        let mut staged = Vec::new();
-        for path in &files {
-            std::fs::write(path, "old").expect("write");
-            let mut out = Output::file(path).expect("output");
-            out.writer().write_all(b"new").expect("write");
-            staged.push((Source::path(path), out.stage().expect("stage")));
-        }
-        // The second file's folder goes away before the replacements.
-        std::fs::rename(&two, dir.path().join("gone")).expect("rename");
-        let err = super::commit_all(staged).expect_err("must fail");
-        let CliError::PartlyReplaced {
-            replaced,
-            untouched,
-            ..
-        } = err
-        else {
-            panic!("{err:?}");
-        };
-        assert_eq!(
-            format!("{replaced:?}"),
-            format!("{:?}", [Source::path(&files[0])])
-        );
-        assert_eq!(
-            format!("{untouched:?}"),
-            format!("{:?}", [Source::path(&files[1]), Source::path(&files[2])])
-        );
-        assert_eq!(std::fs::read_to_string(&files[0]).expect("a"), "new");
-        assert_eq!(std::fs::read_to_string(&files[2]).expect("c"), "old");
-        let left: Vec<_> = std::fs::read_dir(&one).expect("list").flatten().collect();
-        assert_eq!(left.len(), 2, "temporary files left: {left:?}");
-    }
 }

@@ -4,97 +4,31 @@
 use std::io::{self, Read, Write};
 
 use crate::args::ConvertArgs;
-use crate::error::{CliError, Source};
+use crate::error::CliError;
 use crate::output::Output;
 
-use super::check::precheck;
-use super::files::{
-    Input, commit_all, inputs, open, refuse_output_is_input, refuse_same_file_twice,
-};
+use super::files::{Input, convert_each, inputs, open};
 use super::io::{Io, OutState};
 use super::plan::Job;
 
 /// Converts the JSON Lines of every input.
-pub(super) fn run(args: &ConvertArgs, job: &Job, io_opts: &Io) -> Result<(), CliError> {
+pub(super) fn run(args: &ConvertArgs, job: &Job, io: &Io) -> Result<(), CliError> {
     let pointer = if args.field.starts_with('/') {
         args.field.clone()
     } else {
         format!("/{}", args.field.replace('~', "~0").replace('/', "~1"))
     };
     let inputs = inputs(&args.files)?;
-    if args.in_place {
-        if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-            return Err(CliError::InPlaceStdin);
-        }
-        refuse_same_file_twice(&inputs)?;
-        // As for text: every file is opened (and refused if it is not a
-        // regular file) before any is written.
-        for input in &inputs {
-            if let Input::File(path) = input {
-                precheck(path, true, false, io_opts.encoding, 1)?;
-            }
-        }
-        // Every file converted into its temporary file before any is
-        // replaced.
-        let mut staged = Vec::with_capacity(inputs.len());
-        for input in &inputs {
-            let Input::File(path) = input else { continue };
-            let target = Source::path(path);
-            let write_error = |error| CliError::Write {
-                target: target.clone(),
-                error,
-            };
-            let mut output = Output::file(path).map_err(write_error)?;
-            // Each file keeps its own encoding (and byte order mark).
-            let mut state = OutState::default();
-            jsonl_input(
-                input,
-                &mut output,
-                &target,
-                &pointer,
-                job,
-                io_opts,
-                &mut state,
-            )?;
-            staged.push((target.clone(), output.stage().map_err(write_error)?));
-        }
-        return commit_all(staged);
-    }
-    refuse_output_is_input(args, &inputs)?;
-    let (mut output, target) = match &args.output {
-        Some(path) => {
-            let target = Source::path(path);
-            let out = Output::file(path).map_err(|error| CliError::Write {
-                target: target.clone(),
-                error,
-            })?;
-            (out, target)
-        }
-        None => (Output::stdout(), Source::Stdout),
-    };
-    let mut state = OutState::default();
-    for input in &inputs {
-        jsonl_input(
-            input,
-            &mut output,
-            &target,
-            &pointer,
-            job,
-            io_opts,
-            &mut state,
-        )?;
-    }
-    output
-        .commit()
-        .map_err(|error| CliError::Write { target, error })
+    convert_each(args, &inputs, |input, output, state| {
+        convert_input(input, output, &pointer, job, io, state)
+    })
 }
 
 /// Converts the JSON Lines of `input` (the strings under `pointer`) into
 /// `output`.
-fn jsonl_input(
+fn convert_input(
     input: &Input,
     output: &mut Output,
-    target: &Source,
     pointer: &str,
     job: &Job,
     io_opts: &Io,
@@ -102,6 +36,7 @@ fn jsonl_input(
 ) -> Result<(), CliError> {
     use std::io::BufRead;
 
+    let target = output.target().clone();
     let write_error = |error| CliError::Write {
         target: target.clone(),
         error,

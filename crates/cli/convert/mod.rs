@@ -24,16 +24,14 @@ mod jsonl;
 mod plan;
 mod stream;
 
-use std::io::Write;
-
 use bianyi_convert::Config;
 
 use crate::args::{ConvertArgs, UnmappableArg};
 use crate::encoding::{self, OnUnmappable};
-use crate::error::{CliError, Source};
+use crate::error::CliError;
 use crate::i18n::Localizer;
+use crate::output;
 
-pub(crate) use files::commit_all;
 pub(crate) use io::refine;
 pub(crate) use plan::{config_error, config_target, glossary_applier};
 
@@ -79,11 +77,5 @@ fn list_configs(l: &Localizer) -> Result<(), CliError> {
         let description = l.msg(&format!("config-{}", c.name()), &[]);
         text.push_str(&format!("{:<7}{description}\n", c.name()));
     }
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|error| CliError::Write {
-            target: Source::Stdout,
-            error,
-        })
+    output::write(None, text.as_bytes())
 }

@@ -4,7 +4,6 @@
 
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::path::Path;
 
 use bianyi_convert::{Config, Converter, ErrorKind};
 use bianyi_rewrite::DocFormat;
@@ -14,112 +13,33 @@ use crate::error::{CliError, Source};
 use crate::lines;
 use crate::output::Output;
 
-use super::check::precheck;
-use super::files::{Input, commit_all, refuse_output_is_input, refuse_same_file_twice, stdin_file};
+use super::files::{Input, convert_each, stdin_file};
 use super::io::{Io, OutState};
-use super::plan::{Job, threads};
+use super::plan::Job;
 
 /// Converts the text of every input into `-o`, standard output or itself.
 pub(super) fn run(
     args: &ConvertArgs,
-    backend: &Job,
+    job: &Job,
     inputs: &[Input],
-    io_opts: &Io,
+    io: &Io,
 ) -> Result<(), CliError> {
-    if args.in_place && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-        return Err(CliError::InPlaceStdin);
-    }
-    refuse_output_is_input(args, inputs)?;
-    let files: Vec<&Path> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::File(p) => Some(p.as_path()),
-            Input::Stdin => None,
-        })
-        .collect();
-    if args.in_place {
-        refuse_same_file_twice(inputs)?;
-    }
-    // Check every file before writing anything: a missing file or invalid
-    // UTF-8 in the third input must not leave the first two converted. Into
-    // regular files (-o, --in-place, which replaces the files only when all
-    // are converted) invalid UTF-8 found while converting only discards the
-    // temporary files, so the (fast, but extra) read-ahead check is needed
-    // for standard output and outputs that are not regular files.
-    let direct_output = args
-        .output
-        .as_ref()
-        .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
-    let check_utf8 = !args.in_place && (args.output.is_none() || direct_output);
-    for input in inputs {
-        if let Input::File(path) = input {
-            precheck(
-                path,
-                args.in_place,
-                check_utf8,
-                io_opts.encoding,
-                threads(args),
-            )?;
-        }
-    }
-
-    if args.in_place {
-        // Every file is converted into its temporary file before any is
-        // replaced: an error in the last file (a character its encoding
-        // cannot hold, a document whose markup would change, a full disk)
-        // leaves every file as it was.
-        let mut staged = Vec::with_capacity(files.len());
-        for input in inputs {
-            if let Input::File(path) = input {
-                let target = Source::path(path);
-                let write_error = |error| CliError::Write {
-                    target: target.clone(),
-                    error,
-                };
-                let mut output = Output::file(path).map_err(write_error)?;
-                backend.convert(
-                    input,
-                    output.writer(),
-                    &target,
-                    io_opts,
-                    &mut OutState::default(),
-                )?;
-                staged.push((target.clone(), output.stage().map_err(write_error)?));
-            }
-        }
-        return commit_all(staged);
-    }
-
-    let (mut output, target) = match &args.output {
-        Some(path) => {
-            let target = Source::path(path);
-            let output = Output::file(path).map_err(|error| CliError::Write {
-                target: target.clone(),
-                error,
-            })?;
-            (output, target)
-        }
-        None => (Output::stdout(), Source::Stdout),
-    };
-    let mut state = OutState::default();
-    for input in inputs {
-        backend.convert(input, output.writer(), &target, io_opts, &mut state)?;
-    }
-    output
-        .commit()
-        .map_err(|error| CliError::Write { target, error })
+    convert_each(args, inputs, |input, output, state| {
+        job.convert(input, output, io, state)
+    })
 }
 
 impl Job {
-    pub(super) fn convert(
+    /// Converts `input` into `output`.
+    fn convert(
         &self,
         input: &Input,
-        output: &mut dyn Write,
-        target: &Source,
+        output: &mut Output,
         io_opts: &Io,
         state: &mut OutState,
     ) -> Result<(), CliError> {
         let source = input.source();
+        let target = output.target().clone();
         let read_error = |error| CliError::Read {
             source: source.clone(),
             error,
@@ -147,8 +67,8 @@ impl Job {
             raw,
             regular,
             &source,
-            output,
-            target,
+            output.writer(),
+            &target,
             io_opts,
             state,
             &mut |note| {
