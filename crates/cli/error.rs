@@ -561,7 +561,9 @@ fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
         K::UnsafeXml { what } => l.msg("glossary-unsafe-xml", &[("what", s(what))]),
         K::TooLarge { message } => l.msg("glossary-too-large", &[("message", s(message))]),
         K::Io(error) => io_reason(error, l),
-        _ => e.to_string(),
+        // A kind without a message of its own: the library's words for the
+        // kind alone (the whole error's text would repeat the place).
+        _ => e.kind().to_string(),
     };
     if place.is_empty() {
         what

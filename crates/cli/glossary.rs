@@ -447,7 +447,8 @@ fn problem(l: &Localizer, p: &Problem) -> String {
                 ("allowed_in", s(allowed_in)),
             ],
         ),
-        _ => format!("{p:?}"),
+        // A problem added to the library later: its own (English) words.
+        _ => p.to_string(),
     }
 }
 
@@ -629,7 +630,7 @@ pub(crate) fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> St
                 ("preferred", s(preferred.as_deref().unwrap_or("-"))),
             ],
         ),
-        _ => format!("{f:?}"),
+        _ => f.to_string(),
     }
 }
 
@@ -669,7 +670,7 @@ fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
             "id": id,
             "preferred": preferred,
         }),
-        _ => serde_json::json!({ "kind": "other", "detail": format!("{f:?}") }),
+        _ => serde_json::json!({ "kind": "other", "detail": f.to_string() }),
     };
     v.to_string()
 }

@@ -13,7 +13,7 @@ use fluent_bundle::FluentValue;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use super::io::{Io, OutState, refine};
+use super::io::{Io, OutState};
 use super::plan::Job;
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
@@ -161,7 +161,7 @@ pub(crate) fn run(
                     Ok(o) => o,
                     Err(e) => {
                         let l = Localizer::from_env(io_opts.lang.as_deref());
-                        messages.push(error_line(&refine(e), &l));
+                        messages.push(error_line(&e, &l));
                         Outcome::Failed
                     }
                 };

@@ -1,6 +1,14 @@
 //! How inputs are read and outputs written: inputs in any encoding
 //! `--encoding` allows decoded to UTF-8 for the engine, outputs encoded as
 //! `--output-encoding` says (by default, like the first input).
+//!
+//! Two errors belong to the encodings. A character the output encoding
+//! cannot hold is recorded by the [`encoding::EncodingWriter`], which this
+//! module keeps, and reported from there ([`TextOut::refine`]). Malformed
+//! input has no such way out: the decoding reader is handed to the engine
+//! (and to `detect` and `lines`), which see only `io::Error`, so the
+//! reader returns an `io::Error` whose payload is [`encoding::Malformed`],
+//! turned into [`CliError::Malformed`] by [`refine`].
 
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -28,15 +36,14 @@ pub(crate) struct Io {
     pub(crate) target_tag: String,
 }
 
-/// An input ready for the engine: UTF-8, the output encoding, the
-/// encoding `auto` guessed, if it did, and whether the reader gives the
-/// input's bytes as they are (UTF-8 in and out).
-pub(crate) type Opened<'r> = (
-    Box<dyn Read + 'r>,
-    &'static Encoding,
-    Option<&'static Encoding>,
-    bool,
-);
+/// An input decoded for the engine.
+pub(super) struct Decoded<'r> {
+    /// The input as UTF-8.
+    pub(super) reader: Box<dyn Read + 'r>,
+    /// The reader gives the input's bytes as they are (UTF-8 in and out),
+    /// so the engine may read the file itself.
+    pub(super) verbatim: bool,
+}
 
 /// The encoding of one output stream, fixed by its first input.
 #[derive(Default)]
@@ -49,15 +56,47 @@ pub(crate) struct OutState {
 }
 
 impl Io {
+    /// Reads `raw` (named `source`) and writes `output` (named `target`)
+    /// in their encodings around `convert`, which gets the input as UTF-8
+    /// and writes UTF-8; then finishes the output. `note` gets what is
+    /// worth telling the user (the encoding `auto` guessed). Malformed input
+    /// and characters the output cannot hold are reported as such.
+    #[expect(clippy::too_many_arguments, reason = "each says where, or what to run")]
+    pub(super) fn transcode<'r>(
+        &self,
+        raw: Box<dyn Read + 'r>,
+        source: &Source,
+        output: &mut dyn Write,
+        target: &Source,
+        state: &mut OutState,
+        note: &mut dyn FnMut(String),
+        convert: impl FnOnce(Decoded<'r>, &mut TextOut<'_>) -> Result<(), CliError>,
+    ) -> Result<(), CliError> {
+        let (input, out_encoding, guessed) = self.open(raw, source, state)?;
+        if let Some(e) = guessed {
+            note(self.guessed_note(source, e));
+        }
+        let write_error = |error| CliError::Write {
+            target: target.clone(),
+            error,
+        };
+        let mut writer = self
+            .writer(output, out_encoding, state)
+            .map_err(write_error)?;
+        convert(input, &mut writer)
+            .and_then(|()| writer.finish().map_err(write_error))
+            .map_err(|e| writer.refine(refine(e)))
+    }
+
     /// `raw` as UTF-8: decoded when it is not UTF-8 (or when the output is
     /// not); with the output's encoding, and the encoding `auto` guessed
     /// (worth a note), if it did.
-    pub(crate) fn open<'r>(
+    fn open<'r>(
         &self,
         mut raw: Box<dyn Read + 'r>,
         source: &Source,
         state: &mut OutState,
-    ) -> Result<Opened<'r>, CliError> {
+    ) -> Result<(Decoded<'r>, &'static Encoding, Option<&'static Encoding>), CliError> {
         let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
             source: source.clone(),
             error,
@@ -75,14 +114,17 @@ impl Io {
         if chosen.is_utf8() && out == UTF_8 {
             // The fast path: bytes straight to the engine (a UTF-8 BOM is
             // kept as the character it is).
-            return Ok((Box::new(reader), out, guessed, true));
+            let input = Decoded {
+                reader: Box::new(reader),
+                verbatim: true,
+            };
+            return Ok((input, out, guessed));
         }
-        Ok((
-            Box::new(encoding::DecodingReader::new(reader, chosen.encoding)),
-            out,
-            guessed,
-            false,
-        ))
+        let input = Decoded {
+            reader: Box::new(encoding::DecodingReader::new(reader, chosen.encoding)),
+            verbatim: false,
+        };
+        Ok((input, out, guessed))
     }
 
     /// The document format of `source` (`auto`: by its extension; standard
@@ -115,7 +157,7 @@ impl Io {
     }
 
     /// The note saying which encoding was guessed for `source`.
-    pub(crate) fn guessed_note(&self, source: &Source, encoding: &'static Encoding) -> String {
+    fn guessed_note(&self, source: &Source, encoding: &'static Encoding) -> String {
         let l = Localizer::from_env(self.lang.as_deref());
         l.msg(
             "note-encoding-guessed",
@@ -128,26 +170,83 @@ impl Io {
 
     /// `output` writing `encoding` (a byte order mark first for UTF-16, at
     /// the start of the stream).
-    pub(crate) fn writer<'w>(
+    fn writer<'w>(
         &self,
         output: &'w mut dyn Write,
         encoding: &'static Encoding,
         state: &mut OutState,
-    ) -> Result<Box<dyn encoding::Finish + 'w>, io::Error> {
+    ) -> io::Result<TextOut<'w>> {
         let first = !state.started;
         state.started = true;
         if encoding == UTF_8 {
-            return Ok(Box::new(output));
+            return Ok(TextOut::Utf8(output));
         }
         let bom = first
             && state.utf16_bom
             && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE);
-        Ok(Box::new(encoding::EncodingWriter::new(
+        Ok(TextOut::Encoded(encoding::EncodingWriter::new(
             output,
             encoding,
             bom,
             self.unmappable,
         )?))
+    }
+}
+
+/// Where converted UTF-8 goes: the output itself, or an encoder in front
+/// of it.
+pub(super) enum TextOut<'w> {
+    Utf8(&'w mut dyn Write),
+    Encoded(encoding::EncodingWriter<&'w mut dyn Write>),
+}
+
+impl Write for TextOut<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            TextOut::Utf8(w) => w.write(buf),
+            TextOut::Encoded(w) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            TextOut::Utf8(w) => w.write_all(buf),
+            TextOut::Encoded(w) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            TextOut::Utf8(w) => w.flush(),
+            TextOut::Encoded(w) => w.flush(),
+        }
+    }
+}
+
+impl TextOut<'_> {
+    /// Writes what the encoder held back, and flushes.
+    fn finish(&mut self) -> io::Result<()> {
+        match self {
+            TextOut::Utf8(w) => w.flush(),
+            TextOut::Encoded(w) => w.finish(),
+        }
+    }
+
+    /// A write error that the encoder raised for a character the output
+    /// encoding cannot hold, as such.
+    fn refine(&self, e: CliError) -> CliError {
+        match (e, self) {
+            (CliError::Write { target, error }, TextOut::Encoded(w)) => match w.unmappable() {
+                Some(u) => CliError::Unmappable {
+                    target,
+                    encoding: encoding::name(u.encoding),
+                    ch: u.ch,
+                    line: u.line,
+                },
+                None => CliError::Write { target, error },
+            },
+            (e, _) => e,
+        }
     }
 }
 
@@ -161,27 +260,19 @@ impl OutState {
     }
 }
 
-/// Read and write errors that carry an encoding problem, as such.
+/// A read error that carries malformed input (see the module's comment),
+/// as such.
 pub(crate) fn refine(e: CliError) -> CliError {
     match e {
-        CliError::Read { source, error } if encoding::malformed(&error).is_some() => {
-            let m = encoding::malformed(&error);
-            CliError::Malformed {
+        CliError::Read { source, error } => match error.downcast::<encoding::Malformed>() {
+            Ok(m) => CliError::Malformed {
                 source,
-                encoding: m.map_or("", |m| encoding::name(m.encoding)),
-                offset: m.map_or(0, |m| m.offset),
-                bytes: m.map(|m| m.bytes.clone()).unwrap_or_default(),
-            }
-        }
-        CliError::Write { target, error } if encoding::unmappable(&error).is_some() => {
-            let u = encoding::unmappable(&error);
-            CliError::Unmappable {
-                target,
-                encoding: u.map_or("", |u| encoding::name(u.encoding)),
-                ch: u.map_or('\u{FFFD}', |u| u.ch),
-                line: u.map_or(0, |u| u.line),
-            }
-        }
+                encoding: encoding::name(m.encoding),
+                offset: m.offset,
+                bytes: m.bytes,
+            },
+            Err(error) => CliError::Read { source, error },
+        },
         other => other,
     }
 }

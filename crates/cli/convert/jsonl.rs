@@ -4,7 +4,7 @@
 use std::io::{self, Read, Write};
 
 use crate::args::ConvertArgs;
-use crate::error::CliError;
+use crate::error::{CliError, Source};
 use crate::output::Output;
 
 use super::files::{Input, convert_each, inputs, open};
@@ -34,22 +34,39 @@ fn convert_input(
     io_opts: &Io,
     state: &mut OutState,
 ) -> Result<(), CliError> {
+    let target = output.target().clone();
+    let source = input.source();
+    let raw = open(input, &source)?;
+    let mut note = |note: String| {
+        let _ = writeln!(io::stderr().lock(), "{note}");
+    };
+    io_opts.transcode(
+        raw,
+        &source,
+        output.writer(),
+        &target,
+        state,
+        &mut note,
+        |input, writer| convert_lines(input.reader, writer, &source, &target, pointer, job),
+    )
+}
+
+/// Converts the JSON Lines of `reader` (named `source`; the strings under
+/// `pointer`) into `writer` (named `target`).
+fn convert_lines(
+    reader: Box<dyn Read + '_>,
+    writer: &mut dyn Write,
+    source: &Source,
+    target: &Source,
+    pointer: &str,
+    job: &Job,
+) -> Result<(), CliError> {
     use std::io::BufRead;
 
-    let target = output.target().clone();
     let write_error = |error| CliError::Write {
         target: target.clone(),
         error,
     };
-    let source = input.source();
-    let raw = open(input, &source)?;
-    let (reader, out_encoding, guessed, _) = io_opts.open(raw, &source, state)?;
-    if let Some(e) = guessed {
-        let _ = writeln!(io::stderr().lock(), "{}", io_opts.guessed_note(&source, e));
-    }
-    let mut writer = io_opts
-        .writer(output.writer(), out_encoding, state)
-        .map_err(write_error)?;
     let read_error = |error| CliError::Read {
         source: source.clone(),
         error,
@@ -58,13 +75,14 @@ fn convert_input(
     let mut lines: Vec<String> = Vec::new();
     let mut reader = io::BufReader::new(reader);
     let mut sample = String::new();
-    let next = |reader: &mut io::BufReader<Box<dyn Read>>| -> Result<Option<String>, CliError> {
-        let mut line = String::new();
-        match reader.read_line(&mut line).map_err(read_error)? {
-            0 => Ok(None),
-            _ => Ok(Some(line)),
-        }
-    };
+    let next =
+        |reader: &mut io::BufReader<Box<dyn Read + '_>>| -> Result<Option<String>, CliError> {
+            let mut line = String::new();
+            match reader.read_line(&mut line).map_err(read_error)? {
+                0 => Ok(None),
+                _ => Ok(Some(line)),
+            }
+        };
     while sample.len() < 1 << 20 {
         let Some(line) = next(&mut reader)? else {
             break;
@@ -101,5 +119,5 @@ fn convert_input(
         writer.write_all(out.as_bytes()).map_err(write_error)?;
         writer.write_all(ending.as_bytes()).map_err(write_error)?;
     }
-    writer.finish().map_err(write_error)
+    Ok(())
 }

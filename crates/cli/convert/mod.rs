@@ -65,10 +65,10 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
         return batch::run(root, &destination, &job, &io, threads(args));
     }
     if args.jsonl {
-        return jsonl::run(args, &job, &io).map_err(refine);
+        return jsonl::run(args, &job, &io);
     }
     let inputs = files::inputs(&args.files)?;
-    stream::run(args, &job, &inputs, &io).map_err(refine)
+    stream::run(args, &job, &inputs, &io)
 }
 
 fn list_configs(l: &Localizer) -> Result<(), CliError> {

@@ -98,39 +98,35 @@ impl Job {
         state: &mut OutState,
         note: &mut dyn FnMut(String),
     ) -> Result<(), CliError> {
-        let (reader, out_encoding, guessed, verbatim) = io_opts.open(raw, source, state)?;
-        if let Some(e) = guessed {
-            note(io_opts.guessed_note(source, e));
-        }
-        let write_error = |error| CliError::Write {
-            target: target.clone(),
-            error,
-        };
-        let mut writer = io_opts
-            .writer(output, out_encoding, state)
-            .map_err(write_error)?;
-        let format = io_opts.format_for(source);
-        if format != DocFormat::Text {
-            self.convert_document(format, reader, source, &mut writer, target, io_opts)?;
-            return writer.finish().map_err(write_error);
-        }
-        match self {
-            Job::Stream(backend) => {
-                // Bytes as they are: the engine may read the file itself.
-                let file = file.filter(|_| verbatim);
-                backend.convert(reader, file, &mut writer, source, target)?;
+        io_opts.transcode(raw, source, output, target, state, note, |input, writer| {
+            let format = io_opts.format_for(source);
+            if format != DocFormat::Text {
+                return self.convert_document(
+                    format,
+                    input.reader,
+                    source,
+                    writer,
+                    target,
+                    io_opts,
+                );
             }
-            Job::Lines(how, mode, terms) => lines::run(
-                how,
-                *mode,
-                terms.as_ref(),
-                reader,
-                &mut writer,
-                source,
-                target,
-            )?,
-        }
-        writer.finish().map_err(write_error)
+            match self {
+                // Bytes as they are: the engine may read the file itself.
+                Job::Stream(backend) => {
+                    let file = file.filter(|_| input.verbatim);
+                    backend.convert(input.reader, file, writer, source, target)
+                }
+                Job::Lines(how, mode, terms) => lines::run(
+                    how,
+                    *mode,
+                    terms.as_ref(),
+                    input.reader,
+                    writer,
+                    source,
+                    target,
+                ),
+            }
+        })
     }
 }
 
@@ -186,11 +182,15 @@ impl Backend {
     }
 }
 
+/// An error of the engine, naming the input (`source`) or output (`target`)
+/// it is about.
 pub(super) fn library_error(
     e: bianyi_convert::Error,
     source: &Source,
     target: &Source,
 ) -> CliError {
+    // Kinds added to the library later: its own (English) words.
+    let text = e.to_string();
     match e.into_kind() {
         ErrorKind::InvalidUtf8 { position, bytes } => CliError::InvalidUtf8 {
             source: source.clone(),
@@ -205,9 +205,9 @@ pub(super) fn library_error(
             source: source.clone(),
             error,
         },
-        other => CliError::Read {
+        _ => CliError::Read {
             source: source.clone(),
-            error: io::Error::other(format!("{other:?}")),
+            error: io::Error::other(text),
         },
     }
 }
