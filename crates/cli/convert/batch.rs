@@ -27,7 +27,7 @@ const IN_MEMORY: u64 = 64 * 1024 * 1024;
 const SNIFF: usize = 8000;
 
 /// Where the converted tree goes.
-pub(crate) enum Destination {
+pub(super) enum Destination {
     Folder(PathBuf),
     InPlace,
 }
@@ -57,7 +57,7 @@ struct Tally {
     errors: u64,
 }
 
-pub(crate) fn run(
+pub(super) fn run(
     root: &Path,
     destination: &Destination,
     job: &Job,

@@ -21,7 +21,8 @@ use super::plan::threads;
 /// (`-o`, standard output).
 ///
 /// Every file is opened before anything is written: a missing third file
-/// must not leave the first two converted. In place, every file is
+/// must not leave the first two converted (JSON Lines going to one output
+/// are the exception: they are read as they come). In place, every file is
 /// converted into its temporary file before any is replaced, so an error
 /// in the last one (a character its encoding cannot hold, a document whose
 /// markup would change, a full disk) leaves every file as it was. Into one

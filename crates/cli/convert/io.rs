@@ -22,18 +22,18 @@ use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
 
 /// How inputs are read and outputs written (encodings).
-pub(crate) struct Io {
-    pub(crate) encoding: EncodingArg,
+pub(super) struct Io {
+    pub(super) encoding: EncodingArg,
     /// `None`: the input's.
-    pub(crate) output_encoding: Option<&'static Encoding>,
-    pub(crate) unmappable: OnUnmappable,
-    pub(crate) lang: Option<String>,
+    pub(super) output_encoding: Option<&'static Encoding>,
+    pub(super) unmappable: OnUnmappable,
+    pub(super) lang: Option<String>,
     /// `--format`.
-    pub(crate) format: DocFormatArg,
-    pub(crate) json_keys: bool,
+    pub(super) format: DocFormatArg,
+    pub(super) json_keys: bool,
     /// The BCP 47 tag of what the conversion produces (for `lang`
     /// attributes of documents).
-    pub(crate) target_tag: String,
+    pub(super) target_tag: String,
 }
 
 /// An input decoded for the engine.
@@ -47,7 +47,7 @@ pub(super) struct Decoded<'r> {
 
 /// The encoding of one output stream, fixed by its first input.
 #[derive(Default)]
-pub(crate) struct OutState {
+pub(super) struct OutState {
     encoding: Option<&'static Encoding>,
     started: bool,
     /// The first input was UTF-16 with a byte order mark, or not UTF-16 at
@@ -129,7 +129,7 @@ impl Io {
 
     /// The document format of `source` (`auto`: by its extension; standard
     /// input is text).
-    pub(crate) fn format_for(&self, source: &Source) -> DocFormat {
+    pub(super) fn format_for(&self, source: &Source) -> DocFormat {
         match self.format {
             DocFormatArg::Auto => match source {
                 Source::Path(p) if p != "-" => DocFormat::from_path(Path::new(p)),
@@ -145,12 +145,12 @@ impl Io {
     }
 
     /// `--encoding` names UTF-16 (whose text is full of NUL bytes).
-    pub(crate) fn encoding_is_utf16(&self) -> bool {
+    pub(super) fn encoding_is_utf16(&self) -> bool {
         matches!(self.encoding, EncodingArg::Utf16le | EncodingArg::Utf16be)
     }
 
     /// `bytes` (an input) as text, as this conversion reads it.
-    pub(crate) fn decode_input<'b>(&self, bytes: &'b [u8]) -> std::borrow::Cow<'b, str> {
+    pub(super) fn decode_input<'b>(&self, bytes: &'b [u8]) -> std::borrow::Cow<'b, str> {
         let head = bytes.get(..64 * 1024).unwrap_or(bytes);
         let chosen = encoding::choose(self.encoding, head);
         chosen.encoding.decode_with_bom_removal(bytes).0
@@ -252,7 +252,7 @@ impl TextOut<'_> {
 
 impl OutState {
     /// `bytes` (an output) as text.
-    pub(crate) fn decode_output<'b>(&self, bytes: &'b [u8]) -> std::borrow::Cow<'b, str> {
+    pub(super) fn decode_output<'b>(&self, bytes: &'b [u8]) -> std::borrow::Cow<'b, str> {
         self.encoding
             .unwrap_or(UTF_8)
             .decode_with_bom_removal(bytes)

@@ -38,6 +38,7 @@ pub(crate) use plan::{config_error, config_target, glossary_applier};
 use io::Io;
 use plan::{job, target_of, threads};
 
+/// Runs `bianyi convert`.
 pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
     if args.list_configs {
         return list_configs(&Localizer::from_env(lang));
@@ -67,10 +68,10 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
     if args.jsonl {
         return jsonl::run(args, &job, &io);
     }
-    let inputs = files::inputs(&args.files)?;
-    stream::run(args, &job, &inputs, &io)
+    stream::run(args, &job, &io)
 }
 
+/// `--list-configs`: each config with its description.
 fn list_configs(l: &Localizer) -> Result<(), CliError> {
     let mut text = String::new();
     for c in Config::ALL {

@@ -13,18 +13,14 @@ use crate::error::{CliError, Source};
 use crate::lines;
 use crate::output::Output;
 
-use super::files::{Input, convert_each, stdin_file};
+use super::files::{Input, convert_each, inputs, stdin_file};
 use super::io::{Io, OutState};
 use super::plan::Job;
 
 /// Converts the text of every input into `-o`, standard output or itself.
-pub(super) fn run(
-    args: &ConvertArgs,
-    job: &Job,
-    inputs: &[Input],
-    io: &Io,
-) -> Result<(), CliError> {
-    convert_each(args, inputs, |input, output, state| {
+pub(super) fn run(args: &ConvertArgs, job: &Job, io: &Io) -> Result<(), CliError> {
+    let inputs = inputs(&args.files)?;
+    convert_each(args, &inputs, |input, output, state| {
         job.convert(input, output, io, state)
     })
 }
