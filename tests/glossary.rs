@@ -73,3 +73,48 @@ fn compiled_matcher_cache() {
         "rebuilt"
     );
 }
+
+/// A closed standard output (`… | head -n 0`) ends a command quietly with
+/// status 0, but does not hide findings: a check that found problems
+/// still ends with status 1.
+#[test]
+fn closed_standard_output() {
+    // Folder (under tests/), arguments, status, standard error.
+    let cases: &[(&str, &[&str], i32, &str)] = &[
+        ("fixtures", &["glossary", "list", "glossary.toml"], 0, ""),
+        (
+            "cmd/glossary/check-problems.in",
+            &["glossary", "check", "bad.toml"],
+            1,
+            "6 problems found\n",
+        ),
+        (
+            "cmd/glossary/qa-findings.in",
+            &[
+                "qa",
+                "--glossary",
+                "../../../fixtures/glossary.toml",
+                "source.zh-Hant.txt",
+                "target.en.txt",
+            ],
+            1,
+            "3 findings\n",
+        ),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    for &(dir, args, status, stderr) in cases {
+        let dir = root.join(dir);
+        // The reading end is closed before bianyi writes anything.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(args)
+            .current_dir(&dir)
+            .env("LANG", "C")
+            .stdout(writer)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(status), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), stderr, "{args:?}");
+    }
+}

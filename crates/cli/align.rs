@@ -9,8 +9,9 @@ use bianyi_glossary::{Applier, Glossary, Lang, Matcher, Mentions, Segments, Term
 
 use crate::args::{AlignArgs, AlignFormat, ReportArgs, ReportFormat, SegmentedArg};
 use crate::error::{CliError, Source};
-use crate::glossary::{emit, lang_arg, stack};
+use crate::glossary::{lang_arg, stack};
 use crate::i18n::Localizer;
+use crate::output;
 use crate::render::{self, Report};
 
 fn read(f: &OsString) -> Result<String, CliError> {
@@ -91,7 +92,7 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
         AlignFormat::Xliff => render::xliff(&bitext),
         AlignFormat::Html => render::html(&Report::plain(&bitext), &l),
     };
-    emit(args.output.as_deref(), &text)
+    output::write(args.output.as_deref(), text.as_bytes())
 }
 
 /// What converts the report's text.
@@ -235,7 +236,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         ReportFormat::Html => render::html(&report, &l),
         ReportFormat::Md => render::markdown_report(&report, &l),
     };
-    emit(Some(&args.output), &out)
+    output::write(Some(&args.output), out.as_bytes())
 }
 
 /// Terminology findings of the translation, bead by bead, as lines.

@@ -38,7 +38,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
         };
         let (source, reader) = open(f, args, &l)?;
         let name = match &source {
-            Source::Stdin => "-".to_string(),
+            Source::Stdin | Source::Stdout => "-".to_string(),
             Source::Path(p) => p.clone(),
         };
         let new_detector = || {

@@ -3,8 +3,10 @@
 //! input's encoding), with encoding_rs. UTF-8 input takes no detour.
 //!
 //! Malformed input and characters the output encoding cannot hold are
-//! errors with their position, carried through the engine's I/O errors as
-//! [`Malformed`] and [`Unmappable`] payloads.
+//! errors with their position. A reader has only `io::Error` to say what
+//! went wrong, so [`DecodingReader`] returns one whose payload is
+//! [`Malformed`]; the [`EncodingWriter`] keeps the [`Unmappable`] character
+//! itself, for its owner to ask.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -160,8 +162,8 @@ impl fmt::Display for Malformed {
 
 impl std::error::Error for Malformed {}
 
-/// A character the output encoding cannot hold (the payload of a write
-/// error).
+/// A character the output encoding cannot hold, recorded by the
+/// [`EncodingWriter`] that refused it.
 #[derive(Debug)]
 pub(crate) struct Unmappable {
     pub(crate) encoding: &'static Encoding,
@@ -169,19 +171,6 @@ pub(crate) struct Unmappable {
     /// 1-based line of the output.
     pub(crate) line: u64,
 }
-
-impl fmt::Display for Unmappable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:?} cannot be written in {}",
-            self.ch,
-            self.encoding.name()
-        )
-    }
-}
-
-impl std::error::Error for Unmappable {}
 
 /// Reads `inner` in `encoding` and yields UTF-8.
 pub(crate) struct DecodingReader<R> {
@@ -298,7 +287,9 @@ pub(crate) struct EncodingWriter<W: Write> {
     inner: W,
     encoding: &'static Encoding,
     encoder: encoding_rs::Encoder,
-    unmappable: OnUnmappable,
+    on_unmappable: OnUnmappable,
+    /// The character that stopped the output, if one did.
+    unmappable: Option<Unmappable>,
     /// The start of a character split between two writes.
     pending: Vec<u8>,
     buf: Vec<u8>,
@@ -311,7 +302,7 @@ impl<W: Write> EncodingWriter<W> {
         mut inner: W,
         encoding: &'static Encoding,
         bom: bool,
-        unmappable: OnUnmappable,
+        on_unmappable: OnUnmappable,
     ) -> io::Result<EncodingWriter<W>> {
         if bom {
             let mark: &[u8] = if encoding == UTF_16LE {
@@ -329,11 +320,18 @@ impl<W: Write> EncodingWriter<W> {
             inner,
             encoding,
             encoder: encoding.new_encoder(),
-            unmappable,
+            on_unmappable,
+            unmappable: None,
             pending: Vec::new(),
             buf: vec![0; 64 * 1024],
             line: 1,
         })
+    }
+
+    /// The character the output encoding could not hold, when a write
+    /// failed for it (with `--unmappable error`).
+    pub(crate) fn unmappable(&self) -> Option<&Unmappable> {
+        self.unmappable.as_ref()
     }
 
     fn encode(&mut self, text: &str) -> io::Result<()> {
@@ -394,18 +392,21 @@ impl<W: Write> EncodingWriter<W> {
                 EncoderResult::Unmappable(ch) if self.encoding == BIG5 && hkscs(ch).is_some() => {
                     self.inner.write_all(&hkscs(ch).unwrap_or_default())?;
                 }
-                EncoderResult::Unmappable(ch) => match self.unmappable {
+                EncoderResult::Unmappable(ch) => match self.on_unmappable {
                     OnUnmappable::Ncr => {
                         write!(self.inner, "&#{};", u32::from(ch))?;
                     }
                     OnUnmappable::Error => {
+                        // The writer keeps what went wrong (see
+                        // `unmappable`); the error only stops the writing.
+                        self.unmappable = Some(Unmappable {
+                            encoding: self.encoding,
+                            ch,
+                            line: self.line,
+                        });
                         return Err(io::Error::new(
                             io::ErrorKind::InvalidData,
-                            Unmappable {
-                                encoding: self.encoding,
-                                ch,
-                                line: self.line,
-                            },
+                            "a character the output encoding cannot hold",
                         ));
                     }
                 },
@@ -497,17 +498,11 @@ impl<W: Write> Write for EncodingWriter<W> {
     }
 }
 
-/// A writer that can be ended: [`Finish::finish`] writes what it held back
-/// and flushes.
-pub(crate) trait Finish: Write {
-    fn finish(&mut self) -> io::Result<()>;
-}
-
-impl<W: Write> Finish for EncodingWriter<W> {
-    /// A held-back Ê or ê (see [`Write::write`]) is written, then the
-    /// output flushed. [`Write::flush`] keeps it back, as a pause in the
-    /// input may come between the letter and its mark.
-    fn finish(&mut self) -> io::Result<()> {
+impl<W: Write> EncodingWriter<W> {
+    /// Ends the output: a held-back Ê or ê (see [`Write::write`]) is
+    /// written, then the output flushed. [`Write::flush`] keeps it back, as
+    /// a pause in the input may come between the letter and its mark.
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
         // A complete character: an incomplete one starting with 0xC3 is
         // that byte alone.
         if self.pending.starts_with("\u{CA}".as_bytes())
@@ -518,23 +513,6 @@ impl<W: Write> Finish for EncodingWriter<W> {
         }
         self.inner.flush()
     }
-}
-
-impl Finish for &mut dyn Write {
-    fn finish(&mut self) -> io::Result<()> {
-        self.flush()
-    }
-}
-
-/// The payload of an I/O error raised by this module, if it is one.
-pub(crate) fn malformed(e: &io::Error) -> Option<&Malformed> {
-    e.get_ref()
-        .and_then(|inner| inner.downcast_ref::<Malformed>())
-}
-
-pub(crate) fn unmappable(e: &io::Error) -> Option<&Unmappable> {
-    e.get_ref()
-        .and_then(|inner| inner.downcast_ref::<Unmappable>())
 }
 
 /// Reads up to 64 KiB of `reader` for sniffing; the bytes are handed back
@@ -566,14 +544,25 @@ mod tests {
         Ok(s)
     }
 
-    fn encode(text: &str, e: &'static Encoding, bom: bool, u: OnUnmappable) -> io::Result<Vec<u8>> {
-        let mut w = EncodingWriter::new(Vec::new(), e, bom, u)?;
+    /// `text` encoded, or the character the encoding cannot hold.
+    fn encode(
+        text: &str,
+        e: &'static Encoding,
+        bom: bool,
+        u: OnUnmappable,
+    ) -> Result<Vec<u8>, Unmappable> {
+        let mut w = EncodingWriter::new(Vec::new(), e, bom, u).expect("in memory");
         // Split inside characters on purpose.
-        for chunk in text.as_bytes().chunks(2) {
-            w.write_all(chunk)?;
+        let written = text
+            .as_bytes()
+            .chunks(2)
+            .try_for_each(|chunk| w.write_all(chunk))
+            .and_then(|()| w.finish());
+        match (written, w.unmappable) {
+            (Ok(()), None) => Ok(w.inner),
+            (Err(_), Some(u)) => Err(u),
+            (written, u) => panic!("{written:?} with {u:?}"),
         }
-        w.finish()?;
-        Ok(w.inner)
     }
 
     #[test]
@@ -594,8 +583,7 @@ mod tests {
 
     #[test]
     fn unmappable_is_an_error_or_a_reference() {
-        let e = encode("一\n简体", BIG5, false, OnUnmappable::Error).unwrap_err();
-        let u = unmappable(&e).unwrap();
+        let u = encode("一\n简体", BIG5, false, OnUnmappable::Error).unwrap_err();
         assert_eq!((u.ch, u.line), ('简', 2));
         let out = encode("简体", BIG5, false, OnUnmappable::Ncr).unwrap();
         assert_eq!(out, b"&#31616;\xCA\x5E");
@@ -606,7 +594,7 @@ mod tests {
         // "中文" in Big5, then a lead byte without its trail byte, then "A".
         let bytes = b"\xA4\xA4\xA4\xE5\x81A";
         let e = decode(bytes, BIG5).unwrap_err();
-        let m = malformed(&e).unwrap();
+        let m = e.downcast::<Malformed>().unwrap();
         assert_eq!(m.offset, 4);
         assert_eq!(m.bytes, b"\x81");
     }
@@ -663,7 +651,7 @@ mod tests {
                     continue;
                 }
                 let back = encode(&text, BIG5, false, OnUnmappable::Error)
-                    .unwrap_or_else(|e| panic!("{lead:02X}{trail:02X} {text:?}: {e}"));
+                    .unwrap_or_else(|e| panic!("{lead:02X}{trail:02X} {text:?}: {e:?}"));
                 // Characters with two codes are written with the first one.
                 assert_eq!(decode(&back, BIG5).unwrap(), text, "{lead:02X}{trail:02X}");
                 pairs += 1;

@@ -8,10 +8,13 @@ use fluent_bundle::FluentValue;
 
 use crate::i18n::Localizer;
 
-/// How a file argument is named in messages: its path, or standard input.
+/// How an input or output is named in messages: its path, standard input
+/// or standard output.
 #[derive(Clone, Debug)]
 pub(crate) enum Source {
     Stdin,
+    /// Shown as `-`.
+    Stdout,
     Path(String),
 }
 
@@ -23,6 +26,7 @@ impl Source {
     pub(crate) fn render(&self, l: &Localizer) -> String {
         match self {
             Source::Stdin => l.msg("stdin-name", &[]),
+            Source::Stdout => "-".to_string(),
             Source::Path(p) => p.clone(),
         }
     }
@@ -173,6 +177,16 @@ impl CliError {
             CliError::Findings => 1,
             _ => 2,
         }
+    }
+
+    /// Standard output was closed by its reader (`bianyi … | head`): not
+    /// an error, the reader has all it wanted.
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        matches!(
+            self,
+            CliError::Write { target: Source::Stdout, error }
+                if error.kind() == io::ErrorKind::BrokenPipe
+        )
     }
 
     pub(crate) fn render(&self, l: &Localizer) -> String {
@@ -547,7 +561,9 @@ fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
         K::UnsafeXml { what } => l.msg("glossary-unsafe-xml", &[("what", s(what))]),
         K::TooLarge { message } => l.msg("glossary-too-large", &[("message", s(message))]),
         K::Io(error) => io_reason(error, l),
-        _ => e.to_string(),
+        // A kind without a message of its own: the library's words for the
+        // kind alone (the whole error's text would repeat the place).
+        _ => e.kind().to_string(),
     };
     if place.is_empty() {
         what

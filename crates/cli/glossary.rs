@@ -16,7 +16,7 @@ use crate::args::{
 };
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
-use crate::output::Output;
+use crate::output;
 
 fn s(v: &str) -> FluentValue<'static> {
     FluentValue::from(v.to_string())
@@ -53,30 +53,20 @@ pub(crate) fn load(path: &Path, cols: Option<&Columns>) -> Result<Glossary, CliE
     Glossary::load(path, None, cols).map_err(CliError::Glossary)
 }
 
-/// Writes `text` to `output` (atomically) or to standard output.
-pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
-    let target = output.map_or(Source::Path("-".to_string()), Source::path);
-    let fail = |error: io::Error| CliError::Write {
-        target: target.clone(),
-        error,
-    };
-    let mut out = match output {
-        Some(p) => Output::file(p).map_err(fail)?,
-        None => Output::stdout(),
-    };
-    match out
-        .writer()
-        .write_all(text.as_bytes())
-        .and_then(|()| out.commit())
-    {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => Ok(()),
-        r => r.map_err(fail),
-    }
+/// Prints to standard output.
+fn print(text: &str) -> Result<(), CliError> {
+    output::write(None, text.as_bytes())
 }
 
-/// Prints to standard output; a closed pipe ends quietly.
-fn print(text: &str) -> Result<(), CliError> {
-    emit(None, text)
+/// Prints what a check found. A reader that stops early (`bianyi qa … |
+/// head`) does not hide the findings: the check still ends with status 1
+/// (which `main` would turn into a quiet 0 if the closed pipe came up to
+/// it as an error).
+fn print_findings(text: &str) -> Result<(), CliError> {
+    match print(text) {
+        Err(e) if e.is_broken_pipe() => Ok(()),
+        other => other,
+    }
 }
 
 /// Prints a line to standard error.
@@ -119,7 +109,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                     });
                 }
             }
-            emit(Some(file), &g.to_toml())?;
+            output::write(Some(file), g.to_toml().as_bytes())?;
             warn(&l.msg(
                 "glossary-removed",
                 &[
@@ -160,7 +150,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                     text.push_str(&format!("{}: {}\n", f.display(), problem(&l, &p)));
                 }
             }
-            print(&text)?;
+            print_findings(&text)?;
             if count > 0 {
                 warn(&l.msg("glossary-problems", &[("count", FluentValue::from(count))]));
                 return Err(CliError::Findings);
@@ -188,7 +178,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                     merged.entries.push(e);
                 }
             }
-            emit(Some(output), &merged.to_toml())
+            output::write(Some(output), merged.to_toml().as_bytes())
         }
         GlossaryCommand::Import {
             file,
@@ -199,7 +189,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             let cols = columns(c)?;
             let format = from.map(format_of);
             let g = Glossary::load(file, format, cols.as_ref()).map_err(CliError::Glossary)?;
-            emit(Some(output), &g.to_toml())?;
+            output::write(Some(output), g.to_toml().as_bytes())?;
             warn(&l.msg(
                 "glossary-imported",
                 &[
@@ -221,7 +211,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             let text = g
                 .render(format_of(*format), cols.as_ref())
                 .map_err(|e| CliError::Glossary(e.in_file(file)))?;
-            emit(output.as_deref(), &text)
+            output::write(output.as_deref(), text.as_bytes())
         }
         GlossaryCommand::Fmt { files, check } => {
             let mut changed = Vec::new();
@@ -234,7 +224,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 let canonical = g.to_toml();
                 if canonical != text {
                     if !*check {
-                        emit(Some(f), &canonical)?;
+                        output::write(Some(f), canonical.as_bytes())?;
                     }
                     changed.push(f);
                 }
@@ -336,7 +326,7 @@ fn add(
             (id, n)
         }
     };
-    emit(Some(file), &g.to_toml())?;
+    output::write(Some(file), g.to_toml().as_bytes())?;
     warn(&l.msg(
         "glossary-added",
         &[
@@ -457,7 +447,8 @@ fn problem(l: &Localizer, p: &Problem) -> String {
                 ("allowed_in", s(allowed_in)),
             ],
         ),
-        _ => format!("{p:?}"),
+        // A problem added to the library later: its own (English) words.
+        _ => p.to_string(),
     }
 }
 
@@ -495,7 +486,7 @@ fn extract(
             bianyi_glossary::candidates_to_glossary(&candidates, source, target).to_toml()
         }
     };
-    emit(output, &rendered)
+    output::write(output, rendered.as_bytes())
 }
 
 /// Stacks glossaries for conversion and QA: later files win; a term that
@@ -592,7 +583,7 @@ pub(crate) fn qa(args: &QaArgs, lang: Option<&str>) -> Result<(), CliError> {
         }
         text.push('\n');
     }
-    print(&text)?;
+    print_findings(&text)?;
     if findings.is_empty() {
         return Ok(());
     }
@@ -639,7 +630,7 @@ pub(crate) fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> St
                 ("preferred", s(preferred.as_deref().unwrap_or("-"))),
             ],
         ),
-        _ => format!("{f:?}"),
+        _ => f.to_string(),
     }
 }
 
@@ -679,7 +670,7 @@ fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
             "id": id,
             "preferred": preferred,
         }),
-        _ => serde_json::json!({ "kind": "other", "detail": format!("{f:?}") }),
+        _ => serde_json::json!({ "kind": "other", "detail": f.to_string() }),
     };
     v.to_string()
 }
@@ -742,7 +733,7 @@ pub(crate) fn applier_matcher(
     let m = build()?;
     // A cache that cannot be written is not an error.
     if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = bianyi_glossary::write_atomic(&file, &m.to_bytes(g));
+        let _ = output::write(Some(&file), &m.to_bytes(g));
     }
     Ok(m)
 }

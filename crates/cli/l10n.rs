@@ -14,7 +14,7 @@ use crate::args::{L10nArgs, L10nCommand, L10nConvertArgs, L10nFormatArg};
 use crate::convert::{config_error, config_target, glossary_applier};
 use crate::error::{CliError, Source};
 use crate::lines::{How, color_wanted, diff_line};
-use crate::output::{Output, same_file};
+use crate::output::{self, same_file};
 
 pub(crate) fn run(args: &L10nArgs, lang: Option<&str>) -> Result<(), CliError> {
     match &args.command {
@@ -105,24 +105,7 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
         return write_all(&files);
     }
     let text: String = done.iter().map(|c| c.after.as_str()).collect();
-    to_stdout(&text)
-}
-
-/// Writes `text` to standard output; a reader that went away
-/// (`bianyi … | head`) is not an error.
-fn to_stdout(text: &str) -> Result<(), CliError> {
-    let mut out = Output::stdout();
-    let result = out
-        .writer()
-        .write_all(text.as_bytes())
-        .and_then(|()| out.commit());
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|error| CliError::Write {
-            target: Source::Path("-".to_string()),
-            error,
-        }),
-    }
+    output::write(None, text.as_bytes())
 }
 
 /// What converts, and the language it produces.
@@ -165,21 +148,10 @@ fn read(path: &Path) -> Result<String, CliError> {
     crate::detect::utf8_text(Source::path(path), bytes)
 }
 
-/// Writes every file to a temporary file first, and replaces the
-/// destinations only when all are written: a full disk at the third file
-/// leaves the first two untouched.
+/// Writes every file, replacing none until all are written: a full disk
+/// at the third file leaves the first two untouched.
 fn write_all(files: &[(PathBuf, &str)]) -> Result<(), CliError> {
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, text) in files {
-        let err = |error| CliError::Write {
-            target: Source::path(path),
-            error,
-        };
-        let mut out = Output::file(path).map_err(err)?;
-        out.writer().write_all(text.as_bytes()).map_err(err)?;
-        staged.push((Source::path(path), out.stage().map_err(err)?));
-    }
-    crate::convert::commit_all(staged)
+    output::write_together(files.iter().map(|(p, t)| (p.as_path(), t.as_bytes())))
 }
 
 /// Everything that converts a file.
@@ -317,7 +289,7 @@ fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
             }
         }
     }
-    to_stdout(&text)
+    output::write(None, text.as_bytes())
 }
 
 /// Curly quotes as corner brackets: “ ” → 「 」, ‘ ’ → 『 』.

@@ -263,7 +263,7 @@ pub(crate) fn diff_line(label: &str, old: &str, new: &str, color: bool) -> Strin
 
 fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
     let input = match source {
-        Source::Stdin => "-".to_string(),
+        Source::Stdin | Source::Stdout => "-".to_string(),
         Source::Path(p) => p.clone(),
     };
     let value = serde_json::json!({

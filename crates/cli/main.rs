@@ -5,7 +5,6 @@
 
 mod align;
 mod args;
-mod batch;
 mod convert;
 mod detect;
 mod encoding;
@@ -49,6 +48,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of standard output went away (`bianyi … | head`): it
+        // has what it wanted, so this is success, quietly, as in ripgrep.
+        // Commands let the write error come up to here.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         // Findings were printed by the command itself.
         Err(e @ error::CliError::Findings) => ExitCode::from(e.exit_code()),
         Err(e) => {

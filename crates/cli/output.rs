@@ -1,11 +1,19 @@
-//! Where converted text goes, written so that a failure never damages a file.
+//! Where output goes, written so that a failure never damages a file. This
+//! is the only module that creates, commits or removes output files.
 //!
 //! A regular file (new or existing) is written to a temporary file in the
 //! same folder, synced, and renamed over the destination: readers see the
 //! old file or the new one, never a truncated mix, and on any error the
-//! temporary file is removed and the destination is untouched. Anything that
-//! is not a regular file (`/dev/null`, a FIFO, a terminal) cannot be replaced
-//! by a rename and is written directly.
+//! temporary file is removed and the destination is untouched. An existing
+//! file keeps its permissions; through a symbolic link, the file it points
+//! to is replaced. Anything that is not a regular file (`/dev/null`, a
+//! FIFO, a terminal) cannot be replaced by a rename and is written
+//! directly. Several files written together ([`StagedFiles`]) are all
+//! written and synced before the first is renamed.
+//!
+//! Errors are [`CliError::Write`] naming the output (or
+//! [`CliError::PartlyReplaced`]); nothing here treats a closed standard
+//! output specially.
 
 use std::fs::{self, File, Permissions};
 use std::io::{self, BufWriter, Write};
@@ -13,8 +21,37 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-/// An open output.
-pub(crate) enum Output {
+use crate::error::{CliError, Source};
+
+/// Writes `bytes` to the file `path` (through a temporary file), or to
+/// standard output when there is no path.
+pub(crate) fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+    let mut output = Output::to(path)?;
+    output.write_all(bytes)?;
+    output.commit()
+}
+
+/// Writes each file its bytes, replacing none until all are written (see
+/// [`StagedFiles`]).
+pub(crate) fn write_together<'a>(
+    files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
+) -> Result<(), CliError> {
+    let mut staged = StagedFiles::default();
+    for (path, bytes) in files {
+        let mut output = Output::file(path)?;
+        output.write_all(bytes)?;
+        staged.add(output)?;
+    }
+    staged.commit()
+}
+
+/// An open output and the name it has in messages.
+pub(crate) struct Output {
+    target: Source,
+    sink: Sink,
+}
+
+enum Sink {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
     /// A file that is not a regular file, written in place.
@@ -30,133 +67,221 @@ pub(crate) enum Output {
 
 impl Output {
     pub(crate) fn stdout() -> Output {
-        Output::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout()))
+        Output {
+            target: Source::Stdout,
+            sink: Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),
+        }
+    }
+
+    /// The file `path`, or standard output when there is no path.
+    pub(crate) fn to(path: Option<&Path>) -> Result<Output, CliError> {
+        match path {
+            Some(p) => Output::file(p),
+            None => Ok(Output::stdout()),
+        }
     }
 
     /// Opens `path` for writing. An existing regular file keeps its
     /// permissions; a new one gets the usual 0666 minus the umask.
     /// Symbolic links are followed: the file they point to is replaced.
-    pub(crate) fn file(path: &Path) -> io::Result<Output> {
-        let metadata = match fs::metadata(path) {
-            Ok(m) => Some(m),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e),
-        };
-        if let Some(m) = &metadata {
-            if m.is_dir() {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    "is a directory",
-                ));
-            }
-            if !m.is_file() {
-                let file = fs::OpenOptions::new()
-                    .write(true)
-                    .truncate(true)
-                    .open(path)?;
-                return Ok(Output::Direct(BufWriter::with_capacity(64 * 1024, file)));
-            }
+    pub(crate) fn file(path: &Path) -> Result<Output, CliError> {
+        let target = Source::path(path);
+        match open_file(path) {
+            Ok(sink) => Ok(Output { target, sink }),
+            Err(error) => Err(CliError::Write { target, error }),
         }
-        // Replace the file a symlink points to, not the link itself (for a
-        // dangling link: create the file it points to).
-        let destination = if metadata.is_some() {
-            fs::canonicalize(path)?
-        } else {
-            dangling_target(path)
-        };
-        let dir = match destination.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let existing = metadata.map(|m| m.permissions());
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".bianyi-").suffix(".tmp");
-        if let Some(p) = existing.clone().or_else(default_permissions) {
-            builder.permissions(p);
-        }
-        let temp = builder.tempfile_in(&dir)?;
-        let registered = cleanup::register(temp.path());
-        // The creation mode is filtered by the umask; an existing file's
-        // permissions are restored exactly.
-        if let Some(p) = existing {
-            fs::set_permissions(temp.path(), p)?;
-        }
-        Ok(Output::Atomic {
-            temp: BufWriter::with_capacity(64 * 1024, temp),
-            destination,
-            _registered: registered,
-        })
+    }
+
+    /// The output's name in messages.
+    pub(crate) fn target(&self) -> &Source {
+        &self.target
     }
 
     pub(crate) fn writer(&mut self) -> &mut dyn Write {
-        match self {
-            Output::Stdout(w) => w,
-            Output::Direct(w) => w,
-            Output::Atomic { temp, .. } => temp,
+        match &mut self.sink {
+            Sink::Stdout(w) => w,
+            Sink::Direct(w) => w,
+            Sink::Atomic { temp, .. } => temp,
         }
+    }
+
+    pub(crate) fn write_all(&mut self, bytes: &[u8]) -> Result<(), CliError> {
+        self.writer()
+            .write_all(bytes)
+            .map_err(|error| CliError::Write {
+                target: self.target.clone(),
+                error,
+            })
     }
 
     /// Finishes the output: flushes, and for a regular file syncs the
     /// temporary file and renames it over the destination.
-    pub(crate) fn commit(self) -> io::Result<()> {
-        self.stage()?.commit()
+    pub(crate) fn commit(self) -> Result<(), CliError> {
+        self.stage()?.replace()
     }
 
     /// Flushes the output and, for a regular file, syncs the temporary file
-    /// (and closes it), leaving only the rename to [`Staged::commit`]: a
-    /// command writing several files stages them all before replacing any,
-    /// so that an error in the last one leaves every file untouched.
-    pub(crate) fn stage(self) -> io::Result<Staged> {
-        match self {
-            Output::Stdout(mut w) => w.flush().map(|()| Staged::Done),
-            Output::Direct(w) => {
-                let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
-                drop(file);
-                Ok(Staged::Done)
-            }
-            Output::Atomic {
-                temp,
+    /// (and closes it), leaving only the rename to [`Staged::replace`].
+    fn stage(self) -> Result<Staged, CliError> {
+        let Output { target, sink } = self;
+        let rename = match stage(sink) {
+            Ok(rename) => rename,
+            Err(error) => return Err(CliError::Write { target, error }),
+        };
+        Ok(Staged { target, rename })
+    }
+}
+
+/// The file at `path` opened for writing (see [`Output::file`]).
+fn open_file(path: &Path) -> io::Result<Sink> {
+    let metadata = match fs::metadata(path) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(m) = &metadata {
+        if m.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "is a directory",
+            ));
+        }
+        if !m.is_file() {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(path)?;
+            return Ok(Sink::Direct(BufWriter::with_capacity(64 * 1024, file)));
+        }
+    }
+    // Replace the file a symlink points to, not the link itself (for a
+    // dangling link: create the file it points to).
+    let destination = if metadata.is_some() {
+        fs::canonicalize(path)?
+    } else {
+        dangling_target(path)
+    };
+    let dir = match destination.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let existing = metadata.map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bianyi-").suffix(".tmp");
+    if let Some(p) = existing.clone().or_else(default_permissions) {
+        builder.permissions(p);
+    }
+    let temp = builder.tempfile_in(&dir)?;
+    let registered = cleanup::register(temp.path());
+    // The creation mode is filtered by the umask; an existing file's
+    // permissions are restored exactly.
+    if let Some(p) = existing {
+        fs::set_permissions(temp.path(), p)?;
+    }
+    Ok(Sink::Atomic {
+        temp: BufWriter::with_capacity(64 * 1024, temp),
+        destination,
+        _registered: registered,
+    })
+}
+
+/// Flushes `sink`; a temporary file is synced and closed, and returned to
+/// be renamed.
+fn stage(sink: Sink) -> io::Result<Option<Rename>> {
+    match sink {
+        Sink::Stdout(mut w) => w.flush().map(|()| None),
+        Sink::Direct(w) => {
+            let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
+            drop(file);
+            Ok(None)
+        }
+        Sink::Atomic {
+            temp,
+            destination,
+            _registered,
+        } => {
+            let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
+            temp.as_file().sync_all()?;
+            Ok(Some(Rename {
+                temp: temp.into_temp_path(),
                 destination,
                 _registered,
-            } => {
-                let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
-                temp.as_file().sync_all()?;
-                Ok(Staged::Rename {
-                    temp: temp.into_temp_path(),
-                    destination,
-                    _registered,
-                })
-            }
+            }))
         }
     }
 }
 
-/// A finished output waiting to replace its destination (see
-/// [`Output::stage`]); dropped without [`Staged::commit`], its temporary
-/// file is removed.
-#[must_use]
-pub(crate) enum Staged {
-    /// Nothing left to do (standard output, a file written directly).
-    Done,
-    Rename {
-        temp: tempfile::TempPath,
-        destination: PathBuf,
-        _registered: cleanup::Registered,
-    },
+/// Outputs written together: each is written and synced as it is added,
+/// and [`StagedFiles::commit`] renames them only when all are, so that an
+/// error in the last one (a character its encoding cannot hold, a full
+/// disk) leaves every file as it was. Dropped without a commit, the
+/// temporary files are removed.
+#[derive(Default)]
+pub(crate) struct StagedFiles(Vec<Staged>);
+
+impl StagedFiles {
+    /// Finishes `output` (all but the rename).
+    pub(crate) fn add(&mut self, output: Output) -> Result<(), CliError> {
+        self.0.push(output.stage()?);
+        Ok(())
+    }
+
+    /// Replaces the destinations, in order. If a replacement fails after
+    /// others succeeded, the error says which files were replaced and which
+    /// were left as they were (the temporary files of those are removed).
+    pub(crate) fn commit(self) -> Result<(), CliError> {
+        let names: Vec<Source> = self.0.iter().map(|s| s.target.clone()).collect();
+        for (k, staged) in self.0.into_iter().enumerate() {
+            match staged.replace() {
+                Ok(()) => {}
+                Err(CliError::Write { target, error }) if k > 0 => {
+                    return Err(CliError::PartlyReplaced {
+                        target,
+                        error,
+                        replaced: names[..k].to_vec(),
+                        untouched: names[k..].to_vec(),
+                    });
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A finished output waiting to replace its destination; dropped without
+/// [`Staged::replace`], its temporary file is removed.
+struct Staged {
+    target: Source,
+    /// `None`: nothing left to do (standard output, a file written
+    /// directly).
+    rename: Option<Rename>,
+}
+
+struct Rename {
+    temp: tempfile::TempPath,
+    destination: PathBuf,
+    _registered: cleanup::Registered,
 }
 
 impl Staged {
     /// Renames the temporary file over the destination.
-    pub(crate) fn commit(self) -> io::Result<()> {
-        match self {
-            Staged::Done => Ok(()),
-            Staged::Rename {
-                temp, destination, ..
-            } => {
-                temp.persist(&destination).map_err(|e| e.error)?;
+    fn replace(self) -> Result<(), CliError> {
+        let Some(Rename {
+            temp, destination, ..
+        }) = self.rename
+        else {
+            return Ok(());
+        };
+        match temp.persist(&destination) {
+            Ok(()) => {
                 sync_parent(&destination);
                 Ok(())
             }
+            Err(e) => Err(CliError::Write {
+                target: self.target,
+                error: e.error,
+            }),
         }
     }
 }
@@ -325,5 +450,120 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
             (Ok(x), Ok(y)) => x == y,
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+#[cfg(unix)]
+mod tests {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::{Output, StagedFiles, write};
+    use crate::error::{CliError, Source};
+
+    /// The files of `dir`, sorted.
+    fn names(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// An existing file keeps its permissions, a new one gets 0666 minus
+    /// the umask (tempfile alone would make it 0600); no temporary file is
+    /// left, and a folder that does not exist is an error naming the file.
+    #[test]
+    fn permissions_and_no_leftovers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = dir.path().join("old.txt");
+        fs::write(&old, "old").expect("write");
+        fs::set_permissions(&old, fs::Permissions::from_mode(0o640)).expect("chmod");
+        write(Some(&old), b"new").expect("written");
+        assert_eq!(fs::read(&old).expect("read"), b"new");
+        let mode =
+            |p: &std::path::Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&old), 0o640);
+        // The umask, read back from a file created the ordinary way.
+        let probe = dir.path().join("probe");
+        fs::File::create(&probe).expect("create");
+        let new = dir.path().join("new.txt");
+        write(Some(&new), b"x").expect("written");
+        assert_eq!(mode(&new), mode(&probe));
+        assert_eq!(names(dir.path()), ["new.txt", "old.txt", "probe"]);
+        let missing = dir.path().join("no/such/g.toml");
+        let err = write(Some(&missing), b"x").expect_err("no folder");
+        assert!(
+            matches!(&err, CliError::Write { target: Source::Path(p), .. } if p.ends_with("no/such/g.toml")),
+            "{err:?}"
+        );
+    }
+
+    /// Through a symbolic link the file it names is written (created when
+    /// the link dangles), and the link is kept.
+    #[test]
+    fn symbolic_links_are_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("link.bin");
+        let target = dir.path().join("sub").join("target.bin");
+        fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        std::os::unix::fs::symlink("sub/target.bin", &link).expect("symlink");
+        write(Some(&link), b"through").expect("written");
+        let is_link = |p| {
+            fs::symlink_metadata(p)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        };
+        assert!(is_link(&link));
+        assert_eq!(fs::read(&target).expect("target"), b"through");
+        write(Some(&link), b"again").expect("written");
+        assert!(is_link(&link));
+        assert_eq!(fs::read(&target).expect("target"), b"again");
+        assert_eq!(names(&dir.path().join("sub")), ["target.bin"]);
+    }
+
+    /// When replacing the second of three staged files fails, the first
+    /// stays replaced, the third untouched with no temporary file left,
+    /// and the error names both sides.
+    #[test]
+    fn a_failed_replacement_names_what_was_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+        fs::create_dir(&one).expect("mkdir");
+        fs::create_dir(&two).expect("mkdir");
+        let files = [one.join("a.txt"), two.join("b.txt"), one.join("c.txt")];
+        let mut staged = StagedFiles::default();
+        for path in &files {
+            fs::write(path, "old").expect("write");
+            let mut out = Output::file(path).expect("output");
+            out.write_all(b"new").expect("write");
+            staged.add(out).expect("stage");
+        }
+        // The second file's folder goes away before the replacements.
+        fs::rename(&two, dir.path().join("gone")).expect("rename");
+        let err = staged.commit().expect_err("must fail");
+        let CliError::PartlyReplaced {
+            replaced,
+            untouched,
+            ..
+        } = err
+        else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            format!("{replaced:?}"),
+            format!("{:?}", [Source::path(&files[0])])
+        );
+        assert_eq!(
+            format!("{untouched:?}"),
+            format!("{:?}", [Source::path(&files[1]), Source::path(&files[2])])
+        );
+        assert_eq!(fs::read_to_string(&files[0]).expect("a"), "new");
+        assert_eq!(fs::read_to_string(&files[2]).expect("c"), "old");
+        assert_eq!(names(&one), ["a.txt", "c.txt"], "temporary files left");
     }
 }

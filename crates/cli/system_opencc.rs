@@ -6,7 +6,7 @@
 
 use std::io::{Read, Write};
 
-use bianyi_convert::{Config, ErrorKind};
+use bianyi_convert::Config;
 
 use crate::error::{CliError, Source};
 
@@ -34,24 +34,7 @@ pub(crate) fn convert(
             source: source.clone(),
             error,
         })?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| match bianyi_convert::check_utf8(e.as_bytes()) {
-            Err(err) => match err.into_kind() {
-                ErrorKind::InvalidUtf8 { position, bytes } => CliError::InvalidUtf8 {
-                    source: source.clone(),
-                    position,
-                    bytes,
-                },
-                other => CliError::Read {
-                    source: source.clone(),
-                    error: std::io::Error::other(format!("{other:?}")),
-                },
-            },
-            Ok(_) => CliError::Read {
-                source: source.clone(),
-                error: std::io::Error::other(e.to_string()),
-            },
-        })?;
+    let text = crate::detect::utf8_text(source.clone(), bytes)?;
     let write_error = |error| CliError::Write {
         target: target.clone(),
         error,

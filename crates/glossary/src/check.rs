@@ -72,6 +72,58 @@ pub enum Problem {
     },
 }
 
+/// A short English description, for logs (the `bianyi` CLI words its own
+/// messages from the fields).
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::EmptyEntry { id } => write!(f, "entry “{id}” has no terms"),
+            Problem::NoUsableTerm { id } => write!(f, "entry “{id}” has only forbidden terms"),
+            Problem::DuplicateTerm { id, term } => {
+                write!(f, "entry “{id}” has the term “{term}” twice")
+            }
+            Problem::ConflictingTargets {
+                term,
+                ids,
+                lang,
+                targets,
+            } => {
+                write!(
+                    f,
+                    "“{term}” is in several entries with different {lang} terms:"
+                )?;
+                for (k, (id, target)) in ids.iter().zip(targets).enumerate() {
+                    let sep = if k == 0 { " " } else { ", " };
+                    write!(f, "{sep}{id} → {target}")?;
+                }
+                Ok(())
+            }
+            Problem::DuplicateEntries { term, ids } => write!(
+                f,
+                "“{term}” is in several entries that say the same: {}",
+                ids.join(", ")
+            ),
+            Problem::Shadowed {
+                term,
+                id,
+                by,
+                by_id,
+            } => write!(
+                f,
+                "“{term}” ({id}) is shadowed by the longer “{by}” ({by_id}) where that occurs"
+            ),
+            Problem::ForbiddenElsewhereAllowed {
+                term,
+                forbidden_in,
+                allowed_in,
+            } => write!(
+                f,
+                "“{term}” is forbidden in “{forbidden_in}” but allowed in “{allowed_in}”"
+            ),
+        }
+    }
+}
+
 /// Finds the problems of `glossary`, in a deterministic order.
 pub fn check(glossary: &Glossary) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -209,6 +261,35 @@ pub fn check(glossary: &Glossary) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_read_as_english() {
+        let s = |v: &str| v.to_string();
+        let cases = [
+            (Problem::EmptyEntry { id: s("a") }, "entry “a” has no terms"),
+            (
+                Problem::ConflictingTargets {
+                    term: s("軟體"),
+                    ids: vec![s("a"), s("b")],
+                    lang: s("en"),
+                    targets: vec![s("software"), s("program")],
+                },
+                "“軟體” is in several entries with different en terms: a → software, b → program",
+            ),
+            (
+                Problem::Shadowed {
+                    term: s("軟"),
+                    id: s("a"),
+                    by: s("軟體"),
+                    by_id: s("b"),
+                },
+                "“軟” (a) is shadowed by the longer “軟體” (b) where that occurs",
+            ),
+        ];
+        for (problem, text) in cases {
+            assert_eq!(problem.to_string(), text);
+        }
+    }
 
     #[test]
     fn finds_each_kind_of_problem() {

@@ -234,7 +234,17 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-impl std::error::Error for ErrorKind {}
+// The text of an I/O error is part of the message (`Display`), so it is
+// not its source too: a chain printed with its sources would repeat it.
+// Its own source, if any, is the next link.
+impl std::error::Error for ErrorKind {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ErrorKind::Io(e) => e.source(),
+            _ => None,
+        }
+    }
+}
 
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
@@ -244,16 +254,29 @@ impl From<ErrorKind> for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Io(e) => Some(e),
-            _ => None,
-        }
+        self.kind.source()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every link of an error chain printed with its sources says its own
+    /// part once: the I/O error's text is in the message, not again as
+    /// its source.
+    #[test]
+    fn an_io_error_is_said_once_in_a_chain() {
+        let io = io::Error::new(io::ErrorKind::NotFound, "no such file");
+        let e = Error::from(io).in_file(Path::new("g.toml"));
+        let mut chain = vec![e.to_string()];
+        let mut next = std::error::Error::source(&e);
+        while let Some(s) = next {
+            chain.push(s.to_string());
+            next = s.source();
+        }
+        assert_eq!(chain, ["g.toml: no such file"]);
+    }
 
     #[test]
     fn locations_count_characters() {

@@ -41,7 +41,7 @@ pub use extract::{
     Candidate, extract, to_glossary as candidates_to_glossary, to_tsv as candidates_to_tsv,
 };
 pub use fold::fold as fold_key;
-pub use io::{Columns, write_atomic};
+pub use io::Columns;
 pub use matcher::{Match, Matcher};
 pub use model::{ChineseScript, Entry, Glossary, Lang, Status, Term};
 pub use qa::{Finding, Segments, qa};

@@ -38,6 +38,47 @@ pub enum Finding {
     },
 }
 
+/// A short English description with the place (`line:column`) and the
+/// paragraph, for logs (the `bianyi` CLI words its own messages from the
+/// fields).
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Finding::MissingTarget {
+                segment,
+                at,
+                source,
+                id,
+                expected,
+            } => write!(
+                f,
+                "{}:{}: “{source}” ({id}): paragraph {} of the translation has none of {}",
+                at.line,
+                at.column,
+                segment + 1,
+                expected.join(" / ")
+            ),
+            Finding::Forbidden {
+                at,
+                term,
+                id,
+                preferred,
+                ..
+            } => {
+                write!(
+                    f,
+                    "{}:{}: forbidden term “{term}” ({id})",
+                    at.line, at.column
+                )?;
+                match preferred {
+                    Some(p) => write!(f, "; use “{p}”"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
 /// A text split into segments that correspond one to one between source and
 /// target: each segment is a byte range of the text.
 #[derive(Clone, Debug)]

@@ -13,10 +13,11 @@ use fluent_bundle::FluentValue;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::convert::{Io, Job, OutState, refine};
+use super::io::{Io, OutState};
+use super::plan::Job;
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
-use crate::output::Output;
+use crate::output::{self, Output};
 
 /// Files larger than this are streamed (in bounded memory) instead of read
 /// whole; their changed characters are not counted.
@@ -26,7 +27,7 @@ const IN_MEMORY: u64 = 64 * 1024 * 1024;
 const SNIFF: usize = 8000;
 
 /// Where the converted tree goes.
-pub(crate) enum Destination {
+pub(super) enum Destination {
     Folder(PathBuf),
     InPlace,
 }
@@ -56,7 +57,7 @@ struct Tally {
     errors: u64,
 }
 
-pub(crate) fn run(
+pub(super) fn run(
     root: &Path,
     destination: &Destination,
     job: &Job,
@@ -160,7 +161,7 @@ pub(crate) fn run(
                     Ok(o) => o,
                     Err(e) => {
                         let l = Localizer::from_env(io_opts.lang.as_deref());
-                        messages.push(error_line(&refine(e), &l));
+                        messages.push(error_line(&e, &l));
                         Outcome::Failed
                     }
                 };
@@ -325,7 +326,7 @@ fn convert_one(
             fs::create_dir_all(parent).map_err(write_error)?;
             safe_destination(&dest, out_canon)?;
         }
-        let mut out = Output::file(&dest).map_err(write_error)?;
+        let mut out = Output::file(&dest)?;
         job.convert_reader(
             Box::new(io::Cursor::new(head).chain(file)),
             None,
@@ -336,7 +337,7 @@ fn convert_one(
             &mut OutState::default(),
             &mut |note| messages.push(note),
         )?;
-        out.commit().map_err(write_error)?;
+        out.commit()?;
         return Ok(Outcome::Converted {
             bytes: item.size,
             changed: None,
@@ -368,9 +369,7 @@ fn convert_one(
         fs::create_dir_all(parent).map_err(write_error)?;
         safe_destination(&dest, out_canon)?;
     }
-    let mut out = Output::file(&dest).map_err(write_error)?;
-    out.writer().write_all(&converted).map_err(write_error)?;
-    out.commit().map_err(write_error)?;
+    output::write(Some(&dest), &converted)?;
     Ok(Outcome::Converted {
         bytes: bytes.len() as u64,
         changed: Some(changed),
