@@ -15,9 +15,15 @@
 //!     Traditional without touching correct text: the residue of words
 //!     converted character by character that left a Simplified form that
 //!     is also a Traditional character (隨后 → 隨後, 這里 → 這裏), only
-//!     where that residue is no Traditional word; `ResidueMainland` adds,
+//!     where that residue is no Traditional word, with the correct words
+//!     that hold a residue key as guards (划了一會 holds 划了);
+//!     `ResidueMainland` adds,
 //!     for text that looks converted from mainland Simplified, 后, 于 and
 //!     干 standing alone (→ 後, 於, 幹) and guards the words that keep them;
+//!   - `SimplifiedKeeps`, `TraditionalKeeps`: the words in which t2s and
+//!     s2t keep a character they convert elsewhere (於潛 → 於潜, 虱目鱼 →
+//!     虱目魚), so that cleaning text of the other script's forms leaves
+//!     what OpenCC itself wrote;
 //!   - `GuardsTWPhrasesRev`, `GuardsHKPhrasesRev`: longer words that
 //!     contain a key of a regional phrase table, so that the table does not
 //!     rewrite the inside of a word (尼日 → 尼日尔 must not apply inside
@@ -376,6 +382,14 @@ pub(crate) fn generated(
             mainland.insert(v.clone(), vec![v]);
         }
     }
+    out.insert(
+        "generated/TraditionalKeeps.txt".to_string(),
+        traditional_keeps(files),
+    );
+    out.insert(
+        "generated/SimplifiedKeeps.txt".to_string(),
+        simplified_keeps(files),
+    );
     out.insert("generated/Residue.txt".to_string(), residue);
     out.insert("generated/ResidueMainland.txt".to_string(), mainland);
 
@@ -510,7 +524,76 @@ fn residue(
                 .or_insert_with(|| targets.into_iter().collect());
         }
     }
+    // Guards: a correct word that holds a residue key (劃了 is residue,
+    // 划了一會 "rowed a while" is a word; 不干 is residue, 不干我事 a word)
+    // is kept as it is, so that the longest match takes the word.
+    let max = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    let tw_variants = file(files, "TWVariants.txt");
+    let hk_variants = file(files, "HKVariants.txt");
+    let mut guards = Entries::new();
+    for w in &words {
+        let c: Vec<(usize, char)> = w.char_indices().collect();
+        if c.len() < 2 || c.len() > max || repair.contains_key(*w) {
+            continue;
+        }
+        let holds = (0..c.len()).any(|i| {
+            (i + 2..=c.len()).filter(|&j| j - i < c.len()).any(|j| {
+                let end = c.get(j).map_or(w.len(), |&(b, _)| b);
+                repair.contains_key(&w[c[i].0..end])
+            })
+        });
+        if holds {
+            // In Taiwan's and Hong Kong's spellings too (葱葱郁郁 in Hong
+            // Kong text keeps 郁郁 as 蔥蔥郁郁 does).
+            for spelling in [
+                (*w).to_string(),
+                greedy(tw_variants, 1, w),
+                greedy(hk_variants, 1, w),
+            ] {
+                if !repair.contains_key(&spelling) {
+                    guards.insert(spelling.clone(), vec![spelling]);
+                }
+            }
+        }
+    }
+    repair.extend(guards);
     repair
+}
+
+/// Traditional words that OpenCC's s2t writes with a character that is
+/// otherwise Simplified only (虱目魚, 口吃, 拮据): kept as they are when
+/// Traditional text is cleaned of Simplified forms.
+fn traditional_keeps(files: &BTreeMap<String, Entries>) -> Entries {
+    let classes = classes(files);
+    let s_only = |c: char| classes.get(&c).is_some_and(|f| f & CLASS_S_ONLY != 0);
+    [
+        "STPhrases.txt",
+        "STPhrases_GeneratedFromRegionalPhrases.txt",
+    ]
+    .into_iter()
+    .flat_map(|name| file(files, name).values())
+    .map(|v| &v[0])
+    .filter(|v| v.chars().count() > 1 && v.chars().any(s_only))
+    .map(|v| (v.clone(), vec![v.clone()]))
+    .collect()
+}
+
+/// Simplified words that keep a character t2s converts elsewhere, as t2s
+/// writes them from OpenCC's phrases (於潛 → 於潜, a county's name): kept as
+/// they are when Simplified text is cleaned of Traditional forms.
+fn simplified_keeps(files: &BTreeMap<String, Entries>) -> Entries {
+    let ts_chars = file(files, "TSCharacters.txt");
+    let converted = |c: char| {
+        ts_chars
+            .get(&c.to_string())
+            .is_some_and(|v| v[0].chars().ne(std::iter::once(c)))
+    };
+    file(files, "TSPhrases.txt")
+        .values()
+        .map(|v| &v[0])
+        .filter(|v| v.chars().count() > 1 && v.chars().any(converted))
+        .map(|v| (v.clone(), vec![v.clone()]))
+        .collect()
 }
 
 /// bianyi's phrases that conversion from Simplified with phrases applies

@@ -118,6 +118,13 @@ pub(crate) fn convert_words(
     out.push_str(&current);
 }
 
+/// One stage over `text` with word boundaries `bounds` (one per byte and
+/// the end), taking a key only where it lies within a word or covers whole
+/// words (src/target.rs, the residue of mechanical conversions).
+pub(crate) fn apply_within_words(dict: &Dict, text: &str, bounds: &[bool], out: &mut String) {
+    apply_bounded(dict, text, bounds, out);
+}
+
 /// One later stage over the whole text with word boundaries `bounds` (by
 /// byte offset, `text.len() + 1` of them): at each position the longest
 /// key that lies within one word or starts and ends on boundaries (a phrase

@@ -144,17 +144,14 @@ pub struct Steps {
 }
 
 /// Every config a route can apply (a test checks that each has tables).
-const STEP_NAMES: [&str; 17] = [
+const STEP_NAMES: [&str; 15] = [
     "t2s",
     "t2tw",
     "t2hk",
-    "tw2t",
     "hk2t",
     "bianyi-residue",
     "bianyi-residue-mainland",
     "bianyi-tw2t",
-    "bianyi-tw2tp",
-    "bianyi-hk2t",
     "bianyi-hk2tp",
     "bianyi-t2twp",
     "bianyi-t2hkp",
@@ -162,6 +159,9 @@ const STEP_NAMES: [&str; 17] = [
     "bianyi-tw2sp",
     "bianyi-hk2s",
     "bianyi-t2s",
+    // bianyi-tw2s applied only to the words of Simplified text that hold
+    // Traditional forms (`repair_traditional`).
+    "bianyi-simplified-residue",
 ];
 
 impl Steps {
@@ -171,10 +171,7 @@ impl Steps {
             len: 0,
         };
         for n in names.iter().filter(|n| !n.is_empty()) {
-            if let (Some(id), true) = (
-                STEP_NAMES.iter().position(|s| s == n),
-                usize::from(steps.len) < steps.ids.len(),
-            ) {
+            if let (Some(id), true) = (step_id(n), usize::from(steps.len) < steps.ids.len()) {
                 steps.ids[usize::from(steps.len)] = u8::try_from(id).unwrap_or(0);
                 steps.len += 1;
             }
@@ -200,6 +197,11 @@ impl Steps {
     }
 }
 
+/// The id of the step named `name`.
+fn step_id(name: &str) -> Option<usize> {
+    STEP_NAMES.iter().position(|s| *s == name)
+}
+
 /// The converter of step `id` (built once and shared).
 fn step_converter(id: usize, tofu_risk: bool) -> Option<&'static Converter> {
     static ALL: [OnceLock<Vec<Option<Converter>>>; 2] = [OnceLock::new(), OnceLock::new()];
@@ -208,6 +210,10 @@ fn step_converter(id: usize, tofu_risk: bool) -> Option<&'static Converter> {
             STEP_NAMES
                 .iter()
                 .map(|name| {
+                    let name = match *name {
+                        "bianyi-simplified-residue" => "bianyi-tw2s",
+                        other => other,
+                    };
                     let builder = match name.parse::<Config>() {
                         Ok(c) => Some(Converter::builder(c)),
                         Err(_) => Converter::pipeline_builder(name),
@@ -427,12 +433,17 @@ impl TargetConverter {
     }
 }
 
-/// The region a document's regional words point to, if any.
+/// The region a document's regional words point to, if any: its words
+/// must outnumber the other region's and the mainland words that region
+/// says otherwise (Simplified text that mixes both vocabularies, as text
+/// converted from Hong Kong with phrases may, is mainland text).
 fn region_of(document: &Detection) -> Option<Standard> {
     let c = &document.counts;
-    if c.taiwan_words > c.hong_kong_words {
+    if c.taiwan_words > c.hong_kong_words && c.taiwan_words > c.mainland_vs_taiwan_words {
         Some(Standard::Taiwan)
-    } else if c.hong_kong_words > 0 {
+    } else if c.hong_kong_words > c.taiwan_words
+        && c.hong_kong_words > c.mainland_vs_hong_kong_words
+    {
         Some(Standard::HongKong)
     } else {
         None
@@ -465,8 +476,8 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
                     repair: None,
                     steps: Steps::of(match region {
                         Some(Taiwan) if phrases => &["bianyi-tw2sp"],
-                        Some(HongKong) if phrases => &["bianyi-hk2tp", "t2s"],
-                        _ => &["bianyi-tw2s"],
+                        Some(HongKong) if phrases => &["bianyi-hk2tp", "bianyi-t2s"],
+                        _ => &["bianyi-simplified-residue"],
                     }),
                 },
                 Target::Hant => Route::FromSimplified(Config::S2t),
@@ -499,7 +510,8 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
     // standard's own text goes through its target table unchanged).
     let to_opencc = |own: Standard| match standard {
         _ if standard == own => "",
-        Taiwan => "tw2t",
+        // (tw2t makes every 著 the particle 着; bianyi-tw2t keeps 名著.)
+        Taiwan => "bianyi-tw2t",
         HongKong => "hk2t",
         OpenCc => "",
     };
@@ -512,7 +524,7 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
             steps: Steps::of(match (standard, phrases) {
                 (Taiwan, false) => &["bianyi-tw2s"],
                 (Taiwan | OpenCc, true) => &["bianyi-tw2sp"],
-                (HongKong, true) => &["bianyi-hk2tp", "t2s"],
+                (HongKong, true) => &["bianyi-hk2tp", "bianyi-t2s"],
                 (HongKong, false) => &["bianyi-hk2s"],
                 (OpenCc, false) => &["bianyi-t2s"],
             }),
@@ -525,7 +537,7 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
             repair: repair(if phrases { Config::S2twp } else { Config::S2tw }),
             steps: if vocabulary(Taiwan) {
                 let from = if standard == Taiwan {
-                    "tw2t"
+                    "bianyi-tw2t"
                 } else {
                     to_opencc(Taiwan)
                 };
@@ -819,6 +831,25 @@ pub(crate) fn convert_with(
     match route {
         Route::Keep => out.push_str(text),
         Route::FromSimplified(config) => match config_converter(config, tofu_risk) {
+            // Simplified writes the particle 着 and keeps 著 for zhù (著名):
+            // a particle 著 in Simplified text is a Traditional form left in
+            // it, which s2t and s2hk would keep, though their standards
+            // write 着 (Taiwan's writes 著 for both).
+            Some(conv)
+                if config != Config::S2tw
+                    && config != Config::S2twp
+                    && memchr::memmem::find(text.as_bytes(), "著".as_bytes()).is_some() =>
+            {
+                let mut cleaned = String::with_capacity(text.len());
+                match step_id("bianyi-simplified-residue")
+                    .and_then(|id| step_converter(id, tofu_risk))
+                {
+                    Some(zhu) => repair_traditional(zhu, text, &mut cleaned, true),
+                    None => cleaned.push_str(text),
+                }
+                let interest = interest.filter(|_| cleaned.len() == text.len());
+                from_simplified(conv, &cleaned, out, unit, options.word_by_word, interest);
+            }
             Some(conv) => from_simplified(conv, text, out, unit, options.word_by_word, interest),
             None => out.push_str(text),
         },
@@ -831,15 +862,136 @@ pub(crate) fn convert_with(
             }
             let convs: Vec<&Converter> = steps.converters(tofu_risk).collect();
             for (k, conv) in convs.iter().enumerate() {
-                if k + 1 == convs.len() {
+                let mut next = String::with_capacity(current.len() + current.len() / 8);
+                // The residue of a mechanical conversion is repaired only
+                // where the word split agrees (會|干擾 keeps its 干).
+                if conv.name().starts_with("bianyi-residue") {
+                    repair_residue(conv, &current, &mut next);
+                } else if conv.name() == "bianyi-simplified-residue" {
+                    repair_traditional(conv, &current, &mut next, false);
+                } else if k + 1 == convs.len() {
                     conv.convert_into(&current, out);
                     return;
+                } else {
+                    conv.convert_into(&current, &mut next);
                 }
-                let mut next = String::with_capacity(current.len() + current.len() / 8);
-                conv.convert_into(&current, &mut next);
                 current = std::borrow::Cow::Owned(next);
             }
             out.push_str(&current);
+        }
+    }
+}
+
+/// Applies the residue dictionary of `conv` (one stage) to Traditional
+/// `text` where the residue lies within a word or covers whole words of the
+/// most probable split, made on the text's Simplified spelling (each
+/// character to its t2s default) with jieba's words.
+fn repair_residue(conv: &Converter, text: &str, out: &mut String) {
+    // Correct text, the common case, has no residue: one fast pass says so.
+    let quick = conv.convert(text);
+    if quick == text {
+        out.push_str(text);
+        return;
+    }
+    let Some(&residue) = conv.stage_dicts().first() else {
+        out.push_str(&quick);
+        return;
+    };
+    let Some(&ts) = step_id("t2s")
+        .and_then(|id| step_converter(id, false))
+        .and_then(|c| c.stage_dicts().first())
+    else {
+        out.push_str(&quick);
+        return;
+    };
+    // The Simplified spelling, character for character.
+    let mut simplified = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let one = &text[i..i + c.len_utf8()];
+        match ts.value_of(one).map(|v| ts.value_text(v)) {
+            Some(v) if v.chars().count() == 1 => simplified.push_str(&v),
+            _ => simplified.push(c),
+        }
+    }
+    // Word boundaries at character positions, carried to `text`.
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let simplified_starts: Vec<usize> = simplified.char_indices().map(|(i, _)| i).collect();
+    let mut bounds = vec![false; text.len() + 1];
+    bounds[text.len()] = true;
+    // The split that conversion from Simplified makes (jieba's words and
+    // s2t's phrases), so that text it wrote (划了一會, "rowed a while") is
+    // split as it was and its words' guards apply.
+    let phrases =
+        config_converter(Config::S2t, false).and_then(|c| c.stage_dicts().first().copied());
+    crate::words::for_each_word(&simplified, phrases, |s, _| {
+        if let Ok(k) = simplified_starts.binary_search(&s) {
+            bounds[starts[k]] = true;
+        }
+    });
+    crate::context::apply_within_words(&residue, text, &bounds, out);
+}
+
+/// Simplified text with Traditional forms in it (stray characters, or the
+/// particle 著 that Taiwan writes): the words that hold a Traditional-only
+/// form or 著 are converted with `conv`'s chain (bianyi-tw2s: 著 stays in
+/// the words where Simplified keeps it); every other word is kept as it is,
+/// so that Simplified text stays as it is (於 of 於潜 too). With
+/// `only_zhu`, only the words that hold 著 are converted.
+fn repair_traditional(conv: &Converter, text: &str, out: &mut String, only_zhu: bool) {
+    let classes = crate::tables::CharMap::get(crate::tables::DETECT.classes);
+    let traditional = |w: &str| {
+        w.chars().any(|c| {
+            c == '著' || !only_zhu && classes.slot(c as u32) & crate::layout::CLASS_T_ONLY != 0
+        })
+    };
+    if !traditional(text) {
+        out.push_str(text);
+        return;
+    }
+    // Split with t2s's phrases too, so that a word Simplified writes with
+    // such a form (於潜, from t2s's 於潛) is one word, which `conv` keeps.
+    let phrases = conv.stage_dicts().last().copied();
+    let mut words = Vec::new();
+    crate::words::for_each_word(text, phrases, |s, e| words.push((s, e)));
+    convert_runs(
+        text,
+        &words,
+        out,
+        |s, e| traditional(&text[s..e]),
+        |run, out| {
+            conv.convert_into(run, out);
+        },
+    );
+}
+
+/// Copies the `words` of `text` (byte ranges that tile it) to `out`, except
+/// runs of consecutive words `select` picks, which go through `convert`
+/// together (so that a chain's phrases still see across word boundaries).
+fn convert_runs(
+    text: &str,
+    words: &[(usize, usize)],
+    out: &mut String,
+    select: impl Fn(usize, usize) -> bool,
+    mut convert: impl FnMut(&str, &mut String),
+) {
+    let mut run_start = None;
+    for (k, &(s, e)) in words.iter().enumerate() {
+        let selected = select(s, e);
+        match (selected, run_start) {
+            (true, None) => run_start = Some(s),
+            (false, Some(start)) => {
+                convert(&text[start..s], out);
+                run_start = None;
+            }
+            _ => {}
+        }
+        if !selected {
+            out.push_str(&text[s..e]);
+        }
+        if k + 1 == words.len()
+            && let Some(start) = run_start
+        {
+            convert(&text[start..e], out);
         }
     }
 }
@@ -877,6 +1029,33 @@ fn from_simplified(
     }
 }
 
+/// The spans of `text` that are words s2t writes with a character that is
+/// otherwise Simplified only (`generated/TraditionalKeeps`), longest first.
+fn traditional_keeps(text: &str) -> Vec<(usize, usize)> {
+    static KEEPS: OnceLock<Option<Converter>> = OnceLock::new();
+    let Some(&dict) = KEEPS
+        .get_or_init(|| Converter::pipeline_builder("bianyi-traditional-keeps").map(|b| b.build()))
+        .as_ref()
+        .and_then(|c| c.stage_dicts().first())
+    else {
+        return Vec::new();
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let mut longest = None;
+        dict.for_each_match(text, i, |end, _| longest = Some(end));
+        match longest {
+            Some(end) => {
+                spans.push((i, end));
+                i = end;
+            }
+            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    spans
+}
+
 /// Traditional text with Simplified forms in it: the words that hold one
 /// (in the most probable split into words) are converted from Simplified
 /// with `conv`; every other word is kept as it is.
@@ -890,29 +1069,20 @@ fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
         w.chars()
             .any(|c| classes.slot(c as u32) & crate::layout::CLASS_S_ONLY != 0)
     };
+    // Words that s2t itself writes with such a form (虱目魚) are kept, and
+    // so is every word of the split that overlaps one.
+    let kept = traditional_keeps(text);
+    let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
     let mut words = Vec::new();
     crate::words::for_each_word(text, Some(first), |s, e| words.push((s, e)));
     // Runs of words to convert go through the whole chain together.
-    let mut run_start = None;
-    for (k, &(s, e)) in words.iter().enumerate() {
-        let convert = simplified(&text[s..e]);
-        match (convert, run_start) {
-            (true, None) => run_start = Some(s),
-            (false, Some(start)) => {
-                from_simplified(conv, &text[start..s], out, None, false, None);
-                run_start = None;
-            }
-            _ => {}
-        }
-        if !convert {
-            out.push_str(&text[s..e]);
-        }
-        if k + 1 == words.len()
-            && let Some(start) = run_start
-        {
-            from_simplified(conv, &text[start..e], out, None, false, None);
-        }
-    }
+    convert_runs(
+        text,
+        &words,
+        out,
+        |s, e| simplified(&text[s..e]) && !overlaps_kept(s, e),
+        |run, out| from_simplified(conv, run, out, None, false, None),
+    );
 }
 
 #[cfg(test)]

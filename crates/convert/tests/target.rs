@@ -60,6 +60,7 @@ fn mixed_input_ends_in_one_script() {
 /// OpenCC's phrases (dense with the places the fast path must hand over),
 /// and on the benchmark corpora when ../shared is there.
 #[test]
+#[allow(clippy::print_stderr, reason = "a check that could not run says so")]
 fn fast_path_matches_word_by_word() {
     use bianyi_convert::{Config, Converter};
     let article = Converter::new(Config::T2s)
@@ -131,12 +132,53 @@ fn generated_text(n: usize) -> String {
     let mut out = String::new();
     let mut in_line = 0;
     for _ in 0..n {
-        out.push_str(words[(next() % words.len() as u64) as usize]);
+        out.push_str(words[usize::try_from(next() % words.len() as u64).unwrap_or(0)]);
         in_line += 1;
-        if in_line > 10 + (next() % 30) as usize {
+        if in_line > 10 + usize::try_from(next() % 30).unwrap_or(0) {
             out.push('\n');
             in_line = 0;
         }
     }
     out
+}
+
+/// Converting twice gives what converting once gives, on every target,
+/// with and without phrases, from generated Simplified text and from its
+/// mechanical conversions to each Traditional standard, and from the sample
+/// article (Taiwan) and its t2s conversion.
+#[test]
+fn converting_twice_is_converting_once() {
+    use bianyi_convert::{Config, Converter};
+    let simplified = generated_text(6_000);
+    let mut texts = vec![("Simplified".to_string(), simplified.clone())];
+    for c in [Config::S2t, Config::S2tw, Config::S2hk] {
+        texts.push((format!("{c}"), Converter::new(c).convert(&simplified)));
+    }
+    let article = include_str!("../../../tests/fixtures/article.zh-Hant.txt");
+    texts.push(("article".to_string(), article.to_string()));
+    texts.push((
+        "article t2s".to_string(),
+        Converter::new(Config::T2s).convert(article),
+    ));
+    let mut failures = Vec::new();
+    for &target in Target::ALL {
+        for phrases in [false, true] {
+            let tc = TargetConverter::new(target).phrases(phrases);
+            for (name, text) in &texts {
+                let once = tc.convert(text);
+                let twice = tc.convert(&once);
+                if once != twice {
+                    let (a, b) = once
+                        .lines()
+                        .zip(twice.lines())
+                        .find(|(a, b)| a != b)
+                        .unwrap_or_default();
+                    failures.push(format!(
+                        "{target} phrases={phrases} from {name}:\n once: {a}\n twice: {b}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
