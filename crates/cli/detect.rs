@@ -24,17 +24,15 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
         args.files.clone()
     };
     let mut out = io::stdout().lock();
-    let target = Source::Path("-".to_string());
     for f in &files {
+        // A closed standard output ends the run quietly (main).
         let mut write = |text: String| -> Result<bool, CliError> {
-            match out.write_all(text.as_bytes()) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
-                Err(error) => Err(CliError::Write {
-                    target: target.clone(),
+            out.write_all(text.as_bytes())
+                .map(|()| true)
+                .map_err(|error| CliError::Write {
+                    target: Source::Stdout,
                     error,
-                }),
-                Ok(()) => Ok(true),
-            }
+                })
         };
         let (source, reader) = open(f, args, &l)?;
         let name = match &source {
