@@ -4,7 +4,7 @@
 //! conversion and ambiguity reports never panic.
 #![no_main]
 
-use bianyi_convert::{Config, Converter, Target, TargetConverter, detect};
+use bianyi_convert::{Config, Converter, Target, TargetConverter};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {
@@ -38,7 +38,9 @@ fuzz_target!(|input: (u8, &str)| {
     ];
     let target = targets[usize::from(selector) % targets.len()];
     let tc = TargetConverter::new(target).phrases(selector & 0x40 != 0);
-    let plan = tc.plan(&detect(text));
-    let _ = tc.convert_planned(text, &plan);
-    let _ = tc.ambiguities_planned(text, &plan);
+    let document = tc.document(text);
+    let converted = document.convert(text);
+    let _ = document.ambiguities(text);
+    // Whole-text conversion judges the document the same way.
+    assert_eq!(tc.convert(text), converted);
 });

@@ -235,6 +235,12 @@ fn conversion_tables(rows: &[(String, [String; 3])]) {
     println!();
 }
 
+/// How many changed lines per system the stability table shows on stderr
+/// (`BIANYI_EVAL_SHOW=N`; none by default).
+fn show_changed() -> usize {
+    std::env::var("BIANYI_EVAL_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
 fn stability_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>) {
     println!("## Stability: real text converted to its own standard\n");
     println!("Share of lines that the conversion changes (lower is better; correct text should stay as it is), and lines where converting twice differs from converting once. Each line is converted on its own, as a document of one line (the hardest case for detection: `bianyi --to` on a whole file judges each line with the file's verdict as prior).\n");
@@ -266,10 +272,14 @@ fn stability_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>
         }
         for (name, f) in systems {
             let (mut changed, mut unstable) = (0, 0);
+            let show = show_changed();
             for l in &lines {
                 let once = f(l);
                 if once != **l {
                     changed += 1;
+                    if changed <= show {
+                        eprintln!("{name}: {l}\n{:>width$}  {once}", "→", width = name.len());
+                    }
                 }
                 if f(&once) != once {
                     unstable += 1;

@@ -50,6 +50,7 @@ pub(crate) fn convert_words(
     };
     let mut words: Vec<(usize, usize)> = Vec::new();
     for_each_word(text, Some(first), |s, e| words.push((s, e)));
+    join_phrases(&first, text, &mut words);
     // The first stage, word by word, with the context rules.
     let mut stage1: Vec<String> = Vec::with_capacity(words.len());
     for (k, &(s, e)) in words.iter().enumerate() {
@@ -116,6 +117,64 @@ pub(crate) fn convert_words(
         current = next;
     }
     out.push_str(&current);
+}
+
+/// Joins the runs of consecutive `words` that a phrase of the first stage
+/// covers exactly, where the phrase converts them otherwise than word by
+/// word: OpenCC's 大里 (a place name, kept 大里) over the split 大|里 (which
+/// would give 大裏). A phrase that starts and ends on word boundaries is
+/// kept, as in the later stages; one that crosses a boundary (头发 in
+/// 前头|发生) is not.
+fn join_phrases(first: &Dict, text: &str, words: &mut Vec<(usize, usize)>) {
+    if words.len() < 2 {
+        return;
+    }
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        let (s, e) = words[k];
+        // The longest key from `s` that ends on the end of a later word.
+        let mut best: Option<usize> = None;
+        first.for_each_match(text, s, |end, _| {
+            if end > e && best.is_none_or(|b| end > b) {
+                best = Some(end);
+            }
+        });
+        let last = best.and_then(|end| {
+            words[k + 1..]
+                .iter()
+                .take_while(|w| w.1 <= end)
+                .position(|w| w.1 == end)
+                .map(|j| k + 1 + j)
+        });
+        match last {
+            Some(j) if differs(first, text, &words[k..=j]) => {
+                joined.push((s, words[j].1));
+                k = j + 1;
+            }
+            _ => {
+                joined.push((s, e));
+                k += 1;
+            }
+        }
+    }
+    *words = joined;
+}
+
+/// Whether `first` converts the consecutive `words` of `text` together
+/// otherwise than one by one.
+fn differs(first: &Dict, text: &str, words: &[(usize, usize)]) -> bool {
+    let (Some(&(s, _)), Some(&(_, e))) = (words.first(), words.last()) else {
+        return false;
+    };
+    let span = &text[s..e];
+    let mut whole = String::with_capacity(span.len() + 4);
+    apply(first, span, &mut whole);
+    let mut parts = String::with_capacity(span.len() + 4);
+    for &(a, b) in words {
+        apply(first, &text[a..b], &mut parts);
+    }
+    whole != parts
 }
 
 /// One stage over `text` with word boundaries `bounds` (one per byte and
@@ -649,6 +708,8 @@ mod tests {
             (Config::S2t, "前头发生了什么", "前頭發生了什麼"),
             (Config::S2t, "他被发明家叫住了", "他被發明家叫住了"),
             (Config::S2tw, "里长住在这里。", "里長住在這裡。"),
+            // A phrase over whole words of the split (大|里) is kept.
+            (Config::S2tw, "台中大里区", "臺中大里區"),
             (
                 Config::S2t,
                 "消息一出，股价应声上涨",
