@@ -3,6 +3,8 @@
 //! The golden cases (tests/cmd) and the tests that need outside programs
 //! are in the `cli` test binary (tests/cli/main.rs).
 //!
+//! * `architecture`: the arrows of docs/ARCHITECTURE.md are the crates'
+//!   dependencies (`cargo metadata`);
 //! * `messages`: every error message is shown by a golden case;
 //! * `convert`: properties of `bianyi convert` that golden files cannot
 //!   express (equal outputs across modes, permissions, large inputs).
@@ -13,6 +15,7 @@
 )]
 
 mod align;
+mod architecture;
 mod batch;
 mod convert;
 mod glossary;

@@ -1,34 +1,33 @@
-//! Every format on the hand-made bitexts, byte for byte, against
-//! `tests/golden/`. A mismatch prints a unified diff; `BIANYI_BLESS=1`
-//! rewrites the expected files.
+//! Every format on the hand-made bitexts, byte for byte, against insta
+//! snapshots in `snapshots/` (`formats__golden__<name>.snap`: a short header,
+//! then the output exactly). A mismatch prints a diff and, outside CI,
+//! leaves a `.snap.new` to review (docs/testing.md).
 
 #![allow(
     clippy::expect_used,
     reason = "test code: a failed expectation is a test failure with its message"
 )]
 
-use std::path::PathBuf;
-
 use bianyi_formats::{Report, Side, TermSpan};
 
 use crate::common::{conversion, pair};
 
+/// Compares `actual` with the snapshot `name`.
+///
+/// insta compares text with trailing whitespace trimmed and CRLF read as LF;
+/// every output here ends in exactly one LF (no other whitespace before it)
+/// and has no CR, and checking that first keeps the comparison byte for byte.
 fn check(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("BIANYI_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-            .unified_diff()
-            .header(&format!("expected {name}"), "actual")
-            .to_string();
-        panic!("{name} differs (BIANYI_BLESS=1 to accept):\n{diff}");
-    }
+    assert!(
+        actual.ends_with('\n')
+            && actual.trim_end().len() + 1 == actual.len()
+            && !actual.contains('\r'),
+        "{name}: expected one final LF without whitespace before it, and no CR; the output ends {:?}",
+        actual
+            .get(actual.len().saturating_sub(40)..)
+            .unwrap_or(actual)
+    );
+    insta::assert_snapshot!(name, actual);
 }
 
 /// The pair's report: terms on both sides, an extra summary line, a

@@ -1,9 +1,10 @@
-//! The writers of bianyi-formats on hand-made bitexts: golden files,
+//! The writers of bianyi-formats on hand-made bitexts: insta snapshots,
 //! validity (TMX against its DTD, XLIFF 2.0 structure), hostile input, and
 //! arbitrary text through segmentation, alignment and every writer.
 //!
-//! `BIANYI_BLESS=1 cargo test -p bianyi-formats` rewrites the golden files
-//! in `tests/golden/` from the actual output; review them in the diff.
+//! A changed output fails with a diff and leaves a `.snap.new` beside the
+//! snapshot in `tests/formats/snapshots/`; accept it with `cargo insta
+//! review` (docs/testing.md).
 
 mod common;
 mod golden;
