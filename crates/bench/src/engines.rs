@@ -1,6 +1,6 @@
 //! The engines under test, each behind one small interface.
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 
 /// An engine that can be prepared for a config.
 pub(crate) trait Engine {
@@ -44,7 +44,7 @@ impl Engine for Bianyi {
         "bianyi"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        Some(Box::new(Converter::new(config)))
+        Some(Box::new(Conversion::new(config)))
     }
 }
 
@@ -64,13 +64,13 @@ impl Engine for BianyiParallel {
         "bianyi-j2"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        Some(Box::new(Parallel(Converter::new(config))))
+        Some(Box::new(Parallel(Conversion::new(config))))
     }
 }
 
 impl Prepared for Parallel {
     fn convert(&mut self, input: &str) -> usize {
-        done(self.0.convert_parallel(input, 2))
+        done(self.0.run().threads(2).text(input))
     }
 }
 
@@ -122,14 +122,14 @@ impl Engine for BianyiStream {
         "bianyi-stream"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        Some(Box::new(Streaming(Converter::new(config))))
+        Some(Box::new(Streaming(Conversion::new(config))))
     }
 }
 
 impl Prepared for Streaming {
     fn convert(&mut self, input: &str) -> usize {
         let mut out = Vec::with_capacity(input.len() + input.len() / 8);
-        match self.0.convert_stream(input.as_bytes(), &mut out) {
+        match self.0.run().stream(input.as_bytes(), &mut out) {
             Ok(_) => done(out),
             Err(e) => panic!("streaming failed: {e}"),
         }
