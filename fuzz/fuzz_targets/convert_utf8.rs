@@ -24,7 +24,8 @@ fuzz_target!(|input: (u8, &str)| {
         "fast path and general path differ"
     );
     let mut streamed = Vec::new();
-    conv.run().stream(text.as_bytes(), &mut streamed)
+    conv.run()
+        .stream(text.as_bytes(), &mut streamed)
         .expect("UTF-8 input converts");
     assert_eq!(streamed, whole.as_bytes());
     assert_eq!(conv.run().threads(3).text(text), whole);
