@@ -4,7 +4,7 @@ use std::fs;
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 
 use crate::util::{article, bianyi, bianyi_ok};
 
@@ -29,7 +29,7 @@ fn every_mode_gives_the_same_bytes() {
             b"",
         );
         let in_place = fs::read(dir.path().join("a.txt")).expect("a.txt");
-        let library = Converter::new(config.parse::<Config>().expect("config"))
+        let library = Conversion::new(config.parse::<Config>().expect("config"))
             .convert(std::str::from_utf8(&input).expect("utf-8"));
         assert_eq!(from_file, library.as_bytes(), "{config}: file argument");
         assert_eq!(from_stdin, from_file, "{config}: stdin");
@@ -61,7 +61,7 @@ fn streaming_and_parallel_give_the_plain_result() {
     fs::write(dir.path().join("big.txt"), &big).expect("write");
     for (name, text) in [("article.txt", &article), ("big.txt", &big)] {
         for config in [Config::T2s, Config::S2twp, Config::Tw2sp] {
-            let want = Converter::new(config).convert(text);
+            let want = Conversion::new(config).convert(text);
             for threads in ["1", "2", "4"] {
                 let got = bianyi_ok(
                     dir.path(),
@@ -74,7 +74,7 @@ fn streaming_and_parallel_give_the_plain_result() {
                 );
             }
             assert_eq!(
-                Converter::new(config).convert_parallel(text, 3),
+                Conversion::new(config).run().threads(3).text(text),
                 want,
                 "{config} on {name}"
             );
@@ -116,7 +116,7 @@ fn big_files_read_by_the_threads() {
             assert!(got == one, "{name}, -j {threads}: output differs");
         }
     }
-    let plain = Converter::new(Config::T2s).convert(&text);
+    let plain = Conversion::new(Config::T2s).convert(&text);
     let one = bianyi_ok(dir.path(), &["convert", "-c", "t2s", "plain.txt"], b"");
     assert!(
         one == plain.as_bytes(),
@@ -200,7 +200,7 @@ fn standard_input_from_a_file() {
         );
         out.stdout
     };
-    let conv = Converter::new(Config::T2s);
+    let conv = Conversion::new(Config::T2s);
     for threads in ["1", "2", "3"] {
         let mut file = fs::File::open(&path).expect("open");
         let got = run(&file, threads);
@@ -240,7 +240,7 @@ fn big_files_are_checked_ahead_on_several_threads() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.txt");
     fs::write(&path, &text).expect("write");
-    let want = Converter::new(Config::S2t).convert(std::str::from_utf8(&text).expect("utf-8"));
+    let want = Conversion::new(Config::S2t).convert(std::str::from_utf8(&text).expect("utf-8"));
     let got = bianyi_ok(
         dir.path(),
         &["convert", "-c", "s2t", "-j", "2", "big.txt"],

@@ -4,10 +4,11 @@
 use std::ffi::OsString;
 
 use bianyi_align::{Bitext, Options, Segmentation, align, align_conversion, read_cedict, segment};
-use bianyi_convert::{Config, Converter, Script, Target, TargetConverter, detect};
-use bianyi_glossary::{Applier, Glossary, Lang, Matcher, Mentions, Segments, TermMode};
+use bianyi_convert::{Conversion, Script, detect};
+use bianyi_glossary::{Applier, Glossary, Lang, Matcher, Segments, TermMode};
 
 use crate::args::{AlignArgs, AlignFormat, ReportArgs, ReportFormat, SegmentedArg};
+use crate::convert::to_of;
 use crate::error::{CliError, Source};
 use crate::glossary::{lang_arg, stack};
 use crate::i18n::Localizer;
@@ -95,45 +96,12 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
     output::write(args.output.as_deref(), text.as_bytes())
 }
 
-/// What converts the report's text.
-enum Conversion {
-    /// Boxed: a converter's plan is a few hundred bytes.
-    Config(Box<Converter>),
-    Target(bianyi_convert::Document),
-}
-
-impl Conversion {
-    fn convert(&self, text: &str) -> String {
-        match self {
-            Conversion::Config(c) => c.convert(text),
-            Conversion::Target(doc) => doc.convert(text),
-        }
-    }
-}
-
 pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
     let text = read(&args.file)?;
     let detection = detect(&text);
-    let (conversion, target) = match (&args.to, &args.config) {
-        (Some(tag), _) => {
-            let target: Target = tag
-                .parse()
-                .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
-            let tc = TargetConverter::new(target);
-            (Conversion::Target(tc.with_detection(detection)), target)
-        }
-        (None, Some(name)) => {
-            let config: Config = name
-                .parse()
-                .map_err(|e: bianyi_convert::Error| crate::convert::config_error(e, name))?;
-            (
-                Conversion::Config(Box::new(Converter::new(config))),
-                crate::convert::config_target(config),
-            )
-        }
-        (None, None) => return Err(CliError::MissingConfig),
-    };
+    let conversion = Conversion::new(to_of(args.to.as_deref(), args.config.as_deref())?);
+    let target = conversion.language();
     let source_tag = match detection.script {
         Script::Simplified => "zh-Hans",
         _ => "zh-Hant",
@@ -146,7 +114,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
     } else {
         Some(stack(&l, &args.glossaries, None, Some(&target_lang))?)
     };
-    let to_target = TargetConverter::new(target);
+    let to_target = Conversion::new(target);
     let applier = glossary
         .as_ref()
         .map(|g| {
@@ -160,20 +128,13 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         })
         .transpose()
         .map_err(CliError::Glossary)?;
-    let mut mentions = Mentions::new();
+    // The document as a whole was judged above.
+    let prepared = conversion.prepare_with(detection);
+    let mut terms = applier.as_ref().map(Applier::hook);
     let mut convert = |s: &str| -> String {
-        match &applier {
-            None => conversion.convert(s),
-            Some(a) => {
-                let mut out = String::new();
-                a.apply(
-                    s,
-                    &mut mentions,
-                    &mut |gap, o| o.push_str(&conversion.convert(gap)),
-                    &mut out,
-                );
-                out
-            }
+        match terms.as_mut() {
+            None => prepared.convert(s),
+            Some(hook) => prepared.convert_with(s, hook),
         }
     };
     let (conversion_pair, converted) = align_conversion(

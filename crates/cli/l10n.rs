@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bianyi_convert::{Config, Converter, Target, TargetConverter};
-use bianyi_glossary::{Applier, Mentions};
+use bianyi_convert::{Conversion, Target};
+use bianyi_glossary::Applier;
 use bianyi_rewrite::{L10nFormat, LocaleFile, Unit, verify};
 
 use crate::args::{L10nArgs, L10nCommand, L10nConvertArgs, L10nFormatArg};
-use crate::convert::{config_error, config_target, glossary_applier};
+use crate::convert::{glossary_applier, to_of};
 use crate::error::{CliError, Source};
-use crate::lines::{How, color_wanted, diff_line};
+use crate::lines::{color_wanted, diff_line};
 use crate::output::{self, same_file};
 
 pub(crate) fn run(args: &L10nArgs, lang: Option<&str>) -> Result<(), CliError> {
@@ -31,7 +31,11 @@ struct Converted {
 }
 
 fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
-    let (how, target) = conversion(args)?;
+    let conversion = Conversion::builder(to_of(args.to.as_deref(), args.config.as_deref())?)
+        .phrases(args.phrases)
+        .corner_quotes(args.corner_quotes)
+        .build();
+    let target = conversion.language();
     let terms = glossary_applier(&args.terms, lang, target)?;
     if args.files.len() > 1 && args.output_dir.is_none() && !args.in_place && args.diff.is_none() {
         return Err(CliError::L10nManyToStdout);
@@ -41,13 +45,12 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
         None => BTreeMap::new(),
     };
     let job = Job {
-        how: &how,
+        conversion: &conversion,
         target,
         terms: terms.as_ref(),
         overrides: &overrides,
         overrides_path: args.overrides.as_deref(),
         comments: args.comments,
-        corner_quotes: args.corner_quotes,
     };
     // Every file is read, converted and checked before any is written.
     let mut done = Vec::with_capacity(args.files.len());
@@ -108,25 +111,6 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
     output::write(None, text.as_bytes())
 }
 
-/// What converts, and the language it produces.
-fn conversion(args: &L10nConvertArgs) -> Result<(How, Target), CliError> {
-    if let Some(tag) = &args.to {
-        let target: Target = tag
-            .parse()
-            .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
-        let tc = TargetConverter::new(target).phrases(args.phrases);
-        return Ok((How::Target(tc), target));
-    }
-    let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
-    let config: Config = name
-        .parse()
-        .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
-    Ok((
-        How::Config(Box::new(Converter::builder(config).build())),
-        config_target(config),
-    ))
-}
-
 fn format_of(path: &Path, arg: L10nFormatArg) -> Result<L10nFormat, CliError> {
     match arg {
         L10nFormatArg::Ftl => Ok(L10nFormat::Fluent),
@@ -156,15 +140,13 @@ fn write_all(files: &[(PathBuf, &str)]) -> Result<(), CliError> {
 
 /// Everything that converts a file.
 struct Job<'a> {
-    how: &'a How,
+    conversion: &'a Conversion,
     target: Target,
     terms: Option<&'a Applier>,
     overrides: &'a Overrides,
     overrides_path: Option<&'a Path>,
     /// Convert comments too.
     comments: bool,
-    /// “ ” ‘ ’ → 「 」 『 』.
-    corner_quotes: bool,
 }
 
 /// Reviewed wording: message key → the message and its runs.
@@ -189,13 +171,12 @@ fn read_overrides(path: &Path, arg: L10nFormatArg) -> Result<Overrides, CliError
 impl Job<'_> {
     fn convert(&self, path: &Path, format: L10nFormat, text: &str) -> Result<String, CliError> {
         let Job {
-            how,
+            conversion,
             target,
             terms,
             overrides,
             overrides_path,
             comments,
-            corner_quotes,
         } = *self;
         let source = Source::path(path);
         let doc = LocaleFile::parse(format, text).map_err(|error| CliError::L10n {
@@ -215,19 +196,9 @@ impl Job<'_> {
                 });
             }
         }
-        let document = match how {
-            How::Target(tc) => Some(tc.document(&doc.sample())),
-            How::Config(_) => None,
-        };
-        let plain = |t: &str| {
-            let out = match (how, &document) {
-                (How::Target(_), Some(d)) => d.convert(t),
-                (How::Target(tc), None) => tc.convert(t),
-                (How::Config(c), _) => c.convert(t),
-            };
-            if corner_quotes { corner(&out) } else { out }
-        };
-        let mut mentions = Mentions::new();
+        let prepared = conversion.prepare(&doc.sample());
+        // Glossary mentions are counted per file.
+        let mut terms = terms.map(Applier::hook);
         let language = posix_language(target);
         let after = doc.rewrite(
             &mut |unit, k, run| {
@@ -241,18 +212,9 @@ impl Job<'_> {
                 {
                     return text.clone();
                 }
-                match terms {
-                    None => plain(run),
-                    Some(applier) => {
-                        let mut out = String::with_capacity(run.len() + run.len() / 8);
-                        applier.apply(
-                            run,
-                            &mut mentions,
-                            &mut |gap, out| out.push_str(&plain(gap)),
-                            &mut out,
-                        );
-                        out
-                    }
+                match terms.as_mut() {
+                    None => prepared.convert(run),
+                    Some(hook) => prepared.convert_with(run, hook),
                 }
             },
             Some(&language),
@@ -290,19 +252,6 @@ fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
         }
     }
     output::write(None, text.as_bytes())
-}
-
-/// Curly quotes as corner brackets: “ ” → 「 」, ‘ ’ → 『 』.
-fn corner(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '“' => '「',
-            '”' => '」',
-            '‘' => '『',
-            '’' => '』',
-            c => c,
-        })
-        .collect()
 }
 
 /// Line breaks of a multi-line message shown as `⏎`.

@@ -1,20 +1,13 @@
-//! Line-by-line conversion: target-based conversion, `--diff` and
-//! `--ambiguities`. A newline is a safe cut for every conversion, so lines
-//! can be converted one at a time in bounded memory.
+//! Line-by-line reports: `--diff` and `--ambiguities`. A newline is a
+//! safe cut for every conversion, so lines can be converted one at a time
+//! in bounded memory.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use bianyi_convert::{Ambiguity, Converter, Document, Position, TargetConverter};
-use bianyi_glossary::{Applier, Mentions};
+use bianyi_convert::{Ambiguity, Conversion, DETECT_BYTES, Position, To};
+use bianyi_glossary::Applier;
 
 use crate::error::{CliError, Source};
-
-/// What converts a line.
-pub(crate) enum How {
-    /// Boxed: a converter's plan is a few hundred bytes.
-    Config(Box<Converter>),
-    Target(TargetConverter),
-}
 
 /// What to write.
 #[derive(Clone, Copy)]
@@ -23,9 +16,6 @@ pub(crate) enum Mode {
     Diff { color: bool },
     Ambiguities,
 }
-
-/// Detection looks at about this much of the start of an input.
-const DETECT_BYTES: usize = 1 << 20;
 
 /// A line of input: its text (with its newline), 1-based number, byte
 /// offset and character offset in the input.
@@ -100,7 +90,7 @@ impl<R: Read> Lines<R> {
 
 /// Converts `reader` line by line into `out` as `mode` says.
 pub(crate) fn run(
-    how: &How,
+    conversion: &Conversion,
     mode: Mode,
     terms: Option<&Applier>,
     reader: Box<dyn Read + '_>,
@@ -117,61 +107,34 @@ pub(crate) fn run(
     };
     // A target document is judged from the start of the input.
     let mut ahead: Vec<Line> = Vec::new();
-    let document: Option<Document> = match how {
-        How::Target(tc) => {
-            let mut sample = String::new();
-            while sample.len() < DETECT_BYTES {
-                match lines.next_line()? {
-                    Some(line) => {
-                        sample.push_str(&line.text);
-                        ahead.push(line);
-                    }
-                    None => break,
+    let mut sample = String::new();
+    if let To::Target(_) = conversion.to() {
+        while sample.len() < DETECT_BYTES {
+            match lines.next_line()? {
+                Some(line) => {
+                    sample.push_str(&line.text);
+                    ahead.push(line);
                 }
-            }
-            Some(tc.document(&sample))
-        }
-        How::Config(_) => None,
-    };
-    let mut ahead = ahead.into_iter();
-    // Glossary mentions are counted per input (first mention per document).
-    let mut mentions = Mentions::new();
-    let mut convert = |text: &str| -> String {
-        match terms {
-            None => convert(how, document.as_ref(), text),
-            Some(applier) => {
-                let mut out = String::with_capacity(text.len() + text.len() / 8);
-                applier.apply(
-                    text,
-                    &mut mentions,
-                    &mut |gap, out| out.push_str(&convert(how, document.as_ref(), gap)),
-                    &mut out,
-                );
-                out
-            }
-        }
-    };
-    // Text mode converts lines in blocks of about this size (a line feed
-    // cuts every conversion, so a block converts as its lines would, and
-    // fewer calls cost less); memory stays bounded by the longest line.
-    const BLOCK: usize = 64 * 1024;
-    let mut block = String::new();
-    loop {
-        let line = match ahead.next() {
-            Some(line) => line,
-            None => match lines.next_line()? {
-                Some(line) => line,
                 None => break,
-            },
-        };
-        match mode {
-            Mode::Text => {
-                block.push_str(&line.text);
-                if block.len() >= BLOCK {
-                    write(out, convert(&block).as_bytes())?;
-                    block.clear();
-                }
             }
+        }
+    }
+    let prepared = conversion.prepare(&sample);
+    drop(sample);
+    // Glossary mentions are counted per input (first mention per document).
+    let mut terms = terms.map(Applier::hook);
+    let mut convert = |text: &str| -> String {
+        match terms.as_mut() {
+            None => prepared.convert(text),
+            Some(hook) => prepared.convert_with(text, hook),
+        }
+    };
+    let rest = std::iter::from_fn(|| lines.next_line().transpose());
+    for line in ahead.into_iter().map(Ok).chain(rest) {
+        let line = line?;
+        match mode {
+            // (Converted text is the library's stream.)
+            Mode::Text => write(out, convert(&line.text).as_bytes())?,
             Mode::Diff { color } => {
                 let converted = convert(&line.text);
                 if converted != line.text {
@@ -183,32 +146,16 @@ pub(crate) fn run(
                 }
             }
             Mode::Ambiguities => {
-                let found = match (how, &document) {
-                    (How::Target(_), Some(doc)) => doc.ambiguities(&line.text),
-                    (How::Target(tc), None) => tc.ambiguities(&line.text),
-                    (How::Config(conv), _) => conv.ambiguities(&line.text),
-                };
-                for a in found {
+                for a in prepared.ambiguities(&line.text) {
                     write(out, json_line(source, &line, &a).as_bytes())?;
                 }
             }
         }
     }
-    if !block.is_empty() {
-        write(out, convert(&block).as_bytes())?;
-    }
     out.flush().map_err(|error| CliError::Write {
         target: target.clone(),
         error,
     })
-}
-
-fn convert(how: &How, document: Option<&Document>, text: &str) -> String {
-    match (how, document) {
-        (How::Config(conv), _) => conv.convert(text),
-        (How::Target(_), Some(doc)) => doc.convert(text),
-        (How::Target(tc), None) => tc.convert(text),
-    }
 }
 
 /// One changed line: `label: text` with removals as `[-…-]` and

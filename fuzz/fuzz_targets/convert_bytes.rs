@@ -6,7 +6,7 @@
 
 use std::io::Read;
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 use libfuzzer_sys::fuzz_target;
 
 /// A reader handing out `data` in pieces of varying size.
@@ -31,11 +31,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let config = Config::ALL[usize::from(selector) % Config::ALL.len()];
-    let conv = Converter::builder(config)
+    let conv = Conversion::builder(config)
         .tofu_risk(selector & 0x80 != 0)
         .build();
     let mut out = Vec::new();
-    let streamed = conv.convert_stream(Trickle { data, step: 0 }, &mut out);
+    let streamed = conv.run().stream(Trickle { data, step: 0 }, &mut out);
     match std::str::from_utf8(data) {
         Ok(text) => {
             assert!(streamed.is_ok(), "valid UTF-8 must convert");

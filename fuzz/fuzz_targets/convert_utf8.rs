@@ -4,17 +4,17 @@
 //! conversion and ambiguity reports never panic.
 #![no_main]
 
-use bianyi_convert::{Config, Converter, Target, TargetConverter};
+use bianyi_convert::{Config, Conversion, Target, TargetConverter};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {
     let (selector, text) = input;
     let config = Config::ALL[usize::from(selector) % Config::ALL.len()];
-    let conv = Converter::builder(config)
+    let conv = Conversion::builder(config)
         .tofu_risk(selector & 0x80 != 0)
         .build();
     let whole = conv.convert(text);
-    let general = Converter::builder(config)
+    let general = Conversion::builder(config)
         .tofu_risk(selector & 0x80 != 0)
         .general_path(true)
         .build();
@@ -24,10 +24,11 @@ fuzz_target!(|input: (u8, &str)| {
         "fast path and general path differ"
     );
     let mut streamed = Vec::new();
-    conv.convert_stream(text.as_bytes(), &mut streamed)
+    conv.run()
+        .stream(text.as_bytes(), &mut streamed)
         .expect("UTF-8 input converts");
     assert_eq!(streamed, whole.as_bytes());
-    assert_eq!(conv.convert_parallel(text, 3), whole);
+    assert_eq!(conv.run().threads(3).text(text), whole);
     let _ = conv.ambiguities(text);
     let targets = [
         Target::Hans,

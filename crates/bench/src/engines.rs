@@ -1,6 +1,6 @@
 //! The engines under test, each behind one small interface.
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 
 /// An engine that can be prepared for a config.
 pub(crate) trait Engine {
@@ -44,33 +44,33 @@ impl Engine for Bianyi {
         "bianyi"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        Some(Box::new(Converter::new(config)))
+        Some(Box::new(Conversion::new(config)))
     }
 }
 
-impl Prepared for Converter {
+impl Prepared for Conversion {
     fn convert(&mut self, input: &str) -> usize {
-        done(Converter::convert(self, input))
+        done(Conversion::convert(self, input))
     }
 }
 
-/// bianyi on 2 threads (`convert_parallel`); not a single-thread figure.
+/// bianyi on 2 threads (`run().threads(2).text`); not a single-thread figure.
 struct BianyiParallel;
 
-struct Parallel(Converter);
+struct Parallel(Conversion);
 
 impl Engine for BianyiParallel {
     fn name(&self) -> &'static str {
         "bianyi-j2"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        Some(Box::new(Parallel(Converter::new(config))))
+        Some(Box::new(Parallel(Conversion::new(config))))
     }
 }
 
 impl Prepared for Parallel {
     fn convert(&mut self, input: &str) -> usize {
-        done(self.0.convert_parallel(input, 2))
+        done(self.0.run().threads(2).text(input))
     }
 }
 
@@ -79,14 +79,14 @@ impl Prepared for Parallel {
 /// detection of the document and of every paragraph included.
 struct BianyiTo;
 
-struct ToTarget(bianyi_convert::TargetConverter);
+struct ToTarget(Conversion);
 
 impl Engine for BianyiTo {
     fn name(&self) -> &'static str {
         "bianyi-to"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        use bianyi_convert::{Target, TargetConverter};
+        use bianyi_convert::Target;
         let (target, phrases) = match config {
             Config::S2t => (Target::Hant, false),
             Config::S2tw => (Target::Taiwan, false),
@@ -99,7 +99,7 @@ impl Engine for BianyiTo {
             Config::T2hk => (Target::HongKong, false),
             _ => return None,
         };
-        let tc = TargetConverter::new(target).phrases(phrases);
+        let tc = Conversion::builder(target).phrases(phrases).build();
         // The first use builds the shared converters: not timed.
         let _ = tc.convert("测试測試");
         Some(Box::new(ToTarget(tc)))
@@ -115,21 +115,21 @@ impl Prepared for ToTarget {
 /// bianyi's streaming interface, reading the text as a byte stream.
 struct BianyiStream;
 
-struct Streaming(Converter);
+struct Streaming(Conversion);
 
 impl Engine for BianyiStream {
     fn name(&self) -> &'static str {
         "bianyi-stream"
     }
     fn prepare(&self, config: Config) -> Option<Box<dyn Prepared>> {
-        Some(Box::new(Streaming(Converter::new(config))))
+        Some(Box::new(Streaming(Conversion::new(config))))
     }
 }
 
 impl Prepared for Streaming {
     fn convert(&mut self, input: &str) -> usize {
         let mut out = Vec::with_capacity(input.len() + input.len() / 8);
-        match self.0.convert_stream(input.as_bytes(), &mut out) {
+        match self.0.run().stream(input.as_bytes(), &mut out) {
             Ok(_) => done(out),
             Err(e) => panic!("streaming failed: {e}"),
         }
@@ -142,7 +142,12 @@ mod peers {
     use bianyi_convert::Config;
 
     pub(super) fn all() -> Vec<Box<dyn Engine>> {
-        vec![Box::new(Zhconv), Box::new(Fmmseg), Box::new(Ferrous), Box::new(OpenccCpp)]
+        vec![
+            Box::new(Zhconv),
+            Box::new(Fmmseg),
+            Box::new(Ferrous),
+            Box::new(OpenccCpp),
+        ]
     }
 
     /// zhconv 0.4: MediaWiki + OpenCC tables in one automaton; nearest target variant.
@@ -220,7 +225,9 @@ mod peers {
                 Config::Hk2s => B::Hk2s,
                 _ => return None,
             };
-            ferrous_opencc::OpenCC::from_config(builtin).ok().map(|cc| Box::new(FerrousFor(cc)) as Box<dyn Prepared>)
+            ferrous_opencc::OpenCC::from_config(builtin)
+                .ok()
+                .map(|cc| Box::new(FerrousFor(cc)) as Box<dyn Prepared>)
         }
     }
 

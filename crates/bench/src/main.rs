@@ -15,16 +15,27 @@
 //! them (which decides the figure for small inputs). The table reports the
 //! median throughput in MB/s (10^6 bytes of input per second) and the ratio
 //! of each peer to bianyi.
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "a benchmark reports on the terminal")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a benchmark reports on the terminal"
+)]
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 
 mod engines;
 
-const DEFAULT_CONFIGS: &[Config] = &[Config::T2s, Config::S2t, Config::S2tw, Config::S2twp, Config::Tw2s, Config::Tw2sp];
+const DEFAULT_CONFIGS: &[Config] = &[
+    Config::T2s,
+    Config::S2t,
+    Config::S2tw,
+    Config::S2twp,
+    Config::Tw2s,
+    Config::Tw2sp,
+];
 
 struct Options {
     runs: usize,
@@ -46,15 +57,25 @@ fn parse_args() -> Result<Options, String> {
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
-            "--runs" => options.runs = value("--runs")?.parse().map_err(|e| format!("--runs: {e}"))?,
-            "--repeat" => options.repeat = value("--repeat")?.parse().map_err(|e| format!("--repeat: {e}"))?,
+            "--runs" => {
+                options.runs = value("--runs")?
+                    .parse()
+                    .map_err(|e| format!("--runs: {e}"))?
+            }
+            "--repeat" => {
+                options.repeat = value("--repeat")?
+                    .parse()
+                    .map_err(|e| format!("--repeat: {e}"))?
+            }
             "--configs" => {
                 options.configs = value("--configs")?
                     .split(',')
                     .map(|c| c.parse::<Config>().map_err(|e| e.to_string()))
                     .collect::<Result<_, _>>()?;
             }
-            "--engines" => options.engines = Some(value("--engines")?.split(',').map(str::to_string).collect()),
+            "--engines" => {
+                options.engines = Some(value("--engines")?.split(',').map(str::to_string).collect())
+            }
             "-h" | "--help" => {
                 println!(
                     "usage: bianyi-bench [--runs N] [--repeat K] [--configs a,b] [--engines a,b] [CORPUS…]\n\
@@ -77,7 +98,12 @@ fn parse_args() -> Result<Options, String> {
                 shared.display()
             ));
         }
-        for name in ["zuozhuan.txt", "data3185k.txt", "data689k.txt", "data54k.txt"] {
+        for name in [
+            "zuozhuan.txt",
+            "data3185k.txt",
+            "data689k.txt",
+            "data54k.txt",
+        ] {
             options.corpora.push(shared.join(name));
         }
     }
@@ -110,7 +136,10 @@ fn main() {
     if let Some(wanted) = &options.engines {
         engines.retain(|e| wanted.iter().any(|w| w == e.name()));
     }
-    println!("# bianyi-bench: median MB/s over {} interleaved runs (ratio = engine / bianyi)", options.runs);
+    println!(
+        "# bianyi-bench: median MB/s over {} interleaved runs (ratio = engine / bianyi)",
+        options.runs
+    );
     println!();
     let mut header = String::from("| config | corpus | MB |");
     let mut rule = String::from("|---|---|---:|");
@@ -127,9 +156,12 @@ fn main() {
                 std::process::exit(2);
             }
         };
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let s2t = Converter::new(Config::S2t).convert(&simplified);
-        let s2tw = Converter::new(Config::S2tw).convert(&simplified);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let s2t = Conversion::new(Config::S2t).convert(&simplified);
+        let s2tw = Conversion::new(Config::S2tw).convert(&simplified);
         for &config in &options.configs {
             let input = input_for(config, &simplified, &s2t, &s2tw);
             let mut prepared: Vec<Option<Box<dyn engines::Prepared>>> =
@@ -148,9 +180,14 @@ fn main() {
                 }
             }
             let mb = input.len() as f64 / 1e6;
-            let speeds: Vec<Option<f64>> =
-                times.into_iter().map(|t| (!t.is_empty()).then(|| mb / median(t).as_secs_f64())).collect();
-            let base = engines.iter().position(|e| e.name() == "bianyi").and_then(|i| speeds[i]);
+            let speeds: Vec<Option<f64>> = times
+                .into_iter()
+                .map(|t| (!t.is_empty()).then(|| mb / median(t).as_secs_f64()))
+                .collect();
+            let base = engines
+                .iter()
+                .position(|e| e.name() == "bianyi")
+                .and_then(|i| speeds[i]);
             let mut row = format!("| {config} | {name} | {mb:.1} |");
             for s in &speeds {
                 match (s, base) {

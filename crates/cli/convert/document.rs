@@ -46,25 +46,25 @@ impl Job {
             target: target.clone(),
             error,
         };
-        match self {
-            Job::Lines(_, lines::Mode::Diff { color }, _) => {
+        match self.mode {
+            lines::Mode::Diff { color } => {
                 // Changed lines, as for text.
                 let (old, new): (Vec<&str>, Vec<&str>) =
                     (text.lines().collect(), out.lines().collect());
                 if old.len() == new.len() {
                     for (k, (a, b)) in old.iter().zip(&new).enumerate() {
                         if a != b {
-                            let line = lines::diff_line(&(k + 1).to_string(), a, b, *color);
+                            let line = lines::diff_line(&(k + 1).to_string(), a, b, color);
                             output.write_all(line.as_bytes()).map_err(write_error)?;
                         }
                     }
                     return Ok(());
                 }
-                let line = lines::diff_line("1", &text, &out, *color);
+                let line = lines::diff_line("1", &text, &out, color);
                 output.write_all(line.as_bytes()).map_err(write_error)
             }
-            Job::Lines(_, lines::Mode::Ambiguities, _) => Err(CliError::AmbiguitiesOnText),
-            _ => output.write_all(out.as_bytes()).map_err(write_error),
+            lines::Mode::Ambiguities => Err(CliError::AmbiguitiesOnText),
+            lines::Mode::Text => output.write_all(out.as_bytes()).map_err(write_error),
         }
     }
 }

@@ -6,10 +6,10 @@
 //! | module | job |
 //! |---|---|
 //! | this one | the entry: the arguments read into a [`plan::Job`] and an [`io::Io`], handed to the runner |
-//! | [`plan`] | what converts: engine and config, target, `--diff`, `--ambiguities`, glossaries (also for `l10n convert`) |
+//! | [`plan`] | what converts: the library's `Conversion` (config or target) or the system's OpenCC, `--diff`, `--ambiguities`, glossaries (also for `l10n convert` and `report`) |
 //! | [`files`] | the inputs named on the command line, and the refusals about them |
-//! | [`check`] | inputs checked before anything is written (the parallel UTF-8 check with positioned reads) |
-//! | [`stream`] | plain text: streamed through the engine or converted line by line |
+//! | [`check`] | inputs checked before anything is written (UTF-8 by the library's `check_utf8_file`) |
+//! | [`stream`] | plain text: run through the conversion, or reported on line by line |
 //! | [`document`] | `--format` documents (Markdown, HTML, subtitles, JSON) |
 //! | [`jsonl`] | `--jsonl` |
 //! | [`batch`] | `-r` trees |
@@ -33,7 +33,7 @@ use crate::i18n::Localizer;
 use crate::output;
 
 pub(crate) use io::refine;
-pub(crate) use plan::{config_error, config_target, glossary_applier};
+pub(crate) use plan::{glossary_applier, to_of};
 
 use io::Io;
 use plan::{job, target_of, threads};

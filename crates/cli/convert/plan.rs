@@ -1,9 +1,9 @@
-//! What converts: the job the arguments ask for (an OpenCC config streamed
-//! through an engine, or text converted line by line for a target, a diff,
-//! an ambiguity report or a glossary), and the helpers `l10n convert`
-//! shares with it.
+//! What converts: the job the arguments ask for (the library's
+//! [`Conversion`] of a config or a target, or the system's OpenCC; text, a
+//! diff or an ambiguity report; glossaries), and the helpers `l10n convert`
+//! and `align report` share with it.
 
-use bianyi_convert::{Config, Converter, ErrorKind, Target, TargetConverter};
+use bianyi_convert::{Config, Conversion, ErrorKind, Target, To};
 use bianyi_glossary::{Applier, TermMode};
 
 use crate::args::{ConvertArgs, Engine, TermArgs, TermsMode};
@@ -15,25 +15,33 @@ use crate::lines;
 use super::stream::Backend;
 
 /// What converts, and what is written.
-pub(super) enum Job {
-    /// OpenCC config, converted text: the streaming engine.
-    Stream(Backend),
-    /// Line by line: targets, diffs, ambiguity reports, glossaries.
-    Lines(lines::How, lines::Mode, Option<Applier>),
+pub(super) struct Job {
+    /// The engine: bianyi's conversion, or the system's OpenCC (converted
+    /// text of a config only).
+    pub(super) backend: Backend,
+    pub(super) mode: lines::Mode,
+    /// The glossaries of `--glossary`.
+    pub(super) terms: Option<Applier>,
+    /// Threads of one conversion.
+    pub(super) threads: usize,
 }
 
 /// Converts one piece of text.
 type TextConverter<'a> = Box<dyn Fn(&str) -> String + 'a>;
 
-/// The language a conversion produces, for rendering glossary terms.
-pub(crate) fn config_target(config: Config) -> Target {
-    match config.name() {
-        "t2s" | "tw2s" | "hk2s" => Target::Hans,
-        "tw2sp" | "hk2sp" => Target::Mainland,
-        "s2tw" | "s2twp" | "t2tw" => Target::Taiwan,
-        "s2hk" | "s2hkp" | "t2hk" => Target::HongKong,
-        _ => Target::Hant,
+/// What `--to TAG` or `--config NAME` converts to (`--to` first).
+pub(crate) fn to_of(to: Option<&str>, config: Option<&str>) -> Result<To, CliError> {
+    if let Some(tag) = to {
+        let target: Target = tag.parse().map_err(|_| CliError::UnknownTarget {
+            name: tag.to_string(),
+        })?;
+        return Ok(To::Target(target));
     }
+    let name = config.ok_or(CliError::MissingConfig)?;
+    let config: Config = name
+        .parse()
+        .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
+    Ok(To::Config(config))
 }
 
 /// The error for a config name that does not parse.
@@ -48,15 +56,6 @@ pub(crate) fn config_error(e: bianyi_convert::Error, name: &str) -> CliError {
             suggestion: None,
         },
     }
-}
-
-/// The glossaries of `--glossary`, ready to apply for `target`.
-fn applier(
-    args: &ConvertArgs,
-    lang: Option<&str>,
-    target: Target,
-) -> Result<Option<Applier>, CliError> {
-    glossary_applier(&args.terms, lang, target)
 }
 
 /// The glossaries of `--glossary`, ready to apply for `target`.
@@ -87,7 +86,7 @@ pub(crate) fn glossary_applier(
         TermsMode::Annotate => TermMode::Annotate,
         TermsMode::Keep => TermMode::Keep,
     };
-    let to_target = TargetConverter::new(target);
+    let to_target = Conversion::new(target);
     let matcher = glossary::applier_matcher(&args.glossaries, &g)?;
     Ok(Some(Applier::with_matcher(
         &g,
@@ -107,7 +106,7 @@ pub(super) fn target_of(args: &ConvertArgs) -> Target {
     args.config
         .as_deref()
         .and_then(|c| c.parse::<Config>().ok())
-        .map_or(Target::Hant, config_target)
+        .map_or(Target::Hant, |c| To::Config(c).language())
 }
 
 /// The number of threads of `-j` (default: the cores).
@@ -129,83 +128,48 @@ pub(super) fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result
         (None, false) => lines::Mode::Text,
     };
     let line_mode = !matches!(mode, lines::Mode::Text);
-    if let Some(tag) = &args.to {
-        if args.engine == Engine::Opencc {
-            return Err(CliError::EngineOnlyConvert);
-        }
-        let target: Target = tag
-            .parse()
-            .map_err(|_| CliError::UnknownTarget { name: tag.clone() })?;
-        return Ok(Job::Lines(
-            lines::How::Target(TargetConverter::new(target).phrases(args.phrases)),
-            mode,
-            applier(args, lang, target)?,
-        ));
-    }
-    let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
-    let config: Config = name
-        .parse()
-        .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
     let threads = if batch { 1 } else { threads(args) };
-    if args.tofu_risk && args.engine == Engine::Opencc {
-        return Err(CliError::EngineNoTofuRisk);
+    if args.to.is_some() && args.engine == Engine::Opencc {
+        return Err(CliError::EngineOnlyConvert);
     }
-    if line_mode || !args.terms.glossaries.is_empty() {
-        if args.engine == Engine::Opencc {
-            return Err(CliError::EngineOnlyConvert);
+    let to = to_of(args.to.as_deref(), args.config.as_deref())?;
+    let backend = match to {
+        // (--tofu-risk is for configs.)
+        To::Target(target) => {
+            Backend::Bianyi(Conversion::builder(target).phrases(args.phrases).build())
         }
-        let conv = Converter::builder(config).tofu_risk(args.tofu_risk).build();
-        return Ok(Job::Lines(
-            lines::How::Config(Box::new(conv)),
-            mode,
-            applier(args, lang, config_target(config))?,
-        ));
-    }
-    Ok(Job::Stream(Backend::new(
-        config,
-        args.tofu_risk,
-        args.engine,
+        To::Config(config) => {
+            if args.tofu_risk && args.engine == Engine::Opencc {
+                return Err(CliError::EngineNoTofuRisk);
+            }
+            if (line_mode || !args.terms.glossaries.is_empty()) && args.engine == Engine::Opencc {
+                return Err(CliError::EngineOnlyConvert);
+            }
+            Backend::new(config, args.tofu_risk, args.engine)?
+        }
+        // (A kind of conversion added to the library later.)
+        _ => return Err(CliError::MissingConfig),
+    };
+    Ok(Job {
+        backend,
+        mode,
+        terms: glossary_applier(&args.terms, lang, to.language())?,
         threads,
-    )?))
+    })
 }
 
 impl Job {
     /// A function converting one piece of text as this job does (glossary
-    /// included); `sample` (the start of the input) fixes a target's plan.
+    /// included; each piece is its own document for first mentions);
+    /// `sample` (the start of the input) fixes a target's verdict.
     pub(super) fn text_converter<'a>(
         &'a self,
         sample: &str,
     ) -> Result<TextConverter<'a>, CliError> {
-        match self {
-            Job::Stream(Backend::Bianyi(conv, _)) => Ok(Box::new(|t: &str| conv.convert(t))),
-            #[cfg(feature = "opencc")]
-            Job::Stream(Backend::OpenCc(_)) => Err(CliError::EngineOnlyConvert),
-            Job::Lines(how, _, terms) => {
-                let document = match how {
-                    lines::How::Target(tc) => Some(tc.document(sample)),
-                    lines::How::Config(_) => None,
-                };
-                let plain = move |t: &str| match (how, &document) {
-                    (lines::How::Target(_), Some(doc)) => doc.convert(t),
-                    (lines::How::Target(tc), None) => tc.convert(t),
-                    (lines::How::Config(c), _) => c.convert(t),
-                };
-                Ok(match terms {
-                    None => Box::new(plain),
-                    Some(applier) => Box::new(move |t: &str| {
-                        let mut out = String::with_capacity(t.len() + t.len() / 8);
-                        // Each string is its own document for first mentions.
-                        let mut mentions = bianyi_glossary::Mentions::new();
-                        applier.apply(
-                            t,
-                            &mut mentions,
-                            &mut |gap, out| out.push_str(&plain(gap)),
-                            &mut out,
-                        );
-                        out
-                    }),
-                })
-            }
-        }
+        let prepared = self.backend.conversion()?.prepare(sample);
+        Ok(match &self.terms {
+            None => Box::new(move |t: &str| prepared.convert(t)),
+            Some(applier) => Box::new(move |t: &str| prepared.convert_with(t, &mut applier.hook())),
+        })
     }
 }

@@ -1,11 +1,11 @@
-//! Plain text: each input streamed through the engine (an OpenCC config)
-//! or converted line by line (targets, diffs, ambiguity reports,
-//! glossaries) into `-o`, standard output or itself (`--in-place`).
+//! Plain text: each input run through the library's conversion (or the
+//! system's OpenCC), or reported on line by line (diffs, ambiguity
+//! reports), into `-o`, standard output or itself (`--in-place`).
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 
-use bianyi_convert::{Config, Converter, ErrorKind};
+use bianyi_convert::{Config, Conversion, ErrorKind};
 use bianyi_rewrite::DocFormat;
 
 use crate::args::{ConvertArgs, Engine};
@@ -106,21 +106,34 @@ impl Job {
                     io_opts,
                 );
             }
-            match self {
-                // Bytes as they are: the engine may read the file itself.
-                Job::Stream(backend) => {
-                    let file = file.filter(|_| input.verbatim);
-                    backend.convert(input.reader, file, writer, source, target)
+            match (&self.backend, self.mode) {
+                (Backend::Bianyi(conversion), lines::Mode::Text) => {
+                    let mut terms = self.terms.as_ref().map(|a| a.hook());
+                    let mut run = conversion.run().threads(self.threads);
+                    if let Some(hook) = terms.as_mut() {
+                        run = run.hook(hook);
+                    }
+                    // Bytes as they are: the engine may read the file itself.
+                    match file.filter(|_| input.verbatim) {
+                        Some(file) => run.file(file, writer),
+                        None => run.stream(input.reader, writer),
+                    }
+                    .map(|_| ())
+                    .map_err(|e| library_error(e, source, target))
                 }
-                Job::Lines(how, mode, terms) => lines::run(
-                    how,
-                    *mode,
-                    terms.as_ref(),
+                (Backend::Bianyi(conversion), mode) => lines::run(
+                    conversion,
+                    mode,
+                    self.terms.as_ref(),
                     input.reader,
                     writer,
                     source,
                     target,
                 ),
+                #[cfg(feature = "opencc")]
+                (Backend::OpenCc(cc), _) => {
+                    crate::system_opencc::convert(cc, input.reader, writer, source, target)
+                }
             }
         })
     }
@@ -128,7 +141,7 @@ impl Job {
 
 /// The engine doing the conversion.
 pub(super) enum Backend {
-    Bianyi(Converter, usize),
+    Bianyi(Conversion),
     #[cfg(feature = "opencc")]
     OpenCc(opencc_rust::OpenCC),
 }
@@ -138,12 +151,10 @@ impl Backend {
         config: Config,
         tofu_risk: bool,
         engine: Engine,
-        threads: usize,
     ) -> Result<Backend, CliError> {
         match engine {
             Engine::Bianyi => Ok(Backend::Bianyi(
-                Converter::builder(config).tofu_risk(tofu_risk).build(),
-                threads,
+                Conversion::builder(config).tofu_risk(tofu_risk).build(),
             )),
             #[cfg(feature = "opencc")]
             Engine::Opencc => crate::system_opencc::open(config).map(Backend::OpenCc),
@@ -152,28 +163,12 @@ impl Backend {
         }
     }
 
-    /// Converts `reader`, or `file` (the same input, a regular file read
-    /// from its start) when there is one and the engine can read it itself.
-    fn convert(
-        &self,
-        reader: Box<dyn Read + '_>,
-        file: Option<&File>,
-        output: &mut dyn Write,
-        source: &Source,
-        target: &Source,
-    ) -> Result<(), CliError> {
-        let source = source.clone();
+    /// The library's conversion (the system's OpenCC only converts text).
+    pub(super) fn conversion(&self) -> Result<&Conversion, CliError> {
         match self {
-            Backend::Bianyi(conv, threads) => match file {
-                Some(file) => conv.convert_file_parallel(file, output, *threads),
-                None => conv.convert_stream_parallel(reader, output, *threads),
-            }
-            .map(|_| ())
-            .map_err(|e| library_error(e, &source, target)),
+            Backend::Bianyi(conversion) => Ok(conversion),
             #[cfg(feature = "opencc")]
-            Backend::OpenCc(cc) => {
-                crate::system_opencc::convert(cc, reader, output, &source, target)
-            }
+            Backend::OpenCc(_) => Err(CliError::EngineOnlyConvert),
         }
     }
 }

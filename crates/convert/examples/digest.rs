@@ -15,7 +15,7 @@
 //! a 64-bit FNV-1a digest.
 #![allow(clippy::print_stdout, reason = "an example reports on the terminal")]
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion, Converter};
 
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
@@ -102,8 +102,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path)?;
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
-        let s2t = Converter::new(Config::S2t).convert(&text);
-        let s2tw = Converter::new(Config::S2tw).convert(&text);
+        let s2t = Conversion::new(Config::S2t).convert(&text);
+        let s2tw = Conversion::new(Config::S2tw).convert(&text);
         inputs.push((name.clone(), text));
         inputs.push((format!("{name}.s2t"), s2t));
         inputs.push((format!("{name}.s2tw"), s2tw));
@@ -115,19 +115,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("input {name} {} {:016x}", text.len(), fnv(text.as_bytes()));
         for &config in Config::ALL {
             for tofu in [false, true] {
-                let conv = Converter::builder(config).tofu_risk(tofu).build();
+                let conv = Conversion::builder(config).tofu_risk(tofu).build();
+                let engine = Converter::builder(config).tofu_risk(tofu).build();
                 let whole = conv.convert(text);
                 let mut streamed = Vec::new();
-                let mut s = conv.stream();
+                let mut s = engine.stream();
                 for piece in text.as_bytes().chunks(4099) {
                     streamed.extend_from_slice(s.push(piece)?.as_bytes());
                 }
                 streamed.extend_from_slice(s.finish()?.as_bytes());
-                let parallel = conv.convert_parallel(text, 2);
+                let parallel = conv.run().threads(2).text(text);
                 let mut piped = Vec::new();
-                conv.convert_stream(text.as_bytes(), &mut piped)?;
+                conv.run().stream(text.as_bytes(), &mut piped)?;
                 let mut piped2 = Vec::new();
-                conv.convert_stream_parallel(text.as_bytes(), &mut piped2, 2)?;
+                conv.run().threads(2).stream(text.as_bytes(), &mut piped2)?;
                 let mut into = String::from("x");
                 conv.convert_into(text, &mut into);
                 let ok = streamed == whole.as_bytes()

@@ -8,13 +8,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(args.next().ok_or("file")?)?;
     let times: usize = args.next().map_or(Ok(20), |t| t.parse())?;
     let stream = args.next().as_deref() == Some("--stream");
-    let conv = bianyi_convert::Converter::new(config);
+    let conv = bianyi_convert::Conversion::new(config);
     let start = std::time::Instant::now();
     let mut total = 0;
     for _ in 0..times {
         if stream {
             let mut out = Vec::with_capacity(text.len() * 2);
-            conv.convert_stream(text.as_bytes(), &mut out)?;
+            conv.run().stream(text.as_bytes(), &mut out)?;
             total += std::hint::black_box(out).len();
         } else {
             total += std::hint::black_box(conv.convert(&text)).len();

@@ -29,14 +29,14 @@ use std::sync::{Mutex, mpsc};
 use crate::engine::{Converter, Scratch};
 use crate::error::{Error, ErrorKind, Position};
 use crate::stream::{
-    Buffer, Bytes, Job, Output, PART, Pipe, Sink, advance_position, checked, complete_prefix,
-    cut_in_window, find_cut, pipeline, spawn_workers,
+    Buffer, Bytes, Job, Output, PART, Pipe, Sink, advance_position, check_utf8, checked,
+    complete_prefix, cut_in_window, find_cut, pipeline, spawn_workers,
 };
 
 /// The sizes that shape the pieces (smaller in the tests, so that a small
 /// file has many pieces).
 #[derive(Clone, Copy)]
-struct Sizes {
+pub(crate) struct Sizes {
     /// A piece's nominal length.
     part: u64,
     /// Bytes read before a piece's nominal end to find where it ends.
@@ -47,57 +47,19 @@ struct Sizes {
     small: u64,
 }
 
-const SIZES: Sizes = Sizes {
+pub(crate) const SIZES: Sizes = Sizes {
     part: PART as u64,
     window: 32 * 1024,
     tail: 64 * 1024,
     small: 4 * PART as u64,
 };
 
-impl Converter {
-    /// Converts the regular file `file`, from its first byte to its end,
-    /// into `output` on `threads` threads, which read the pieces they
-    /// convert themselves (positioned reads): unlike
-    /// [`Converter::convert_stream_parallel`], no one thread reads the
-    /// whole file, so reading scales with the threads. This thread writes
-    /// the pieces' conversions in order.
-    ///
-    /// The output is the bytes [`Converter::convert`] gives for the whole
-    /// file, whatever the number of threads; errors (invalid UTF-8, with
-    /// its line and column) are those of
-    /// [`Converter::convert_stream_parallel`]. Output written before an
-    /// error stays written. Returns the bytes read and written.
-    ///
-    /// The file's cursor is not used; it may be moved. A file that is not
-    /// a regular file (a pipe, a device) is streamed from its cursor. A
-    /// file of 4 MiB or more that becomes shorter while it is converted is
-    /// an error (its text would be missing somewhere); one that grows is
-    /// converted to its end.
-    ///
-    /// ```
-    /// use bianyi_convert::{Config, Converter};
-    ///
-    /// let path = std::env::temp_dir().join(format!("bianyi-doc-{}.txt", std::process::id()));
-    /// std::fs::write(&path, "漢字轉換。\n".repeat(400_000))?;
-    /// let conv = Converter::new(Config::T2s);
-    /// let mut out = Vec::new();
-    /// conv.convert_file_parallel(&std::fs::File::open(&path)?, &mut out, 2)?;
-    /// std::fs::remove_file(&path)?;
-    /// assert_eq!(out, "汉字转换。\n".repeat(400_000).into_bytes());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn convert_file_parallel<W: Write>(
-        &self,
-        file: &File,
-        output: W,
-        threads: usize,
-    ) -> Result<(u64, u64), Error> {
-        convert_file(self, file, output, threads, SIZES)
-    }
-}
-
-/// [`Converter::convert_file_parallel`] with pieces shaped by `sizes`.
-fn convert_file<W: Write>(
+/// Converts the regular file `file`, from its first byte to its end,
+/// into `output` on `threads` threads, which read the pieces they convert
+/// themselves (positioned reads): unlike [`pipeline`], no one thread reads
+/// the whole file, so reading scales with the threads. This thread writes
+/// the pieces' conversions in order (see [`crate::Run::file`]).
+pub(crate) fn convert_file<W: Write>(
     conv: &Converter,
     file: &File,
     mut output: W,
@@ -387,9 +349,9 @@ fn convert_piece(
 }
 
 /// The file from byte `at` on, read with positioned reads.
-struct At<'f> {
-    file: &'f File,
-    at: u64,
+pub(crate) struct At<'f> {
+    pub(crate) file: &'f File,
+    pub(crate) at: u64,
 }
 
 impl Read for At<'_> {
@@ -413,6 +375,130 @@ fn read_full_at(file: &File, buf: &mut [u8], at: u64) -> (usize, io::Result<()>)
         }
     }
     (done, Ok(()))
+}
+
+/// Checks that the file `file` is valid UTF-8 from its first byte to its
+/// end, and returns its length in bytes, or the position of the first bad
+/// byte (the error [`crate::check_utf8`] gives).
+///
+/// A regular file is read with positioned reads in large blocks, on up to
+/// `threads` threads when it is big (each range starting at a character),
+/// without counting lines; only a file found faulty is read again, counting
+/// lines, to tell where. The file's cursor is not used. A file that is not
+/// a regular file (a pipe, a device) is read from its cursor, once.
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("bianyi-doc-utf8-{}.txt", std::process::id()));
+/// std::fs::write(&path, b"ok\n\xff")?;
+/// let err = bianyi_convert::check_utf8_file(&std::fs::File::open(&path)?, 2).unwrap_err();
+/// std::fs::remove_file(&path)?;
+/// assert!(err.to_string().contains("line 2, column 1 (byte offset 3)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_utf8_file(file: &File, threads: usize) -> Result<u64, Error> {
+    let metadata = file
+        .metadata()
+        .map_err(|e| Error::new(ErrorKind::Read(e)))?;
+    if !metadata.is_file() {
+        return check_utf8(file);
+    }
+    // Where reads are not positioned, threads would move one cursor.
+    let threads = if cfg!(any(unix, windows)) { threads } else { 1 };
+    // Ranges of at least 8 MiB, read in blocks of 256 KiB.
+    let len = metadata.len();
+    if utf8_in_ranges(file, len, threads, 8 << 20, 256 * 1024)
+        .map_err(|e| Error::new(ErrorKind::Read(e)))?
+    {
+        return Ok(len);
+    }
+    // Not UTF-8 (or not of the size it said): read again, counting lines,
+    // for the fault's position.
+    check_utf8(At { file, at: 0 })
+}
+
+/// Whether the regular file `file` (of `len` bytes) is UTF-8 throughout:
+/// read in ranges of at least `min_range` bytes, on up to `threads`
+/// threads, in blocks of `block` bytes.
+fn utf8_in_ranges(
+    file: &File,
+    len: u64,
+    threads: usize,
+    min_range: u64,
+    block: usize,
+) -> io::Result<bool> {
+    let parts = (len / min_range.max(1)).clamp(1, threads.max(1) as u64);
+    let mut starts = vec![0];
+    for k in 1..parts {
+        let at = len / parts * k;
+        let mut head = [0u8; 4];
+        let (n, read) = read_full_at(file, &mut head, at);
+        read?;
+        // A character is at most 4 bytes: the range starts after the
+        // continuation bytes of the one that begins before `at`.
+        match head[..n].iter().position(|&b| b & 0xC0 != 0x80) {
+            Some(skip) => starts.push(at + skip as u64),
+            None if n < head.len() => starts.push(at + n as u64),
+            None => return Ok(false),
+        }
+    }
+    starts.push(len);
+    let ranges: Vec<(u64, u64)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    let (first, rest) = ranges.split_first().unwrap_or((&(0, 0), &[]));
+    let valid = std::thread::scope(|scope| {
+        // A range whose thread cannot be started is checked here.
+        let others: Vec<_> = rest
+            .iter()
+            .map(|&(from, to)| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || range_is_utf8(file, from, to, block))
+                    .map_err(|_| (from, to))
+            })
+            .collect();
+        let mut valid = range_is_utf8(file, first.0, first.1, block)?;
+        for other in others {
+            valid &= match other {
+                Ok(handle) => handle.join().unwrap_or(Ok(false))?,
+                Err((from, to)) => range_is_utf8(file, from, to, block)?,
+            };
+        }
+        Ok::<bool, io::Error>(valid)
+    })?;
+    // The size is the one seen when the check began: a file that has grown
+    // since (a log), or whose size says nothing (some pseudo-files say 0),
+    // gets the full check.
+    let (more, read) = read_full_at(file, &mut [0u8; 1], len);
+    read?;
+    Ok(valid && more == 0)
+}
+
+/// Whether bytes `from..to` of `file` are whole UTF-8 characters.
+fn range_is_utf8(file: &File, from: u64, to: u64, block: usize) -> io::Result<bool> {
+    let block = block.max(4);
+    let mut buf = vec![0u8; block + 4];
+    // The start of a character split between reads (at most 3 bytes).
+    let mut carried = 0;
+    let mut at = from;
+    while at < to {
+        let want = usize::try_from(to - at).map_or(block, |left| left.min(block));
+        let (n, read) = read_full_at(file, &mut buf[carried..carried + want], at);
+        read?;
+        if n == 0 {
+            // The file shrank: let the full check tell.
+            return Ok(false);
+        }
+        at += n as u64;
+        let filled = carried + n;
+        match simdutf8::compat::from_utf8(&buf[..filled]) {
+            Ok(_) => carried = 0,
+            Err(e) if e.error_len().is_none() && at < to => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..filled, 0);
+                carried = filled - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+    Ok(carried == 0)
 }
 
 /// The error for a file that is shorter than it was when the conversion
@@ -493,16 +579,23 @@ mod tests {
         s
     }
 
-    /// `bytes` in a temporary file, converted on `threads` threads with
-    /// small pieces.
-    fn from_file(conv: &Converter, bytes: &[u8], threads: usize) -> (Vec<u8>, Option<String>) {
+    /// `bytes` in a temporary file (named after `name` and the thread),
+    /// open for reading.
+    fn temp_file(name: &str, bytes: &[u8]) -> (std::path::PathBuf, File) {
         let path = std::env::temp_dir().join(format!(
-            "bianyi-file-unit-{}-{threads}-{:?}.txt",
+            "bianyi-{name}-unit-{}-{:?}.txt",
             std::process::id(),
             std::thread::current().id()
         ));
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        (path, file)
+    }
+
+    /// `bytes` in a temporary file, converted on `threads` threads with
+    /// small pieces.
+    fn from_file(conv: &Converter, bytes: &[u8], threads: usize) -> (Vec<u8>, Option<String>) {
+        let (path, file) = temp_file(&format!("file-{threads}"), bytes);
         let mut out = Vec::new();
         let got = convert_file(conv, &file, &mut out, threads, SMALL_SIZES);
         let _ = std::fs::remove_file(&path);
@@ -544,8 +637,7 @@ mod tests {
                 at -= 1;
             }
             broken.insert(at, 0xFF);
-            let expected = conv
-                .convert_stream(&broken[..], &mut Vec::new())
+            let expected = pipeline(&conv, &broken[..], &mut Vec::new(), 1, Position::START)
                 .err()
                 .map(|e| e.to_string());
             assert!(expected.is_some());
@@ -553,5 +645,77 @@ mod tests {
             assert_eq!(err, expected, "round {round}");
             assert!(whole.as_bytes().starts_with(&out), "round {round}");
         }
+    }
+
+    /// `bytes` in a file, checked as if it had `len` bytes: on 1 to 4
+    /// threads in ranges of at least 64 bytes read in blocks of 7, and as
+    /// [`check_utf8_file`] does; all must agree.
+    fn utf8_check(bytes: &[u8], len: u64) -> bool {
+        let (path, file) = temp_file("utf8", bytes);
+        let real = utf8_in_ranges(&file, len, 2, 8 << 20, 256 * 1024).expect("read");
+        for threads in 1..=4 {
+            let small = utf8_in_ranges(&file, len, threads, 64, 7).expect("read");
+            assert_eq!(small, real, "{threads} threads disagree");
+        }
+        if len == bytes.len() as u64 {
+            let checked = check_utf8_file(&file, 2);
+            assert_eq!(checked.is_ok(), real);
+            assert_eq!(
+                checked.map_err(|e| e.to_string()),
+                check_utf8(bytes).map_err(|e| e.to_string())
+            );
+        }
+        let _ = std::fs::remove_file(&path);
+        real
+    }
+
+    fn utf8_file(bytes: &[u8]) -> bool {
+        utf8_check(bytes, bytes.len() as u64)
+    }
+
+    #[test]
+    fn utf8_splits_anywhere_in_characters_of_every_length() {
+        for unit in ["é", "头", "😀", "a头😀é\n"] {
+            for fill in 0..5 {
+                let mut t = "a".repeat(fill);
+                t.push_str(&unit.repeat(200 / unit.len()));
+                assert!(utf8_file(t.as_bytes()), "{unit:?}, fill {fill}");
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_faults_anywhere_are_found() {
+        let t = format!("a{}", "😀头é".repeat(30)).into_bytes();
+        for at in 0..t.len() {
+            // A stray continuation byte, a lead byte without its
+            // continuation, a byte never in UTF-8, a character cut by the
+            // end of the file.
+            for bad in [&[0x80u8][..], &[0xF0, b'a'], &[0xFF], &[0xE5, 0xA4]] {
+                let mut broken = t.clone();
+                let to = (at + bad.len()).min(broken.len());
+                broken.splice(at..to, bad.iter().copied());
+                if bad == [0xE5, 0xA4] {
+                    broken.truncate(at + 2);
+                }
+                if std::str::from_utf8(&broken).is_ok() {
+                    continue;
+                }
+                assert!(!utf8_file(&broken), "{bad:x?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_edges() {
+        assert!(utf8_file(b""));
+        assert!(utf8_file("头".as_bytes()));
+        assert!(!utf8_file(&[b'a', 0xE5, 0xA4]));
+        assert!(!utf8_file(&[0x80; 300]));
+        // A file with more than its size said (it grew, or the size is
+        // meaningless): not taken as checked.
+        assert!(!utf8_check("头头".as_bytes(), 3));
+        assert!(!utf8_check("头头".as_bytes(), 0));
+        assert!(!utf8_check("头".repeat(100).as_bytes(), 150));
     }
 }

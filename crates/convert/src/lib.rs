@@ -1,26 +1,41 @@
 //! Exact, fast conversion between Traditional and Simplified Chinese and their
 //! regional standards, with OpenCC 1.4.2's semantics and dictionaries.
 //!
-//! The core type is [`Converter`], made for one [`Config`] (OpenCC's config
-//! names: `s2t`, `t2s`, `s2twp`, `tw2sp`, …). The dictionaries are compiled
-//! into the library at build time: nothing is read from disk and creating a
-//! converter costs microseconds. For input too large to hold in memory, use
-//! [`Converter::stream`] or [`Converter::convert_stream`]: they produce
-//! exactly the bytes [`Converter::convert`] would.
+//! The core type is [`Conversion`]: what to convert to, an OpenCC
+//! [`Config`] (`s2t`, `t2s`, `s2twp`, `tw2sp`, …) or a [`Target`] (`zh-TW`,
+//! `zh-Hans`, …: the chain is chosen from the detected source), with its
+//! options ([`Conversion::builder`]). How it runs is [`Conversion::run`]:
+//! whole text, a stream or a file, on how many threads, through a
+//! [`Hook`] (a glossary) or not; streams and files return what they read
+//! and wrote ([`Converted`]). The dictionaries are compiled into the
+//! library at build time: nothing is read from disk and creating a
+//! conversion costs microseconds. However it runs, the output is the same
+//! bytes.
 //!
 //! ```
-//! use bianyi_convert::{Config, Converter};
+//! use bianyi_convert::{Config, Conversion, Target};
 //!
 //! let config: Config = "s2twp".parse()?;
-//! let conv = Converter::new(config);
+//! let conv = Conversion::new(config);
 //! assert_eq!(conv.convert("鼠标和软件"), "滑鼠和軟體");
 //!
-//! // Streaming: same result, bounded memory.
+//! // Streaming: same result, bounded memory, here on two threads.
 //! let mut out = Vec::new();
-//! conv.convert_stream("内存和硬盘\n".as_bytes(), &mut out)?;
+//! conv.run().threads(2).stream("内存和硬盘\n".as_bytes(), &mut out)?;
 //! assert_eq!(String::from_utf8(out)?, "記憶體和硬碟\n");
+//!
+//! // A target: correct text is kept, the rest converted.
+//! let to_tw = Conversion::new("zh-TW".parse::<Target>()?);
+//! assert_eq!(to_tw.convert("头发和頭髮"), "頭髮和頭髮");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Underneath are the engines, public for tools and tests that need them:
+//! [`Converter`] (one config; [`Converter::stream`] converts input pushed
+//! in pieces) and [`TargetConverter`] (a target, with its routes and
+//! [`Document`]s). [`check_utf8`] and [`check_utf8_file`] check input
+//! without converting it; [`detect`] and [`Detector`] tell its script and
+//! standard.
 //!
 //! What OpenCC does, and so what this crate does, is described in
 //! `docs/engine.md` of the bianyi repository: compatibility-ideograph
@@ -32,6 +47,7 @@
 
 mod config;
 mod context;
+mod conversion;
 mod detect;
 mod engine;
 mod error;
@@ -47,9 +63,11 @@ mod target;
 mod words;
 
 pub use config::Config;
+pub use conversion::{Conversion, ConversionBuilder, Converted, Hook, Prepared, Run, To};
 pub use detect::{Counts, Detection, Detector, Evidence, EvidenceKind, Script, Standard, detect};
 pub use engine::{Converter, ConverterBuilder};
 pub use error::{Error, ErrorKind, Position};
+pub use file::check_utf8_file;
 pub use report::Ambiguity;
 pub use stream::{StreamConverter, check_utf8};
 pub use target::{DETECT_BYTES, Document, Route, Target, TargetConverter};
@@ -68,6 +86,9 @@ mod tests {
     #[test]
     fn core_types_are_send_and_sync() {
         fn check<T: Send + Sync>() {}
+        check::<Conversion>();
+        check::<Prepared<'static>>();
+        check::<Converted>();
         check::<Converter>();
         check::<Config>();
         check::<Error>();

@@ -75,7 +75,7 @@ impl Converter {
     /// Starts a streaming conversion that converts batches of input on
     /// `threads` threads (split at safe cuts, so the output is the same
     /// bytes whatever the number). Memory grows to about `2 * threads` MiB.
-    pub fn stream_parallel(&self, threads: usize) -> StreamConverter<'_> {
+    fn stream_parallel(&self, threads: usize) -> StreamConverter<'_> {
         let threads = threads.max(1);
         StreamConverter {
             converter: self,
@@ -90,54 +90,6 @@ impl Converter {
             },
             threads,
         }
-    }
-
-    /// Converts `text` on `threads` threads: the text is split at safe cuts
-    /// (paragraph ends where possible) into about equal parts, and the
-    /// result is byte for byte [`Converter::convert`]'s.
-    ///
-    /// ```
-    /// use bianyi_convert::{Config, Converter};
-    ///
-    /// let conv = Converter::new(Config::T2s);
-    /// let text = "漢字轉換。\n".repeat(10_000);
-    /// assert_eq!(conv.convert_parallel(&text, 4), conv.convert(&text));
-    /// ```
-    pub fn convert_parallel(&self, text: &str, threads: usize) -> String {
-        let mut out = String::with_capacity(text.len() + text.len() / 8);
-        convert_parts(self, text, threads.max(1), &mut out);
-        out
-    }
-
-    /// [`Converter::convert_stream`] on `threads` threads: this thread
-    /// reads, splits the input at safe cuts into pieces of about a
-    /// megabyte and writes the results in order, while `threads` workers
-    /// convert pieces, so reading and writing overlap the conversion. The
-    /// output is the same bytes whatever the number of threads; memory
-    /// stays at a few megabytes per thread. No thread is started before a
-    /// megabyte of input is waiting (small inputs, and input that comes
-    /// slowly, as from a terminal, are converted on this thread).
-    pub fn convert_stream_parallel<R: Read, W: Write>(
-        &self,
-        input: R,
-        output: W,
-        threads: usize,
-    ) -> Result<(u64, u64), Error> {
-        pipeline(self, input, output, threads.max(1), Position::START)
-    }
-
-    /// Converts everything `input` yields into `output`, in bounded memory.
-    /// Returns the number of bytes read and written.
-    ///
-    /// Output written before an error stays written: callers that must not
-    /// leave partial output should write to a temporary file (as the
-    /// `bianyi` CLI does).
-    pub fn convert_stream<R: Read, W: Write>(
-        &self,
-        input: R,
-        output: W,
-    ) -> Result<(u64, u64), Error> {
-        pipeline(self, input, output, 1, Position::START)
     }
 }
 
@@ -195,10 +147,17 @@ impl Buffer for Bytes {
     }
 }
 
-/// The pipelined parallel conversion (see
-/// [`Converter::convert_stream_parallel`]) of `input`, which starts at
-/// `start` of a larger input (where a conversion may start). Returns the
-/// bytes read and written.
+/// The pipelined conversion of `input` on `threads` threads (see
+/// [`crate::Run::stream`]), which starts at `start` of a larger input
+/// (where a conversion may start). Returns the bytes read and written.
+///
+/// This thread reads, splits the input at safe cuts into pieces of about a
+/// megabyte and writes the results in order, while `threads` workers
+/// convert pieces, so reading and writing overlap the conversion. The
+/// output is the same bytes whatever the number of threads; memory stays
+/// at a few megabytes per thread. No thread is started before a megabyte
+/// of input is waiting (small inputs, and input that comes slowly, as from
+/// a terminal, are converted on this thread).
 pub(crate) fn pipeline<R: Read, W: Write>(
     conv: &Converter,
     mut input: R,
@@ -900,7 +859,7 @@ impl StreamConverter<'_> {
 /// on `threads` threads: pieces of about `PART` bytes cut at safe cuts go to
 /// the workers, and this thread appends their results in order as they
 /// come, so the copying overlaps the conversion.
-fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String) {
+pub(crate) fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String) {
     use std::sync::atomic::AtomicBool;
     use std::sync::{Mutex, mpsc};
 

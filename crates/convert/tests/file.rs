@@ -1,11 +1,11 @@
-//! `Converter::convert_file_parallel`, whose threads read their pieces of
+//! `Run::file`, whose threads read their pieces of
 //! the file themselves: the output is the whole-text conversion's, and
 //! errors are the stream's, wherever the pieces, their windows and the
 //! file's tail fall.
 
 use std::fs::File;
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 
 #[path = "support/text.rs"]
 mod text;
@@ -40,9 +40,9 @@ impl Drop for TempFile {
 
 /// `input` converted from a file on `threads` threads: the output, or the
 /// error's text.
-fn from_file(conv: &Converter, file: &TempFile, threads: usize) -> (Vec<u8>, Option<String>) {
+fn from_file(conv: &Conversion, file: &TempFile, threads: usize) -> (Vec<u8>, Option<String>) {
     let mut out = Vec::new();
-    let got = conv.convert_file_parallel(&file.open(), &mut out, threads);
+    let got = conv.run().threads(threads).file(&file.open(), &mut out);
     (out, got.err().map(|e| e.to_string()))
 }
 
@@ -86,12 +86,14 @@ fn file_equals_whole_text() {
         assert!(input.len() > 4 << 20, "{name}: {}", input.len());
         let file = TempFile::new("whole", input.as_bytes());
         for config in [Config::S2t, Config::T2s, Config::S2twp, Config::Tw2sp] {
-            let conv = Converter::new(config);
+            let conv = Conversion::new(config);
             let whole = conv.convert(&input);
             for threads in [1, 2, 3] {
                 let mut out = Vec::new();
                 let sizes = conv
-                    .convert_file_parallel(&file.open(), &mut out, threads)
+                    .run()
+                    .threads(threads)
+                    .file(&file.open(), &mut out)
                     .unwrap_or_else(|e| panic!("{name}, {config}, {threads} threads: {e}"));
                 assert!(
                     out == whole.as_bytes(),
@@ -99,7 +101,7 @@ fn file_equals_whole_text() {
                     first_difference(&out, whole.as_bytes())
                 );
                 assert_eq!(
-                    sizes,
+                    (sizes.read, sizes.written),
                     (input.len() as u64, whole.len() as u64),
                     "{name}, {config}, {threads} threads"
                 );
@@ -114,7 +116,7 @@ fn file_equals_whole_text() {
 #[test]
 fn file_reports_invalid_input_as_the_stream_does() {
     let mut rng = Rng(0xBAD5);
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     // With lines, and in one long line (pieces then start inside the line
     // an error is on).
     for newline_every in [Some(50), None] {
@@ -137,7 +139,8 @@ fn file_reports_invalid_input_as_the_stream_does() {
         for (k, input) in cases.iter().enumerate() {
             let mut single = Vec::new();
             let expected = conv
-                .convert_stream(&input[..], &mut single)
+                .run()
+                .stream(&input[..], &mut single)
                 .err()
                 .map(|e| e.to_string());
             assert!(expected.is_some(), "case {k}");
@@ -162,10 +165,10 @@ fn file_stops_when_the_output_fails() {
     let mut rng = Rng(0xF0);
     let input = text(&mut rng, 2_000_000, Some(60), true);
     let file = TempFile::new("fail", input.as_bytes());
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     for limit in [0, 3 << 20] {
         let out = FailAfter { limit, written: 0 };
-        let got = conv.convert_file_parallel(&file.open(), out, 2);
+        let got = conv.run().threads(2).file(&file.open(), out);
         let err = got.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("closed"), "{limit}: {err:?}");
     }
@@ -177,7 +180,7 @@ fn file_stops_when_the_output_fails() {
 fn a_file_that_is_not_regular_is_streamed() {
     use std::io::Write;
     let input = text(&mut Rng(0x919E), 300_000, Some(60), true);
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     let (reader, mut writer) = std::io::pipe().unwrap_or_else(|e| panic!("pipe: {e}"));
     let fed = input.clone();
     let feeder = std::thread::spawn(move || {
@@ -186,11 +189,16 @@ fn a_file_that_is_not_regular_is_streamed() {
     let pipe = File::from(std::os::fd::OwnedFd::from(reader));
     let mut out = Vec::new();
     let sizes = conv
-        .convert_file_parallel(&pipe, &mut out, 2)
+        .run()
+        .threads(2)
+        .file(&pipe, &mut out)
         .unwrap_or_else(|e| panic!("{e}"));
     let _ = feeder.join();
     let whole = conv.convert(&input);
-    assert_eq!(sizes, (input.len() as u64, whole.len() as u64));
+    assert_eq!(
+        (sizes.read, sizes.written),
+        (input.len() as u64, whole.len() as u64)
+    );
     assert!(out == whole.as_bytes());
 }
 
@@ -202,7 +210,7 @@ fn a_file_that_is_not_regular_is_streamed() {
 #[test]
 fn a_sequence_reaching_into_the_window_is_not_cut() {
     const WINDOW_START: usize = (1 << 20) - (32 << 10);
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     let sequence = "⿰。发";
     assert_eq!(conv.convert(sequence), sequence, "copied whole");
     assert_ne!(

@@ -3,7 +3,7 @@
 //! the safe-cut rules (no newlines, no ASCII, ideographic description
 //! sequences, compatibility ideographs).
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion, Converter};
 
 #[path = "support/text.rs"]
 mod text;
@@ -79,12 +79,14 @@ fn streaming_without_hard_characters() {
 
 #[test]
 fn convert_stream_reports_sizes() {
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     let input = "汉字\n".repeat(50_000);
     let mut out = Vec::new();
-    let (read, written) = conv
-        .convert_stream(input.as_bytes(), &mut out)
+    let done = conv
+        .run()
+        .stream(input.as_bytes(), &mut out)
         .unwrap_or_else(|e| panic!("{e}"));
+    let (read, written) = (done.read, done.written);
     assert_eq!(read, input.len() as u64);
     assert_eq!(written, out.len() as u64);
     assert_eq!(String::from_utf8(out).ok(), Some(conv.convert(&input)));
@@ -99,15 +101,17 @@ fn parallel_equals_whole_text() {
     let without = text(&mut rng, 1_200_000, None, false);
     for input in [&with_newlines, &without] {
         for config in [Config::S2t, Config::T2s, Config::S2twp, Config::Tw2sp] {
-            let conv = Converter::new(config);
+            let conv = Conversion::new(config);
             let whole = conv.convert(input);
             for threads in [1, 2, 3, 4] {
                 assert!(
-                    conv.convert_parallel(input, threads) == whole,
+                    conv.run().threads(threads).text(input) == whole,
                     "{config}, {threads} threads"
                 );
                 let mut out = Vec::new();
-                conv.convert_stream_parallel(input.as_bytes(), &mut out, threads)
+                conv.run()
+                    .threads(threads)
+                    .stream(input.as_bytes(), &mut out)
                     .unwrap_or_else(|e| panic!("{e}"));
                 assert!(
                     out == whole.as_bytes(),
@@ -151,7 +155,7 @@ fn parallel_stream_with_pauses() {
     let input = text(&mut rng, 2_500_000, Some(80), true);
     assert!(input.len() > 6 << 20, "{} bytes", input.len());
     for config in [Config::S2twp, Config::T2s] {
-        let conv = Converter::new(config);
+        let conv = Conversion::new(config);
         let whole = conv.convert(&input);
         // Pauses from the start (converted on one thread), and after the
         // pipeline has started.
@@ -163,9 +167,12 @@ fn parallel_stream_with_pauses() {
                 full,
                 rng: Rng(seed),
             };
-            let (read, written) = conv
-                .convert_stream_parallel(reader, &mut out, threads)
+            let done = conv
+                .run()
+                .threads(threads)
+                .stream(reader, &mut out)
                 .unwrap_or_else(|e| panic!("{e}"));
+            let (read, written) = (done.read, done.written);
             assert!(out == whole.as_bytes(), "{config}, {threads} threads");
             assert_eq!(read, input.len() as u64);
             assert_eq!(written, out.len() as u64);
@@ -181,7 +188,7 @@ fn parallel_stream_with_pauses() {
 fn parallel_stream_reports_invalid_input() {
     let mut rng = Rng(0xBAD);
     let valid = text(&mut rng, 1_400_000, Some(50), true);
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     let converted = conv.convert(&valid);
     let cases = broken_copies(
         &valid,
@@ -199,7 +206,8 @@ fn parallel_stream_reports_invalid_input() {
     for input in &cases {
         let mut single = Vec::new();
         let expected = conv
-            .convert_stream(&input[..], &mut single)
+            .run()
+            .stream(&input[..], &mut single)
             .err()
             .map(|e| e.to_string());
         assert!(expected.is_some());
@@ -218,14 +226,14 @@ fn parallel_stream_reports_invalid_input() {
         ] {
             let mut out = Vec::new();
             let got = if seed == 0 {
-                conv.convert_stream_parallel(&input[..], &mut out, threads)
+                conv.run().threads(threads).stream(&input[..], &mut out)
             } else {
                 let reader = Trickle {
                     rest: input,
                     full,
                     rng: Rng(seed),
                 };
-                conv.convert_stream_parallel(reader, &mut out, threads)
+                conv.run().threads(threads).stream(reader, &mut out)
             }
             .err()
             .map(|e| e.to_string());
@@ -243,10 +251,10 @@ fn parallel_stream_stops_when_the_output_fails() {
     let input = text(&mut rng, 2_000_000, Some(70), true);
     let (tx, rx) = std::sync::mpsc::channel();
     let worker = std::thread::spawn(move || {
-        let conv = Converter::new(Config::S2t);
+        let conv = Conversion::new(Config::S2t);
         for (threads, limit) in [(2, 0), (2, 100), (2, 3 << 20), (4, 1 << 20)] {
             let out = FailAfter { limit, written: 0 };
-            let result = conv.convert_stream_parallel(input.as_bytes(), out, threads);
+            let result = conv.run().threads(threads).stream(input.as_bytes(), out);
             let _ = tx.send((threads, limit, result.err().map(|e| e.to_string())));
         }
     });
@@ -270,9 +278,11 @@ fn parallel_stream_stops_when_the_output_fails() {
 fn parallel_stream_without_safe_cuts() {
     let input = "⿰".repeat(1_000_000);
     for config in [Config::S2t, Config::Tw2sp] {
-        let conv = Converter::new(config);
+        let conv = Conversion::new(config);
         let mut out = Vec::new();
-        conv.convert_stream_parallel(input.as_bytes(), &mut out, 2)
+        conv.run()
+            .threads(2)
+            .stream(input.as_bytes(), &mut out)
             .unwrap_or_else(|e| panic!("{e}"));
         assert!(out == conv.convert(&input).into_bytes(), "{config}");
     }
@@ -289,11 +299,14 @@ fn parallel_stream_over_many_pieces() {
     assert!(valid.len() > 11 << 20, "{}", valid.len());
     let (tx, rx) = std::sync::mpsc::channel();
     let worker = std::thread::spawn(move || {
-        let conv = Converter::new(Config::S2twp);
+        let conv = Conversion::new(Config::S2twp);
         let whole = conv.convert(&valid);
         for threads in [2, 3] {
             let mut out = Vec::new();
-            let got = conv.convert_stream_parallel(valid.as_bytes(), &mut out, threads);
+            let got = conv
+                .run()
+                .threads(threads)
+                .stream(valid.as_bytes(), &mut out);
             assert!(got.is_ok(), "{threads} threads: {got:?}");
             assert!(out == whole.as_bytes(), "{threads} threads: output differs");
         }
@@ -306,14 +319,17 @@ fn parallel_stream_over_many_pieces() {
         broken.extend_from_slice(&valid.as_bytes()[at..]);
         let mut single = Vec::new();
         let expected = conv
-            .convert_stream(&broken[..], &mut single)
+            .run()
+            .stream(&broken[..], &mut single)
             .err()
             .map(|e| e.to_string());
         assert!(expected.is_some());
         for threads in [2, 3] {
             let mut out = Vec::new();
             let got = conv
-                .convert_stream_parallel(&broken[..], &mut out, threads)
+                .run()
+                .threads(threads)
+                .stream(&broken[..], &mut out)
                 .err()
                 .map(|e| e.to_string());
             assert_eq!(got, expected, "{threads} threads");
@@ -323,7 +339,7 @@ fn parallel_stream_over_many_pieces() {
             limit: 9 << 20,
             written: 0,
         };
-        let failed = conv.convert_stream_parallel(valid.as_bytes(), out, 2);
+        let failed = conv.run().threads(2).stream(valid.as_bytes(), out);
         let _ = tx.send(failed.err().map(|e| e.to_string()));
     });
     let received = rx.recv_timeout(std::time::Duration::from_secs(300));
@@ -363,7 +379,7 @@ impl std::io::Read for Pieces<'_> {
 /// Runs `data` through the pipeline read in pieces of `size` bytes on
 /// `threads` threads: the error message (if any) and the output.
 fn piped(
-    conv: &Converter,
+    conv: &Conversion,
     data: &[u8],
     size: usize,
     threads: usize,
@@ -371,7 +387,7 @@ fn piped(
 ) -> (Option<String>, Vec<u8>) {
     let mut out = Vec::new();
     let reader = Pieces { data, size, fail };
-    let result = conv.convert_stream_parallel(reader, &mut out, threads);
+    let result = conv.run().threads(threads).stream(reader, &mut out);
     (result.err().map(|e| e.to_string()), out)
 }
 
@@ -380,7 +396,7 @@ fn piped(
 /// and a review found the later check lost it behind a failing read.
 #[test]
 fn invalid_input_before_a_failing_read_is_reported() {
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     // Whole reads only (a short read would make the stream look at what
     // it has), then the failure.
     let mut lines = "abcdefghijk\n".repeat(512 * 1024 / 12 + 1).into_bytes();
@@ -415,7 +431,7 @@ fn invalid_input_before_a_failing_read_is_reported() {
 /// for read sizes of 1, 2, 3 bytes and 64 KiB, on 1 and 2 threads.
 #[test]
 fn invalid_sequences_across_read_boundaries() {
-    let conv = Converter::new(Config::S2twp);
+    let conv = Conversion::new(Config::S2twp);
     let valid = "汉字转换，软件和硬件。\n".repeat(3000);
     let bad: [&[u8]; 8] = [
         b"\xE6\xBCA",
@@ -469,7 +485,7 @@ fn single_threaded_pipeline_equals_whole_text() {
     for (newlines, ascii) in [(Some(60), true), (None, false), (None, true)] {
         let input = text(&mut rng, 150_000, newlines, ascii);
         for &config in Config::ALL {
-            let conv = Converter::new(config);
+            let conv = Conversion::new(config);
             let whole = conv.convert(&input);
             let mut out = Vec::new();
             let reader = Trickle {
@@ -477,7 +493,8 @@ fn single_threaded_pipeline_equals_whole_text() {
                 full: 0,
                 rng: Rng(rng.below(1 << 30) as u64),
             };
-            conv.convert_stream(reader, &mut out)
+            conv.run()
+                .stream(reader, &mut out)
                 .unwrap_or_else(|e| panic!("{config}: {e}"));
             assert!(
                 out == whole.as_bytes(),
@@ -498,10 +515,12 @@ fn a_reader_that_overstates_is_an_error() {
             Ok(buf.len() + 1)
         }
     }
-    let conv = Converter::new(Config::T2s);
+    let conv = Conversion::new(Config::T2s);
     for threads in [1, 2] {
         let err = conv
-            .convert_stream_parallel(Liar, Vec::new(), threads)
+            .run()
+            .threads(threads)
+            .stream(Liar, Vec::new())
             .err()
             .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("more bytes than it was asked for")));

@@ -5,7 +5,7 @@
 //! threads change the count.
 #![cfg(target_os = "linux")]
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Conversion};
 
 /// The number of threads of this process.
 fn threads() -> usize {
@@ -36,12 +36,14 @@ impl std::io::Write for Watch {
 
 /// The most threads the process had while `text` was converted on 2
 /// threads (checking the output).
-fn most_threads_converting(conv: &Converter, text: &str) -> usize {
+fn most_threads_converting(conv: &Conversion, text: &str) -> usize {
     let mut watch = Watch {
         most: 0,
         out: Vec::new(),
     };
-    conv.convert_stream_parallel(text.as_bytes(), &mut watch, 2)
+    conv.run()
+        .threads(2)
+        .stream(text.as_bytes(), &mut watch)
         .map_err(|e| e.to_string())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(watch.out, conv.convert(text).into_bytes());
@@ -50,7 +52,7 @@ fn most_threads_converting(conv: &Converter, text: &str) -> usize {
 
 #[test]
 fn threads_start_only_for_large_input() {
-    let conv = Converter::new(Config::S2t);
+    let conv = Conversion::new(Config::S2t);
     let before = threads();
     assert!(before > 0, "no thread count in /proc/self/status");
     let small = "汉字转换。\n".repeat(60);

@@ -44,6 +44,19 @@ impl Mentions {
     }
 }
 
+/// An [`Applier`] applied to one document through a conversion (see
+/// [`Applier::hook`]).
+pub struct TermHook<'a> {
+    applier: &'a Applier,
+    mentions: Mentions,
+}
+
+impl bianyi_convert::Hook for TermHook<'_> {
+    fn apply(&mut self, text: &str, convert: &mut dyn FnMut(&str, &mut String), out: &mut String) {
+        self.applier.apply(text, &mut self.mentions, convert, out);
+    }
+}
+
 /// A glossary ready to apply during conversion to one target.
 pub struct Applier {
     matcher: Matcher,
@@ -147,6 +160,30 @@ impl Applier {
     /// The matcher (for reports).
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// This applier for one document, as a hook of a conversion
+    /// ([`bianyi_convert::Run::hook`], [`bianyi_convert::Prepared::convert_with`]):
+    /// terms are written as the mode says, the text between them is
+    /// converted. First mentions are counted from the hook's creation.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Conversion};
+    /// use bianyi_glossary::{Applier, Glossary, Lang, TermMode};
+    ///
+    /// let (hans, hant): (Lang, Lang) = ("zh-Hans".parse()?, "zh-Hant".parse()?);
+    /// let glossary = Glossary::from_tsv("人工智能\t人工智慧\n", &hans, &hant)?;
+    /// let s2t = Conversion::new(Config::S2t);
+    /// let applier = Applier::new(&glossary, TermMode::Replace, &hant, None, &|t| s2t.convert(t))?;
+    /// let out = s2t.run().hook(&mut applier.hook()).text("人工智能的发展");
+    /// assert_eq!(out, "人工智慧的發展");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn hook(&self) -> TermHook<'_> {
+        TermHook {
+            applier: self,
+            mentions: Mentions::new(),
+        }
     }
 
     /// Converts `text` into `out`: the stretches between terms with

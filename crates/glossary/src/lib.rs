@@ -34,7 +34,7 @@ mod tbx;
 mod toml_io;
 mod tsv;
 
-pub use apply::{Applied, Applier, Mentions, TermMode};
+pub use apply::{Applied, Applier, Mentions, TermHook, TermMode};
 pub use check::{Problem, check};
 pub use error::{Error, ErrorKind, Format, Location};
 pub use extract::{
