@@ -30,6 +30,7 @@ use crate::context::{Unit, convert_fast, convert_words};
 use crate::detect::{Counts, Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
+use crate::tables::Dict;
 
 /// Where a conversion should end up: a BCP 47 tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -904,6 +905,20 @@ fn repair_residue(conv: &Converter, text: &str, out: &mut String) {
         out.push_str(&quick);
         return;
     };
+    // The fast pass changed each line as it would have alone: only the
+    // lines it changed need the word split.
+    let mut quick_lines = lines(&quick);
+    repair_lines(
+        text,
+        out,
+        |line| quick_lines.next() != Some(line),
+        |line, out| repair_residue_line(residue, ts, line, out),
+    );
+}
+
+/// [`repair_residue`] on one line that has residue (`residue`: the stage's
+/// dictionary; `ts`: t2s's characters).
+fn repair_residue_line(residue: Dict, ts: Dict, text: &str, out: &mut String) {
     // The Simplified spelling, character for character.
     let mut simplified = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -944,24 +959,43 @@ fn repair_traditional(conv: &Converter, text: &str, out: &mut String, only_zhu: 
             c == '著' || !only_zhu && classes.slot(c as u32) & crate::layout::CLASS_T_ONLY != 0
         })
     };
-    if !traditional(text) {
-        out.push_str(text);
-        return;
-    }
     // Split with t2s's phrases too, so that a word Simplified writes with
     // such a form (於潜, from t2s's 於潛) is one word, which `conv` keeps.
     let phrases = conv.stage_dicts().last().copied();
     let mut words = Vec::new();
-    crate::words::for_each_word(text, phrases, |s, e| words.push((s, e)));
-    convert_runs(
-        text,
-        &words,
-        out,
-        |s, e| traditional(&text[s..e]),
-        |run, out| {
-            conv.convert_into(run, out);
-        },
-    );
+    repair_lines(text, out, traditional, |line, out| {
+        words.clear();
+        crate::words::for_each_word(line, phrases, |s, e| words.push((s, e)));
+        convert_runs(
+            line,
+            &words,
+            out,
+            |s, e| traditional(&line[s..e]),
+            |run, out| {
+                conv.convert_into(run, out);
+            },
+        );
+    });
+}
+
+/// Copies the lines of `text` to `out`, except those `needs` picks (it sees
+/// each line once, in order), which go through `repair`. No key of any
+/// table holds a line feed, so a line splits into words and converts as it
+/// would alone: the word split, the costly part of a repair, is made only
+/// for the lines that may change.
+fn repair_lines(
+    text: &str,
+    out: &mut String,
+    mut needs: impl FnMut(&str) -> bool,
+    mut repair: impl FnMut(&str, &mut String),
+) {
+    for line in lines(text) {
+        if needs(line) {
+            repair(line, out);
+        } else {
+            out.push_str(line);
+        }
+    }
 }
 
 /// Copies the `words` of `text` (byte ranges that tile it) to `out`, except
@@ -1005,18 +1039,8 @@ fn from_simplified(
     word_by_word: bool,
     interest: Option<&[u32]>,
 ) {
-    // Compatibility ideographs are rare: looked for by their lead bytes
-    // (EF A4..AB: U+F900..FAFF; F0 AF A0..A8: U+2F800..2FA1F) before the
-    // normalisation tables are.
-    let b = text.as_bytes();
-    let compat = memchr::memchr2_iter(0xEF, 0xF0, b).any(|i| {
-        matches!(b.get(i + 1), Some(0xA4..=0xAB)) && b[i] == 0xEF
-            || b[i] == 0xF0
-                && b.get(i + 1) == Some(&0xAF)
-                && matches!(b.get(i + 2), Some(0xA0..=0xA8))
-    });
     let normalized;
-    let (text, interest) = if compat && conv.normalizes(text) {
+    let (text, interest) = if has_compat_lead(text.as_bytes()) && conv.normalizes(text) {
         normalized = conv.normalize(text);
         // Offsets into the text before normalisation are no use after it.
         (normalized.as_str(), None)
@@ -1027,6 +1051,37 @@ fn from_simplified(
         None if !word_by_word => convert_fast(conv, text, out, interest),
         unit => convert_words(conv, text, out, unit),
     }
+}
+
+/// Whether `b` may hold a compatibility ideograph: their lead bytes (EF
+/// A4..AB: U+F900..FAFF; F0 AF A0..A8: U+2F800..2FA1F), looked for before
+/// the normalisation tables are, since such ideographs are rare.
+fn has_compat_lead(b: &[u8]) -> bool {
+    let at = |i: usize| {
+        let x = b[i];
+        x == 0xEF && matches!(b.get(i + 1), Some(0xA4..=0xAB))
+            || x == 0xF0 && b.get(i + 1) == Some(&0xAF) && matches!(b.get(i + 2), Some(0xA0..=0xA8))
+    };
+    // Fullwidth punctuation (，：) also starts with EF, so a search for the
+    // lead byte stops every few characters of Chinese text; blocks checked
+    // without an early exit inside one vectorise instead.
+    const BLOCK: usize = 64;
+    let body = b.len().saturating_sub(2);
+    let mut i = 0;
+    while i < body {
+        let end = (i + BLOCK).min(body);
+        let mut hit = false;
+        for k in i..end {
+            let (x, y, z) = (b[k], b[k + 1], b[k + 2]);
+            hit |= (x == 0xEF) & (y.wrapping_sub(0xA4) < 8)
+                | (x == 0xF0) & (y == 0xAF) & (z.wrapping_sub(0xA0) < 9);
+        }
+        if hit {
+            return true;
+        }
+        i = end;
+    }
+    (body..b.len()).any(at)
 }
 
 /// The spans of `text` that are words s2t writes with a character that is
@@ -1069,20 +1124,23 @@ fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
         w.chars()
             .any(|c| classes.slot(c as u32) & crate::layout::CLASS_S_ONLY != 0)
     };
-    // Words that s2t itself writes with such a form (虱目魚) are kept, and
-    // so is every word of the split that overlaps one.
-    let kept = traditional_keeps(text);
-    let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
     let mut words = Vec::new();
-    crate::words::for_each_word(text, Some(first), |s, e| words.push((s, e)));
-    // Runs of words to convert go through the whole chain together.
-    convert_runs(
-        text,
-        &words,
-        out,
-        |s, e| simplified(&text[s..e]) && !overlaps_kept(s, e),
-        |run, out| from_simplified(conv, run, out, None, false, None),
-    );
+    repair_lines(text, out, simplified, |line, out| {
+        // Words that s2t itself writes with such a form (虱目魚) are kept,
+        // and so is every word of the split that overlaps one.
+        let kept = traditional_keeps(line);
+        let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
+        words.clear();
+        crate::words::for_each_word(line, Some(first), |s, e| words.push((s, e)));
+        // Runs of words to convert go through the whole chain together.
+        convert_runs(
+            line,
+            &words,
+            out,
+            |s, e| simplified(&line[s..e]) && !overlaps_kept(s, e),
+            |run, out| from_simplified(conv, run, out, None, false, None),
+        );
+    });
 }
 
 #[cfg(test)]
