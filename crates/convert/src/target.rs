@@ -30,7 +30,7 @@ use crate::context::{Unit, convert_fast, convert_words};
 use crate::detect::{Counts, Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
-use crate::tables::Dict;
+use crate::tables::{Dict, WORDS};
 
 /// Where a conversion should end up: a BCP 47 tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -962,21 +962,93 @@ fn repair_traditional(conv: &Converter, text: &str, out: &mut String, only_zhu: 
     // Split with t2s's phrases too, so that a word Simplified writes with
     // such a form (於潜, from t2s's 於潛) is one word, which `conv` keeps.
     let phrases = conv.stage_dicts().last().copied();
+    let keys: Vec<Dict> = phrases.into_iter().chain([Dict::get(WORDS)]).collect();
     let mut words = Vec::new();
     repair_lines(text, out, traditional, |line, out| {
-        words.clear();
-        crate::words::for_each_word(line, phrases, |s, e| words.push((s, e)));
-        convert_runs(
-            line,
-            &words,
-            out,
-            |s, e| traditional(&line[s..e]),
-            |run, out| {
-                conv.convert_into(run, out);
-            },
-        );
+        repair_clauses(line, &keys, out, traditional, |clause, out| {
+            words.clear();
+            crate::words::for_each_word(clause, phrases, |s, e| words.push((s, e)));
+            convert_runs(
+                clause,
+                &words,
+                out,
+                |s, e| traditional(&clause[s..e]),
+                |run, out| {
+                    conv.convert_into(run, out);
+                },
+            );
+        });
     });
 }
+
+/// Copies `line` to `out`, except the clauses that `needs` picks, which go
+/// through `repair` together with their neighbours as far as points that no
+/// key of `keys` (the dictionaries the repair splits and matches with)
+/// crosses, so that they split into words as they would within their line:
+/// the word split costs more than anything else here, and a line with one
+/// form to repair is mostly clauses without any.
+fn repair_clauses(
+    line: &str,
+    keys: &[Dict],
+    out: &mut String,
+    needs: impl Fn(&str) -> bool,
+    mut repair: impl FnMut(&str, &mut String),
+) {
+    let b = line.as_bytes();
+    let most = keys.iter().map(|d| d.trie.max_key_chars).max().unwrap_or(0);
+    // Whether a key starting before byte `p` ends after it.
+    let crossed = |p: usize| {
+        let mut q = p;
+        for _ in 1..most {
+            if q == 0 {
+                return false;
+            }
+            q = crate::context::before(b, q);
+            if keys
+                .iter()
+                .any(|d| d.longest(line, q).is_some_and(|f| f.end > p))
+            {
+                return true;
+            }
+        }
+        false
+    };
+    // Where a clause may end: after a punctuation mark (checked for keys
+    // across it only where a repair needs it), and the line's ends.
+    let mut cuts = vec![0];
+    cuts.extend(
+        line.char_indices()
+            .filter(|&(_, c)| CLAUSE_ENDS.contains(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&p| p < b.len()),
+    );
+    cuts.push(b.len());
+    let mut done = 0;
+    let mut k = 0;
+    while k + 1 < cuts.len() {
+        if !needs(&line[cuts[k]..cuts[k + 1]]) {
+            k += 1;
+            continue;
+        }
+        let mut first = k;
+        while cuts[first] > done && crossed(cuts[first]) {
+            first -= 1;
+        }
+        let mut last = k + 1;
+        while last + 1 < cuts.len() && crossed(cuts[last]) {
+            last += 1;
+        }
+        let (start, end) = (cuts[first].max(done), cuts[last]);
+        out.push_str(&line[done..start]);
+        repair(&line[start..end], out);
+        done = end;
+        k = last;
+    }
+    out.push_str(&line[done..]);
+}
+
+/// The punctuation marks after which [`repair_clauses`] may cut a line.
+const CLAUSE_ENDS: &str = "。，、；：！？「」『』（）《》〈〉";
 
 /// Copies the lines of `text` to `out`, except those `needs` picks (it sees
 /// each line once, in order), which go through `repair`. No key of any
@@ -1087,12 +1159,7 @@ fn has_compat_lead(b: &[u8]) -> bool {
 /// The spans of `text` that are words s2t writes with a character that is
 /// otherwise Simplified only (`generated/TraditionalKeeps`), longest first.
 fn traditional_keeps(text: &str) -> Vec<(usize, usize)> {
-    static KEEPS: OnceLock<Option<Converter>> = OnceLock::new();
-    let Some(&dict) = KEEPS
-        .get_or_init(|| Converter::pipeline_builder("bianyi-traditional-keeps").map(|b| b.build()))
-        .as_ref()
-        .and_then(|c| c.stage_dicts().first())
-    else {
+    let Some(dict) = traditional_keeps_dict() else {
         return Vec::new();
     };
     let mut spans = Vec::new();
@@ -1111,6 +1178,15 @@ fn traditional_keeps(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The dictionary of `generated/TraditionalKeeps` (built once).
+fn traditional_keeps_dict() -> Option<Dict> {
+    static KEEPS: OnceLock<Option<Converter>> = OnceLock::new();
+    KEEPS
+        .get_or_init(|| Converter::pipeline_builder("bianyi-traditional-keeps").map(|b| b.build()))
+        .as_ref()
+        .and_then(|c| c.stage_dicts().first().copied())
+}
+
 /// Traditional text with Simplified forms in it: the words that hold one
 /// (in the most probable split into words) are converted from Simplified
 /// with `conv`; every other word is kept as it is.
@@ -1124,22 +1200,28 @@ fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
         w.chars()
             .any(|c| classes.slot(c as u32) & crate::layout::CLASS_S_ONLY != 0)
     };
+    let keys: Vec<Dict> = [first, Dict::get(WORDS)]
+        .into_iter()
+        .chain(traditional_keeps_dict())
+        .collect();
     let mut words = Vec::new();
     repair_lines(text, out, simplified, |line, out| {
-        // Words that s2t itself writes with such a form (虱目魚) are kept,
-        // and so is every word of the split that overlaps one.
-        let kept = traditional_keeps(line);
-        let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
-        words.clear();
-        crate::words::for_each_word(line, Some(first), |s, e| words.push((s, e)));
-        // Runs of words to convert go through the whole chain together.
-        convert_runs(
-            line,
-            &words,
-            out,
-            |s, e| simplified(&line[s..e]) && !overlaps_kept(s, e),
-            |run, out| from_simplified(conv, run, out, None, false, None),
-        );
+        repair_clauses(line, &keys, out, simplified, |clause, out| {
+            // Words that s2t itself writes with such a form (虱目魚) are
+            // kept, and so is every word of the split that overlaps one.
+            let kept = traditional_keeps(clause);
+            let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
+            words.clear();
+            crate::words::for_each_word(clause, Some(first), |s, e| words.push((s, e)));
+            // Runs of words to convert go through the whole chain together.
+            convert_runs(
+                clause,
+                &words,
+                out,
+                |s, e| simplified(&clause[s..e]) && !overlaps_kept(s, e),
+                |run, out| from_simplified(conv, run, out, None, false, None),
+            );
+        });
     });
 }
 
