@@ -677,6 +677,18 @@ impl Document {
 
     /// [`Document::pieces`] of a paragraph whose characters were counted.
     fn pieces_counted<'t>(&self, paragraph: &'t str, counts: Counts) -> Vec<(&'t str, Route)> {
+        match self.whole_route(paragraph, counts) {
+            Ok(route) => vec![(paragraph, route)],
+            Err(d) => self.clause_pieces(paragraph, &d),
+        }
+    }
+
+    /// The route of a paragraph whose characters were counted, when it is
+    /// converted whole, else its verdict (it mixes scripts): what
+    /// [`Document::pieces`] decides first, without a vector for the one
+    /// piece most paragraphs are.
+    /// (Boxed: a mixed paragraph is rare and allocates its clauses anyway.)
+    fn whole_route(&self, paragraph: &str, counts: Counts) -> Result<Route, Box<Detection>> {
         let mut detector = Detector::from_counts(counts);
         // Words matter only to the vocabulary, which only phrases change.
         if self.converter.phrases {
@@ -685,12 +697,17 @@ impl Document {
         // Most paragraphs show nothing against their document: they take its
         // route without being judged.
         if self.agrees(detector.counts()) {
-            return vec![(paragraph, self.typical)];
+            return Ok(self.typical);
         }
         let d = detector.detection_given(&self.detection);
         if d.script != Script::Mixed {
-            return vec![(paragraph, self.converter.route(&d, &self.detection))];
+            return Ok(self.converter.route(&d, &self.detection));
         }
+        Err(Box::new(d))
+    }
+
+    /// The clauses of a paragraph judged mixed (as `d`), with their routes.
+    fn clause_pieces<'t>(&self, paragraph: &'t str, d: &Detection) -> Vec<(&'t str, Route)> {
         // Each clause by its own evidence (more Simplified-only than
         // Traditional-only forms, or the other way), else by the
         // paragraph's. Traditional clauses of a mixed paragraph come from a
@@ -711,7 +728,7 @@ impl Document {
                     Source::Simplified
                 } else {
                     Source::Traditional {
-                        standard: c.detection_given(&d).standard.unwrap_or(Standard::Taiwan),
+                        standard: c.detection_given(d).standard.unwrap_or(Standard::Taiwan),
                         mainland_origin: true,
                         simplified_forms: counts.simplified > 0,
                     }
@@ -754,23 +771,25 @@ impl Document {
             at += paragraph.len();
             found.clear();
             let counts = crate::detect::scan(paragraph, Some(&mut found));
-            let pieces = self.pieces_counted(paragraph, counts);
-            if let [(_, route)] = pieces.as_slice() {
-                match run {
-                    Some((s, _, r)) if r == *route => run = Some((s, at, r)),
-                    _ => {
-                        flush(run, &mut interest, out);
-                        run = Some((start, at, *route));
+            let d = match self.whole_route(paragraph, counts) {
+                Ok(route) => {
+                    match run {
+                        Some((s, _, r)) if r == route => run = Some((s, at, r)),
+                        _ => {
+                            flush(run, &mut interest, out);
+                            run = Some((start, at, route));
+                        }
                     }
+                    if let Some((s, _, _)) = run {
+                        let shift = u32::try_from(start - s).unwrap_or(u32::MAX);
+                        interest.extend(found.iter().map(|&p| p.saturating_add(shift)));
+                    }
+                    continue;
                 }
-                if let Some((s, _, _)) = run {
-                    let shift = u32::try_from(start - s).unwrap_or(u32::MAX);
-                    interest.extend(found.iter().map(|&p| p.saturating_add(shift)));
-                }
-                continue;
-            }
+                Err(d) => d,
+            };
             flush(run.take(), &mut interest, out);
-            for (piece, route) in pieces {
+            for (piece, route) in self.clause_pieces(paragraph, &d) {
                 convert_with(route, options, piece, out, None, None);
             }
         }
