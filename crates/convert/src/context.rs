@@ -496,7 +496,7 @@ fn risk_dict(conv: &Converter) -> Option<Dict> {
 }
 
 /// The start of the character before byte `i` (0 stays 0).
-fn before(b: &[u8], i: usize) -> usize {
+pub(crate) fn before(b: &[u8], i: usize) -> usize {
     let mut j = i.saturating_sub(1);
     while j > 0 && b[j] & 0xC0 == 0x80 {
         j -= 1;

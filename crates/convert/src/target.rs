@@ -30,6 +30,7 @@ use crate::context::{Unit, convert_fast, convert_words};
 use crate::detect::{Counts, Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
+use crate::tables::{Dict, WORDS};
 
 /// Where a conversion should end up: a BCP 47 tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -676,6 +677,18 @@ impl Document {
 
     /// [`Document::pieces`] of a paragraph whose characters were counted.
     fn pieces_counted<'t>(&self, paragraph: &'t str, counts: Counts) -> Vec<(&'t str, Route)> {
+        match self.whole_route(paragraph, counts) {
+            Ok(route) => vec![(paragraph, route)],
+            Err(d) => self.clause_pieces(paragraph, &d),
+        }
+    }
+
+    /// The route of a paragraph whose characters were counted, when it is
+    /// converted whole, else its verdict (it mixes scripts): what
+    /// [`Document::pieces`] decides first, without a vector for the one
+    /// piece most paragraphs are.
+    /// (Boxed: a mixed paragraph is rare and allocates its clauses anyway.)
+    fn whole_route(&self, paragraph: &str, counts: Counts) -> Result<Route, Box<Detection>> {
         let mut detector = Detector::from_counts(counts);
         // Words matter only to the vocabulary, which only phrases change.
         if self.converter.phrases {
@@ -684,12 +697,17 @@ impl Document {
         // Most paragraphs show nothing against their document: they take its
         // route without being judged.
         if self.agrees(detector.counts()) {
-            return vec![(paragraph, self.typical)];
+            return Ok(self.typical);
         }
         let d = detector.detection_given(&self.detection);
         if d.script != Script::Mixed {
-            return vec![(paragraph, self.converter.route(&d, &self.detection))];
+            return Ok(self.converter.route(&d, &self.detection));
         }
+        Err(Box::new(d))
+    }
+
+    /// The clauses of a paragraph judged mixed (as `d`), with their routes.
+    fn clause_pieces<'t>(&self, paragraph: &'t str, d: &Detection) -> Vec<(&'t str, Route)> {
         // Each clause by its own evidence (more Simplified-only than
         // Traditional-only forms, or the other way), else by the
         // paragraph's. Traditional clauses of a mixed paragraph come from a
@@ -710,7 +728,7 @@ impl Document {
                     Source::Simplified
                 } else {
                     Source::Traditional {
-                        standard: c.detection_given(&d).standard.unwrap_or(Standard::Taiwan),
+                        standard: c.detection_given(d).standard.unwrap_or(Standard::Taiwan),
                         mainland_origin: true,
                         simplified_forms: counts.simplified > 0,
                     }
@@ -753,23 +771,25 @@ impl Document {
             at += paragraph.len();
             found.clear();
             let counts = crate::detect::scan(paragraph, Some(&mut found));
-            let pieces = self.pieces_counted(paragraph, counts);
-            if let [(_, route)] = pieces.as_slice() {
-                match run {
-                    Some((s, _, r)) if r == *route => run = Some((s, at, r)),
-                    _ => {
-                        flush(run, &mut interest, out);
-                        run = Some((start, at, *route));
+            let d = match self.whole_route(paragraph, counts) {
+                Ok(route) => {
+                    match run {
+                        Some((s, _, r)) if r == route => run = Some((s, at, r)),
+                        _ => {
+                            flush(run, &mut interest, out);
+                            run = Some((start, at, route));
+                        }
                     }
+                    if let Some((s, _, _)) = run {
+                        let shift = u32::try_from(start - s).unwrap_or(u32::MAX);
+                        interest.extend(found.iter().map(|&p| p.saturating_add(shift)));
+                    }
+                    continue;
                 }
-                if let Some((s, _, _)) = run {
-                    let shift = u32::try_from(start - s).unwrap_or(u32::MAX);
-                    interest.extend(found.iter().map(|&p| p.saturating_add(shift)));
-                }
-                continue;
-            }
+                Err(d) => d,
+            };
             flush(run.take(), &mut interest, out);
-            for (piece, route) in pieces {
+            for (piece, route) in self.clause_pieces(paragraph, &d) {
                 convert_with(route, options, piece, out, None, None);
             }
         }
@@ -904,6 +924,20 @@ fn repair_residue(conv: &Converter, text: &str, out: &mut String) {
         out.push_str(&quick);
         return;
     };
+    // The fast pass changed each line as it would have alone: only the
+    // lines it changed need the word split.
+    let mut quick_lines = lines(&quick);
+    repair_lines(
+        text,
+        out,
+        |line| quick_lines.next() != Some(line),
+        |line, out| repair_residue_line(residue, ts, line, out),
+    );
+}
+
+/// [`repair_residue`] on one line that has residue (`residue`: the stage's
+/// dictionary; `ts`: t2s's characters).
+fn repair_residue_line(residue: Dict, ts: Dict, text: &str, out: &mut String) {
     // The Simplified spelling, character for character.
     let mut simplified = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -944,24 +978,115 @@ fn repair_traditional(conv: &Converter, text: &str, out: &mut String, only_zhu: 
             c == '著' || !only_zhu && classes.slot(c as u32) & crate::layout::CLASS_T_ONLY != 0
         })
     };
-    if !traditional(text) {
-        out.push_str(text);
-        return;
-    }
     // Split with t2s's phrases too, so that a word Simplified writes with
     // such a form (於潜, from t2s's 於潛) is one word, which `conv` keeps.
     let phrases = conv.stage_dicts().last().copied();
+    let keys: Vec<Dict> = phrases.into_iter().chain([Dict::get(WORDS)]).collect();
     let mut words = Vec::new();
-    crate::words::for_each_word(text, phrases, |s, e| words.push((s, e)));
-    convert_runs(
-        text,
-        &words,
-        out,
-        |s, e| traditional(&text[s..e]),
-        |run, out| {
-            conv.convert_into(run, out);
-        },
+    repair_lines(text, out, traditional, |line, out| {
+        repair_clauses(line, &keys, out, traditional, |clause, out| {
+            words.clear();
+            crate::words::for_each_word(clause, phrases, |s, e| words.push((s, e)));
+            convert_runs(
+                clause,
+                &words,
+                out,
+                |s, e| traditional(&clause[s..e]),
+                |run, out| {
+                    conv.convert_into(run, out);
+                },
+            );
+        });
+    });
+}
+
+/// Copies `line` to `out`, except the clauses that `needs` picks, which go
+/// through `repair` together with their neighbours as far as points that no
+/// key of `keys` (the dictionaries the repair splits and matches with)
+/// crosses, so that they split into words as they would within their line:
+/// the word split costs more than anything else here, and a line with one
+/// form to repair is mostly clauses without any.
+fn repair_clauses(
+    line: &str,
+    keys: &[Dict],
+    out: &mut String,
+    needs: impl Fn(&str) -> bool,
+    mut repair: impl FnMut(&str, &mut String),
+) {
+    let b = line.as_bytes();
+    let most = keys.iter().map(|d| d.trie.max_key_chars).max().unwrap_or(0);
+    // Whether a key starting before byte `p` ends after it.
+    let crossed = |p: usize| {
+        let mut q = p;
+        for _ in 1..most {
+            if q == 0 {
+                return false;
+            }
+            q = crate::context::before(b, q);
+            if keys
+                .iter()
+                .any(|d| d.longest(line, q).is_some_and(|f| f.end > p))
+            {
+                return true;
+            }
+        }
+        false
+    };
+    // Where a clause may end: after a punctuation mark (checked for keys
+    // across it only where a repair needs it), and the line's ends.
+    let mut cuts = vec![0];
+    cuts.extend(
+        line.char_indices()
+            .filter(|&(_, c)| CLAUSE_ENDS.contains(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&p| p < b.len()),
     );
+    cuts.push(b.len());
+    let mut done = 0;
+    let mut k = 0;
+    while k + 1 < cuts.len() {
+        if !needs(&line[cuts[k]..cuts[k + 1]]) {
+            k += 1;
+            continue;
+        }
+        let mut first = k;
+        while cuts[first] > done && crossed(cuts[first]) {
+            first -= 1;
+        }
+        let mut last = k + 1;
+        while last + 1 < cuts.len() && crossed(cuts[last]) {
+            last += 1;
+        }
+        let (start, end) = (cuts[first].max(done), cuts[last]);
+        out.push_str(&line[done..start]);
+        repair(&line[start..end], out);
+        done = end;
+        k = last;
+    }
+    out.push_str(&line[done..]);
+}
+
+/// The punctuation marks after which [`repair_clauses`] may cut a line.
+const CLAUSE_ENDS: &str = "。，、；：！？「」『』（）《》〈〉";
+
+/// Copies the lines of `text` to `out`, except those `needs` picks (it sees
+/// each line once, in order), which go through `repair`. No key of any
+/// table holds a line feed, so a line splits into words and converts as it
+/// would alone: the word split, the costly part of a repair, is made only
+/// for the lines that may change.
+fn repair_lines(
+    text: &str,
+    out: &mut String,
+    mut needs: impl FnMut(&str) -> bool,
+    mut repair: impl FnMut(&str, &mut String),
+) {
+    for line in lines(text) {
+        if needs(line) {
+            repair(line, out);
+        } else {
+            out.push_str(line);
+        }
+    }
 }
 
 /// Copies the `words` of `text` (byte ranges that tile it) to `out`, except
@@ -1005,18 +1130,8 @@ fn from_simplified(
     word_by_word: bool,
     interest: Option<&[u32]>,
 ) {
-    // Compatibility ideographs are rare: looked for by their lead bytes
-    // (EF A4..AB: U+F900..FAFF; F0 AF A0..A8: U+2F800..2FA1F) before the
-    // normalisation tables are.
-    let b = text.as_bytes();
-    let compat = memchr::memchr2_iter(0xEF, 0xF0, b).any(|i| {
-        matches!(b.get(i + 1), Some(0xA4..=0xAB)) && b[i] == 0xEF
-            || b[i] == 0xF0
-                && b.get(i + 1) == Some(&0xAF)
-                && matches!(b.get(i + 2), Some(0xA0..=0xA8))
-    });
     let normalized;
-    let (text, interest) = if compat && conv.normalizes(text) {
+    let (text, interest) = if has_compat_lead(text.as_bytes()) && conv.normalizes(text) {
         normalized = conv.normalize(text);
         // Offsets into the text before normalisation are no use after it.
         (normalized.as_str(), None)
@@ -1029,15 +1144,41 @@ fn from_simplified(
     }
 }
 
+/// Whether `b` may hold a compatibility ideograph: their lead bytes (EF
+/// A4..AB: U+F900..FAFF; F0 AF A0..A8: U+2F800..2FA1F), looked for before
+/// the normalisation tables are, since such ideographs are rare.
+fn has_compat_lead(b: &[u8]) -> bool {
+    let at = |i: usize| {
+        let x = b[i];
+        x == 0xEF && matches!(b.get(i + 1), Some(0xA4..=0xAB))
+            || x == 0xF0 && b.get(i + 1) == Some(&0xAF) && matches!(b.get(i + 2), Some(0xA0..=0xA8))
+    };
+    // Fullwidth punctuation (，：) also starts with EF, so a search for the
+    // lead byte stops every few characters of Chinese text; blocks checked
+    // without an early exit inside one vectorise instead.
+    const BLOCK: usize = 64;
+    let body = b.len().saturating_sub(2);
+    let mut i = 0;
+    while i < body {
+        let end = (i + BLOCK).min(body);
+        let mut hit = false;
+        for k in i..end {
+            let (x, y, z) = (b[k], b[k + 1], b[k + 2]);
+            hit |= (x == 0xEF) & (y.wrapping_sub(0xA4) < 8)
+                | (x == 0xF0) & (y == 0xAF) & (z.wrapping_sub(0xA0) < 9);
+        }
+        if hit {
+            return true;
+        }
+        i = end;
+    }
+    (body..b.len()).any(at)
+}
+
 /// The spans of `text` that are words s2t writes with a character that is
 /// otherwise Simplified only (`generated/TraditionalKeeps`), longest first.
 fn traditional_keeps(text: &str) -> Vec<(usize, usize)> {
-    static KEEPS: OnceLock<Option<Converter>> = OnceLock::new();
-    let Some(&dict) = KEEPS
-        .get_or_init(|| Converter::pipeline_builder("bianyi-traditional-keeps").map(|b| b.build()))
-        .as_ref()
-        .and_then(|c| c.stage_dicts().first())
-    else {
+    let Some(dict) = traditional_keeps_dict() else {
         return Vec::new();
     };
     let mut spans = Vec::new();
@@ -1056,6 +1197,15 @@ fn traditional_keeps(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The dictionary of `generated/TraditionalKeeps` (built once).
+fn traditional_keeps_dict() -> Option<Dict> {
+    static KEEPS: OnceLock<Option<Converter>> = OnceLock::new();
+    KEEPS
+        .get_or_init(|| Converter::pipeline_builder("bianyi-traditional-keeps").map(|b| b.build()))
+        .as_ref()
+        .and_then(|c| c.stage_dicts().first().copied())
+}
+
 /// Traditional text with Simplified forms in it: the words that hold one
 /// (in the most probable split into words) are converted from Simplified
 /// with `conv`; every other word is kept as it is.
@@ -1069,20 +1219,29 @@ fn repair_simplified(conv: &Converter, text: &str, out: &mut String) {
         w.chars()
             .any(|c| classes.slot(c as u32) & crate::layout::CLASS_S_ONLY != 0)
     };
-    // Words that s2t itself writes with such a form (虱目魚) are kept, and
-    // so is every word of the split that overlaps one.
-    let kept = traditional_keeps(text);
-    let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
+    let keys: Vec<Dict> = [first, Dict::get(WORDS)]
+        .into_iter()
+        .chain(traditional_keeps_dict())
+        .collect();
     let mut words = Vec::new();
-    crate::words::for_each_word(text, Some(first), |s, e| words.push((s, e)));
-    // Runs of words to convert go through the whole chain together.
-    convert_runs(
-        text,
-        &words,
-        out,
-        |s, e| simplified(&text[s..e]) && !overlaps_kept(s, e),
-        |run, out| from_simplified(conv, run, out, None, false, None),
-    );
+    repair_lines(text, out, simplified, |line, out| {
+        repair_clauses(line, &keys, out, simplified, |clause, out| {
+            // Words that s2t itself writes with such a form (虱目魚) are
+            // kept, and so is every word of the split that overlaps one.
+            let kept = traditional_keeps(clause);
+            let overlaps_kept = |s: usize, e: usize| kept.iter().any(|&(a, b)| a < e && s < b);
+            words.clear();
+            crate::words::for_each_word(clause, Some(first), |s, e| words.push((s, e)));
+            // Runs of words to convert go through the whole chain together.
+            convert_runs(
+                clause,
+                &words,
+                out,
+                |s, e| simplified(&clause[s..e]) && !overlaps_kept(s, e),
+                |run, out| from_simplified(conv, run, out, None, false, None),
+            );
+        });
+    });
 }
 
 #[cfg(test)]
