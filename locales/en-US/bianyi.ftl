@@ -372,6 +372,7 @@ batch-summary = bianyi: { $files ->
 error-batch-output-is-input = { $path } is the folder being converted; use --in-place to convert it in place
 error-batch-output-contains-input = the output folder { $path } contains the folder being converted ({ $input }), so outputs could overwrite inputs; choose an output folder outside it
 error-batch-escapes = { $path } would be written outside the output folder (through a symbolic link); not written
+error-batch-changed = { $path } was replaced (by a symbolic link or another file) while bianyi was converting the tree; not followed, left as it is
 error-batch-needs-output = -r needs an output folder (-o DIR) or --in-place
 error-batch-failed = { $errors ->
         [one] 1 file could not be converted

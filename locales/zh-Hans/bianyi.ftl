@@ -172,6 +172,7 @@ batch-summary = bianyi：转换了 { $files } 个文件（{ $bytes } 字节）�
 error-batch-output-is-input = { $path } 就是要转换的文件夹；要就地转换，请使用 --in-place
 error-batch-output-contains-input = 输出文件夹 { $path } 包含要转换的文件夹（{ $input }），输出可能覆盖输入；请选择它之外的输出文件夹
 error-batch-escapes = { $path } 会（经由符号链接）写到输出文件夹之外，未写入
+error-batch-changed = { $path } 在 bianyi 转换文件夹期间被替换（换成了符号链接或另一个文件）；未跟随，保持原样
 error-batch-needs-output = -r 需要输出文件夹（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 个文件无法转换（见上文）
 error-document = { $path }:{ $line }:{ $column }：无法转换这个 { $format } 文档（第 { $offset } 字节）：{ $message }；未写入任何内容

@@ -172,6 +172,7 @@ batch-summary = bianyi：轉換了 { $files } 個檔案（{ $bytes } 位元組�
 error-batch-output-is-input = { $path } 就是要轉換的資料夾；要就地轉換，請使用 --in-place
 error-batch-output-contains-input = 輸出資料夾 { $path } 包含要轉換的資料夾（{ $input }），輸出可能覆蓋輸入；請選擇它之外的輸出資料夾
 error-batch-escapes = { $path } 會（經由符號連結）寫到輸出資料夾之外，未寫入
+error-batch-changed = { $path } 在 bianyi 轉換資料夾期間被替換（換成了符號連結或另一個檔案）；未跟隨，保持原樣
 error-batch-needs-output = -r 需要輸出資料夾（-o DIR）或 --in-place
 error-batch-failed = 有 { $errors } 個檔案無法轉換（見上文）
 error-document = { $path }:{ $line }:{ $column }：無法轉換這個 { $format } 文件（第 { $offset } 位元組）：{ $message }；未寫入任何內容
