@@ -618,6 +618,107 @@ pub(crate) mod cleanup {
     fn listen() {}
 }
 
+/// Files of a private cache folder (the compiled glossary matchers), which
+/// others may have tampered with: every oddity is a miss, never an error
+/// and never a hang (docs/reliability.md, "Threat model").
+///
+/// The folder is created 0700 and used only if it is a folder (not a
+/// link), owned by the current user and not writable by group or others;
+/// files are read only if regular, owned by the user and at most a given
+/// size (opened `O_NOFOLLOW|O_NONBLOCK`, so a FIFO cannot hang the run),
+/// and written through [`Output::beneath`] (`O_EXCL|O_NOFOLLOW`, renamed
+/// in the folder, never over a link), 0600.
+#[cfg(unix)]
+pub(crate) mod cache {
+    use std::ffi::OsStr;
+    use std::fs::File;
+    use std::io::Read;
+    use std::os::fd::OwnedFd;
+    use std::os::unix::fs::MetadataExt;
+    use std::path::Path;
+
+    use rustix::fs::{Mode, OFlags};
+
+    /// A handle on the cache folder.
+    pub(crate) type Folder = OwnedFd;
+
+    /// The cache folder `dir` (created 0700, its parents as usual), if it
+    /// can be trusted.
+    pub(crate) fn folder(dir: &Path) -> Option<Folder> {
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent).ok()?;
+        }
+        match rustix::fs::mkdir(dir, Mode::from_raw_mode(0o700)) {
+            Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+            Err(_) => return None,
+        }
+        let fd = rustix::fs::open(
+            dir,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()?;
+        let meta = File::from(fd.try_clone().ok()?).metadata().ok()?;
+        let mine = meta.uid() == rustix::process::geteuid().as_raw();
+        (meta.is_dir() && mine && meta.mode() & 0o022 == 0).then_some(fd)
+    }
+
+    /// The file `name` of the cache folder, if it is a regular file of
+    /// the user's of at most `max` bytes.
+    pub(crate) fn read(dir: &OwnedFd, name: &OsStr, max: u64) -> Option<Vec<u8>> {
+        let fd = rustix::fs::openat(
+            dir,
+            name,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()?;
+        let file = File::from(fd);
+        let meta = file.metadata().ok()?;
+        let mine = meta.uid() == rustix::process::geteuid().as_raw();
+        if !meta.is_file() || !mine || meta.len() > max {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        // The file may grow after the check: never read past the limit.
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .ok()?;
+        (bytes.len() as u64 <= max).then_some(bytes)
+    }
+
+    /// Writes `bytes` as the file `name` of the cache folder (0600);
+    /// whether it worked does not matter to anyone.
+    pub(crate) fn write(dir: &OwnedFd, name: &OsStr, shown: &Path, bytes: &[u8]) -> bool {
+        let Ok(mut out) = super::Output::beneath(dir, name, shown, 0o600) else {
+            return false;
+        };
+        out.write_all(bytes).is_ok() && out.commit().is_ok()
+    }
+}
+
+/// Elsewhere there is no cache: these systems lack the calls that make it
+/// safe (`O_NOFOLLOW`, owners).
+#[cfg(not(unix))]
+pub(crate) mod cache {
+    use std::ffi::OsStr;
+    use std::path::Path;
+
+    pub(crate) type Folder = std::convert::Infallible;
+
+    pub(crate) fn folder(_: &Path) -> Option<Folder> {
+        None
+    }
+
+    pub(crate) fn read(dir: &Folder, _: &OsStr, _: u64) -> Option<Vec<u8>> {
+        match *dir {}
+    }
+
+    pub(crate) fn write(dir: &Folder, _: &OsStr, _: &Path, _: &[u8]) -> bool {
+        match *dir {}
+    }
+}
+
 /// True when standard output is the regular file `path` (as with
 /// `bianyi convert … a.txt >> a.txt`).
 pub(crate) fn stdout_is(path: &Path) -> bool {
@@ -732,6 +833,29 @@ mod tests {
         assert!(is_link(&link));
         assert_eq!(fs::read(&target).expect("target"), b"again");
         assert_eq!(names(&dir.path().join("sub")), ["target.bin"]);
+    }
+
+    /// A cache file larger than the limit is not read (issue 20, item 2;
+    /// the links, FIFOs and folders are in tests/glossary.rs).
+    #[test]
+    fn oversized_cache_files_are_a_miss() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = super::cache::folder(&dir.path().join("bianyi")).expect("folder");
+        let file = dir.path().join("bianyi/m.bin");
+        fs::write(&file, [7u8; 100]).expect("write");
+        let name = std::ffi::OsStr::new("m.bin");
+        assert_eq!(
+            super::cache::read(&folder, name, 100).map(|b| b.len()),
+            Some(100)
+        );
+        assert_eq!(super::cache::read(&folder, name, 99), None);
+        // A sparse file of 4 GiB: refused by its size, never read.
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_len(4 << 30))
+            .expect("grow");
+        assert_eq!(super::cache::read(&folder, name, 1 << 20), None);
     }
 
     /// When replacing the second of three staged files fails, the first
