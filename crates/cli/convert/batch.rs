@@ -185,53 +185,48 @@ pub(super) fn run(
         say(error_line(&e, &l));
     }
     let pending: Mutex<(usize, BTreeMap<usize, Vec<String>>)> = Mutex::new((0, BTreeMap::new()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()
-        .map_err(|e| CliError::Read {
-            source: Source::path(root),
-            error: io::Error::other(e.to_string()),
-        })?;
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        items
-            .par_iter()
-            .enumerate()
-            .map(|(k, item)| {
-                let mut messages = Vec::new();
-                let outcome = match convert_one(
-                    item,
-                    &roots,
-                    destination,
-                    out_canon.as_deref(),
-                    job,
-                    io_opts,
-                    &mut messages,
-                ) {
-                    Ok(o) => o,
-                    Err(e) => {
-                        let l = Localizer::from_env(io_opts.lang.as_deref());
-                        messages.push(error_line(&e, &l));
-                        Outcome::Failed
-                    }
+    // Fewer threads when the system cannot start as many (issue 20); none
+    // (this one does the work) when it cannot start any.
+    let pool = std::iter::successors(Some(threads.max(1)), |n| (*n > 1).then_some(n / 2))
+        .find_map(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
+    let one = |(k, item): (usize, &Item)| {
+        let mut messages = Vec::new();
+        let outcome = match convert_one(
+            item,
+            &roots,
+            destination,
+            out_canon.as_deref(),
+            job,
+            io_opts,
+            &mut messages,
+        ) {
+            Ok(o) => o,
+            Err(e) => {
+                let l = Localizer::from_env(io_opts.lang.as_deref());
+                messages.push(error_line(&e, &l));
+                Outcome::Failed
+            }
+        };
+        if let Ok(mut p) = pending.lock() {
+            p.1.insert(k, messages);
+            loop {
+                let next = p.0;
+                let Some(ready) = p.1.remove(&next) else {
+                    break;
                 };
-                if let Ok(mut p) = pending.lock() {
-                    p.1.insert(k, messages);
-                    loop {
-                        let next = p.0;
-                        let Some(ready) = p.1.remove(&next) else {
-                            break;
-                        };
-                        p.0 += 1;
-                        for m in ready {
-                            say(m);
-                        }
-                    }
+                p.0 += 1;
+                for m in ready {
+                    say(m);
                 }
-                bar.inc(item.size);
-                outcome
-            })
-            .collect()
-    });
+            }
+        }
+        bar.inc(item.size);
+        outcome
+    };
+    let outcomes: Vec<Outcome> = match pool {
+        Some(pool) => pool.install(|| items.par_iter().enumerate().map(one).collect()),
+        None => items.iter().enumerate().map(one).collect(),
+    };
     bar.finish_and_clear();
     for o in outcomes {
         match o {
