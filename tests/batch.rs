@@ -172,4 +172,134 @@ mod unix {
         assert!(err.contains("outside the output folder"), "{err}");
         assert!(tree(&elsewhere).is_empty(), "nothing written outside");
     }
+
+    /// Runs `bianyi convert -c s2t -r tree ARGS…` in `dir` with the test
+    /// hook `BIANYI_TEST_RACE=race` (crates/cli/convert/batch.rs), which
+    /// swaps a file or folder for a symbolic link between the walk and the
+    /// open, or before the rename: the races of issue 20, made
+    /// deterministic.
+    fn raced(dir: &std::path::Path, race: &str, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["convert", "-c", "s2t", "-r", "tree"])
+            .args(args)
+            .current_dir(dir)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("BIANYI_TEST_RACE", race)
+            .output()
+            .expect("run bianyi")
+    }
+
+    /// A tree `tree/d/f.txt` and a private `victim.txt` next to it (and
+    /// `outside/f.txt`, a folder a link may point to).
+    fn race_tree() -> tempfile::TempDir {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::create_dir_all(dir.path().join("tree/d")).expect("mkdir");
+        fs::create_dir_all(dir.path().join("outside")).expect("mkdir");
+        fs::write(dir.path().join("tree/d/f.txt"), "头发\n").expect("write");
+        for victim in ["victim.txt", "outside/f.txt"] {
+            let victim = dir.path().join(victim);
+            fs::write(&victim, "发展 VICTIM\n").expect("write");
+            fs::set_permissions(&victim, fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
+        dir
+    }
+
+    /// Issue 20, item 1: a file swapped for a link to a file outside the
+    /// tree between the walk and the open is neither read nor written
+    /// through, in place or into an output folder; the same for its folder
+    /// swapped for a link to a folder outside, and for a link put in place
+    /// of the destination just before the rename.
+    #[test]
+    fn issue20_links_swapped_in_during_the_run_are_not_followed() {
+        // The exit code: 2 when the file was left alone (reported), 0 when
+        // the output went where the folder was before the swap (the handle
+        // bianyi holds), never through the link.
+        let cases: &[(&str, &[&str], i32)] = &[
+            ("open", &["--in-place"], 2),
+            ("open", &["-o", "out"], 2),
+            ("folder-open", &["--in-place"], 2),
+            ("folder-open", &["-o", "out"], 2),
+            ("replace", &["--in-place"], 2),
+            ("replace", &["-o", "out"], 2),
+            ("folder-replace", &["--in-place"], 0),
+            ("folder-replace", &["-o", "out"], 0),
+        ];
+        for (moment, args, code) in cases {
+            let dir = race_tree();
+            let target = if moment.starts_with("folder-") {
+                dir.path().join("outside")
+            } else {
+                dir.path().join("victim.txt")
+            };
+            let race = format!("{moment}:{}", target.display());
+            let run = raced(dir.path(), &race, args);
+            let err = String::from_utf8_lossy(&run.stderr);
+            assert_eq!(run.status.code(), Some(*code), "{moment} {args:?}: {err}");
+            for victim in ["victim.txt", "outside/f.txt"] {
+                assert_eq!(
+                    fs::read_to_string(dir.path().join(victim)).expect("victim"),
+                    "发展 VICTIM\n",
+                    "{moment} {args:?}: {victim} was written"
+                );
+            }
+            assert_eq!(
+                tree(&dir.path().join("outside")).len(),
+                1,
+                "{moment} {args:?}"
+            );
+            if let Some(out) = args.get(1) {
+                let written: Vec<_> = tree(&dir.path().join(out))
+                    .into_iter()
+                    .filter(|(path, bytes)| {
+                        // (Read through the race's links: those are not
+                        // bianyi's; the victims were checked above.)
+                        let out = fs::canonicalize(dir.path().join(out)).expect("out");
+                        let real = fs::canonicalize(out.join(path)).expect("file");
+                        String::from_utf8_lossy(bytes).contains("VICTIM") && real.starts_with(&out)
+                    })
+                    .collect();
+                assert!(written.is_empty(), "{moment} {args:?}: {written:?}");
+            }
+            assert!(
+                *code == 0
+                    || err.contains("was replaced")
+                    || err.contains("outside the output folder"),
+                "{moment} {args:?}: {err}"
+            );
+        }
+    }
+
+    /// Issue 20, item 1: an output made from a file only its owner may read
+    /// is only readable by its owner (it was created 0666 minus the umask).
+    #[test]
+    fn issue20_outputs_are_never_more_readable_than_their_inputs() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = race_tree();
+        let input = dir.path().join("tree/d/f.txt");
+        fs::set_permissions(&input, fs::Permissions::from_mode(0o600)).expect("chmod");
+        let run = bianyi(
+            dir.path(),
+            &["convert", "-c", "s2t", "-r", "tree", "-o", "out"],
+            b"",
+        );
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let mode =
+            |p: &std::path::Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.path().join("out/d/f.txt")), 0o600);
+        let run = bianyi(
+            dir.path(),
+            &["convert", "-c", "s2t", "-r", "tree", "--in-place"],
+            b"",
+        );
+        assert!(run.status.success());
+        assert_eq!(mode(&input), 0o600);
+        assert_eq!(fs::read_to_string(&input).expect("read"), "頭髮\n");
+    }
 }

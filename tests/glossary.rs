@@ -74,6 +74,119 @@ fn compiled_matcher_cache() {
     );
 }
 
+/// Issue 20, item 2: the matcher cache trusts nothing it finds. In place
+/// of the cache file a link to someone's file (neither read nor
+/// replaced), a FIFO (no hang), a link to /dev/zero (not read): each is a
+/// miss, the run succeeds with the same output. A cache folder that is a
+/// link, or writable by others, is not used at all.
+#[cfg(unix)]
+#[test]
+fn issue20_the_matcher_cache_trusts_nothing_it_finds() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tsv = String::from("zh-Hant\tzh-Hans\n");
+    for i in 0..10_000 {
+        let a = char::from_u32(0x4E00 + i / 100).unwrap_or('一');
+        let b = char::from_u32(0x4E00 + i % 100).unwrap_or('一');
+        tsv.push_str(&format!("{a}{b}終端\tX{i}\n"));
+    }
+    std::fs::write(dir.path().join("big.tsv"), tsv).expect("write");
+    std::fs::write(dir.path().join("in.txt"), "一一終端和丁丁終端。\n").expect("write");
+    let run = |cache: &std::path::Path| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["convert", "-c", "t2s", "--glossary", "big.tsv"])
+            .args([
+                "--source-lang",
+                "zh-Hant",
+                "--target-lang",
+                "zh-Hans",
+                "in.txt",
+            ])
+            .env("XDG_CACHE_HOME", cache)
+            .env_remove("BIANYI_NO_CACHE")
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let start = Instant::now();
+        while child.try_wait().expect("wait").is_none() {
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("bianyi hangs on the cache");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("output");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let cache = dir.path().join("cache");
+    let expected = "X0和X101。\n";
+    assert_eq!(run(&cache), expected);
+    let folder = cache.join("bianyi");
+    let mode = std::fs::metadata(&folder)
+        .expect("folder")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "the cache folder is private");
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .expect("cache folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let file = &names[0];
+    assert_eq!(
+        std::fs::metadata(file).expect("file").permissions().mode() & 0o777,
+        0o600
+    );
+    let victim = dir.path().join("victim.txt");
+    let plant = |what: &str| {
+        let _ = std::fs::remove_file(file);
+        match what {
+            "link" => {
+                std::fs::write(&victim, "precious\n").expect("victim");
+                symlink(&victim, file).expect("link");
+            }
+            "zero" => symlink("/dev/zero", file).expect("link"),
+            "fifo" => {
+                let made = Command::new("mkfifo").arg(file).status().expect("mkfifo");
+                assert!(made.success());
+            }
+            _ => unreachable!(),
+        }
+    };
+    for what in ["link", "zero", "fifo"] {
+        plant(what);
+        assert_eq!(run(&cache), expected, "{what}");
+        let kept = std::fs::symlink_metadata(file).expect("still there");
+        assert!(!kept.is_file(), "{what}: replaced the planted file");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("victim"),
+        "precious\n"
+    );
+    // A folder others may write to is not used (nothing is added to it).
+    std::fs::remove_file(file).expect("rm");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    assert_eq!(run(&cache), expected);
+    assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 0);
+    // Nor a folder that is a link (to an empty folder elsewhere).
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    let linked = dir.path().join("linked");
+    std::fs::create_dir(&linked).expect("mkdir");
+    symlink(&elsewhere, linked.join("bianyi")).expect("link");
+    assert_eq!(run(&linked), expected);
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("folder").count(), 0);
+}
+
 /// A closed standard output (`… | head -n 0`) ends a command quietly with
 /// status 0, but does not hide findings: a check that found problems
 /// still ends with status 1.

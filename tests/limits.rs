@@ -238,3 +238,39 @@ fn detect_reads_in_bounded_memory() {
         );
     }
 }
+
+/// Issue 20, item 4: `-j 65535` is clamped (to four threads per core, at
+/// most 256) instead of aborting ("failed to spawn thread", rc 134): a
+/// file, standard input and a tree convert to the bytes of `-j 1`.
+#[test]
+fn issue20_a_huge_thread_count_is_clamped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "头发发展里面的东西。\n".repeat(400_000);
+    std::fs::create_dir(dir.path().join("tree")).expect("mkdir");
+    std::fs::write(dir.path().join("tree/big.txt"), &text).expect("write");
+    let one = bianyi_ok(
+        dir.path(),
+        &["convert", "-c", "s2t", "-j", "1", "tree/big.txt"],
+        b"",
+    );
+    let file = bianyi_ok(
+        dir.path(),
+        &["convert", "-c", "s2t", "-j", "65535", "tree/big.txt"],
+        b"",
+    );
+    assert!(file == one, "-j 65535 on a file");
+    let stdin = bianyi_ok(
+        dir.path(),
+        &["convert", "-c", "s2t", "-j", "65535"],
+        text.as_bytes(),
+    );
+    assert!(stdin == one, "-j 65535 on standard input");
+    bianyi_ok(
+        dir.path(),
+        &[
+            "convert", "-c", "s2t", "-j", "65535", "-r", "tree", "-o", "out",
+        ],
+        b"",
+    );
+    assert!(std::fs::read(dir.path().join("out/big.txt")).expect("out") == one);
+}

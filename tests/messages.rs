@@ -58,6 +58,10 @@ fn every_error_message_has_a_golden_case() {
             "needs a symbolic link in the output folder: tests/batch.rs",
         ),
         (
+            "error-batch-changed",
+            "needs a file swapped for a link during the run (a test hook): tests/batch.rs",
+        ),
+        (
             "error-no-such-entry",
             "glossary remove of a missing id: tests/glossary.rs",
         ),

@@ -529,7 +529,9 @@ pub(crate) struct ConvertArgs {
     pub(crate) list_configs: bool,
 
     /// Threads converting large inputs (split at paragraph ends; the output
-    /// is the same bytes for any number). Default: the number of cores.
+    /// is the same bytes for any number). Default: the number of cores; at
+    /// most 4 per core and 256, and fewer when the system cannot start as
+    /// many.
     #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) threads: Option<u16>,
 

@@ -136,6 +136,11 @@ pub(crate) enum CliError {
     BatchEscapes {
         path: String,
     },
+    /// A file of a `-r` tree was replaced (by a link, another file) between
+    /// the walk and its conversion; it was left alone.
+    BatchChanged {
+        path: String,
+    },
     /// `-r` without -o or --in-place.
     BatchNeedsOutput,
     /// Some files of a batch failed (each was reported).
@@ -347,6 +352,7 @@ impl CliError {
                 &[("path", s(path)), ("input", s(input))],
             ),
             CliError::BatchEscapes { path } => l.msg("error-batch-escapes", &[("path", s(path))]),
+            CliError::BatchChanged { path } => l.msg("error-batch-changed", &[("path", s(path))]),
             CliError::BatchNeedsOutput => l.msg("error-batch-needs-output", &[]),
             CliError::BatchFailed { errors } => l.msg(
                 "error-batch-failed",

@@ -685,6 +685,8 @@ const CACHE_MIN_TERMS: usize = 10_000;
 /// cache key covers bianyi's version and each file's path, size and
 /// modification time; a damaged cache file, or one built for other glossary
 /// contents (its stored digest differs), is rebuilt. `BIANYI_NO_CACHE=1` turns the cache off.
+/// The folder and the file are trusted only as far as `output::cache`
+/// checks them: anything odd is a miss (docs/reliability.md, section 7).
 pub(crate) fn applier_matcher(
     paths: &[PathBuf],
     g: &Glossary,
@@ -724,16 +726,30 @@ pub(crate) fn applier_matcher(
         meta.modified().ok().hash(&mut hasher);
     }
     g.term_count().hash(&mut hasher);
-    let file = dir.join(format!("matcher-{:016x}.bin", hasher.finish()));
-    if let Ok(bytes) = std::fs::read(&file)
+    let name = format!("matcher-{:016x}.bin", hasher.finish());
+    // Anything odd in the folder or the file (see output::cache) is a miss.
+    let Some(folder) = output::cache::folder(&dir) else {
+        return build();
+    };
+    let sources: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    if let Some(bytes) = output::cache::read(&folder, name.as_ref(), cache_limit(sources))
         && let Ok(m) = bianyi_glossary::Matcher::from_bytes(&bytes, g)
     {
         return Ok(m);
     }
     let m = build()?;
     // A cache that cannot be written is not an error.
-    if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = output::write(Some(&file), &m.to_bytes(g));
-    }
+    output::cache::write(&folder, name.as_ref(), &dir.join(&name), &m.to_bytes(g));
     Ok(m)
+}
+
+/// The largest cache file read for glossaries of `sources` bytes: well
+/// above what their matcher takes (7.6 bytes per byte of a TSV of 10,000
+/// short terms), so that only a file made to exhaust memory is refused.
+fn cache_limit(sources: u64) -> u64 {
+    sources.saturating_mul(32).saturating_add(64 << 20)
 }

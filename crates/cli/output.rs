@@ -11,6 +11,13 @@
 //! directly. Several files written together ([`StagedFiles`]) are all
 //! written and synced before the first is renamed.
 //!
+//! The files of a tree (`-r`) are written with [`Output::beneath`]
+//! instead: relative to a handle on their folder, reached from the tree's
+//! root without following any link ([`dir_beneath`]), the temporary file
+//! created with `O_EXCL|O_NOFOLLOW` and renamed with `renameat` over a
+//! destination that is not a link, with permissions never wider than the
+//! input's (docs/reliability.md, "Threat model").
+//!
 //! Errors are [`CliError::Write`] naming the output (or
 //! [`CliError::PartlyReplaced`]); nothing here treats a closed standard
 //! output specially.
@@ -63,6 +70,13 @@ enum Sink {
         /// Removed by the signal handler if the process is interrupted.
         _registered: cleanup::Registered,
     },
+    /// A regular file written through a temporary file in a folder held
+    /// open (see [`Output::beneath`]).
+    #[cfg(unix)]
+    AtomicAt {
+        temp: BufWriter<File>,
+        at: beneath::TempAt,
+    },
 }
 
 impl Output {
@@ -92,6 +106,33 @@ impl Output {
         }
     }
 
+    /// Opens the file `name` of the folder `dir` for writing, where `dir`
+    /// is a handle from [`dir_beneath`] and `shown` the file's name in
+    /// messages. Nothing is followed: a destination that is a symbolic
+    /// link (now or just before the rename), a folder or not a regular
+    /// file is an error. The permissions are those of an existing file,
+    /// never wider than `cap` (the input's); a new file gets `cap` minus
+    /// the umask.
+    #[cfg(unix)]
+    pub(crate) fn beneath(
+        dir: &std::os::fd::OwnedFd,
+        name: &std::ffi::OsStr,
+        shown: &Path,
+        cap: u32,
+    ) -> Result<Output, CliError> {
+        let target = Source::path(shown);
+        match beneath::create(dir, name, shown, cap) {
+            Ok((temp, at)) => Ok(Output {
+                target,
+                sink: Sink::AtomicAt {
+                    temp: BufWriter::with_capacity(64 * 1024, temp),
+                    at,
+                },
+            }),
+            Err(error) => Err(CliError::Write { target, error }),
+        }
+    }
+
     /// The output's name in messages.
     pub(crate) fn target(&self) -> &Source {
         &self.target
@@ -102,6 +143,8 @@ impl Output {
             Sink::Stdout(w) => w,
             Sink::Direct(w) => w,
             Sink::Atomic { temp, .. } => temp,
+            #[cfg(unix)]
+            Sink::AtomicAt { temp, .. } => temp,
         }
     }
 
@@ -122,7 +165,7 @@ impl Output {
 
     /// Flushes the output and, for a regular file, syncs the temporary file
     /// (and closes it), leaving only the rename to [`Staged::replace`].
-    fn stage(self) -> Result<Staged, CliError> {
+    pub(crate) fn stage(self) -> Result<Staged, CliError> {
         let Output { target, sink } = self;
         let rename = match stage(sink) {
             Ok(rename) => rename,
@@ -202,11 +245,18 @@ fn stage(sink: Sink) -> io::Result<Option<Rename>> {
         } => {
             let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
             temp.as_file().sync_all()?;
-            Ok(Some(Rename {
+            Ok(Some(Rename::Path {
                 temp: temp.into_temp_path(),
                 destination,
                 _registered,
             }))
+        }
+        #[cfg(unix)]
+        Sink::AtomicAt { temp, at } => {
+            let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
+            temp.sync_all()?;
+            drop(temp);
+            Ok(Some(Rename::At(at)))
         }
     }
 }
@@ -251,37 +301,195 @@ impl StagedFiles {
 
 /// A finished output waiting to replace its destination; dropped without
 /// [`Staged::replace`], its temporary file is removed.
-struct Staged {
+pub(crate) struct Staged {
     target: Source,
     /// `None`: nothing left to do (standard output, a file written
     /// directly).
     rename: Option<Rename>,
 }
 
-struct Rename {
-    temp: tempfile::TempPath,
-    destination: PathBuf,
-    _registered: cleanup::Registered,
+enum Rename {
+    Path {
+        temp: tempfile::TempPath,
+        destination: PathBuf,
+        _registered: cleanup::Registered,
+    },
+    #[cfg(unix)]
+    At(beneath::TempAt),
 }
 
 impl Staged {
     /// Renames the temporary file over the destination.
-    fn replace(self) -> Result<(), CliError> {
-        let Some(Rename {
-            temp, destination, ..
-        }) = self.rename
-        else {
-            return Ok(());
-        };
-        match temp.persist(&destination) {
-            Ok(()) => {
+    pub(crate) fn replace(self) -> Result<(), CliError> {
+        let result = match self.rename {
+            None => return Ok(()),
+            Some(Rename::Path {
+                temp, destination, ..
+            }) => temp.persist(&destination).map_err(|e| e.error).map(|()| {
                 sync_parent(&destination);
-                Ok(())
-            }
-            Err(e) => Err(CliError::Write {
-                target: self.target,
-                error: e.error,
             }),
+            #[cfg(unix)]
+            Some(Rename::At(at)) => at.replace(),
+        };
+        result.map_err(|error| CliError::Write {
+            target: self.target,
+            error,
+        })
+    }
+}
+
+/// The folder `rel` (relative, plain names only) below the folder `root`,
+/// opened without following a symbolic link at any step, and created
+/// (0777 minus the umask) when `create` says so: whatever links appear in
+/// the tree while bianyi runs, the handle is a folder inside `root`.
+#[cfg(unix)]
+pub(crate) fn dir_beneath(
+    root: &std::os::fd::OwnedFd,
+    rel: &Path,
+    create: bool,
+) -> io::Result<std::os::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags, mkdirat, openat};
+    use std::path::Component;
+    let mut dir = root.try_clone()?;
+    for component in rel.components() {
+        let Component::Normal(name) = component else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a plain relative path",
+            ));
+        };
+        if create {
+            match mkdirat(&dir, name, Mode::from_raw_mode(0o777)) {
+                Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        dir = openat(
+            &dir,
+            name,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )?;
+    }
+    Ok(dir)
+}
+
+/// Temporary files created and renamed relative to a folder handle.
+#[cfg(unix)]
+pub(crate) mod beneath {
+    use std::ffi::{OsStr, OsString};
+    use std::fs::File;
+    use std::io;
+    use std::os::fd::OwnedFd;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags, fchmod, openat, renameat, statat, unlinkat};
+
+    use super::cleanup;
+
+    /// A temporary file of a folder, removed when dropped unless it
+    /// replaced its destination.
+    pub(crate) struct TempAt {
+        dir: OwnedFd,
+        temp: OsString,
+        name: OsString,
+        done: bool,
+        _registered: cleanup::Registered,
+    }
+
+    /// ELOOP, as `O_NOFOLLOW` reports a link (callers may tell it apart).
+    fn symbolic_link() -> io::Error {
+        rustix::io::Errno::LOOP.into()
+    }
+
+    /// The mode bits of the file `name` of `dir` if there is one; an
+    /// error if it is a link, a folder or anything but a regular file.
+    fn existing(dir: &OwnedFd, name: &OsStr) -> io::Result<Option<u32>> {
+        match statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(st) => match FileType::from_raw_mode(st.st_mode) {
+                FileType::RegularFile => Ok(Some(st.st_mode & 0o7777)),
+                FileType::Symlink => Err(symbolic_link()),
+                FileType::Directory => Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "is a directory",
+                )),
+                _ => Err(io::Error::other("not a regular file")),
+            },
+            Err(rustix::io::Errno::NOENT) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// A new temporary file next to `name` in `dir` (see
+    /// [`super::Output::beneath`]).
+    pub(super) fn create(
+        dir: &OwnedFd,
+        name: &OsStr,
+        shown: &Path,
+        cap: u32,
+    ) -> io::Result<(File, TempAt)> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let old = existing(dir, name)?;
+        let mode = old.map_or(cap & 0o777, |m| m & cap);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        for _ in 0..100 {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let temp = OsString::from(format!(
+                ".bianyi-{:x}-{n:x}{nanos:x}.tmp",
+                std::process::id()
+            ));
+            let flags =
+                OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let fd = match openat(dir, &temp, flags, Mode::from_raw_mode(mode & 0o777)) {
+                Ok(fd) => fd,
+                Err(rustix::io::Errno::EXIST) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            let shown_temp = shown.parent().unwrap_or(Path::new("")).join(&temp);
+            let at = TempAt {
+                dir: dir.try_clone()?,
+                temp,
+                name: name.to_os_string(),
+                done: false,
+                _registered: cleanup::register(&shown_temp),
+            };
+            // The creation mode was filtered by the umask; an existing
+            // file's permissions (narrowed to the input's) are kept exactly.
+            if old.is_some() {
+                fchmod(&fd, Mode::from_raw_mode(mode))?;
+            }
+            return Ok((File::from(fd), at));
+        }
+        Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "no free temporary file name",
+        ))
+    }
+
+    impl TempAt {
+        /// Renames the temporary file over the destination, which must
+        /// still not be a link. Between that check and `renameat` a link
+        /// put in its place would itself be replaced (rename never follows
+        /// its destination), so nothing outside the folder is written.
+        pub(super) fn replace(mut self) -> io::Result<()> {
+            existing(&self.dir, &self.name)?;
+            renameat(&self.dir, &self.temp, &self.dir, &self.name)?;
+            self.done = true;
+            if let Ok(d) = self.dir.try_clone() {
+                let _ = File::from(d).sync_all();
+            }
+            Ok(())
+        }
+    }
+
+    impl Drop for TempAt {
+        fn drop(&mut self) {
+            if !self.done {
+                let _ = unlinkat(&self.dir, &self.temp, AtFlags::empty());
+            }
         }
     }
 }
@@ -410,6 +618,107 @@ pub(crate) mod cleanup {
     fn listen() {}
 }
 
+/// Files of a private cache folder (the compiled glossary matchers), which
+/// others may have tampered with: every oddity is a miss, never an error
+/// and never a hang (docs/reliability.md, "Threat model").
+///
+/// The folder is created 0700 and used only if it is a folder (not a
+/// link), owned by the current user and not writable by group or others;
+/// files are read only if regular, owned by the user and at most a given
+/// size (opened `O_NOFOLLOW|O_NONBLOCK`, so a FIFO cannot hang the run),
+/// and written through [`Output::beneath`] (`O_EXCL|O_NOFOLLOW`, renamed
+/// in the folder, never over a link), 0600.
+#[cfg(unix)]
+pub(crate) mod cache {
+    use std::ffi::OsStr;
+    use std::fs::File;
+    use std::io::Read;
+    use std::os::fd::OwnedFd;
+    use std::os::unix::fs::MetadataExt;
+    use std::path::Path;
+
+    use rustix::fs::{Mode, OFlags};
+
+    /// A handle on the cache folder.
+    pub(crate) type Folder = OwnedFd;
+
+    /// The cache folder `dir` (created 0700, its parents as usual), if it
+    /// can be trusted.
+    pub(crate) fn folder(dir: &Path) -> Option<Folder> {
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent).ok()?;
+        }
+        match rustix::fs::mkdir(dir, Mode::from_raw_mode(0o700)) {
+            Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+            Err(_) => return None,
+        }
+        let fd = rustix::fs::open(
+            dir,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()?;
+        let meta = File::from(fd.try_clone().ok()?).metadata().ok()?;
+        let mine = meta.uid() == rustix::process::geteuid().as_raw();
+        (meta.is_dir() && mine && meta.mode() & 0o022 == 0).then_some(fd)
+    }
+
+    /// The file `name` of the cache folder, if it is a regular file of
+    /// the user's of at most `max` bytes.
+    pub(crate) fn read(dir: &OwnedFd, name: &OsStr, max: u64) -> Option<Vec<u8>> {
+        let fd = rustix::fs::openat(
+            dir,
+            name,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()?;
+        let file = File::from(fd);
+        let meta = file.metadata().ok()?;
+        let mine = meta.uid() == rustix::process::geteuid().as_raw();
+        if !meta.is_file() || !mine || meta.len() > max {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        // The file may grow after the check: never read past the limit.
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .ok()?;
+        (bytes.len() as u64 <= max).then_some(bytes)
+    }
+
+    /// Writes `bytes` as the file `name` of the cache folder (0600);
+    /// whether it worked does not matter to anyone.
+    pub(crate) fn write(dir: &OwnedFd, name: &OsStr, shown: &Path, bytes: &[u8]) -> bool {
+        let Ok(mut out) = super::Output::beneath(dir, name, shown, 0o600) else {
+            return false;
+        };
+        out.write_all(bytes).is_ok() && out.commit().is_ok()
+    }
+}
+
+/// Elsewhere there is no cache: these systems lack the calls that make it
+/// safe (`O_NOFOLLOW`, owners).
+#[cfg(not(unix))]
+pub(crate) mod cache {
+    use std::ffi::OsStr;
+    use std::path::Path;
+
+    pub(crate) type Folder = std::convert::Infallible;
+
+    pub(crate) fn folder(_: &Path) -> Option<Folder> {
+        None
+    }
+
+    pub(crate) fn read(dir: &Folder, _: &OsStr, _: u64) -> Option<Vec<u8>> {
+        match *dir {}
+    }
+
+    pub(crate) fn write(dir: &Folder, _: &OsStr, _: &Path, _: &[u8]) -> bool {
+        match *dir {}
+    }
+}
+
 /// True when standard output is the regular file `path` (as with
 /// `bianyi convert … a.txt >> a.txt`).
 pub(crate) fn stdout_is(path: &Path) -> bool {
@@ -524,6 +833,29 @@ mod tests {
         assert!(is_link(&link));
         assert_eq!(fs::read(&target).expect("target"), b"again");
         assert_eq!(names(&dir.path().join("sub")), ["target.bin"]);
+    }
+
+    /// A cache file larger than the limit is not read (issue 20, item 2;
+    /// the links, FIFOs and folders are in tests/glossary.rs).
+    #[test]
+    fn oversized_cache_files_are_a_miss() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = super::cache::folder(&dir.path().join("bianyi")).expect("folder");
+        let file = dir.path().join("bianyi/m.bin");
+        fs::write(&file, [7u8; 100]).expect("write");
+        let name = std::ffi::OsStr::new("m.bin");
+        assert_eq!(
+            super::cache::read(&folder, name, 100).map(|b| b.len()),
+            Some(100)
+        );
+        assert_eq!(super::cache::read(&folder, name, 99), None);
+        // A sparse file of 4 GiB: refused by its size, never read.
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_len(4 << 30))
+            .expect("grow");
+        assert_eq!(super::cache::read(&folder, name, 1 << 20), None);
     }
 
     /// When replacing the second of three staged files fails, the first

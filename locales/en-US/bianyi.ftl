@@ -221,7 +221,7 @@ cli-convert-output = Write the result to this file (atomically) instead of stand
 cli-convert-in_place = Replace each FILE with its conversion (atomically; permissions kept)
 cli-convert-tofu_risk = Also use the dictionaries OpenCC marks as possibly producing characters older fonts lack (TSCharactersExt in t2s, tw2s, hk2s, …)
 cli-convert-list_configs = List the configs with a one-line description each, then exit
-cli-convert-threads = Threads converting large inputs (split at paragraph ends; the output is the same bytes for any number). Default: the number of cores
+cli-convert-threads = Threads converting large inputs (split at paragraph ends; the output is the same bytes for any number). Default: the number of cores; at most 4 per core and 256, and fewer when the system cannot start as many
 cli-convert-engine = Conversion engine: bianyi's own, or the system's libopencc (only in builds with the `opencc` feature)
 cli-convert-engine-bianyi = bianyi's engine (OpenCC 1.4.2 semantics, embedded dictionaries)
 cli-convert-engine-opencc = The system's OpenCC library through opencc-rust
@@ -372,6 +372,7 @@ batch-summary = bianyi: { $files ->
 error-batch-output-is-input = { $path } is the folder being converted; use --in-place to convert it in place
 error-batch-output-contains-input = the output folder { $path } contains the folder being converted ({ $input }), so outputs could overwrite inputs; choose an output folder outside it
 error-batch-escapes = { $path } would be written outside the output folder (through a symbolic link); not written
+error-batch-changed = { $path } was replaced (by a symbolic link or another file) while bianyi was converting the tree; not followed, left as it is
 error-batch-needs-output = -r needs an output folder (-o DIR) or --in-place
 error-batch-failed = { $errors ->
         [one] 1 file could not be converted

@@ -17,6 +17,12 @@ pub(crate) fn trials() -> Vec<Trial> {
             report_renders_in_chromium,
         ),
         needs(
+            "tools::issue20_threads_under_a_process_limit",
+            "prlimit and setpriv (util-linux)",
+            || find(&["prlimit"]).filter(|_| find(&["setpriv"]).is_some()),
+            threads_under_a_process_limit,
+        ),
+        needs(
             "tools::xml_outputs_pass_xmllint",
             "xmllint (apt-get install libxml2-utils)",
             || find(&["xmllint"]),
@@ -241,4 +247,63 @@ fn xml_outputs_pass_xmllint(xmllint: &Path) {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// Issue 20, item 4: under a limit of a few processes (`prlimit --nproc`,
+/// as the user nobody: the limit does not bind root), `-j 64` converts
+/// with the threads the system can start, to the bytes of `-j 1`, instead
+/// of panicking (rc 101 or 134).
+fn threads_under_a_process_limit(prlimit: &Path) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let text = "头发发展里面的东西。\n".repeat(400_000);
+    let run = |nproc: &str, jobs: &str| {
+        let bin = env!("CARGO_BIN_EXE_bianyi");
+        let limited = [prlimit.to_str().unwrap_or("prlimit"), nproc, "--", bin];
+        let mut command = if running_as_root() {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+            c.args(limited);
+            c
+        } else {
+            let mut c = Command::new(limited[0]);
+            c.args(&limited[1..]);
+            c
+        };
+        let mut child = command
+            .args(["convert", "-c", "s2t", "-j", jobs])
+            .env("LANG", "C")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut pipe = child.stdin.take().expect("stdin");
+        let input = text.clone();
+        let feeder = std::thread::spawn(move || {
+            let _ = pipe.write_all(input.as_bytes());
+        });
+        let out = child.wait_with_output().expect("waits");
+        let _ = feeder.join();
+        assert!(
+            out.status.success(),
+            "{nproc} -j {jobs}: {:?} {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let one = run("--nproc=64", "1");
+    for nproc in ["--nproc=1", "--nproc=3", "--nproc=6"] {
+        assert!(run(nproc, "64") == one, "{nproc}: other bytes");
+    }
+}
+
+/// Whether this runs as root (`id -u`), where a process limit does not
+/// bind.
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }

@@ -2,6 +2,14 @@
 //! tree, converted in parallel, the tree kept; binaries skipped, symbolic
 //! links never followed out of the tree, outputs never written outside
 //! OUTDIR, one bad file never stopping the rest.
+//!
+//! The walk and the conversions are apart in time, and the tree may
+//! change in between (docs/reliability.md, "Threat model"). So each file
+//! is opened again from a handle on the root, without following any link
+//! ([`output::dir_beneath`]), and must be the file the walk saw (same
+//! device and inode); outputs are written relative to a handle on their
+//! folder ([`Output::beneath`]) with permissions never wider than the
+//! input's.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -36,7 +44,46 @@ pub(super) enum Destination {
 struct Item {
     path: PathBuf,
     rel: PathBuf,
+    /// The file to read, relative to the root: `rel`, or for a link
+    /// inside the tree (copied as the file it names) that file.
+    read_rel: PathBuf,
     size: u64,
+    /// The device and inode the walk saw, and the permission bits.
+    id: (u64, u64),
+    mode: u32,
+}
+
+/// Handles on the tree's root and the output folder, opened once: the
+/// files are reached from them without following links.
+struct Roots {
+    #[cfg(unix)]
+    root: std::os::fd::OwnedFd,
+    #[cfg(unix)]
+    out: Option<std::os::fd::OwnedFd>,
+}
+
+impl Roots {
+    #[cfg(unix)]
+    fn open(root: &Path, out: Option<&Path>) -> io::Result<Roots> {
+        use rustix::fs::{Mode, OFlags};
+        let dir = |p: &Path| {
+            rustix::fs::open(
+                p,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(io::Error::from)
+        };
+        Ok(Roots {
+            root: dir(root)?,
+            out: out.map(dir).transpose()?,
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn open(_: &Path, _: Option<&Path>) -> io::Result<Roots> {
+        Ok(Roots {})
+    }
 }
 
 /// What became of one file.
@@ -105,6 +152,7 @@ pub(super) fn run(
         }
         Destination::InPlace => None,
     };
+    let roots = Roots::open(&root_canon, out_canon.as_deref()).map_err(root_error)?;
     let mut tally = Tally::default();
     let (items, walk_errors) = collect(
         root,
@@ -137,52 +185,48 @@ pub(super) fn run(
         say(error_line(&e, &l));
     }
     let pending: Mutex<(usize, BTreeMap<usize, Vec<String>>)> = Mutex::new((0, BTreeMap::new()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()
-        .map_err(|e| CliError::Read {
-            source: Source::path(root),
-            error: io::Error::other(e.to_string()),
-        })?;
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        items
-            .par_iter()
-            .enumerate()
-            .map(|(k, item)| {
-                let mut messages = Vec::new();
-                let outcome = match convert_one(
-                    item,
-                    destination,
-                    out_canon.as_deref(),
-                    job,
-                    io_opts,
-                    &mut messages,
-                ) {
-                    Ok(o) => o,
-                    Err(e) => {
-                        let l = Localizer::from_env(io_opts.lang.as_deref());
-                        messages.push(error_line(&e, &l));
-                        Outcome::Failed
-                    }
+    // Fewer threads when the system cannot start as many (issue 20); none
+    // (this one does the work) when it cannot start any.
+    let pool = std::iter::successors(Some(threads.max(1)), |n| (*n > 1).then_some(n / 2))
+        .find_map(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
+    let one = |(k, item): (usize, &Item)| {
+        let mut messages = Vec::new();
+        let outcome = match convert_one(
+            item,
+            &roots,
+            destination,
+            out_canon.as_deref(),
+            job,
+            io_opts,
+            &mut messages,
+        ) {
+            Ok(o) => o,
+            Err(e) => {
+                let l = Localizer::from_env(io_opts.lang.as_deref());
+                messages.push(error_line(&e, &l));
+                Outcome::Failed
+            }
+        };
+        if let Ok(mut p) = pending.lock() {
+            p.1.insert(k, messages);
+            loop {
+                let next = p.0;
+                let Some(ready) = p.1.remove(&next) else {
+                    break;
                 };
-                if let Ok(mut p) = pending.lock() {
-                    p.1.insert(k, messages);
-                    loop {
-                        let next = p.0;
-                        let Some(ready) = p.1.remove(&next) else {
-                            break;
-                        };
-                        p.0 += 1;
-                        for m in ready {
-                            say(m);
-                        }
-                    }
+                p.0 += 1;
+                for m in ready {
+                    say(m);
                 }
-                bar.inc(item.size);
-                outcome
-            })
-            .collect()
-    });
+            }
+        }
+        bar.inc(item.size);
+        outcome
+    };
+    let outcomes: Vec<Outcome> = match pool {
+        Some(pool) => pool.install(|| items.par_iter().enumerate().map(one).collect()),
+        None => items.iter().enumerate().map(one).collect(),
+    };
     bar.finish_and_clear();
     for o in outcomes {
         match o {
@@ -244,15 +288,7 @@ fn collect(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-                errors.push(CliError::Read {
-                    source: Source::path(&path),
-                    error: e
-                        .into_io_error()
-                        .unwrap_or_else(|| io::Error::other("loop")),
-                });
+                errors.push(walk_error(e, root));
                 continue;
             }
         };
@@ -263,30 +299,232 @@ fn collect(
         if entry.file_type().is_dir() {
             continue;
         }
-        let size = if entry.path_is_symlink() {
+        let (read_rel, meta) = if entry.path_is_symlink() {
             // In place, the link's target is converted where it is (if it
             // is in the tree at all); copying, a link to a file of the tree
             // is copied as that file. Links out of the tree are skipped.
-            let inside =
-                fs::canonicalize(&path).is_ok_and(|t| t.starts_with(root_canon) && t.is_file());
-            if !inside || matches!(destination, Destination::InPlace) {
-                tally.links += 1;
-                continue;
+            let target = fs::canonicalize(&path).ok().and_then(|t| {
+                let rel = t.strip_prefix(root_canon).ok()?.to_path_buf();
+                let meta = fs::metadata(&t).ok().filter(fs::Metadata::is_file)?;
+                Some((rel, meta))
+            });
+            match target {
+                Some(t) if !matches!(destination, Destination::InPlace) => t,
+                _ => {
+                    tally.links += 1;
+                    continue;
+                }
             }
-            fs::metadata(&path).map_or(0, |m| m.len())
         } else if entry.file_type().is_file() {
-            entry.metadata().map_or(0, |m| m.len())
+            match entry.metadata() {
+                Ok(m) => (rel.clone(), m),
+                Err(e) => {
+                    errors.push(walk_error(e, root));
+                    continue;
+                }
+            }
         } else {
             // Sockets, FIFOs, devices.
             continue;
         };
-        items.push(Item { path, rel, size });
+        let (id, mode) = identity(&meta);
+        items.push(Item {
+            path,
+            rel,
+            read_rel,
+            size: meta.len(),
+            id,
+            mode,
+        });
     }
     (items, errors)
 }
 
+/// An error of the walk, naming its path (or the root).
+fn walk_error(e: walkdir::Error, root: &Path) -> CliError {
+    let path = e
+        .path()
+        .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+    CliError::Read {
+        source: Source::path(&path),
+        error: e
+            .into_io_error()
+            .unwrap_or_else(|| io::Error::other("loop")),
+    }
+}
+
+/// The device and inode of a file, and its permission bits.
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> ((u64, u64), u32) {
+    use std::os::unix::fs::MetadataExt;
+    ((meta.dev(), meta.ino()), meta.mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+fn identity(_: &fs::Metadata) -> ((u64, u64), u32) {
+    ((0, 0), 0o666)
+}
+
+/// Opens the file the walk saw as `item`, from the root's handle without
+/// following links: a link or another file in its place (or in place of
+/// one of its folders) is [`CliError::BatchChanged`].
+#[cfg(unix)]
+fn open_input(item: &Item, roots: &Roots) -> Result<fs::File, CliError> {
+    use rustix::fs::{Mode, OFlags};
+    race_hook("open", &item.path);
+    let changed = || CliError::BatchChanged {
+        path: item.path.display().to_string(),
+    };
+    let read_error = |error: io::Error| match error.raw_os_error() {
+        Some(e) if is_link_error(e) => changed(),
+        _ => CliError::Read {
+            source: Source::path(&item.path),
+            error,
+        },
+    };
+    let (parent, name) = split(&item.read_rel).ok_or_else(changed)?;
+    let dir = output::dir_beneath(&roots.root, parent, false).map_err(read_error)?;
+    // O_NONBLOCK: a FIFO put in the file's place must not hang the run
+    // (it is refused below; on a regular file the flag does nothing).
+    let fd = rustix::fs::openat(
+        &dir,
+        name,
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(|e| read_error(e.into()))?;
+    let file = fs::File::from(fd);
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() || identity(&meta).0 != item.id {
+        return Err(changed());
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_input(item: &Item, _: &Roots) -> Result<fs::File, CliError> {
+    fs::File::open(&item.path).map_err(|error| CliError::Read {
+        source: Source::path(&item.path),
+        error,
+    })
+}
+
+/// ELOOP (a link where `O_NOFOLLOW` was asked) or ENOTDIR (a folder that
+/// became something else).
+#[cfg(unix)]
+fn is_link_error(errno: i32) -> bool {
+    errno == rustix::io::Errno::LOOP.raw_os_error()
+        || errno == rustix::io::Errno::NOTDIR.raw_os_error()
+}
+
+/// A relative path's folder and file name.
+fn split(rel: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
+    Some((rel.parent().unwrap_or(Path::new("")), rel.file_name()?))
+}
+
+/// The output of `item`, at `dest`: relative to a handle on its folder
+/// (created in OUTDIR as needed), reached without following links.
+#[cfg(unix)]
+fn open_output(
+    item: &Item,
+    dest: &Path,
+    roots: &Roots,
+    destination: &Destination,
+) -> Result<Output, CliError> {
+    let (base, in_place) = match (&roots.out, destination) {
+        (Some(out), Destination::Folder(_)) => (out, false),
+        _ => (&roots.root, true),
+    };
+    let write_error = |error| {
+        as_race(
+            CliError::Write {
+                target: Source::path(dest),
+                error,
+            },
+            destination,
+        )
+    };
+    let (parent, name) =
+        split(&item.rel).ok_or_else(|| write_error(io::Error::other("no name")))?;
+    let dir = output::dir_beneath(base, parent, !in_place).map_err(write_error)?;
+    Output::beneath(&dir, name, dest, item.mode).map_err(|e| as_race(e, destination))
+}
+
+/// A write error that is a link met where none may be (ELOOP, ENOTDIR):
+/// in place, the tree changed under bianyi; into OUTDIR, the output would
+/// have left it.
+#[cfg(unix)]
+fn as_race(e: CliError, destination: &Destination) -> CliError {
+    match e {
+        CliError::Write {
+            target: Source::Path(path),
+            error,
+        } if error.raw_os_error().is_some_and(is_link_error) => match destination {
+            Destination::InPlace => CliError::BatchChanged { path },
+            Destination::Folder(_) => CliError::BatchEscapes { path },
+        },
+        e => e,
+    }
+}
+
+#[cfg(not(unix))]
+fn as_race(e: CliError, _: &Destination) -> CliError {
+    e
+}
+
+#[cfg(not(unix))]
+fn open_output(_: &Item, dest: &Path, _: &Roots, _: &Destination) -> Result<Output, CliError> {
+    if let Some(parent) = dest.parent() {
+        fs::create_dir_all(parent).map_err(|error| CliError::Write {
+            target: Source::path(dest),
+            error,
+        })?;
+    }
+    Output::file(dest)
+}
+
+/// Renames `out` over its destination (after the test hook, see
+/// [`race_hook`]).
+fn commit(out: Output, dest: &Path, destination: &Destination) -> Result<(), CliError> {
+    let staged = out.stage()?;
+    race_hook("replace", dest);
+    staged.replace().map_err(|e| as_race(e, destination))
+}
+
+/// Test builds only (compiled out of release builds): with
+/// `BIANYI_TEST_RACE=MOMENT:TARGET`, at MOMENT (`open`: between the walk
+/// and the opening of a file; `replace`: before its output replaces the
+/// destination) the file is swapped for a symbolic link to TARGET, or with
+/// `folder-MOMENT` its folder is. This makes the races of docs/reliability.md
+/// deterministic in tests/batch.rs.
+#[cfg(all(debug_assertions, unix))]
+fn race_hook(moment: &str, file: &Path) {
+    let Some(spec) = std::env::var_os("BIANYI_TEST_RACE") else {
+        return;
+    };
+    let spec = spec.to_string_lossy();
+    let Some((when, target)) = spec.split_once(':') else {
+        return;
+    };
+    let (what, when) = match when.strip_prefix("folder-") {
+        Some(w) => (file.parent(), w),
+        None => (Some(file), when),
+    };
+    let Some(what) = what.filter(|_| when == moment) else {
+        return;
+    };
+    let mut aside = what.as_os_str().to_os_string();
+    aside.push(".swapped");
+    let _ = fs::rename(what, &aside);
+    let _ = std::os::unix::fs::symlink(target, what);
+}
+
+#[cfg(not(all(debug_assertions, unix)))]
+fn race_hook(_: &str, _: &Path) {}
+
 fn convert_one(
     item: &Item,
+    roots: &Roots,
     destination: &Destination,
     out_canon: Option<&Path>,
     job: &Job,
@@ -307,7 +545,7 @@ fn convert_one(
         }
     };
     let target = Source::path(&dest);
-    let mut file = fs::File::open(&item.path).map_err(read_error)?;
+    let mut file = open_input(item, roots)?;
     let mut head = Vec::with_capacity(SNIFF);
     (&mut file)
         .take(SNIFF as u64)
@@ -316,17 +554,9 @@ fn convert_one(
     if is_binary(&head, io_opts) {
         return Ok(Outcome::Binary);
     }
-    let write_error = |error| CliError::Write {
-        target: target.clone(),
-        error,
-    };
     if item.size > IN_MEMORY {
         // Streamed: bounded memory, no count of changes.
-        if let Some(parent) = dest.parent() {
-            fs::create_dir_all(parent).map_err(write_error)?;
-            safe_destination(&dest, out_canon)?;
-        }
-        let mut out = Output::file(&dest)?;
+        let mut out = open_output(item, &dest, roots, destination)?;
         job.convert_reader(
             Box::new(io::Cursor::new(head).chain(file)),
             None,
@@ -337,7 +567,7 @@ fn convert_one(
             &mut OutState::default(),
             &mut |note| messages.push(note),
         )?;
-        out.commit()?;
+        commit(out, &dest, destination)?;
         return Ok(Outcome::Converted {
             bytes: item.size,
             changed: None,
@@ -365,11 +595,9 @@ fn convert_one(
             changed: Some(0),
         });
     }
-    if let Some(parent) = dest.parent() {
-        fs::create_dir_all(parent).map_err(write_error)?;
-        safe_destination(&dest, out_canon)?;
-    }
-    output::write(Some(&dest), &converted)?;
+    let mut out = open_output(item, &dest, roots, destination)?;
+    out.write_all(&converted)?;
+    commit(out, &dest, destination)?;
     Ok(Outcome::Converted {
         bytes: bytes.len() as u64,
         changed: Some(changed),

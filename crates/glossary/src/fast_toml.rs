@@ -40,12 +40,20 @@ pub(crate) fn read(text: &str) -> Option<Glossary> {
             .enumerate()
             .map(|(n, w)| {
                 let part = text.get(w[0]..w[1]);
-                scope.spawn(move || part.and_then(|p| read_part(p, n == 0)))
+                let read = move || part.and_then(|p| read_part(p, n == 0));
+                // A thread the system cannot start: that part is read
+                // here instead (issue 20).
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, read)
+                    .map_err(|_| read)
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().ok().flatten())
+            .map(|h| match h {
+                Ok(h) => h.join().ok().flatten(),
+                Err(read) => read(),
+            })
             .collect()
     });
     let mut g: Option<Glossary> = None;

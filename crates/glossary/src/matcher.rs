@@ -136,18 +136,25 @@ impl Matcher {
             keyed.chunks(size).map(build).collect::<Result<_, _>>()?
         } else {
             std::thread::scope(|scope| {
+                // A thread the system cannot start: that shard is built
+                // here instead (issue 20).
                 let handles: Vec<_> = keyed
                     .chunks(size)
-                    .map(|part| scope.spawn(move || build(part)))
+                    .map(|part| {
+                        std::thread::Builder::new()
+                            .spawn_scoped(scope, move || build(part))
+                            .map_err(|_| part)
+                    })
                     .collect();
                 handles
                     .into_iter()
-                    .map(|h| {
-                        h.join().unwrap_or_else(|_| {
+                    .map(|h| match h {
+                        Ok(h) => h.join().unwrap_or_else(|_| {
                             Err(Error::new(ErrorKind::TooLarge {
                                 message: "automaton builder failed".to_string(),
                             }))
-                        })
+                        }),
+                        Err(part) => build(part),
                     })
                     .collect::<Result<Vec<_>, _>>()
             })?
