@@ -84,6 +84,9 @@ pub(crate) struct FastDictLayout {
     pub(crate) values: Range,
     pub(crate) links: Range,
     pub(crate) lead_bytes: [u32; 8],
+    /// The flat copy of the root slots (in `FLATS`), for the double arrays
+    /// of single-stage configs.
+    pub(crate) flat: Option<usize>,
 }
 
 /// A table of u64 slots (see `SlotMap`), in `TABLES64`.
@@ -91,9 +94,16 @@ pub(crate) struct SlotsLayout {
     pub(crate) table: usize,
 }
 
-/// A run map (see `RunMap`): its slots, in `TABLES64`.
+/// A run map (see `RunMap`): its slots, in `FLATS`.
 pub(crate) struct RunMapLayout {
+    pub(crate) flat: usize,
+}
+
+/// A table of u64 slots (in `TABLES64`) with a flat copy of its Basic
+/// Multilingual Plane (see `FlatPages`).
+pub(crate) struct FlatLayout {
     pub(crate) table: usize,
+    pub(crate) bmp: Range,
 }
 
 /// A character table (see `CharTable`): the block numbers of the Basic
@@ -419,6 +429,41 @@ impl<T: Copy + Default> CharTable<T> {
             .get(row * ROW + (c >> BLOCK_BITS) as usize % ROW)
             .map_or(0, |&b| b as usize);
         self.slot(block, c)
+    }
+}
+
+/// A table of u64 slots, with a flat copy of its Basic Multilingual Plane
+/// (64 Ki slots, 512 KiB) for the tables looked up at nearly every
+/// character: one load per lookup there. Only the pages of the characters
+/// a text contains are ever read from the executable.
+#[derive(Debug, Clone, Copy)]
+struct FlatPages {
+    bmp: Option<&'static [u64; 0x1_0000]>,
+    table: CharTable<u64>,
+}
+
+impl FlatPages {
+    /// Table `table`, with flat copy `flat` (in `FLATS`) if any.
+    fn of(table: usize, flat: Option<usize>) -> FlatPages {
+        FlatPages {
+            bmp: flat
+                .and_then(|f| FLATS.get(f))
+                .and_then(|l| u64s(l.bmp).try_into().ok()),
+            table: table64(table),
+        }
+    }
+
+    /// Flat copy `flat` (in `FLATS`) and its table.
+    fn flat(flat: usize) -> FlatPages {
+        FlatPages::of(FLATS.get(flat).map_or(usize::MAX, |l| l.table), Some(flat))
+    }
+
+    #[inline(always)]
+    fn get(&self, c: u32) -> u64 {
+        match self.bmp {
+            Some(bmp) if c < 0x1_0000 => bmp[c as usize],
+            _ => self.table.get(c),
+        }
     }
 }
 
@@ -1014,7 +1059,7 @@ pub(crate) const DA_SPECIAL: u64 = 1 << 63;
 /// t2s, tw2s, tw2sp −2 to +9 % by corpus, most 1–5 % faster).
 #[derive(Debug)]
 pub(crate) struct FastDict {
-    roots: CharTable<u64>,
+    roots: FlatPages,
     /// Per cell: its check, its value, and its base and filter.
     checks: &'static [u32],
     values: &'static [u32],
@@ -1030,7 +1075,7 @@ impl FastDict {
         F[i].get_or_init(|| {
             let l = &FAST_DICTS[i];
             FastDict {
-                roots: table64(l.roots),
+                roots: FlatPages::of(l.roots, l.flat),
                 checks: u32s(l.checks),
                 values: u32s(l.values),
                 links: bytemuck::cast_slice(u32s(l.links)),
@@ -1206,7 +1251,7 @@ impl CharMap {
 /// stage and of the segmentation.
 #[derive(Debug)]
 pub(crate) struct RunMap {
-    pages: CharTable<u64>,
+    pages: FlatPages,
     strings: Strings,
 }
 
@@ -1214,7 +1259,7 @@ impl RunMap {
     pub(crate) fn get(i: usize) -> &'static RunMap {
         static M: [OnceLock<RunMap>; RUNMAPS.len()] = [const { OnceLock::new() }; RUNMAPS.len()];
         M[i].get_or_init(|| RunMap {
-            pages: table64(RUNMAPS[i].table),
+            pages: FlatPages::flat(RUNMAPS[i].flat),
             strings: Strings::shared(),
         })
     }
