@@ -49,9 +49,6 @@ const BIANYI_DIR: &str = "data/bianyi";
 /// log2 of the bits of the filter of risks' first two characters.
 const RISK_PAIR_BITS: u32 = layout::RISK_PAIR_BITS;
 
-/// Unicode scalar values are below 0x110000: 0x1100 pages of 256.
-const PAGES: usize = 0x1100;
-
 /// Ideographic description operators (U+2FF0..U+2FFF); see src/ids.rs.
 fn is_ids_operator(c: char) -> bool {
     ('\u{2FF0}'..='\u{2FFF}').contains(&c)
@@ -281,13 +278,19 @@ fn parse_config(path: &Path) -> ConfigSpec {
     }
 }
 
-/// Appends arrays to the blob, keeping every array 8-byte aligned.
+/// Appends arrays to the blob, keeping every array 8-byte aligned. An array
+/// equal byte for byte to one written before is not written again: its
+/// range is the earlier one's (the configs share many tables and parts of
+/// tables, the structure of a double array among them).
 struct Blob {
     bytes: Vec<u8>,
     big_endian: bool,
-    /// The string pools, embedded apart as one `&str` (`include_str!`) so
+    /// The string pool, embedded apart as one `&str` (`include_str!`) so
     /// that no UTF-8 check runs when a table is first used.
     text: String,
+    /// Where each array written so far starts (lookups only, so the
+    /// order of the map never reaches the output).
+    written: std::collections::HashMap<Vec<u8>, usize>,
 }
 
 impl Blob {
@@ -303,12 +306,15 @@ impl Blob {
         le: fn(T) -> [u8; N],
         be: fn(T) -> [u8; N],
     ) -> (usize, usize) {
+        let encode = if self.big_endian { be } else { le };
+        let bytes: Vec<u8> = values.iter().flat_map(|&v| encode(v)).collect();
+        if let Some(&start) = self.written.get(&bytes) {
+            return (start, values.len());
+        }
         self.align();
         let start = self.bytes.len();
-        let encode = if self.big_endian { be } else { le };
-        for &v in values {
-            self.bytes.extend_from_slice(&encode(v));
-        }
+        self.bytes.extend_from_slice(&bytes);
+        self.written.insert(bytes, start);
         (start, values.len())
     }
     fn u64s(&mut self, values: &[u64]) -> (usize, usize) {
@@ -363,8 +369,12 @@ const RUN_SKEY1: u32 = 1 << 24;
 const RUN_SPECIAL: u32 = RUN_TRIGGER;
 /// Pool indexes stay below the flag bits.
 const POOL_INDEX_LIMIT: u32 = 1 << 24;
-/// log2 of the bits in a trie's bigram filter.
+/// log2 of the most bits in a trie's bigram filter.
 const BIGRAM_BITS: u32 = 19;
+/// log2 of the bits a trie's bigram filter has per distinct bigram (up to
+/// `BIGRAM_BITS`): 64 bits each let through 1.5 % of the pairs that begin
+/// no key, so small tries need not carry a 64 KiB filter.
+const BIGRAM_BITS_PER_PAIR: u32 = 6;
 
 /// Slot of the pair (a, b) in a trie's pair table (before masking).
 fn pair_hash(a: u32, b: u32) -> usize {
@@ -389,12 +399,13 @@ fn hashed_pair_index(a: u32, b: u32) -> usize {
     (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
 }
 
-fn bigram_hash(a: u32, b: u32) -> usize {
+/// The bit of a pair in a bigram filter of `2^(32 - shift)` bits.
+fn bigram_hash(a: u32, b: u32, shift: u32) -> usize {
     let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
-    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> (32 - BIGRAM_BITS)) as usize
+    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> shift) as usize
 }
 
-/// Strings of values, stored once per value table.
+/// The output strings of values, each stored once.
 #[derive(Default)]
 struct Pool {
     strs: Vec<u32>,
@@ -427,6 +438,20 @@ impl Pool {
         VALUE_POOL | i
     }
 
+    /// The `VALUE_SPAN` form of value `v` where it has one, else `v`.
+    fn span(&self, v: u32) -> u32 {
+        if v & VALUE_POOL == 0 {
+            return v;
+        }
+        let i = (v & !VALUE_POOL) as usize * 2;
+        let (start, len) = (self.strs[i], self.strs[i + 1] - self.strs[i]);
+        if len < 1 << SPAN_LEN_BITS && start < 1 << (31 - SPAN_LEN_BITS) {
+            VALUE_SPAN | start << SPAN_LEN_BITS | len
+        } else {
+            v
+        }
+    }
+
     fn emit(&self, blob: &mut Blob) -> String {
         let strs = blob.u32s(&self.strs);
         let pool = blob.text(&self.bytes);
@@ -434,60 +459,114 @@ impl Pool {
     }
 }
 
-/// Two-level table from characters to u32 slots (0 = nothing).
-fn page_table(entries: &BTreeMap<char, u32>, blob: &mut Blob) -> String {
-    let mut page_index = vec![0u16; PAGES];
-    // Page 0 is empty: pages with nothing stored point to it.
-    let mut slots: Vec<u32> = vec![0; 256];
-    for (&c, &slot) in entries {
-        if slot == 0 {
-            continue;
-        }
-        let page = c as usize >> 8;
-        if page_index[page] == 0 {
-            page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
-            slots.extend(std::iter::repeat_n(0, 256));
-        }
-        slots[page_index[page] as usize * 256 + (c as usize & 0xff)] = slot;
-    }
-    let page_index = blob.u16s(&page_index);
-    let slots = blob.u32s(&slots);
-    format!("page_index: {page_index:?}, slots: {slots:?}")
+/// log2 of the characters of a block of a character table.
+const BLOCK_BITS: u32 = 4;
+/// Characters per block.
+const BLOCK: usize = 1 << BLOCK_BITS;
+/// Blocks per page of 256 characters (the pages above the BMP).
+const ROW: usize = 256 / BLOCK;
+
+/// The character tables (characters to slots, 0 for characters not
+/// stored) of one slot width, for src/tables.rs `CharTable`.
+///
+/// Every table is cut into blocks of `BLOCK` characters, and a block is
+/// stored once however many tables hold it (block 0 is all zeros: the
+/// blocks with nothing stored). A table is the block number of each block
+/// of the Basic Multilingual Plane (two loads per lookup, the first from an
+/// index small enough to stay in cache) and, above the BMP, a row per page
+/// of 256 characters: the page's block numbers, rows also stored once (row
+/// 0: no blocks). The per-config tables are mostly zeros and mostly alike;
+/// as flat arrays (one 512 KiB copy of the BMP per table) they made up
+/// half of the executable (docs/benchmarks.md, "Binary size").
+struct CharTables<T> {
+    blocks: Vec<T>,
+    block_ids: BTreeMap<Vec<T>, u16>,
+    rows: Vec<u16>,
+    row_ids: BTreeMap<Vec<u16>, u16>,
+    /// Tables by content (their non-zero slots), and the content of each.
+    tables: BTreeMap<Vec<(char, T)>, usize>,
+    contents: Vec<Vec<(char, T)>>,
+    layouts: Vec<String>,
 }
 
-/// Like [`page_table`], for u64 slots.
-/// Where a page table of u64 slots is in the blob.
-#[derive(Clone, Copy)]
-struct Table64 {
-    page_index: (usize, usize),
-    slots: (usize, usize),
-}
-
-impl std::fmt::Display for Table64 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "page_index: {:?}, slots: {:?}",
-            self.page_index, self.slots
-        )
-    }
-}
-
-fn page_table64(entries: &BTreeMap<char, u64>, blob: &mut Blob) -> Table64 {
-    let mut page_index = vec![0u16; PAGES];
-    // Page 0 is empty: pages with nothing stored point to it.
-    let mut slots: Vec<u64> = vec![0; 256];
-    for (&c, &slot) in entries {
-        let page = c as usize >> 8;
-        if page_index[page] == 0 {
-            page_index[page] = u16::try_from(slots.len() / 256).expect("page count fits u16");
-            slots.extend(std::iter::repeat_n(0, 256));
+impl<T: Copy + Default + Ord> CharTables<T> {
+    fn new() -> CharTables<T> {
+        CharTables {
+            blocks: vec![T::default(); BLOCK],
+            block_ids: BTreeMap::from([(vec![T::default(); BLOCK], 0)]),
+            rows: vec![0; ROW],
+            row_ids: BTreeMap::from([(vec![0; ROW], 0)]),
+            tables: BTreeMap::new(),
+            contents: Vec::new(),
+            layouts: Vec::new(),
         }
-        slots[page_index[page] as usize * 256 + (c as usize & 0xff)] = slot;
     }
-    let page_index = blob.u16s(&page_index);
-    let slots = blob.u64s(&slots);
-    Table64 { page_index, slots }
+
+    fn block(&mut self, block: Vec<T>) -> u16 {
+        if let Some(&id) = self.block_ids.get(&block) {
+            return id;
+        }
+        let id = u16::try_from(self.blocks.len() / BLOCK)
+            .expect("more than 65536 distinct blocks of slots: widen the block numbers");
+        self.blocks.extend_from_slice(&block);
+        self.block_ids.insert(block, id);
+        id
+    }
+
+    fn row(&mut self, row: Vec<u16>) -> u16 {
+        if let Some(&id) = self.row_ids.get(&row) {
+            return id;
+        }
+        let id = u16::try_from(self.rows.len() / ROW).expect("row count fits u16");
+        self.rows.extend_from_slice(&row);
+        self.row_ids.insert(row, id);
+        id
+    }
+
+    /// The table of `map` (index into `TABLES64` or `TABLES32`).
+    fn table(&mut self, map: &BTreeMap<char, T>, blob: &mut Blob) -> usize {
+        let content: Vec<(char, T)> = map
+            .iter()
+            .filter(|&(_, &v)| v != T::default())
+            .map(|(&c, &v)| (c, v))
+            .collect();
+        if let Some(&i) = self.tables.get(&content) {
+            return i;
+        }
+        let mut blocks: BTreeMap<u32, Vec<T>> = BTreeMap::new();
+        for &(c, v) in &content {
+            let c = c as u32;
+            blocks
+                .entry(c >> BLOCK_BITS)
+                .or_insert_with(|| vec![T::default(); BLOCK])[c as usize % BLOCK] = v;
+        }
+        let mut bmp = vec![0u16; 0x1_0000 / BLOCK];
+        let mut pages: BTreeMap<u32, Vec<u16>> = BTreeMap::new();
+        for (b, block) in blocks {
+            let id = self.block(block);
+            if (b as usize) < bmp.len() {
+                bmp[b as usize] = id;
+            } else {
+                pages
+                    .entry(b >> (8 - BLOCK_BITS))
+                    .or_insert_with(|| vec![0; ROW])[b as usize % ROW] = id;
+            }
+        }
+        // Row numbers of the pages from U+10000 up to the last one stored.
+        let mut sup: Vec<u16> = Vec::new();
+        for (page, row) in pages {
+            let at = page as usize - 0x100;
+            sup.resize(sup.len().max(at + 1), 0);
+            sup[at] = self.row(row);
+        }
+        let bmp = blob.u16s(&bmp);
+        let sup = blob.u16s(&sup);
+        self.layouts
+            .push(format!("CharTableLayout {{ bmp: {bmp:?}, sup: {sup:?} }}"));
+        self.contents.push(content.clone());
+        self.tables.insert(content, self.layouts.len() - 1);
+        self.layouts.len() - 1
+    }
 }
 
 #[derive(Default)]
@@ -496,10 +575,9 @@ struct TrieNode {
     children: BTreeMap<char, usize>,
 }
 
-/// The characters keys start with: the node below the root (when longer
-/// keys start with it), the key id (when it is a key itself), and the
-/// second characters of the longer keys.
-type Roots = Vec<(char, Option<u32>, Option<u32>, Vec<char>)>;
+/// The characters keys start with: the key id (when it is a key itself),
+/// and the second characters of the longer keys.
+type Roots = Vec<(char, Option<u32>, Vec<char>)>;
 
 /// Bit of a root slot's filter of second characters (0..31).
 fn second_bit(c: u32) -> u32 {
@@ -512,7 +590,18 @@ fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
     let mut nodes: Vec<TrieNode> = vec![TrieNode::default()];
     let mut max_key_chars = 0;
     let mut lead_bytes = [0u32; 8];
-    let mut bigrams = vec![0u64; 1 << (BIGRAM_BITS - 6)];
+    let pairs_of_keys: BTreeSet<(char, char)> = keys
+        .iter()
+        .filter_map(|k| {
+            let mut chars = k.chars();
+            Some((chars.next()?, chars.next()?))
+        })
+        .collect();
+    let bigram_bits = (pairs_of_keys.len().max(1).next_power_of_two().ilog2()
+        + BIGRAM_BITS_PER_PAIR)
+        .min(BIGRAM_BITS);
+    let bigram_shift = 32 - bigram_bits;
+    let mut bigrams = vec![0u64; 1 << (bigram_bits - 6)];
     let mut has_bigrams = false;
     for (id, key) in keys.iter().enumerate() {
         let mut n = 0;
@@ -532,20 +621,27 @@ fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
         lead_bytes[lead as usize / 32] |= 1 << (lead % 32);
         let mut chars = key.chars();
         if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
-            let h = bigram_hash(a as u32, b as u32);
+            let h = bigram_hash(a as u32, b as u32, bigram_shift);
             bigrams[h / 64] |= 1 << (h % 64);
             has_bigrams = true;
         }
         nodes[n].key = Some(u32::try_from(id).expect("key id fits u32"));
     }
 
-    // Breadth-first numbering of the nodes below the root's children that
-    // have children of their own, plus all deeper nodes; every node's
-    // children are contiguous.
+    // Breadth-first numbering of the nodes of second characters and all
+    // deeper ones; every node's children are contiguous. The nodes of
+    // first characters are not stored: lookups start from the root slots
+    // and the pair table. So tries that differ only in one-character keys
+    // (TSPhrases with and without TSCharacters) have the same arrays but
+    // for `node_key`, and the blob stores them once.
     let mut order: Vec<usize> = Vec::new();
     let mut id_of = vec![u32::MAX; nodes.len()];
-    let mut queue: std::collections::VecDeque<usize> =
-        nodes[0].children.values().copied().collect();
+    let mut queue: std::collections::VecDeque<usize> = nodes[0]
+        .children
+        .values()
+        .flat_map(|&n| nodes[n].children.values().copied())
+        .collect();
+    let seconds = queue.len();
     while let Some(n) = queue.pop_front() {
         id_of[n] = u32::try_from(order.len()).expect("node count fits u32");
         order.push(n);
@@ -555,7 +651,7 @@ fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
     let mut first_child = Vec::with_capacity(order.len() + 1);
     let mut node_char = vec![0u32; order.len()];
     let mut node_key = Vec::with_capacity(order.len());
-    let mut next_child = count(0);
+    let mut next_child = u32::try_from(seconds).expect("node count fits u32");
     for &n in &order {
         first_child.push(next_child);
         next_child += count(n);
@@ -575,9 +671,8 @@ fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
         .children
         .iter()
         .map(|(&c, &child)| {
-            let node = (!nodes[child].children.is_empty()).then_some(id_of[child]);
             let seconds = nodes[child].children.keys().copied().collect();
-            (c, node, nodes[child].key, seconds)
+            (c, nodes[child].key, seconds)
         })
         .collect();
     // The pair table: (first char, second char) -> node of the second
@@ -616,7 +711,7 @@ fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
     let layout = format!(
         "TrieLayout {{ name: {name:?}, keys: {}, max_key_chars: {max_key_chars}, lead_bytes: {lead_bytes:?}, \
          first_child: {first_child:?}, node_char: {node_char:?}, node_key: {node_key:?}, \
-         bigrams: {bigrams:?}, pairs: {pairs:?} }}",
+         bigrams: {bigrams:?}, bigram_shift: {bigram_shift}, pairs: {pairs:?} }}",
         keys.len()
     );
     (layout, roots)
@@ -837,82 +932,47 @@ fn double_array(keys: &[String], values: &[u32]) -> (Vec<[u32; 4]>, BTreeMap<cha
     (cells, roots)
 }
 
-/// A flat table's content: its BMP slots and the slots above the BMP.
-type FlatKey = (Vec<u64>, Vec<(char, u64)>);
-
-/// What [`compile_values`] gives: the layout, the value codes, the root
-/// slots and their table, and the `VALUE_SPAN` form of pool values.
-type CompiledValues = (
-    String,
-    Vec<u32>,
-    BTreeMap<char, u64>,
-    Table64,
-    BTreeMap<u32, u32>,
-);
-
-/// Compiles values for the keys of a trie, with the trie's root slots
-/// (which carry the values of one-character keys); returns the Rust
-/// expression.
-fn compile_values(roots: &Roots, values: &[String], blob: &mut Blob) -> CompiledValues {
-    let mut pool = Pool::default();
-    let encoded: Vec<u32> = values.iter().map(|v| pool.encode(v)).collect();
-    // The `VALUE_SPAN` form of each pool value that has one.
-    let mut spans = BTreeMap::new();
-    for (i, pair) in pool.strs.chunks_exact(2).enumerate() {
-        let (start, len) = (pair[0], pair[1] - pair[0]);
-        if len < 1 << SPAN_LEN_BITS && start < 1 << (31 - SPAN_LEN_BITS) {
-            let i = u32::try_from(i).expect("pool fits u32");
-            spans.insert(VALUE_POOL | i, VALUE_SPAN | start << SPAN_LEN_BITS | len);
-        }
-    }
-    // Root slot: the value of the one-character key in the high half, and a
-    // 32-bit filter of the second characters of longer keys (never 0 when
-    // there are any) in the low half.
-    let slots: BTreeMap<char, u64> = roots
+/// The root slots of a trie's keys: for each first character the value
+/// of the one-character key in the high half (0: none) and a 32-bit filter
+/// of the second characters of longer keys (never 0 when there are any) in
+/// the low half. `value` gives the value of key id `k`.
+fn root_slots(roots: &Roots, value: impl Fn(u32) -> u32) -> BTreeMap<char, u64> {
+    roots
         .iter()
-        .map(|(c, node, key, seconds)| {
-            let value = key.map_or(0, |k| u64::from(encoded[k as usize]));
+        .map(|(c, key, seconds)| {
+            let value = key.map_or(0, |k| u64::from(value(k)));
+            // 0 exactly when no longer key starts with `c`.
             let filter = seconds
                 .iter()
                 .fold(0u32, |f, &s| f | 1 << second_bit(s as u32));
-            (*c, value << 32 | node.map_or(0, |_| u64::from(filter)))
+            (*c, value << 32 | u64::from(filter))
         })
-        .collect();
-    let table = page_table64(&slots, blob);
-    let vals = blob.u32s(&encoded);
-    let layout = format!(
-        "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
-        pool.emit(blob)
-    );
-    (layout, encoded, slots, table, spans)
+        .collect()
 }
 
-/// A values table whose values are numbers (`n + 1`, so never 0), for the
-/// word list: same layout as [`compile_values`].
-fn compile_numbers(roots: &Roots, numbers: &[u32], blob: &mut Blob) -> String {
-    let encoded: Vec<u32> = numbers.iter().map(|n| n + 1).collect();
-    let slots: BTreeMap<char, u64> = roots
-        .iter()
-        .map(|(c, node, key, seconds)| {
-            let value = key.map_or(0, |k| u64::from(encoded[k as usize]));
-            let filter = seconds
-                .iter()
-                .fold(0u32, |f, &s| f | 1 << second_bit(s as u32));
-            (*c, value << 32 | node.map_or(0, |_| u64::from(filter)))
-        })
-        .collect();
-    let table = page_table64(&slots, blob);
-    let vals = blob.u32s(&encoded);
-    format!(
-        "ValuesLayout {{ {table}, vals: {vals:?}, {} }}",
-        Pool::default().emit(blob)
-    )
+/// The root slots (see [`root_slots`]) of the keys `keys` with their codes.
+fn key_root_slots<'k>(keys: impl Iterator<Item = (&'k str, u32)>) -> BTreeMap<char, u64> {
+    let mut slots: BTreeMap<char, u64> = BTreeMap::new();
+    for (key, code) in keys {
+        let mut chars = key.chars();
+        let Some(first) = chars.next() else { continue };
+        let slot = slots.entry(first).or_default();
+        match chars.next() {
+            None => *slot |= u64::from(code) << 32,
+            Some(second) => *slot |= 1 << second_bit(second as u32),
+        }
+    }
+    slots
 }
 
 /// Interns compiled tries and value tables so that identical ones are stored once.
 struct Compiler<'a> {
     blob: Blob,
     files: &'a BTreeMap<String, Entries>,
+    /// The output strings of every values table and run map, each once.
+    pool: Pool,
+    tables64: CharTables<u64>,
+    tables32: CharTables<u32>,
     tries: BTreeMap<Vec<String>, usize>,
     trie_layouts: Vec<String>,
     trie_roots: Vec<Roots>,
@@ -925,19 +985,18 @@ struct Compiler<'a> {
     /// The keys of each trie, and the encoded values of each values table.
     trie_keys: Vec<Vec<String>>,
     value_codes: Vec<Vec<u32>>,
-    /// Per values table, the `VALUE_SPAN` form of its pool values.
-    value_spans: Vec<BTreeMap<u32, u32>>,
     /// Double arrays by (trie, values): index and root slots.
     fast_dicts: BTreeMap<(usize, usize), (usize, BTreeMap<char, u64>)>,
     fast_layouts: Vec<String>,
     slot_layouts: Vec<String>,
-    /// Root slots and page table of each values table made by
-    /// [`Compiler::values`], for [`Compiler::values_flat`].
-    value_slots: BTreeMap<usize, (BTreeMap<char, u64>, Table64)>,
-    /// Flat tables (see [`Compiler::flat`]), interned by content: the BMP
-    /// slots and the slots above it (which the page table holds).
-    flats: BTreeMap<FlatKey, usize>,
+    /// The table of the root slots of each values table (`TABLES64`).
+    value_roots: Vec<usize>,
+    /// Flat copies of the BMP of some tables (see [`Compiler::flat`]), by
+    /// table, and their layouts.
+    flats: BTreeMap<usize, usize>,
     flat_layouts: Vec<String>,
+    /// Per double array: its table of root slots, and its flat copy if any.
+    fast_roots: Vec<(usize, Option<usize>)>,
 }
 
 impl Compiler<'_> {
@@ -954,20 +1013,27 @@ impl Compiler<'_> {
         self.trie_layouts.len() - 1
     }
 
+    /// Values for the keys of a trie, with the trie's root slots (which
+    /// carry the values of one-character keys).
     fn values(&mut self, trie: usize, values: Vec<String>) -> usize {
         let key = (trie, values);
         if let Some(&i) = self.values.get(&key) {
             return i;
         }
-        let (layout, codes, slots, table, spans) =
-            compile_values(&self.trie_roots[trie], &key.1, &mut self.blob);
-        self.value_layouts.push(layout);
-        self.value_codes.push(codes);
-        self.value_spans.push(spans);
-        self.value_slots
-            .insert(self.value_layouts.len() - 1, (slots, table));
+        let encoded: Vec<u32> = key.1.iter().map(|v| self.pool.encode(v)).collect();
+        let slots = root_slots(&self.trie_roots[trie], |k| encoded[k as usize]);
+        self.push_values(&slots, encoded);
         self.values.insert(key, self.value_layouts.len() - 1);
         self.value_layouts.len() - 1
+    }
+
+    fn push_values(&mut self, slots: &BTreeMap<char, u64>, encoded: Vec<u32>) {
+        let roots = self.tables64.table(slots, &mut self.blob);
+        let vals = self.blob.u32s(&encoded);
+        self.value_layouts
+            .push(format!("ValuesLayout {{ roots: {roots}, vals: {vals:?} }}"));
+        self.value_codes.push(encoded);
+        self.value_roots.push(roots);
     }
 
     /// A dictionary: its trie and the given value of each key (sorted order).
@@ -995,61 +1061,75 @@ impl Compiler<'_> {
         (trie, values)
     }
 
-    /// A dictionary whose values are numbers (word frequencies, flags).
-    fn numbers(&mut self, name: &str, entries: &BTreeMap<String, u32>) -> String {
-        let keys: Vec<String> = entries.keys().cloned().collect();
-        let numbers: Vec<u32> = entries.values().copied().collect();
+    /// Dictionaries whose values are numbers (word frequencies, flags),
+    /// stored as `n + 1`, over one trie of all their keys: in each, the
+    /// keys of the others have the value 0, which src/tables.rs reads as
+    /// no key. Their keys overlap (jieba's words are splitters; the risks
+    /// of the configs are mostly the same), so one trie is most of the
+    /// size of the several. The root slots are each dictionary's own.
+    fn numbers(&mut self, name: &str, dicts: &[&BTreeMap<String, u32>]) -> Vec<String> {
+        let keys: BTreeSet<&String> = dicts.iter().flat_map(|d| d.keys()).collect();
+        let keys: Vec<String> = keys.into_iter().cloned().collect();
         let trie = self.trie(name, keys);
-        let layout = compile_numbers(&self.trie_roots[trie], &numbers, &mut self.blob);
-        self.value_layouts.push(layout);
-        self.value_codes.push(Vec::new());
-        self.value_spans.push(BTreeMap::new());
-        format!(
-            "DictRef {{ trie: {trie}, values: {} }}",
-            self.value_layouts.len() - 1
-        )
+        let mut refs = Vec::new();
+        for dict in dicts {
+            let encoded: Vec<u32> = self.trie_keys[trie]
+                .iter()
+                .map(|k| dict.get(k).map_or(0, |n| n + 1))
+                .collect();
+            let slots = key_root_slots(dict.iter().map(|(k, n)| (k.as_str(), n + 1)));
+            // Not interned with `values`: the codes of numbers are not strings.
+            self.push_values(&slots, encoded);
+            refs.push(format!(
+                "DictRef {{ trie: {trie}, values: {} }}",
+                self.value_layouts.len() - 1
+            ));
+        }
+        refs
     }
 
-    /// A page table of u64 slots (for src/tables.rs `SlotMap`).
+    /// A table of u64 slots (for src/tables.rs `SlotMap`).
     fn slots(&mut self, map: &BTreeMap<char, u64>) -> usize {
-        let table = page_table64(map, &mut self.blob);
-        let flat = self.flat(map, table);
+        let table = self.tables64.table(map, &mut self.blob);
         self.slot_layouts
-            .push(format!("SlotsLayout {{ flat: {flat} }}"));
+            .push(format!("SlotsLayout {{ table: {table} }}"));
         self.slot_layouts.len() - 1
     }
 
-    /// A flat copy of the Basic Multilingual Plane part of page table
-    /// `table` (of `map`), for src/tables.rs `FlatPages`: one load per
-    /// lookup for the characters of Chinese text, and only the pages of
-    /// the characters a text contains are ever read from the executable.
-    fn flat(&mut self, map: &BTreeMap<char, u64>, table: Table64) -> usize {
-        let mut flat = vec![0u64; 0x1_0000];
-        for (&c, &s) in map.range(..'\u{10000}') {
-            flat[c as usize] = s;
-        }
-        // A table is shared only when the slots above the BMP are the same
-        // too: they come with the page table of the map written first.
-        let above: Vec<(char, u64)> = map.range('\u{10000}'..).map(|(&c, &s)| (c, s)).collect();
-        let key = (flat, above);
-        if let Some(&i) = self.flats.get(&key) {
+    /// A flat copy of the Basic Multilingual Plane of table `table` (of
+    /// u64 slots), for the tables looked up at nearly every character of a
+    /// text: the run maps of segmented configs and the double arrays of
+    /// single-stage ones. One load per lookup instead of the two of a
+    /// character table: the engine was 5-15 % slower on the bench corpora
+    /// without them (docs/benchmarks.md, "Build profiles and binary size").
+    /// 512 KiB each, 36 of them, 18 MB of the executable.
+    fn flat(&mut self, table: usize) -> usize {
+        if let Some(&i) = self.flats.get(&table) {
             return i;
         }
-        let bmp = self.blob.u64s(&key.0);
+        let mut bmp = vec![0u64; 0x1_0000];
+        for &(c, v) in self.tables64.contents[table]
+            .iter()
+            .take_while(|(c, _)| (*c as u32) < 0x1_0000)
+        {
+            bmp[c as usize] = v;
+        }
+        let bmp = self.blob.u64s(&bmp);
         self.flat_layouts
-            .push(format!("FlatLayout {{ {table}, bmp: {bmp:?} }}"));
-        self.flats.insert(key, self.flat_layouts.len() - 1);
+            .push(format!("FlatLayout {{ table: {table}, bmp: {bmp:?} }}"));
+        self.flats.insert(table, self.flat_layouts.len() - 1);
         self.flat_layouts.len() - 1
     }
 
-    /// The flat table of the root slots of values table `values`.
-    fn values_flat(&mut self, values: usize) -> usize {
-        let (map, table) = self
-            .value_slots
-            .get(&values)
-            .cloned()
-            .expect("a values table made by Compiler::values");
-        self.flat(&map, table)
+    /// Gives double array `fast` a flat copy of its root slots.
+    fn fast_flat(&mut self, fast: usize) {
+        let table = self.fast_roots[fast].0;
+        self.fast_roots[fast].1 = Some(self.flat(table));
+    }
+
+    /// The table of the root slots of values table `values`.
+    fn values_roots(&self, values: usize) -> usize {
+        self.value_roots[values]
     }
 
     /// The double array of a dictionary (see [`double_array`]): its index
@@ -1063,9 +1143,7 @@ impl Compiler<'_> {
         // Values in cells (keys of two or more characters) are written from
         // their place in the pool; the root slots keep the usual codes.
         for cell in &mut cells {
-            if let Some(&span) = self.value_spans[values].get(&cell[1]) {
-                cell[1] = span;
-            }
+            cell[1] = self.pool.span(cell[1]);
         }
         let mut lead_bytes = [0u32; 8];
         for key in keys {
@@ -1083,20 +1161,23 @@ impl Compiler<'_> {
             assert_eq!(*slot, 0, "{c:?} is in a key");
             *slot = DA_SPECIAL;
         }
-        let table = page_table64(&slots, &mut self.blob);
-        let flat = self.flat(&slots, table);
+        let table = self.tables64.table(&slots, &mut self.blob);
         // Stored as three arrays: the checks, the values, and (base,
         // filter) pairs. A failing child lookup, the most common, reads a
         // pair and a check, from arrays a half and a quarter the size of
-        // whole cells.
-        let mut cell_words: Vec<u32> = cells.iter().map(|c| c[0]).collect();
-        cell_words.extend(cells.iter().map(|c| c[1]));
-        cell_words.extend(cells.iter().flat_map(|c| [c[2], c[3]]));
-        let cells = self.blob.u32s(&cell_words);
-        let cells = (cells.0, cells.1 / 4);
+        // whole cells. The checks and pairs depend on the keys only, so
+        // the double arrays of one trie with other values share them.
+        let checks: Vec<u32> = cells.iter().map(|c| c[0]).collect();
+        let cell_values: Vec<u32> = cells.iter().map(|c| c[1]).collect();
+        let links: Vec<u32> = cells.iter().flat_map(|c| [c[2], c[3]]).collect();
+        let checks = self.blob.u32s(&checks);
+        let cell_values = self.blob.u32s(&cell_values);
+        let links = self.blob.u32s(&links);
+        // `flat: …` is added at the end (see `Compiler::fast_flat`).
         self.fast_layouts.push(format!(
-            "FastDictLayout {{ flat: {flat}, cells: {cells:?}, lead_bytes: {lead_bytes:?}, values: {values} }}"
+            "FastDictLayout {{ roots: {table}, checks: {checks:?}, values: {cell_values:?}, links: {links:?}, lead_bytes: {lead_bytes:?}"
         ));
+        self.fast_roots.push((table, None));
         let found = (self.fast_layouts.len() - 1, roots);
         self.fast_dicts.insert((trie, values), found.clone());
         found
@@ -1142,8 +1223,8 @@ impl Compiler<'_> {
             .collect();
         // Only the flags of pool values are read (src/fast.rs): the
         // strings themselves are not stored.
-        let table = page_table(&slots, &mut self.blob);
-        let layout = format!("CharMapLayout {{ {table} }}");
+        let table = self.tables32.table(&slots, &mut self.blob);
+        let layout = format!("CharMapLayout {{ table: {table} }}");
         self.charmap_layouts.push(layout);
         self.charmaps.insert(map, self.charmap_layouts.len() - 1);
         self.charmap_layouts.len() - 1
@@ -1156,24 +1237,20 @@ impl Compiler<'_> {
         if let Some(&i) = self.runmaps.get(&map) {
             return i;
         }
-        let mut pool = Pool::default();
         let slots: BTreeMap<char, u64> = map
             .iter()
             .map(|(c, v, flags, filter)| {
                 let value = if v.chars().eq([*c]) {
                     0
                 } else {
-                    pool.encode(v)
+                    self.pool.encode(v)
                 };
                 (*c, u64::from(value | flags) << 32 | u64::from(*filter))
             })
             .collect();
-        let table = page_table64(&slots, &mut self.blob);
-        let flat = self.flat(&slots, table);
-        let layout = format!(
-            "RunMapLayout {{ flat: {flat}, {} }}",
-            pool.emit(&mut self.blob)
-        );
+        let table = self.tables64.table(&slots, &mut self.blob);
+        let flat = self.flat(table);
+        let layout = format!("RunMapLayout {{ flat: {flat} }}");
         self.runmap_layouts.push(layout);
         self.runmaps.insert(map, self.runmap_layouts.len() - 1);
         self.runmap_layouts.len() - 1
@@ -1202,6 +1279,7 @@ fn fast_plan(
                 let (trie, values) =
                     compiler.dict_ids(&only.describe(), &entries, |_, v| v[0].clone());
                 let (fast, _) = compiler.fast_dict(trie, values);
+                compiler.fast_flat(fast);
                 format!("FastPlan::Single {{ fast: {fast} }}")
             }
             _ => "FastPlan::General".to_string(),
@@ -1461,7 +1539,7 @@ fn fast_plan(
     let image1 = compiler.charmap(image1_map);
     let t1 = compiler.stage(&stages[0]);
     let (_, t1_values) = compiler.dict_ids(&stages[0].describe(), &entries[0], |_, v| v[0].clone());
-    let first_flat = compiler.values_flat(t1_values);
+    let first_flat = compiler.values_roots(t1_values);
     let t2 = stages
         .get(1)
         .map_or_else(|| t1.clone(), |s| compiler.stage(s));
@@ -1607,8 +1685,12 @@ fn main() {
             bytes: Vec::new(),
             big_endian: std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big"),
             text: String::new(),
+            written: std::collections::HashMap::new(),
         },
         files: &files,
+        pool: Pool::default(),
+        tables64: CharTables::new(),
+        tables32: CharTables::new(),
         tries: BTreeMap::new(),
         trie_layouts: Vec::new(),
         trie_roots: Vec::new(),
@@ -1620,13 +1702,13 @@ fn main() {
         runmap_layouts: Vec::new(),
         trie_keys: Vec::new(),
         value_codes: Vec::new(),
-        value_spans: Vec::new(),
         fast_dicts: BTreeMap::new(),
         fast_layouts: Vec::new(),
         slot_layouts: Vec::new(),
-        value_slots: BTreeMap::new(),
+        value_roots: Vec::new(),
         flats: BTreeMap::new(),
         flat_layouts: Vec::new(),
+        fast_roots: Vec::new(),
     };
 
     let mut config_layouts = Vec::new();
@@ -1715,7 +1797,9 @@ fn main() {
                 .map(|(c, f)| (c, c.to_string(), f))
                 .collect(),
         );
-        let vocabulary = compiler.numbers("regional vocabulary", &derive::vocabulary(&files));
+        let vocabulary = compiler
+            .numbers("regional vocabulary", &[&derive::vocabulary(&files)])
+            .remove(0);
         format!(
             "DetectLayout {{ classes: {classes}, vocabulary: {vocabulary}, risk_pairs: {risk_pairs:?} }}"
         )
@@ -1723,7 +1807,6 @@ fn main() {
 
     // Word frequencies for word boundaries in target-based conversion
     // (src/words.rs), from jieba's dictionary.
-    let words_layout = compiler.numbers("jieba words", &jieba);
     // What the fast path of conversion from Simplified watches for, and
     // the words that decide where it may cut: every key that the word split
     // can see (jieba's words, the first stage's phrases, every risk), and
@@ -1750,7 +1833,10 @@ fn main() {
             *e = (*e).max(n);
         }
     }
-    let splitters_layout = compiler.numbers("splitters", &splitters);
+    let [splitters_layout, words_layout]: [String; 2] = compiler
+        .numbers("splitters and jieba words", &[&splitters, &jieba])
+        .try_into()
+        .expect("two dictionaries");
     let longest_layout = compiler.charmap(
         longest
             .into_iter()
@@ -1766,13 +1852,34 @@ fn main() {
             format!("({config:?}, {dict})")
         })
         .collect();
+    let risk_dicts: Vec<&BTreeMap<String, u32>> = risks.iter().map(|(_, risk)| risk).collect();
     let risk_layouts: Vec<String> = risks
-        .into_iter()
-        .map(|(config, risk)| {
-            let dict = compiler.numbers(&format!("{config} risks"), &risk);
-            format!("({config:?}, {dict})")
-        })
+        .iter()
+        .zip(compiler.numbers("risks", &risk_dicts))
+        .map(|((config, _), dict)| format!("({config:?}, {dict})"))
         .collect();
+
+    // The shared parts, complete now: the blocks and rows of the
+    // character tables, and the string pool.
+    let blocks64 = compiler.blob.u64s(&compiler.tables64.blocks);
+    let rows64 = compiler.blob.u16s(&compiler.tables64.rows);
+    let blocks32 = compiler.blob.u32s(&compiler.tables32.blocks);
+    let rows32 = compiler.blob.u16s(&compiler.tables32.rows);
+    let strings = compiler.pool.emit(&mut compiler.blob);
+    let shared = format!(
+        "SharedLayout {{ blocks64: {blocks64:?}, rows64: {rows64:?}, blocks32: {blocks32:?}, rows32: {rows32:?}, {strings} }}"
+    );
+    if std::env::var_os("BIANYI_BUILD_SIZES").is_some() {
+        println!(
+            "cargo::warning=blob {} bytes, text {} bytes; {} + {} character tables, {} + {} blocks",
+            compiler.blob.bytes.len(),
+            compiler.blob.text.len(),
+            compiler.tables64.layouts.len(),
+            compiler.tables32.layouts.len(),
+            compiler.tables64.blocks.len() / BLOCK,
+            compiler.tables32.blocks.len() / BLOCK,
+        );
+    }
 
     let out = out_dir;
 
@@ -1797,12 +1904,21 @@ fn main() {
     list("VALUES", "ValuesLayout", &compiler.value_layouts);
     list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
     list("RUNMAPS", "RunMapLayout", &compiler.runmap_layouts);
+    list("TABLES64", "CharTableLayout", &compiler.tables64.layouts);
+    list("TABLES32", "CharTableLayout", &compiler.tables32.layouts);
+    let fast_layouts: Vec<String> = compiler
+        .fast_layouts
+        .iter()
+        .zip(&compiler.fast_roots)
+        .map(|(layout, (_, flat))| format!("{layout}, flat: {flat:?} }}"))
+        .collect();
+    list("FAST_DICTS", "FastDictLayout", &fast_layouts);
     list("FLATS", "FlatLayout", &compiler.flat_layouts);
-    list("FAST_DICTS", "FastDictLayout", &compiler.fast_layouts);
     list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
     list("CONFIGS", "ConfigLayout", &config_layouts);
     list("RISKS", "(&str, DictRef)", &risk_layouts);
     list("EXTRA_PHRASES", "(&str, DictRef)", &extra_layouts);
+    writeln!(rs, "pub(crate) static SHARED: SharedLayout = {shared};").ok();
     writeln!(
         rs,
         "pub(crate) static DETECT: DetectLayout = {detect_layout};"

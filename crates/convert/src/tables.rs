@@ -2,18 +2,24 @@
 //!
 //! A *trie* holds the keys of one dictionary; key `i` (in sorted order) has
 //! id `i`. A *values* table gives each key id its output, so one trie can
-//! serve several outputs (the segmentation keys of s2tw and s2hk, say).
+//! serve several outputs (the segmentation keys of s2tw and s2hk, say); a
+//! key valued 0 is not a key of that dictionary (dictionaries of numbers
+//! share the trie of all their keys).
 //!
-//! * `page_index[c >> 8]` is `p` where the 256-character page of `c` is
-//!   `slots[p * 256 .. p * 256 + 256]`; page 0 is all zeros and stands for
-//!   every page with nothing stored.
+//! * A character table maps characters to slots (0: nothing stored). Its
+//!   blocks of 16 characters are stored once for all tables of a slot
+//!   width (`SHARED`; block 0 is all zeros): in the Basic Multilingual
+//!   Plane the slot of `c` is `blocks[bmp[c >> 4] * 16 + c % 16]`; above
+//!   it a page of 256 characters has a row of 16 block numbers, also
+//!   stored once (row 0: all zero blocks).
 //! * A dictionary's root slot for character `c` (u64) is 0 when no key
 //!   starts with `c`; its high half is the value of the key `c` (0 if none),
 //!   its low half a 32-bit filter of the second characters of longer keys
 //!   (0 when no longer key starts with `c`).
-//! * Nodes are numbered breadth first, so the children of node `n` are
-//!   `first_child[n] .. first_child[n + 1]`, with sorted characters in
-//!   `node_char`; `node_key[n]` is 0 or the node's key id + 1.
+//! * The nodes of second and later characters are numbered breadth first
+//!   (first characters have root slots instead), so the children of node
+//!   `n` are `first_child[n] .. first_child[n + 1]`, with sorted characters
+//!   in `node_char`; `node_key[n]` is 0 or the node's key id + 1.
 //! * A bigram filter (one bit per hash of a key's first two characters) lets
 //!   most positions skip the search among children.
 //! * A value is `VALUE_CHAR | w` for a one-character output of up to three
@@ -21,6 +27,7 @@
 //!   `VALUE_POOL | i` for the string `pool[strs[2i] .. strs[2i + 1]]`; in a
 //!   double array's cells, a string shorter than 32 bytes is
 //!   `VALUE_SPAN | start << 5 | len` instead (one dependent load fewer).
+//!   All tables share one pool of strings.
 //! * A character map has one slot per character: a value (no value bits:
 //!   unchanged) plus flags; a run map's slot is 0 exactly for characters in
 //!   no key of any stage.
@@ -52,49 +59,69 @@ pub(crate) struct TrieLayout {
     pub(crate) node_char: Range,
     pub(crate) node_key: Range,
     pub(crate) bigrams: Range,
+    /// The bigram filter has `2^(32 - bigram_shift)` bits.
+    pub(crate) bigram_shift: u32,
     pub(crate) pairs: Range,
 }
 
 pub(crate) struct ValuesLayout {
-    pub(crate) page_index: Range,
-    pub(crate) slots: Range,
+    /// The root slots (in `TABLES64`).
+    pub(crate) roots: usize,
     pub(crate) vals: Range,
-    pub(crate) strs: Range,
-    pub(crate) pool: Range,
 }
 
+/// A table from characters to u32 slots (in `TABLES32`).
 pub(crate) struct CharMapLayout {
-    pub(crate) page_index: Range,
-    pub(crate) slots: Range,
+    pub(crate) table: usize,
 }
 
 /// A double-array dictionary for the single-pass engine (see `FastDict`).
 pub(crate) struct FastDictLayout {
-    /// The root slots (in `FLATS`).
-    pub(crate) flat: usize,
-    pub(crate) cells: Range,
+    /// The root slots (in `TABLES64`).
+    pub(crate) roots: usize,
+    /// The cells' checks, values, and (base, filter) pairs.
+    pub(crate) checks: Range,
+    pub(crate) values: Range,
+    pub(crate) links: Range,
     pub(crate) lead_bytes: [u32; 8],
-    pub(crate) values: usize,
+    /// The flat copy of the root slots (in `FLATS`), for the double arrays
+    /// of single-stage configs.
+    pub(crate) flat: Option<usize>,
 }
 
-/// A page table of u64 slots (see `SlotMap`), in `FLATS`.
+/// A table of u64 slots (see `SlotMap`), in `TABLES64`.
 pub(crate) struct SlotsLayout {
-    pub(crate) flat: usize,
+    pub(crate) table: usize,
 }
 
-/// A run map (see `RunMap`): its slots in `FLATS`, and its strings.
+/// A run map (see `RunMap`): its slots, in `FLATS`.
 pub(crate) struct RunMapLayout {
     pub(crate) flat: usize,
-    pub(crate) strs: Range,
-    pub(crate) pool: Range,
 }
 
-/// A page table of u64 slots with a flat copy of its Basic Multilingual
-/// Plane (see `FlatPages`).
+/// A table of u64 slots (in `TABLES64`) with a flat copy of its Basic
+/// Multilingual Plane (see `FlatPages`).
 pub(crate) struct FlatLayout {
-    pub(crate) page_index: Range,
-    pub(crate) slots: Range,
+    pub(crate) table: usize,
     pub(crate) bmp: Range,
+}
+
+/// A character table (see `CharTable`): the block numbers of the Basic
+/// Multilingual Plane, and the row numbers of the pages above it.
+pub(crate) struct CharTableLayout {
+    pub(crate) bmp: Range,
+    pub(crate) sup: Range,
+}
+
+/// What the tables share: the blocks and rows of the character tables of
+/// u64 and of u32 slots, and the output strings.
+pub(crate) struct SharedLayout {
+    pub(crate) blocks64: Range,
+    pub(crate) rows64: Range,
+    pub(crate) blocks32: Range,
+    pub(crate) rows32: Range,
+    pub(crate) strs: Range,
+    pub(crate) pool: Range,
 }
 
 /// A dictionary: keys and their outputs.
@@ -120,7 +147,7 @@ pub(crate) enum FastPlan {
         run: usize,
         window: usize,
         first: DictRef,
-        /// The root slots of `first` (in `FLATS`).
+        /// The root slots of `first` (in `TABLES64`).
         first_flat: usize,
         second: DictRef,
         image1: usize,
@@ -200,7 +227,6 @@ pub(crate) const RUN_T1START: u32 = 1 << 27;
 pub(crate) const RUN_SSTART: u32 = 1 << 26;
 pub(crate) const RUN_T2START: u32 = 1 << 25;
 pub(crate) const RUN_SKEY1: u32 = 1 << 24;
-const BIGRAM_BITS: u32 = 19;
 
 /// Bit of a root slot's filter of second characters (as in build.rs).
 #[inline(always)]
@@ -306,10 +332,12 @@ fn pair_index(a: u32, b: u32) -> usize {
     ((a & 0x3FF) << 6 | (b & 0x3F)) as usize
 }
 
+/// The bit of `(a, b)` in a bigram filter of `2^(32 - shift)` bits (as in
+/// build.rs).
 #[inline(always)]
-fn bigram_hash(a: u32, b: u32) -> usize {
+fn bigram_hash(a: u32, b: u32, shift: u32) -> usize {
     let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
-    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> (32 - BIGRAM_BITS)) as usize
+    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> shift) as usize
 }
 
 fn u64s(range: Range) -> &'static [u64] {
@@ -332,82 +360,138 @@ fn text(range: Range) -> &'static str {
     TEXT.get(range.0..range.0 + range.1).unwrap_or_default()
 }
 
-/// A two-level table from characters to slots.
+/// log2 of the characters of a block of a character table (build.rs).
+const BLOCK_BITS: u32 = 4;
+/// Blocks of the Basic Multilingual Plane.
+const BMP_BLOCKS: usize = 0x1_0000 >> BLOCK_BITS;
+/// Blocks per page of 256 characters (a row).
+const ROW: usize = 256 >> BLOCK_BITS;
+
+/// A table from characters to slots (see the module's documentation).
+///
+/// In the Basic Multilingual Plane a lookup is two loads, the first from
+/// an index of 8 KiB (of which Chinese text reads under 3), and only the
+/// blocks of the characters a text contains are ever read from the
+/// executable (nothing is copied at start-up).
 #[derive(Debug, Clone, Copy)]
-struct Pages<T: 'static> {
-    page_index: &'static [u16; PAGES],
-    slots: &'static [T],
+struct CharTable<T: 'static> {
+    bmp: &'static [u16; BMP_BLOCKS],
+    sup: &'static [u16],
+    blocks: &'static [T],
+    rows: &'static [u16],
 }
 
-/// Pages of 256 characters below U+110000.
-const PAGES: usize = 0x1100;
+impl<T: Copy + Default> CharTable<T> {
+    fn load(
+        layouts: &[CharTableLayout],
+        i: usize,
+        blocks: &'static [T],
+        rows: Range,
+    ) -> CharTable<T> {
+        // build.rs numbers the tables it writes and gives each a full BMP
+        // index; anything else would be a corrupt build, and reads as empty.
+        static NONE: [u16; BMP_BLOCKS] = [0; BMP_BLOCKS];
+        let (bmp, sup) = layouts.get(i).map_or(((0, 0), (0, 0)), |l| (l.bmp, l.sup));
+        CharTable {
+            bmp: u16s(bmp).try_into().unwrap_or(&NONE),
+            sup: u16s(sup),
+            blocks,
+            rows: u16s(rows),
+        }
+    }
 
-/// The page index of a page table (build.rs writes `PAGES` entries).
-fn page_index(range: Range) -> &'static [u16; PAGES] {
-    // A wrong length would mean a corrupt blob, which no user input can
-    // cause; it reads as an empty table.
-    static NONE: [u16; PAGES] = [0; PAGES];
-    u16s(range).try_into().unwrap_or(&NONE)
-}
-
-impl<T: Copy + Default> Pages<T> {
     #[inline(always)]
     fn get(&self, c: u32) -> T {
-        // Page 0 is all zeros (build.rs); characters are below U+110000.
-        let page = self.page_index[((c >> 8) as usize).min(PAGES - 1)] as usize;
+        if c < 0x1_0000 {
+            let block = self.bmp[(c >> BLOCK_BITS) as usize] as usize;
+            self.slot(block, c)
+        } else {
+            self.above_bmp(c)
+        }
+    }
 
-        self.slots
-            .get(page * 256 + (c & 0xff) as usize)
+    /// Slot `c % 16` of block `block`.
+    #[inline(always)]
+    fn slot(&self, block: usize, c: u32) -> T {
+        self.blocks
+            .get(block << BLOCK_BITS | (c as usize & ((1 << BLOCK_BITS) - 1)))
             .copied()
             .unwrap_or_default()
     }
+
+    /// [`CharTable::get`] above the BMP (rare in text).
+    #[inline(never)]
+    fn above_bmp(&self, c: u32) -> T {
+        let page = (c >> 8) as usize - 0x100;
+        let row = self.sup.get(page).map_or(0, |&r| r as usize);
+        let block = self
+            .rows
+            .get(row * ROW + (c >> BLOCK_BITS) as usize % ROW)
+            .map_or(0, |&b| b as usize);
+        self.slot(block, c)
+    }
 }
 
-/// A page table of u64 slots with its Basic Multilingual Plane as one flat
-/// array (512 KiB), built by build.rs: one load per lookup there, and only
-/// the pages of the characters a text contains are ever read from the
-/// executable (nothing is copied at start-up).
+/// A table of u64 slots, with a flat copy of its Basic Multilingual Plane
+/// (64 Ki slots, 512 KiB) for the tables looked up at nearly every
+/// character: one load per lookup there. Only the pages of the characters
+/// a text contains are ever read from the executable.
 #[derive(Debug, Clone, Copy)]
 struct FlatPages {
-    bmp: &'static [u64; 0x1_0000],
-    pages: Pages<u64>,
+    bmp: Option<&'static [u64; 0x1_0000]>,
+    table: CharTable<u64>,
 }
 
 impl FlatPages {
-    fn of(i: usize) -> FlatPages {
-        // build.rs numbers the flat tables it writes; an index or a length
-        // out of place would be a corrupt build, and reads as empty.
-        static NONE: [u64; 0x1_0000] = [0; 0x1_0000];
-        let (page_index_at, slots, bmp) = FLATS
-            .get(i)
-            .map_or(((0, 0), (0, 0), (0, 0)), |l| (l.page_index, l.slots, l.bmp));
+    /// Table `table`, with flat copy `flat` (in `FLATS`) if any.
+    fn of(table: usize, flat: Option<usize>) -> FlatPages {
         FlatPages {
-            bmp: u64s(bmp).try_into().unwrap_or(&NONE),
-            pages: Pages {
-                page_index: page_index(page_index_at),
-                slots: u64s(slots),
-            },
+            bmp: flat
+                .and_then(|f| FLATS.get(f))
+                .and_then(|l| u64s(l.bmp).try_into().ok()),
+            table: table64(table),
         }
+    }
+
+    /// Flat copy `flat` (in `FLATS`) and its table.
+    fn flat(flat: usize) -> FlatPages {
+        FlatPages::of(FLATS.get(flat).map_or(usize::MAX, |l| l.table), Some(flat))
     }
 
     #[inline(always)]
     fn get(&self, c: u32) -> u64 {
-        if c < 0x1_0000 {
-            self.bmp[c as usize]
-        } else {
-            self.pages.get(c)
+        match self.bmp {
+            Some(bmp) if c < 0x1_0000 => bmp[c as usize],
+            _ => self.table.get(c),
         }
     }
 }
 
-/// Output strings of a values table or character map.
-#[derive(Debug)]
+/// A table of u64 slots.
+fn table64(i: usize) -> CharTable<u64> {
+    CharTable::load(&TABLES64, i, u64s(SHARED.blocks64), SHARED.rows64)
+}
+
+/// A table of u32 slots.
+fn table32(i: usize) -> CharTable<u32> {
+    CharTable::load(&TABLES32, i, u32s(SHARED.blocks32), SHARED.rows32)
+}
+
+/// The output strings of all tables.
+#[derive(Debug, Clone, Copy)]
 struct Strings {
     strs: &'static [u32],
     pool: &'static str,
 }
 
 impl Strings {
+    fn shared() -> Strings {
+        Strings {
+            strs: u32s(SHARED.strs),
+            pool: text(SHARED.pool),
+        }
+    }
+
     /// Appends value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
     #[inline(always)]
     fn emit(&self, v: u32, out: &mut String) {
@@ -478,6 +562,7 @@ pub(crate) struct Trie {
     node_char: &'static [u32],
     node_key: &'static [u32],
     bigrams: &'static [u64],
+    bigram_shift: u32,
     /// (first, second character) -> node of the second, open addressing.
     pairs: &'static [u64],
 }
@@ -578,6 +663,7 @@ impl Trie {
             node_char: u32s(l.node_char),
             node_key: u32s(l.node_key),
             bigrams: u64s(l.bigrams),
+            bigram_shift: l.bigram_shift,
             pairs: u64s(l.pairs),
         }
     }
@@ -611,7 +697,7 @@ impl Trie {
 /// of its one-character keys.
 #[derive(Debug)]
 pub(crate) struct Values {
-    roots: Pages<u64>,
+    roots: CharTable<u64>,
     vals: &'static [u32],
     strings: Strings,
 }
@@ -624,15 +710,9 @@ impl Values {
 
     fn load(l: &'static ValuesLayout) -> Values {
         Values {
-            roots: Pages {
-                page_index: page_index(l.page_index),
-                slots: u64s(l.slots),
-            },
+            roots: table64(l.roots),
             vals: u32s(l.vals),
-            strings: Strings {
-                strs: u32s(l.strs),
-                pool: text(l.pool),
-            },
+            strings: Strings::shared(),
         }
     }
 
@@ -661,6 +741,17 @@ impl Dict {
 }
 
 impl Dict {
+    /// The value of the key that ends at `node`: 0 when no key ends there,
+    /// or when the key is another dictionary's of a trie shared by
+    /// several (build.rs `Compiler::numbers`).
+    #[inline(always)]
+    fn value_at(&self, node: usize) -> u32 {
+        match self.trie.node_key[node] {
+            0 => 0,
+            key => self.values.vals[key as usize - 1],
+        }
+    }
+
     /// False when no key's UTF-8 encoding starts with byte `b`.
     #[inline(always)]
     pub(crate) fn lead_may_start(&self, b: u8) -> bool {
@@ -705,7 +796,7 @@ impl Dict {
             walk.stop = c2;
             return best;
         }
-        let h = bigram_hash(c, c2);
+        let h = bigram_hash(c, c2, trie.bigram_shift);
         if trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
             walk.stop = c2;
             return best;
@@ -721,12 +812,9 @@ impl Dict {
         };
         pos += l2;
         loop {
-            let key = trie.node_key[node];
-            if key != 0 {
-                best = Some(Found {
-                    end: pos,
-                    value: self.values.vals[key as usize - 1],
-                });
+            let value = self.value_at(node);
+            if value != 0 {
+                best = Some(Found { end: pos, value });
             }
             let start = trie.first_child[node] as usize;
             let end = trie.first_child[node + 1] as usize;
@@ -753,7 +841,7 @@ impl Dict {
         if low & (1 << second_bit(c2)) == 0 {
             return None;
         }
-        let h = bigram_hash(c, c2);
+        let h = bigram_hash(c, c2, self.trie.bigram_shift);
         if self.trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
             return None;
         }
@@ -769,9 +857,9 @@ impl Dict {
         let trie = self.trie;
         let mut best = (0, 0);
         loop {
-            let key = trie.node_key[node];
-            if key != 0 {
-                best = (pos, self.values.vals[key as usize - 1]);
+            let value = self.value_at(node);
+            if value != 0 {
+                best = (pos, value);
             }
             let start = trie.first_child[node] as usize;
             let end = trie.first_child[node + 1] as usize;
@@ -800,7 +888,7 @@ impl Dict {
         if halves(slot).1 & (1 << second_bit(second)) == 0 {
             return best;
         }
-        let h = bigram_hash(first, second);
+        let h = bigram_hash(first, second, trie.bigram_shift);
         if trie.bigrams[h / 64] & (1 << (h % 64)) == 0 {
             return best;
         }
@@ -809,7 +897,7 @@ impl Dict {
         };
         let mut count = 2;
         loop {
-            if trie.node_key[node] != 0 {
+            if self.value_at(node) != 0 {
                 best = count;
             }
             let start = trie.first_child[node] as usize;
@@ -851,9 +939,9 @@ impl Dict {
         };
         let mut pos = i + len + l2;
         loop {
-            let key = trie.node_key[node];
-            if key != 0 {
-                f(pos, self.values.vals[key as usize - 1]);
+            let value = self.value_at(node);
+            if value != 0 {
+                f(pos, value);
             }
             let start = trie.first_child[node] as usize;
             let end = trie.first_child[node + 1] as usize;
@@ -891,12 +979,9 @@ impl Dict {
         };
         let mut pos = i + len + l2;
         loop {
-            let key = trie.node_key[node];
-            if key != 0 {
-                out.push(Found {
-                    end: pos,
-                    value: self.values.vals[key as usize - 1],
-                });
+            let value = self.value_at(node);
+            if value != 0 {
+                out.push(Found { end: pos, value });
             }
             let start = trie.first_child[node] as usize;
             let end = trie.first_child[node + 1] as usize;
@@ -980,7 +1065,7 @@ pub(crate) struct FastDict {
     values: &'static [u32],
     links: &'static [[u32; 2]],
     lead_bytes: [u32; 8],
-    strings: &'static Strings,
+    strings: Strings,
 }
 
 impl FastDict {
@@ -989,17 +1074,13 @@ impl FastDict {
             [const { OnceLock::new() }; FAST_DICTS.len()];
         F[i].get_or_init(|| {
             let l = &FAST_DICTS[i];
-            let values = Values::get(l.values);
-            let words = u32s((l.cells.0, l.cells.1 * 4));
-            let (checks, rest) = words.split_at(l.cells.1);
-            let (cell_values, links) = rest.split_at(l.cells.1);
             FastDict {
-                roots: FlatPages::of(l.flat),
-                checks,
-                values: cell_values,
-                links: bytemuck::cast_slice(links),
+                roots: FlatPages::of(l.roots, l.flat),
+                checks: u32s(l.checks),
+                values: u32s(l.values),
+                links: bytemuck::cast_slice(u32s(l.links)),
                 lead_bytes: l.lead_bytes,
-                strings: &values.strings,
+                strings: Strings::shared(),
             }
         })
     }
@@ -1098,16 +1179,17 @@ impl FastDict {
 /// Multilingual Plane in a flat array, for lookups at most characters.
 #[derive(Debug)]
 pub(crate) struct FlatRoots {
-    pages: FlatPages,
+    pages: CharTable<u64>,
 }
 
 impl FlatRoots {
-    /// The root slots of a dictionary, from its flat table `flat` (a
-    /// plan's `first_flat`).
-    pub(crate) fn of(flat: usize) -> &'static FlatRoots {
-        static F: [OnceLock<FlatRoots>; FLATS.len()] = [const { OnceLock::new() }; FLATS.len()];
-        F[flat].get_or_init(|| FlatRoots {
-            pages: FlatPages::of(flat),
+    /// The root slots of a dictionary, from its table `table` (a plan's
+    /// `first_flat`).
+    pub(crate) fn of(table: usize) -> &'static FlatRoots {
+        static F: [OnceLock<FlatRoots>; TABLES64.len()] =
+            [const { OnceLock::new() }; TABLES64.len()];
+        F[table].get_or_init(|| FlatRoots {
+            pages: table64(table),
         })
     }
 
@@ -1121,14 +1203,14 @@ impl FlatRoots {
 /// A table from characters to u64 slots (0 for characters not stored).
 #[derive(Debug)]
 pub(crate) struct SlotMap {
-    pages: FlatPages,
+    pages: CharTable<u64>,
 }
 
 impl SlotMap {
     pub(crate) fn get(i: usize) -> &'static SlotMap {
         static M: [OnceLock<SlotMap>; SLOTS.len()] = [const { OnceLock::new() }; SLOTS.len()];
         M[i].get_or_init(|| SlotMap {
-            pages: FlatPages::of(SLOTS[i].flat),
+            pages: table64(SLOTS[i].table),
         })
     }
 
@@ -1142,20 +1224,14 @@ impl SlotMap {
 /// A table from characters to values (0 = unchanged).
 #[derive(Debug)]
 pub(crate) struct CharMap {
-    pages: Pages<u32>,
+    pages: CharTable<u32>,
 }
 
 impl CharMap {
     pub(crate) fn get(i: usize) -> &'static CharMap {
         static M: [OnceLock<CharMap>; CHARMAPS.len()] = [const { OnceLock::new() }; CHARMAPS.len()];
-        M[i].get_or_init(|| {
-            let l = &CHARMAPS[i];
-            CharMap {
-                pages: Pages {
-                    page_index: page_index(l.page_index),
-                    slots: u32s(l.slots),
-                },
-            }
+        M[i].get_or_init(|| CharMap {
+            pages: table32(CHARMAPS[i].table),
         })
     }
 
@@ -1182,15 +1258,9 @@ pub(crate) struct RunMap {
 impl RunMap {
     pub(crate) fn get(i: usize) -> &'static RunMap {
         static M: [OnceLock<RunMap>; RUNMAPS.len()] = [const { OnceLock::new() }; RUNMAPS.len()];
-        M[i].get_or_init(|| {
-            let l = &RUNMAPS[i];
-            RunMap {
-                pages: FlatPages::of(l.flat),
-                strings: Strings {
-                    strs: u32s(l.strs),
-                    pool: text(l.pool),
-                },
-            }
+        M[i].get_or_init(|| RunMap {
+            pages: FlatPages::flat(RUNMAPS[i].flat),
+            strings: Strings::shared(),
         })
     }
 
