@@ -122,8 +122,10 @@ impl fmt::Display for Error {
                     "unknown target {name:?} (zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN)"
                 )
             }
-            ErrorKind::Read(e) => write!(f, "cannot read input: {e}"),
-            ErrorKind::Write(e) => write!(f, "cannot write output: {e}"),
+            // The I/O error is the source, not part of this text: a chain
+            // printed link by link shows it once.
+            ErrorKind::Read(_) => f.write_str("cannot read input"),
+            ErrorKind::Write(_) => f.write_str("cannot write output"),
         }
     }
 }
@@ -134,5 +136,22 @@ impl std::error::Error for Error {
             ErrorKind::Read(e) | ErrorKind::Write(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn io_errors_are_the_source_and_not_repeated() {
+        let error = Error::new(ErrorKind::Write(io::Error::other("disk full")));
+        assert_eq!(error.to_string(), "cannot write output");
+        let source = error.source().map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("disk full"));
+        let error = Error::new(ErrorKind::Read(io::Error::other("gone")));
+        assert_eq!(error.to_string(), "cannot read input");
+        assert!(error.source().is_some());
     }
 }
