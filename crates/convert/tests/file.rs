@@ -43,7 +43,7 @@ impl Drop for TempFile {
 fn from_file(conv: &Conversion, file: &TempFile, threads: usize) -> (Vec<u8>, Option<String>) {
     let mut out = Vec::new();
     let got = conv.run().threads(threads).file(&file.open(), &mut out);
-    (out, got.err().map(|e| e.to_string()))
+    (out, got.err().map(|e| outputs::chain(&e)))
 }
 
 /// Texts of about 5 MB (past the size below which only the stream reads)
@@ -169,7 +169,7 @@ fn file_stops_when_the_output_fails() {
     for limit in [0, 3 << 20] {
         let out = FailAfter { limit, written: 0 };
         let got = conv.run().threads(2).file(&file.open(), out);
-        let err = got.err().map(|e| e.to_string()).unwrap_or_default();
+        let err = got.err().map(|e| outputs::chain(&e)).unwrap_or_default();
         assert!(err.contains("closed"), "{limit}: {err:?}");
     }
 }

@@ -255,7 +255,7 @@ fn parallel_stream_stops_when_the_output_fails() {
         for (threads, limit) in [(2, 0), (2, 100), (2, 3 << 20), (4, 1 << 20)] {
             let out = FailAfter { limit, written: 0 };
             let result = conv.run().threads(threads).stream(input.as_bytes(), out);
-            let _ = tx.send((threads, limit, result.err().map(|e| e.to_string())));
+            let _ = tx.send((threads, limit, result.err().map(|e| outputs::chain(&e))));
         }
     });
     for _ in 0..4 {
@@ -340,7 +340,7 @@ fn parallel_stream_over_many_pieces() {
             written: 0,
         };
         let failed = conv.run().threads(2).stream(valid.as_bytes(), out);
-        let _ = tx.send(failed.err().map(|e| e.to_string()));
+        let _ = tx.send(failed.err().map(|e| outputs::chain(&e)));
     });
     let received = rx.recv_timeout(std::time::Duration::from_secs(300));
     if received.is_err() && worker.is_finished() {
@@ -388,7 +388,7 @@ fn piped(
     let mut out = Vec::new();
     let reader = Pieces { data, size, fail };
     let result = conv.run().threads(threads).stream(reader, &mut out);
-    (result.err().map(|e| e.to_string()), out)
+    (result.err().map(|e| outputs::chain(&e)), out)
 }
 
 /// Invalid UTF-8 read before the reader fails is reported (at the place
@@ -522,7 +522,7 @@ fn a_reader_that_overstates_is_an_error() {
             .threads(threads)
             .stream(Liar, Vec::new())
             .err()
-            .map(|e| e.to_string());
+            .map(|e| outputs::chain(&e));
         assert!(err.is_some_and(|e| e.contains("more bytes than it was asked for")));
     }
 }

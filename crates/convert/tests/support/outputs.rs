@@ -10,6 +10,19 @@ pub(crate) fn first_difference(a: &[u8], b: &[u8]) -> usize {
         .unwrap_or(a.len().min(b.len()))
 }
 
+/// An error and its sources, joined with ": " (the library's `Display`
+/// of a failed read or write leaves the I/O error to `source()`).
+pub(crate) fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
 /// A writer that fails once `limit` bytes are written (a full disk, a
 /// closed pipe).
 pub(crate) struct FailAfter {
