@@ -29,7 +29,7 @@ pub(crate) fn is_operator(c: char) -> bool {
 /// True when the code point `c` is an ideographic description operator.
 #[inline(always)]
 pub(crate) fn is_operator_code(c: u32) -> bool {
-    c.wrapping_sub(0x2FF0) < 0x10
+    crate::layout::is_ids_operator(c)
 }
 
 /// UTF-8 lead bytes of U+2FF0..U+2FFF are E2 BF B0..BF: a cheap pre-check.

@@ -35,6 +35,14 @@
 use std::sync::OnceLock;
 
 use crate::engine::char_len;
+use crate::layout::{
+    BLOCK_BITS, BMP_BLOCKS, ROW, SPAN_LEN_BITS, T2_PAIR_BITS, VALUE_SPAN, bigram_hash,
+    hashed_pair_index, pair_hash, second_bit, t2_pair_index,
+};
+pub(crate) use crate::layout::{
+    DA_CODE_BITS, DA_SPECIAL, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START, RUN_T2START,
+    RUN_TRIGGER, VALUE_CHAR, VALUE_POOL, is_compat,
+};
 use crate::out::Out;
 
 /// Gives the embedded bytes the alignment of `u64`.
@@ -214,26 +222,6 @@ pub(crate) fn risk_pairs() -> &'static [u64] {
     u64s(DETECT.risk_pairs)
 }
 
-// Encodings shared with build.rs.
-pub(crate) const VALUE_POOL: u32 = 1 << 30;
-pub(crate) const VALUE_CHAR: u32 = 1 << 29;
-/// A value in a double array's cells: a pool string by its place,
-/// `VALUE_SPAN | start << SPAN_LEN_BITS | len` (build.rs).
-const VALUE_SPAN: u32 = 1 << 31;
-const SPAN_LEN_BITS: u32 = 5;
-pub(crate) const RUN_TRIGGER: u32 = 1 << 31;
-pub(crate) const RUN_KEY: u32 = 1 << 28;
-pub(crate) const RUN_T1START: u32 = 1 << 27;
-pub(crate) const RUN_SSTART: u32 = 1 << 26;
-pub(crate) const RUN_T2START: u32 = 1 << 25;
-pub(crate) const RUN_SKEY1: u32 = 1 << 24;
-
-/// Bit of a root slot's filter of second characters (as in build.rs).
-#[inline(always)]
-fn second_bit(c: u32) -> u32 {
-    c.wrapping_mul(0x9E37_79B1) >> 27
-}
-
 /// The high and low halves of a root slot.
 #[inline(always)]
 #[allow(
@@ -244,15 +232,8 @@ pub(crate) fn halves(slot: u64) -> (u32, u32) {
     ((slot >> 32) as u32, slot as u32)
 }
 
-#[inline(always)]
-fn pair_hash(a: u32, b: u32) -> usize {
-    let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 32) as usize
-}
-
 /// The words of a segmented plan's filter of stage-2 pairs.
 pub(crate) const T2_PAIRS: usize = 1 << (T2_PAIR_BITS - 6);
-const T2_PAIR_BITS: u32 = 16;
 
 /// A segmented plan's filter of the pairs of characters where the first
 /// has `RUN_T2START` and the stage-1 images may begin a key of stage 2
@@ -284,7 +265,7 @@ impl PairFilter {
     /// first one's.
     #[inline(always)]
     pub(crate) fn hashed_may(&self, a: u32, b: u32) -> bool {
-        let h = hashed_index(a, b);
+        let h = hashed_pair_index(a, b);
         self.hashed
             .get(h >> 6)
             .is_none_or(|w| (w >> (h & 63)) & 1 != 0)
@@ -300,7 +281,7 @@ impl PairFilter {
     #[inline(always)]
     #[allow(clippy::cast_possible_truncation, reason = "one bit of a u64")]
     pub(crate) fn bit(&self, a: u32, b: u32) -> u32 {
-        let h = pair_index(a, b);
+        let h = t2_pair_index(a, b);
         (self.words[h >> 6] >> (h & 63)) as u32 & 1
     }
 
@@ -310,34 +291,9 @@ impl PairFilter {
     #[inline(always)]
     #[allow(clippy::cast_possible_truncation, reason = "one bit of a u64")]
     pub(crate) fn hashed_bit(&self, a: u32, b: u32) -> u32 {
-        let h = hashed_index(a, b);
+        let h = hashed_pair_index(a, b);
         (self.words[h >> 6] >> (h & 63)) as u32 & 1
     }
-}
-
-/// The bit of the pair `(a, b)` in a hashed filter of pairs (as in
-/// build.rs).
-#[inline(always)]
-fn hashed_index(a: u32, b: u32) -> usize {
-    let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
-    (h.wrapping_mul(0xC2B2_AE35) >> (32 - T2_PAIR_BITS)) as usize
-}
-
-/// The bit of the pair `(a, b)` in the filter of stage-2 pairs (as in
-/// build.rs): 10 bits of `a` pick the word, 6 bits of `b` the bit, one of
-/// the filter's 2^16.
-#[inline(always)]
-fn pair_index(a: u32, b: u32) -> usize {
-    const _: () = assert!(T2_PAIR_BITS == 16, "pair_index gives 16 bits");
-    ((a & 0x3FF) << 6 | (b & 0x3F)) as usize
-}
-
-/// The bit of `(a, b)` in a bigram filter of `2^(32 - shift)` bits (as in
-/// build.rs).
-#[inline(always)]
-fn bigram_hash(a: u32, b: u32, shift: u32) -> usize {
-    let h = a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77);
-    (h.rotate_left(13).wrapping_mul(0xC2B2_AE35) >> shift) as usize
 }
 
 fn u64s(range: Range) -> &'static [u64] {
@@ -359,13 +315,6 @@ fn text(range: Range) -> &'static str {
     // only come from a corrupt build, which no user input can cause.
     TEXT.get(range.0..range.0 + range.1).unwrap_or_default()
 }
-
-/// log2 of the characters of a block of a character table (build.rs).
-const BLOCK_BITS: u32 = 4;
-/// Blocks of the Basic Multilingual Plane.
-const BMP_BLOCKS: usize = 0x1_0000 >> BLOCK_BITS;
-/// Blocks per page of 256 characters (a row).
-const ROW: usize = 256 >> BLOCK_BITS;
 
 /// A table from characters to slots (see the module's documentation).
 ///
@@ -1036,12 +985,6 @@ impl Dict {
     }
 }
 
-/// Bits of a double-array root slot's low half that hold a code.
-pub(crate) const DA_CODE_BITS: u32 = 14;
-/// The double-array root slot of compatibility ideographs and ideographic
-/// description operators (which no key contains).
-pub(crate) const DA_SPECIAL: u64 = 1 << 63;
-
 /// A dictionary as a double-array trie, for the single-pass engine.
 ///
 /// A root slot (page table, u64) is `own value << 32 | node << 14 | code`
@@ -1309,13 +1252,6 @@ impl RunMap {
 /// True when `c` occurs in no key of any dictionary: no match can span it.
 pub(crate) fn in_no_key(c: char) -> bool {
     KEY_CHARS.binary_search(&(c as u32)).is_err()
-}
-
-/// True for CJK compatibility ideographs, the keys of every shipped
-/// normalisation table (build.rs only takes the fast path when they are).
-#[inline(always)]
-pub(crate) fn is_compat(c: u32) -> bool {
-    c.wrapping_sub(0xF900) < 0x200 || c.wrapping_sub(0x2F800) < 0x220
 }
 
 #[cfg(test)]
