@@ -18,8 +18,9 @@ use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
 use crate::output;
 
+/// A path or user text for a message, escaped for the terminal.
 fn s(v: &str) -> FluentValue<'static> {
-    FluentValue::from(v.to_string())
+    FluentValue::from(crate::term::shown(v))
 }
 
 fn format_of(f: GlossaryFormat) -> Format {
@@ -71,7 +72,7 @@ fn print_findings(text: &str) -> Result<(), CliError> {
 
 /// Prints a line to standard error.
 fn warn(text: &str) {
-    let _ = writeln!(io::stderr().lock(), "{text}");
+    let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(text));
 }
 
 pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliError> {
@@ -147,7 +148,11 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 let g = load(f, cols.as_ref())?;
                 for p in bianyi_glossary::check(&g) {
                     count += 1;
-                    text.push_str(&format!("{}: {}\n", f.display(), problem(&l, &p)));
+                    text.push_str(&format!(
+                        "{}: {}\n",
+                        crate::term::shown(&f.display().to_string()),
+                        problem(&l, &p)
+                    ));
                 }
             }
             print_findings(&text)?;
@@ -387,7 +392,7 @@ fn entry_json(e: &Entry) -> String {
         m.insert("note".into(), n.as_str().into());
     }
     m.insert("terms".into(), terms.into());
-    serde_json::Value::Object(m).to_string()
+    crate::term::json(serde_json::Value::Object(m).to_string())
 }
 
 fn problem(l: &Localizer, p: &Problem) -> String {
@@ -448,7 +453,7 @@ fn problem(l: &Localizer, p: &Problem) -> String {
             ],
         ),
         // A problem added to the library later: its own (English) words.
-        _ => p.to_string(),
+        _ => crate::term::shown(&p.to_string()),
     }
 }
 
@@ -630,7 +635,7 @@ pub(crate) fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> St
                 ("preferred", s(preferred.as_deref().unwrap_or("-"))),
             ],
         ),
-        _ => f.to_string(),
+        _ => crate::term::shown(&f.to_string()),
     }
 }
 
@@ -672,7 +677,7 @@ fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
         }),
         _ => serde_json::json!({ "kind": "other", "detail": f.to_string() }),
     };
-    v.to_string()
+    crate::term::json(v.to_string())
 }
 
 /// Glossaries with at least this many terms get their compiled matcher

@@ -246,7 +246,12 @@ fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
         for (a, b) in old.units().iter().zip(new.units()) {
             let (x, y) = (old.display(a), new.display(b));
             if x != y {
-                let label = format!("{}:{}: {}", c.path.display(), a.line, a.key);
+                let label = format!(
+                    "{}:{}: {}",
+                    crate::term::shown(&c.path.display().to_string()),
+                    a.line,
+                    crate::term::shown(&a.key)
+                );
                 text.push_str(&diff_line(&label, &one_line(&x), &one_line(&y), color));
             }
         }
