@@ -23,6 +23,15 @@ fn s(v: &str) -> FluentValue<'static> {
     FluentValue::from(crate::term::shown(v))
 }
 
+/// `--keep-formulas`: TSV and CSV cells that begin with = + - @ as they are.
+fn formulas(keep: bool) -> bianyi_glossary::Formulas {
+    if keep {
+        bianyi_glossary::Formulas::Keep
+    } else {
+        bianyi_glossary::Formulas::Neutralise
+    }
+}
+
 fn format_of(f: GlossaryFormat) -> Format {
     match f {
         GlossaryFormat::Toml => Format::Toml,
@@ -209,12 +218,13 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             file,
             format,
             output,
+            keep_formulas,
             columns: c,
         } => {
             let cols = columns(c)?;
             let g = load(file, cols.as_ref())?;
             let text = g
-                .render(format_of(*format), cols.as_ref())
+                .render_with(format_of(*format), cols.as_ref(), formulas(*keep_formulas))
                 .map_err(|e| CliError::Glossary(e.in_file(file)))?;
             output::write(output.as_deref(), text.as_bytes())
         }
@@ -251,8 +261,9 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             files,
             format,
             output,
+            keep_formulas,
             columns: c,
-        } => extract(files, *format, output.as_deref(), c),
+        } => extract(files, *format, output.as_deref(), *keep_formulas, c),
     }
 }
 
@@ -461,6 +472,7 @@ fn extract(
     files: &[OsString],
     format: ExtractFormat,
     output: Option<&Path>,
+    keep_formulas: bool,
     c: &ColumnArgs,
 ) -> Result<(), CliError> {
     let files: Vec<OsString> = if files.is_empty() {
@@ -478,7 +490,9 @@ fn extract(
     }
     let candidates = bianyi_glossary::extract(&text);
     let rendered = match format {
-        ExtractFormat::Tsv => bianyi_glossary::candidates_to_tsv(&candidates),
+        ExtractFormat::Tsv => {
+            bianyi_glossary::candidates_to_tsv_with(&candidates, formulas(keep_formulas))
+        }
         ExtractFormat::Toml => {
             let source = match &c.source_lang {
                 Some(tag) => lang_arg(tag)?,
