@@ -297,7 +297,9 @@ fn collect(
         let Ok(rel) = path.strip_prefix(root).map(Path::to_path_buf) else {
             continue;
         };
-        if entry.file_type().is_dir() {
+        // The root is DIR itself, a folder (checked above), even when DIR is
+        // a link to one: the walk goes through it, it is no skipped link.
+        if entry.depth() == 0 || entry.file_type().is_dir() {
             continue;
         }
         let (read_rel, meta) = if entry.path_is_symlink() {
