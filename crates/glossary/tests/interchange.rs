@@ -175,6 +175,32 @@ fn tbx_v3_from_another_tool_is_read() {
 
 /// Hostile documents: each refused as unsafe, at the document type
 /// declaration, before any term is read.
+/// Issue 20: a second DOCTYPE, or one after the root element, was
+/// accepted; XML allows one, before the root. Refused where it stands.
+#[test]
+fn issue20_tbx_with_two_doctypes_is_refused() {
+    let body = "<martif type=\"TBX\"><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\">\
+                <tig><term>x</term></tig></langSet></termEntry></body></text></martif>";
+    let dtd = "<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">";
+    let two = format!("<?xml version=\"1.0\"?>\n{dtd}\n{dtd}\n{body}");
+    let e = Glossary::from_tbx(&two).expect_err("two DOCTYPEs");
+    assert!(e.to_string().contains("a second DOCTYPE"), "{e}");
+    assert_eq!(location(&e), (3, 1));
+    let inside = format!(
+        "<?xml version=\"1.0\"?>\n{}",
+        body.replace("<text>", &format!("\n{dtd}<text>"))
+    );
+    let e = Glossary::from_tbx(&inside).expect_err("DOCTYPE in the root");
+    assert!(e.to_string().contains("after the root element"), "{e}");
+    assert_eq!(location(&e), (3, 1));
+    // One, before the root: read as before.
+    let one = format!("<?xml version=\"1.0\"?>\n{dtd}\n{body}");
+    assert_eq!(
+        Glossary::from_tbx(&one).expect("one DOCTYPE").entries.len(),
+        1
+    );
+}
+
 #[test]
 fn tbx_hostile_documents_are_refused() {
     let body = "<martif type=\"TBX\"><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\">\
