@@ -52,6 +52,11 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
         overrides_path: args.overrides.as_deref(),
         comments: args.comments,
     };
+    if args.in_place {
+        // `a.po link.po` (a link to a.po) would be converted twice.
+        let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+        crate::convert::refuse_same_paths_twice(&paths)?;
+    }
     // Every file is read, converted and checked before any is written.
     let mut done = Vec::with_capacity(args.files.len());
     for path in &args.files {
