@@ -195,3 +195,65 @@ fn names_that_spell_escapes_look_different() {
     );
     assert!(Path::new(&dir.path().join(spelled)).exists());
 }
+
+/// `--diff` is a view for a terminal: the changed lines of the file are
+/// shown escaped (tabs kept), in `convert` and in `l10n convert`; the
+/// converted file itself keeps its bytes.
+#[test]
+fn diffs_show_text_escaped() {
+    let dir = scratch();
+    fs::write(dir.path().join("a.txt"), "头发\u{1b}]0;pwned\u{7}\tx\r\n").expect("write");
+    let out = bianyi(
+        dir.path(),
+        &["convert", "-c", "s2t", "--diff", "a.txt"],
+        b"",
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        clean_but_tabs("convert --diff", &out.stdout),
+        "1: [-头发-]{+頭髮+}\\u{1B}]0;pwned\\u{7}\tx\n"
+    );
+    let out = bianyi(dir.path(), &["convert", "-c", "s2t", "a.txt"], b"");
+    assert_eq!(out.stdout, "頭髮\u{1b}]0;pwned\u{7}\tx\r\n".as_bytes());
+    let name = format!("{HOSTILE}.po");
+    fs::write(
+        dir.path().join(&name),
+        "msgid \"a\"\nmsgstr \"头发\u{202e}\"\n",
+    )
+    .expect("write");
+    let out = bianyi(
+        dir.path(),
+        &["l10n", "convert", "-c", "s2t", "--diff", &name],
+        b"",
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        clean("l10n convert --diff", &out.stdout),
+        format!("{SHOWN}.po:2: a: [-头发-]{{+頭髮+}}\\u{{202E}}\n")
+    );
+}
+
+/// `glossary list`: terms hold no control characters (refused), but a
+/// bidirectional one is shown escaped.
+#[test]
+fn glossary_list_shows_terms_escaped() {
+    let dir = scratch();
+    fs::write(
+        dir.path().join("g.toml"),
+        "[[entry]]\nid = \"a\"\nterms = [{ lang = \"en\", text = \"evil\u{202e}txt\" }]\n",
+    )
+    .expect("write");
+    let out = bianyi(dir.path(), &["glossary", "list", "g.toml"], b"");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        clean("glossary list", &out.stdout),
+        "a: en evil\\u{202E}txt\n"
+    );
+}
+
+/// [`clean`], tabs allowed.
+fn clean_but_tabs(what: &str, out: &[u8]) -> String {
+    let text = String::from_utf8_lossy(out).replace('\t', " ");
+    clean(what, text.as_bytes());
+    String::from_utf8(out.to_vec()).expect("UTF-8")
+}

@@ -355,20 +355,23 @@ fn add(
 }
 
 /// `id: lang text · lang text (admitted) · …`
+/// One entry on one line, for a terminal: ids, terms and domains escaped
+/// (they hold no control characters, but may hold bidirectional ones).
 fn entry_line(e: &Entry) -> String {
-    let mut line = e.id.clone();
+    use crate::term::shown;
+    let mut line = shown(&e.id);
     line.push(':');
     for (k, t) in e.terms.iter().enumerate() {
         line.push_str(if k == 0 { " " } else { " · " });
         line.push_str(t.lang.as_str());
         line.push(' ');
-        line.push_str(&t.text);
+        line.push_str(&shown(&t.text));
         if t.status != Status::Preferred {
             line.push_str(&format!(" ({})", t.status));
         }
     }
     if let Some(d) = &e.domain {
-        line.push_str(&format!(" [{d}]"));
+        line.push_str(&format!(" [{}]", shown(d)));
     }
     line
 }

@@ -251,6 +251,7 @@ fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
         for (a, b) in old.units().iter().zip(new.units()) {
             let (x, y) = (old.display(a), new.display(b));
             if x != y {
+                // (diff_line escapes the messages.)
                 let label = format!(
                     "{}:{}: {}",
                     crate::term::shown(&c.path.display().to_string()),
