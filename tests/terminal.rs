@@ -178,6 +178,17 @@ fn detect_shows_names_escaped_on_standard_output() {
     let text = clean("detect --json", &out.stdout);
     let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(v["input"], format!("{HOSTILE}.txt"));
+    // So does `convert --ambiguities`.
+    let out = bianyi(
+        dir.path(),
+        &["convert", "-c", "s2t", "--ambiguities", &name],
+        b"",
+    );
+    assert!(out.status.success(), "{out:?}");
+    let text = clean("convert --ambiguities", &out.stdout);
+    let v: serde_json::Value =
+        serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+    assert_eq!(v["input"], format!("{HOSTILE}.txt"));
 }
 
 /// A backslash before `u` is doubled, so that a name that spells an escape

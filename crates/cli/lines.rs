@@ -235,7 +235,8 @@ fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
         "alternatives": a.alternatives,
         "rule": a.rule,
     });
-    format!("{value}\n")
+    // The input's name on a terminal: the same JSON, escaped.
+    crate::term::json(format!("{value}\n"))
 }
 
 /// True when standard output should get colour for `--diff`.
