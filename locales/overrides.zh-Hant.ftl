@@ -20,3 +20,4 @@ error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文�
 # Examples that show both scripts or both quote styles must not be converted.
 cli-arg-phrases = 與 --to 一起使用：同時轉換地區用詞（软件 ↔ 軟體）
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）
+cli-arg-keep_formulas = 以 = + - @ 開頭的 TSV 和 CSV 儲存格原樣寫出，供工具使用（預設在前面加 '，以免試算表把它們當作公式執行）

@@ -100,6 +100,41 @@ mod unix {
     use super::tree;
     use crate::util::bianyi;
 
+    /// Issue 20: `-r LINK`, LINK a link to a folder, converts the folder
+    /// and skips no link (it said "1 symbolic link").
+    #[test]
+    fn issue20_a_linked_root_is_no_skipped_link() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::create_dir_all(dir.path().join("real/sub")).expect("mkdir");
+        fs::write(dir.path().join("real/sub/a.txt"), "头发\n").expect("write");
+        symlink("real", dir.path().join("link")).expect("link");
+        for args in [
+            &["convert", "-c", "s2t", "-r", "link", "-o", "out"][..],
+            &["convert", "-c", "s2t", "-r", "link", "--in-place"],
+        ] {
+            let run = bianyi(dir.path(), args, b"");
+            let err = String::from_utf8_lossy(&run.stderr);
+            assert!(run.status.success(), "{err}");
+            assert!(
+                err.contains("converted 1 file") && err.contains("0 symbolic links"),
+                "{args:?}: {err}"
+            );
+        }
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out/sub/a.txt")).expect("output"),
+            "頭髮\n"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real/sub/a.txt")).expect("in place"),
+            "頭髮\n"
+        );
+        assert!(
+            fs::symlink_metadata(dir.path().join("link"))
+                .expect("link")
+                .is_symlink()
+        );
+    }
+
     #[test]
     fn links_never_lead_out_of_the_tree() {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -231,3 +231,61 @@ fn closed_standard_output() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), stderr, "{args:?}");
     }
 }
+
+/// Issue 20: a glossary whose terms begin with = + - @ goes through
+/// `glossary export --format csv|tsv` (cells with a ') and back through
+/// `glossary import` unchanged.
+#[test]
+fn issue20_exported_formula_cells_import_back_the_same() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    std::fs::copy(
+        root.join("cmd/glossary/export-formulas.in/formulas.toml"),
+        dir.path().join("g.toml"),
+    )
+    .expect("fixture");
+    let bianyi = |args: &[&str]| crate::util::bianyi_ok(dir.path(), args, b"");
+    let original = bianyi(&["glossary", "export", "g.toml", "--format", "toml"]);
+    for format in ["csv", "tsv"] {
+        let file = format!("g.{format}");
+        let exported = bianyi(&["glossary", "export", "g.toml", "--format", format]);
+        assert!(
+            String::from_utf8_lossy(&exported).contains("'=HYPERLINK"),
+            "{format}"
+        );
+        std::fs::write(dir.path().join(&file), &exported).expect("write");
+        bianyi(&[
+            "glossary",
+            "import",
+            &file,
+            "-o",
+            "back.toml",
+            "--source-lang",
+            "zh-Hans",
+            "--target-lang",
+            "en",
+        ]);
+        let back = bianyi(&["glossary", "export", "back.toml", "--format", format]);
+        // Ids are made again from the terms on import: rows in any order.
+        let rows = |text: &[u8]| {
+            let mut v: Vec<String> = String::from_utf8_lossy(text)
+                .lines()
+                .map(str::to_string)
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(rows(&back), rows(&exported), "{format}");
+        let terms = |toml: &[u8]| {
+            let mut t: Vec<String> = String::from_utf8_lossy(toml)
+                .lines()
+                .filter(|l| l.contains("text = "))
+                .map(str::to_string)
+                .collect();
+            t.sort();
+            t
+        };
+        let back_toml = std::fs::read(dir.path().join("back.toml")).expect("read");
+        assert_eq!(terms(&back_toml), terms(&original), "{format}");
+    }
+}

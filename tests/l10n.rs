@@ -46,3 +46,32 @@ fn zh_hant_is_generated_from_zh_hans() {
         );
     }
 }
+
+/// Issue 20: `l10n convert --in-place a.po link.po`, link.po a link to
+/// a.po, is refused as `convert` refuses the same file twice; nothing is
+/// written.
+#[cfg(unix)]
+#[test]
+fn issue20_the_same_file_twice_in_place_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let po = "msgid \"a\"\nmsgstr \"头发\"\n";
+    std::fs::write(dir.path().join("a.po"), po).expect("write");
+    std::os::unix::fs::symlink("a.po", dir.path().join("link.po")).expect("link");
+    for files in [["a.po", "link.po"], ["a.po", "./a.po"]] {
+        let mut args = vec!["l10n", "convert", "-c", "s2t", "--in-place"];
+        args.extend(files);
+        let out = crate::util::bianyi(dir.path(), &args, b"");
+        assert_eq!(out.status.code(), Some(2), "{files:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "bianyi: error: {} and {} are the same file; --in-place would convert it twice\n",
+                files[0], files[1]
+            )
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.po")).expect("read"),
+            po
+        );
+    }
+}

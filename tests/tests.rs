@@ -22,4 +22,5 @@ mod glossary;
 mod l10n;
 mod limits;
 mod messages;
+mod terminal;
 mod util;

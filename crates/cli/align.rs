@@ -86,7 +86,14 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
     );
     let text = match args.format {
         AlignFormat::Beads => render::beads(&bitext),
-        AlignFormat::Tsv => render::tsv(&bitext),
+        AlignFormat::Tsv => render::tsv(
+            &bitext,
+            if args.keep_formulas {
+                bianyi_formats::Formulas::Keep
+            } else {
+                bianyi_formats::Formulas::Neutralise
+            },
+        ),
         AlignFormat::Jsonl => render::jsonl(&bitext),
         AlignFormat::Md => render::markdown(&bitext),
         AlignFormat::Tmx => render::tmx(&bitext),

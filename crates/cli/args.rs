@@ -193,6 +193,10 @@ pub(crate) struct AlignArgs {
     /// Where to write (atomically); default: standard output.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub(crate) output: Option<PathBuf>,
+    /// Write TSV and CSV cells that begin with = + - @ as they are, for tools
+    /// (by default they get a ' so that spreadsheets do not run them as formulas).
+    #[arg(long)]
+    pub(crate) keep_formulas: bool,
     /// How the inputs are split.
     #[arg(long, value_enum, default_value_t = SegmentedArg::Sentences)]
     pub(crate) segmented: SegmentedArg,
@@ -368,6 +372,10 @@ pub(crate) enum GlossaryCommand {
         /// Where to write (atomically); default: standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Write TSV and CSV cells that begin with = + - @ as they are, for tools
+        /// (by default they get a ' so that spreadsheets do not run them as formulas).
+        #[arg(long)]
+        keep_formulas: bool,
         #[command(flatten)]
         columns: ColumnArgs,
     },
@@ -391,6 +399,10 @@ pub(crate) enum GlossaryCommand {
         /// Where to write (atomically); default: standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Write TSV and CSV cells that begin with = + - @ as they are, for tools
+        /// (by default they get a ' so that spreadsheets do not run them as formulas).
+        #[arg(long)]
+        keep_formulas: bool,
         #[command(flatten)]
         columns: ColumnArgs,
     },

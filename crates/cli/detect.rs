@@ -198,7 +198,7 @@ fn open(
                 ("encoding", encoding::name(chosen.encoding).into()),
             ],
         );
-        let _ = writeln!(io::stderr().lock(), "{note}");
+        let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(&note));
     }
     let reader = io::Cursor::new(head).chain(raw);
     let reader: Box<dyn Read> = if chosen.is_utf8() {
@@ -339,9 +339,11 @@ fn describe(
             &[("description", s(&text)), ("hint", s(&hint))],
         );
     }
+    // The file name is the one text from outside here: escaped.
+    let input = crate::term::shown(input);
     let place = match line {
         Some(n) => format!("{input}:{n}"),
-        None => input.to_string(),
+        None => input,
     };
     let mut out = format!(
         "{}\n",
@@ -398,7 +400,7 @@ fn describe(
                     &[
                         ("kind", s(&kind)),
                         ("count", s(&count)),
-                        ("examples", s(&e.examples.join(" "))),
+                        ("examples", s(&crate::term::shown(&e.examples.join(" ")))),
                     ],
                 )
             });
@@ -473,5 +475,6 @@ fn json(
             obj.insert("evidence".to_string(), list.into());
         }
     }
-    format!("{v}\n")
+    // The input's name on a terminal: the same JSON, escaped.
+    crate::term::json(format!("{v}\n"))
 }

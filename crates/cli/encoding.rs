@@ -185,6 +185,11 @@ pub(crate) struct DecodingReader<R> {
     out_end: usize,
     /// Input bytes the decoder has consumed (the BOM included).
     consumed: u64,
+    /// The last bytes consumed (at most [`RECENT`]): a malformed sequence
+    /// may have been consumed by an earlier call than the one that reports
+    /// it (a sequence cut by the end of the input, or by the end of a
+    /// buffer), so the bytes of the error are taken from here.
+    recent: Vec<u8>,
     eof: bool,
     done: bool,
 }
@@ -202,11 +207,17 @@ impl<R: Read> DecodingReader<R> {
             out_start: 0,
             out_end: 0,
             consumed: 0,
+            recent: Vec::with_capacity(2 * RECENT),
             eof: false,
             done: false,
         }
     }
 }
+
+/// How many consumed bytes [`DecodingReader`] keeps: more than the longest
+/// malformed sequence and the bytes read after it (encoding_rs reports at
+/// most a few of each).
+const RECENT: usize = 16;
 
 impl<R: Read> Read for DecodingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -241,6 +252,11 @@ impl<R: Read> Read for DecodingReader<R> {
             let (result, read, written) =
                 self.decoder
                     .decode_to_utf8_without_replacement(src, &mut self.out, self.eof);
+            self.recent
+                .extend_from_slice(src.get(..read).unwrap_or_default());
+            if self.recent.len() > RECENT {
+                self.recent.drain(..self.recent.len() - RECENT);
+            }
             self.start += read;
             self.consumed += read as u64;
             self.out_start = 0;
@@ -255,9 +271,10 @@ impl<R: Read> Read for DecodingReader<R> {
                 DecoderResult::Malformed(bad, extra) => {
                     let offset = self.consumed - u64::from(extra) - u64::from(bad);
                     let back = usize::from(extra) + usize::from(bad);
+                    let end = self.recent.len().saturating_sub(usize::from(extra));
                     let bytes = self
-                        .input
-                        .get(self.start.saturating_sub(back)..self.start - usize::from(extra))
+                        .recent
+                        .get(self.recent.len().saturating_sub(back)..end)
                         .unwrap_or_default()
                         .to_vec();
                     return Err(io::Error::new(
@@ -597,6 +614,44 @@ mod tests {
         let m = e.downcast::<Malformed>().unwrap();
         assert_eq!(m.offset, 4);
         assert_eq!(m.bytes, b"\x81");
+    }
+
+    /// Issue 20: a sequence cut by the end of the input was reported with
+    /// no bytes ("(bytes )"); so was one cut by the end of a read.
+    #[test]
+    fn truncated_sequences_have_their_bytes() {
+        for (bytes, e, offset, want) in [
+            (&b"a\x81"[..], GB18030, 1, &b"\x81"[..]),
+            (b"a\x81\x30\x81", GB18030, 1, b"\x81\x30\x81"),
+            (b"\xA4\xA4\xA4", BIG5, 2, b"\xA4"),
+            (b"\xFF\xFEA", UTF_16LE, 2, b"A"),
+            (b"A\x00\x3D\xD8", UTF_16LE, 2, b"\x3D\xD8"),
+        ] {
+            let m = decode(bytes, e)
+                .unwrap_err()
+                .downcast::<Malformed>()
+                .unwrap();
+            assert_eq!((m.offset, &m.bytes[..]), (offset, want), "{bytes:?}");
+        }
+        // Cut where a read ends: one byte at a time.
+        struct OneByte<'a>(&'a [u8]);
+        impl Read for OneByte<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let Some((first, rest)) = self.0.split_first() else {
+                    return Ok(0);
+                };
+                buf[0] = *first;
+                self.0 = rest;
+                Ok(1)
+            }
+        }
+        let mut out = String::new();
+        let m = DecodingReader::new(OneByte(b"\xA4\xA4\xA4\x81A"), BIG5)
+            .read_to_string(&mut out)
+            .unwrap_err()
+            .downcast::<Malformed>()
+            .unwrap();
+        assert_eq!((m.offset, &m.bytes[..]), (2, &b"\xA4\x81"[..]));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use bianyi_convert::{Config, Position};
 use fluent_bundle::FluentValue;
 
 use crate::i18n::Localizer;
+use crate::term::shown;
 
 /// How an input or output is named in messages: its path, standard input
 /// or standard output.
@@ -23,11 +24,14 @@ impl Source {
         Source::Path(p.display().to_string())
     }
 
+    /// The name for a message, escaped for the terminal
+    /// ([`crate::term::shown`]): pass it on as it is, never through
+    /// `shown` again.
     pub(crate) fn render(&self, l: &Localizer) -> String {
         match self {
             Source::Stdin => l.msg("stdin-name", &[]),
             Source::Stdout => "-".to_string(),
-            Source::Path(p) => p.clone(),
+            Source::Path(p) => shown(p),
         }
     }
 }
@@ -194,8 +198,12 @@ impl CliError {
         )
     }
 
+    /// The message. Every path and piece of user text goes through
+    /// [`shown`] (`s`); texts rendered already (a [`Source`], a nested
+    /// message) go as they are (`m`).
     pub(crate) fn render(&self, l: &Localizer) -> String {
-        let s = |v: &str| FluentValue::from(v.to_string());
+        let s = |v: &str| FluentValue::from(shown(v));
+        let m = |v: &str| FluentValue::from(v.to_string());
         match self {
             CliError::MissingConfig => l.msg("error-missing-config", &[]),
             CliError::UnknownConfig { name, suggestion } => {
@@ -225,7 +233,7 @@ impl CliError {
                 let text = l.msg(
                     "error-invalid-utf8",
                     &[
-                        ("path", s(&source.render(l))),
+                        ("path", m(&source.render(l))),
                         ("line", FluentValue::from(position.line)),
                         ("column", FluentValue::from(position.column)),
                         ("offset", FluentValue::from(position.byte)),
@@ -237,15 +245,15 @@ impl CliError {
             CliError::Read { source, error } => l.msg(
                 "error-read",
                 &[
-                    ("path", s(&source.render(l))),
-                    ("reason", s(&io_reason(error, l))),
+                    ("path", m(&source.render(l))),
+                    ("reason", m(&io_reason(error, l))),
                 ],
             ),
             CliError::Write { target, error } => l.msg(
                 "error-write",
                 &[
-                    ("path", s(&target.render(l))),
-                    ("reason", s(&io_reason(error, l))),
+                    ("path", m(&target.render(l))),
+                    ("reason", m(&io_reason(error, l))),
                 ],
             ),
             CliError::PartlyReplaced {
@@ -264,10 +272,10 @@ impl CliError {
                 l.msg(
                     "error-partly-replaced",
                     &[
-                        ("path", s(&target.render(l))),
-                        ("reason", s(&io_reason(error, l))),
-                        ("replaced", s(&list(replaced))),
-                        ("untouched", s(&list(untouched))),
+                        ("path", m(&target.render(l))),
+                        ("reason", m(&io_reason(error, l))),
+                        ("replaced", m(&list(replaced))),
+                        ("untouched", m(&list(untouched))),
                     ],
                 )
             }
@@ -321,12 +329,12 @@ impl CliError {
             } => l.msg(
                 "error-document",
                 &[
-                    ("path", s(&source.render(l))),
+                    ("path", m(&source.render(l))),
                     ("line", FluentValue::from(error.line())),
                     ("column", FluentValue::from(error.column())),
                     ("offset", FluentValue::from(error.offset())),
                     ("format", s(format)),
-                    ("message", s(&document_reason(error.kind(), l))),
+                    ("message", m(&document_reason(error.kind(), l))),
                 ],
             ),
             CliError::AmbiguitiesOnText => l.msg("error-ambiguities-on-text", &[]),
@@ -338,7 +346,7 @@ impl CliError {
             } => l.msg(
                 "error-jsonl",
                 &[
-                    ("path", s(&source.render(l))),
+                    ("path", m(&source.render(l))),
                     ("line", FluentValue::from(*line)),
                     ("column", FluentValue::from(*column)),
                     ("message", s(message)),
@@ -366,7 +374,7 @@ impl CliError {
             } => l.msg(
                 "error-malformed",
                 &[
-                    ("path", s(&source.render(l))),
+                    ("path", m(&source.render(l))),
                     ("encoding", s(encoding)),
                     ("offset", FluentValue::from(*offset)),
                     ("bytes", s(&hex(bytes))),
@@ -380,7 +388,7 @@ impl CliError {
             } => l.msg(
                 "error-unmappable",
                 &[
-                    ("path", s(&target.render(l))),
+                    ("path", m(&target.render(l))),
                     ("encoding", s(encoding)),
                     ("char", s(&ch.to_string())),
                     ("code", s(&format!("U+{:04X}", u32::from(*ch)))),
@@ -394,8 +402,8 @@ impl CliError {
             } => l.msg(
                 "error-l10n-override",
                 &[
-                    ("path", s(&source.render(l))),
-                    ("overrides", s(&overrides.render(l))),
+                    ("path", m(&source.render(l))),
+                    ("overrides", m(&overrides.render(l))),
                     ("key", s(key)),
                 ],
             ),
@@ -417,29 +425,20 @@ fn hex(bytes: &[u8]) -> String {
         .join(" ")
 }
 
-/// Text from a file, fit to be shown on a terminal: control characters
-/// (escape sequences) written as `\u{1b}`, and at most 120 characters.
-fn shown(text: &str) -> String {
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == 120 {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
+/// Text from a file for a message: escaped ([`shown`]), at most 120 of
+/// its characters.
+fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(120) {
+        Some((i, _)) => format!("{}…", shown(&text[..i])),
+        None => shown(text),
     }
-    out
 }
 
 /// Why a document cannot be converted, in the user's language (a parser's
 /// own words stay as they are; text from the file is shown escaped).
 fn document_reason(kind: &bianyi_rewrite::ErrorKind, l: &Localizer) -> String {
     use bianyi_rewrite::ErrorKind as K;
-    let s = |v: &str| FluentValue::from(shown(v));
+    let s = |v: &str| FluentValue::from(excerpt(v));
     let example = ("example", s(kind.timing_example().unwrap_or_default()));
     match kind {
         K::Syntax(detail) => l.msg("doc-reason-syntax", &[("detail", s(detail))]),
@@ -452,7 +451,7 @@ fn document_reason(kind: &bianyi_rewrite::ErrorKind, l: &Localizer) -> String {
         K::ExpectedTiming { vtt: true } => l.msg("doc-reason-vtt-expected-timing", &[example]),
         K::NoWebVttSignature => l.msg("doc-reason-vtt-signature", &[]),
         // A kind added to the library later: its own (English) words.
-        other => shown(&other.to_string()),
+        other => excerpt(&other.to_string()),
     }
 }
 
@@ -480,7 +479,7 @@ fn io_reason(error: &io::Error, l: &Localizer) -> String {
     l.msg(id, &[])
 }
 
-/// A localization file error, with its place.
+/// A localization file error, with its place; `path` is shown already.
 fn l10n_error(
     path: &str,
     format: bianyi_rewrite::L10nFormat,
@@ -488,9 +487,9 @@ fn l10n_error(
     l: &Localizer,
 ) -> String {
     use bianyi_rewrite::ErrorKind as K;
-    let s = |v: &str| FluentValue::from(v.to_string());
+    let s = |v: &str| FluentValue::from(shown(v));
     let place = [
-        ("path", s(path)),
+        ("path", FluentValue::from(path.to_string())),
         ("line", FluentValue::from(e.line())),
         ("column", FluentValue::from(e.column())),
         ("offset", FluentValue::from(e.offset())),
@@ -512,17 +511,18 @@ fn l10n_error(
             args.push(("key", s(key)));
             l.msg("error-l10n-structure", &args)
         }
-        _ => e.to_string(),
+        _ => shown(&e.to_string()),
     }
 }
 
 /// A glossary error: where (file:line:column, byte offset) and what.
 fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
     use bianyi_glossary::ErrorKind as K;
-    let s = |v: &str| FluentValue::from(v.to_string());
+    let s = |v: &str| FluentValue::from(shown(v));
+    let m = |v: &str| FluentValue::from(v.to_string());
     let mut place = e
         .file()
-        .map(|p| p.display().to_string())
+        .map(|p| shown(&p.display().to_string()))
         .unwrap_or_default();
     if let Some(at) = e.location() {
         if place.is_empty() {
@@ -531,7 +531,7 @@ fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
         place = l.msg(
             "glossary-place",
             &[
-                ("path", s(&place)),
+                ("path", m(&place)),
                 ("line", FluentValue::from(at.line)),
                 ("column", FluentValue::from(at.column)),
                 ("offset", FluentValue::from(at.byte)),
@@ -569,11 +569,11 @@ fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
         K::Io(error) => io_reason(error, l),
         // A kind without a message of its own: the library's words for the
         // kind alone (the whole error's text would repeat the place).
-        _ => e.kind().to_string(),
+        _ => shown(&e.kind().to_string()),
     };
     if place.is_empty() {
         what
     } else {
-        l.msg("glossary-at", &[("place", s(&place)), ("what", s(&what))])
+        l.msg("glossary-at", &[("place", m(&place)), ("what", m(&what))])
     }
 }

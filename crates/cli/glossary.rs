@@ -18,8 +18,18 @@ use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
 use crate::output;
 
+/// A path or user text for a message, escaped for the terminal.
 fn s(v: &str) -> FluentValue<'static> {
-    FluentValue::from(v.to_string())
+    FluentValue::from(crate::term::shown(v))
+}
+
+/// `--keep-formulas`: TSV and CSV cells that begin with = + - @ as they are.
+fn formulas(keep: bool) -> bianyi_glossary::Formulas {
+    if keep {
+        bianyi_glossary::Formulas::Keep
+    } else {
+        bianyi_glossary::Formulas::Neutralise
+    }
 }
 
 fn format_of(f: GlossaryFormat) -> Format {
@@ -71,7 +81,7 @@ fn print_findings(text: &str) -> Result<(), CliError> {
 
 /// Prints a line to standard error.
 fn warn(text: &str) {
-    let _ = writeln!(io::stderr().lock(), "{text}");
+    let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(text));
 }
 
 pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliError> {
@@ -147,7 +157,11 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 let g = load(f, cols.as_ref())?;
                 for p in bianyi_glossary::check(&g) {
                     count += 1;
-                    text.push_str(&format!("{}: {}\n", f.display(), problem(&l, &p)));
+                    text.push_str(&format!(
+                        "{}: {}\n",
+                        crate::term::shown(&f.display().to_string()),
+                        problem(&l, &p)
+                    ));
                 }
             }
             print_findings(&text)?;
@@ -204,12 +218,13 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             file,
             format,
             output,
+            keep_formulas,
             columns: c,
         } => {
             let cols = columns(c)?;
             let g = load(file, cols.as_ref())?;
             let text = g
-                .render(format_of(*format), cols.as_ref())
+                .render_with(format_of(*format), cols.as_ref(), formulas(*keep_formulas))
                 .map_err(|e| CliError::Glossary(e.in_file(file)))?;
             output::write(output.as_deref(), text.as_bytes())
         }
@@ -246,8 +261,9 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             files,
             format,
             output,
+            keep_formulas,
             columns: c,
-        } => extract(files, *format, output.as_deref(), c),
+        } => extract(files, *format, output.as_deref(), *keep_formulas, c),
     }
 }
 
@@ -339,20 +355,23 @@ fn add(
 }
 
 /// `id: lang text · lang text (admitted) · …`
+/// One entry on one line, for a terminal: ids, terms and domains escaped
+/// (they hold no control characters, but may hold bidirectional ones).
 fn entry_line(e: &Entry) -> String {
-    let mut line = e.id.clone();
+    use crate::term::shown;
+    let mut line = shown(&e.id);
     line.push(':');
     for (k, t) in e.terms.iter().enumerate() {
         line.push_str(if k == 0 { " " } else { " · " });
         line.push_str(t.lang.as_str());
         line.push(' ');
-        line.push_str(&t.text);
+        line.push_str(&shown(&t.text));
         if t.status != Status::Preferred {
             line.push_str(&format!(" ({})", t.status));
         }
     }
     if let Some(d) = &e.domain {
-        line.push_str(&format!(" [{d}]"));
+        line.push_str(&format!(" [{}]", shown(d)));
     }
     line
 }
@@ -387,7 +406,7 @@ fn entry_json(e: &Entry) -> String {
         m.insert("note".into(), n.as_str().into());
     }
     m.insert("terms".into(), terms.into());
-    serde_json::Value::Object(m).to_string()
+    crate::term::json(serde_json::Value::Object(m).to_string())
 }
 
 fn problem(l: &Localizer, p: &Problem) -> String {
@@ -448,7 +467,7 @@ fn problem(l: &Localizer, p: &Problem) -> String {
             ],
         ),
         // A problem added to the library later: its own (English) words.
-        _ => p.to_string(),
+        _ => crate::term::shown(&p.to_string()),
     }
 }
 
@@ -456,6 +475,7 @@ fn extract(
     files: &[OsString],
     format: ExtractFormat,
     output: Option<&Path>,
+    keep_formulas: bool,
     c: &ColumnArgs,
 ) -> Result<(), CliError> {
     let files: Vec<OsString> = if files.is_empty() {
@@ -473,7 +493,9 @@ fn extract(
     }
     let candidates = bianyi_glossary::extract(&text);
     let rendered = match format {
-        ExtractFormat::Tsv => bianyi_glossary::candidates_to_tsv(&candidates),
+        ExtractFormat::Tsv => {
+            bianyi_glossary::candidates_to_tsv_with(&candidates, formulas(keep_formulas))
+        }
         ExtractFormat::Toml => {
             let source = match &c.source_lang {
                 Some(tag) => lang_arg(tag)?,
@@ -630,7 +652,7 @@ pub(crate) fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> St
                 ("preferred", s(preferred.as_deref().unwrap_or("-"))),
             ],
         ),
-        _ => f.to_string(),
+        _ => crate::term::shown(&f.to_string()),
     }
 }
 
@@ -672,7 +694,7 @@ fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
         }),
         _ => serde_json::json!({ "kind": "other", "detail": f.to_string() }),
     };
-    v.to_string()
+    crate::term::json(v.to_string())
 }
 
 /// Glossaries with at least this many terms get their compiled matcher

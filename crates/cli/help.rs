@@ -199,7 +199,8 @@ pub(crate) fn error_text(e: &clap::Error, l: &Localizer) -> String {
             _ => String::new(),
         }
     };
-    let s = |v: String| FluentValue::from(v);
+    // Values and names from the command line: escaped for the terminal.
+    let s = |v: String| FluentValue::from(crate::term::shown(&v));
     let arg = get(ContextKind::InvalidArg);
     let value = get(ContextKind::InvalidValue);
     let mut text = match e.kind() {

@@ -52,6 +52,11 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
         overrides_path: args.overrides.as_deref(),
         comments: args.comments,
     };
+    if args.in_place {
+        // `a.po link.po` (a link to a.po) would be converted twice.
+        let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+        crate::convert::refuse_same_paths_twice(&paths)?;
+    }
     // Every file is read, converted and checked before any is written.
     let mut done = Vec::with_capacity(args.files.len());
     for path in &args.files {
@@ -246,7 +251,13 @@ fn show_diff(done: &[Converted], color: bool) -> Result<(), CliError> {
         for (a, b) in old.units().iter().zip(new.units()) {
             let (x, y) = (old.display(a), new.display(b));
             if x != y {
-                let label = format!("{}:{}: {}", c.path.display(), a.line, a.key);
+                // (diff_line escapes the messages.)
+                let label = format!(
+                    "{}:{}: {}",
+                    crate::term::shown(&c.path.display().to_string()),
+                    a.line,
+                    crate::term::shown(&a.key)
+                );
                 text.push_str(&diff_line(&label, &one_line(&x), &one_line(&y), color));
             }
         }

@@ -159,10 +159,21 @@ pub(crate) fn run(
 }
 
 /// One changed line: `label: text` with removals as `[-…-]` and
-/// additions as `{+…+}` (red and green when `color`).
+/// additions as `{+…+}` (red and green when `color`). The text is a view
+/// for a terminal: its control and bidirectional characters other than
+/// tabs are escaped ([`crate::term::shown`]).
 pub(crate) fn diff_line(label: &str, old: &str, new: &str, color: bool) -> String {
-    let old = old.strip_suffix('\n').unwrap_or(old);
-    let new = new.strip_suffix('\n').unwrap_or(new);
+    let view = |text: &str| {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        // A CRLF line's end is no news.
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        text.split('\t')
+            .map(crate::term::shown)
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let (old, new) = (view(old), view(new));
+    let (old, new) = (old.as_str(), new.as_str());
     let (del, ins, reset) = if color {
         ("\x1b[31m", "\x1b[32m", "\x1b[0m")
     } else {
@@ -224,7 +235,8 @@ fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
         "alternatives": a.alternatives,
         "rule": a.rule,
     });
-    format!("{value}\n")
+    // The input's name on a terminal: the same JSON, escaped.
+    crate::term::json(format!("{value}\n"))
 }
 
 /// True when standard output should get colour for `--diff`.

@@ -18,6 +18,7 @@ mod output;
 mod render;
 #[cfg(feature = "opencc")]
 mod system_opencc;
+mod term;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
             let l = Localizer::from_env(cli.lang.as_deref());
             let message = l.msg("error-line", &[("message", e.render(&l).into())]);
             // If stderr itself is gone there is nobody left to tell.
-            let _ = writeln!(std::io::stderr().lock(), "{message}");
+            let _ = writeln!(std::io::stderr().lock(), "{}", term::line(&message));
             ExitCode::from(e.exit_code())
         }
     }
@@ -91,7 +92,7 @@ fn command_line(args: &[std::ffi::OsString], plain: clap::Error) -> ExitCode {
                 "error-line",
                 &[("message", help::error_text(&e, &l).into())],
             );
-            let _ = writeln!(std::io::stderr().lock(), "{message}");
+            let _ = writeln!(std::io::stderr().lock(), "{}", term::line(&message));
             ExitCode::from(2)
         }
     }

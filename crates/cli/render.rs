@@ -8,7 +8,7 @@ use fluent_bundle::FluentValue;
 
 use crate::i18n::Localizer;
 
-pub(crate) use bianyi_formats::{beads, jsonl, markdown, tsv, xliff};
+pub(crate) use bianyi_formats::{beads, jsonl, markdown, tsv_with as tsv, xliff};
 
 /// TMX with this build's version.
 pub(crate) fn tmx(b: &Bitext) -> String {

@@ -267,6 +267,7 @@ cli-glossary-export-format-tsv = Tab-separated: source, target, comment (OmegaT)
 cli-glossary-export-format-csv = Comma-separated, with a header row
 cli-glossary-export-format-tbx = TermBase eXchange (writes v3 TBX-Basic; reads v3 and v2)
 cli-arg-output = Where to write (atomically); default: standard output
+cli-arg-keep_formulas = Write TSV and CSV cells that begin with = + - @ as they are, for tools (by default they get a ' so that spreadsheets do not run them as formulas)
 cli-glossary-fmt-about = Rewrite glossaries in canonical form (sorted, stable formatting)
 cli-glossary-fmt-files = The TOML glossaries
 cli-glossary-fmt-check = Only report files that are not canonical (exit 1 if any)

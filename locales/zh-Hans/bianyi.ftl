@@ -284,6 +284,7 @@ cli-glossary-export-format-tsv = 制表符分隔：原文、译文、注释（Om
 cli-glossary-export-format-csv = 逗号分隔，带标题行
 cli-glossary-export-format-tbx = TermBase eXchange（写出 v3 TBX-Basic；可读 v3 和 v2）
 cli-arg-output = 写入的位置（原子写入）；默认：标准输出
+cli-arg-keep_formulas = 以 = + - @ 开头的 TSV 和 CSV 单元格原样写出，供工具使用（默认在前面加 '，以免电子表格把它们当作公式执行）
 cli-glossary-fmt-about = 把术语表改写为规范格式（排序、格式稳定）
 cli-glossary-fmt-files = TOML 术语表
 cli-glossary-fmt-check = 只报告不是规范格式的文件（有则退出码为 1）

@@ -284,6 +284,7 @@ cli-glossary-export-format-tsv = 製表符分隔：原文、譯文、註釋（Om
 cli-glossary-export-format-csv = 逗號分隔，帶標題行
 cli-glossary-export-format-tbx = TermBase eXchange（寫出 v3 TBX-Basic；可讀 v3 和 v2）
 cli-arg-output = 寫入的位置（原子寫入）；預設：標準輸出
+cli-arg-keep_formulas = 以 = + - @ 開頭的 TSV 和 CSV 儲存格原樣寫出，供工具使用（預設在前面加 '，以免試算表把它們當作公式執行）
 cli-glossary-fmt-about = 把術語表改寫為規範格式（排序、格式穩定）
 cli-glossary-fmt-files = TOML 術語表
 cli-glossary-fmt-check = 只報告不是規範格式的檔案（有則退出碼為 1）

@@ -174,6 +174,7 @@ pub(super) fn run(
     // Messages go above the bar, in the order of the files whatever the
     // threads do: each file's messages wait for those of the files before it.
     let say = |text: String| {
+        let text = crate::term::line(&text).into_owned();
         if bar.is_hidden() {
             let _ = writeln!(io::stderr().lock(), "{text}");
         } else {
@@ -251,7 +252,7 @@ pub(super) fn run(
             ("errors", n(tally.errors)),
         ],
     );
-    let _ = writeln!(io::stderr().lock(), "{summary}");
+    let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(&summary));
     if tally.errors > 0 {
         return Err(CliError::BatchFailed {
             errors: tally.errors,
@@ -296,7 +297,9 @@ fn collect(
         let Ok(rel) = path.strip_prefix(root).map(Path::to_path_buf) else {
             continue;
         };
-        if entry.file_type().is_dir() {
+        // The root is DIR itself, a folder (checked above), even when DIR is
+        // a link to one: the walk goes through it, it is no skipped link.
+        if entry.depth() == 0 || entry.file_type().is_dir() {
             continue;
         }
         let (read_rel, meta) = if entry.path_is_symlink() {

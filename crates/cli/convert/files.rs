@@ -150,6 +150,13 @@ pub(super) fn refuse_same_file_twice(inputs: &[Input]) -> Result<(), CliError> {
             Input::Stdin => None,
         })
         .collect();
+    refuse_same_paths_twice(&files)
+}
+
+/// Files named twice, under the same or another name (a link, `./a`), to
+/// be replaced in place: refused (`convert --in-place`, `l10n convert
+/// --in-place`).
+pub(crate) fn refuse_same_paths_twice(files: &[&Path]) -> Result<(), CliError> {
     for (k, a) in files.iter().enumerate() {
         if let Some(b) = files[..k].iter().find(|b| same_file(a, b)) {
             return Err(CliError::SameFileTwice {

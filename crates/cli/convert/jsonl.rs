@@ -38,7 +38,7 @@ fn convert_input(
     let source = input.source();
     let raw = open(input, &source)?;
     let mut note = |note: String| {
-        let _ = writeln!(io::stderr().lock(), "{note}");
+        let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(&note));
     };
     io_opts.transcode(
         raw,

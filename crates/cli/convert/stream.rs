@@ -68,7 +68,7 @@ impl Job {
             io_opts,
             state,
             &mut |note| {
-                let _ = writeln!(io::stderr().lock(), "{note}");
+                let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(&note));
             },
         );
         if let (Input::Stdin, Some(f)) = (input, &file) {

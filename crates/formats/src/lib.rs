@@ -44,7 +44,7 @@ mod xml;
 use bianyi_align::{Bead, Bitext, Segment};
 
 pub use escape::{html_escape, xml_escape};
-pub use plain::{beads, jsonl, markdown, tsv, tsv_with_header};
+pub use plain::{Formulas, beads, jsonl, markdown, tsv, tsv_with, tsv_with_header};
 pub use report::{CountLabels, Counts, Labels, Report, Side, TermSpan, html, markdown_report};
 pub use xml::{tmx, xliff};
 

@@ -22,23 +22,59 @@ pub fn beads(b: &Bitext) -> String {
     out
 }
 
-/// A field on one line: tabs and line breaks become spaces.
-fn one_line(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+/// What [`tsv_with`] does with a field that a spreadsheet would run as a
+/// formula: one that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, after any number of `'` (the same rule as bianyi-glossary's
+/// TSV and CSV writers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Formulas {
+    /// Written after a `'` (OWASP's advice against CSV injection): a
+    /// spreadsheet shows the text, not a formula's result.
+    #[default]
+    Neutralise,
+    /// Written as they are, for tools that are not spreadsheets.
+    Keep,
+}
+
+/// A field on one line: tabs, line breaks and every other control
+/// character (ESC, BEL, NUL…) become spaces, as in [`markdown`]; a `'`
+/// before it when `formulas` says so.
+fn one_line(s: &str, formulas: Formulas) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let formula = s
+        .trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formulas == Formulas::Neutralise && formula {
+        format!("'{s}")
+    } else {
+        s
+    }
 }
 
 /// Source and target of each bead, tab-separated, one bead per line: the
 /// segments of a side joined with a space (hunalign's and vecalign's
-/// convention, whatever the language), tabs and line breaks in the text
-/// replaced by spaces, an empty side an empty field.
+/// convention, whatever the language), tabs, line breaks and other control
+/// characters in the text replaced by spaces, an empty side an empty
+/// field. A field a spreadsheet would run as a formula (it begins with
+/// `=`, `+`, `-` or `@`) gets a `'` before it ([`Formulas::Neutralise`];
+/// [`tsv_with`] can keep it).
 pub fn tsv(b: &Bitext) -> String {
+    tsv_with(b, Formulas::Neutralise)
+}
+
+/// [`tsv`], with fields that look like formulas written as `formulas`
+/// says.
+pub fn tsv_with(b: &Bitext, formulas: Formulas) -> String {
     let mut out = String::new();
     for bead in &b.beads {
         let _ = writeln!(
             out,
             "{}\t{}",
-            one_line(&b.source_text(bead, " ")),
-            one_line(&b.target_text(bead, " "))
+            one_line(&b.source_text(bead, " "), formulas),
+            one_line(&b.target_text(bead, " "), formulas)
         );
     }
     out
@@ -49,8 +85,8 @@ pub fn tsv(b: &Bitext) -> String {
 pub fn tsv_with_header(b: &Bitext) -> String {
     format!(
         "{}\t{}\n{}",
-        one_line(&b.source_lang),
-        one_line(&b.target_lang),
+        one_line(&b.source_lang, Formulas::Neutralise),
+        one_line(&b.target_lang, Formulas::Neutralise),
         tsv(b)
     )
 }
@@ -144,7 +180,7 @@ mod tests {
         assert_eq!(beads(&b), "[0]:[0]\n[1,2]:[1]\n[3]:[]\n");
         assert_eq!(
             tsv(&b),
-            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\n第二句。 第三句\u{1}。\tSecond and third sentences.\n多餘的句子。\t\n"
+            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\n第二句。 第三句 。\tSecond and third sentences.\n多餘的句子。\t\n"
         );
         assert!(tsv_with_header(&b).starts_with("zh-Hant\ten\n顏樂存說"));
         let j = jsonl(&b);

@@ -807,9 +807,18 @@ fn context(text: &str, at: usize) -> String {
 }
 
 /// The candidates as TSV: `source<TAB>target<TAB>count<TAB>context`, one
-/// per line, tabs and line breaks in fields replaced by spaces.
+/// per line, tabs, line breaks and other control characters in fields
+/// replaced by spaces, a `'` before a field a spreadsheet would run as a
+/// formula ([`Formulas::Neutralise`](crate::Formulas::Neutralise)).
 pub fn to_tsv(candidates: &[Candidate]) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    to_tsv_with(candidates, crate::Formulas::Neutralise)
+}
+
+/// [`to_tsv`], with fields that look like formulas written as `formulas`
+/// says.
+pub fn to_tsv_with(candidates: &[Candidate], formulas: crate::Formulas) -> String {
+    let clean =
+        |s: &str| crate::tsv::formula_cell(&crate::tsv::one_line_cell(s), formulas).into_owned();
     let mut out = String::new();
     for c in candidates {
         out.push_str(&format!(

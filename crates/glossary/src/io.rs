@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Format};
 use crate::model::{Glossary, Lang};
+use crate::tsv::Formulas;
 
 impl Format {
     /// The format a file name's extension says (`.toml`, `.tsv`/`.txt`/`.tab`,
@@ -83,8 +84,20 @@ impl Glossary {
     }
 
     /// The glossary as text in `format`. TSV and CSV need `columns` (default:
-    /// the glossary's own source and target).
+    /// the glossary's own source and target); their cells that look like
+    /// formulas get a `'` ([`Formulas::Neutralise`]).
     pub fn render(&self, format: Format, columns: Option<&Columns>) -> Result<String, Error> {
+        self.render_with(format, columns, Formulas::Neutralise)
+    }
+
+    /// [`Glossary::render`], with TSV and CSV cells that look like formulas
+    /// written as `formulas` says.
+    pub fn render_with(
+        &self,
+        format: Format,
+        columns: Option<&Columns>,
+        formulas: Formulas,
+    ) -> Result<String, Error> {
         let cols = match columns {
             Some(c) => Some(c.clone()),
             None => match (&self.source, &self.target) {
@@ -105,11 +118,11 @@ impl Glossary {
             Format::Tbx => self.to_tbx(),
             Format::Tsv => {
                 let c = cols.ok_or_else(need)?;
-                self.to_tsv(&c.source, &c.target)
+                self.to_tsv_with(&c.source, &c.target, formulas)
             }
             Format::Csv => {
                 let c = cols.ok_or_else(need)?;
-                self.to_csv(&c.source, &c.target)
+                self.to_csv_with(&c.source, &c.target, formulas)
             }
         })
     }

@@ -39,9 +39,11 @@ pub use check::{Problem, check};
 pub use error::{Error, ErrorKind, Format, Location};
 pub use extract::{
     Candidate, extract, to_glossary as candidates_to_glossary, to_tsv as candidates_to_tsv,
+    to_tsv_with as candidates_to_tsv_with,
 };
 pub use fold::fold as fold_key;
 pub use io::Columns;
 pub use matcher::{Match, Matcher};
 pub use model::{ChineseScript, Entry, Glossary, Lang, Status, Term};
 pub use qa::{Finding, Segments, qa};
+pub use tsv::Formulas;

@@ -375,11 +375,27 @@ fn parse_xml(text: &str) -> Result<Document, Error> {
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let mut prolog = Vec::new();
+    let mut doctype = false;
     loop {
         let at = offset(reader.buffer_position());
         let event = reader
             .read_event()
             .map_err(|e| syntax(text, offset(reader.error_position()), e.to_string()))?;
+        // XML allows one document type declaration, before the root
+        // element; quick-xml reads any number, anywhere.
+        if let Event::DocType(_) = event {
+            if doctype {
+                return Err(syntax(text, at, "a second DOCTYPE: XML allows one"));
+            }
+            if root.is_some() || !stack.is_empty() {
+                return Err(syntax(
+                    text,
+                    at,
+                    "a DOCTYPE after the root element: XML allows one, before it",
+                ));
+            }
+            doctype = true;
+        }
         match event {
             // `<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`, as many v2
             // exports start: an external DTD that is never fetched or read,

@@ -10,7 +10,15 @@
 //! Both are lossy: only the pairs for one source and one target language
 //! are written, one target term per concept (the best one), no statuses,
 //! parts of speech, case sensitivity, domains or term notes.
+//!
+//! Spreadsheets run a cell that begins with `=`, `+`, `-` or `@` (or a tab
+//! or carriage return) as a formula (“CSV injection”). By default the
+//! writers put a `'` before such a cell, as OWASP recommends: a
+//! spreadsheet shows the text and hides the `'`. The readers take one `'`
+//! away again from a cell that begins with `'` and a formula character, so
+//! bianyi reads its own files back unchanged ([`Formulas`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Format};
@@ -18,6 +26,69 @@ use crate::model::{Entry, Glossary, Lang, Status, Term};
 use crate::toml_io::check_term_text;
 
 const BOM: char = '\u{feff}';
+
+/// What the TSV and CSV writers ([`Glossary::to_tsv_with`],
+/// [`Glossary::to_csv_with`], [`candidates_to_tsv_with`](crate::candidates_to_tsv_with))
+/// do with a cell that a spreadsheet would run as a formula: one that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return, after any
+/// number of `'`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Formulas {
+    /// Written after a `'` (OWASP's advice against CSV injection): a
+    /// spreadsheet shows `=SUM(A1)` as text, not its result. Every such
+    /// cell gets one more `'`, so the readers of bianyi, which take one
+    /// away, give back the text exactly.
+    #[default]
+    Neutralise,
+    /// Written as they are, for tools that are not spreadsheets. A cell
+    /// that begins with `'` and a formula character loses that `'` when
+    /// bianyi reads the file back.
+    Keep,
+}
+
+/// Whether a spreadsheet would take a cell beginning with `c` for a
+/// formula (OWASP's list).
+fn formula_start(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// A cell as [`Formulas`] says: with a `'` before it when it begins, after
+/// any `'`, with a formula character.
+pub(crate) fn formula_cell(s: &str, formulas: Formulas) -> Cow<'_, str> {
+    let after_quotes = s.trim_start_matches('\'');
+    if formulas == Formulas::Neutralise && after_quotes.chars().next().is_some_and(formula_start) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A cell read back: one `'` fewer when it begins with `'`s and then a
+/// formula character (the reverse of [`formula_cell`]).
+fn unformula_cell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest)
+            if rest
+                .trim_start_matches('\'')
+                .chars()
+                .next()
+                .is_some_and(formula_start) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
+/// Text for one cell of a line of TSV: tabs and line breaks would end the
+/// cell or the line, and the other control characters (C0, DEL, C1: ESC,
+/// BEL, NUL…) have no business in a table, so all become a space, as in
+/// the Markdown writer of bianyi-formats.
+pub(crate) fn one_line_cell(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
 
 impl Glossary {
     /// Reads an OmegaT-style TSV glossary: `source<TAB>target<TAB>comment`
@@ -88,21 +159,30 @@ impl Glossary {
     /// close tag (same language and script, [`Lang::closeness`] ≥ 2) is
     /// paired with the entry's best term for `target`
     /// ([`Entry::term_for`], also close); entries lacking either are left
-    /// out. The comment is the entry note. Tabs and line breaks in a note
-    /// become spaces; a term starting with `#` gets a leading space so that
-    /// it is not read as a comment (cells are trimmed on reading).
+    /// out. The comment is the entry note. Tabs, line breaks and other
+    /// control characters in a note become spaces; a term starting with `#`
+    /// gets a leading space so that it is not read as a comment (cells are
+    /// trimmed on reading); a cell a spreadsheet would run as a formula gets
+    /// a `'` before it ([`Formulas::Neutralise`]).
     pub fn to_tsv(&self, source: &Lang, target: &Lang) -> String {
+        self.to_tsv_with(source, target, Formulas::Neutralise)
+    }
+
+    /// [`Glossary::to_tsv`], with cells that look like formulas written as
+    /// `formulas` says.
+    pub fn to_tsv_with(&self, source: &Lang, target: &Lang, formulas: Formulas) -> String {
+        let cell = |s: &str| formula_cell(&one_line_cell(s), formulas).into_owned();
         let mut out = format!("# {source}\t{target}\tcomment\n");
         for (s, t, note) in pairs(self, source, target) {
             if s.starts_with('#') {
                 out.push(' ');
             }
-            out.push_str(&tsv_cell(s));
+            out.push_str(&cell(s));
             out.push('\t');
-            out.push_str(&tsv_cell(t));
+            out.push_str(&cell(t));
             if let Some(n) = note {
                 out.push('\t');
-                out.push_str(&tsv_cell(n));
+                out.push_str(&cell(n));
             }
             out.push('\n');
         }
@@ -208,20 +288,26 @@ impl Glossary {
     /// The pairs for `source` → `target` as CSV: a header row with the
     /// language tags (`zh-Hant,en,note`), then `source,target,note` rows,
     /// chosen as in [`Glossary::to_tsv`]. Cells are quoted when they hold a
-    /// comma, a quote or a line break; notes keep their line breaks. Every
-    /// row has three cells; lines end with `\n`.
+    /// comma, a quote or a line break; notes keep their line breaks and
+    /// tabs, other control characters become spaces. A cell a spreadsheet
+    /// would run as a formula gets a `'` before it
+    /// ([`Formulas::Neutralise`]). Every row has three cells; lines end
+    /// with `\n`.
     pub fn to_csv(&self, source: &Lang, target: &Lang) -> String {
-        let mut out = format!(
-            "{},{},note\n",
-            csv_cell(source.as_str()),
-            csv_cell(target.as_str())
-        );
+        self.to_csv_with(source, target, Formulas::Neutralise)
+    }
+
+    /// [`Glossary::to_csv`], with cells that look like formulas written as
+    /// `formulas` says.
+    pub fn to_csv_with(&self, source: &Lang, target: &Lang, formulas: Formulas) -> String {
+        let cell = |s: &str| csv_cell(&formula_cell(&csv_text(s), formulas));
+        let mut out = format!("{},{},note\n", cell(source.as_str()), cell(target.as_str()));
         for (s, t, note) in pairs(self, source, target) {
-            out.push_str(&csv_cell(s));
+            out.push_str(&cell(s));
             out.push(',');
-            out.push_str(&csv_cell(t));
+            out.push_str(&cell(t));
             out.push(',');
-            out.push_str(&csv_cell(note.unwrap_or("")));
+            out.push_str(&cell(note.unwrap_or("")));
             out.push('\n');
         }
         out
@@ -261,7 +347,9 @@ impl<'a> Rows<'a> {
     ) -> Result<(), Error> {
         let src = term_cell(text, src, "source")?;
         let tgt = term_cell(text, tgt, "target")?;
-        let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+        let comment = comment
+            .map(|c| unformula_cell(c.trim()).trim())
+            .filter(|c| !c.is_empty());
         if let Some(&i) = self.by_source.get(src) {
             if let Some((entry, _)) = self.entries.get_mut(i) {
                 let known = entry
@@ -314,8 +402,9 @@ fn term_cell<'t>(
     (cell, at): (&'t str, usize),
     field: &'static str,
 ) -> Result<&'t str, Error> {
-    let value = cell.trim();
-    let lead = cell.len() - cell.trim_start().len();
+    let trimmed = cell.trim();
+    let value = unformula_cell(trimmed);
+    let lead = cell.len() - cell.trim_start().len() + (trimmed.len() - value.len());
     if value.is_empty() {
         return Err(Error::at(
             ErrorKind::MissingField { field },
@@ -355,9 +444,18 @@ fn pairs<'g>(
     out
 }
 
-/// A TSV cell: tabs and line breaks would end the cell or the row.
-fn tsv_cell(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+/// Text for a CSV cell: control characters other than tabs and line
+/// breaks (which quoting keeps) become spaces.
+fn csv_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// A CSV cell, quoted when needed (RFC 4180).

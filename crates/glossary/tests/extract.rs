@@ -278,6 +278,23 @@ fn mentions_are_merged_counted_and_located() {
     );
 }
 
+/// Issue 20: a field that a spreadsheet would run as a formula gets a `'`
+/// (unless kept on request), control characters become spaces.
+#[test]
+fn issue20_tsv_fields_are_no_formulas_and_no_controls() {
+    let mut found = extract("創始人亞歷山大·王(Alexandr Wang)說");
+    found[0].target = "=HYPERLINK(\"http://x\")".to_string();
+    found[0].context = "-1\u{1b}]0;pwned\u{7}\u{0}".to_string();
+    assert_eq!(
+        candidates_to_tsv(&found),
+        "亞歷山大·王\t'=HYPERLINK(\"http://x\")\t1\t'-1 ]0;pwned  \n"
+    );
+    assert_eq!(
+        bianyi_glossary::candidates_to_tsv_with(&found, bianyi_glossary::Formulas::Keep),
+        "亞歷山大·王\t=HYPERLINK(\"http://x\")\t1\t-1 ]0;pwned  \n"
+    );
+}
+
 #[test]
 fn tsv_fields_stay_on_one_line() {
     let mut found = extract("創始人亞歷山大·王(Alexandr Wang)說");

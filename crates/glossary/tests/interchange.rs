@@ -175,6 +175,32 @@ fn tbx_v3_from_another_tool_is_read() {
 
 /// Hostile documents: each refused as unsafe, at the document type
 /// declaration, before any term is read.
+/// Issue 20: a second DOCTYPE, or one after the root element, was
+/// accepted; XML allows one, before the root. Refused where it stands.
+#[test]
+fn issue20_tbx_with_two_doctypes_is_refused() {
+    let body = "<martif type=\"TBX\"><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\">\
+                <tig><term>x</term></tig></langSet></termEntry></body></text></martif>";
+    let dtd = "<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">";
+    let two = format!("<?xml version=\"1.0\"?>\n{dtd}\n{dtd}\n{body}");
+    let e = Glossary::from_tbx(&two).expect_err("two DOCTYPEs");
+    assert!(e.to_string().contains("a second DOCTYPE"), "{e}");
+    assert_eq!(location(&e), (3, 1));
+    let inside = format!(
+        "<?xml version=\"1.0\"?>\n{}",
+        body.replace("<text>", &format!("\n{dtd}<text>"))
+    );
+    let e = Glossary::from_tbx(&inside).expect_err("DOCTYPE in the root");
+    assert!(e.to_string().contains("after the root element"), "{e}");
+    assert_eq!(location(&e), (3, 1));
+    // One, before the root: read as before.
+    let one = format!("<?xml version=\"1.0\"?>\n{dtd}\n{body}");
+    assert_eq!(
+        Glossary::from_tbx(&one).expect("one DOCTYPE").entries.len(),
+        1
+    );
+}
+
 #[test]
 fn tbx_hostile_documents_are_refused() {
     let body = "<martif type=\"TBX\"><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\">\
@@ -369,4 +395,112 @@ fn csv_round_trip_and_header_languages() {
     assert_eq!(location(&e), (2, 3), "{e}");
     let e = Glossary::from_csv("zh-Hant,en\nx,y,z,w\n", None).expect_err("four columns");
     assert_eq!(location(&e), (2, 7), "{e}");
+}
+
+// ------------------------------------------------- hostile cells (issue 20)
+
+/// Terms a spreadsheet would run as formulas, and a note with escape
+/// sequences and a NUL.
+const FORMULAS: &str = r#"
+[glossary]
+source = "zh-Hans"
+target = "en"
+
+[[entry]]
+id = "a"
+note = "-2+3 \u001b]0;pwned\u0007\u001b[2J\u0000end"
+terms = [
+  { lang = "zh-Hans", text = "=HYPERLINK(\"http://x\",\"y\")" },
+  { lang = "en", text = "@SUM(A1)" },
+]
+
+[[entry]]
+id = "b"
+terms = [
+  { lang = "zh-Hans", text = "+1" },
+  { lang = "en", text = "'=already quoted" },
+]
+
+[[entry]]
+id = "c"
+terms = [
+  { lang = "zh-Hans", text = "-ism" },
+  { lang = "en", text = "it's fine" },
+]
+"#;
+
+#[test]
+fn issue20_csv_and_tsv_cells_are_no_formulas_and_read_back_the_same() {
+    let g = Glossary::from_toml(FORMULAS).expect("valid");
+    let (zh, en) = (lang("zh-Hans"), lang("en"));
+    let csv = g.to_csv(&zh, &en);
+    assert_eq!(
+        csv,
+        "zh-Hans,en,note\n\
+         \"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(A1),'-2+3  ]0;pwned  [2J end\n\
+         '+1,''=already quoted,\n\
+         '-ism,it's fine,\n"
+    );
+    let tsv = g.to_tsv(&zh, &en);
+    assert_eq!(
+        tsv,
+        "# zh-Hans\ten\tcomment\n\
+         '=HYPERLINK(\"http://x\",\"y\")\t'@SUM(A1)\t'-2+3  ]0;pwned  [2J end\n\
+         '+1\t''=already quoted\n\
+         '-ism\tit's fine\n"
+    );
+    // Every cell of every line: no formula, no control character.
+    for line in csv.lines().chain(tsv.lines()) {
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\t'),
+            "{line:?}"
+        );
+    }
+    // Read back: the same terms; the note without its control characters.
+    let mut want = g.clone();
+    want.entries[0].note = Some("-2+3  ]0;pwned  [2J end".into());
+    let back = Glossary::from_csv(&csv, None).expect("reads back");
+    // (Ids are made again from the terms: compare the rows in any order.)
+    let rows = |text: String| {
+        let mut v: Vec<String> = text.lines().map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(rows(back.to_csv(&zh, &en)), rows(csv.clone()));
+    assert_eq!(rows(back.to_tsv(&zh, &en)), rows(tsv.clone()));
+    let back_tsv = Glossary::from_tsv(&tsv, &zh, &en).expect("reads back");
+    assert_eq!(back_tsv.to_toml(), back.to_toml());
+    for (a, b) in back.entries.iter().zip(&want.entries) {
+        let texts =
+            |e: &bianyi_glossary::Entry| e.terms.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(a), texts(b));
+        assert_eq!(a.note, b.note);
+    }
+}
+
+#[test]
+fn issue20_formulas_kept_on_request() {
+    let g = Glossary::from_toml(FORMULAS).expect("valid");
+    let (zh, en) = (lang("zh-Hans"), lang("en"));
+    let csv = g.to_csv_with(&zh, &en, bianyi_glossary::Formulas::Keep);
+    assert!(
+        csv.contains("\n+1,'=already quoted,\n-ism,it's fine,\n"),
+        "{csv}"
+    );
+    let tsv = g.to_tsv_with(&zh, &en, bianyi_glossary::Formulas::Keep);
+    assert!(
+        tsv.contains("\n+1\t'=already quoted\n-ism\tit's fine\n"),
+        "{tsv}"
+    );
+    // Read back, a cell that begins with ' and a formula character loses
+    // the ' (documented); the others are the same.
+    let back = Glossary::from_csv(&csv, None).expect("reads back");
+    let en_terms: Vec<&str> = back
+        .entries
+        .iter()
+        .flat_map(|e| &e.terms)
+        .filter(|t| t.lang == en)
+        .map(|t| t.text.as_str())
+        .collect();
+    assert_eq!(en_terms, ["@SUM(A1)", "=already quoted", "it's fine"]);
 }

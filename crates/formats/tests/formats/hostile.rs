@@ -240,3 +240,67 @@ fn hostile_markdown_stays_text() {
         }
     }
 }
+
+/// Issue 20: the TSV writer leaves no control character in a line and no
+/// field a spreadsheet would run as a formula, unless asked to keep them.
+#[test]
+fn issue20_tsv_has_no_controls_and_no_formulas() {
+    let mut b = hostile();
+    for (k, text) in [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+1",
+        "-2",
+        "@SUM(A1)",
+        "'=x",
+    ]
+    .iter()
+    .enumerate()
+    {
+        b.source.push(Segment {
+            text: (*text).into(),
+            paragraph: 0,
+            start: 0,
+        });
+        b.beads.push(Bead {
+            source: vec![b.source.len() - 1],
+            target: vec![k],
+            score: 1.0,
+        });
+    }
+    let tsv = bianyi_formats::tsv(&b);
+    for line in tsv.lines() {
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\t'),
+            "{line:?}"
+        );
+        assert_eq!(line.split('\t').count(), 2, "{line:?}");
+        for field in line.split('\t') {
+            assert!(
+                !field
+                    .trim_start_matches('\'')
+                    .starts_with(['=', '+', '-', '@'])
+                    || field.starts_with('\''),
+                "{field:?}"
+            );
+        }
+    }
+    for want in [
+        "\n'=HYPERLINK(",
+        "\n'+1\t",
+        "\n'-2\t",
+        "\n'@SUM(A1)\t",
+        "\n''=x\t",
+    ] {
+        assert!(tsv.contains(want), "{want:?} in {tsv}");
+    }
+    let kept = bianyi_formats::tsv_with(&b, bianyi_formats::Formulas::Keep);
+    for want in [
+        "\n=HYPERLINK(",
+        "\n+1\t",
+        "\n-2\t",
+        "\n@SUM(A1)\t",
+        "\n'=x\t",
+    ] {
+        assert!(kept.contains(want), "{want:?} in {kept}");
+    }
+}
