@@ -564,8 +564,9 @@ pub(crate) struct ConvertArgs {
     #[arg(long)]
     pub(crate) json_keys: bool,
 
-    /// The largest document that --format (other than text) reads, as it
-    /// holds it whole: bytes, or with K, M or G (1024-based).
+    /// The largest document that --format (other than text) reads, and the
+    /// longest --jsonl line, as they are held whole: bytes, or with K, M or
+    /// G (1024-based).
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub(crate) max_document_size: u64,
 

@@ -120,6 +120,11 @@ pub(crate) enum CliError {
         source: Source,
         limit: u64,
     },
+    /// A line of `--jsonl` input larger than `--max-document-size`.
+    JsonLineTooLarge {
+        source: Source,
+        limit: u64,
+    },
     /// A line of --jsonl input that is not JSON.
     JsonLine {
         source: Source,
@@ -337,6 +342,13 @@ impl CliError {
             CliError::AmbiguitiesOnText => l.msg("error-ambiguities-on-text", &[]),
             CliError::DocumentTooLarge { source, limit } => l.msg(
                 "error-document-too-large",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("limit", FluentValue::from(*limit)),
+                ],
+            ),
+            CliError::JsonLineTooLarge { source, limit } => l.msg(
+                "error-json-line-too-large",
                 &[
                     ("path", s(&source.render(l))),
                     ("limit", FluentValue::from(*limit)),
