@@ -462,7 +462,8 @@ pub const LINE_WINDOW: usize = 16 << 20;
 ///
 /// let text = "头发很长。然后，剪短";
 /// assert_eq!(&text[..window_cut(text.as_bytes())], "头发很长。");
-/// assert_eq!(&text[..window_cut("然后，剪短".as_bytes())], "然后，");
+/// let clause = "然后，剪短";
+/// assert_eq!(&clause[..window_cut(clause.as_bytes())], "然后，");
 /// assert_eq!(window_cut("剪短".as_bytes()), 3);
 /// ```
 pub fn window_cut(bytes: &[u8]) -> usize {
