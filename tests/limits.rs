@@ -274,3 +274,65 @@ fn issue20_a_huge_thread_count_is_clamped() {
     );
     assert!(std::fs::read(dir.path().join("out/big.txt")).expect("out") == one);
 }
+
+/// Issue 20, item 3: `--to` holds one window of a long line at a time (the
+/// window made 256 KiB here through the test-only `BIANYI_TEST_WINDOW`; 16
+/// MiB in release builds), to the bytes of the whole line. Converted whole,
+/// a 16 MB line took about 90 MB; a 2 GB one aborted.
+#[cfg(target_os = "linux")]
+#[test]
+fn issue20_a_long_line_converts_to_a_target_in_windows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("line.txt");
+    let sentence = "头发很长，软件也很多。鼠标和内存都在这里！后来他们发现了问题？";
+    let line = sentence.repeat(16_000_000 / sentence.len()) + "\n";
+    fs::write(&input, &line).expect("write");
+    let run = |window: Option<&str>, out: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bianyi"));
+        command
+            .args(["convert", "--to", "zh-TW", "line.txt", "-o", out])
+            .current_dir(dir.path())
+            .env_remove("BIANYI_TEST_WINDOW");
+        if let Some(w) = window {
+            command.env("BIANYI_TEST_WINDOW", w);
+        }
+        let child = command.spawn().expect("spawn");
+        let (status, peak_kb) = wait_with_peak_rss(child);
+        assert!(status.success());
+        peak_kb
+    };
+    let windowed = run(Some("262144"), "windowed.txt");
+    let whole = run(None, "whole.txt");
+    let (a, b) = (
+        fs::read(dir.path().join("windowed.txt")).expect("read"),
+        fs::read(dir.path().join("whole.txt")).expect("read"),
+    );
+    assert!(a == b, "windows changed the output");
+    assert!(windowed > 0, "could not read /proc/PID/status");
+    assert!(
+        windowed < 40 * 1024,
+        "peak RSS {windowed} kB for a 16 MB line in windows ({whole} kB whole)"
+    );
+}
+
+/// Waits for `child`, reading its peak resident size (kB) from /proc
+/// while it runs.
+#[cfg(target_os = "linux")]
+fn wait_with_peak_rss(mut child: std::process::Child) -> (std::process::ExitStatus, u64) {
+    let pid = child.id();
+    let mut peak_kb = 0u64;
+    loop {
+        if let Ok(status) = fs::read_to_string(format!("/proc/{pid}/status")) {
+            for line in status.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                    peak_kb = peak_kb.max(kb);
+                }
+            }
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            return (status, peak_kb);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

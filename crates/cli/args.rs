@@ -576,6 +576,12 @@ pub(crate) struct ConvertArgs {
     #[arg(long)]
     pub(crate) json_keys: bool,
 
+    /// The largest document that --format (other than text) reads, and the
+    /// longest --jsonl line, as they are held whole: bytes, or with K, M or
+    /// G (1024-based).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub(crate) max_document_size: u64,
+
     /// Encoding of the input: a byte order mark decides; auto then takes
     /// UTF-8 if the text is UTF-8 and otherwise guesses (and says so).
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
@@ -588,6 +594,27 @@ pub(crate) struct ConvertArgs {
     /// What to do with characters the output encoding cannot hold.
     #[arg(long, value_enum, value_name = "HOW", default_value_t = UnmappableArg::Error)]
     pub(crate) unmappable: UnmappableArg,
+}
+
+/// A size in bytes: a number, or one followed by K, M or G (times 1024,
+/// 1024², 1024³).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let (digits, unit) = match text.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&text[..i], c.to_ascii_uppercase()),
+        _ => (text, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return Err("a size is a number of bytes, or one followed by K, M or G".into()),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| "a size is a number of bytes, or one followed by K, M or G".into())
 }
 
 /// Document formats of `bianyi convert --format`.

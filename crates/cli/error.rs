@@ -119,6 +119,16 @@ pub(crate) enum CliError {
     },
     /// `--ambiguities` on a document (it reports positions in plain text).
     AmbiguitiesOnText,
+    /// A document (`--format`) larger than `--max-document-size`.
+    DocumentTooLarge {
+        source: Source,
+        limit: u64,
+    },
+    /// A line of `--jsonl` input larger than `--max-document-size`.
+    JsonLineTooLarge {
+        source: Source,
+        limit: u64,
+    },
     /// A line of --jsonl input that is not JSON.
     JsonLine {
         source: Source,
@@ -338,6 +348,20 @@ impl CliError {
                 ],
             ),
             CliError::AmbiguitiesOnText => l.msg("error-ambiguities-on-text", &[]),
+            CliError::DocumentTooLarge { source, limit } => l.msg(
+                "error-document-too-large",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("limit", FluentValue::from(*limit)),
+                ],
+            ),
+            CliError::JsonLineTooLarge { source, limit } => l.msg(
+                "error-json-line-too-large",
+                &[
+                    ("path", s(&source.render(l))),
+                    ("limit", FluentValue::from(*limit)),
+                ],
+            ),
             CliError::JsonLine {
                 source,
                 line,

@@ -1,10 +1,12 @@
 //! Line-by-line reports: `--diff` and `--ambiguities`. A newline is a
 //! safe cut for every conversion, so lines can be converted one at a time
-//! in bounded memory.
+//! in bounded memory; a line longer than the window ([`window`]) is read
+//! and reported in windows cut at sentence ends, as the library converts
+//! it (`bianyi_convert::Run::window`).
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use bianyi_convert::{Ambiguity, Conversion, DETECT_BYTES, Position, To};
+use bianyi_convert::{Ambiguity, Conversion, DETECT_BYTES, LINE_WINDOW, Position, To, window_cut};
 use bianyi_glossary::Applier;
 
 use crate::error::{CliError, Source};
@@ -17,22 +19,46 @@ pub(crate) enum Mode {
     Ambiguities,
 }
 
-/// A line of input: its text (with its newline), 1-based number, byte
-/// offset and character offset in the input.
+/// The longest piece of a line read at once: the library's
+/// [`LINE_WINDOW`]. In debug and test builds `BIANYI_TEST_WINDOW=BYTES`
+/// sets another (compiled out of release builds), so that tests of long
+/// lines need no huge files.
+pub(crate) fn window() -> usize {
+    #[cfg(debug_assertions)]
+    if let Some(n) = std::env::var("BIANYI_TEST_WINDOW")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        return n.max(16);
+    }
+    LINE_WINDOW
+}
+
+/// A line of input, or a window of a longer one: its text (with its
+/// newline), 1-based line number, byte offset and character offset in the
+/// input, and the characters of its line before it (0 but in a window
+/// after the first).
 pub(crate) struct Line {
     pub(crate) text: String,
     pub(crate) number: usize,
     pub(crate) byte: usize,
     pub(crate) chars: usize,
+    pub(crate) column: usize,
 }
 
-/// Reads UTF-8 lines, reporting invalid input with its position.
+/// Reads UTF-8 lines (in windows of at most `window` bytes), reporting
+/// invalid input with its position.
 pub(crate) struct Lines<R> {
     reader: BufReader<R>,
     number: usize,
     byte: usize,
     chars: usize,
     source: Source,
+    window: usize,
+    /// The rest of a window after its cut (no line feed in it).
+    pending: Vec<u8>,
+    /// Characters of the current line already returned.
+    column: usize,
 }
 
 impl<R: Read> Lines<R> {
@@ -44,23 +70,55 @@ impl<R: Read> Lines<R> {
             byte: 0,
             chars: 0,
             source,
+            window: window(),
+            pending: Vec::new(),
+            column: 0,
         }
     }
 
-    /// The next line, `None` at the end of the input.
+    /// The next line, or window of a long line; `None` at the end of the
+    /// input.
     pub(crate) fn next_line(&mut self) -> Result<Option<Line>, CliError> {
-        let mut buf = Vec::new();
-        let n = self
-            .reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|error| CliError::Read {
-                source: self.source.clone(),
-                error,
-            })?;
-        if n == 0 {
+        let mut buf = std::mem::take(&mut self.pending);
+        let mut cut = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(a) => a,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    return Err(CliError::Read {
+                        source: self.source.clone(),
+                        error,
+                    });
+                }
+            };
+            if available.is_empty() {
+                break;
+            }
+            let room = self.window.saturating_sub(buf.len()).min(available.len());
+            if let Some(i) = memchr::memchr(b'\n', &available[..room]) {
+                buf.extend_from_slice(&available[..=i]);
+                self.reader.consume(i + 1);
+                break;
+            }
+            buf.extend_from_slice(&available[..room]);
+            self.reader.consume(room);
+            if buf.len() >= self.window {
+                let end = window_cut(&buf);
+                if end > 0 {
+                    self.pending = buf.split_off(end);
+                }
+                cut = true;
+                break;
+            }
+        }
+        if buf.is_empty() {
             return Ok(None);
         }
-        self.number += 1;
+        if self.column == 0 {
+            self.number += 1;
+        }
+        let column = self.column;
         let text = String::from_utf8(buf).map_err(|e| {
             let bad = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
@@ -71,19 +129,22 @@ impl<R: Read> Lines<R> {
                 position: Position {
                     byte: (self.byte + bad) as u64,
                     line: self.number as u64,
-                    column: prefix.chars().count() as u64 + 1,
+                    column: (column + prefix.chars().count()) as u64 + 1,
                 },
                 bytes: bytes[bad..bad + len].to_vec(),
             }
         })?;
+        let count = text.chars().count();
         let line = Line {
             number: self.number,
             byte: self.byte,
             chars: self.chars,
+            column,
             text,
         };
         self.byte += line.text.len();
-        self.chars += line.text.chars().count();
+        self.chars += count;
+        self.column = if cut { column + count } else { 0 };
         Ok(Some(line))
     }
 }
@@ -138,11 +199,18 @@ pub(crate) fn run(
             Mode::Diff { color } => {
                 let converted = convert(&line.text);
                 if converted != line.text {
-                    write(
-                        out,
-                        diff_line(&line.number.to_string(), &line.text, &converted, color)
-                            .as_bytes(),
-                    )?;
+                    let label = line.number.to_string();
+                    if line.text.len() <= DIFF_WHOLE {
+                        write(
+                            out,
+                            diff_line(&label, &line.text, &converted, color).as_bytes(),
+                        )?;
+                    } else {
+                        write(
+                            out,
+                            diff_long_line(&label, &line.text, &converted, color).as_bytes(),
+                        )?;
+                    }
                 }
             }
             Mode::Ambiguities => {
@@ -158,28 +226,66 @@ pub(crate) fn run(
     })
 }
 
+/// Lines (or windows) longer than this are compared sentence by sentence
+/// ([`diff_long_line`]): a character diff of a whole line takes time that
+/// grows with its length times its changes (minutes for a line of
+/// megabytes).
+const DIFF_WHOLE: usize = 64 * 1024;
+
 /// One changed line: `label: text` with removals as `[-…-]` and
 /// additions as `{+…+}` (red and green when `color`). The text is a view
 /// for a terminal: its control and bidirectional characters other than
 /// tabs are escaped ([`crate::term::shown`]).
 pub(crate) fn diff_line(label: &str, old: &str, new: &str, color: bool) -> String {
-    let view = |text: &str| {
-        let text = text.strip_suffix('\n').unwrap_or(text);
-        // A CRLF line's end is no news.
-        let text = text.strip_suffix('\r').unwrap_or(text);
-        text.split('\t')
-            .map(crate::term::shown)
-            .collect::<Vec<_>>()
-            .join("\t")
-    };
-    let (old, new) = (view(old), view(new));
-    let (old, new) = (old.as_str(), new.as_str());
+    let (old, new) = (diff_view(old), diff_view(new));
+    let mut s = format!("{label}: ");
+    diff_into(&mut s, &old, &new, color);
+    s.push('\n');
+    s
+}
+
+/// A line as `--diff` shows it: without its line end (a CRLF line's end
+/// is no news), control and bidirectional characters escaped, tabs kept.
+fn diff_view(text: &str) -> String {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    text.split('\t')
+        .map(crate::term::shown)
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+/// [`diff_line`] of a long line: when the old and new text have the same
+/// sentence ends (conversion keeps 。！？；), sentence by sentence, which
+/// takes time in proportion to the line; otherwise whole.
+fn diff_long_line(label: &str, old: &str, new: &str, color: bool) -> String {
+    let (old, new) = (diff_view(old), diff_view(new));
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '；');
+    let old_parts: Vec<&str> = old.split_inclusive(ends).collect();
+    let new_parts: Vec<&str> = new.split_inclusive(ends).collect();
+    let paired = old_parts.len() == new_parts.len()
+        && old_parts.iter().zip(&new_parts).all(|(a, b)| {
+            a.chars().last().filter(|&c| ends(c)) == b.chars().last().filter(|&c| ends(c))
+        });
+    let mut s = format!("{label}: ");
+    if paired {
+        for (a, b) in old_parts.iter().zip(&new_parts) {
+            diff_into(&mut s, a, b, color);
+        }
+    } else {
+        diff_into(&mut s, &old, &new, color);
+    }
+    s.push('\n');
+    s
+}
+
+/// The character diff of `old` and `new` appended to `s`.
+fn diff_into(s: &mut String, old: &str, new: &str, color: bool) {
     let (del, ins, reset) = if color {
         ("\x1b[31m", "\x1b[32m", "\x1b[0m")
     } else {
         ("", "", "")
     };
-    let mut s = format!("{label}: ");
     let diff = similar::TextDiff::from_chars(old, new);
     // Group consecutive changes of one kind.
     let mut kind = similar::ChangeTag::Equal;
@@ -215,8 +321,6 @@ pub(crate) fn diff_line(label: &str, old: &str, new: &str, color: bool) -> Strin
         });
         s.push_str(reset);
     }
-    s.push('\n');
-    s
 }
 
 fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
@@ -227,7 +331,7 @@ fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
     let value = serde_json::json!({
         "input": input,
         "line": line.number + a.line - 1,
-        "column": a.column,
+        "column": if a.line == 1 { line.column + a.column } else { a.column },
         "byte": line.byte + a.byte,
         "char": line.chars + a.char,
         "source": a.source,

@@ -5,7 +5,8 @@
 //! same folder, synced, and renamed over the destination: readers see the
 //! old file or the new one, never a truncated mix, and on any error the
 //! temporary file is removed and the destination is untouched. An existing
-//! file keeps its permissions; through a symbolic link, the file it points
+//! file keeps its permissions, its extended attributes and its ACL
+//! ([`xattrs`]); through a symbolic link, the file it points
 //! to is replaced. Anything that is not a regular file (`/dev/null`, a
 //! FIFO, a terminal) cannot be replaced by a rename and is written
 //! directly. Several files written together ([`StagedFiles`]) are all
@@ -211,14 +212,21 @@ fn open_file(path: &Path) -> io::Result<Sink> {
     let existing = metadata.map(|m| m.permissions());
     let mut builder = tempfile::Builder::new();
     builder.prefix(".bianyi-").suffix(".tmp");
-    if let Some(p) = existing.clone().or_else(default_permissions) {
+    // Replacing a file: created for its owner only, so that its extended
+    // attributes can be set, then given the file's permissions; a new
+    // file: 0666 minus the umask.
+    if let Some(p) = owner_only(existing.as_ref()).or_else(default_permissions) {
         builder.permissions(p);
     }
     let temp = builder.tempfile_in(&dir)?;
     let registered = cleanup::register(temp.path());
-    // The creation mode is filtered by the umask; an existing file's
-    // permissions are restored exactly.
     if let Some(p) = existing {
+        // The ACL and the other extended attributes of the file replaced
+        // (the mode set after them keeps the ACL's mask: it is the group
+        // bits the file had).
+        xattrs::copy_path(&destination, temp.as_file())?;
+        // The creation mode is filtered by the umask; an existing file's
+        // permissions are restored exactly.
         fs::set_permissions(temp.path(), p)?;
     }
     Ok(Sink::Atomic {
@@ -421,6 +429,21 @@ pub(crate) mod beneath {
         }
     }
 
+    /// The regular file `name` of `dir`, opened to read its attributes
+    /// (never through a link; `O_NONBLOCK`: a FIFO put in its place since
+    /// [`existing`] cannot hang the run).
+    fn open_existing(dir: &OwnedFd, name: &OsStr) -> io::Result<OwnedFd> {
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = openat(dir, name, flags, Mode::empty()).map_err(|e| match e {
+            rustix::io::Errno::LOOP => symbolic_link(),
+            e => e.into(),
+        })?;
+        if FileType::from_raw_mode(rustix::fs::fstat(&fd)?.st_mode) != FileType::RegularFile {
+            return Err(io::Error::other("not a regular file"));
+        }
+        Ok(fd)
+    }
+
     /// A new temporary file next to `name` in `dir` (see
     /// [`super::Output::beneath`]).
     pub(super) fn create(
@@ -432,6 +455,14 @@ pub(crate) mod beneath {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let old = existing(dir, name)?;
         let mode = old.map_or(cap & 0o777, |m| m & cap);
+        // A file replaced: its extended attributes (and ACL) are read from
+        // it, opened without following a link; the temporary file is
+        // created for its owner only until they are copied.
+        let attrs = match old {
+            Some(_) => Some(open_existing(dir, name)?),
+            None => None,
+        };
+        let create_mode = if old.is_some() { 0o600 } else { mode & 0o777 };
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
@@ -443,7 +474,7 @@ pub(crate) mod beneath {
             ));
             let flags =
                 OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let fd = match openat(dir, &temp, flags, Mode::from_raw_mode(mode & 0o777)) {
+            let fd = match openat(dir, &temp, flags, Mode::from_raw_mode(create_mode)) {
                 Ok(fd) => fd,
                 Err(rustix::io::Errno::EXIST) => continue,
                 Err(e) => return Err(e.into()),
@@ -457,8 +488,10 @@ pub(crate) mod beneath {
                 _registered: cleanup::register(&shown_temp),
             };
             // The creation mode was filtered by the umask; an existing
-            // file's permissions (narrowed to the input's) are kept exactly.
-            if old.is_some() {
+            // file's permissions (narrowed to the input's) are kept exactly,
+            // set after the ACL so that a narrowed mode narrows its mask.
+            if let Some(from) = &attrs {
+                super::xattrs::copy_fd(from, &fd)?;
                 fchmod(&fd, Mode::from_raw_mode(mode))?;
             }
             return Ok((File::from(fd), at));
@@ -491,6 +524,195 @@ pub(crate) mod beneath {
                 let _ = unlinkat(&self.dir, &self.temp, AtFlags::empty());
             }
         }
+    }
+}
+
+/// The permissions a temporary file replacing a file with `existing` is
+/// created with: read and write for the owner only (never wider than what
+/// it ends with, for anyone else), until its attributes are copied.
+#[cfg(unix)]
+fn owner_only(existing: Option<&Permissions>) -> Option<Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    existing.map(|_| Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn owner_only(existing: Option<&Permissions>) -> Option<Permissions> {
+    existing.cloned()
+}
+
+/// Extended attributes of a file being replaced, copied onto its
+/// temporary file before the rename, so that they survive the write as
+/// they survive `sed -i` (issue 20, item 5). On Linux the POSIX ACLs are
+/// extended attributes (`system.posix_acl_access`; `_default` exists on
+/// folders only), so they are copied with the rest.
+///
+/// Every attribute the file has and the user can read is copied. The
+/// user's own (`user.*`) and the ACL must be copied: if one cannot be,
+/// the write fails and the file is left as it was (without its ACL the
+/// file's group bits, which hold the ACL's mask, would become the
+/// group's permission: a widening). The others (`security.*`, such as an
+/// SELinux label or file capabilities, `trusted.*`, which only a
+/// privileged user may set, and any other namespace) are copied where
+/// the system lets the user, and otherwise skipped without a word: the
+/// new file then has what the system gives a new file (its folder's
+/// SELinux context, no capabilities).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) mod xattrs {
+    use std::ffi::CStr;
+    use std::io;
+    use std::os::fd::AsFd;
+    use std::path::Path;
+
+    use rustix::fs::{
+        XattrFlags, fgetxattr, fgetxattr_query, flistxattr, flistxattr_query, fsetxattr, getxattr,
+        getxattr_query, listxattr, listxattr_query,
+    };
+    use rustix::io::Errno;
+
+    /// Where the attributes are read from: a path (its last component
+    /// already resolved) or an open file.
+    enum From<'a, F> {
+        Path(&'a Path),
+        Fd(F),
+    }
+
+    /// Copies the attributes of the file `from` (a path with no link left
+    /// to follow) onto `to`.
+    pub(crate) fn copy_path(from: &Path, to: impl AsFd) -> io::Result<()> {
+        copy::<std::os::fd::BorrowedFd<'_>>(From::Path(from), to.as_fd())
+    }
+
+    /// Copies the attributes of the open file `from` onto `to`.
+    pub(crate) fn copy_fd(from: impl AsFd, to: impl AsFd) -> io::Result<()> {
+        copy(From::Fd(from.as_fd()), to.as_fd())
+    }
+
+    fn is_acl(name: &[u8]) -> bool {
+        name == b"system.posix_acl_access" || name == b"system.posix_acl_default"
+    }
+
+    /// An attribute whose loss fails the write (see the module).
+    fn required(name: &[u8]) -> bool {
+        name.starts_with(b"user.") || is_acl(name)
+    }
+
+    fn copy<F: AsFd>(from: From<'_, F>, to: std::os::fd::BorrowedFd<'_>) -> io::Result<()> {
+        let list = list(&from)?;
+        let names: Vec<&CStr> = list
+            .split_inclusive(|&b| b == 0)
+            .filter_map(|n| CStr::from_bytes_with_nul(n).ok())
+            .filter(|n| !n.is_empty())
+            .collect();
+        // The ACL last: it sets the mode bits, which may take from the
+        // owner the write permission that setting `user.*` needs.
+        let ordered = names
+            .iter()
+            .filter(|n| !is_acl(n.to_bytes()))
+            .chain(names.iter().filter(|n| is_acl(n.to_bytes())));
+        for name in ordered {
+            let result = get(&from, name).and_then(|value| match value {
+                // Removed meanwhile: nothing to copy.
+                None => Ok(()),
+                Some(v) => fsetxattr(to, *name, &v, XattrFlags::empty()),
+            });
+            match result {
+                Ok(()) => {}
+                Err(_) if !required(name.to_bytes()) => {}
+                Err(e) => {
+                    let e = io::Error::from(e);
+                    return Err(io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot copy the extended attribute {}: {e}",
+                            name.to_string_lossy()
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The names of the attributes of `from`, each ending with a NUL;
+    /// none where the file system has no attributes.
+    fn list<F: AsFd>(from: &From<'_, F>) -> io::Result<Vec<u8>> {
+        for _ in 0..8 {
+            let size = match from {
+                From::Path(p) => listxattr_query(*p),
+                From::Fd(f) => flistxattr_query(f),
+            };
+            let size = match size {
+                Ok(0) | Err(Errno::NOTSUP) => return Ok(Vec::new()),
+                Ok(n) => n,
+                Err(e) => return Err(e.into()),
+            };
+            let mut buf = vec![0u8; size];
+            let got = match from {
+                From::Path(p) => listxattr(*p, &mut buf[..]),
+                From::Fd(f) => flistxattr(f, &mut buf[..]),
+            };
+            match got {
+                Ok(n) => {
+                    buf.truncate(n);
+                    return Ok(buf);
+                }
+                // Grown since the query: ask again.
+                Err(Errno::RANGE) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(Errno::RANGE.into())
+    }
+
+    /// The value of the attribute `name`, `None` if it is gone.
+    fn get<F: AsFd>(from: &From<'_, F>, name: &CStr) -> rustix::io::Result<Option<Vec<u8>>> {
+        for _ in 0..8 {
+            let size = match from {
+                From::Path(p) => getxattr_query(*p, name),
+                From::Fd(f) => fgetxattr_query(f, name),
+            };
+            let size = match size {
+                Ok(n) => n,
+                Err(Errno::NODATA) => return Ok(None),
+                Err(e) => return Err(e),
+            };
+            if size == 0 {
+                return Ok(Some(Vec::new()));
+            }
+            let mut buf = vec![0u8; size];
+            let got = match from {
+                From::Path(p) => getxattr(*p, name, &mut buf[..]),
+                From::Fd(f) => fgetxattr(f, name, &mut buf[..]),
+            };
+            match got {
+                Ok(n) => {
+                    buf.truncate(n);
+                    return Ok(Some(buf));
+                }
+                Err(Errno::RANGE) => {}
+                Err(Errno::NODATA) => return Ok(None),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Errno::RANGE)
+    }
+}
+
+/// Elsewhere extended attributes are not copied (macOS keeps its ACLs
+/// apart from them; not done yet).
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub(crate) mod xattrs {
+    use std::io;
+    use std::path::Path;
+
+    #[cfg(unix)]
+    pub(crate) fn copy_fd(_: impl std::os::fd::AsFd, _: impl std::os::fd::AsFd) -> io::Result<()> {
+        Ok(())
+    }
+
+    pub(crate) fn copy_path(_: &Path, _: &std::fs::File) -> io::Result<()> {
+        Ok(())
     }
 }
 

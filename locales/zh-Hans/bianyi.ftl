@@ -186,6 +186,8 @@ doc-reason-srt-expected-timing = 语法错误：字幕序号后应为时间轴�
 doc-reason-vtt-expected-timing = 语法错误：字幕标识后应为时间轴行（{ $example }）
 doc-reason-vtt-signature = 语法错误：WebVTT 文件必须以 WEBVTT 这一行开头
 error-ambiguities-on-text = --ambiguities 只适用于纯文本，请使用 --format text
+error-json-line-too-large = { $path }：有一行 JSON Lines 超过 { $limit } 字节，这是一个 JSON 文档的上限（它要整个读入内存）；可用 --max-document-size 提高上限（例如 --max-document-size 1G）
+error-document-too-large = { $path }：文档超过 { $limit } 字节，这是文档格式能读取的上限（文档要整个读入内存）；可用 --max-document-size 提高上限（例如 --max-document-size 1G），或用 --format text 按纯文本转换；没有写入任何内容
 error-jsonl = { $path }:{ $line }:{ $column }：这一行不是 JSON 对象（{ $message }）
 
 ## 命令行帮助和命令行错误（clap）
@@ -373,3 +375,4 @@ cli-convert-format-srt = SubRip 字幕：只转换字幕文字
 cli-convert-format-vtt = WebVTT 字幕：只转换字幕文字
 cli-convert-format-json = JSON：字符串值（加 --json-keys 时也转换键）
 cli-convert-json_keys = 用于 JSON：也转换对象的键
+cli-convert-max_document_size = --format（text 以外）读取的文档大小上限，也是 --jsonl 一行的长度上限（它们要整个读入内存）：字节数，或带 K、M、G（以 1024 为单位）

@@ -186,6 +186,8 @@ doc-reason-srt-expected-timing = 語法錯誤：字幕序號後應為時間軸�
 doc-reason-vtt-expected-timing = 語法錯誤：字幕標識後應為時間軸行（{ $example }）
 doc-reason-vtt-signature = 語法錯誤：WebVTT 檔案必須以 WEBVTT 這一行開頭
 error-ambiguities-on-text = --ambiguities 只適用於純文本，請使用 --format text
+error-json-line-too-large = { $path }：有一行 JSON Lines 超過 { $limit } 位元組，這是一個 JSON 文件的上限（它要整個讀入記憶體）；可用 --max-document-size 提高上限（例如 --max-document-size 1G）
+error-document-too-large = { $path }：文件超過 { $limit } 位元組，這是文件格式能讀取的上限（文件要整個讀入記憶體）；可用 --max-document-size 提高上限（例如 --max-document-size 1G），或用 --format text 按純文本轉換；沒有寫入任何內容
 error-jsonl = { $path }:{ $line }:{ $column }：這一行不是 JSON 物件（{ $message }）
 
 ## 命令列幫助和命令列錯誤（clap）
@@ -373,3 +375,4 @@ cli-convert-format-srt = SubRip 字幕：只轉換字幕文字
 cli-convert-format-vtt = WebVTT 字幕：只轉換字幕文字
 cli-convert-format-json = JSON：字串值（加 --json-keys 時也轉換鍵）
 cli-convert-json_keys = 用於 JSON：也轉換物件的鍵
+cli-convert-max_document_size = --format（text 以外）讀取的文件大小上限，也是 --jsonl 一行的長度上限（它們要整個讀入記憶體）：位元組數，或帶 K、M、G（以 1024 為單位）

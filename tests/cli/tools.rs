@@ -1,7 +1,8 @@
-//! Tests that need a program from outside the repository. `.ci/run`
-//! installs them (Debian's `chromium` and `libxml2-utils`) and runs with
-//! `CI=true`, where a missing program fails the test; elsewhere the test
-//! shows as ignored and says what to install.
+//! Tests that need a program from outside the repository, or a file
+//! system feature. `.ci/run` installs the programs (Debian's `chromium`,
+//! `libxml2-utils` and `acl`) and runs with `CI=true`, where a missing
+//! program or feature fails the test; elsewhere the test shows as ignored
+//! and says what it needs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,6 +22,18 @@ pub(crate) fn trials() -> Vec<Trial> {
             "prlimit and setpriv (util-linux)",
             || find(&["prlimit"]).filter(|_| find(&["setpriv"]).is_some()),
             threads_under_a_process_limit,
+        ),
+        needs(
+            "tools::issue20_extended_attributes_survive_every_writer",
+            "a file system with user extended attributes (in TMPDIR or the target folder)",
+            attributes::folder_with_xattrs,
+            attributes::extended_attributes_survive_every_writer,
+        ),
+        needs(
+            "tools::issue20_acls_survive_every_writer",
+            "setfacl and getfacl (apt-get install acl) and a file system with POSIX ACLs",
+            attributes::folder_with_acls,
+            attributes::acls_survive_every_writer,
         ),
         needs(
             "tools::xml_outputs_pass_xmllint",
@@ -317,4 +330,257 @@ fn running_as_root() -> bool {
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+/// Issue 20, item 5: the extended attributes and the POSIX ACL of a file
+/// that bianyi replaces survive, and its group permission is not widened
+/// (the ACL's mask becoming the group's bits), whichever command writes
+/// it: `convert --in-place`, `convert -o` over an existing file, `-r
+/// --in-place`, `-r -o` over existing outputs, `glossary add`, `l10n
+/// convert --in-place`.
+#[cfg(target_os = "linux")]
+mod attributes {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use rustix::fs::{XattrFlags, getxattr, listxattr, setxattr};
+
+    /// A folder where files can have `user.*` attributes: the temporary
+    /// folder, else the target folder (tmpfs may lack them).
+    pub(super) fn folder_with_xattrs() -> Option<PathBuf> {
+        candidates().find(|base| {
+            let Ok(dir) = tempfile::tempdir_in(base) else {
+                return false;
+            };
+            let probe = dir.path().join("probe");
+            fs::write(&probe, "").is_ok()
+                && setxattr(&probe, "user.probe", b"1", XattrFlags::empty()).is_ok()
+        })
+    }
+
+    /// A folder where `setfacl` works, if `setfacl` and `getfacl` are
+    /// installed.
+    pub(super) fn folder_with_acls() -> Option<PathBuf> {
+        super::find(&["getfacl"])?;
+        super::find(&["setfacl"])?;
+        candidates().find(|base| {
+            let Ok(dir) = tempfile::tempdir_in(base) else {
+                return false;
+            };
+            let probe = dir.path().join("probe");
+            fs::write(&probe, "").is_ok()
+                && Command::new("setfacl")
+                    .args(["-m", "u:nobody:r"])
+                    .arg(&probe)
+                    .output()
+                    .is_ok_and(|o| o.status.success())
+        })
+    }
+
+    fn candidates() -> impl Iterator<Item = PathBuf> {
+        [
+            std::env::temp_dir(),
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")),
+        ]
+        .into_iter()
+    }
+
+    fn bianyi(args: &[&str], dir: &Path) {
+        super::bianyi(args, dir);
+    }
+
+    /// The `user.*` attributes of `path`, sorted, with their values.
+    fn user_attributes(path: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut names = vec![0u8; 4096];
+        let n = listxattr(path, &mut names[..]).expect("listxattr");
+        let mut attributes: Vec<(String, Vec<u8>)> = names[..n]
+            .split(|&b| b == 0)
+            .filter(|n| n.starts_with(b"user."))
+            .map(|name| {
+                let mut value = vec![0u8; 4096];
+                let k = getxattr(path, name, &mut value[..]).expect("getxattr");
+                value.truncate(k);
+                (String::from_utf8_lossy(name).into_owned(), value)
+            })
+            .collect();
+        attributes.sort();
+        attributes
+    }
+
+    fn set_attributes(path: &Path) {
+        for (name, value) in [
+            ("user.x", &b"hello"[..]),
+            ("user.binary", &b"\0\xff\x01 \xe5\xa4\xb4"[..]),
+        ] {
+            setxattr(path, name, value, XattrFlags::empty()).expect("setxattr");
+        }
+    }
+
+    fn inode(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path).expect("metadata").ino()
+    }
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).expect("metadata").permissions().mode() & 0o7777
+    }
+
+    /// A folder `work` with, for each writer, the file it replaces.
+    fn prepare(dir: &Path) -> Vec<PathBuf> {
+        let l10n = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/l10n/app.po");
+        fs::create_dir_all(dir.join("tree/sub")).expect("mkdir");
+        fs::write(dir.join("in-place.txt"), "头发发展。\n").expect("write");
+        fs::write(dir.join("input.txt"), "头发发展。\n").expect("write");
+        fs::write(dir.join("output.txt"), "old\n").expect("write");
+        fs::write(dir.join("tree/sub/a.txt"), "头发发展。\n").expect("write");
+        fs::copy(l10n, dir.join("app.po")).expect("copy");
+        bianyi(
+            &["glossary", "add", "g.toml", "zh-Hant=頭髮", "en=hair"],
+            dir,
+        );
+        // `-r -o`: a first run makes the outputs, whose attributes the
+        // second run (writing over them) must keep.
+        fs::create_dir(dir.join("src")).expect("mkdir");
+        fs::write(dir.join("src/b.txt"), "头发发展。\n").expect("write");
+        bianyi(&["convert", "-c", "s2t", "-r", "src", "-o", "out"], dir);
+        let files = [
+            "in-place.txt",
+            "output.txt",
+            "tree/sub/a.txt",
+            "out/b.txt",
+            "g.toml",
+            "app.po",
+        ];
+        files.iter().map(|f| dir.join(f)).collect()
+    }
+
+    /// Every writer, over the files `prepare` made.
+    fn run_writers(dir: &Path) {
+        bianyi(&["convert", "-c", "s2t", "--in-place", "in-place.txt"], dir);
+        bianyi(
+            &["convert", "-c", "s2t", "input.txt", "-o", "output.txt"],
+            dir,
+        );
+        bianyi(&["convert", "-c", "s2t", "-r", "tree", "--in-place"], dir);
+        bianyi(&["convert", "-c", "s2t", "-r", "src", "-o", "out"], dir);
+        bianyi(&["glossary", "add", "g.toml", "zh-Hant=頭", "en=head"], dir);
+        bianyi(
+            &["l10n", "convert", "-c", "s2hk", "--in-place", "app.po"],
+            dir,
+        );
+    }
+
+    pub(super) fn extended_attributes_survive_every_writer(base: &Path) {
+        let dir = tempfile::tempdir_in(base).expect("temp dir");
+        let files = prepare(dir.path());
+        for f in &files {
+            fs::set_permissions(f, fs::Permissions::from_mode(0o640)).expect("chmod");
+            set_attributes(f);
+        }
+        fs::set_permissions(
+            dir.path().join("src/b.txt"),
+            fs::Permissions::from_mode(0o640),
+        )
+        .expect("chmod");
+        let before: Vec<u64> = files.iter().map(|f| inode(f)).collect();
+        run_writers(dir.path());
+        for (f, old) in files.iter().zip(before) {
+            assert_ne!(inode(f), old, "{f:?} not replaced");
+            assert_eq!(
+                user_attributes(f),
+                [
+                    (
+                        "user.binary".to_string(),
+                        b"\0\xff\x01 \xe5\xa4\xb4".to_vec()
+                    ),
+                    ("user.x".to_string(), b"hello".to_vec()),
+                ],
+                "{f:?}"
+            );
+            assert_eq!(mode(f), 0o640, "{f:?}");
+        }
+    }
+
+    fn getfacl(path: &Path) -> String {
+        let out = Command::new("getfacl")
+            .args(["--omit-header", "--absolute-names"])
+            .arg(path)
+            .output()
+            .expect("getfacl runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    }
+
+    pub(super) fn acls_survive_every_writer(base: &Path) {
+        let dir = tempfile::tempdir_in(base).expect("temp dir");
+        let files = prepare(dir.path());
+        for f in &files {
+            fs::set_permissions(f, fs::Permissions::from_mode(0o640)).expect("chmod");
+            let out = Command::new("setfacl")
+                .args(["-m", "u:nobody:rw"])
+                .arg(f)
+                .output()
+                .expect("setfacl runs");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        // The input of `-r -o`: 0660, so that its output keeps its mask.
+        fs::set_permissions(
+            dir.path().join("src/b.txt"),
+            fs::Permissions::from_mode(0o660),
+        )
+        .expect("chmod");
+        let acl = "user::rw-\nuser:nobody:rw-\ngroup::r--\nmask::rw-\nother::---\n\n";
+        let before: Vec<u64> = files.iter().map(|f| inode(f)).collect();
+        for f in &files {
+            assert_eq!(getfacl(f), acl, "{f:?} before");
+        }
+        run_writers(dir.path());
+        for (f, old) in files.iter().zip(before) {
+            assert_ne!(inode(f), old, "{f:?} not replaced");
+            assert_eq!(getfacl(f), acl, "{f:?}");
+            // The group bits are the ACL's mask, as before: 0660.
+            assert_eq!(mode(f), 0o660, "{f:?}");
+        }
+        // Never wider than the input: a 0640 input narrows the mask of the
+        // output it replaces in `-r -o`, the named entry stays.
+        fs::set_permissions(
+            dir.path().join("src/b.txt"),
+            fs::Permissions::from_mode(0o640),
+        )
+        .expect("chmod");
+        bianyi(
+            &["convert", "-c", "s2t", "-r", "src", "-o", "out"],
+            dir.path(),
+        );
+        let out = dir.path().join("out/b.txt");
+        assert_eq!(
+            getfacl(&out),
+            "user::rw-\nuser:nobody:rw-\t#effective:r--\ngroup::r--\nmask::r--\nother::---\n\n"
+        );
+        assert_eq!(mode(&out), 0o640);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod attributes {
+    use std::path::{Path, PathBuf};
+
+    pub(super) fn folder_with_xattrs() -> Option<PathBuf> {
+        None
+    }
+    pub(super) fn folder_with_acls() -> Option<PathBuf> {
+        None
+    }
+    pub(super) fn extended_attributes_survive_every_writer(_: &Path) {}
+    pub(super) fn acls_survive_every_writer(_: &Path) {}
 }

@@ -1,5 +1,5 @@
-//! `--format` documents (Markdown, HTML, subtitles, JSON): read whole,
-//! their human text converted, the rest kept.
+//! `--format` documents (Markdown, HTML, subtitles, JSON): read whole (up
+//! to `--max-document-size`), their human text converted, the rest kept.
 
 use std::io::{Read, Write};
 
@@ -10,6 +10,36 @@ use crate::lines;
 
 use super::io::Io;
 use super::plan::Job;
+
+/// Reads a whole document of at most `limit` bytes; a longer one is
+/// [`CliError::DocumentTooLarge`], and memory that cannot be had an error
+/// too (never an abort).
+fn read_document(reader: &mut dyn Read, source: &Source, limit: u64) -> Result<Vec<u8>, CliError> {
+    let read_error = |error| CliError::Read {
+        source: source.clone(),
+        error,
+    };
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(read_error(e)),
+        };
+        if (bytes.len() + n) as u64 > limit {
+            return Err(CliError::DocumentTooLarge {
+                source: source.clone(),
+                limit,
+            });
+        }
+        bytes
+            .try_reserve(n)
+            .map_err(|_| read_error(std::io::ErrorKind::OutOfMemory.into()))?;
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+}
 
 impl Job {
     /// A document (Markdown, HTML, subtitles, JSON): read whole, its human
@@ -23,13 +53,7 @@ impl Job {
         target: &Source,
         io_opts: &Io,
     ) -> Result<(), CliError> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|error| CliError::Read {
-                source: source.clone(),
-                error,
-            })?;
+        let bytes = read_document(&mut reader, source, io_opts.max_document)?;
         let text = crate::detect::utf8_text(source.clone(), bytes)?;
         let convert = self.text_converter(&text)?;
         let options = DocOptions {

@@ -31,6 +31,8 @@ pub(super) struct Io {
     /// `--format`.
     pub(super) format: DocFormatArg,
     pub(super) json_keys: bool,
+    /// `--max-document-size`: the most bytes of a document read whole.
+    pub(super) max_document: u64,
     /// The BCP 47 tag of what the conversion produces (for `lang`
     /// attributes of documents).
     pub(super) target_tag: String,

@@ -47,12 +47,16 @@ fn convert_input(
         &target,
         state,
         &mut note,
-        |input, writer| convert_lines(input.reader, writer, &source, &target, pointer, job),
+        |input, writer| {
+            let limit = io_opts.max_document;
+            convert_lines(input.reader, writer, &source, &target, pointer, job, limit)
+        },
     )
 }
 
 /// Converts the JSON Lines of `reader` (named `source`; the strings under
-/// `pointer`) into `writer` (named `target`).
+/// `pointer`) into `writer` (named `target`); a line (a JSON document) of
+/// more than `limit` bytes (`--max-document-size`) is an error.
 fn convert_lines(
     reader: Box<dyn Read + '_>,
     writer: &mut dyn Write,
@@ -60,6 +64,7 @@ fn convert_lines(
     target: &Source,
     pointer: &str,
     job: &Job,
+    limit: u64,
 ) -> Result<(), CliError> {
     use std::io::BufRead;
 
@@ -77,11 +82,27 @@ fn convert_lines(
     let mut sample = String::new();
     let next =
         |reader: &mut io::BufReader<Box<dyn Read + '_>>| -> Result<Option<String>, CliError> {
-            let mut line = String::new();
-            match reader.read_line(&mut line).map_err(read_error)? {
-                0 => Ok(None),
-                _ => Ok(Some(line)),
+            let mut line = Vec::new();
+            (&mut *reader)
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut line)
+                .map_err(read_error)?;
+            if line.len() as u64 > limit {
+                return Err(CliError::JsonLineTooLarge {
+                    source: source.clone(),
+                    limit,
+                });
             }
+            if line.is_empty() {
+                return Ok(None);
+            }
+            // (What `read_line` reports.)
+            String::from_utf8(line).map(Some).map_err(|_| {
+                read_error(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "stream did not contain valid UTF-8",
+                ))
+            })
         };
     while sample.len() < 1 << 20 {
         let Some(line) = next(&mut reader)? else {

@@ -56,6 +56,7 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
         lang: lang.map(str::to_string),
         format: args.format,
         json_keys: args.json_keys,
+        max_document: args.max_document_size,
         target_tag: target_of(args).tag().to_string(),
     };
     if let Some(root) = &args.recursive {

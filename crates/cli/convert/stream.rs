@@ -109,7 +109,10 @@ impl Job {
             match (&self.backend, self.mode) {
                 (Backend::Bianyi(conversion), lines::Mode::Text) => {
                     let mut terms = self.terms.as_ref().map(|a| a.hook());
-                    let mut run = conversion.run().threads(self.threads);
+                    let mut run = conversion
+                        .run()
+                        .threads(self.threads)
+                        .window(lines::window());
                     if let Some(hook) = terms.as_mut() {
                         run = run.hook(hook);
                     }

@@ -306,6 +306,7 @@ impl Conversion {
             conversion: self,
             threads: 1,
             hook: None,
+            window: LINE_WINDOW,
         }
     }
 }
@@ -439,6 +440,57 @@ pub struct Run<'c, 'h> {
     conversion: &'c Conversion,
     threads: usize,
     hook: Option<&'h mut dyn Hook>,
+    /// The longest piece of a line converted at once ([`Run::window`]).
+    window: usize,
+}
+
+/// The longest piece of one line that a target's conversion (or one
+/// through a hook) holds at once: a longer line is converted in windows
+/// of at most this many bytes, cut by [`window_cut`] (see [`Run::window`]).
+pub const LINE_WINDOW: usize = 16 << 20;
+
+/// Where to cut `bytes`, the start of a line too long to convert whole
+/// (no line feed in it): after its last sentence end (。！？； or ASCII
+/// `.`, `!`, `?` before a space), else after its last clause mark (，、：
+/// or a space), else before its last character; 0 only when `bytes` holds
+/// less than one character. A cut is always at a character boundary (in
+/// invalid UTF-8: before a byte that starts a sequence, so the bytes
+/// before it are valid exactly when they were).
+///
+/// ```
+/// use bianyi_convert::window_cut;
+///
+/// let text = "头发很长。然后，剪短";
+/// assert_eq!(&text[..window_cut(text.as_bytes())], "头发很长。");
+/// let clause = "然后，剪短";
+/// assert_eq!(&clause[..window_cut(clause.as_bytes())], "然后，");
+/// assert_eq!(window_cut("剪短".as_bytes()), 3);
+/// ```
+pub fn window_cut(bytes: &[u8]) -> usize {
+    const SENTENCE: [&[u8]; 4] = [
+        "。".as_bytes(),
+        "！".as_bytes(),
+        "？".as_bytes(),
+        "；".as_bytes(),
+    ];
+    const CLAUSE: [&[u8]; 3] = ["，".as_bytes(), "、".as_bytes(), "：".as_bytes()];
+    let after = |marks: &[&[u8]], ascii: &dyn Fn(usize) -> bool| {
+        (1..=bytes.len())
+            .rev()
+            .find(|&end| ascii(end) || marks.iter().any(|m| bytes[..end].ends_with(m)))
+    };
+    let sentence_ascii = |end: usize| {
+        end >= 2 && matches!(bytes[end - 2], b'.' | b'!' | b'?') && bytes[end - 1] == b' '
+    };
+    let space = |end: usize| bytes[end - 1] == b' ' || bytes[end - 1] == b'\t';
+    if let Some(end) = after(&SENTENCE, &sentence_ascii).or_else(|| after(&CLAUSE, &space)) {
+        return end;
+    }
+    // Before the last byte that starts a character.
+    (1..bytes.len())
+        .rev()
+        .find(|&k| bytes[k] & 0xC0 != 0x80)
+        .unwrap_or(0)
 }
 
 /// What a [`Run`] of a stream or a file did.
@@ -461,9 +513,24 @@ impl<'c, 'h> Run<'c, 'h> {
     }
 
     /// Converts through `hook` (see [`Hook`]). The input is then converted
-    /// in blocks of whole lines, so a hook sees no line cut in two.
+    /// in blocks of whole lines, so a hook sees no line cut in two (but a
+    /// line longer than the window, see [`Run::window`]).
     pub fn hook(mut self, hook: &'h mut dyn Hook) -> Run<'c, 'h> {
         self.hook = Some(hook);
+        self
+    }
+
+    /// The longest piece of a line that a streamed target conversion (or
+    /// one through a hook) converts at once: [`LINE_WINDOW`] (16 MiB)
+    /// unless set (at least 16 bytes). A longer line is converted in
+    /// windows cut at sentence ends ([`window_cut`]), each judged and
+    /// converted as a paragraph of its own, so memory stays bounded
+    /// whatever the line's length. On ordinary text (a sentence end in
+    /// every window, one script through the line) the output is that of
+    /// the whole line. A config's conversion without hook streams at safe
+    /// cuts and has no use for it.
+    pub fn window(mut self, bytes: usize) -> Run<'c, 'h> {
+        self.window = bytes.max(16);
         self
     }
 
@@ -513,7 +580,7 @@ impl<'c, 'h> Run<'c, 'h> {
         match self.engine() {
             Some(conv) => pipeline(conv, input, output, self.threads, Position::START)
                 .map(|(read, written)| Converted { read, written }),
-            None => by_lines(self.conversion, self.hook, input, output),
+            None => by_lines(self.conversion, self.hook, self.window, input, output),
         }
     }
 
@@ -552,9 +619,15 @@ impl<'c, 'h> Run<'c, 'h> {
             .map_err(|e| Error::new(ErrorKind::Read(e)))?
             .is_file();
         if regular {
-            by_lines(self.conversion, self.hook, At { file, at: 0 }, output)
+            by_lines(
+                self.conversion,
+                self.hook,
+                self.window,
+                At { file, at: 0 },
+                output,
+            )
         } else {
-            by_lines(self.conversion, self.hook, file, output)
+            by_lines(self.conversion, self.hook, self.window, file, output)
         }
     }
 }
@@ -570,10 +643,12 @@ fn sample(text: &str) -> &str {
 const BLOCK: usize = 64 * 1024;
 
 /// [`Run::stream`] in blocks of whole lines: for targets (judged from the
-/// start of the input) and hooks.
+/// start of the input) and hooks. A line longer than `window` is cut into
+/// windows ([`window_cut`]), and a block ends at each cut.
 fn by_lines<'h, R: Read, W: Write>(
     conversion: &Conversion,
     mut hook: Option<&mut (dyn Hook + 'h)>,
+    window: usize,
     input: R,
     mut output: W,
 ) -> Result<Converted, Error> {
@@ -581,6 +656,9 @@ fn by_lines<'h, R: Read, W: Write>(
         reader: BufReader::with_capacity(BLOCK, input),
         number: 0,
         byte: 0,
+        window,
+        pending: Vec::new(),
+        column: 0,
     };
     // A target document is judged from the start of the input.
     let mut ahead: Vec<String> = Vec::new();
@@ -612,8 +690,12 @@ fn by_lines<'h, R: Read, W: Write>(
     let rest = std::iter::from_fn(|| lines.next_line().transpose());
     let mut block = String::new();
     for line in ahead.into_iter().map(Ok).chain(rest) {
-        block.push_str(&line?);
-        if block.len() >= BLOCK {
+        let line = line?;
+        block.push_str(&line);
+        // A line cut in windows (or the input's last): each window
+        // converts apart.
+        let cut = !line.ends_with('\n');
+        if block.len() >= BLOCK || cut {
             write(&block, &mut output)?;
             block.clear();
         }
@@ -630,31 +712,65 @@ fn by_lines<'h, R: Read, W: Write>(
     })
 }
 
-/// Reads UTF-8 lines, reporting invalid input with its position.
+/// Reads UTF-8 lines, or windows of lines longer than `window`,
+/// reporting invalid input with its position.
 struct LineReader<R> {
     reader: BufReader<R>,
-    /// Lines read so far.
+    /// Lines read so far (begun, for a line cut in windows).
     number: u64,
     /// Bytes read so far.
     byte: u64,
+    /// The longest piece returned.
+    window: usize,
+    /// The rest of a window after its cut (no line feed in it).
+    pending: Vec<u8>,
+    /// Characters of the current line returned so far (cut lines).
+    column: u64,
 }
 
 impl<R: Read> LineReader<R> {
-    /// The next line with its line feed, `None` at the end of the input.
+    /// The next line with its line feed, or the next window of a line
+    /// longer than `window`; `None` at the end of the input.
     fn next_line(&mut self) -> Result<Option<String>, Error> {
-        let mut buf = Vec::new();
-        let n = self
-            .reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| Error::new(ErrorKind::Read(e)))?;
-        if n == 0 {
+        let mut buf = std::mem::take(&mut self.pending);
+        let mut cut = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(a) => a,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::new(ErrorKind::Read(e))),
+            };
+            if available.is_empty() {
+                break;
+            }
+            let room = self.window.saturating_sub(buf.len()).min(available.len());
+            if let Some(i) = memchr::memchr(b'\n', &available[..room]) {
+                buf.extend_from_slice(&available[..=i]);
+                self.reader.consume(i + 1);
+                break;
+            }
+            buf.extend_from_slice(&available[..room]);
+            self.reader.consume(room);
+            if buf.len() >= self.window {
+                let end = window_cut(&buf);
+                // (Less than a character: keep it whole.)
+                if end > 0 {
+                    self.pending = buf.split_off(end);
+                }
+                cut = true;
+                break;
+            }
+        }
+        if buf.is_empty() {
             return Ok(None);
         }
-        self.number += 1;
+        if self.column == 0 {
+            self.number += 1;
+        }
         let start = Position {
             byte: self.byte,
             line: self.number,
-            column: 1,
+            column: self.column + 1,
         };
         let text = String::from_utf8(buf).map_err(|e| match check_utf8(e.as_bytes()) {
             // The fault's position in the line, then in the input.
@@ -672,6 +788,11 @@ impl<R: Read> LineReader<R> {
             }),
         })?;
         self.byte += text.len() as u64;
+        self.column = if cut {
+            self.column + text.chars().count() as u64
+        } else {
+            0
+        };
         Ok(Some(text))
     }
 }

@@ -63,7 +63,9 @@ mod target;
 mod words;
 
 pub use config::Config;
-pub use conversion::{Conversion, ConversionBuilder, Converted, Hook, Prepared, Run, To};
+pub use conversion::{
+    Conversion, ConversionBuilder, Converted, Hook, LINE_WINDOW, Prepared, Run, To, window_cut,
+};
 pub use detect::{Counts, Detection, Detector, Evidence, EvidenceKind, Script, Standard, detect};
 pub use engine::{Converter, ConverterBuilder};
 pub use error::{Error, ErrorKind, Position};
