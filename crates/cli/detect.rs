@@ -299,12 +299,6 @@ fn p(x: f64) -> String {
     format!("{x:.2}")
 }
 
-/// Probabilities in JSON: four decimals, so that the last bits of a
-/// platform's `exp` and `ln` never change the output.
-fn p4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
-}
-
 /// One result: for the whole input (`line` None) or one paragraph judged
 /// with `prior`.
 fn describe(
@@ -412,6 +406,9 @@ fn describe(
     out
 }
 
+/// One line of `--json`: the library's JSON of the detection
+/// (`bianyi_convert::Detection`'s `Serialize`) with the input's name, the
+/// line of a paragraph and, with `--explain`, the evidence.
 fn json(
     input: &str,
     line: Option<usize>,
@@ -419,59 +416,23 @@ fn json(
     evidence: &[Evidence],
     explain: bool,
 ) -> String {
-    let [ps, pt, pm] = d.script_probabilities();
-    let [tw, hk, oc] = d.standard_probabilities();
-    let c = &d.counts;
-    let mut v = serde_json::json!({
-        "input": input,
-        "script": script_key(d),
-        "standard": d.standard.map(standard_key),
-        "mainland_origin": d.mainland_origin,
-        "confidence": p4(d.confidence),
-        "probabilities": {
-            "simplified": p4(ps),
-            "traditional": p4(pt),
-            "mixed": p4(pm),
-            "taiwan": p4(tw),
-            "hong_kong": p4(hk),
-            "opencc": p4(oc),
-            "mainland_origin": p4(d.mainland_origin_probability()),
-        },
-        "counts": {
-            "characters": c.characters,
-            "han": c.han,
-            "simplified": c.simplified,
-            "traditional": c.traditional,
-            "shared": c.shared,
-            "not_taiwan": c.not_taiwan,
-            "not_hong_kong": c.not_hong_kong,
-            "not_opencc": c.not_opencc,
-            "taiwan_forms": c.taiwan_forms,
-            "hong_kong_forms": c.hong_kong_forms,
-            "cantonese": c.cantonese,
-            "mainland_vs_taiwan_words": c.mainland_vs_taiwan_words,
-            "taiwan_words": c.taiwan_words,
-            "mainland_vs_hong_kong_words": c.mainland_vs_hong_kong_words,
-            "hong_kong_words": c.hong_kong_words,
-        },
-    });
-    if let Some(obj) = v.as_object_mut() {
-        if let Some(n) = line {
-            obj.insert("line".to_string(), n.into());
-        }
-        if explain {
-            let list: Vec<serde_json::Value> = evidence
-                .iter()
-                .map(|e| {
-                    serde_json::json!({
-                        "kind": evidence_key(e.kind),
-                        "count": e.count,
-                        "examples": e.examples,
-                    })
-                })
-                .collect();
-            obj.insert("evidence".to_string(), list.into());
-        }
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        input: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        #[serde(flatten)]
+        detection: &'a Detection,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        evidence: Option<&'a [Evidence]>,
     }
-    format!("{v}\n")
+    format!(
+        "{}\n",
+        crate::json::to_line(&Record {
+            input,
+            line,
+            detection: d,
+            evidence: explain.then_some(evidence),
+        })
+    )
 }

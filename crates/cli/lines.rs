@@ -147,7 +147,7 @@ pub(crate) fn run(
             }
             Mode::Ambiguities => {
                 for a in prepared.ambiguities(&line.text) {
-                    write(out, json_line(source, &line, &a).as_bytes())?;
+                    write(out, json_line(source, &line, a).as_bytes())?;
                 }
             }
         }
@@ -208,23 +208,30 @@ pub(crate) fn diff_line(label: &str, old: &str, new: &str, color: bool) -> Strin
     s
 }
 
-fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
+/// One line of `--ambiguities`: the library's JSON of the ambiguity
+/// (`bianyi_convert::Ambiguity`'s `Serialize`), its place counted from the
+/// start of the input instead of the line, with the input's name.
+fn json_line(source: &Source, line: &Line, mut a: Ambiguity) -> String {
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        input: &'a str,
+        #[serde(flatten)]
+        ambiguity: &'a Ambiguity,
+    }
     let input = match source {
-        Source::Stdin | Source::Stdout => "-".to_string(),
-        Source::Path(p) => p.clone(),
+        Source::Stdin | Source::Stdout => "-",
+        Source::Path(p) => p.as_str(),
     };
-    let value = serde_json::json!({
-        "input": input,
-        "line": line.number + a.line - 1,
-        "column": a.column,
-        "byte": line.byte + a.byte,
-        "char": line.chars + a.char,
-        "source": a.source,
-        "output": a.output,
-        "alternatives": a.alternatives,
-        "rule": a.rule,
-    });
-    format!("{value}\n")
+    a.line += line.number - 1;
+    a.byte += line.byte;
+    a.char += line.chars;
+    format!(
+        "{}\n",
+        crate::json::to_line(&Record {
+            input,
+            ambiguity: &a,
+        })
+    )
 }
 
 /// True when standard output should get colour for `--diff`.

@@ -1,7 +1,11 @@
 //! The aligned pair of texts every output format renders.
 
 /// One segment (a sentence, or a line of pre-segmented input) of one side.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Segment {
     /// The text, without its line break.
     pub text: String,
@@ -13,7 +17,12 @@ pub struct Segment {
 
 /// A group of consecutive source segments aligned with a group of
 /// consecutive target segments (either may be empty: 1-0 and 0-1 beads).
+///
+/// With the `serde` feature it serializes as `{"source", "target",
+/// "score"}` (`source` and `target` the arrays of indices; a score that is
+/// not finite is `null` in JSON).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Bead {
     /// Indices into [`Bitext::source`], consecutive and increasing.
     pub source: Vec<usize>,
@@ -32,7 +41,11 @@ impl Bead {
 }
 
 /// Two texts split into segments and aligned.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names (segments and beads as their own `Serialize` says).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Bitext {
     /// BCP 47 tag of the source side (e.g. `zh-Hant`).
     pub source_lang: String,

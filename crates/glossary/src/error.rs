@@ -19,7 +19,10 @@ pub struct Error {
 
 /// A place in a text: 1-based line and column (in characters) and the byte
 /// offset from the start.
+///
+/// With the `serde` feature it serializes as `{"line", "column", "byte"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Location {
     /// 1-based line number (lines end with `\n`).
     pub line: u64,
