@@ -161,11 +161,7 @@ fn feed_pieces(
         {
             return Err(CliError::InvalidUtf8 {
                 source: source.clone(),
-                position: bianyi_convert::Position {
-                    byte,
-                    line,
-                    column: column + 1,
-                },
+                position: bianyi_convert::Position::new(byte, line, column + 1),
                 bytes: buf[valid..valid + len].to_vec(),
             });
         }

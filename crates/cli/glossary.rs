@@ -39,10 +39,7 @@ pub(crate) fn lang_arg(tag: &str) -> Result<Lang, CliError> {
 /// The column languages given with --source-lang/--target-lang, if both.
 pub(crate) fn columns(args: &ColumnArgs) -> Result<Option<Columns>, CliError> {
     match (&args.source_lang, &args.target_lang) {
-        (Some(s), Some(t)) => Ok(Some(Columns {
-            source: lang_arg(s)?,
-            target: lang_arg(t)?,
-        })),
+        (Some(s), Some(t)) => Ok(Some(Columns::new(lang_arg(s)?, lang_arg(t)?))),
         (None, None) => Ok(None),
         _ => Err(CliError::NeedBothLangs),
     }

@@ -68,11 +68,11 @@ impl<R: Read> Lines<R> {
             let prefix = std::str::from_utf8(&bytes[..bad]).unwrap_or("");
             CliError::InvalidUtf8 {
                 source: self.source.clone(),
-                position: Position {
-                    byte: (self.byte + bad) as u64,
-                    line: self.number as u64,
-                    column: prefix.chars().count() as u64 + 1,
-                },
+                position: Position::new(
+                    (self.byte + bad) as u64,
+                    self.number as u64,
+                    prefix.chars().count() as u64 + 1,
+                ),
                 bytes: bytes[bad..bad + len].to_vec(),
             }
         })?;

@@ -17,6 +17,7 @@ pub struct Error {
 
 /// Where in a byte stream something went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Position {
     /// Offset of the offending byte from the start of the input.
     pub byte: u64,
@@ -27,6 +28,11 @@ pub struct Position {
 }
 
 impl Position {
+    /// Byte `byte` (from 0), on line `line` and column `column` (from 1).
+    pub const fn new(byte: u64, line: u64, column: u64) -> Position {
+        Position { byte, line, column }
+    }
+
     /// The start of an input.
     pub(crate) const START: Position = Position {
         byte: 0,

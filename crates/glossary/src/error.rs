@@ -23,6 +23,7 @@ pub struct Error {
 /// With the `serde` feature it serializes as `{"line", "column", "byte"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Location {
     /// 1-based line number (lines end with `\n`).
     pub line: u64,

@@ -35,6 +35,7 @@ use crate::model::{Entry, Glossary, Lang, Term};
 /// names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Candidate {
     /// The Chinese term, as written in the text.
     pub source: String,

@@ -200,6 +200,7 @@ impl FromStr for Status {
 /// `text`, `status`, then `pos`, `case_sensitive` and `note` only when set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Term {
     /// Its language.
     pub lang: Lang,
@@ -252,6 +253,7 @@ impl Term {
 /// `domain` and `note` only when set, and `terms`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Entry {
     /// Unique within the glossary.
     pub id: String,
@@ -306,6 +308,7 @@ impl Entry {
 
 /// A termbase: concept entries, plus the languages it translates between.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Glossary {
     /// The language of the texts the glossary is applied to, if declared.
     pub source: Option<Lang>,
