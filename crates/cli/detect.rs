@@ -34,7 +34,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
                     error,
                 })
         };
-        let (source, reader) = open(f, args, &l)?;
+        let (source, reader, malformed) = open(f, args, &l)?;
         let name = match &source {
             Source::Stdin | Source::Stdout => "-".to_string(),
             Source::Path(p) => p.clone(),
@@ -49,7 +49,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
         if !args.by_paragraph {
             // In pieces of any line length: memory stays bounded.
             let mut d = new_detector();
-            feed_pieces(reader, &source, &mut d)?;
+            feed_pieces(reader, &source, &malformed, &mut d)?;
             if !write(describe(&l, &name, None, &d, None, args))? {
                 return Ok(());
             }
@@ -57,7 +57,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
         }
         let mut lines = Lines::new(reader, source.clone());
         let next =
-            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(crate::convert::refine);
+            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(|e| malformed.refine(e));
         // The document is judged from its start; each paragraph then with
         // that verdict as prior, as conversion does.
         let mut document = Detector::new();
@@ -105,6 +105,7 @@ const PIECE: usize = 64 * 1024;
 fn feed_pieces(
     mut reader: Box<dyn Read>,
     source: &Source,
+    malformed: &encoding::MalformedSlot,
     d: &mut Detector,
 ) -> Result<(), CliError> {
     let mut buf = vec![0u8; PIECE + 4];
@@ -120,7 +121,7 @@ fn feed_pieces(
             match reader.read(&mut buf[held..]) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(error) => {
-                    return Err(crate::convert::refine(CliError::Read {
+                    return Err(malformed.refine(CliError::Read {
                         source: source.clone(),
                         error,
                     }));
@@ -179,7 +180,7 @@ fn open(
     f: &OsString,
     args: &DetectArgs,
     l: &Localizer,
-) -> Result<(Source, Box<dyn Read>), CliError> {
+) -> Result<(Source, Box<dyn Read>, encoding::MalformedSlot), CliError> {
     let (source, mut raw) = open_raw(f)?;
     let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
         source: source.clone(),
@@ -197,12 +198,12 @@ fn open(
         let _ = writeln!(io::stderr().lock(), "{note}");
     }
     let reader = io::Cursor::new(head).chain(raw);
-    let reader: Box<dyn Read> = if chosen.is_utf8() {
-        Box::new(reader)
-    } else {
-        Box::new(encoding::DecodingReader::new(reader, chosen.encoding))
-    };
-    Ok((source, reader))
+    if chosen.is_utf8() {
+        return Ok((source, Box::new(reader), encoding::MalformedSlot::default()));
+    }
+    let reader = encoding::DecodingReader::new(reader, chosen.encoding);
+    let malformed = reader.malformed();
+    Ok((source, Box::new(reader), malformed))
 }
 
 /// `f` (`-`: standard input), opened for reading.

@@ -32,7 +32,6 @@ use crate::error::CliError;
 use crate::i18n::Localizer;
 use crate::output;
 
-pub(crate) use io::refine;
 pub(crate) use plan::{glossary_applier, to_of};
 
 use io::Io;
