@@ -34,7 +34,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
                     error,
                 })
         };
-        let (source, reader) = open(f, args, &l)?;
+        let (source, reader, malformed) = open(f, args, &l)?;
         let name = match &source {
             Source::Stdin | Source::Stdout => "-".to_string(),
             Source::Path(p) => p.clone(),
@@ -49,7 +49,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
         if !args.by_paragraph {
             // In pieces of any line length: memory stays bounded.
             let mut d = new_detector();
-            feed_pieces(reader, &source, &mut d)?;
+            feed_pieces(reader, &source, &malformed, &mut d)?;
             if !write(describe(&l, &name, None, &d, None, args))? {
                 return Ok(());
             }
@@ -57,7 +57,7 @@ pub(crate) fn run(args: &DetectArgs, lang: Option<&str>) -> Result<(), CliError>
         }
         let mut lines = Lines::new(reader, source.clone());
         let next =
-            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(crate::convert::refine);
+            |lines: &mut Lines<Box<dyn Read>>| lines.next_line().map_err(|e| malformed.refine(e));
         // The document is judged from its start; each paragraph then with
         // that verdict as prior, as conversion does.
         let mut document = Detector::new();
@@ -105,6 +105,7 @@ const PIECE: usize = 64 * 1024;
 fn feed_pieces(
     mut reader: Box<dyn Read>,
     source: &Source,
+    malformed: &encoding::MalformedSlot,
     d: &mut Detector,
 ) -> Result<(), CliError> {
     let mut buf = vec![0u8; PIECE + 4];
@@ -120,7 +121,7 @@ fn feed_pieces(
             match reader.read(&mut buf[held..]) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(error) => {
-                    return Err(crate::convert::refine(CliError::Read {
+                    return Err(malformed.refine(CliError::Read {
                         source: source.clone(),
                         error,
                     }));
@@ -161,11 +162,7 @@ fn feed_pieces(
         {
             return Err(CliError::InvalidUtf8 {
                 source: source.clone(),
-                position: bianyi_convert::Position {
-                    byte,
-                    line,
-                    column: column + 1,
-                },
+                position: bianyi_convert::Position::new(byte, line, column + 1),
                 bytes: buf[valid..valid + len].to_vec(),
             });
         }
@@ -183,7 +180,7 @@ fn open(
     f: &OsString,
     args: &DetectArgs,
     l: &Localizer,
-) -> Result<(Source, Box<dyn Read>), CliError> {
+) -> Result<(Source, Box<dyn Read>, encoding::MalformedSlot), CliError> {
     let (source, mut raw) = open_raw(f)?;
     let head = encoding::head(&mut raw).map_err(|error| CliError::Read {
         source: source.clone(),
@@ -201,12 +198,12 @@ fn open(
         let _ = writeln!(io::stderr().lock(), "{}", crate::term::line(&note));
     }
     let reader = io::Cursor::new(head).chain(raw);
-    let reader: Box<dyn Read> = if chosen.is_utf8() {
-        Box::new(reader)
-    } else {
-        Box::new(encoding::DecodingReader::new(reader, chosen.encoding))
-    };
-    Ok((source, reader))
+    if chosen.is_utf8() {
+        return Ok((source, Box::new(reader), encoding::MalformedSlot::default()));
+    }
+    let reader = encoding::DecodingReader::new(reader, chosen.encoding);
+    let malformed = reader.malformed();
+    Ok((source, Box::new(reader), malformed))
 }
 
 /// `f` (`-`: standard input), opened for reading.
@@ -297,12 +294,6 @@ fn evidence_key(k: EvidenceKind) -> &'static str {
 /// Probabilities as shown: two decimals.
 fn p(x: f64) -> String {
     format!("{x:.2}")
-}
-
-/// Probabilities in JSON: four decimals, so that the last bits of a
-/// platform's `exp` and `ln` never change the output.
-fn p4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
 }
 
 /// One result: for the whole input (`line` None) or one paragraph judged
@@ -414,6 +405,9 @@ fn describe(
     out
 }
 
+/// One line of `--json`: the library's JSON of the detection
+/// (`bianyi_convert::Detection`'s `Serialize`) with the input's name, the
+/// line of a paragraph and, with `--explain`, the evidence.
 fn json(
     input: &str,
     line: Option<usize>,
@@ -421,60 +415,24 @@ fn json(
     evidence: &[Evidence],
     explain: bool,
 ) -> String {
-    let [ps, pt, pm] = d.script_probabilities();
-    let [tw, hk, oc] = d.standard_probabilities();
-    let c = &d.counts;
-    let mut v = serde_json::json!({
-        "input": input,
-        "script": script_key(d),
-        "standard": d.standard.map(standard_key),
-        "mainland_origin": d.mainland_origin,
-        "confidence": p4(d.confidence),
-        "probabilities": {
-            "simplified": p4(ps),
-            "traditional": p4(pt),
-            "mixed": p4(pm),
-            "taiwan": p4(tw),
-            "hong_kong": p4(hk),
-            "opencc": p4(oc),
-            "mainland_origin": p4(d.mainland_origin_probability()),
-        },
-        "counts": {
-            "characters": c.characters,
-            "han": c.han,
-            "simplified": c.simplified,
-            "traditional": c.traditional,
-            "shared": c.shared,
-            "not_taiwan": c.not_taiwan,
-            "not_hong_kong": c.not_hong_kong,
-            "not_opencc": c.not_opencc,
-            "taiwan_forms": c.taiwan_forms,
-            "hong_kong_forms": c.hong_kong_forms,
-            "cantonese": c.cantonese,
-            "mainland_vs_taiwan_words": c.mainland_vs_taiwan_words,
-            "taiwan_words": c.taiwan_words,
-            "mainland_vs_hong_kong_words": c.mainland_vs_hong_kong_words,
-            "hong_kong_words": c.hong_kong_words,
-        },
-    });
-    if let Some(obj) = v.as_object_mut() {
-        if let Some(n) = line {
-            obj.insert("line".to_string(), n.into());
-        }
-        if explain {
-            let list: Vec<serde_json::Value> = evidence
-                .iter()
-                .map(|e| {
-                    serde_json::json!({
-                        "kind": evidence_key(e.kind),
-                        "count": e.count,
-                        "examples": e.examples,
-                    })
-                })
-                .collect();
-            obj.insert("evidence".to_string(), list.into());
-        }
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        input: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        #[serde(flatten)]
+        detection: &'a Detection,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        evidence: Option<&'a [Evidence]>,
     }
     // The input's name on a terminal: the same JSON, escaped.
-    crate::term::json(format!("{v}\n"))
+    crate::term::json(format!(
+        "{}\n",
+        crate::json::to_line(&Record {
+            input,
+            line,
+            detection: d,
+            evidence: explain.then_some(evidence),
+        })
+    ))
 }

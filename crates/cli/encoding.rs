@@ -3,20 +3,23 @@
 //! input's encoding), with encoding_rs. UTF-8 input takes no detour.
 //!
 //! Malformed input and characters the output encoding cannot hold are
-//! errors with their position. A reader has only `io::Error` to say what
-//! went wrong, so [`DecodingReader`] returns one whose payload is
-//! [`Malformed`]; the [`EncodingWriter`] keeps the [`Unmappable`] character
-//! itself, for its owner to ask.
+//! errors with their position. A reader or writer has only `io::Error` to
+//! say what went wrong, and it may be handed to the engine, which sees
+//! nothing else: so the [`DecodingReader`] leaves the [`Malformed`] input in
+//! a [`MalformedSlot`] its owner keeps, and the [`EncodingWriter`] keeps the
+//! [`Unmappable`] character itself, for their owners to ask when an I/O
+//! error comes back. Nothing travels inside an `io::Error`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::{self, Read, Write};
+use std::sync::{Arc, OnceLock};
 
 use encoding_rs::{
     BIG5, DecoderResult, EncoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE,
 };
 
 use crate::args::EncodingArg;
+use crate::error::CliError;
 
 /// How much of an input `auto` looks at.
 const SNIFF: usize = 64 * 1024;
@@ -141,7 +144,8 @@ pub(crate) fn name(e: &'static Encoding) -> &'static str {
     }
 }
 
-/// Malformed input in a legacy encoding (the payload of a read error).
+/// Malformed input in a legacy encoding, where a [`DecodingReader`]
+/// stopped.
 #[derive(Debug)]
 pub(crate) struct Malformed {
     pub(crate) encoding: &'static Encoding,
@@ -149,18 +153,33 @@ pub(crate) struct Malformed {
     pub(crate) bytes: Vec<u8>,
 }
 
-impl fmt::Display for Malformed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "malformed {} at byte {}",
-            self.encoding.name(),
-            self.offset
-        )
+/// Where a [`DecodingReader`] leaves the malformed input that stopped it
+/// (its read error then says only "malformed input"): the reader's owner
+/// keeps a clone ([`DecodingReader::malformed`]) and asks it when a read
+/// fails. An input read as it is has an empty one.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct MalformedSlot(Arc<OnceLock<Malformed>>);
+
+impl MalformedSlot {
+    /// The malformed input the reader stopped at, if it did.
+    pub(crate) fn get(&self) -> Option<&Malformed> {
+        self.0.get()
+    }
+
+    /// A read error that the decoding reader raised for malformed input, as
+    /// such ([`CliError::Malformed`]); any other error as it is.
+    pub(crate) fn refine(&self, e: CliError) -> CliError {
+        match (e, self.get()) {
+            (CliError::Read { source, .. }, Some(m)) => CliError::Malformed {
+                source,
+                encoding: name(m.encoding),
+                offset: m.offset,
+                bytes: m.bytes.clone(),
+            },
+            (e, _) => e,
+        }
     }
 }
-
-impl std::error::Error for Malformed {}
 
 /// A character the output encoding cannot hold, recorded by the
 /// [`EncodingWriter`] that refused it.
@@ -192,6 +211,8 @@ pub(crate) struct DecodingReader<R> {
     recent: Vec<u8>,
     eof: bool,
     done: bool,
+    /// Where malformed input is reported.
+    malformed: MalformedSlot,
 }
 
 impl<R: Read> DecodingReader<R> {
@@ -210,7 +231,14 @@ impl<R: Read> DecodingReader<R> {
             recent: Vec::with_capacity(2 * RECENT),
             eof: false,
             done: false,
+            malformed: MalformedSlot::default(),
         }
+    }
+
+    /// Where the malformed input that stops this reader will be (keep it
+    /// before handing the reader on).
+    pub(crate) fn malformed(&self) -> MalformedSlot {
+        self.malformed.clone()
     }
 }
 
@@ -277,13 +305,16 @@ impl<R: Read> Read for DecodingReader<R> {
                         .get(self.recent.len().saturating_sub(back)..end)
                         .unwrap_or_default()
                         .to_vec();
+                    // The first malformed input is the one reported (the
+                    // owner stops at the error).
+                    let _ = self.malformed.0.set(Malformed {
+                        encoding: self.encoding,
+                        offset,
+                        bytes,
+                    });
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
-                        Malformed {
-                            encoding: self.encoding,
-                            offset,
-                            bytes,
-                        },
+                        "malformed input",
                     ));
                 }
             }
@@ -545,9 +576,19 @@ mod tests {
     use super::*;
 
     fn decode(bytes: &[u8], e: &'static Encoding) -> io::Result<String> {
+        decode_with(bytes, e, &mut MalformedSlot::default())
+    }
+
+    /// [`decode`], leaving the reader's [`MalformedSlot`] in `slot`.
+    fn decode_with(
+        bytes: &[u8],
+        e: &'static Encoding,
+        slot: &mut MalformedSlot,
+    ) -> io::Result<String> {
         let mut s = String::new();
         // Tiny reads exercise the buffering.
         let mut r = DecodingReader::new(io::Cursor::new(bytes.to_vec()), e);
+        *slot = r.malformed();
         let mut buf = [0u8; 7];
         let mut out = Vec::new();
         loop {
@@ -610,8 +651,12 @@ mod tests {
     fn malformed_input_has_its_offset() {
         // "中文" in Big5, then a lead byte without its trail byte, then "A".
         let bytes = b"\xA4\xA4\xA4\xE5\x81A";
-        let e = decode(bytes, BIG5).unwrap_err();
-        let m = e.downcast::<Malformed>().unwrap();
+        let mut slot = MalformedSlot::default();
+        let e = decode_with(bytes, BIG5, &mut slot).unwrap_err();
+        // The I/O error carries only words (`Malformed` is not an error
+        // type, so it cannot travel in one): the reader's slot has it.
+        assert_eq!(e.to_string(), "malformed input");
+        let m = slot.get().unwrap();
         assert_eq!(m.offset, 4);
         assert_eq!(m.bytes, b"\x81");
     }
@@ -627,10 +672,9 @@ mod tests {
             (b"\xFF\xFEA", UTF_16LE, 2, b"A"),
             (b"A\x00\x3D\xD8", UTF_16LE, 2, b"\x3D\xD8"),
         ] {
-            let m = decode(bytes, e)
-                .unwrap_err()
-                .downcast::<Malformed>()
-                .unwrap();
+            let mut slot = MalformedSlot::default();
+            decode_with(bytes, e, &mut slot).unwrap_err();
+            let m = slot.get().unwrap();
             assert_eq!((m.offset, &m.bytes[..]), (offset, want), "{bytes:?}");
         }
         // Cut where a read ends: one byte at a time.
@@ -646,11 +690,10 @@ mod tests {
             }
         }
         let mut out = String::new();
-        let m = DecodingReader::new(OneByte(b"\xA4\xA4\xA4\x81A"), BIG5)
-            .read_to_string(&mut out)
-            .unwrap_err()
-            .downcast::<Malformed>()
-            .unwrap();
+        let mut reader = DecodingReader::new(OneByte(b"\xA4\xA4\xA4\x81A"), BIG5);
+        let slot = reader.malformed();
+        reader.read_to_string(&mut out).unwrap_err();
+        let m = slot.get().unwrap();
         assert_eq!((m.offset, &m.bytes[..]), (2, &b"\xA4\x81"[..]));
     }
 

@@ -49,10 +49,7 @@ pub(crate) fn lang_arg(tag: &str) -> Result<Lang, CliError> {
 /// The column languages given with --source-lang/--target-lang, if both.
 pub(crate) fn columns(args: &ColumnArgs) -> Result<Option<Columns>, CliError> {
     match (&args.source_lang, &args.target_lang) {
-        (Some(s), Some(t)) => Ok(Some(Columns {
-            source: lang_arg(s)?,
-            target: lang_arg(t)?,
-        })),
+        (Some(s), Some(t)) => Ok(Some(Columns::new(lang_arg(s)?, lang_arg(t)?))),
         (None, None) => Ok(None),
         _ => Err(CliError::NeedBothLangs),
     }
@@ -140,7 +137,7 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 let g = load(f, cols.as_ref())?;
                 for e in &g.entries {
                     if *json {
-                        text.push_str(&entry_json(e));
+                        text.push_str(&crate::json::to_line(e));
                     } else {
                         text.push_str(&entry_line(e));
                     }
@@ -374,39 +371,6 @@ fn entry_line(e: &Entry) -> String {
         line.push_str(&format!(" [{}]", shown(d)));
     }
     line
-}
-
-fn entry_json(e: &Entry) -> String {
-    let terms: Vec<serde_json::Value> = e
-        .terms
-        .iter()
-        .map(|t| {
-            let mut m = serde_json::Map::new();
-            m.insert("lang".into(), t.lang.as_str().into());
-            m.insert("text".into(), t.text.as_str().into());
-            m.insert("status".into(), t.status.as_str().into());
-            if let Some(p) = &t.part_of_speech {
-                m.insert("pos".into(), p.as_str().into());
-            }
-            if t.case_sensitive {
-                m.insert("case_sensitive".into(), true.into());
-            }
-            if let Some(n) = &t.note {
-                m.insert("note".into(), n.as_str().into());
-            }
-            serde_json::Value::Object(m)
-        })
-        .collect();
-    let mut m = serde_json::Map::new();
-    m.insert("id".into(), e.id.as_str().into());
-    if let Some(d) = &e.domain {
-        m.insert("domain".into(), d.as_str().into());
-    }
-    if let Some(n) = &e.note {
-        m.insert("note".into(), n.as_str().into());
-    }
-    m.insert("terms".into(), terms.into());
-    crate::term::json(serde_json::Value::Object(m).to_string())
 }
 
 fn problem(l: &Localizer, p: &Problem) -> String {
@@ -656,45 +620,20 @@ pub(crate) fn finding_line(l: &Localizer, f: &Finding, sp: &str, tp: &str) -> St
     }
 }
 
+/// One line of `qa --json`: the library's JSON of the finding
+/// (`bianyi_glossary::Finding`'s `Serialize`) with the file it is in.
 fn finding_json(f: &Finding, sp: &str, tp: &str) -> String {
-    let v = match f {
-        Finding::MissingTarget {
-            segment,
-            at,
-            source,
-            id,
-            expected,
-        } => serde_json::json!({
-            "kind": "missing",
-            "file": sp,
-            "line": at.line,
-            "column": at.column,
-            "byte": at.byte,
-            "paragraph": segment + 1,
-            "term": source,
-            "id": id,
-            "expected": expected,
-        }),
-        Finding::Forbidden {
-            segment,
-            at,
-            term,
-            id,
-            preferred,
-        } => serde_json::json!({
-            "kind": "forbidden",
-            "file": tp,
-            "line": at.line,
-            "column": at.column,
-            "byte": at.byte,
-            "paragraph": segment + 1,
-            "term": term,
-            "id": id,
-            "preferred": preferred,
-        }),
-        _ => serde_json::json!({ "kind": "other", "detail": f.to_string() }),
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        file: &'a str,
+        #[serde(flatten)]
+        finding: &'a Finding,
+    }
+    let file = match f {
+        Finding::MissingTarget { .. } => sp,
+        _ => tp,
     };
-    crate::term::json(v.to_string())
+    crate::term::json(crate::json::to_line(&Record { file, finding: f }))
 }
 
 /// Glossaries with at least this many terms get their compiled matcher

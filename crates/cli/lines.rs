@@ -126,11 +126,11 @@ impl<R: Read> Lines<R> {
             let prefix = std::str::from_utf8(&bytes[..bad]).unwrap_or("");
             CliError::InvalidUtf8 {
                 source: self.source.clone(),
-                position: Position {
-                    byte: (self.byte + bad) as u64,
-                    line: self.number as u64,
-                    column: (column + prefix.chars().count()) as u64 + 1,
-                },
+                position: Position::new(
+                    (self.byte + bad) as u64,
+                    self.number as u64,
+                    (column + prefix.chars().count()) as u64 + 1,
+                ),
                 bytes: bytes[bad..bad + len].to_vec(),
             }
         })?;
@@ -215,7 +215,7 @@ pub(crate) fn run(
             }
             Mode::Ambiguities => {
                 for a in prepared.ambiguities(&line.text) {
-                    write(out, json_line(source, &line, &a).as_bytes())?;
+                    write(out, json_line(source, &line, a).as_bytes())?;
                 }
             }
         }
@@ -323,24 +323,34 @@ fn diff_into(s: &mut String, old: &str, new: &str, color: bool) {
     }
 }
 
-fn json_line(source: &Source, line: &Line, a: &Ambiguity) -> String {
+/// One line of `--ambiguities`: the library's JSON of the ambiguity
+/// (`bianyi_convert::Ambiguity`'s `Serialize`), its place counted from the
+/// start of the input instead of the line, with the input's name.
+fn json_line(source: &Source, line: &Line, mut a: Ambiguity) -> String {
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        input: &'a str,
+        #[serde(flatten)]
+        ambiguity: &'a Ambiguity,
+    }
     let input = match source {
-        Source::Stdin | Source::Stdout => "-".to_string(),
-        Source::Path(p) => p.clone(),
+        Source::Stdin | Source::Stdout => "-",
+        Source::Path(p) => p.as_str(),
     };
-    let value = serde_json::json!({
-        "input": input,
-        "line": line.number + a.line - 1,
-        "column": if a.line == 1 { line.column + a.column } else { a.column },
-        "byte": line.byte + a.byte,
-        "char": line.chars + a.char,
-        "source": a.source,
-        "output": a.output,
-        "alternatives": a.alternatives,
-        "rule": a.rule,
-    });
+    if a.line == 1 {
+        a.column += line.column;
+    }
+    a.line += line.number - 1;
+    a.byte += line.byte;
+    a.char += line.chars;
     // The input's name on a terminal: the same JSON, escaped.
-    crate::term::json(format!("{value}\n"))
+    crate::term::json(format!(
+        "{}\n",
+        crate::json::to_line(&Record {
+            input,
+            ambiguity: &a,
+        })
+    ))
 }
 
 /// True when standard output should get colour for `--diff`.

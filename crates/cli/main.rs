@@ -12,6 +12,7 @@ mod error;
 mod glossary;
 mod help;
 mod i18n;
+mod json;
 mod l10n;
 mod lines;
 mod output;

@@ -67,13 +67,13 @@ impl<'a> Report<'a> {
                         .filter(|t| t.status != bianyi_glossary::Status::Forbidden)
                         .map(|t| format!("{} {}", t.lang, t.text))
                         .collect();
-                    self.terms.push(TermSpan {
+                    self.terms.push(TermSpan::new(
                         side,
-                        segment: k,
-                        start: hit.start,
-                        end: hit.end,
-                        note: format!("{}: {}", e.id, terms.join(" · ")),
-                    });
+                        k,
+                        hit.start,
+                        hit.end,
+                        format!("{}: {}", e.id, terms.join(" · ")),
+                    ));
                 }
             }
         }
@@ -82,13 +82,13 @@ impl<'a> Report<'a> {
 }
 
 fn labels(l: &Localizer) -> Labels {
-    Labels {
-        source: l.msg("report-source", &[]),
-        target: l.msg("report-target", &[]),
-        summary: l.msg("report-summary", &[]),
-        findings: l.msg("report-findings", &[]),
-        low_confidence: l.msg("report-low-confidence", &[]),
-    }
+    let mut labels = Labels::default();
+    labels.source = l.msg("report-source", &[]);
+    labels.target = l.msg("report-target", &[]);
+    labels.summary = l.msg("report-summary", &[]);
+    labels.findings = l.msg("report-findings", &[]);
+    labels.low_confidence = l.msg("report-low-confidence", &[]);
+    labels
 }
 
 /// Characters that differ between the sides of 1-1 beads.
@@ -123,12 +123,12 @@ fn build<'a>(r: &'a Report<'a>, l: &Localizer) -> bianyi_formats::Report<'a> {
     page.terms = r.terms.clone();
     page.findings = r.findings.clone();
     // Segment, bead and low-confidence counts come first, from the writer.
-    page.counts = Some(bianyi_formats::CountLabels {
-        source_segments: l.msg("report-source-segments", &[]),
-        target_segments: l.msg("report-target-segments", &[]),
-        beads: l.msg("report-beads", &[]),
-        low_confidence: l.msg("report-low-confidence-count", &[]),
-    });
+    let mut counts = bianyi_formats::CountLabels::default();
+    counts.source_segments = l.msg("report-source-segments", &[]);
+    counts.target_segments = l.msg("report-target-segments", &[]);
+    counts.beads = l.msg("report-beads", &[]);
+    counts.low_confidence = l.msg("report-low-confidence-count", &[]);
+    page.counts = Some(counts);
     let mut summary = Vec::new();
     if r.conversion {
         summary.push((l.msg("report-changed", &[]), changed_chars(b).to_string()));

@@ -19,10 +19,8 @@ fuzz_target!(|input: (u8, &str)| {
         DocFormat::Json,
     ];
     let format = formats[usize::from(selector) % formats.len()];
-    let options = DocOptions {
-        json_keys: selector & 0x80 != 0,
-        lang: None,
-    };
+    let mut options = DocOptions::default();
+    options.json_keys = selector & 0x80 != 0;
     if let Ok(out) = convert_document(format, text, &options, &mut |s| s.to_string()) {
         assert_eq!(out, text, "identity keeps every byte");
     }

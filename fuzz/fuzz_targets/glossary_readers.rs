@@ -8,10 +8,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {
     let (selector, text) = input;
-    let columns = Columns {
-        source: "zh-Hant".parse::<Lang>().expect("tag"),
-        target: "en".parse::<Lang>().expect("tag"),
-    };
+    let columns = Columns::new(
+        "zh-Hant".parse::<Lang>().expect("tag"),
+        "en".parse::<Lang>().expect("tag"),
+    );
     let format = [Format::Toml, Format::Tsv, Format::Csv, Format::Tbx][usize::from(selector) % 4];
     let Ok(g) = Glossary::parse(text, format, Some(&columns)) else {
         return;

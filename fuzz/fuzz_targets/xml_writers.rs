@@ -24,24 +24,14 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let a = String::from_utf16_lossy(&units);
     let b = String::from_utf8_lossy(data).into_owned();
-    let seg = |t: &str| Segment {
-        text: t.to_string(),
-        paragraph: 0,
-        start: 0,
-    };
-    let bitext = Bitext {
-        source_lang: "zh-Hant".into(),
-        target_lang: "en".into(),
-        source: vec![seg(&a), seg(&b)],
-        target: vec![seg(&b)],
-        beads: vec![
-            Bead {
-                source: vec![0, 1],
-                target: vec![0],
-                score: 0.5,
-            },
-        ],
-    };
+    let seg = |t: &str| Segment::new(t, 0, 0);
+    let bitext = Bitext::new(
+        "zh-Hant",
+        "en",
+        vec![seg(&a), seg(&b)],
+        vec![seg(&b)],
+        vec![Bead::new(vec![0, 1], vec![0], 0.5)],
+    );
     well_formed(&bianyi_formats::tmx(&bitext, "0"));
     well_formed(&bianyi_formats::xliff(&bitext));
     let html = bianyi_formats::html(&bianyi_formats::Report::new(&bitext, &a));

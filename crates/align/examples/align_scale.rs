@@ -17,11 +17,7 @@ fn main() {
         x ^= x << 17;
         x
     };
-    let seg = |text: String, k: usize| Segment {
-        text,
-        paragraph: k,
-        start: 0,
-    };
+    let seg = |text: String, k: usize| Segment::new(text, k, 0);
     let mut zh = Vec::with_capacity(n);
     let mut en = Vec::with_capacity(n);
     for k in 0..n {

@@ -186,11 +186,11 @@ fn lines(text: &str) -> Vec<bianyi_align::Segment> {
     let mut out = Vec::new();
     let mut at = 0;
     for (k, line) in text.split_inclusive('\n').enumerate() {
-        out.push(bianyi_align::Segment {
-            text: line.trim_end_matches(['\n', '\r']).to_string(),
-            paragraph: k,
-            start: at,
-        });
+        out.push(bianyi_align::Segment::new(
+            line.trim_end_matches(['\n', '\r']),
+            k,
+            at,
+        ));
         at += line.len();
     }
     let _ = segment;

@@ -10,6 +10,7 @@ use crate::lexicon::Lexicon;
 /// One bead shape the aligner may use: source and target counts and the
 /// prior probability of the shape.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct Shape {
     /// Source segments in the bead.
     pub source: usize,
@@ -19,8 +20,10 @@ pub struct Shape {
     pub prior: f64,
 }
 
-/// Parameters of the aligner.
+/// Parameters of the aligner: start from [`Options::for_languages`] (or
+/// [`Options::zh_en`], …) and change the fields you need.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Options {
     /// Target length units per source length unit (for Chinese → English:
     /// about 4.1 English characters, spaces included, per Chinese character).
@@ -43,6 +46,18 @@ pub struct Options {
     /// ([`crate::read_cedict`]). Target terms are matched in lower case as
     /// whole words.
     pub lexicon: Vec<(String, String)>,
+}
+
+impl Shape {
+    /// `source` segments against `target` segments, with the prior
+    /// probability of the shape.
+    pub fn new(source: usize, target: usize, prior: f64) -> Shape {
+        Shape {
+            source,
+            target,
+            prior,
+        }
+    }
 }
 
 impl Options {

@@ -1,7 +1,12 @@
 //! The aligned pair of texts every output format renders.
 
 /// One segment (a sentence, or a line of pre-segmented input) of one side.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Segment {
     /// The text, without its line break.
     pub text: String,
@@ -13,7 +18,13 @@ pub struct Segment {
 
 /// A group of consecutive source segments aligned with a group of
 /// consecutive target segments (either may be empty: 1-0 and 0-1 beads).
+///
+/// With the `serde` feature it serializes as `{"source", "target",
+/// "score"}` (`source` and `target` the arrays of indices; a score that is
+/// not finite is `null` in JSON).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Bead {
     /// Indices into [`Bitext::source`], consecutive and increasing.
     pub source: Vec<usize>,
@@ -24,7 +35,29 @@ pub struct Bead {
     pub score: f64,
 }
 
+impl Segment {
+    /// A segment of `paragraph` (0-based) starting at byte `start` of its
+    /// document.
+    pub fn new(text: impl Into<String>, paragraph: usize, start: usize) -> Segment {
+        Segment {
+            text: text.into(),
+            paragraph,
+            start,
+        }
+    }
+}
+
 impl Bead {
+    /// A bead pairing the source segments `source` with the target
+    /// segments `target` (indices), with its confidence.
+    pub fn new(source: Vec<usize>, target: Vec<usize>, score: f64) -> Bead {
+        Bead {
+            source,
+            target,
+            score,
+        }
+    }
+
     /// The bead's shape, e.g. `"1-2"`.
     pub fn shape(&self) -> String {
         format!("{}-{}", self.source.len(), self.target.len())
@@ -32,7 +65,12 @@ impl Bead {
 }
 
 /// Two texts split into segments and aligned.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names (segments and beads as their own `Serialize` says).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Bitext {
     /// BCP 47 tag of the source side (e.g. `zh-Hant`).
     pub source_lang: String,
@@ -47,6 +85,24 @@ pub struct Bitext {
 }
 
 impl Bitext {
+    /// A bitext from its parts; [`Bitext::check`] says whether the beads
+    /// cover both sides.
+    pub fn new(
+        source_lang: impl Into<String>,
+        target_lang: impl Into<String>,
+        source: Vec<Segment>,
+        target: Vec<Segment>,
+        beads: Vec<Bead>,
+    ) -> Bitext {
+        Bitext {
+            source_lang: source_lang.into(),
+            target_lang: target_lang.into(),
+            source,
+            target,
+            beads,
+        }
+    }
+
     /// The source segments of a bead, joined with `sep`.
     pub fn source_text(&self, bead: &Bead, sep: &str) -> String {
         join(&self.source, &bead.source, sep)

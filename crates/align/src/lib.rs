@@ -19,6 +19,12 @@
 //! assert_eq!(bitext.beads.len(), 2);
 //! assert_eq!(bitext.beads[1].source, [1, 2]);
 //! ```
+//!
+//! # Features
+//!
+//! - `serde` (off by default): `serde::Serialize` for [`Bitext`], [`Bead`]
+//!   and [`Segment`] (objects with the fields' names). The bilingual
+//!   writers of `bianyi-formats` (JSON Lines among them) do not need it.
 
 mod align;
 mod bitext;

@@ -11,6 +11,7 @@ use crate::bitext::Segment;
 
 /// How input is split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Segmentation {
     /// Paragraphs (non-empty lines), then sentences by the rules of the
     /// language.

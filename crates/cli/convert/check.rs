@@ -13,7 +13,6 @@ use crate::args::EncodingArg;
 use crate::encoding;
 use crate::error::{CliError, Source};
 
-use super::io::refine;
 use super::stream::library_error;
 
 /// Opens `path` to make sure it can be read, and (when `check_utf8`) checks
@@ -60,10 +59,9 @@ pub(super) fn precheck(
             .map(|_| ())
             .map_err(|e| library_error(e, &source, &source));
     }
-    io::copy(
-        &mut encoding::DecodingReader::new(reader, chosen.encoding),
-        &mut io::sink(),
-    )
-    .map(|_| ())
-    .map_err(|error| refine(read_error(error)))
+    let mut reader = encoding::DecodingReader::new(reader, chosen.encoding);
+    let malformed = reader.malformed();
+    io::copy(&mut reader, &mut io::sink())
+        .map(|_| ())
+        .map_err(|error| malformed.refine(read_error(error)))
 }

@@ -56,10 +56,9 @@ impl Job {
         let bytes = read_document(&mut reader, source, io_opts.max_document)?;
         let text = crate::detect::utf8_text(source.clone(), bytes)?;
         let convert = self.text_converter(&text)?;
-        let options = DocOptions {
-            json_keys: io_opts.json_keys,
-            lang: Some(io_opts.target_tag.clone()),
-        };
+        let mut options = DocOptions::default();
+        options.json_keys = io_opts.json_keys;
+        options.lang = Some(io_opts.target_tag.clone());
         let out = bianyi_rewrite::convert_document(format, &text, &options, &mut |t| convert(t))
             .map_err(|error| CliError::Document {
                 source: source.clone(),

@@ -5,10 +5,11 @@
 //! Two errors belong to the encodings. A character the output encoding
 //! cannot hold is recorded by the [`encoding::EncodingWriter`], which this
 //! module keeps, and reported from there ([`TextOut::refine`]). Malformed
-//! input has no such way out: the decoding reader is handed to the engine
-//! (and to `detect` and `lines`), which see only `io::Error`, so the
-//! reader returns an `io::Error` whose payload is [`encoding::Malformed`],
-//! turned into [`CliError::Malformed`] by [`refine`].
+//! input is left by the decoding reader, which is handed to the engine (and
+//! to `detect` and `lines`) and can only return an `io::Error`, in an
+//! [`encoding::MalformedSlot`] that [`Decoded`] keeps: a failed read is
+//! then reported as [`CliError::Malformed`]
+//! ([`encoding::MalformedSlot::refine`]).
 
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -45,6 +46,8 @@ pub(super) struct Decoded<'r> {
     /// The reader gives the input's bytes as they are (UTF-8 in and out),
     /// so the engine may read the file itself.
     pub(super) verbatim: bool,
+    /// Where the decoding reader leaves malformed input.
+    pub(super) malformed: encoding::MalformedSlot,
 }
 
 /// The encoding of one output stream, fixed by its first input.
@@ -75,6 +78,7 @@ impl Io {
         convert: impl FnOnce(Decoded<'r>, &mut TextOut<'_>) -> Result<(), CliError>,
     ) -> Result<(), CliError> {
         let (input, out_encoding, guessed) = self.open(raw, source, state)?;
+        let malformed = input.malformed.clone();
         if let Some(e) = guessed {
             note(self.guessed_note(source, e));
         }
@@ -87,7 +91,7 @@ impl Io {
             .map_err(write_error)?;
         convert(input, &mut writer)
             .and_then(|()| writer.finish().map_err(write_error))
-            .map_err(|e| writer.refine(refine(e)))
+            .map_err(|e| writer.refine(malformed.refine(e)))
     }
 
     /// `raw` as UTF-8: decoded when it is not UTF-8 (or when the output is
@@ -119,11 +123,14 @@ impl Io {
             let input = Decoded {
                 reader: Box::new(reader),
                 verbatim: true,
+                malformed: encoding::MalformedSlot::default(),
             };
             return Ok((input, out, guessed));
         }
+        let reader = encoding::DecodingReader::new(reader, chosen.encoding);
         let input = Decoded {
-            reader: Box::new(encoding::DecodingReader::new(reader, chosen.encoding)),
+            malformed: reader.malformed(),
+            reader: Box::new(reader),
             verbatim: false,
         };
         Ok((input, out, guessed))
@@ -259,22 +266,5 @@ impl OutState {
             .unwrap_or(UTF_8)
             .decode_with_bom_removal(bytes)
             .0
-    }
-}
-
-/// A read error that carries malformed input (see the module's comment),
-/// as such.
-pub(crate) fn refine(e: CliError) -> CliError {
-    match e {
-        CliError::Read { source, error } => match error.downcast::<encoding::Malformed>() {
-            Ok(m) => CliError::Malformed {
-                source,
-                encoding: encoding::name(m.encoding),
-                offset: m.offset,
-                bytes: m.bytes,
-            },
-            Err(error) => CliError::Read { source, error },
-        },
-        other => other,
     }
 }

@@ -33,7 +33,6 @@ use crate::i18n::Localizer;
 use crate::output;
 
 pub(crate) use files::refuse_same_paths_twice;
-pub(crate) use io::refine;
 pub(crate) use plan::{glossary_applier, to_of};
 
 use io::Io;

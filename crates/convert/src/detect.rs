@@ -20,7 +20,12 @@ use crate::layout::*;
 use crate::tables::{CharMap, DETECT, Dict, decode};
 
 /// The script a text is written in.
+///
+/// With the `serde` feature it serializes as `"simplified"`,
+/// `"traditional"`, `"mixed"`, `"neutral"` or `"not-chinese"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Script {
     /// Simplified Chinese.
@@ -36,7 +41,12 @@ pub enum Script {
 }
 
 /// The standard a Traditional text follows.
+///
+/// With the `serde` feature it serializes as `"taiwan"`, `"hong-kong"` or
+/// `"opencc"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Standard {
     /// Taiwan (為, 眾, 裡).
@@ -44,6 +54,7 @@ pub enum Standard {
     /// Hong Kong (綫, 衞, 説).
     HongKong,
     /// OpenCC's own standard, close to the Kangxi forms (爲, 衆, 裏).
+    #[cfg_attr(feature = "serde", serde(rename = "opencc"))]
     OpenCc,
 }
 
@@ -52,7 +63,11 @@ impl Standard {
 }
 
 /// The counts a [`Detection`] rests on.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Counts {
     /// Characters other than whitespace.
@@ -124,6 +139,15 @@ impl Counts {
 }
 
 /// What detection found.
+///
+/// With the `serde` feature it serializes as the object that
+/// `bianyi detect --json` writes (without the CLI's `input` and `line`):
+/// `script` (`"empty"` when the text has no characters other than
+/// whitespace, else a [`Script`]), `standard` (a [`Standard`] or `null`),
+/// `mainland_origin`, `confidence`, `probabilities` (`simplified`,
+/// `traditional`, `mixed`, `taiwan`, `hong_kong`, `opencc`,
+/// `mainland_origin`) and `counts` (the [`Counts`]); `confidence` and the
+/// probabilities are rounded to 4 decimals.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Detection {
@@ -170,8 +194,73 @@ impl Detection {
     }
 }
 
+/// The JSON shape of a [`Detection`] (its documentation says which).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Detection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// Four decimals, so that the last bits of a platform's `exp` and
+        /// `ln` never change the output.
+        fn p4(x: f64) -> f64 {
+            (x * 1e4).round() / 1e4
+        }
+        #[derive(serde::Serialize)]
+        #[serde(untagged)]
+        enum ScriptOrEmpty {
+            Script(Script),
+            Empty(&'static str),
+        }
+        #[derive(serde::Serialize)]
+        struct Probabilities {
+            simplified: f64,
+            traditional: f64,
+            mixed: f64,
+            taiwan: f64,
+            hong_kong: f64,
+            opencc: f64,
+            mainland_origin: f64,
+        }
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            script: ScriptOrEmpty,
+            standard: Option<Standard>,
+            mainland_origin: bool,
+            confidence: f64,
+            probabilities: Probabilities,
+            counts: &'a Counts,
+        }
+        let [simplified, traditional, mixed] = self.script_p;
+        let [taiwan, hong_kong, opencc] = self.standard_p;
+        View {
+            script: if self.counts.characters == 0 {
+                ScriptOrEmpty::Empty("empty")
+            } else {
+                ScriptOrEmpty::Script(self.script)
+            },
+            standard: self.standard,
+            mainland_origin: self.mainland_origin,
+            confidence: p4(self.confidence),
+            probabilities: Probabilities {
+                simplified: p4(simplified),
+                traditional: p4(traditional),
+                mixed: p4(mixed),
+                taiwan: p4(taiwan),
+                hong_kong: p4(hong_kong),
+                opencc: p4(opencc),
+                mainland_origin: p4(self.origin_p),
+            },
+            counts: &self.counts,
+        }
+        .serialize(serializer)
+    }
+}
+
 /// One kind of evidence, for explanations (`bianyi detect --explain`).
+///
+/// With the `serde` feature it serializes as its name in kebab case
+/// (`"not-taiwan"`, `"mainland-vs-taiwan-words"`; `"not-opencc"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum EvidenceKind {
     /// Simplified-only characters.
@@ -185,6 +274,7 @@ pub enum EvidenceKind {
     /// Forms the Hong Kong standard writes otherwise.
     NotHongKong,
     /// Forms OpenCC's standard writes otherwise.
+    #[cfg_attr(feature = "serde", serde(rename = "not-opencc"))]
     NotOpenCc,
     /// Taiwan forms.
     TaiwanForms,
@@ -204,7 +294,11 @@ pub enum EvidenceKind {
 
 /// Evidence of one kind: how often it occurred and the first few distinct
 /// examples.
+///
+/// With the `serde` feature it serializes as `{"kind", "count",
+/// "examples"}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Evidence {
     /// What was seen.

@@ -17,6 +17,7 @@ pub struct Error {
 
 /// Where in a byte stream something went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Position {
     /// Offset of the offending byte from the start of the input.
     pub byte: u64,
@@ -27,6 +28,11 @@ pub struct Position {
 }
 
 impl Position {
+    /// Byte `byte` (from 0), on line `line` and column `column` (from 1).
+    pub const fn new(byte: u64, line: u64, column: u64) -> Position {
+        Position { byte, line, column }
+    }
+
     /// The start of an input.
     pub(crate) const START: Position = Position {
         byte: 0,
@@ -110,16 +116,17 @@ impl fmt::Display for Error {
                 Ok(())
             }
             ErrorKind::UnknownConfig { name, suggestion } => {
-                write!(f, "unknown config {name:?}")?;
+                write!(f, "unknown config {}", Quoted(name))?;
                 if let Some(s) = suggestion {
-                    write!(f, " (did you mean {s:?}?)", s = s.name())?;
+                    write!(f, " (did you mean {}?)", Quoted(s.name()))?;
                 }
                 Ok(())
             }
             ErrorKind::UnknownTarget { name } => {
                 write!(
                     f,
-                    "unknown target {name:?} (zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN)"
+                    "unknown target {} (zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN)",
+                    Quoted(name)
                 )
             }
             // The I/O error is the source, not part of this text: a chain
@@ -127,6 +134,26 @@ impl fmt::Display for Error {
             ErrorKind::Read(_) => f.write_str("cannot read input"),
             ErrorKind::Write(_) => f.write_str("cannot write output"),
         }
+    }
+}
+
+/// Text from the input in an error's words: between “ and ”, control
+/// characters written as `\u{1b}` so that none reaches a terminal (Rust's
+/// `Debug` quoting would also escape quotes and backslashes, and is not
+/// meant for people).
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\u{201C}")?;
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        f.write_str("\u{201D}")
     }
 }
 
@@ -143,6 +170,20 @@ impl std::error::Error for Error {
 mod tests {
     use super::*;
     use std::error::Error as _;
+
+    /// Names from the user are quoted for people, not with `Debug`
+    /// (which would write `\"` and `\\`); control characters are escaped.
+    #[test]
+    fn names_are_quoted_without_debug() {
+        let error = Error::new(ErrorKind::UnknownConfig {
+            name: "s2\"t\\\u{1b}".to_string(),
+            suggestion: Some(Config::S2t),
+        });
+        assert_eq!(
+            error.to_string(),
+            "unknown config “s2\"t\\\\u{1b}” (did you mean “s2t”?)"
+        );
+    }
 
     #[test]
     fn io_errors_are_the_source_and_not_repeated() {

@@ -42,6 +42,25 @@
 //! normalisation, maximum forward matching segmentation, a chain of
 //! longest-prefix conversion stages, and `short_circuit` / `union`
 //! dictionary groups (flattened at build time into one table per stage).
+//!
+//! # Features
+//!
+//! - `serde` (off by default): `serde::Serialize` for the results that
+//!   leave the library: [`Detection`] (with its probabilities, rounded to 4
+//!   decimals), [`Counts`], [`Evidence`], [`Script`], [`Standard`],
+//!   [`EvidenceKind`] and [`Ambiguity`]. Each type's documentation gives
+//!   its JSON shape; `bianyi detect --json` and `bianyi convert
+//!   --ambiguities` write these objects (with their keys sorted and the
+//!   input's name added).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use bianyi_convert::detect;
+//!
+//! let json = serde_json::to_value(detect("软件")).unwrap();
+//! assert_eq!(json["script"], "simplified");
+//! # }
+//! ```
 
 #![deny(missing_docs)]
 

@@ -6,7 +6,12 @@ use crate::tables::Dict;
 use crate::target::{Document, Route, TargetConverter, config_converter};
 
 /// One place where the source had more than one candidate conversion.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names (`rule` a string).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Ambiguity {
     /// Byte offset of the source text in the input.
     pub byte: usize,

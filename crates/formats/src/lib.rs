@@ -15,14 +15,14 @@
 //! ```
 //! use bianyi_align::{Bead, Bitext, Segment};
 //!
-//! let seg = |t: &str| Segment { text: t.into(), paragraph: 0, start: 0 };
-//! let b = Bitext {
-//!     source_lang: "zh-Hant".into(),
-//!     target_lang: "en".into(),
-//!     source: vec![seg("顏樂存說。")],
-//!     target: vec![seg("LeCun said.")],
-//!     beads: vec![Bead { source: vec![0], target: vec![0], score: 1.0 }],
-//! };
+//! let seg = |t: &str| Segment::new(t, 0, 0);
+//! let b = Bitext::new(
+//!     "zh-Hant",
+//!     "en",
+//!     vec![seg("顏樂存說。")],
+//!     vec![seg("LeCun said.")],
+//!     vec![Bead::new(vec![0], vec![0], 1.0)],
+//! );
 //! assert_eq!(bianyi_formats::beads(&b), "[0]:[0]\n");
 //! assert_eq!(bianyi_formats::tsv(&b), "顏樂存說。\tLeCun said.\n");
 //! let page = bianyi_formats::html(&bianyi_formats::Report::new(&b, "LeCun"));
@@ -79,42 +79,26 @@ pub(crate) mod tests {
 
     /// Hostile text, a 2-1 and a 1-0 bead.
     pub(crate) fn sample() -> Bitext {
-        let seg = |t: &str| Segment {
-            text: t.into(),
-            paragraph: 0,
-            start: 0,
-        };
-        Bitext {
-            source_lang: "zh-Hant".into(),
-            target_lang: "en".into(),
-            source: vec![
+        let seg = |t: &str| Segment::new(t, 0, 0);
+        Bitext::new(
+            "zh-Hant",
+            "en",
+            vec![
                 seg("顏樂存說：<script>alert(1)</script>"),
                 seg("第二句。"),
                 seg("第三句\u{1}。"),
                 seg("多餘的句子。"),
             ],
-            target: vec![
+            vec![
                 seg("LeCun said \"a & b\" | c."),
                 seg("Second and third\tsentences."),
             ],
-            beads: vec![
-                Bead {
-                    source: vec![0],
-                    target: vec![0],
-                    score: 0.9,
-                },
-                Bead {
-                    source: vec![1, 2],
-                    target: vec![1],
-                    score: 0.4,
-                },
-                Bead {
-                    source: vec![3],
-                    target: vec![],
-                    score: 0.5,
-                },
+            vec![
+                Bead::new(vec![0], vec![0], 0.9),
+                Bead::new(vec![1, 2], vec![1], 0.4),
+                Bead::new(vec![3], vec![], 0.5),
             ],
-        }
+        )
     }
 
     #[test]

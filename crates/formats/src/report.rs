@@ -23,6 +23,7 @@ pub enum Side {
 /// Ranges that are empty, reversed, past the end of the text or not on
 /// character boundaries are ignored.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TermSpan {
     /// The side.
     pub side: Side,
@@ -37,8 +38,9 @@ pub struct TermSpan {
 }
 
 /// Words of the report, in the reader's language (the CLI fills them from
-/// its message files).
+/// its message files): start from the English [`Labels::default`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Labels {
     /// Header of the source column.
     pub source: String,
@@ -50,6 +52,26 @@ pub struct Labels {
     pub findings: String,
     /// Marker of a low-confidence bead (the row's tooltip).
     pub low_confidence: String,
+}
+
+impl TermSpan {
+    /// The term at bytes `start..end` of segment `segment` of `side`, with
+    /// its note.
+    pub fn new(
+        side: Side,
+        segment: usize,
+        start: usize,
+        end: usize,
+        note: impl Into<String>,
+    ) -> TermSpan {
+        TermSpan {
+            side,
+            segment,
+            start,
+            end,
+            note: note.into(),
+        }
+    }
 }
 
 impl Default for Labels {
@@ -64,8 +86,10 @@ impl Default for Labels {
     }
 }
 
-/// Labels of the counts the report computes itself (see [`Counts`]).
+/// Labels of the counts the report computes itself (see [`Counts`]):
+/// start from the English [`CountLabels::default`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct CountLabels {
     /// Number of source segments.
     pub source_segments: String,
@@ -91,6 +115,7 @@ impl Default for CountLabels {
 
 /// Figures of a bitext shown at the top of a report's summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Counts {
     /// Segments of the source side.
     pub source_segments: usize,
@@ -134,6 +159,7 @@ fn is_low(score: f64, threshold: f64) -> bool {
 
 /// What a report shows: the options of [`html`] and [`markdown_report`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Report<'a> {
     /// The aligned texts (their language tags label the columns' `lang`).
     pub bitext: &'a Bitext,
@@ -536,26 +562,18 @@ mod tests {
     use crate::tests::sample;
 
     fn seg(t: &str) -> Segment {
-        Segment {
-            text: t.into(),
-            paragraph: 0,
-            start: 0,
-        }
+        Segment::new(t, 0, 0)
     }
 
     /// One Traditional sentence and its Simplified conversion, as one bead.
     fn hair() -> Bitext {
-        Bitext {
-            source_lang: "zh-Hant".into(),
-            target_lang: "zh-Hans".into(),
-            source: vec![seg("頭髮很長")],
-            target: vec![seg("头发很长")],
-            beads: vec![Bead {
-                source: vec![0],
-                target: vec![0],
-                score: 1.0,
-            }],
-        }
+        Bitext::new(
+            "zh-Hant",
+            "zh-Hans",
+            vec![seg("頭髮很長")],
+            vec![seg("头发很长")],
+            vec![Bead::new(vec![0], vec![0], 1.0)],
+        )
     }
 
     #[test]
@@ -616,17 +634,13 @@ mod tests {
 
     #[test]
     fn diff_across_segments_of_a_bead() {
-        let b = Bitext {
-            source_lang: "zh-Hant".into(),
-            target_lang: "zh-Hans".into(),
-            source: vec![seg("頭髮。"), seg("很長。")],
-            target: vec![seg("头发。很长。")],
-            beads: vec![Bead {
-                source: vec![0, 1],
-                target: vec![0],
-                score: 1.0,
-            }],
-        };
+        let b = Bitext::new(
+            "zh-Hant",
+            "zh-Hans",
+            vec![seg("頭髮。"), seg("很長。")],
+            vec![seg("头发。很长。")],
+            vec![Bead::new(vec![0, 1], vec![0], 1.0)],
+        );
         let mut r = Report::new(&b, "t");
         r.diff = true;
         let h = html(&r);
@@ -691,17 +705,13 @@ mod tests {
         // changed characters.
         let cases: &[(usize, usize, bool)] = &[(999, 1_000, true), (1_001, 1_000, false)];
         for &(n, m, diffed) in cases {
-            let b = Bitext {
-                source_lang: "zh-Hant".into(),
-                target_lang: "en".into(),
-                source: vec![seg(&format!("甲{}", long('乙', n - 1))), seg("丙")],
-                target: vec![seg(&format!("甲{}", long('x', m - 1)))],
-                beads: vec![Bead {
-                    source: vec![0, 1],
-                    target: vec![0],
-                    score: 1.0,
-                }],
-            };
+            let b = Bitext::new(
+                "zh-Hant",
+                "en",
+                vec![seg(&format!("甲{}", long('乙', n - 1))), seg("丙")],
+                vec![seg(&format!("甲{}", long('x', m - 1)))],
+                vec![Bead::new(vec![0, 1], vec![0], 1.0)],
+            );
             let mut r = Report::new(&b, "t");
             r.diff = true;
             let h = html(&r);

@@ -9,6 +9,7 @@ use crate::model::{Glossary, Lang};
 
 /// What happens to a term found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TermMode {
     /// Replace it with the entry's preferred term in the term language
     /// (顏樂存 → 杨立昆 for zh-Hans; → Yann LeCun for a zh → en glossary).
@@ -23,6 +24,7 @@ pub enum TermMode {
 
 /// One term applied: where it was in the input and what was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Applied {
     /// The match in the input.
     pub found: Match,

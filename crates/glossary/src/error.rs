@@ -19,7 +19,11 @@ pub struct Error {
 
 /// A place in a text: 1-based line and column (in characters) and the byte
 /// offset from the start.
+///
+/// With the `serde` feature it serializes as `{"line", "column", "byte"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Location {
     /// 1-based line number (lines end with `\n`).
     pub line: u64,
@@ -216,14 +220,14 @@ impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErrorKind::Syntax { format, message } => write!(f, "invalid {format}: {message}"),
-            ErrorKind::InvalidLanguage { tag } => write!(f, "invalid language tag {tag:?}"),
+            ErrorKind::InvalidLanguage { tag } => write!(f, "invalid language tag {}", Quoted(tag)),
             ErrorKind::MissingField { field } => write!(f, "missing field `{field}`"),
             ErrorKind::InvalidValue {
                 field,
                 value,
                 expected,
-            } => write!(f, "invalid {field} {value:?}: expected {expected}"),
-            ErrorKind::DuplicateId { id } => write!(f, "duplicate entry id {id:?}"),
+            } => write!(f, "invalid {field} {}: expected {expected}", Quoted(value)),
+            ErrorKind::DuplicateId { id } => write!(f, "duplicate entry id {}", Quoted(id)),
             ErrorKind::UnsafeXml { what } => {
                 write!(f, "refused {what}: DTDs and entities are not read")
             }
@@ -246,6 +250,26 @@ impl std::error::Error for ErrorKind {
     }
 }
 
+/// Text from the input in an error's words: between “ and ”, control
+/// characters written as `\u{1b}` so that none reaches a terminal (Rust's
+/// `Debug` quoting would also escape quotes and backslashes, and is not
+/// meant for people).
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\u{201C}")?;
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        f.write_str("\u{201D}")
+    }
+}
+
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
         Error::new(kind)
@@ -261,6 +285,16 @@ impl std::error::Error for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values from the file are quoted for people, not with `Debug`
+    /// (which would write `\"`); control characters are escaped.
+    #[test]
+    fn values_are_quoted_without_debug() {
+        let kind = ErrorKind::DuplicateId {
+            id: "a\"b\u{7}".to_string(),
+        };
+        assert_eq!(kind.to_string(), "duplicate entry id “a\"b\\u{7}”");
+    }
 
     /// Every link of an error chain printed with its sources says its own
     /// part once: the I/O error's text is in the message, not again as

@@ -30,7 +30,12 @@ use crate::fold::fold_char;
 use crate::model::{Entry, Glossary, Lang, Term};
 
 /// A proposed term pair.
+///
+/// With the `serde` feature it serializes as an object with the fields'
+/// names.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Candidate {
     /// The Chinese term, as written in the text.
     pub source: String,

@@ -27,11 +27,19 @@ impl Format {
 /// Languages for formats that do not name them (TSV, CSV without language
 /// headers): the source and target columns.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Columns {
     /// Language of the first column.
     pub source: Lang,
     /// Language of the second column.
     pub target: Lang,
+}
+
+impl Columns {
+    /// `source` for the first column, `target` for the second.
+    pub fn new(source: Lang, target: Lang) -> Columns {
+        Columns { source, target }
+    }
 }
 
 impl Glossary {

@@ -18,6 +18,15 @@
 //! assert_eq!(g.entries[0].terms.len(), 3);
 //! # Ok::<(), bianyi_glossary::Error>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `serde` (off by default): `serde::Serialize` for the types that leave
+//!   the library: [`Entry`], [`Term`], [`Lang`] (its tag), [`Status`],
+//!   [`Finding`] (one flat object with a `kind`), [`Location`] and
+//!   [`Candidate`]. Each type's documentation gives its JSON shape;
+//!   `bianyi glossary list --json` and `bianyi qa --json` write these
+//!   objects (with their keys sorted, and the file's name for findings).
 
 mod apply;
 mod check;

@@ -10,6 +10,7 @@ use crate::model::{Glossary, Term};
 
 /// A term found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Match {
     /// Byte offset of the first character in the text.
     pub start: usize,

@@ -10,6 +10,8 @@ use crate::error::ErrorKind;
 
 /// A validated BCP 47 language tag in canonical form (`zh-Hant`, `zh-TW`,
 /// `en`, `en-US`).
+///
+/// With the `serde` feature it serializes as the tag (`"zh-Hant"`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Lang(std::sync::Arc<str>);
 
@@ -131,7 +133,12 @@ impl FromStr for Lang {
 }
 
 /// The usage status of a term (TBX's administrative status).
+///
+/// With the `serde` feature it serializes as its name in files
+/// ([`Status::as_str`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Status {
     /// The term to use.
     #[default]
@@ -162,6 +169,13 @@ impl fmt::Display for Status {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl FromStr for Status {
     type Err = ErrorKind;
     fn from_str(s: &str) -> Result<Status, ErrorKind> {
@@ -181,7 +195,12 @@ impl FromStr for Status {
 }
 
 /// One term: a word or phrase in one language.
+///
+/// With the `serde` feature it serializes as in the TOML file: `lang`,
+/// `text`, `status`, then `pos`, `case_sensitive` and `note` only when set.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Term {
     /// Its language.
     pub lang: Lang,
@@ -190,10 +209,16 @@ pub struct Term {
     /// Whether to use it.
     pub status: Status,
     /// Part of speech (free text, e.g. `noun`, `properNoun`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "pos", skip_serializing_if = "Option::is_none")
+    )]
     pub part_of_speech: Option<String>,
     /// Whether matching respects letter case (default: not).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub case_sensitive: bool,
     /// A note for translators.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
 }
 
@@ -223,13 +248,20 @@ impl Term {
 }
 
 /// One concept: its terms in every language.
+///
+/// With the `serde` feature it serializes as in the TOML file: `id`, then
+/// `domain` and `note` only when set, and `terms`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Entry {
     /// Unique within the glossary.
     pub id: String,
     /// Subject field (free text).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub domain: Option<String>,
     /// A note about the concept.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
     /// The terms.
     pub terms: Vec<Term>,
@@ -276,6 +308,7 @@ impl Entry {
 
 /// A termbase: concept entries, plus the languages it translates between.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Glossary {
     /// The language of the texts the glossary is applied to, if declared.
     pub source: Option<Lang>,

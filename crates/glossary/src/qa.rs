@@ -6,17 +6,33 @@ use crate::matcher::Matcher;
 use crate::model::{Glossary, Lang, Status, Term};
 
 /// A terminology problem in a translation.
+///
+/// With the `serde` feature it serializes as one flat object, as
+/// `bianyi qa --json` writes it (without the CLI's `file`): `kind`
+/// (`"missing"` or `"forbidden"`), `paragraph` (the segment counted from
+/// 1, as lines and columns are), `line`, `column` and `byte` (from `at`),
+/// `term` (the term as written), `id`, and `expected` (missing) or
+/// `preferred` (forbidden; `null` when the entry has none).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind"))]
 #[non_exhaustive]
 pub enum Finding {
     /// A source term was found, but none of its preferred or admitted
     /// target terms is in the corresponding target segment.
+    #[cfg_attr(feature = "serde", serde(rename = "missing"))]
     MissingTarget {
         /// The segment (0-based).
+        #[cfg_attr(
+            feature = "serde",
+            serde(rename = "paragraph", serialize_with = "one_based")
+        )]
         segment: usize,
         /// Where the source term is in the source text.
+        #[cfg_attr(feature = "serde", serde(flatten))]
         at: Location,
         /// The source term as written.
+        #[cfg_attr(feature = "serde", serde(rename = "term"))]
         source: String,
         /// The entry.
         id: String,
@@ -24,10 +40,16 @@ pub enum Finding {
         expected: Vec<String>,
     },
     /// A forbidden target term is used.
+    #[cfg_attr(feature = "serde", serde(rename = "forbidden"))]
     Forbidden {
         /// The segment (0-based).
+        #[cfg_attr(
+            feature = "serde",
+            serde(rename = "paragraph", serialize_with = "one_based")
+        )]
         segment: usize,
         /// Where it is in the target text.
+        #[cfg_attr(feature = "serde", serde(flatten))]
         at: Location,
         /// The term as written.
         term: String,
@@ -36,6 +58,12 @@ pub enum Finding {
         /// The preferred term instead, if the entry has one.
         preferred: Option<String>,
     },
+}
+
+/// A 0-based segment number as people count paragraphs.
+#[cfg(feature = "serde")]
+fn one_based<S: serde::Serializer>(segment: &usize, serializer: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&segment.saturating_add(1), serializer)
 }
 
 /// A short English description with the place (`line:column`) and the

@@ -287,7 +287,7 @@ terms = [{ lang = "zh-Hant", text = "亞歷山大·王" }, { lang = "en", text =
     fn errors_have_positions() {
         let (msg, line, column) =
             error_at("[[entry]]\nid = \"a\"\nterms = [{ lang = \"zh-XX-\", text = \"x\" }]\n");
-        assert!(msg.contains("invalid language tag \"zh-XX-\""), "{msg}");
+        assert!(msg.contains("invalid language tag “zh-XX-”"), "{msg}");
         assert_eq!((line, column), (3, 19));
         let (msg, line, _) = error_at("[[entry]]\nid = \"a\"\n\n[[entry]]\nid = \"a\"\n");
         assert!(msg.contains("duplicate entry id"), "{msg}");

@@ -287,7 +287,7 @@ fn tbx_errors_are_located() {
         ("", "no root element", 1, 1),
         (
             "<tbx><text><body>\n<conceptEntry id=\"a\">\n  <langSec xml:lang=\"zh-\"><termSec><term>x</term></termSec></langSec>\n</conceptEntry></body></text></tbx>",
-            "invalid language tag \"zh-\"",
+            "invalid language tag “zh-”",
             3,
             3,
         ),
@@ -299,7 +299,7 @@ fn tbx_errors_are_located() {
         ),
         (
             "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n  <term>x</term>\n  <termNote type=\"administrativeStatus\">maybe</termNote>\n</termSec></langSec></conceptEntry></body></text></tbx>",
-            "invalid administrativeStatus \"maybe\"",
+            "invalid administrativeStatus “maybe”",
             3,
             3,
         ),

@@ -56,10 +56,8 @@ echo "软件"  # 代码不变
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let conv = Converter::new("s2twp".parse::<Config>()?);
-    let options = DocOptions {
-        json_keys: false,
-        lang: Some("zh-TW".to_string()),
-    };
+    let mut options = DocOptions::default();
+    options.lang = Some("zh-TW".to_string());
     for (format, source) in SAMPLES {
         let out = convert_document(*format, source, &options, &mut |s| conv.convert(s))?;
         println!(
@@ -67,10 +65,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             format.name()
         );
     }
-    let keys = DocOptions {
-        json_keys: true,
-        ..options
-    };
+    let mut keys = options.clone();
+    keys.json_keys = true;
     if let Some((_, json)) = SAMPLES.iter().find(|(f, _)| *f == DocFormat::Json) {
         let out = convert_document(DocFormat::Json, json, &keys, &mut |s| conv.convert(s))?;
         println!("## json, keys too\n\n{out}\n");

@@ -143,7 +143,8 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Html(m) => write!(f, "cannot rewrite this html: {m}"),
             ErrorKind::BadTiming { line, vtt } => write!(
                 f,
-                "syntax error: malformed timing line {line:?}; expected {}",
+                "syntax error: malformed timing line {}; expected {}",
+                Quoted(line),
                 example(*vtt)
             ),
             ErrorKind::ExpectedCue => write!(
@@ -169,8 +170,9 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::DuplicateKey { key } => write!(
                 f,
-                "two keys of this object would both become {key:?}; \
-                 rename one of them or leave keys unconverted"
+                "two keys of this object would both become {}; \
+                 rename one of them or leave keys unconverted",
+                Quoted(key)
             ),
             ErrorKind::StructureChanged { key: None } => write!(
                 f,
@@ -178,11 +180,32 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::StructureChanged { key: Some(key) } => write!(
                 f,
-                "the converted text would change the ids, placeholders or syntax of message {key:?}"
+                "the converted text would change the ids, placeholders or syntax of message {}",
+                Quoted(key)
             ),
             // The error in the output is the source, not repeated here.
             ErrorKind::OutputSyntax(_) => write!(f, "the converted file would not parse"),
         }
+    }
+}
+
+/// Text from the input in an error's words: between “ and ”, control
+/// characters written as `\u{1b}` so that none reaches a terminal (Rust's
+/// `Debug` quoting would also escape quotes and backslashes, and is not
+/// meant for people).
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\u{201C}")?;
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        f.write_str("\u{201D}")
     }
 }
 
@@ -212,4 +235,23 @@ pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
         column
     };
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text from the file is quoted for people, not with `Debug` (which
+    /// would write `\"`); control characters are escaped.
+    #[test]
+    fn text_is_quoted_without_debug() {
+        let kind = ErrorKind::DuplicateKey {
+            key: "「鍵」\"\u{1b}".to_string(),
+        };
+        assert_eq!(
+            kind.to_string(),
+            "two keys of this object would both become “「鍵」\"\\u{1b}”; \
+             rename one of them or leave keys unconverted"
+        );
+    }
 }

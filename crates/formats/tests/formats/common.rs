@@ -8,11 +8,7 @@ fn side(texts: &[&str]) -> Vec<Segment> {
     texts
         .iter()
         .map(|t| {
-            let s = Segment {
-                text: (*t).into(),
-                paragraph: 0,
-                start,
-            };
+            let s = Segment::new(*t, 0, start);
             start += t.len();
             s
         })
@@ -20,52 +16,48 @@ fn side(texts: &[&str]) -> Vec<Segment> {
 }
 
 fn bead(source: &[usize], target: &[usize], score: f64) -> Bead {
-    Bead {
-        source: source.to_vec(),
-        target: target.to_vec(),
-        score,
-    }
+    Bead::new(source.to_vec(), target.to_vec(), score)
 }
 
 /// A small zh-Hant/en pair with 1-1, 1-2, 2-1, 1-0 and 0-1 beads and
 /// XML/HTML/Markdown-special characters.
 pub(crate) fn pair() -> Bitext {
-    Bitext {
-        source_lang: "zh-Hant".into(),
-        target_lang: "en".into(),
-        source: side(&[
+    Bitext::new(
+        "zh-Hant",
+        "en",
+        side(&[
             "顏樂存(Yann LeCun)說：「AI & 世界模型 <很重要>」。",
             "他將離開Meta。",
             "新公司設在巴黎。",
             "預算超過30億美元！",
             "（此句沒有譯文。）",
         ]),
-        target: side(&[
+        side(&[
             "Yann LeCun said: \"AI & world models <matter>\".",
             "He will leave Meta.",
             "He said so on Tuesday.",
             "The new company, based in Paris, has a budget of over $3 billion!",
             "[Translator's note: *sic* | 1. see above]",
         ]),
-        beads: vec![
+        vec![
             bead(&[0], &[0], 0.95),
             bead(&[1], &[1, 2], 0.8),
             bead(&[2, 3], &[3], 0.62),
             bead(&[4], &[], 0.3),
             bead(&[], &[4], 0.25),
         ],
-    }
+    )
 }
 
 /// A text and its conversion (zh-Hant → zh-Hans), 1-1 beads, score 1.
 pub(crate) fn conversion() -> Bitext {
-    Bitext {
-        source_lang: "zh-Hant".into(),
-        target_lang: "zh-Hans".into(),
-        source: side(&["顏樂存的頭髮很長。", "他說：「軟體＆硬體」。"]),
-        target: side(&["颜乐存的头发很长。", "他说：「软件＆硬件」。"]),
-        beads: vec![bead(&[0], &[0], 1.0), bead(&[1], &[1], 1.0)],
-    }
+    Bitext::new(
+        "zh-Hant",
+        "zh-Hans",
+        side(&["顏樂存的頭髮很長。", "他說：「軟體＆硬體」。"]),
+        side(&["颜乐存的头发很长。", "他说：「软件＆硬件」。"]),
+        vec![bead(&[0], &[0], 1.0), bead(&[1], &[1], 1.0)],
+    )
 }
 
 /// Whether XML 1.0 allows `c` in a document.

@@ -36,13 +36,7 @@ fn pair_report(b: &bianyi_align::Bitext) -> Report<'_> {
     let mut r = Report::new(b, "顏樂存 & <Meta>: zh-Hant → en");
     r.threshold = 0.5;
     let note = "yann-lecun: Yann LeCun / 顏樂存 / 杨立昆";
-    let span = |side, segment, start, end| TermSpan {
-        side,
-        segment,
-        start,
-        end,
-        note: note.into(),
-    };
+    let span = |side, segment, start, end| TermSpan::new(side, segment, start, end, note);
     let source = &b.source[0].text;
     let at = source.find("顏樂存").unwrap_or_default();
     r.terms = vec![

@@ -23,14 +23,7 @@ pub(crate) const HOSTILE: &[&str] = &[
 ];
 
 fn segs(texts: &[&str]) -> Vec<Segment> {
-    texts
-        .iter()
-        .map(|t| Segment {
-            text: (*t).into(),
-            paragraph: 0,
-            start: 0,
-        })
-        .collect()
+    texts.iter().map(|t| Segment::new(*t, 0, 0)).collect()
 }
 
 /// Every hostile string on both sides, in 1-1, 2-1, 1-0 and 0-1 beads,
@@ -49,33 +42,32 @@ pub(crate) fn hostile() -> Bitext {
         } else {
             (a, b)
         };
-        beads.push(Bead {
-            source: (s..s + a).collect(),
-            target: (t..t + b).collect(),
-            score: 0.1 * f64::from(u8::try_from(k % 10).unwrap_or(0)),
-        });
+        beads.push(Bead::new(
+            (s..s + a).collect(),
+            (t..t + b).collect(),
+            0.1 * f64::from(u8::try_from(k % 10).unwrap_or(0)),
+        ));
         (s, t, k) = (s + a, t + b, k + 1);
     }
-    Bitext {
-        source_lang: "zh\"><script>alert(1)</script>".into(),
-        target_lang: "en' onload='x".into(),
-        source: segs(HOSTILE),
-        target: segs(HOSTILE),
+    Bitext::new(
+        "zh\"><script>alert(1)</script>",
+        "en' onload='x",
+        segs(HOSTILE),
+        segs(HOSTILE),
         beads,
-    }
+    )
 }
 
 fn hostile_report(b: &Bitext) -> Report<'_> {
     let mut r = Report::new(b, HOSTILE.join(" "));
     r.diff = true;
     r.threshold = 0.35;
-    r.labels = Labels {
-        source: HOSTILE[1].into(),
-        target: HOSTILE[4].into(),
-        summary: HOSTILE[0].into(),
-        findings: HOSTILE[8].into(),
-        low_confidence: HOSTILE[2].into(),
-    };
+    r.labels = Labels::default();
+    r.labels.source = HOSTILE[1].into();
+    r.labels.target = HOSTILE[4].into();
+    r.labels.summary = HOSTILE[0].into();
+    r.labels.findings = HOSTILE[8].into();
+    r.labels.low_confidence = HOSTILE[2].into();
     r.summary = HOSTILE
         .iter()
         .map(|h| ((*h).to_string(), (*h).to_string()))
@@ -88,13 +80,7 @@ fn hostile_report(b: &Bitext) -> Report<'_> {
             (Side::Source, 3, 2),
             (Side::Target, 0, 1000),
         ] {
-            r.terms.push(TermSpan {
-                side,
-                segment: i,
-                start,
-                end,
-                note: HOSTILE[i].into(),
-            });
+            r.terms.push(TermSpan::new(side, i, start, end, HOSTILE[i]));
         }
     }
     r
@@ -256,16 +242,9 @@ fn issue20_tsv_has_no_controls_and_no_formulas() {
     .iter()
     .enumerate()
     {
-        b.source.push(Segment {
-            text: (*text).into(),
-            paragraph: 0,
-            start: 0,
-        });
-        b.beads.push(Bead {
-            source: vec![b.source.len() - 1],
-            target: vec![k],
-            score: 1.0,
-        });
+        b.source.push(Segment::new(*text, 0, 0));
+        b.beads
+            .push(Bead::new(vec![b.source.len() - 1], vec![k], 1.0));
     }
     let tsv = bianyi_formats::tsv(&b);
     for line in tsv.lines() {

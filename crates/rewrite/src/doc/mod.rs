@@ -103,8 +103,10 @@ impl std::str::FromStr for DocFormat {
     }
 }
 
-/// How to convert a document.
+/// How to convert a document: start from [`DocOptions::default`] (keys
+/// kept, `lang` attributes untouched) and set the fields you need.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct DocOptions {
     /// JSON: convert object keys too (an error when two keys of one object
     /// would become the same).

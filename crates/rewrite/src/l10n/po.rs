@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Units;
-use crate::error::Error;
+use crate::error::{Error, Quoted};
 use crate::runs::Encoding;
 
 /// Which keyword a string belongs to.
@@ -103,10 +103,14 @@ pub(super) fn units(source: &str, units: &mut Units<'_>) -> Result<(), Error> {
             "msgstr" => Some(Field::Str(None)),
             k => match k.strip_prefix("msgstr[").and_then(|r| r.strip_suffix(']')) {
                 Some(n) => Some(Field::Str(Some(n.parse().map_err(|_| {
-                    Error::syntax(source, at, format!("bad plural index in {k:?}"))
+                    Error::syntax(source, at, format!("bad plural index in {}", Quoted(k)))
                 })?))),
                 None => {
-                    return Err(Error::syntax(source, at, format!("unknown keyword {k:?}")));
+                    return Err(Error::syntax(
+                        source,
+                        at,
+                        format!("unknown keyword {}", Quoted(k)),
+                    ));
                 }
             },
         };
