@@ -197,7 +197,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         ReportFormat::Html => render::html(&report, &l),
         ReportFormat::Md => render::markdown_report(&report, &l),
     };
-    output::write(Some(&args.output), out.as_bytes())
+    output::write(args.output.as_deref(), out.as_bytes())
 }
 
 /// Terminology findings of the translation, bead by bead, as lines.

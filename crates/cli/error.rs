@@ -67,6 +67,10 @@ pub(crate) enum CliError {
     InPlaceNotRegular {
         path: String,
     },
+    /// `convert` was given a folder as a file (`-r` converts folders).
+    InputIsFolder {
+        path: String,
+    },
     StdinTwice,
     SameFileTwice {
         first: String,
@@ -277,6 +281,9 @@ impl CliError {
             CliError::InPlaceStdin => l.msg("error-in-place-stdin", &[]),
             CliError::InPlaceNotRegular { path } => {
                 l.msg("error-in-place-not-regular", &[("path", s(path))])
+            }
+            CliError::InputIsFolder { path } => {
+                l.msg("error-input-is-folder", &[("path", s(path))])
             }
             CliError::StdinTwice => l.msg("error-stdin-twice", &[]),
             CliError::SameFileTwice { first, second } => l.msg(
