@@ -187,12 +187,14 @@ pub(crate) struct AlignArgs {
     pub(crate) source: OsString,
     /// The target text (its translation or conversion).
     pub(crate) target: OsString,
-    /// Language of the source (BCP 47: zh-Hant, zh-Hans, en, …).
+    /// Language of the source (BCP 47: zh-Hant, zh-Hans, en, …); default:
+    /// detected (Chinese and its script from the characters, Latin letters
+    /// as en).
     #[arg(long, value_name = "LANG")]
-    pub(crate) source_lang: String,
-    /// Language of the target.
+    pub(crate) source_lang: Option<String>,
+    /// Language of the target; default: detected, as for the source.
     #[arg(long, value_name = "LANG")]
-    pub(crate) target_lang: String,
+    pub(crate) target_lang: Option<String>,
     /// What to write.
     #[arg(long, value_enum, default_value_t = AlignFormat::Beads)]
     pub(crate) format: AlignFormat,

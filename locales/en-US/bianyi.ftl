@@ -285,8 +285,8 @@ cli-qa-target = Its translation, paragraph by paragraph
 cli-qa-json = JSON Lines instead of text, for tools
 cli-align-about = Align a text with its translation or conversion, sentence by sentence, and write the pairs (beads, TSV, JSONL, Markdown, TMX, XLIFF, HTML)
 cli-align-target = The target text (its translation or conversion)
-cli-align-source_lang = Language of the source (BCP 47: zh-Hant, zh-Hans, en, …)
-cli-align-target_lang = Language of the target
+cli-align-source_lang = Language of the source (BCP 47: zh-Hant, zh-Hans, en, …); default: detected (Chinese and its script from the characters, Latin letters as en)
+cli-align-target_lang = Language of the target; default: detected, as for the source
 cli-align-format = What to write
 cli-align-format-beads = One line per bead: [0,1]:[2] (0-based, vecalign's convention)
 cli-align-format-tsv = Source and target, tab-separated, one bead per line
@@ -328,6 +328,9 @@ cli-l10n-convert-overrides = A file of reviewed wording, in the format of the in
 
 ## Encodings
 
+note-align-lang-chinese = bianyi: note: { $path } is taken as { $lang } (detected from its characters; use { $option } to choose)
+note-align-lang-latin = bianyi: note: { $path } is taken as { $lang } (Latin letters; use { $option } to choose another language)
+error-align-lang-unknown = cannot tell the language of { $path } (neither Chinese nor Latin letters); give it with { $option } (zh-Hans, zh-Hant, en, …)
 note-encoding-guessed = bianyi: note: { $path } is not UTF-8; reading it as { $encoding } (guessed from its content; use --encoding to choose)
 error-malformed = { $path }: byte offset { $offset } is not valid { $encoding } (bytes { $bytes }); choose another --encoding
 error-unmappable = { $path }:{ $line }: “{ $char }” ({ $code }) cannot be written in { $encoding }; use --output-encoding utf-8, or --unmappable ncr to write it as a numeric character reference

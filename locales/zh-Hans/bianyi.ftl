@@ -159,6 +159,9 @@ error-l10n-override = { $path }：{ $overrides } 中“{ $key }”的替换文�
 
 ## 编码
 
+note-align-lang-chinese = bianyi：提示：{ $path } 按 { $lang } 处理（根据其中的汉字识别；可用 { $option } 指定）
+note-align-lang-latin = bianyi：提示：{ $path } 按 { $lang } 处理（拉丁字母；其他语言请用 { $option } 指定）
+error-align-lang-unknown = 无法判断 { $path } 的语言（既不是中文也不是拉丁字母）；请用 { $option } 指定（zh-Hans、zh-Hant、en 等）
 note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encoding } 读取（根据内容推测；可用 --encoding 指定）
 error-malformed = { $path }：字节偏移 { $offset } 处不是有效的 { $encoding }（字节 { $bytes }）；请换一个 --encoding
 error-unmappable = { $path }:{ $line }：“{ $char }”（{ $code }）无法用 { $encoding } 写出；请用 --output-encoding utf-8，或用 --unmappable ncr 写成数字字符引用
@@ -302,8 +305,8 @@ cli-qa-target = 它的译文，逐段对应
 cli-qa-json = 输出 JSON Lines 而不是文本，供工具使用
 cli-align-about = 逐句对齐文本与其译文或转换结果，并写出句对（beads、TSV、JSONL、Markdown、TMX、XLIFF、HTML）
 cli-align-target = 目标文本（译文或转换结果）
-cli-align-source_lang = 原文的语言（BCP 47：zh-Hant、zh-Hans、en 等）
-cli-align-target_lang = 目标文本的语言
+cli-align-source_lang = 原文的语言（BCP 47：zh-Hant、zh-Hans、en 等）；默认：自动识别（中文及其字体看汉字，拉丁字母按 en）
+cli-align-target_lang = 目标文本的语言；默认：自动识别，同原文
 cli-align-format = 写出什么
 cli-align-format-beads = 每个对齐单元一行：[0,1]:[2]（从 0 开始，与 vecalign 相同）
 cli-align-format-tsv = 原文和目标文本以制表符分隔，每个对齐单元一行

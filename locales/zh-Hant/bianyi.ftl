@@ -159,6 +159,9 @@ error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文�
 
 ## 編碼
 
+note-align-lang-chinese = bianyi：提示：{ $path } 按 { $lang } 處理（根據其中的漢字識別；可用 { $option } 指定）
+note-align-lang-latin = bianyi：提示：{ $path } 按 { $lang } 處理（拉丁字母；其他語言請用 { $option } 指定）
+error-align-lang-unknown = 無法判斷 { $path } 的語言（既不是中文也不是拉丁字母）；請用 { $option } 指定（zh-Hans、zh-Hant、en 等）
 note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encoding } 讀取（根據內容推測；可用 --encoding 指定）
 error-malformed = { $path }：位元組偏移 { $offset } 處不是有效的 { $encoding }（位元組 { $bytes }）；請換一個 --encoding
 error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用 { $encoding } 寫出；請用 --output-encoding utf-8，或用 --unmappable ncr 寫成數字字元引用
@@ -302,8 +305,8 @@ cli-qa-target = 它的譯文，逐段對應
 cli-qa-json = 輸出 JSON Lines 而不是文本，供工具使用
 cli-align-about = 逐句對齊文本與其譯文或轉換結果，並寫出句對（beads、TSV、JSONL、Markdown、TMX、XLIFF、HTML）
 cli-align-target = 目標文本（譯文或轉換結果）
-cli-align-source_lang = 原文的語言（BCP 47：zh-Hant、zh-Hans、en 等）
-cli-align-target_lang = 目標文本的語言
+cli-align-source_lang = 原文的語言（BCP 47：zh-Hant、zh-Hans、en 等）；預設：自動識別（中文及其字型看漢字，拉丁字母按 en）
+cli-align-target_lang = 目標文本的語言；預設：自動識別，同原文
 cli-align-format = 寫出什麼
 cli-align-format-beads = 每個對齊單元一行：[0,1]:[2]（從 0 開始，與 vecalign 相同）
 cli-align-format-tsv = 原文和目標文本以製表符分隔，每個對齊單元一行
