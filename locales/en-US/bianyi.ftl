@@ -357,10 +357,11 @@ cli-arg-output_encoding-utf-16be = UTF-16, big-endian
 
 ## Batch conversion (convert -r)
 
+batch-progress-files = files
 batch-summary = bianyi: { $files ->
         [one] converted 1 file
        *[other] converted { $files } files
-    } ({ $bytes } bytes), { $changed ->
+    } ({ $size }), { $changed ->
         [one] 1 character changed
        *[other] { $changed } characters changed
     }; skipped { $binary } binary { $binary ->

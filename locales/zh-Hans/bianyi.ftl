@@ -169,7 +169,8 @@ error-unmappable = { $path }:{ $line }：“{ $char }”（{ $code }）无法用
 
 ## 批量转换（convert -r）
 
-batch-summary = bianyi：转换了 { $files } 个文件（{ $bytes } 字节），改动 { $changed } 个字符；跳过 { $binary } 个非文本文件和 { $links } 个符号链接；{ $errors ->
+batch-progress-files = 个文件
+batch-summary = bianyi：转换了 { $files } 个文件（{ $size }），改动 { $changed } 个字符；跳过 { $binary } 个非文本文件和 { $links } 个符号链接；{ $errors ->
         [0] 没有错误
        *[other] { $errors } 个错误
     }

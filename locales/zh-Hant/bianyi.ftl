@@ -169,7 +169,8 @@ error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用
 
 ## 批次轉換（convert -r）
 
-batch-summary = bianyi：轉換了 { $files } 個檔案（{ $bytes } 位元組），改動 { $changed } 個字元；跳過 { $binary } 個非文本檔案和 { $links } 個符號連結；{ $errors ->
+batch-progress-files = 個檔案
+batch-summary = bianyi：轉換了 { $files } 個檔案（{ $size }），改動 { $changed } 個字元；跳過 { $binary } 個非文本檔案和 { $links } 個符號連結；{ $errors ->
         [0] 沒有錯誤
        *[other] { $errors } 個錯誤
     }
