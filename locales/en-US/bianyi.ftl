@@ -79,6 +79,7 @@ detect-explain-confidence = confidence { $value }
 detect-explain-script = script: Simplified { $simplified }, Traditional { $traditional }, mixed { $mixed }
 detect-explain-standard = standard: Taiwan { $taiwan }, Hong Kong { $hongkong }, OpenCC { $opencc }
 detect-explain-origin = converted mechanically from mainland Simplified: { $value }
+detect-explain-phrases = to write Taiwan vocabulary instead of the mainland words: bianyi convert --to zh-TW --phrases
 detect-explain-no-evidence = no character or word that tells the scripts or standards apart
 detect-explain-evidence = { $kind }: { $count }
 detect-explain-evidence-examples = { $kind }: { $count } ({ $examples })

@@ -79,6 +79,7 @@ detect-explain-confidence = 置信度 { $value }
 detect-explain-script = 文字：简体 { $simplified }，繁体 { $traditional }，混合 { $mixed }
 detect-explain-standard = 标准：台湾 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
 detect-explain-origin = 由大陆简体机械转换而来：{ $value }
+detect-explain-phrases = 要把大陆用语改成台湾用语：bianyi convert --to zh-TW --phrases
 detect-explain-no-evidence = 没有能区分文字或标准的字词
 detect-explain-evidence = { $kind }：{ $count }
 detect-explain-evidence-examples = { $kind }：{ $count }（{ $examples }）

@@ -79,6 +79,7 @@ detect-explain-confidence = 置信度 { $value }
 detect-explain-script = 文字：簡體 { $simplified }，繁體 { $traditional }，混合 { $mixed }
 detect-explain-standard = 標準：臺灣 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
 detect-explain-origin = 由大陸簡體機械轉換而來：{ $value }
+detect-explain-phrases = 要把大陸用語改成臺灣用語：bianyi convert --to zh-TW --phrases
 detect-explain-no-evidence = 沒有能區分文字或標準的字詞
 detect-explain-evidence = { $kind }：{ $count }
 detect-explain-evidence-examples = { $kind }：{ $count }（{ $examples }）
