@@ -2,6 +2,7 @@
 //! translation or conversion.
 
 use std::ffi::OsString;
+use std::io::Write;
 
 use bianyi_align::{Bitext, Options, Segmentation, align, align_conversion, read_cedict, segment};
 use bianyi_convert::{Conversion, Script, detect};
@@ -17,6 +18,74 @@ use crate::render::{self, Report};
 
 fn read(f: &OsString) -> Result<String, CliError> {
     crate::detect::read(f).map(|(_, text)| text)
+}
+
+/// The language `align` takes a text in when none is given: Chinese, in
+/// the script detection finds (`zh` when the text is mixed or uses only
+/// characters both scripts share), when its Han characters are at least a
+/// quarter as many as its Latin letters and as many as its other letters
+/// (kana, Hangul, Cyrillic, …); English when Latin letters are at least
+/// twice as many as other letters; else none. The second value says which
+/// rule decided (true: Chinese).
+pub(crate) fn guess_language(text: &str) -> Option<(&'static str, bool)> {
+    let d = detect(text);
+    let han = d.counts.han;
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    // Han characters are alphabetic too.
+    let other = other.saturating_sub(han);
+    if han > 0 && han * 4 >= latin && han >= other {
+        let tag = match d.script {
+            Script::Simplified => "zh-Hans",
+            Script::Traditional => "zh-Hant",
+            _ => "zh",
+        };
+        return Some((tag, true));
+    }
+    (latin > 0 && latin >= 2 * other).then_some(("en", false))
+}
+
+/// The language of one input of `align`: as given, else guessed (and said
+/// on standard error).
+fn language_of(
+    l: &Localizer,
+    given: Option<&str>,
+    text: &str,
+    file: &OsString,
+    option: &'static str,
+) -> Result<Lang, CliError> {
+    if let Some(tag) = given {
+        return lang_arg(tag);
+    }
+    let path = if file == "-" {
+        Source::Stdin.render(l)
+    } else {
+        std::path::Path::new(file).display().to_string()
+    };
+    let Some((tag, chinese)) = guess_language(text) else {
+        return Err(CliError::AlignLangUnknown { path, option });
+    };
+    let id = if chinese {
+        "note-align-lang-chinese"
+    } else {
+        "note-align-lang-latin"
+    };
+    let note = l.msg(
+        id,
+        &[
+            ("path", path.into()),
+            ("lang", tag.into()),
+            ("option", option.into()),
+        ],
+    );
+    let _ = writeln!(std::io::stderr().lock(), "{note}");
+    lang_arg(tag)
 }
 
 /// Term pairs of the glossaries between two languages: every term close to
@@ -47,8 +116,22 @@ fn lexicon(g: &Glossary, source: &Lang, target: &Lang) -> Vec<(String, String)> 
 
 pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
-    let source_lang = lang_arg(&args.source_lang)?;
-    let target_lang = lang_arg(&args.target_lang)?;
+    let source = read(&args.source)?;
+    let target = read(&args.target)?;
+    let source_lang = language_of(
+        &l,
+        args.source_lang.as_deref(),
+        &source,
+        &args.source,
+        "--source-lang",
+    )?;
+    let target_lang = language_of(
+        &l,
+        args.target_lang.as_deref(),
+        &target,
+        &args.target,
+        "--target-lang",
+    )?;
     let how = match args.segmented {
         SegmentedArg::Sentences => Segmentation::Sentences,
         SegmentedArg::Lines => Segmentation::Lines,
@@ -75,8 +158,6 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
                 .extend(pairs.into_iter().map(|(a, b)| (b, a)));
         }
     }
-    let source = read(&args.source)?;
-    let target = read(&args.target)?;
     let bitext = align(
         source_lang.as_str(),
         target_lang.as_str(),
@@ -204,7 +285,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         ReportFormat::Html => render::html(&report, &l),
         ReportFormat::Md => render::markdown_report(&report, &l),
     };
-    output::write(Some(&args.output), out.as_bytes())
+    output::write(args.output.as_deref(), out.as_bytes())
 }
 
 /// Terminology findings of the translation, bead by bead, as lines.
@@ -256,4 +337,33 @@ fn qa_findings(
         .iter()
         .map(|f| crate::glossary::finding_line(l, f, &names.0, &names.1))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guess_language;
+
+    #[test]
+    fn languages_are_guessed_from_the_letters() {
+        assert_eq!(guess_language("头发很长。"), Some(("zh-Hans", true)));
+        assert_eq!(guess_language("頭髮很長。"), Some(("zh-Hant", true)));
+        // Only characters both scripts share.
+        assert_eq!(guess_language("我们"), Some(("zh-Hans", true)));
+        assert_eq!(guess_language("中文"), Some(("zh", true)));
+        // Chinese with English names in it is Chinese.
+        assert_eq!(
+            guess_language("Meta首席AI科學家顏樂存(Yann LeCun)即將離職。"),
+            Some(("zh-Hant", true))
+        );
+        // English with a Chinese name in it is English.
+        assert_eq!(
+            guess_language("Yann LeCun (顏樂存) is about to leave Meta, the paper says."),
+            Some(("en", false))
+        );
+        assert_eq!(guess_language("Déjà vu, naïve café."), Some(("en", false)));
+        assert_eq!(guess_language("こんにちは、世界。"), None);
+        assert_eq!(guess_language("Привет, мир."), None);
+        assert_eq!(guess_language("… 123 —"), None);
+        assert_eq!(guess_language(""), None);
+    }
 }

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The help heading of the glossary options of `convert` and `l10n
+/// convert` (localized as `cli-heading-glossary`).
+pub(crate) const GLOSSARY_HEADING: &str = "Glossary options";
+
 /// bianyi: convert Chinese text between scripts and regional standards.
 #[derive(Debug, Parser)]
 #[command(name = "bianyi", version, about, max_term_width = 100)]
@@ -127,8 +131,10 @@ pub(crate) struct L10nConvertArgs {
     pub(crate) terms: TermArgs,
 }
 
-/// Glossaries applied while converting.
+/// Glossaries applied while converting (listed apart in the help: they
+/// matter only with --glossary).
 #[derive(Debug, Args)]
+#[command(next_help_heading = GLOSSARY_HEADING)]
 pub(crate) struct TermArgs {
     /// Apply a glossary (TOML or TBX; repeat for several, later ones win).
     #[arg(long = "glossary", value_name = "FILE")]
@@ -181,12 +187,14 @@ pub(crate) struct AlignArgs {
     pub(crate) source: OsString,
     /// The target text (its translation or conversion).
     pub(crate) target: OsString,
-    /// Language of the source (BCP 47: zh-Hant, zh-Hans, en, …).
+    /// Language of the source (BCP 47: zh-Hant, zh-Hans, en, …); default:
+    /// detected (Chinese and its script from the characters, Latin letters
+    /// as en).
     #[arg(long, value_name = "LANG")]
-    pub(crate) source_lang: String,
-    /// Language of the target.
+    pub(crate) source_lang: Option<String>,
+    /// Language of the target; default: detected, as for the source.
     #[arg(long, value_name = "LANG")]
-    pub(crate) target_lang: String,
+    pub(crate) target_lang: Option<String>,
     /// What to write.
     #[arg(long, value_enum, default_value_t = AlignFormat::Beads)]
     pub(crate) format: AlignFormat,
@@ -243,9 +251,9 @@ pub(crate) struct ReportArgs {
         requires = "translation"
     )]
     pub(crate) translation_lang: String,
-    /// The report file (written atomically).
-    #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
-    pub(crate) output: PathBuf,
+    /// Where to write (atomically); default: standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub(crate) output: Option<PathBuf>,
     /// HTML or Markdown.
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     pub(crate) format: ReportFormat,
@@ -515,9 +523,6 @@ pub(crate) struct ConvertArgs {
     #[arg(value_name = "FILE")]
     pub(crate) files: Vec<OsString>,
 
-    #[command(flatten)]
-    pub(crate) terms: TermArgs,
-
     /// Write the result to this file (atomically) instead of standard output.
     #[arg(
         short = 'o',
@@ -594,6 +599,18 @@ pub(crate) struct ConvertArgs {
     /// What to do with characters the output encoding cannot hold.
     #[arg(long, value_enum, value_name = "HOW", default_value_t = UnmappableArg::Error)]
     pub(crate) unmappable: UnmappableArg,
+
+    /// Last: its options are under their own heading, which would go on
+    /// to the options after it.
+    #[command(flatten)]
+    pub(crate) terms: TermArgs,
+}
+
+impl ConvertArgs {
+    /// `-o`, where `-` is standard output (`None`).
+    pub(crate) fn output_file(&self) -> Option<&std::path::Path> {
+        crate::output::destination(self.output.as_deref())
+    }
 }
 
 /// A size in bytes: a number, or one followed by K, M or G (times 1024,

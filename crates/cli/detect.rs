@@ -396,6 +396,15 @@ fn describe(
                 )
             });
         }
+        // bianyi's own `--to zh-TW` converts characters only: the mainland
+        // words it leaves are what makes its output look converted, and
+        // --phrases is what changes them.
+        if d.mainland_origin
+            && d.standard == Some(Standard::Taiwan)
+            && d.counts.mainland_vs_taiwan_words > 0
+        {
+            explain.push(l.msg("detect-explain-phrases", &[]));
+        }
         for line in explain {
             out.push_str("  ");
             out.push_str(&line);

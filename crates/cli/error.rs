@@ -71,6 +71,16 @@ pub(crate) enum CliError {
     InPlaceNotRegular {
         path: String,
     },
+    /// `align` could not tell the language of an input; `option` names
+    /// the option that gives it.
+    AlignLangUnknown {
+        path: String,
+        option: &'static str,
+    },
+    /// `convert` was given a folder as a file (`-r` converts folders).
+    InputIsFolder {
+        path: String,
+    },
     StdinTwice,
     SameFileTwice {
         first: String,
@@ -295,6 +305,13 @@ impl CliError {
             CliError::InPlaceStdin => l.msg("error-in-place-stdin", &[]),
             CliError::InPlaceNotRegular { path } => {
                 l.msg("error-in-place-not-regular", &[("path", s(path))])
+            }
+            CliError::AlignLangUnknown { path, option } => l.msg(
+                "error-align-lang-unknown",
+                &[("path", s(path)), ("option", s(option))],
+            ),
+            CliError::InputIsFolder { path } => {
+                l.msg("error-input-is-folder", &[("path", s(path))])
             }
             CliError::StdinTwice => l.msg("error-stdin-twice", &[]),
             CliError::SameFileTwice { first, second } => l.msg(

@@ -146,6 +146,8 @@ fn localize(mut cmd: Command, path: &mut Vec<String>, l: &Localizer) -> Command 
             }
             let heading = if a.is_positional() {
                 "cli-heading-arguments"
+            } else if a.get_help_heading() == Some(crate::args::GLOSSARY_HEADING) {
+                "cli-heading-glossary"
             } else {
                 "cli-heading-options"
             };
@@ -162,6 +164,59 @@ fn localize(mut cmd: Command, path: &mut Vec<String>, l: &Localizer) -> Command 
         path.pop();
     }
     cmd
+}
+
+/// `bianyi help [COMMAND]…` (and `bianyi glossary help add`) as the
+/// same command line with `--help`: the localized tree has no `help`
+/// subcommand of its own (clap's would be in English). A `help` where a
+/// command takes files (`bianyi convert help`) is a file name, as before.
+pub(crate) fn help_subcommand(args: &[OsString]) -> Vec<OsString> {
+    let mut cmd = Cli::command();
+    let mut out: Vec<OsString> = Vec::with_capacity(args.len() + 1);
+    let mut it = args.iter();
+    out.extend(it.next().cloned());
+    let mut asked = false;
+    while let Some(a) = it.next() {
+        let Some(word) = a.to_str() else {
+            out.push(a.clone());
+            break;
+        };
+        if word == "--" {
+            out.push(a.clone());
+            break;
+        }
+        if word.starts_with('-') {
+            out.push(a.clone());
+            if word == "--lang" {
+                out.extend(it.next().cloned());
+            }
+            continue;
+        }
+        if cmd.get_subcommands().next().is_none() {
+            out.push(a.clone());
+            break;
+        }
+        if word == "help" && !asked {
+            asked = true;
+            continue;
+        }
+        match cmd.find_subcommand(word) {
+            Some(sub) => {
+                let sub = sub.clone();
+                out.push(a.clone());
+                cmd = sub;
+            }
+            None => {
+                out.push(a.clone());
+                break;
+            }
+        }
+    }
+    out.extend(it.cloned());
+    if asked {
+        out.push("--help".into());
+    }
+    out
 }
 
 /// The `--lang` value of a command line that did not parse, if any.
@@ -232,10 +287,16 @@ pub(crate) fn error_text(e: &clap::Error, l: &Localizer) -> String {
         }
         ErrorKind::ArgumentConflict => {
             let other = get(ContextKind::PriorArg);
-            l.msg(
-                "cli-error-conflict",
-                &[("arg", s(arg.clone())), ("other", s(other))],
-            )
+            // An option that takes one value, given twice (`-c t2s -c
+            // s2t`): clap calls it a conflict with itself.
+            if other == arg {
+                l.msg("cli-error-given-twice", &[("arg", s(arg.clone()))])
+            } else {
+                l.msg(
+                    "cli-error-conflict",
+                    &[("arg", s(arg.clone())), ("other", s(other))],
+                )
+            }
         }
         ErrorKind::NoEquals => l.msg("cli-error-no-equals", &[("arg", s(arg.clone()))]),
         ErrorKind::ValueValidation => {
@@ -409,6 +470,31 @@ mod tests {
         );
         assert!(err.contains("pdf") && err.contains("tsv"), "{err}");
         assert!(!err.contains("invalid value"), "{err}");
+    }
+
+    #[test]
+    fn help_subcommand_is_help_flag() {
+        let run = |v: &[&str]| -> String {
+            let args: Vec<OsString> = v.iter().map(OsString::from).collect();
+            let out = help_subcommand(&args);
+            out.iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(run(&["bianyi", "help"]), "bianyi --help");
+        assert_eq!(run(&["bianyi", "help", "convert"]), "bianyi convert --help");
+        assert_eq!(
+            run(&["bianyi", "--lang", "zh-TW", "help", "glossary", "add"]),
+            "bianyi --lang zh-TW glossary add --help"
+        );
+        assert_eq!(
+            run(&["bianyi", "glossary", "help", "add"]),
+            "bianyi glossary add --help"
+        );
+        // A file named help stays a file.
+        assert_eq!(run(&["bianyi", "convert", "help"]), "bianyi convert help");
+        assert_eq!(run(&["bianyi", "convert", "-x"]), "bianyi convert -x");
     }
 
     #[test]

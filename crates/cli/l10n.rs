@@ -37,7 +37,9 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
         .build();
     let target = conversion.language();
     let terms = glossary_applier(&args.terms, lang, target)?;
-    if args.files.len() > 1 && args.output_dir.is_none() && !args.in_place && args.diff.is_none() {
+    // `-o -`: standard output, as everywhere.
+    let output_dir = crate::output::destination(args.output_dir.as_deref());
+    if args.files.len() > 1 && output_dir.is_none() && !args.in_place && args.diff.is_none() {
         return Err(CliError::L10nManyToStdout);
     }
     let overrides = match &args.overrides {
@@ -80,7 +82,7 @@ fn convert(args: &L10nConvertArgs, lang: Option<&str>) -> Result<(), CliError> {
             .collect();
         return write_all(&files);
     }
-    if let Some(dir) = &args.output_dir {
+    if let Some(dir) = output_dir {
         // Every destination is known and checked before anything is
         // written: two inputs with the same name (d1/zh.json, d2/zh.json)
         // would otherwise leave only the last, and an input in DIR would be

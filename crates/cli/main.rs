@@ -76,8 +76,11 @@ fn command_line(args: &[std::ffi::OsString], plain: clap::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let l = Localizer::from_env(help::lang_arg(args).as_deref());
+    // `bianyi help convert` is `bianyi convert --help`, in the user's
+    // language.
+    let args = help::help_subcommand(args);
     let e = help::localized(&l)
-        .try_get_matches_from(args)
+        .try_get_matches_from(&args)
         .err()
         .unwrap_or(plain);
     match e.kind() {

@@ -31,8 +31,14 @@ use tempfile::NamedTempFile;
 
 use crate::error::{CliError, Source};
 
+/// `-o PATH` as given: `-` means standard output (`None`), in every
+/// command, as it means standard input where an input is named.
+pub(crate) fn destination(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| p.as_os_str() != "-")
+}
+
 /// Writes `bytes` to the file `path` (through a temporary file), or to
-/// standard output when there is no path.
+/// standard output when there is no path or it is `-`.
 pub(crate) fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     let mut output = Output::to(path)?;
     output.write_all(bytes)?;
@@ -88,9 +94,10 @@ impl Output {
         }
     }
 
-    /// The file `path`, or standard output when there is no path.
+    /// The file `path`, or standard output when there is no path or it is
+    /// `-`.
     pub(crate) fn to(path: Option<&Path>) -> Result<Output, CliError> {
-        match path {
+        match destination(path) {
             Some(p) => Output::file(p),
             None => Ok(Output::stdout()),
         }

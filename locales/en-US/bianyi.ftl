@@ -16,6 +16,7 @@ error-partly-replaced = cannot replace { $path }: { $reason }; already replaced:
 error-output-is-input = { $path } is both an input and the output; to convert a file in place use --in-place
 error-in-place-stdin = --in-place needs files to rewrite; it cannot be used with standard input
 error-in-place-not-regular = { $path } is not a regular file and cannot be rewritten in place; use -o instead
+error-input-is-folder = cannot read { $path }: it is a folder; to convert every text file under it, use -r { $path } -o OUTDIR (or --in-place)
 error-stdin-twice = standard input (-) can be named only once
 error-same-file-twice = { $first } and { $second } are the same file; --in-place would convert it twice
 error-same-output-twice = { $first } and { $second } would both be written to { $path }; nothing was written (convert them into different folders)
@@ -78,6 +79,7 @@ detect-explain-confidence = confidence { $value }
 detect-explain-script = script: Simplified { $simplified }, Traditional { $traditional }, mixed { $mixed }
 detect-explain-standard = standard: Taiwan { $taiwan }, Hong Kong { $hongkong }, OpenCC { $opencc }
 detect-explain-origin = converted mechanically from mainland Simplified: { $value }
+detect-explain-phrases = to write Taiwan vocabulary instead of the mainland words: bianyi convert --to zh-TW --phrases
 detect-explain-no-evidence = no character or word that tells the scripts or standards apart
 detect-explain-evidence = { $kind }: { $count }
 detect-explain-evidence-examples = { $kind }: { $count } ({ $examples })
@@ -176,6 +178,7 @@ cli-usage = Usage: { $usage }
 cli-heading-commands = Commands
 cli-heading-arguments = Arguments
 cli-heading-options = Options
+cli-heading-glossary = Glossary options
 cli-help-flag = Print help (see more with '--help')
 cli-version-flag = Print version
 cli-possible-values = [possible values: { $values }]
@@ -189,6 +192,7 @@ cli-error-unknown-argument = unexpected argument '{ $arg }' found
 cli-error-unknown-subcommand = unrecognized subcommand '{ $name }'
 cli-error-missing-required = the following required arguments were not provided: { $args }
 cli-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-given-twice = '{ $arg }' was given twice; it takes one value, give it once
 cli-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
 cli-error-value-count = wrong number of values for '{ $arg }'
 cli-error-utf8 = the command line is not valid UTF-8
@@ -283,8 +287,8 @@ cli-qa-target = Its translation, paragraph by paragraph
 cli-qa-json = JSON Lines instead of text, for tools
 cli-align-about = Align a text with its translation or conversion, sentence by sentence, and write the pairs (beads, TSV, JSONL, Markdown, TMX, XLIFF, HTML)
 cli-align-target = The target text (its translation or conversion)
-cli-align-source_lang = Language of the source (BCP 47: zh-Hant, zh-Hans, en, …)
-cli-align-target_lang = Language of the target
+cli-align-source_lang = Language of the source (BCP 47: zh-Hant, zh-Hans, en, …); default: detected (Chinese and its script from the characters, Latin letters as en)
+cli-align-target_lang = Language of the target; default: detected, as for the source
 cli-align-format = What to write
 cli-align-format-beads = One line per bead: [0,1]:[2] (0-based, vecalign's convention)
 cli-align-format-tsv = Source and target, tab-separated, one bead per line
@@ -305,7 +309,6 @@ cli-report-config = Convert with this OpenCC config
 cli-report-glossaries = Glossaries: terms are applied (replace) and marked in the report
 cli-report-translation = A translation of FILE: the report pairs the converted text with it, sentence by sentence, and checks its terms against the glossaries
 cli-report-translation_lang = Language of the translation
-cli-report-output = The report file (written atomically)
 cli-report-format = HTML or Markdown
 cli-report-format-md = Markdown
 cli-l10n-about = Localization files: derive zh-Hant, zh-TW or zh-HK files from zh-Hans ones (Fluent, gettext PO, JSON) without touching their syntax
@@ -327,6 +330,9 @@ cli-l10n-convert-overrides = A file of reviewed wording, in the format of the in
 
 ## Encodings
 
+note-align-lang-chinese = bianyi: note: { $path } is taken as { $lang } (detected from its characters; use { $option } to choose)
+note-align-lang-latin = bianyi: note: { $path } is taken as { $lang } (Latin letters; use { $option } to choose another language)
+error-align-lang-unknown = cannot tell the language of { $path } (neither Chinese nor Latin letters); give it with { $option } (zh-Hans, zh-Hant, en, …)
 note-encoding-guessed = bianyi: note: { $path } is not UTF-8; reading it as { $encoding } (guessed from its content; use --encoding to choose)
 error-malformed = { $path }: byte offset { $offset } is not valid { $encoding } (bytes { $bytes }); choose another --encoding
 error-unmappable = { $path }:{ $line }: “{ $char }” ({ $code }) cannot be written in { $encoding }; use --output-encoding utf-8, or --unmappable ncr to write it as a numeric character reference
@@ -353,10 +359,11 @@ cli-arg-output_encoding-utf-16be = UTF-16, big-endian
 
 ## Batch conversion (convert -r)
 
+batch-progress-files = files
 batch-summary = bianyi: { $files ->
         [one] converted 1 file
        *[other] converted { $files } files
-    } ({ $bytes } bytes), { $changed ->
+    } ({ $size }), { $changed ->
         [one] 1 character changed
        *[other] { $changed } characters changed
     }; skipped { $binary } binary { $binary ->

@@ -16,6 +16,7 @@ error-partly-replaced = 无法替换 { $path }：{ $reason }；已替换：{ $re
 error-output-is-input = { $path } 既是输入又是输出；要就地转换文件，请使用 --in-place
 error-in-place-stdin = --in-place 需要指定要改写的文件，不能用于标准输入
 error-in-place-not-regular = { $path } 不是普通文件，无法就地改写；请改用 -o
+error-input-is-folder = 无法读取 { $path }：这是一个文件夹；要转换其中的所有文本文件，请用 -r { $path } -o 输出文件夹（或 --in-place）
 error-stdin-twice = 标准输入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一个文件；--in-place 会把它转换两次
 error-same-output-twice = { $first } 和 { $second } 都会写到 { $path }；什么都没有写入（请把它们转换到不同的文件夹）
@@ -78,6 +79,7 @@ detect-explain-confidence = 置信度 { $value }
 detect-explain-script = 文字：简体 { $simplified }，繁体 { $traditional }，混合 { $mixed }
 detect-explain-standard = 标准：台湾 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
 detect-explain-origin = 由大陆简体机械转换而来：{ $value }
+detect-explain-phrases = 要把大陆用语改成台湾用语：bianyi convert --to zh-TW --phrases
 detect-explain-no-evidence = 没有能区分文字或标准的字词
 detect-explain-evidence = { $kind }：{ $count }
 detect-explain-evidence-examples = { $kind }：{ $count }（{ $examples }）
@@ -158,6 +160,9 @@ error-l10n-override = { $path }：{ $overrides } 中“{ $key }”的替换文�
 
 ## 编码
 
+note-align-lang-chinese = bianyi：提示：{ $path } 按 { $lang } 处理（根据其中的汉字识别；可用 { $option } 指定）
+note-align-lang-latin = bianyi：提示：{ $path } 按 { $lang } 处理（拉丁字母；其他语言请用 { $option } 指定）
+error-align-lang-unknown = 无法判断 { $path } 的语言（既不是中文也不是拉丁字母）；请用 { $option } 指定（zh-Hans、zh-Hant、en 等）
 note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encoding } 读取（根据内容推测；可用 --encoding 指定）
 error-malformed = { $path }：字节偏移 { $offset } 处不是有效的 { $encoding }（字节 { $bytes }）；请换一个 --encoding
 error-unmappable = { $path }:{ $line }：“{ $char }”（{ $code }）无法用 { $encoding } 写出；请用 --output-encoding utf-8，或用 --unmappable ncr 写成数字字符引用
@@ -165,7 +170,8 @@ error-unmappable = { $path }:{ $line }：“{ $char }”（{ $code }）无法用
 
 ## 批量转换（convert -r）
 
-batch-summary = bianyi：转换了 { $files } 个文件（{ $bytes } 字节），改动 { $changed } 个字符；跳过 { $binary } 个非文本文件和 { $links } 个符号链接；{ $errors ->
+batch-progress-files = 个文件
+batch-summary = bianyi：转换了 { $files } 个文件（{ $size }），改动 { $changed } 个字符；跳过 { $binary } 个非文本文件和 { $links } 个符号链接；{ $errors ->
         [0] 没有错误
        *[other] { $errors } 个错误
     }
@@ -196,6 +202,7 @@ cli-usage = 用法：{ $usage }
 cli-heading-commands = 命令
 cli-heading-arguments = 参数
 cli-heading-options = 选项
+cli-heading-glossary = 术语表选项
 cli-help-flag = 显示帮助（用 --help 查看详细说明）
 cli-version-flag = 显示版本
 cli-possible-values = [可选值：{ $values }]
@@ -209,6 +216,7 @@ cli-error-unknown-argument = 未知参数“{ $arg }”
 cli-error-unknown-subcommand = 未知命令“{ $name }”
 cli-error-missing-required = 缺少必需的参数：{ $args }
 cli-error-conflict = 参数“{ $arg }”不能与“{ $other }”同时使用
+cli-error-given-twice = 参数“{ $arg }”给了两次；它只取一个值，请只给一次
 cli-error-no-equals = 给“{ $arg }”指定值时需要用等号（例如 { $arg }=值）
 cli-error-value-count = “{ $arg }”的值的个数不对
 cli-error-utf8 = 命令行不是有效的 UTF-8
@@ -302,8 +310,8 @@ cli-qa-target = 它的译文，逐段对应
 cli-qa-json = 输出 JSON Lines 而不是文本，供工具使用
 cli-align-about = 逐句对齐文本与其译文或转换结果，并写出句对（beads、TSV、JSONL、Markdown、TMX、XLIFF、HTML）
 cli-align-target = 目标文本（译文或转换结果）
-cli-align-source_lang = 原文的语言（BCP 47：zh-Hant、zh-Hans、en 等）
-cli-align-target_lang = 目标文本的语言
+cli-align-source_lang = 原文的语言（BCP 47：zh-Hant、zh-Hans、en 等）；默认：自动识别（中文及简繁看汉字，拉丁字母按 en）
+cli-align-target_lang = 目标文本的语言；默认：自动识别，同原文
 cli-align-format = 写出什么
 cli-align-format-beads = 每个对齐单元一行：[0,1]:[2]（从 0 开始，与 vecalign 相同）
 cli-align-format-tsv = 原文和目标文本以制表符分隔，每个对齐单元一行
@@ -324,7 +332,6 @@ cli-report-config = 用此 OpenCC 方案转换
 cli-report-glossaries = 术语表：应用其术语（replace），并在报告中标出
 cli-report-translation = FILE 的译文：报告把转换后的文本与它逐句配对，并用术语表检查其中的术语
 cli-report-translation_lang = 译文的语言
-cli-report-output = 报告文件（原子写入）
 cli-report-format = HTML 或 Markdown
 cli-report-format-md = Markdown
 cli-l10n-about = 本地化文件：由 zh-Hans 文件生成 zh-Hant、zh-TW 或 zh-HK 文件（Fluent、gettext PO、JSON），不改动其语法

@@ -16,6 +16,7 @@ error-partly-replaced = 無法替換 { $path }：{ $reason }；已替換：{ $re
 error-output-is-input = { $path } 既是輸入又是輸出；要就地轉換檔案，請使用 --in-place
 error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於標準輸入
 error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
+error-input-is-folder = 無法讀取 { $path }：這是一個資料夾；要轉換其中的所有文本檔案，請用 -r { $path } -o 輸出資料夾（或 --in-place）
 error-stdin-twice = 標準輸入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一個檔案；--in-place 會把它轉換兩次
 error-same-output-twice = { $first } 和 { $second } 都會寫到 { $path }；什麼都沒有寫入（請把它們轉換到不同的資料夾）
@@ -78,6 +79,7 @@ detect-explain-confidence = 置信度 { $value }
 detect-explain-script = 文字：簡體 { $simplified }，繁體 { $traditional }，混合 { $mixed }
 detect-explain-standard = 標準：臺灣 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
 detect-explain-origin = 由大陸簡體機械轉換而來：{ $value }
+detect-explain-phrases = 要把大陸用語改成臺灣用語：bianyi convert --to zh-TW --phrases
 detect-explain-no-evidence = 沒有能區分文字或標準的字詞
 detect-explain-evidence = { $kind }：{ $count }
 detect-explain-evidence-examples = { $kind }：{ $count }（{ $examples }）
@@ -158,6 +160,9 @@ error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文�
 
 ## 編碼
 
+note-align-lang-chinese = bianyi：提示：{ $path } 按 { $lang } 處理（根據其中的漢字識別；可用 { $option } 指定）
+note-align-lang-latin = bianyi：提示：{ $path } 按 { $lang } 處理（拉丁字母；其他語言請用 { $option } 指定）
+error-align-lang-unknown = 無法判斷 { $path } 的語言（既不是中文也不是拉丁字母）；請用 { $option } 指定（zh-Hans、zh-Hant、en 等）
 note-encoding-guessed = bianyi：提示：{ $path } 不是 UTF-8，按 { $encoding } 讀取（根據內容推測；可用 --encoding 指定）
 error-malformed = { $path }：位元組偏移 { $offset } 處不是有效的 { $encoding }（位元組 { $bytes }）；請換一個 --encoding
 error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用 { $encoding } 寫出；請用 --output-encoding utf-8，或用 --unmappable ncr 寫成數字字元引用
@@ -165,7 +170,8 @@ error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用
 
 ## 批次轉換（convert -r）
 
-batch-summary = bianyi：轉換了 { $files } 個檔案（{ $bytes } 位元組），改動 { $changed } 個字元；跳過 { $binary } 個非文本檔案和 { $links } 個符號連結；{ $errors ->
+batch-progress-files = 個檔案
+batch-summary = bianyi：轉換了 { $files } 個檔案（{ $size }），改動 { $changed } 個字元；跳過 { $binary } 個非文本檔案和 { $links } 個符號連結；{ $errors ->
         [0] 沒有錯誤
        *[other] { $errors } 個錯誤
     }
@@ -196,6 +202,7 @@ cli-usage = 用法：{ $usage }
 cli-heading-commands = 命令
 cli-heading-arguments = 引數
 cli-heading-options = 選項
+cli-heading-glossary = 術語表選項
 cli-help-flag = 顯示幫助（用 --help 檢視詳細說明）
 cli-version-flag = 顯示版本
 cli-possible-values = [可選值：{ $values }]
@@ -209,6 +216,7 @@ cli-error-unknown-argument = 未知引數「{ $arg }」
 cli-error-unknown-subcommand = 未知命令「{ $name }」
 cli-error-missing-required = 缺少必需的引數：{ $args }
 cli-error-conflict = 引數「{ $arg }」不能與「{ $other }」同時使用
+cli-error-given-twice = 引數「{ $arg }」給了兩次；它只取一個值，請只給一次
 cli-error-no-equals = 給「{ $arg }」指定值時需要用等號（例如 { $arg }=值）
 cli-error-value-count = 「{ $arg }」的值的個數不對
 cli-error-utf8 = 命令列不是有效的 UTF-8
@@ -302,8 +310,8 @@ cli-qa-target = 它的譯文，逐段對應
 cli-qa-json = 輸出 JSON Lines 而不是文本，供工具使用
 cli-align-about = 逐句對齊文本與其譯文或轉換結果，並寫出句對（beads、TSV、JSONL、Markdown、TMX、XLIFF、HTML）
 cli-align-target = 目標文本（譯文或轉換結果）
-cli-align-source_lang = 原文的語言（BCP 47：zh-Hant、zh-Hans、en 等）
-cli-align-target_lang = 目標文本的語言
+cli-align-source_lang = 原文的語言（BCP 47：zh-Hant、zh-Hans、en 等）；預設：自動識別（中文及簡繁看漢字，拉丁字母按 en）
+cli-align-target_lang = 目標文本的語言；預設：自動識別，同原文
 cli-align-format = 寫出什麼
 cli-align-format-beads = 每個對齊單元一行：[0,1]:[2]（從 0 開始，與 vecalign 相同）
 cli-align-format-tsv = 原文和目標文本以製表符分隔，每個對齊單元一行
@@ -324,7 +332,6 @@ cli-report-config = 用此 OpenCC 方案轉換
 cli-report-glossaries = 術語表：應用其術語（replace），並在報告中標出
 cli-report-translation = FILE 的譯文：報告把轉換後的文本與它逐句配對，並用術語表檢查其中的術語
 cli-report-translation_lang = 譯文的語言
-cli-report-output = 報告檔案（原子寫入）
 cli-report-format = HTML 或 Markdown
 cli-report-format-md = Markdown
 cli-l10n-about = 本地化檔案：由 zh-Hans 檔案生成 zh-Hant、zh-TW 或 zh-HK 檔案（Fluent、gettext PO、JSON），不改動其語法

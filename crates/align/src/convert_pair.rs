@@ -58,6 +58,60 @@ pub fn align_conversion(
 mod tests {
     use super::*;
 
+    /// Pieces without text (issue 21 item 9) keep the invariants of the
+    /// fuzz target align_segments: beads cover both sides once, in order,
+    /// every segment is where it says, and the document is all converted.
+    #[test]
+    fn pieces_without_text_keep_coverage() {
+        let parts = [
+            "![]()",
+            "!",
+            "[",
+            "]",
+            "(",
+            ")",
+            "。",
+            "！",
+            "」",
+            "…",
+            " ",
+            "\n",
+            "\n\n",
+            "甲",
+            "a",
+            "1",
+            "https://x.y/z",
+            "---",
+            "?",
+            ".",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            for lang in ["zh-Hant", "en"] {
+                let (b, doc) = align_conversion(
+                    &text,
+                    lang,
+                    lang,
+                    Segmentation::Sentences,
+                    &mut |t: &str| t.to_uppercase(),
+                );
+                b.check().expect("covers");
+                assert_eq!(doc, text.to_uppercase(), "{text:?}");
+                for s in &b.source {
+                    assert_eq!(&text[s.start..s.start + s.text.len()], s.text, "{text:?}");
+                    assert!(!s.text.is_empty());
+                }
+            }
+        }
+    }
+
     #[test]
     fn segments_pair_one_to_one() {
         let text = "頭髮很長。後來剪了！\n\n第二段。";

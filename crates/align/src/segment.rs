@@ -6,6 +6,14 @@
 //! then white space and something that starts a sentence (a capital, a
 //! digit, an opening quote) — except after abbreviations (Mr., U.S., e.g.),
 //! initials (J. R. R. Tolkien) and inside decimals (3.14).
+//!
+//! A sentence has text: a letter, a Han character or a digit, not counting
+//! link destinations (`](…)`) and bare URLs. With [`Segmentation::Sentences`]
+//! a piece without text (a Markdown image `![](…)`, a rule `---`, a lone
+//! bracket) is not a sentence of its own: it stays with the sentence before
+//! it on its line, else with the one after it, and a line without text is
+//! no segment at all (its bytes are between segments, as blank lines are).
+//! An ASCII `!` before `[` opens a Markdown image and ends no sentence.
 
 use crate::bitext::Segment;
 
@@ -53,9 +61,14 @@ pub fn segment(text: &str, lang: &str, how: Segmentation) -> Vec<Segment> {
         if !body.trim().is_empty() {
             let spans = match how {
                 Segmentation::Lines => vec![(0, body.len())],
-                Segmentation::Sentences if chinese => sentences_zh(body),
-                Segmentation::Sentences => sentences_en(body),
+                Segmentation::Sentences if chinese => with_text(body, sentences_zh(body)),
+                Segmentation::Sentences => with_text(body, sentences_en(body)),
             };
+            if spans.is_empty() {
+                // No text on the line: not a paragraph either.
+                at += line.len();
+                continue;
+            }
             for (s, e) in spans {
                 let piece = &body[s..e];
                 let trimmed = piece.trim();
@@ -76,6 +89,51 @@ pub fn segment(text: &str, lang: &str, how: Segmentation) -> Vec<Segment> {
     out
 }
 
+/// Whether `piece` has text: a letter (Han characters included) or a digit
+/// outside link destinations (`](…)`) and bare URLs (`http://…`,
+/// `https://…`, `www.…`).
+fn has_text(piece: &str) -> bool {
+    let mut rest = piece;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("](") {
+            rest = after.find(')').map_or("", |i| &after[i + 1..]);
+            continue;
+        }
+        if ["http://", "https://", "www."]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            rest = rest.find(char::is_whitespace).map_or("", |i| &rest[i..]);
+            continue;
+        }
+        if c.is_alphanumeric() {
+            return true;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    false
+}
+
+/// `spans` of `body` with each span that has no text joined to the one
+/// before it (else to the one after it); none if the line has no text.
+fn with_text(body: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    let mut pending = None;
+    for (s, e) in spans {
+        if body[s..e].trim().is_empty() {
+            continue;
+        }
+        if has_text(&body[s..e]) {
+            out.push((pending.take().unwrap_or(s), e));
+        } else if let Some(last) = out.last_mut() {
+            last.1 = e;
+        } else if pending.is_none() {
+            pending = Some(s);
+        }
+    }
+    out
+}
+
 /// Byte spans of the Chinese sentences of one paragraph.
 pub fn sentences_zh(text: &str) -> Vec<(usize, usize)> {
     let enders = ['。', '！', '？', '!', '?', '；', ';', '…'];
@@ -87,6 +145,10 @@ pub fn sentences_zh(text: &str) -> Vec<(usize, usize)> {
             && chars.peek().is_some_and(|&(_, n)| n == '.')
             && text[i..].starts_with("...");
         if !enders.contains(&c) && !ascii_period_end {
+            continue;
+        }
+        // `![…](…)`: a Markdown image, not an exclamation.
+        if c == '!' && chars.peek().is_some_and(|&(_, n)| n == '[') {
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -221,6 +283,43 @@ mod tests {
                 "Then it ended."
             ]
         );
+    }
+
+    /// Issue 21 item 9: the article's `![]()` lines were two junk
+    /// sentences, "!" and "[]()".
+    #[test]
+    fn pieces_without_text_are_no_sentences() {
+        for lang in ["zh-Hant", "en"] {
+            assert_eq!(
+                split(
+                    "![]()\n\n第一句。\n![](https://example.com/a.png)\n---\n",
+                    lang
+                ),
+                ["第一句。"],
+                "{lang}"
+            );
+        }
+        assert_eq!(
+            split("看圖：![示意圖](a.png)。好！」\n「……", "zh-Hant"),
+            ["看圖：![示意圖](a.png)。", "好！」"]
+        );
+        assert_eq!(
+            split("第一句。 ![]() 第二句。", "zh-Hant"),
+            ["第一句。", "![]() 第二句。"]
+        );
+        assert_eq!(split("Done. ![](x.png)", "en"), ["Done. ![](x.png)"]);
+        // Paragraph numbers skip lines without text; positions stay true.
+        let text = "![]()\n甲。\n\n![]()\n乙。";
+        let segs = segment(text, "zh", Segmentation::Sentences);
+        let got: Vec<(&str, usize, usize)> = segs
+            .iter()
+            .map(|s| (s.text.as_str(), s.paragraph, s.start))
+            .collect();
+        assert_eq!(got, [("甲。", 0, 6), ("乙。", 1, 20)]);
+        assert!(has_text("2024") && has_text("www.example.com 見"));
+        assert!(!has_text("[](https://x.y/z) … —"));
+        // Lines are taken as given.
+        assert_eq!(segment("![]()\n", "zh", Segmentation::Lines).len(), 1);
     }
 
     #[test]

@@ -164,13 +164,16 @@ pub(super) fn run(
     let total: u64 = items.iter().map(|i| i.size).sum();
     let bar = if io::stderr().is_terminal() {
         let bar = ProgressBar::new(total);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}") {
+        let files = l.msg("batch-progress-files", &[]);
+        if let Ok(style) = ProgressStyle::with_template(&progress_template(&files)) {
             bar.set_style(style);
         }
+        bar.set_message(format!("0/{}", items.len()));
         bar
     } else {
         ProgressBar::hidden()
     };
+    let done = std::sync::atomic::AtomicUsize::new(0);
     // Messages go above the bar, in the order of the files whatever the
     // threads do: each file's messages wait for those of the files before it.
     let say = |text: String| {
@@ -221,6 +224,8 @@ pub(super) fn run(
                 }
             }
         }
+        let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        bar.set_message(format!("{finished}/{}", items.len()));
         bar.inc(item.size);
         outcome
     };
@@ -245,7 +250,7 @@ pub(super) fn run(
         "batch-summary",
         &[
             ("files", n(tally.files)),
-            ("bytes", n(tally.bytes)),
+            ("size", FluentValue::from(human_size(tally.bytes))),
             ("changed", n(tally.changed)),
             ("binary", n(tally.binary)),
             ("links", n(tally.links)),
@@ -635,6 +640,21 @@ fn safe_destination(dest: &Path, out_canon: Option<&Path>) -> Result<(), CliErro
     Err(escapes())
 }
 
+/// The progress bar of a tree: files done/total (the message), then bytes
+/// in binary units (KiB, MiB), as the summary says them. `files` is the
+/// localized word after the count of files.
+fn progress_template(files: &str) -> String {
+    // Braces would be template keys.
+    let files = files.replace(['{', '}'], "");
+    format!("{{bar:40}} {{msg}} {files}  {{binary_bytes}}/{{binary_total_bytes}} {{eta}}")
+}
+
+/// A size for people, in binary units as the progress bar shows them:
+/// 215 B, 1.50 KiB, 47.13 MiB.
+fn human_size(bytes: u64) -> String {
+    indicatif::BinaryBytes(bytes).to_string()
+}
+
 /// A NUL byte in the first bytes means binary, unless the text is UTF-16.
 fn is_binary(head: &[u8], io_opts: &Io) -> bool {
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
@@ -654,6 +674,35 @@ fn changed_chars(before: &[u8], after: &[u8], io_opts: &Io, state: &OutState) ->
             (Some(p), Some(q)) => n += u64::from(p != q),
             (None, None) => return n,
             _ => n += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 21 item 15: sizes for people (the summary said "49423500
+    /// bytes"), in the binary units of the progress bar.
+    #[test]
+    fn sizes_are_human() {
+        assert_eq!(human_size(215), "215 B");
+        assert_eq!(human_size(1536), "1.50 KiB");
+        assert_eq!(human_size(49_423_500), "47.13 MiB");
+        assert_eq!(human_size(3 << 30), "3.00 GiB");
+    }
+
+    /// The bar shows files done/total and bytes, whatever the word for
+    /// files is.
+    #[test]
+    fn progress_template_is_valid() {
+        for files in ["files", "个文件", "{odd}"] {
+            let template = progress_template(files);
+            assert!(
+                ProgressStyle::with_template(&template).is_ok(),
+                "{template}"
+            );
+            assert!(template.contains("{msg}") && template.contains("{binary_total_bytes}"));
         }
     }
 }

@@ -32,10 +32,9 @@ pub(super) fn precheck(
     let file = File::open(path).map_err(read_error)?;
     let metadata = file.metadata().map_err(read_error)?;
     if metadata.is_dir() {
-        return Err(read_error(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "is a directory",
-        )));
+        return Err(CliError::InputIsFolder {
+            path: path.display().to_string(),
+        });
     }
     if !metadata.is_file() {
         if in_place {

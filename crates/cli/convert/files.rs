@@ -62,15 +62,14 @@ pub(super) fn convert_each(
     // ahead is needed. JSON Lines are read as they come.
     if !args.jsonl {
         let direct_output = args
-            .output
-            .as_ref()
+            .output_file()
             .is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file() && !m.is_dir()));
-        let check_utf8 = args.output.is_none() || direct_output;
+        let check_utf8 = args.output_file().is_none() || direct_output;
         for (_, path) in files() {
             precheck(path, false, check_utf8, args.encoding, threads(args))?;
         }
     }
-    let mut output = Output::to(args.output.as_deref())?;
+    let mut output = Output::to(args.output_file())?;
     let mut state = OutState::default();
     for input in inputs {
         convert(input, &mut output, &mut state)?;
@@ -123,7 +122,7 @@ pub(super) fn refuse_output_is_input(args: &ConvertArgs, inputs: &[Input]) -> Re
         Input::Stdin => None,
     });
     for p in files {
-        match &args.output {
+        match args.output_file() {
             Some(out) if same_file(out, p) => {
                 return Err(CliError::OutputIsInput {
                     path: out.display().to_string(),

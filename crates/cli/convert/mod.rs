@@ -59,8 +59,8 @@ pub(crate) fn run(args: &ConvertArgs, lang: Option<&str>) -> Result<(), CliError
         target_tag: target_of(args).tag().to_string(),
     };
     if let Some(root) = &args.recursive {
-        let destination = match (&args.output, args.in_place) {
-            (Some(dir), _) => batch::Destination::Folder(dir.clone()),
+        let destination = match (args.output_file(), args.in_place) {
+            (Some(dir), _) => batch::Destination::Folder(dir.to_path_buf()),
             (None, true) => batch::Destination::InPlace,
             (None, false) => return Err(CliError::BatchNeedsOutput),
         };

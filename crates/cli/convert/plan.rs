@@ -163,7 +163,7 @@ fn startable(n: usize) -> usize {
 pub(super) fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result<Job, CliError> {
     let mode = match (args.diff, args.ambiguities) {
         (Some(style), _) => lines::Mode::Diff {
-            color: lines::color_wanted(style, args.output.is_none()),
+            color: lines::color_wanted(style, args.output_file().is_none()),
         },
         (None, true) => lines::Mode::Ambiguities,
         (None, false) => lines::Mode::Text,
