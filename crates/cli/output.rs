@@ -831,7 +831,9 @@ pub(crate) mod cleanup {
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
-        std::thread::spawn(move || {
+        // A system that refuses the thread (a process limit) leaves
+        // temporary files behind on a signal, nothing worse.
+        let _ = std::thread::Builder::new().spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 if let Ok(p) = PENDING.lock() {
                     for path in p.iter() {

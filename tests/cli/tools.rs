@@ -282,7 +282,16 @@ fn threads_under_a_process_limit(prlimit: &Path) {
         std::fs::set_permissions(&bin, open).expect("chmod binary");
     }
     let bin = bin.to_str().expect("UTF-8 temporary path");
-    let run = |nproc: &str, jobs: &str| {
+    // The same text as a file: read in pieces by the workers themselves.
+    let file = shared.path().join("in.txt");
+    std::fs::write(&file, &text).expect("write the input");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644))
+            .expect("chmod input");
+    }
+    let file = file.to_str().expect("UTF-8 temporary path");
+    let run = |nproc: &str, jobs: &str, how: &[&str]| {
         let limited = [prlimit.to_str().unwrap_or("prlimit"), nproc, "--", bin];
         let mut command = if running_as_root() {
             let mut c = Command::new("setpriv");
@@ -295,7 +304,8 @@ fn threads_under_a_process_limit(prlimit: &Path) {
             c
         };
         let mut child = command
-            .args(["convert", "-c", "s2t", "-j", jobs])
+            .args(["convert", "-j", jobs])
+            .args(how)
             .env("LANG", "C")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -317,9 +327,19 @@ fn threads_under_a_process_limit(prlimit: &Path) {
         );
         out.stdout
     };
-    let one = run("--nproc=64", "1");
-    for nproc in ["--nproc=1", "--nproc=3", "--nproc=6"] {
-        assert!(run(nproc, "64") == one, "{nproc}: other bytes");
+    // Standard input, a file (positioned reads by the workers), and a
+    // target (`--to`), each as one thread does it. The library starts the
+    // workers the system allows, or none (then the calling thread converts
+    // alone); before issue 20 it panicked when one could not start.
+    for how in [
+        &["-c", "s2t"][..],
+        &["-c", "s2t", file][..],
+        &["--to", "zh-TW", file][..],
+    ] {
+        let one = run("--nproc=64", "1", how);
+        for nproc in ["--nproc=1", "--nproc=3", "--nproc=6"] {
+            assert!(run(nproc, "64", how) == one, "{nproc} {how:?}: other bytes");
+        }
     }
 }
 

@@ -116,46 +116,15 @@ pub(super) fn target_of(args: &ConvertArgs) -> Target {
 pub(super) fn threads(args: &ConvertArgs) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let wanted = args.threads.map_or(cores, usize::from);
-    startable(wanted.min(max_threads(cores)))
+    // The library starts as many workers as the system lets it (fewer
+    // under `ulimit -u` or low memory, none at worst: then the calling
+    // thread converts alone).
+    wanted.min(max_threads(cores))
 }
 
 /// The most threads `-j` gets on `cores` cores (issue 20).
 pub(crate) fn max_threads(cores: usize) -> usize {
     cores.saturating_mul(4).clamp(1, 256)
-}
-
-/// How many threads a conversion on `n` may use: the library starts that
-/// many workers next to this thread when `n` > 1 (none for 1), and treats
-/// a worker it cannot start as a bug (it panics). So the CLI first starts
-/// up to `n` threads that wait together, and asks for as many as started
-/// (`ulimit -u`, memory). Another process may take the room between this
-/// probe and the conversion: a window docs/reliability.md names.
-fn startable(n: usize) -> usize {
-    if n <= 1 {
-        return 1;
-    }
-    let gate = std::sync::RwLock::new(());
-    let Ok(closed) = gate.write() else {
-        return 1;
-    };
-    let started = std::thread::scope(|scope| {
-        let mut started = 0;
-        while started < n {
-            let gate = &gate;
-            let wait = move || drop(gate.read());
-            if std::thread::Builder::new()
-                .spawn_scoped(scope, wait)
-                .is_err()
-            {
-                break;
-            }
-            started += 1;
-        }
-        // The probes hold on until all are counted, then end.
-        drop(closed);
-        started
-    });
-    started.max(1)
 }
 
 /// The conversion of `args`; `batch`: files run in parallel, each on one

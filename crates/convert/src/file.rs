@@ -198,7 +198,15 @@ fn in_pieces<W: Write>(
         }
     };
     std::thread::scope(|scope| {
-        spawn_workers(scope, threads, &work_rx, &done_tx, &work);
+        if spawn_workers(scope, threads, &work_rx, &done_tx, &work) == 0 {
+            // The system refused every thread: nothing is done here, and
+            // the stream converts the whole file on the calling thread.
+            return Ok(Parted {
+                end: 0,
+                position: Position::START,
+                written: 0,
+            });
+        }
         let ordered = Ordered {
             output,
             end: 0,

@@ -181,10 +181,14 @@ pub(crate) fn pipeline<R: Read, W: Write>(
         // queue, so the workers end and the scope can re-raise the panic.
         let mut pipe = Pipe::new(WriteSink(output), work_tx, done_rx);
         let started = std::cell::Cell::new(false);
+        // Workers that could be started (the system may refuse threads).
+        let running = std::cell::Cell::new(0);
+        // Starts the workers once; whether any runs.
         let start_workers = || {
             if !started.replace(true) {
-                spawn_workers(scope, threads, &work_rx, &done_tx, &work);
+                running.set(spawn_workers(scope, threads, &work_rx, &done_tx, &work));
             }
+            running.get() > 0
         };
         let mut at_end = false;
         let outcome = loop {
@@ -195,10 +199,9 @@ pub(crate) fn pipeline<R: Read, W: Write>(
             while pipe.has_room(threads) {
                 let workers = threads > 1;
                 let hand = |text: &str| {
-                    // Threads start with the first full piece.
-                    if workers {
-                        start_workers();
-                    }
+                    // Threads start with the first full piece; without
+                    // any, every piece is converted here.
+                    let workers = workers && start_workers();
                     pipe.hand(conv, text, workers)
                 };
                 match splitter.take(part, hand) {
@@ -217,7 +220,7 @@ pub(crate) fn pipeline<R: Read, W: Write>(
                 break Err(e);
             }
             if at_end {
-                let workers = started.get();
+                let workers = running.get() > 0;
                 if let Err(e) = splitter
                     .take_rest(|text| pipe.hand(conv, text, workers))
                     .and_then(|()| pipe.catch_up())
@@ -260,7 +263,7 @@ pub(crate) fn pipeline<R: Read, W: Write>(
             if n < CHUNK {
                 // A pause (a terminal, `tail -f`): convert what can be and
                 // let the output catch up before reading on.
-                let workers = started.get();
+                let workers = running.get() > 0;
                 let paused = loop {
                     match splitter.take(1, |text| pipe.hand(conv, text, workers)) {
                         Ok(true) => {}
@@ -460,21 +463,25 @@ pub(crate) fn complete_prefix(b: &[u8]) -> usize {
 
 /// The workers of a pipeline: each takes jobs from `work_rx`, does `work`
 /// on them and sends them back with its result (or the panic that stopped
-/// it), until the queue is closed.
+/// it), until the queue is closed. Returns how many started: fewer than
+/// `threads` (0 even) when the system refuses threads, and the caller
+/// then does the work with those, or alone.
 pub(crate) fn spawn_workers<'scope, 'env, J, R, F>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     threads: usize,
     work_rx: &'env std::sync::Mutex<std::sync::mpsc::Receiver<J>>,
     done_tx: &std::sync::mpsc::Sender<(J, std::thread::Result<R>)>,
     work: &'env F,
-) where
+) -> usize
+where
     J: Send + 'env,
     R: Send + 'env,
     F: Fn(&mut J, &mut Scratch) -> R + Sync,
 {
+    let mut started = 0;
     for _ in 0..threads {
         let done_tx = done_tx.clone();
-        scope.spawn(move || {
+        let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
             let mut scratch = Scratch::default();
             loop {
                 // The lock is only held while waiting for a job.
@@ -492,7 +499,14 @@ pub(crate) fn spawn_workers<'scope, 'env, J, R, F>(
                 }
             }
         });
+        // The system refused a thread (a process limit, no memory): the
+        // ones started do the work, or the caller does it alone.
+        if spawned.is_err() {
+            break;
+        }
+        started += 1;
     }
+    started
 }
 
 /// The work of a pipeline's workers: a piece converted into its output
@@ -873,7 +887,11 @@ pub(crate) fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &
     let stop = AtomicBool::new(false);
     let work = convert_job(conv, &stop);
     std::thread::scope(|scope| {
-        spawn_workers(scope, threads, &work_rx, &done_tx, &work);
+        if spawn_workers(scope, threads, &work_rx, &done_tx, &work) == 0 {
+            // The system refused every thread: this one converts it all.
+            conv.convert_into(text, out);
+            return;
+        }
         let mut pipe = Pipe::new(out, work_tx, done_rx);
         let mut start = 0;
         while start < text.len() {
