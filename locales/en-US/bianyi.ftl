@@ -162,6 +162,19 @@ report-beads = Aligned pairs
 report-changed = Characters changed
 report-terms = Glossary entries found
 report-converted-name = converted text
+report-title-file = Report on { $file }: { $source } → { $target }
+report-original = Source
+report-converted = Converted
+report-translation = Translation
+report-file = File
+report-conversion = Conversion
+report-glossaries = Glossaries
+report-legend = Legend
+report-legend-removed = characters the conversion changed, as they were
+report-legend-added = characters the conversion wrote
+report-legend-term = a glossary term (hover over it for its entry)
+report-legend-low = a pair aligned with low confidence: check it
+report-converted-segments = Converted segments
 
 ## bianyi l10n convert
 

@@ -147,6 +147,19 @@ report-beads = 对齐的句对
 report-changed = 改动的字符
 report-terms = 找到的术语条目
 report-converted-name = 转换后的文本
+report-title-file = { $file } 的报告：{ $source } → { $target }
+report-original = 原文
+report-converted = 转换后
+report-translation = 译文
+report-file = 文件
+report-conversion = 转换
+report-glossaries = 术语表
+report-legend = 图例
+report-legend-removed = 转换改动的字符（改动前）
+report-legend-added = 转换写出的字符
+report-legend-term = 术语表中的术语（鼠标悬停可查看条目）
+report-legend-low = 对齐置信度低的句对，请核对
+report-converted-segments = 转换后的句段
 
 ## bianyi l10n convert
 

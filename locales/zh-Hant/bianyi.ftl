@@ -147,6 +147,19 @@ report-beads = 對齊的句對
 report-changed = 改動的字元
 report-terms = 找到的術語條目
 report-converted-name = 轉換後的文字
+report-title-file = { $file } 的報告：{ $source } → { $target }
+report-original = 原文
+report-converted = 轉換後
+report-translation = 譯文
+report-file = 檔案
+report-conversion = 轉換
+report-glossaries = 術語表
+report-legend = 圖例
+report-legend-removed = 轉換改動的字元（改動前）
+report-legend-added = 轉換寫出的字元
+report-legend-term = 術語表中的術語（滑鼠懸停可檢視條目）
+report-legend-low = 對齊信賴度低的句對，請核對
+report-converted-segments = 轉換後的句段
 
 ## bianyi l10n convert
 
