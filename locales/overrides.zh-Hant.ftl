@@ -1,8 +1,12 @@
 # Reviewed zh-Hant wording where converting zh-Hans (bianyi l10n convert
-# --to zh-TW --phrases) is not enough: words that differ by more than
-# script, and OpenCC phrase choices that are wrong here (禁用 → 停用,
-# 權限 → 許可權). Each message keeps the placeholders of the zh-Hans one, in
-# the same order. Used by scripts/update-zh-hant.sh; see docs/l10n.md.
+# --to zh-TW --phrases) is not enough: whole messages a reviewer reworded,
+# where a word differs by more than script and only in that message, or an
+# OpenCC phrase choice is wrong here (禁用 → 停用). A Taiwan term that
+# applies wherever the mainland one appears (文本 → 文字, 权限 → 權限,
+# 第一列 → 第一欄) goes into the glossary locales/terms.zh-TW.toml instead,
+# so that new messages get it too. Each message keeps the placeholders of
+# the zh-Hans one, in the same order. Used by scripts/update-zh-hant.sh;
+# see docs/l10n.md.
 
 error-engine-unavailable = 此 bianyi 建置時未包含系統 OpenCC 引擎；請用 `cargo build --features opencc` 重新建置（需要 libopencc-dev）
 io-permission-denied = 權限不足
@@ -21,3 +25,7 @@ error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文�
 cli-arg-phrases = 與 --to 一起使用：同時轉換地區用詞（软件 ↔ 軟體）
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）
 cli-arg-keep_formulas = 以 = + - @ 開頭的 TSV 和 CSV 儲存格原樣寫出，供工具使用（預設在前面加 '，以免試算表把它們當作公式執行）
+# Issue 21 (item 13), reviewed against Taiwan software wording.
+cli-convert-engine-opencc = 透過 opencc-rust 呼叫系統的 OpenCC 程式庫
+cli-about = 在簡繁字體、地區和語言之間轉換、檢查和對齊中文文字
+cli-detect-about = 判斷文字是簡體或繁體，以及所用的地區標準

@@ -17,6 +17,8 @@ const GENERATE: &[&str] = &[
     "--comments",
     "--overrides",
     "locales/overrides.zh-Hant.ftl",
+    "--glossary",
+    "locales/terms.zh-TW.toml",
     "locales/zh-Hans/bianyi.ftl",
 ];
 
@@ -74,4 +76,94 @@ fn issue20_the_same_file_twice_in_place_is_refused() {
             po
         );
     }
+}
+
+/// Issue 21 (item 13): the Chinese catalogues follow each region's software
+/// wording and Chinese punctuation. Words the other region uses, or that
+/// mean something else there (in Taiwan 列 is a row, so a column is 欄),
+/// are listed per locale; an ASCII `:` `,` `;` `(` `)` `!` `?` next to a
+/// Chinese character is half-width punctuation in Chinese text (code,
+/// options, paths and placeholders stay ASCII, and are not next to one).
+#[test]
+fn zh_catalogues_follow_regional_conventions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // (locale, word, why)
+    let forbidden: &[(&str, &str, &str)] = &[
+        ("zh-Hant", "許可權", "permissions are 權限"),
+        (
+            "zh-Hant",
+            "第一列",
+            "a column is 欄 in Taiwan (列 is a row)",
+        ),
+        (
+            "zh-Hant",
+            "第二列",
+            "a column is 欄 in Taiwan (列 is a row)",
+        ),
+        ("zh-Hant", "標題行", "a header row is 標題列 in Taiwan"),
+        ("zh-Hant", "文本", "text is 文字 in Taiwan"),
+        ("zh-Hant", "構建", "to build is 建置 in Taiwan"),
+        ("zh-Hant", "幫助", "help is 說明 in Taiwan"),
+        ("zh-Hant", "識別符號", "an identifier is 識別碼 in Taiwan"),
+        ("zh-Hant", "佔位符", "a placeholder is 預留位置 in Taiwan"),
+        ("zh-Hant", "置信度", "confidence is 信賴度 in Taiwan"),
+        ("zh-Hant", "退出", "to exit is 結束 in Taiwan"),
+        ("zh-Hant", "字節", "a byte is 位元組 in Taiwan"),
+        ("zh-Hant", "默認", "default is 預設 in Taiwan"),
+        ("zh-Hant", "信息", "a message is 訊息 in Taiwan"),
+        ("zh-Hant", "通過", "through is 透過 in Taiwan"),
+        ("zh-Hans", "许可权", "permissions are 权限"),
+        ("zh-Hans", "档案", "a file is 文件 on the mainland"),
+        ("zh-Hans", "资料夹", "a folder is 文件夹 on the mainland"),
+        ("zh-Hans", "预设", "default is 默认 on the mainland"),
+        ("zh-Hans", "程式", "a program is 程序 on the mainland"),
+        ("zh-Hans", "引数", "an argument is 参数 on the mainland"),
+        (
+            "zh-Hans",
+            "讯息",
+            "a message is 消息 or 信息 on the mainland",
+        ),
+    ];
+    // Messages whose ASCII punctuation is an example of input.
+    let examples = ["cli-glossary-extract-about"];
+    let han = |c: char| ('\u{3400}'..='\u{9FFF}').contains(&c);
+    let mut wrong = Vec::new();
+    for locale in ["zh-Hans", "zh-Hant"] {
+        let path = format!("locales/{locale}/bianyi.ftl");
+        let text = std::fs::read_to_string(root.join(&path)).expect("catalogue");
+        let mut id = "";
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((key, _)) = line.split_once(" = ")
+                && !key.starts_with(' ')
+            {
+                id = key;
+            }
+            for (l, word, why) in forbidden {
+                if *l == locale && line.contains(word) {
+                    wrong.push(format!("{path}:{}: {id}: “{word}”: {why}", n + 1));
+                }
+            }
+            if examples.contains(&id) {
+                continue;
+            }
+            let chars: Vec<char> = line.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                if !":,;()!?".contains(c) {
+                    continue;
+                }
+                let before = k.checked_sub(1).and_then(|i| chars.get(i)).copied();
+                let after = chars.get(k + 1).copied();
+                if before.is_some_and(han) || after.is_some_and(han) {
+                    wrong.push(format!(
+                        "{path}:{}: {id}: ASCII “{c}” next to Chinese; write it full-width",
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

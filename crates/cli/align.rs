@@ -275,8 +275,14 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
     };
     let mut report = match &translated {
         None => Report::conversion(&conversion_pair),
-        Some(b) => Report::translation(b),
+        Some(b) => {
+            let mut r = Report::translation(b);
+            r.set_originals(&conversion_pair);
+            r
+        }
     };
+    report.file = Some(report_name(&l, &args.file));
+    report.settings = report_settings(&l, args);
     report.findings = findings;
     if let (Some(g), Some(m)) = (&glossary, &matcher) {
         report.mark_terms(g, m);
@@ -286,6 +292,45 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         ReportFormat::Md => render::markdown_report(&report, &l),
     };
     output::write(args.output.as_deref(), out.as_bytes())
+}
+
+/// The name of a file in a report's title and header (`-`: standard
+/// input's name).
+fn report_name(l: &Localizer, file: &OsString) -> String {
+    if file == "-" {
+        l.msg("stdin-name", &[])
+    } else {
+        std::path::Path::new(file).display().to_string()
+    }
+}
+
+/// The settings a report shows under its title: the conversion as it was
+/// asked for (`--to zh-TW`, `-c t2s`), the glossaries, the translation.
+fn report_settings(l: &Localizer, args: &ReportArgs) -> Vec<(String, String)> {
+    let mut lines = Vec::new();
+    let conversion = match (&args.to, &args.config) {
+        (Some(to), _) => format!("--to {to}"),
+        (None, Some(config)) => format!("-c {config}"),
+        (None, None) => String::new(),
+    };
+    if !conversion.is_empty() {
+        lines.push((l.msg("report-conversion", &[]), conversion));
+    }
+    if !args.glossaries.is_empty() {
+        let names: Vec<String> = args
+            .glossaries
+            .iter()
+            .map(|g| g.display().to_string())
+            .collect();
+        lines.push((l.msg("report-glossaries", &[]), names.join(", ")));
+    }
+    if let Some(t) = &args.translation {
+        lines.push((
+            l.msg("report-translation", &[]),
+            format!("{} ({})", report_name(l, t), args.translation_lang),
+        ));
+    }
+    lines
 }
 
 /// Terminology findings of the translation, bead by bead, as lines.

@@ -60,6 +60,7 @@ fn localize(mut cmd: Command, path: &mut Vec<String>, l: &Localizer) -> Command 
             "{{before-help}}{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}"
         ))
         .subcommand_help_heading(l.msg("cli-heading-commands", &[]))
+        .subcommand_value_name(l.msg("cli-placeholder-command", &[]))
         .arg(
             Arg::new("help")
                 .short('h')
@@ -164,6 +165,60 @@ fn localize(mut cmd: Command, path: &mut Vec<String>, l: &Localizer) -> Command 
         path.pop();
     }
     cmd
+}
+
+/// The words of a rendered help page (`rendered`, with or without ANSI
+/// styles) that clap writes itself and no setting reaches: the colon after
+/// each heading (`Options:`), which Chinese writes full-width
+/// (`cli-heading-line`), and `[OPTIONS]` in the usage line
+/// (`cli-placeholder-options`).
+pub(crate) fn finish_help(rendered: &str, l: &Localizer) -> String {
+    let headings: Vec<String> = [
+        "cli-heading-commands",
+        "cli-heading-arguments",
+        "cli-heading-options",
+        "cli-heading-glossary",
+    ]
+    .iter()
+    .map(|id| l.msg(id, &[]))
+    .collect();
+    let options = format!("[{}]", l.msg("cli-placeholder-options", &[]));
+    let mut out = String::with_capacity(rendered.len());
+    for line in rendered.split_inclusive('\n') {
+        let plain = strip_ansi(line);
+        let heading = headings
+            .iter()
+            .find(|h| plain.trim_end() == format!("{h}:"));
+        match heading {
+            Some(h) => {
+                let shown = l.msg(
+                    "cli-heading-line",
+                    &[("heading", FluentValue::from(h.as_str()))],
+                );
+                out.push_str(&line.replacen(&format!("{h}:"), &shown, 1));
+            }
+            None => out.push_str(&line.replace("[OPTIONS]", &options)),
+        }
+    }
+    out
+}
+
+/// `s` without its ANSI escape sequences (ESC `[` … final byte).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `bianyi help [COMMAND]…` (and `bianyi glossary help add`) as the
@@ -343,8 +398,12 @@ pub(crate) fn error_text(e: &clap::Error, l: &Localizer) -> String {
     if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
         let usage = usage.to_string();
         let usage = usage.trim().trim_start_matches("Usage:").trim();
+        let usage = usage.replace(
+            "[OPTIONS]",
+            &format!("[{}]", l.msg("cli-placeholder-options", &[])),
+        );
         text.push_str("\n\n");
-        text.push_str(&l.msg("cli-usage", &[("usage", s(usage.to_string()))]));
+        text.push_str(&l.msg("cli-usage", &[("usage", s(usage))]));
     }
     text.push_str("\n\n");
     text.push_str(&l.msg("cli-more-info", &[]));
@@ -470,6 +529,57 @@ mod tests {
         );
         assert!(err.contains("pdf") && err.contains("tsv"), "{err}");
         assert!(!err.contains("invalid value"), "{err}");
+    }
+
+    /// Issue 21 (item 13): clap's own words in Chinese help pages: a
+    /// full-width colon after each heading, `[OPTIONS]` and `<COMMAND>`
+    /// translated; English keeps clap's.
+    #[test]
+    fn help_headings_and_placeholders_follow_the_locale() {
+        let render = |lang: &str, args: &[&str], ansi: bool| -> String {
+            let l = Localizer::for_locale(Some(lang));
+            let e = localized(&l).try_get_matches_from(args).expect_err("help");
+            let styled = e.render();
+            let text = if ansi {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            };
+            finish_help(&text, &l)
+        };
+        for ansi in [false, true] {
+            let help = render("zh_TW.UTF-8", &["bianyi", "convert", "-h"], ansi);
+            let plain = strip_ansi(&help);
+            for heading in ["引數：", "選項：", "術語表選項："] {
+                assert!(
+                    plain.contains(&format!("\n{heading}\n")),
+                    "{heading}: {plain}"
+                );
+            }
+            assert!(
+                plain.contains("用法：bianyi convert [選項] [FILE]..."),
+                "{plain}"
+            );
+            assert!(!plain.contains("[OPTIONS]"), "{plain}");
+            // No heading line ends in an ASCII colon.
+            assert!(
+                !plain
+                    .lines()
+                    .any(|x| x.ends_with(':') && !x.starts_with(' ')),
+                "{plain}"
+            );
+            let help = render("zh_CN.UTF-8", &["bianyi", "--help"], ansi);
+            let plain = strip_ansi(&help);
+            assert!(plain.contains("用法：bianyi [选项] <命令>"), "{plain}");
+            assert!(plain.contains("\n命令：\n"), "{plain}");
+            let help = render("C", &["bianyi", "convert", "--help"], ansi);
+            let plain = strip_ansi(&help);
+            assert!(
+                plain.contains("Usage: bianyi convert [OPTIONS] [FILE]..."),
+                "{plain}"
+            );
+            assert!(plain.contains("\nOptions:\n"), "{plain}");
+        }
     }
 
     #[test]

@@ -88,7 +88,19 @@ fn command_line(args: &[std::ffi::OsString], plain: clap::Error) -> ExitCode {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             // A closed pipe (`bianyi --help | head`) is not an error.
-            let _ = e.print();
+            if e.kind() == ErrorKind::DisplayVersion {
+                let _ = e.print();
+            } else {
+                // clap's heading colons and `[OPTIONS]` in the user's
+                // language; styles kept on a terminal, dropped elsewhere,
+                // as clap does.
+                let text = help::finish_help(&e.render().ansi().to_string(), &l);
+                let _ = if e.use_stderr() {
+                    anstream::AutoStream::auto(std::io::stderr().lock()).write_all(text.as_bytes())
+                } else {
+                    anstream::AutoStream::auto(std::io::stdout().lock()).write_all(text.as_bytes())
+                };
+            }
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
         }
         _ => {

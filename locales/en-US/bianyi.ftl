@@ -162,6 +162,19 @@ report-beads = Aligned pairs
 report-changed = Characters changed
 report-terms = Glossary entries found
 report-converted-name = converted text
+report-title-file = Report on { $file }: { $source } → { $target }
+report-original = Source
+report-converted = Converted
+report-translation = Translation
+report-file = File
+report-conversion = Conversion
+report-glossaries = Glossaries
+report-legend = Legend
+report-legend-removed = characters the conversion changed, as they were
+report-legend-added = characters the conversion wrote
+report-legend-term = a glossary term (hover over it for its entry)
+report-legend-low = a pair aligned with low confidence: check it
+report-converted-segments = Converted segments
 
 ## bianyi l10n convert
 
@@ -179,6 +192,9 @@ cli-heading-commands = Commands
 cli-heading-arguments = Arguments
 cli-heading-options = Options
 cli-heading-glossary = Glossary options
+cli-heading-line = { $heading }:
+cli-placeholder-options = OPTIONS
+cli-placeholder-command = COMMAND
 cli-help-flag = Print help (see more with '--help')
 cli-version-flag = Print version
 cli-possible-values = [possible values: { $values }]

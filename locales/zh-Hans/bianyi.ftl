@@ -5,7 +5,7 @@
 
 # 每条错误所在的行。
 error-line = bianyi：错误：{ $message }
-error-missing-config = 未选择转换方式：请用 --to 目标（zh-Hans、zh-TW 等）或 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
+error-missing-config = 未选择转换方式：请用 --to TARGET（zh-Hans、zh-TW 等）或 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
 error-unknown-config = 未知的转换方案“{ $name }”；可用的方案有：{ $configs }
 hint-did-you-mean = 提示：你是不是想用“{ $suggestion }”？
 error-invalid-utf8 = { $path }:{ $line }:{ $column }：字节偏移 { $offset } 处不是有效的 UTF-8（字节 { $bytes }）
@@ -16,7 +16,7 @@ error-partly-replaced = 无法替换 { $path }：{ $reason }；已替换：{ $re
 error-output-is-input = { $path } 既是输入又是输出；要就地转换文件，请使用 --in-place
 error-in-place-stdin = --in-place 需要指定要改写的文件，不能用于标准输入
 error-in-place-not-regular = { $path } 不是普通文件，无法就地改写；请改用 -o
-error-input-is-folder = 无法读取 { $path }：这是一个文件夹；要转换其中的所有文本文件，请用 -r { $path } -o 输出文件夹（或 --in-place）
+error-input-is-folder = 无法读取 { $path }：这是一个文件夹；要转换其中的所有文本文件，请用 -r { $path } -o OUTDIR（或 --in-place）
 error-stdin-twice = 标准输入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一个文件；--in-place 会把它转换两次
 error-same-output-twice = { $first } 和 { $second } 都会写到 { $path }；什么都没有写入（请把它们转换到不同的文件夹）
@@ -101,7 +101,7 @@ detect-evidence-hong-kong-words = 香港用语
 
 error-need-langs = TSV、CSV 术语表和术语检查需要知道语言：请同时给出 --source-lang 和 --target-lang（例如 --source-lang zh-Hant --target-lang en），或在术语表中声明 source 和 target
 error-no-such-entry = { $path } 中没有 id 为“{ $id }”的条目
-error-bad-term = “{ $arg }”不是术语：请写成 语言=文字，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
+error-bad-term = “{ $arg }”不是术语：请写成 LANG=TEXT，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
 glossary-at = { $place }：{ $what }
 glossary-text-name = 术语表
 glossary-place = { $path }:{ $line }:{ $column }（字节偏移 { $offset }）
@@ -147,6 +147,19 @@ report-beads = 对齐的句对
 report-changed = 改动的字符
 report-terms = 找到的术语条目
 report-converted-name = 转换后的文本
+report-title-file = { $file } 的报告：{ $source } → { $target }
+report-original = 原文
+report-converted = 转换后
+report-translation = 译文
+report-file = 文件
+report-conversion = 转换
+report-glossaries = 术语表
+report-legend = 图例
+report-legend-removed = 转换改动的字符（改动前）
+report-legend-added = 转换写出的字符
+report-legend-term = 术语表中的术语（鼠标悬停可查看条目）
+report-legend-low = 对齐置信度低的句对，请核对
+report-converted-segments = 转换后的句段
 
 ## bianyi l10n convert
 
@@ -203,6 +216,9 @@ cli-heading-commands = 命令
 cli-heading-arguments = 参数
 cli-heading-options = 选项
 cli-heading-glossary = 术语表选项
+cli-heading-line = { $heading }：
+cli-placeholder-options = 选项
+cli-placeholder-command = 命令
 cli-help-flag = 显示帮助（用 --help 查看详细说明）
 cli-version-flag = 显示版本
 cli-possible-values = [可选值：{ $values }]
@@ -217,7 +233,7 @@ cli-error-unknown-subcommand = 未知命令“{ $name }”
 cli-error-missing-required = 缺少必需的参数：{ $args }
 cli-error-conflict = 参数“{ $arg }”不能与“{ $other }”同时使用
 cli-error-given-twice = 参数“{ $arg }”给了两次；它只取一个值，请只给一次
-cli-error-no-equals = 给“{ $arg }”指定值时需要用等号（例如 { $arg }=值）
+cli-error-no-equals = 给“{ $arg }”指定值时需要用等号（例如 { $arg }=VALUE）
 cli-error-value-count = “{ $arg }”的值的个数不对
 cli-error-utf8 = 命令行不是有效的 UTF-8
 cli-error-other = { $detail }
@@ -261,9 +277,9 @@ cli-detect-encoding = 输入的编码：有字节顺序标记时以它为准；a
 cli-glossary-about = 维护术语表：add、remove、list、check、merge、import、export、fmt、extract
 cli-glossary-add-about = 添加一个条目（或用 --id 指定已有条目，向其中添加术语）
 cli-glossary-add-file = 术语表（TOML）；不存在时新建
-cli-glossary-add-terms = 首选术语，写成 语言=文字（zh-Hant=顏樂存 en="Yann LeCun"）
-cli-glossary-add-admitted = 允许使用的术语，写成 语言=文字
-cli-glossary-add-forbidden = 禁用术语，写成 语言=文字
+cli-glossary-add-terms = 首选术语，写成 LANG=TEXT（zh-Hant=顏樂存 en="Yann LeCun"）
+cli-glossary-add-admitted = 允许使用的术语，写成 LANG=TEXT
+cli-glossary-add-forbidden = 禁用术语，写成 LANG=TEXT
 cli-glossary-add-id = 条目的 id（默认：由第一个非中文术语生成）
 cli-glossary-add-domain = 所属领域
 cli-glossary-add-note = 关于该概念的说明

@@ -5,7 +5,7 @@
 
 # 每條錯誤所在的行。
 error-line = bianyi：錯誤：{ $message }
-error-missing-config = 未選擇轉換方式：請用 --to 目標（zh-Hans、zh-TW 等）或 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
+error-missing-config = 未選擇轉換方式：請用 --to TARGET（zh-Hans、zh-TW 等）或 -c CONFIG 指定（用 `bianyi convert --list-configs` 列出全部方案）
 error-unknown-config = 未知的轉換方案「{ $name }」；可用的方案有：{ $configs }
 hint-did-you-mean = 提示：你是不是想用「{ $suggestion }」？
 error-invalid-utf8 = { $path }:{ $line }:{ $column }：位元組偏移 { $offset } 處不是有效的 UTF-8（位元組 { $bytes }）
@@ -16,7 +16,7 @@ error-partly-replaced = 無法替換 { $path }：{ $reason }；已替換：{ $re
 error-output-is-input = { $path } 既是輸入又是輸出；要就地轉換檔案，請使用 --in-place
 error-in-place-stdin = --in-place 需要指定要改寫的檔案，不能用於標準輸入
 error-in-place-not-regular = { $path } 不是普通檔案，無法就地改寫；請改用 -o
-error-input-is-folder = 無法讀取 { $path }：這是一個資料夾；要轉換其中的所有文本檔案，請用 -r { $path } -o 輸出資料夾（或 --in-place）
+error-input-is-folder = 無法讀取 { $path }：這是一個資料夾；要轉換其中的所有文字檔案，請用 -r { $path } -o OUTDIR（或 --in-place）
 error-stdin-twice = 標準輸入（-）只能指定一次
 error-same-file-twice = { $first } 和 { $second } 是同一個檔案；--in-place 會把它轉換兩次
 error-same-output-twice = { $first } 和 { $second } 都會寫到 { $path }；什麼都沒有寫入（請把它們轉換到不同的資料夾）
@@ -75,7 +75,7 @@ detect-standard-hong-kong = 香港標準
 detect-standard-opencc = OpenCC 標準（舊字形）
 detect-hint-mainland-origin = 看來是由大陸簡體機械轉換而來（含大陸用語或殘留簡體字）
 detect-script-empty = 空
-detect-explain-confidence = 置信度 { $value }
+detect-explain-confidence = 信賴度 { $value }
 detect-explain-script = 文字：簡體 { $simplified }，繁體 { $traditional }，混合 { $mixed }
 detect-explain-standard = 標準：臺灣 { $taiwan }，香港 { $hongkong }，OpenCC { $opencc }
 detect-explain-origin = 由大陸簡體機械轉換而來：{ $value }
@@ -101,7 +101,7 @@ detect-evidence-hong-kong-words = 香港用語
 
 error-need-langs = TSV、CSV 術語表和術語檢查需要知道語言：請同時給出 --source-lang 和 --target-lang（例如 --source-lang zh-Hant --target-lang en），或在術語表中宣告 source 和 target
 error-no-such-entry = { $path } 中沒有 id 為「{ $id }」的條目
-error-bad-term = 「{ $arg }」不是術語：請寫成 語言=文字，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
+error-bad-term = 「{ $arg }」不是術語：請寫成 LANG=TEXT，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
 glossary-at = { $place }：{ $what }
 glossary-text-name = 術語表
 glossary-place = { $path }:{ $line }:{ $column }（位元組偏移 { $offset }）
@@ -147,6 +147,19 @@ report-beads = 對齊的句對
 report-changed = 改動的字元
 report-terms = 找到的術語條目
 report-converted-name = 轉換後的文字
+report-title-file = { $file } 的報告：{ $source } → { $target }
+report-original = 原文
+report-converted = 轉換後
+report-translation = 譯文
+report-file = 檔案
+report-conversion = 轉換
+report-glossaries = 術語表
+report-legend = 圖例
+report-legend-removed = 轉換改動的字元（改動前）
+report-legend-added = 轉換寫出的字元
+report-legend-term = 術語表中的術語（滑鼠懸停可檢視條目）
+report-legend-low = 對齊信賴度低的句對，請核對
+report-converted-segments = 轉換後的句段
 
 ## bianyi l10n convert
 
@@ -171,7 +184,7 @@ error-unmappable = { $path }:{ $line }：「{ $char }」（{ $code }）無法用
 ## 批次轉換（convert -r）
 
 batch-progress-files = 個檔案
-batch-summary = bianyi：轉換了 { $files } 個檔案（{ $size }），改動 { $changed } 個字元；跳過 { $binary } 個非文本檔案和 { $links } 個符號連結；{ $errors ->
+batch-summary = bianyi：轉換了 { $files } 個檔案（{ $size }），改動 { $changed } 個字元；跳過 { $binary } 個非文字檔案和 { $links } 個符號連結；{ $errors ->
         [0] 沒有錯誤
        *[other] { $errors } 個錯誤
     }
@@ -189,11 +202,11 @@ doc-reason-duplicate-key = 這個物件有兩個鍵都會變成「{ $key }」；
 doc-reason-bad-timing = 語法錯誤：時間軸行「{ $line }」格式不對；應為 { $example }
 doc-reason-srt-expected-cue = 語法錯誤：這裡應為字幕序號或時間軸行（{ $example }）
 doc-reason-srt-expected-timing = 語法錯誤：字幕序號後應為時間軸行（{ $example }）
-doc-reason-vtt-expected-timing = 語法錯誤：字幕標識後應為時間軸行（{ $example }）
+doc-reason-vtt-expected-timing = 語法錯誤：字幕識別碼後應為時間軸行（{ $example }）
 doc-reason-vtt-signature = 語法錯誤：WebVTT 檔案必須以 WEBVTT 這一行開頭
-error-ambiguities-on-text = --ambiguities 只適用於純文本，請使用 --format text
+error-ambiguities-on-text = --ambiguities 只適用於純文字，請使用 --format text
 error-json-line-too-large = { $path }：有一行 JSON Lines 超過 { $limit } 位元組，這是一個 JSON 文件的上限（它要整個讀入記憶體）；可用 --max-document-size 提高上限（例如 --max-document-size 1G）
-error-document-too-large = { $path }：文件超過 { $limit } 位元組，這是文件格式能讀取的上限（文件要整個讀入記憶體）；可用 --max-document-size 提高上限（例如 --max-document-size 1G），或用 --format text 按純文本轉換；沒有寫入任何內容
+error-document-too-large = { $path }：文件超過 { $limit } 位元組，這是文件格式能讀取的上限（文件要整個讀入記憶體）；可用 --max-document-size 提高上限（例如 --max-document-size 1G），或用 --format text 按純文字轉換；沒有寫入任何內容
 error-jsonl = { $path }:{ $line }:{ $column }：這一行不是 JSON 物件（{ $message }）
 
 ## 命令列幫助和命令列錯誤（clap）
@@ -203,7 +216,10 @@ cli-heading-commands = 命令
 cli-heading-arguments = 引數
 cli-heading-options = 選項
 cli-heading-glossary = 術語表選項
-cli-help-flag = 顯示幫助（用 --help 檢視詳細說明）
+cli-heading-line = { $heading }：
+cli-placeholder-options = 選項
+cli-placeholder-command = 命令
+cli-help-flag = 顯示說明（用 --help 檢視詳細說明）
 cli-version-flag = 顯示版本
 cli-possible-values = [可選值：{ $values }]
 cli-default = [預設值：{ $value }]
@@ -217,16 +233,16 @@ cli-error-unknown-subcommand = 未知命令「{ $name }」
 cli-error-missing-required = 缺少必需的引數：{ $args }
 cli-error-conflict = 引數「{ $arg }」不能與「{ $other }」同時使用
 cli-error-given-twice = 引數「{ $arg }」給了兩次；它只取一個值，請只給一次
-cli-error-no-equals = 給「{ $arg }」指定值時需要用等號（例如 { $arg }=值）
+cli-error-no-equals = 給「{ $arg }」指定值時需要用等號（例如 { $arg }=VALUE）
 cli-error-value-count = 「{ $arg }」的值的個數不對
 cli-error-utf8 = 命令列不是有效的 UTF-8
 cli-error-other = { $detail }
 
 ## 命令列幫助（與 en-US 中 args.rs 的說明一一對應）
 
-cli-about = 在不同文字、地區和語言之間轉換、檢查和對齊中文文本
+cli-about = 在簡繁字體、地區和語言之間轉換、檢查和對齊中文文字
 cli-lang = bianyi 訊息所用的語言（en-US、zh-Hans、zh-Hant、zh-TW 等）；預設取自 LC_ALL、LC_MESSAGES 或 LANG
-cli-convert-about = 把文本轉換為目標（zh-Hans、zh-TW 等），或按 OpenCC 方案轉換
+cli-convert-about = 把文字轉換為目標（zh-Hans、zh-TW 等），或按 OpenCC 方案轉換
 cli-convert-to = 目標：zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（zh-SG、zh-MY 按 zh-CN，zh-MO 按 zh-HK）；自動識別原文
 cli-arg-phrases = 與 --to 一起使用：同時轉換地區用詞（软件 ↔ 軟體）
 cli-convert-config = 轉換方案：OpenCC 的方案之一（見 --list-configs），行為與 OpenCC 完全一致
@@ -237,33 +253,33 @@ cli-arg-diff-color = 標記加顏色，總是如此
 cli-convert-ambiguities = 以 JSON Lines 報告每個有多個候選的字或詞：位置、原文、選擇、其他候選、規則
 cli-convert-files = 要轉換的檔案；不給或給 `-` 時讀取標準輸入
 cli-arg-glossaries = 應用術語表（TOML 或 TBX；可重複，後面的優先）
-cli-arg-terms = 如何處理文本中出現的術語
+cli-arg-terms = 如何處理文字中出現的術語
 cli-arg-terms-replace = 寫成目標語言的首選術語
 cli-arg-terms-annotate = 寫出轉換後的術語，並在首次出現時在括號中附上目標術語
 cli-arg-terms-keep = 只保護術語不被轉換
 cli-arg-term_lang = --terms replace 寫出術語、annotate 附加術語所用的語言（預設：術語表的目標語言，否則為轉換的目標）
-cli-arg-source_lang = TSV/CSV 檔案第一列（原文）的語言，例如 zh-Hant
-cli-arg-target_lang = TSV/CSV 檔案第二列（譯文）的語言，例如 en
+cli-arg-source_lang = TSV/CSV 檔案第一欄（原文）的語言，例如 zh-Hant
+cli-arg-target_lang = TSV/CSV 檔案第二欄（譯文）的語言，例如 en
 cli-convert-output = 把結果寫入此檔案（原子寫入），而不是標準輸出
-cli-convert-in_place = 用轉換結果替換每個 FILE（原子寫入，保留許可權）
+cli-convert-in_place = 用轉換結果替換每個 FILE（原子寫入，保留權限）
 cli-convert-tofu_risk = 同時使用 OpenCC 標為可能產生舊字型缺字的詞典（t2s、tw2s、hk2s 等中的 TSCharactersExt）
-cli-convert-list_configs = 列出所有轉換方案及其一行說明，然後退出
-cli-convert-threads = 轉換大檔案所用的執行緒數（在段落結尾處切分；執行緒數不影響輸出的位元組）。預設：CPU 核數；最多每核 4 個、共 256 個，系統無法啟動這麼多時會少用一些
-cli-convert-engine = 轉換引擎：bianyi 自己的，或系統的 libopencc（僅限帶 `opencc` 特性構建的版本）
+cli-convert-list_configs = 列出所有轉換方案及其一行說明，然後結束
+cli-convert-threads = 轉換大檔案所用的執行緒數（在段落結尾處切分；執行緒數不影響輸出的位元組）。預設：CPU 核心數；最多每核 4 個、共 256 個，系統無法啟動這麼多時會少用一些
+cli-convert-engine = 轉換引擎：bianyi 自己的，或系統的 libopencc（僅限帶 `opencc` 功能建置的版本）
 cli-convert-engine-bianyi = bianyi 的引擎（OpenCC 1.4.2 語義，內建詞典）
-cli-convert-engine-opencc = 通過 opencc-rust 呼叫系統的 OpenCC 庫
-cli-detect-about = 判斷文本所用的文字和地區標準
+cli-convert-engine-opencc = 透過 opencc-rust 呼叫系統的 OpenCC 程式庫
+cli-detect-about = 判斷文字是簡體或繁體，以及所用的地區標準
 cli-detect-files = 要檢查的檔案；不給或給 `-` 時讀取標準輸入
 cli-detect-by_paragraph = 每段（非空行）給出一個結果，而不是每個檔案一個
-cli-detect-json = 輸出 JSON Lines 而不是文本，供指令碼使用
-cli-detect-explain = 同時顯示置信度、判斷所依據的機率和證據（附示例）
+cli-detect-json = 輸出 JSON Lines 而不是文字，供指令碼使用
+cli-detect-explain = 同時顯示信賴度、判斷所依據的機率和證據（附示例）
 cli-detect-encoding = 輸入的編碼：有位元組順序標記時以它為準；auto 時若是 UTF-8 就按 UTF-8 讀取，否則推測編碼（並給出提示）
 cli-glossary-about = 維護術語表：add、remove、list、check、merge、import、export、fmt、extract
 cli-glossary-add-about = 新增一個條目（或用 --id 指定已有條目，向其中新增術語）
 cli-glossary-add-file = 術語表（TOML）；不存在時新建
-cli-glossary-add-terms = 首選術語，寫成 語言=文字（zh-Hant=顏樂存 en="Yann LeCun"）
-cli-glossary-add-admitted = 允許使用的術語，寫成 語言=文字
-cli-glossary-add-forbidden = 停用術語，寫成 語言=文字
+cli-glossary-add-terms = 首選術語，寫成 LANG=TEXT（zh-Hant=顏樂存 en="Yann LeCun"）
+cli-glossary-add-admitted = 允許使用的術語，寫成 LANG=TEXT
+cli-glossary-add-forbidden = 停用術語，寫成 LANG=TEXT
 cli-glossary-add-id = 條目的 id（預設：由第一個非中文術語生成）
 cli-glossary-add-domain = 所屬領域
 cli-glossary-add-note = 關於該概念的說明
@@ -274,7 +290,7 @@ cli-glossary-remove-ids = 要刪除的條目的 id
 cli-glossary-list-about = 列出術語表中的條目
 cli-arg-files = 術語表（TOML、TSV、CSV 或 TBX）
 cli-glossary-list-json = JSON Lines，每個條目一行
-cli-glossary-check-about = 報告問題：重複、目標術語衝突、被遮蓋的術語、在別處允許使用的停用術語、空條目；有問題時退出碼為 1
+cli-glossary-check-about = 報告問題：重複、目標術語衝突、被遮蓋的術語、在別處允許使用的停用術語、空條目；有問題時結束代碼為 1
 cli-glossary-merge-about = 把多個術語表合併為一個；id 相同時後面的檔案優先
 cli-glossary-merge-files = 術語表，按優先順序從低到高排列
 cli-glossary-merge-output = 合併後的術語表（TOML），原子寫入
@@ -284,20 +300,20 @@ cli-glossary-import-output = 要寫入的 TOML 術語表（原子寫入）
 cli-glossary-import-from = FILE 的格式（預設：按副檔名判斷）
 cli-glossary-import-from-toml = bianyi 的規範 TOML
 cli-glossary-import-from-tsv = 製表符分隔：原文、譯文、註釋（OmegaT）
-cli-glossary-import-from-csv = 逗號分隔，帶標題行
+cli-glossary-import-from-csv = 逗號分隔，帶標題列
 cli-glossary-import-from-tbx = TermBase eXchange（寫出 v3 TBX-Basic；可讀 v3 和 v2）
 cli-glossary-export-about = 把術語表寫成 TBX、TSV、CSV 或 TOML
 cli-glossary-export-file = 術語表（TOML，或任何可讀的格式）
 cli-glossary-export-format = 要寫出的格式
 cli-glossary-export-format-toml = bianyi 的規範 TOML
 cli-glossary-export-format-tsv = 製表符分隔：原文、譯文、註釋（OmegaT）
-cli-glossary-export-format-csv = 逗號分隔，帶標題行
+cli-glossary-export-format-csv = 逗號分隔，帶標題列
 cli-glossary-export-format-tbx = TermBase eXchange（寫出 v3 TBX-Basic；可讀 v3 和 v2）
 cli-arg-output = 寫入的位置（原子寫入）；預設：標準輸出
 cli-arg-keep_formulas = 以 = + - @ 開頭的 TSV 和 CSV 儲存格原樣寫出，供工具使用（預設在前面加 '，以免試算表把它們當作公式執行）
 cli-glossary-fmt-about = 把術語表改寫為規範格式（排序、格式穩定）
 cli-glossary-fmt-files = TOML 術語表
-cli-glossary-fmt-check = 只報告不是規範格式的檔案（有則退出碼為 1）
+cli-glossary-fmt-check = 只報告不是規範格式的檔案（有則結束代碼為 1）
 cli-glossary-extract-about = 從文章中括號註釋的譯名裡提取術語對：亞歷山大·王(Alexandr Wang)、「Avocado」（牛油果）
 cli-glossary-extract-files = 文章；不給或給 `-` 時讀取標準輸入
 cli-glossary-extract-format = tsv：原文、譯文、次數、首次出現的上下文；toml：術語表
@@ -307,14 +323,14 @@ cli-qa-about = 用術語表檢查譯文：缺少的術語和停用術語
 cli-qa-glossaries = 用來檢查的術語表（後面的優先）
 cli-arg-source = 原文
 cli-qa-target = 它的譯文，逐段對應
-cli-qa-json = 輸出 JSON Lines 而不是文本，供工具使用
-cli-align-about = 逐句對齊文本與其譯文或轉換結果，並寫出句對（beads、TSV、JSONL、Markdown、TMX、XLIFF、HTML）
-cli-align-target = 目標文本（譯文或轉換結果）
+cli-qa-json = 輸出 JSON Lines 而不是文字，供工具使用
+cli-align-about = 逐句對齊文字與其譯文或轉換結果，並寫出句對（beads、TSV、JSONL、Markdown、TMX、XLIFF、HTML）
+cli-align-target = 目標文字（譯文或轉換結果）
 cli-align-source_lang = 原文的語言（BCP 47：zh-Hant、zh-Hans、en 等）；預設：自動識別（中文及簡繁看漢字，拉丁字母按 en）
-cli-align-target_lang = 目標文本的語言；預設：自動識別，同原文
+cli-align-target_lang = 目標文字的語言；預設：自動識別，同原文
 cli-align-format = 寫出什麼
 cli-align-format-beads = 每個對齊單元一行：[0,1]:[2]（從 0 開始，與 vecalign 相同）
-cli-align-format-tsv = 原文和目標文本以製表符分隔，每個對齊單元一行
+cli-align-format-tsv = 原文和目標文字以製表符分隔，每個對齊單元一行
 cli-align-format-jsonl = 每個對齊單元一個 JSON 物件
 cli-align-format-md = Markdown 表格
 cli-align-format-tmx = TMX 1.4b 翻譯記憶庫
@@ -325,17 +341,17 @@ cli-align-segmented-sentences = 先分段，再分句
 cli-align-segmented-lines = 已經是每行一個句段
 cli-align-glossaries = 用其術語對作為對齊錨點的術語表
 cli-align-dict = CC-CEDICT 格式的雙語詞典，用其詞對作為對齊錨點
-cli-report-about = 為轉換結果或文本及其譯文寫出雙語報告（HTML 或 Markdown）
-cli-report-file = 要報告的文本
+cli-report-about = 為轉換結果或文字及其譯文寫出雙語報告（HTML 或 Markdown）
+cli-report-file = 要報告的文字
 cli-report-to = 轉換為此目標（zh-Hans、zh-TW 等）
 cli-report-config = 用此 OpenCC 方案轉換
 cli-report-glossaries = 術語表：應用其術語（replace），並在報告中標出
-cli-report-translation = FILE 的譯文：報告把轉換後的文本與它逐句配對，並用術語表檢查其中的術語
+cli-report-translation = FILE 的譯文：報告把轉換後的文字與它逐句配對，並用術語表檢查其中的術語
 cli-report-translation_lang = 譯文的語言
 cli-report-format = HTML 或 Markdown
 cli-report-format-md = Markdown
 cli-l10n-about = 本地化檔案：由 zh-Hans 檔案生成 zh-Hant、zh-TW 或 zh-HK 檔案（Fluent、gettext PO、JSON），不改動其語法
-cli-l10n-convert-about = 轉換本地化檔案中的文本；識別符號、鍵、佔位符、格式說明符和標記逐字節保持不變，寫入前先檢查結果
+cli-l10n-convert-about = 轉換本地化檔案中的文字；識別碼、鍵、預留位置、格式規範和標記逐位元組保持不變，寫入前先檢查結果
 cli-l10n-convert-to = 目標：zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN
 cli-l10n-convert-config = 用此 OpenCC 方案轉換，而不是按目標轉換
 cli-l10n-convert-files = 本地化檔案
@@ -349,12 +365,12 @@ cli-l10n-convert-in_place = 用轉換結果替換每個 FILE（原子寫入）
 cli-l10n-convert-diff = 顯示轉換改動的訊息，而不寫入
 cli-l10n-convert-comments = 也轉換註釋（Fluent 註釋；PO 的譯者註釋和提取的註釋）。預設保持原樣
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）
-cli-l10n-convert-overrides = 審校過的措辭（與輸入格式相同的檔案）：其中的訊息取代同 id 或同鍵的轉換結果（佔位符須相同）
+cli-l10n-convert-overrides = 審校過的措辭（與輸入格式相同的檔案）：其中的訊息取代同 id 或同鍵的轉換結果（預留位置須相同）
 
-cli-arg-encoding = 輸入的編碼：有位元組順序標記（BOM）時以它為準；auto 在文本是 UTF-8 時按 UTF-8 讀取，否則推測編碼（並給出提示）
+cli-arg-encoding = 輸入的編碼：有位元組順序標記（BOM）時以它為準；auto 在文字是 UTF-8 時按 UTF-8 讀取，否則推測編碼（並給出提示）
 cli-arg-output_encoding = 輸出的編碼（預設：與輸入相同）
 cli-arg-unmappable = 輸出編碼無法表示的字元如何處理
-cli-arg-unmappable-error = 報錯並指出第一個這樣的字元（不寫入任何檔案）
+cli-arg-unmappable-error = 回報錯誤並指出第一個這樣的字元（不寫入任何檔案）
 cli-arg-unmappable-ncr = 寫成數字字元引用（&#31616;）
 cli-arg-encoding-auto = 輸入：以位元組順序標記為準，否則有效時按 UTF-8，再否則推測；輸出：與輸入的編碼相同
 cli-arg-encoding-utf-8 = UTF-8
@@ -370,12 +386,12 @@ cli-arg-output_encoding-gbk = GBK（按包含它的 GB18030 讀取）
 cli-arg-output_encoding-big5 = Big5（讀取時包括香港增補字元集 HKSCS）
 cli-arg-output_encoding-utf-16le = UTF-16，小端序
 cli-arg-output_encoding-utf-16be = UTF-16，大端序
-cli-convert-recursive = 轉換 DIR 下的每個文本檔案，保持目錄結構，寫入 -o OUTDIR（或用 --in-place 就地轉換）；跳過非文本檔案
+cli-convert-recursive = 轉換 DIR 下的每個文字檔案，保持目錄結構，寫入 -o OUTDIR（或用 --in-place 就地轉換）；跳過非文字檔案
 cli-convert-jsonl = JSON Lines：每行輸入是一個 JSON 物件，轉換其中 --field 指定的欄位；行中其他內容保持不變
 cli-convert-field = 與 --jsonl 一起使用：要轉換的欄位，欄位名或 JSON 指標（/a/b）；其下的每個字串都會轉換
-cli-convert-format = 輸入是什麼格式；只轉換其中給人讀的文字（auto：按副檔名，否則當作純文本）
-cli-convert-format-auto = 按副檔名（.md、.html、.srt、.vtt、.json）；其他當作純文本
-cli-convert-format-text = 純文本：全部轉換
+cli-convert-format = 輸入是什麼格式；只轉換其中給人讀的文字（auto：按副檔名，否則當作純文字）
+cli-convert-format-auto = 按副檔名（.md、.html、.srt、.vtt、.json）；其他當作純文字
+cli-convert-format-text = 純文字：全部轉換
 cli-convert-format-markdown = Markdown：不轉換程式碼、URL 和前置後設資料的鍵
 cli-convert-format-html = HTML：轉換文字和 title/alt/placeholder/aria-label；不轉換指令碼、樣式、程式碼和其他屬性
 cli-convert-format-srt = SubRip 字幕：只轉換字幕文字

@@ -18,6 +18,12 @@ pub(crate) fn trials() -> Vec<Trial> {
             report_renders_in_chromium,
         ),
         needs(
+            "tools::issue21_report_has_a_legend_labels_and_originals",
+            "Chromium (apt-get install chromium)",
+            chromium,
+            report_reads_as_an_editor_needs,
+        ),
+        needs(
             "tools::issue20_threads_under_a_process_limit",
             "prlimit and setpriv (util-linux)",
             || find(&["prlimit"]).filter(|_| find(&["setpriv"]).is_some()),
@@ -205,6 +211,168 @@ fn report_renders_in_chromium(browser: &Path) {
         png.starts_with(b"\x89PNG") && png.len() > 10_000,
         "a real picture"
     );
+}
+
+/// Issue 21 (item 14): the reports as Chromium renders them: a conversion
+/// report names its file and settings, labels its columns 原文 and 轉換後
+/// (not 譯文), has a legend of its marks and no strike-through; a
+/// translation report shows the original text beside the converted text
+/// and the translation. A screenshot of each is taken (docs/report.md
+/// shows one).
+fn report_reads_as_an_editor_needs(browser: &Path) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (fixture, name) in [
+        ("fixtures/article.zh-Hant.txt", "article.txt"),
+        ("fixtures/pair.zh-Hant.txt", "pair.txt"),
+        ("fixtures/pair.en.txt", "pair.en.txt"),
+        ("fixtures/glossary.toml", "glossary.toml"),
+    ] {
+        std::fs::copy(crate::tests_dir().join(fixture), dir.path().join(name)).expect("copy");
+    }
+    let run = |lang: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(args)
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .current_dir(dir.path())
+            .output()
+            .expect("bianyi runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(
+        "zh_TW.UTF-8",
+        &[
+            "report",
+            "article.txt",
+            "--to",
+            "zh-Hans",
+            "--glossary",
+            "glossary.toml",
+            "-o",
+            "conversion.html",
+        ],
+    );
+    run(
+        "C",
+        &[
+            "report",
+            "pair.txt",
+            "--to",
+            "zh-Hans",
+            "--glossary",
+            "glossary.toml",
+            "--translation",
+            "pair.en.txt",
+            "-o",
+            "translation.html",
+        ],
+    );
+    let profile = dir.path().join("profile");
+    let headless = || {
+        let mut c = Command::new(browser);
+        c.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+        c
+    };
+    let url = |file: &str| format!("file://{}", dir.path().join(file).display());
+    let dump = |file: &str| -> String {
+        let out = headless()
+            .arg("--dump-dom")
+            .arg(url(file))
+            .output()
+            .expect("chromium runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dom = dump("conversion.html");
+    assert!(
+        dom.contains("<h1>article.txt 的報告：zh-Hant → zh-Hans</h1>"),
+        "{dom}"
+    );
+    assert!(dom.contains("<dt>檔案</dt><dd>article.txt</dd>"), "{dom}");
+    assert!(dom.contains("<dt>轉換</dt><dd>--to zh-Hans</dd>"), "{dom}");
+    assert!(
+        dom.contains("<dt>術語表</dt><dd>glossary.toml</dd>"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("<th lang=\"zh-Hant\">原文</th><th lang=\"zh-Hans\">轉換後</th>"),
+        "{dom}"
+    );
+    assert!(!dom.contains("譯文</th>"), "{dom}");
+    let legend = dom
+        .split("<div class=\"legend\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</div>").next())
+        .expect("a legend");
+    for item in [
+        "<h2>圖例</h2>",
+        "key del",
+        "key ins",
+        "key term",
+        "轉換改動的字元",
+    ] {
+        assert!(legend.contains(item), "{item}: {legend}");
+    }
+    assert!(!dom.contains("line-through"), "no strike-through: {dom}");
+    assert!(dom.contains("@media print"), "print rules");
+    assert!(!dom.contains("<script"), "{dom}");
+    assert!(
+        !dom.contains("http://") && !dom.contains("https://"),
+        "self-contained"
+    );
+
+    let dom = dump("translation.html");
+    assert!(
+        dom.contains("<th class=\"original\" lang=\"zh-Hant\">Source</th><th lang=\"zh-Hans\">Converted</th><th lang=\"en\">Translation</th>"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains(
+            "<td class=\"original\" lang=\"zh-Hant\">他將創辦一家新公司，專注於「世界模型」。</td>"
+        ),
+        "the original text is shown: {dom}"
+    );
+    assert!(
+        dom.contains("<dt>Translation</dt><dd>pair.en.txt (en)</dd>"),
+        "{dom}"
+    );
+
+    for (file, height) in [("conversion.html", 1000), ("translation.html", 1000)] {
+        let shot = dir.path().join(file.replace(".html", ".png"));
+        let out = headless()
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("--window-size=1100,{height}"))
+            .arg(url(file))
+            .output()
+            .expect("chromium runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let png = std::fs::read(&shot).expect("screenshot written");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "a real picture"
+        );
+    }
 }
 
 /// TMX and XLIFF from `bianyi align`, on hostile text and on the golden

@@ -52,6 +52,18 @@ pub struct Labels {
     pub findings: String,
     /// Marker of a low-confidence bead (the row's tooltip).
     pub low_confidence: String,
+    /// Header of the original-text column (see [`Report::originals`]).
+    pub original: String,
+    /// Heading of the legend.
+    pub legend: String,
+    /// Legend: what a source character marked as changed is.
+    pub legend_removed: String,
+    /// Legend: what a target character marked as changed is.
+    pub legend_added: String,
+    /// Legend: what a marked glossary term is.
+    pub legend_term: String,
+    /// Legend: what a low-confidence row is.
+    pub legend_low: String,
 }
 
 impl TermSpan {
@@ -82,6 +94,12 @@ impl Default for Labels {
             summary: "Summary".into(),
             findings: "Findings".into(),
             low_confidence: "low confidence".into(),
+            original: "Original".into(),
+            legend: "Legend".into(),
+            legend_removed: "characters the conversion changed, as they were".into(),
+            legend_added: "characters the conversion wrote".into(),
+            legend_term: "a glossary term (hover over it for its entry)".into(),
+            legend_low: "a pair aligned with low confidence: check it".into(),
         }
     }
 }
@@ -165,6 +183,15 @@ pub struct Report<'a> {
     pub bitext: &'a Bitext,
     /// The page title.
     pub title: String,
+    /// What the report is about, shown under the title: label and value
+    /// (the file, the conversion, the glossaries).
+    pub header: Vec<(String, String)>,
+    /// The original text of each bead, for a report of a converted text
+    /// and its translation: shown as a first column (labelled
+    /// [`Labels::original`]) when not empty, one entry per bead.
+    pub originals: Vec<String>,
+    /// Language tag of [`Report::originals`].
+    pub original_lang: String,
     /// Show the [`Counts`] first in the summary, with these labels
     /// (`None`: only the caller's [`Report::summary`] lines).
     pub counts: Option<CountLabels>,
@@ -191,6 +218,9 @@ impl<'a> Report<'a> {
         Report {
             bitext,
             title: title.into(),
+            header: Vec::new(),
+            originals: Vec::new(),
+            original_lang: String::new(),
             counts: Some(CountLabels::default()),
             summary: Vec::new(),
             diff: false,
@@ -228,14 +258,19 @@ const HEAD: &str = "<meta charset=\"utf-8\">\n\
 <meta name=\"generator\" content=\"bianyi\">\n";
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Noto Sans CJK SC','Noto Sans CJK TC',sans-serif;margin:2em;line-height:1.6;color:#222}\
-h1{font-size:1.4em}table.bitext{border-collapse:collapse;width:100%;table-layout:fixed}\
+h1{font-size:1.4em;margin-bottom:.3em}h2{font-size:1.1em}table.bitext{border-collapse:collapse;width:100%;table-layout:fixed}\
 table.bitext th,table.bitext td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left;overflow-wrap:anywhere;white-space:pre-wrap}\
-table.bitext th.n,table.bitext td.n{width:3em;color:#888;text-align:right}\
-tr.low td{background:#fff4e5}td.empty{background:#f4f4f4}.del{background:#fdd;text-decoration:line-through}.ins{background:#dfd}\
-.term{border-bottom:2px dotted #36c;cursor:help}dl.summary{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}\
-dl.summary dt{font-weight:600}dl.summary dd{margin:0}\
-@media print{body{margin:0;font-size:10pt}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}\
-tr.low td,td.empty,.del,.ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+table.bitext th{background:#f6f6f6}table.bitext th.n,table.bitext td.n{width:3em;color:#888;text-align:right}\
+tr.low td{background:#fff8ec}tr.low td.n{box-shadow:inset 3px 0 #e69500}td.empty{background:#f4f4f4}\
+.del{background:#fbe3b8;border-radius:2px}.ins{background:#d4efd4;border-radius:2px}\
+.term{border-bottom:2px dotted #36c;cursor:help}dl.summary,dl.header{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}\
+dl.summary dt,dl.header dt{font-weight:600}dl.summary dd,dl.header dd{margin:0}dl.header{color:#444;margin-top:0}\
+.legend{display:flex;flex-wrap:wrap;gap:.3em 1.5em;padding:.5em .8em;border:1px solid #ddd;border-radius:4px;font-size:.95em}\
+.legend h2{font-size:1em;margin:0;flex-basis:100%}.legend span.key{display:inline-block;min-width:1.2em;text-align:center;margin-right:.4em}\
+.legend span.low{background:#fff8ec;box-shadow:inset 3px 0 #e69500;padding:0 .4em}\
+@media print{@page{margin:1.5cm}body{margin:0;font-size:10pt;color:#000}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}\
+h1,h2{break-after:avoid}.term{cursor:auto}\
+tr.low td,td.empty,.del,.ins,.legend span.low,table.bitext th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// The texts of `ids` joined with nothing, and where each one starts.
 fn concat(segs: &[Segment], ids: &[usize]) -> (String, Vec<usize>) {
@@ -409,8 +444,13 @@ fn cell(r: &Report<'_>, side: Side, ids: &[usize], changes: &[Vec<(usize, usize)
 
 /// The report as a self-contained HTML5 page: inline CSS (with print
 /// rules), no scripts, no external assets (a Content-Security-Policy says
-/// so to the browser too); the title, the summary (the counts, then the
-/// caller's lines), a table with one row per bead, and the findings.
+/// so to the browser too); the title, the [`Report::header`] lines (what
+/// was reported on, with which settings), the summary (the counts, then
+/// the caller's lines), a legend of the marks used (`<div
+/// class="legend">`), a table with one row per bead (with a first column
+/// `<td class="original">` when [`Report::originals`] is set), and the
+/// findings. Print rules keep the colours, repeat the table header on
+/// every page and do not split a row.
 ///
 /// A row is `<tr class="bead" id="bead-N" data-bead="N" data-shape="1-2"
 /// data-score="0.850">` (N from 1; `class="bead low"` and a tooltip below
@@ -433,6 +473,18 @@ pub fn html(r: &Report<'_>) -> String {
         html_escape(&r.title),
         html_escape(&r.title)
     );
+    if !r.header.is_empty() {
+        out.push_str("<dl class=\"header\">\n");
+        for (k, v) in &r.header {
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                html_escape(k),
+                html_escape(v)
+            );
+        }
+        out.push_str("</dl>\n");
+    }
     let summary = r.summary_lines();
     if !summary.is_empty() {
         let _ = writeln!(
@@ -450,9 +502,19 @@ pub fn html(r: &Report<'_>) -> String {
         }
         out.push_str("</dl>\n");
     }
+    out.push_str(&legend(r));
+    let original_th = if r.originals.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<th class=\"original\" lang=\"{}\">{}</th>",
+            html_escape(&r.original_lang),
+            html_escape(&r.labels.original)
+        )
+    };
     let _ = writeln!(
         out,
-        "<table class=\"bitext\">\n<thead><tr><th class=\"n\">#</th><th lang=\"{}\">{}</th><th lang=\"{}\">{}</th></tr></thead>\n<tbody>",
+        "<table class=\"bitext\">\n<thead><tr><th class=\"n\">#</th>{original_th}<th lang=\"{}\">{}</th><th lang=\"{}\">{}</th></tr></thead>\n<tbody>",
         html_escape(&b.source_lang),
         html_escape(&r.labels.source),
         html_escape(&b.target_lang),
@@ -474,9 +536,20 @@ pub fn html(r: &Report<'_>) -> String {
         } else {
             ("", String::new())
         };
+        let original = if r.originals.is_empty() {
+            String::new()
+        } else {
+            let text = r.originals.get(k).map_or("", String::as_str);
+            format!(
+                "<td class=\"original{}\" lang=\"{}\">{}</td>",
+                if text.is_empty() { " empty" } else { "" },
+                html_escape(&r.original_lang),
+                html_escape(text)
+            )
+        };
         let _ = writeln!(
             out,
-            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{}\"{title}><td class=\"n\">{n}</td>{}{}</tr>",
+            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{}\"{title}><td class=\"n\">{n}</td>{original}{}{}</tr>",
             bead.shape(),
             score_attr(bead.score),
             cell(r, Side::Source, &bead.source, &del),
@@ -499,6 +572,46 @@ pub fn html(r: &Report<'_>) -> String {
     out
 }
 
+/// The legend of the marks the page uses (`<div class="legend">`):
+/// changed characters of each side when the diff is on (a soft
+/// background, no strike-through: the text stays easy to read), glossary terms
+/// when some are marked, low-confidence rows when a bead is below the
+/// threshold; nothing when the page has no marks.
+fn legend(r: &Report<'_>) -> String {
+    let l = &r.labels;
+    let mut items = Vec::new();
+    if r.diff {
+        items.push(format!(
+            "<span class=\"item\"><span class=\"key del\">字</span>{}</span>",
+            html_escape(&l.legend_removed)
+        ));
+        items.push(format!(
+            "<span class=\"item\"><span class=\"key ins\">字</span>{}</span>",
+            html_escape(&l.legend_added)
+        ));
+    }
+    if !r.terms.is_empty() {
+        items.push(format!(
+            "<span class=\"item\"><span class=\"key term\">字</span>{}</span>",
+            html_escape(&l.legend_term)
+        ));
+    }
+    if r.bitext.beads.iter().any(|x| is_low(x.score, r.threshold)) {
+        items.push(format!(
+            "<span class=\"item\"><span class=\"key low\">#</span>{}</span>",
+            html_escape(&l.legend_low)
+        ));
+    }
+    if items.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<div class=\"legend\">\n<h2>{}</h2>\n{}\n</div>\n",
+        html_escape(&l.legend),
+        items.join("\n")
+    )
+}
+
 /// A score for `data-score`: three decimals, empty when it is not a finite
 /// number (as the JSON Lines writer writes `null`).
 fn score_attr(score: f64) -> String {
@@ -518,6 +631,12 @@ fn score_attr(score: f64) -> String {
 pub fn markdown_report(r: &Report<'_>) -> String {
     let b = r.bitext;
     let mut out = format!("# {}\n\n", md_text(&r.title));
+    for (k, v) in &r.header {
+        let _ = writeln!(out, "- {}: {}", md_text(k), md_text(v));
+    }
+    if !r.header.is_empty() {
+        out.push('\n');
+    }
     let summary = r.summary_lines();
     if !summary.is_empty() {
         let _ = writeln!(out, "## {}\n", md_text(&r.labels.summary));
@@ -526,22 +645,40 @@ pub fn markdown_report(r: &Report<'_>) -> String {
         }
         out.push('\n');
     }
+    let with_original = !r.originals.is_empty();
+    let original_th = if with_original {
+        format!(" {} |", md_text(&r.labels.original))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "| # | {} | {} |",
+        "| # |{original_th} {} | {} |",
         md_text(&r.labels.source),
         md_text(&r.labels.target)
     );
-    out.push_str("|---:|---|---|\n");
+    out.push_str(if with_original {
+        "|---:|---|---|---|\n"
+    } else {
+        "|---:|---|---|\n"
+    });
     for (k, bead) in b.beads.iter().enumerate() {
         let mark = if is_low(bead.score, r.threshold) {
             " ⚠"
         } else {
             ""
         };
+        let original = if with_original {
+            format!(
+                " {} |",
+                md_text(r.originals.get(k).map_or("", String::as_str))
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| {}{mark} | {} | {} |",
+            "| {}{mark} |{original} {} | {} |",
             k + 1,
             md_text(&b.source_text(bead, separator(&b.source_lang))),
             md_text(&b.target_text(bead, separator(&b.target_lang)))
@@ -611,6 +748,48 @@ mod tests {
         assert!(
             h.contains("<dt>Low-confidence beads</dt><dd>1 (&lt; 0.45)</dd>"),
             "{h}"
+        );
+    }
+
+    /// Issue 21 (item 14): a legend of the marks the page uses, changed
+    /// characters on a soft background (no strike-through), the header
+    /// lines and a column of originals.
+    #[test]
+    fn legend_header_and_originals() {
+        let b = hair();
+        let mut r = Report::new(&b, "t");
+        let h = html(&r);
+        assert!(!h.contains("class=\"legend\""), "no marks, no legend: {h}");
+        r.diff = true;
+        r.terms.push(TermSpan::new(Side::Source, 0, 0, 6, "hair"));
+        r.header.push(("File".into(), "a.txt".into()));
+        r.originals = vec!["頭髮很長。".into()];
+        r.original_lang = "zh-Hant".into();
+        let h = html(&r);
+        assert!(!h.contains("line-through"), "{h}");
+        let legend = &h[h.find("<div class=\"legend\">").expect("legend")..];
+        for key in ["key del", "key ins", "key term"] {
+            assert!(legend.contains(key), "{key}: {h}");
+        }
+        assert!(!legend.contains("key low"), "{h}");
+        assert!(
+            h.contains("<dl class=\"header\">\n<dt>File</dt><dd>a.txt</dd>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<th class=\"original\" lang=\"zh-Hant\">Original</th>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<td class=\"original\" lang=\"zh-Hant\">頭髮很長。</td>"),
+            "{h}"
+        );
+        assert!(h.contains("@media print"), "{h}");
+        let m = markdown_report(&r);
+        assert!(m.contains("- File: a.txt"), "{m}");
+        assert!(
+            m.contains("| 1 | 頭髮很長。 | 頭髮很長 | 头发很长 |"),
+            "{m}"
         );
     }
 

@@ -68,6 +68,20 @@ fn hostile_report(b: &Bitext) -> Report<'_> {
     r.labels.summary = HOSTILE[0].into();
     r.labels.findings = HOSTILE[8].into();
     r.labels.low_confidence = HOSTILE[2].into();
+    r.labels.original = HOSTILE[3].into();
+    r.labels.legend = HOSTILE[5].into();
+    r.labels.legend_removed = HOSTILE[6].into();
+    r.labels.legend_added = HOSTILE[7].into();
+    r.labels.legend_term = HOSTILE[0].into();
+    r.labels.legend_low = HOSTILE[1].into();
+    r.header = HOSTILE
+        .iter()
+        .map(|h| ((*h).to_string(), (*h).to_string()))
+        .collect();
+    r.originals = (0..b.beads.len())
+        .map(|k| HOSTILE[k % HOSTILE.len()].to_string())
+        .collect();
+    r.original_lang = HOSTILE[2].into();
     r.summary = HOSTILE
         .iter()
         .map(|h| ((*h).to_string(), (*h).to_string()))
@@ -88,7 +102,7 @@ fn hostile_report(b: &Bitext) -> Report<'_> {
 
 const TAGS: &[&str] = &[
     "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "dl", "dt", "dd",
-    "table", "thead", "tbody", "tr", "th", "td", "span", "ul", "li",
+    "table", "thead", "tbody", "tr", "th", "td", "span", "ul", "li", "div",
 ];
 const ATTRIBUTES: &[&str] = &[
     "html",
@@ -202,9 +216,10 @@ fn hostile_html_stays_text() {
 #[test]
 fn hostile_markdown_stays_text() {
     let b = hostile();
-    for md in [
-        bianyi_formats::markdown(&b),
-        bianyi_formats::markdown_report(&hostile_report(&b)),
+    // The report has a column of originals besides the number and sides.
+    for (md, pipes_per_row) in [
+        (bianyi_formats::markdown(&b), 4),
+        (bianyi_formats::markdown_report(&hostile_report(&b)), 5),
     ] {
         let without_br = md.replace("<br>", "");
         for (i, _) in without_br.match_indices('<') {
@@ -222,7 +237,7 @@ fn hostile_markdown_stays_text() {
         for line in md.lines().filter(|l| l.starts_with("| ")) {
             let pipes = line.len() - line.replace('|', "").len();
             let escaped = line.matches("\\|").count();
-            assert_eq!(pipes - escaped, 4, "{line}");
+            assert_eq!(pipes - escaped, pipes_per_row, "{line}");
         }
     }
 }
