@@ -289,3 +289,79 @@ fn issue20_exported_formula_cells_import_back_the_same() {
         assert_eq!(terms(&back_toml), terms(&original), "{format}");
     }
 }
+
+/// Issue 21 items 1 and 2: a glossary harvested from the sample article as
+/// TSV is imported without being told its languages, and applied to a
+/// conversion keeps the names Chinese in the target script, each once.
+#[test]
+fn issue21_extract_import_apply_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    std::fs::copy(
+        root.join("fixtures/article.zh-Hant.txt"),
+        dir.path().join("a.txt"),
+    )
+    .expect("fixture");
+    let bianyi = |args: &[&str]| crate::util::bianyi_ok(dir.path(), args, b"");
+    let tsv = bianyi(&["glossary", "extract", "a.txt"]);
+    std::fs::write(dir.path().join("h.tsv"), &tsv).expect("write");
+    bianyi(&["glossary", "import", "h.tsv", "-o", "h.toml"]);
+    let from_tsv = std::fs::read_to_string(dir.path().join("h.toml")).expect("imported");
+    let direct = String::from_utf8(bianyi(&[
+        "glossary", "extract", "--format", "toml", "a.txt",
+    ]))
+    .expect("UTF-8");
+    // The same pairs, notes and languages as extract's own TOML (which also
+    // has the zh-Hans spellings).
+    for line in from_tsv.lines() {
+        assert!(direct.contains(line), "{line}");
+    }
+    std::fs::write(dir.path().join("d.toml"), &direct).expect("write");
+    for g in ["h.toml", "d.toml"] {
+        for (to, name) in [("zh-Hans", "亚历山大·王"), ("zh-TW", "亞歷山大·王")] {
+            let out = String::from_utf8(bianyi(&["convert", "--to", to, "--glossary", g, "a.txt"]))
+                .expect("UTF-8");
+            assert!(out.contains(&format!("{name}(Alexandr Wang)")), "{to} {g}");
+            assert!(!out.contains("Alexandr Wang(Alexandr Wang)"), "{to} {g}");
+            assert!(out.contains("“Avocado”(牛油果)"), "{to} {g}");
+            assert!(out.contains("多吉瓦(GW)"), "{to} {g}");
+        }
+    }
+}
+
+/// Issue 21 item 3: what `glossary export` writes, in every format,
+/// `glossary import` reads back without --source-lang/--target-lang.
+#[test]
+fn issue21_export_import_round_trips() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    std::fs::copy(
+        root.join("fixtures/glossary.toml"),
+        dir.path().join("g.toml"),
+    )
+    .expect("fixture");
+    let bianyi = |args: &[&str]| crate::util::bianyi_ok(dir.path(), args, b"");
+    for format in ["tsv", "csv", "tbx", "toml"] {
+        let file = format!("e.{format}");
+        bianyi(&[
+            "glossary", "export", "g.toml", "--format", format, "-o", &file,
+        ]);
+        bianyi(&["glossary", "import", &file, "-o", "back.toml"]);
+        let again = bianyi(&["glossary", "export", "back.toml", "--format", format]);
+        let exported = std::fs::read(dir.path().join(&file)).expect("exported");
+        if format == "tbx" || format == "toml" {
+            assert_eq!(again, exported, "{format}");
+        } else {
+            // Ids are made again from the terms on import: rows in any order.
+            let rows = |text: &[u8]| {
+                let mut v: Vec<String> = String::from_utf8_lossy(text)
+                    .lines()
+                    .map(str::to_string)
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(rows(&again), rows(&exported), "{format}");
+        }
+    }
+}

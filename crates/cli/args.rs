@@ -144,8 +144,9 @@ pub(crate) struct TermArgs {
     #[arg(long, value_enum, default_value_t = TermsMode::Replace, requires = "glossaries")]
     pub(crate) terms: TermsMode,
 
-    /// Language terms are rendered in by --terms replace and added in by
-    /// annotate (default: the glossary's target, else the conversion's).
+    /// Language terms are rendered in by --terms replace (default: the
+    /// conversion's target) and added in by annotate (default: the
+    /// glossary's target).
     #[arg(long, value_name = "LANG", requires = "glossaries")]
     pub(crate) term_lang: Option<String>,
 

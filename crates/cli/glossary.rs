@@ -456,23 +456,54 @@ fn extract(
         text.push_str(&t);
     }
     let candidates = bianyi_glossary::extract(&text);
+    let source = match &c.source_lang {
+        Some(tag) => lang_arg(tag)?,
+        None => lang_arg(match detect(&text).script {
+            Script::Simplified => "zh-Hans",
+            _ => "zh-Hant",
+        })?,
+    };
+    let target = lang_arg(c.target_lang.as_deref().unwrap_or("en"))?;
     let rendered = match format {
-        ExtractFormat::Tsv => {
-            bianyi_glossary::candidates_to_tsv_with(&candidates, formulas(keep_formulas))
-        }
+        ExtractFormat::Tsv => bianyi_glossary::candidates_to_tsv_headed(
+            &candidates,
+            &source,
+            &target,
+            formulas(keep_formulas),
+        ),
         ExtractFormat::Toml => {
-            let source = match &c.source_lang {
-                Some(tag) => lang_arg(tag)?,
-                None => lang_arg(match detect(&text).script {
-                    Script::Simplified => "zh-Hans",
-                    _ => "zh-Hant",
-                })?,
-            };
-            let target = lang_arg(c.target_lang.as_deref().unwrap_or("en"))?;
-            bianyi_glossary::candidates_to_glossary(&candidates, source, target).to_toml()
+            let mut g =
+                bianyi_glossary::candidates_to_glossary(&candidates, source.clone(), target);
+            other_script(&mut g, &source)?;
+            g.to_toml()
         }
     };
     output::write(output, rendered.as_bytes())
+}
+
+/// A harvested glossary keeps names alike in both scripts: each entry gets
+/// its source term converted to the other script (zh-Hans for a zh-Hant
+/// text, zh-Hant for a zh-Hans one), which `convert --to` then writes.
+fn other_script(g: &mut Glossary, source: &Lang) -> Result<(), CliError> {
+    let (tag, to) = match source.chinese_script() {
+        Some(bianyi_glossary::ChineseScript::Simplified) => {
+            ("zh-Hant", bianyi_convert::Target::Hant)
+        }
+        Some(_) => ("zh-Hans", bianyi_convert::Target::Hans),
+        None => return Ok(()),
+    };
+    let other = lang_arg(tag)?;
+    let conversion = bianyi_convert::Conversion::new(to);
+    for e in &mut g.entries {
+        let derived: Vec<Term> = e
+            .terms
+            .iter()
+            .filter(|t| t.lang == *source)
+            .map(|t| Term::new(other.clone(), conversion.convert(&t.text)).with_status(t.status))
+            .collect();
+        e.terms.extend(derived);
+    }
+    Ok(())
 }
 
 /// Stacks glossaries for conversion and QA: later files win; a term that

@@ -11,8 +11,10 @@ use crate::model::{Glossary, Lang};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TermMode {
-    /// Replace it with the entry's preferred term in the term language
-    /// (顏樂存 → 杨立昆 for zh-Hans; → Yann LeCun for a zh → en glossary).
+    /// Replace it with the entry's preferred term in the term language:
+    /// by default the conversion's target (顏樂存 → 杨立昆 for zh-Hans, 楊立昆
+    /// for zh-TW), another language only when asked (→ Yann LeCun with
+    /// `term_lang` en).
     Replace,
     /// Write the entry's term in the target language followed, on its first
     /// mention in a document, by the term in the annotation language in
@@ -77,9 +79,16 @@ impl Applier {
     /// - Chinese terms of every status are looked for (a forbidden spelling
     ///   is replaced by the preferred one).
     /// - `term_lang` is the language terms are rendered in by `Replace` and
-    ///   added in by `Annotate`; default: the glossary's declared `target`,
-    ///   else `target` itself for `Replace` and the entry's first preferred
-    ///   non-Chinese term for `Annotate`.
+    ///   added in by `Annotate`. Default for `Replace`: `target` itself (the
+    ///   glossary's declared target is not used: a zh → en glossary applied
+    ///   to a zh → zh conversion keeps the text Chinese); for `Annotate`:
+    ///   the glossary's declared `target`, else the entry's first preferred
+    ///   non-Chinese term.
+    /// - Nothing is said twice: a term whose output is followed in the text
+    ///   by the same words in brackets (亞歷山大·王(Alexandr Wang) replaced by
+    ///   Alexandr Wang) loses that bracket, and a term in brackets after the
+    ///   words it would be replaced by (“Avocado”(牛油果)) is dropped with
+    ///   its brackets; an annotation identical to the term is not added.
     /// - An entry with no term close to the wanted language is rendered by
     ///   converting its best Chinese term with `to_target` (so a zh-Hant
     ///   term serves a zh-Hans target), and, failing that, left to the
@@ -112,7 +121,7 @@ impl Applier {
         term_lang: Option<&Lang>,
         to_target: &dyn Fn(&str) -> String,
     ) -> Applier {
-        let term_lang = term_lang.or(glossary.target.as_ref());
+        let note_lang = term_lang.or(glossary.target.as_ref());
         let render = |e: &crate::model::Entry, lang: &Lang| -> Option<String> {
             if let Some(t) = e.term_for(lang).filter(|t| t.lang.closeness(lang) >= 2) {
                 return Some(t.text.clone());
@@ -137,7 +146,7 @@ impl Applier {
                 Some(l) if l != target => render(e, l),
                 _ => main.clone(),
             };
-            let note = match term_lang {
+            let note = match note_lang {
                 Some(l) => render(e, l),
                 None => e
                     .terms
@@ -200,39 +209,68 @@ impl Applier {
         let mut applied = Vec::new();
         let mut at = 0;
         for m in self.matcher.find(text) {
+            if m.start < at {
+                // Inside a gloss dropped as a repetition.
+                continue;
+            }
             if m.start > at {
                 convert(&text[at..m.start], out);
             }
             let source = &text[m.start..m.end];
-            let before = out.len();
-            match self.mode {
-                TermMode::Keep => out.push_str(source),
-                TermMode::Replace => match self.replacement.get(m.entry).and_then(Option::as_ref) {
-                    Some(r) => out.push_str(r),
-                    None => convert(source, out),
-                },
-                TermMode::Annotate => {
-                    match self.in_target.get(m.entry).and_then(Option::as_ref) {
-                        Some(r) => out.push_str(r),
-                        None => convert(source, out),
+            let mut before = out.len();
+            let mut end = m.end;
+            let chosen = match self.mode {
+                TermMode::Keep => None,
+                TermMode::Replace => Some(self.replacement.get(m.entry).and_then(Option::as_ref)),
+                TermMode::Annotate => Some(self.in_target.get(m.entry).and_then(Option::as_ref)),
+            };
+            match chosen {
+                None => out.push_str(source),
+                Some(rendering) => {
+                    // “Avocado”(牛油果) with 牛油果 → Avocado: the bracket
+                    // would repeat the words before it, so it goes.
+                    let dropped = rendering.and_then(|r| {
+                        let close = gloss_of_before(&text[..m.start], &text[m.end..], r)?;
+                        let cut = opening_in_output(out)?;
+                        Some((cut, close))
+                    });
+                    if let Some((cut, close)) = dropped {
+                        out.truncate(cut);
+                        before = cut;
+                        end = m.end + close;
+                    } else {
+                        match rendering {
+                            Some(r) => out.push_str(r),
+                            None => convert(source, out),
+                        }
+                        // 亞歷山大·王(Alexandr Wang) with the term replaced by
+                        // Alexandr Wang: the gloss would repeat it.
+                        let written = &out[before..];
+                        if let Some(len) = same_gloss_after(&text[end..], written) {
+                            end += len;
+                        }
                     }
-                    let first = mentions.seen.insert(m.entry);
-                    if let Some(note) = self.annotation.get(m.entry).and_then(Option::as_ref)
-                        && first
-                        && !already_glossed(&text[m.end..], note)
-                        && !glosses(&text[..m.start], note)
-                    {
-                        out.push('（');
-                        out.push_str(note);
-                        out.push('）');
+                    if self.mode == TermMode::Annotate && dropped.is_none() {
+                        let first = mentions.seen.insert(m.entry);
+                        let written = crate::fold::fold(&out[before..]);
+                        if let Some(note) = self.annotation.get(m.entry).and_then(Option::as_ref)
+                            && first
+                            && crate::fold::fold(note) != written
+                            && !already_glossed(&text[end..], note)
+                            && !glosses(&text[..m.start], note)
+                        {
+                            out.push('（');
+                            out.push_str(note);
+                            out.push('）');
+                        }
                     }
                 }
             }
             applied.push(Applied {
                 found: m,
-                output: out[before..].to_string(),
+                output: out.get(before..).unwrap_or("").to_string(),
             });
-            at = m.end;
+            at = end;
         }
         if at < text.len() {
             convert(&text[at..], out);
@@ -240,6 +278,64 @@ impl Applier {
         applied
     }
 }
+
+/// Spaces that may sit between a term and its gloss.
+const GAP: [char; 2] = [' ', '\u{3000}'];
+
+/// When `rest` starts with a bracketed gloss that says `written` again
+/// (亞歷山大·王(Alexandr Wang) once the term is written Alexandr Wang, 多吉瓦(GW)
+/// once it is GW), the byte length of that gloss with its brackets.
+fn same_gloss_after(rest: &str, written: &str) -> Option<usize> {
+    if written.is_empty() {
+        return None;
+    }
+    let after_gap = rest.trim_start_matches(GAP);
+    let inner = after_gap.strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）'])?;
+    let said = inner[..close].trim_matches(GAP);
+    if crate::fold::fold(said) != crate::fold::fold(written) {
+        return None;
+    }
+    let bracket = inner[close..].chars().next().map_or(1, char::len_utf8);
+    Some(rest.len() - inner.len() + close + bracket)
+}
+
+/// When the term is a bracketed gloss of the words before it, and those
+/// words are `rendering` (“Avocado”(牛油果) with 牛油果 rendered Avocado),
+/// the byte length of what follows the term up to and with its closing
+/// bracket.
+fn gloss_of_before(before: &str, after: &str, rendering: &str) -> Option<usize> {
+    let open = before.trim_end_matches(GAP).strip_suffix(['(', '（'])?;
+    let words = open.trim_end_matches(GAP).trim_end_matches(QUOTES);
+    let n = rendering.chars().count();
+    let start = words
+        .char_indices()
+        .rev()
+        .nth(n.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    if crate::fold::fold(&words[start..]) != crate::fold::fold(rendering) {
+        return None;
+    }
+    let after_gap = after.trim_start_matches(GAP);
+    let bracket = after_gap
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ')' | '）'))?;
+    Some(after.len() - after_gap.len() + bracket.len_utf8())
+}
+
+/// Where the opening bracket at the end of the converted output starts,
+/// with the spaces before and after it (conversion keeps brackets and
+/// spaces, so they are there as in the input).
+fn opening_in_output(out: &str) -> Option<usize> {
+    let open = out.trim_end_matches(GAP).strip_suffix(['(', '（'])?;
+    Some(open.trim_end_matches(GAP).len())
+}
+
+/// Quotation marks that may close the words a gloss follows.
+const QUOTES: [char; 12] = [
+    '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》',
+];
 
 /// Whether `rest` starts with the annotation in brackets already, as in
 /// 顏樂存(Yann LeCun): then adding it again would say it twice.
@@ -260,9 +356,7 @@ fn glosses(before: &str, note: &str) -> bool {
     let Some(rest) = before.trim_end().strip_suffix(['(', '（']) else {
         return false;
     };
-    let rest = rest.trim_end().trim_end_matches([
-        '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》',
-    ]);
+    let rest = rest.trim_end().trim_end_matches(QUOTES);
     let n = note.chars().count();
     let tail: String = {
         let mut chars: Vec<char> = rest.chars().rev().take(n).collect();
@@ -358,6 +452,78 @@ mod tests {
             ),
             "代號“Alexandr Wang”（亚历山大·王）"
         );
+    }
+
+    #[test]
+    fn replace_writes_the_target_script_unless_asked() {
+        let mut g = sample();
+        g.target = Some(lang("en"));
+        let text = "首席科學家顏樂存(Yann LeCun)說";
+        let a = Applier::new(&g, TermMode::Replace, &lang("zh-Hans"), None, &t2s).expect("builds");
+        let mut out = String::new();
+        a.apply(
+            text,
+            &mut Mentions::new(),
+            &mut |s, o| o.push_str(&t2s(s)),
+            &mut out,
+        );
+        assert_eq!(out, "首席科學家杨立昆(Yann LeCun)說");
+    }
+
+    /// Issue 21: never “X(X)”.
+    #[test]
+    fn nothing_is_said_twice() {
+        let en = Some("en");
+        for (mode, text, want) in [
+            (
+                TermMode::Replace,
+                "亞歷山大·王(Alexandr Wang)說",
+                "Alexandr Wang說",
+            ),
+            (
+                TermMode::Replace,
+                "亞歷山大·王 （ Alexandr Wang ）說",
+                "Alexandr Wang說",
+            ),
+            (
+                TermMode::Replace,
+                "代號“Alexandr Wang”（亞歷山大·王）的",
+                "代號“Alexandr Wang”的",
+            ),
+            (
+                TermMode::Replace,
+                "代號Alexandr Wang (亞歷山大·王) 的",
+                "代號Alexandr Wang 的",
+            ),
+            // Another gloss stays.
+            (
+                TermMode::Replace,
+                "亞歷山大·王(Alex)說",
+                "Alexandr Wang(Alex)說",
+            ),
+            (
+                TermMode::Annotate,
+                "亞歷山大·王(亞歷山大·王)說",
+                "亚历山大·王（Alexandr Wang）說",
+            ),
+        ] {
+            assert_eq!(run(mode, "zh-Hans", en, text), want, "{text}");
+        }
+        // An annotation that says the term again is not added.
+        let mut g = Glossary::new();
+        let mut e = Entry::new("gw");
+        e.terms.push(Term::new(lang("zh-Hant"), "GW"));
+        e.terms.push(Term::new(lang("en"), "gw"));
+        g.entries.push(e);
+        let a = Applier::new(&g, TermMode::Annotate, &lang("zh-Hans"), None, &t2s).expect("builds");
+        let mut out = String::new();
+        a.apply(
+            "多GW級",
+            &mut Mentions::new(),
+            &mut |s, o| o.push_str(&t2s(s)),
+            &mut out,
+        );
+        assert_eq!(out, "多GW級");
     }
 
     #[test]

@@ -837,6 +837,21 @@ pub fn to_tsv_with(candidates: &[Candidate], formulas: crate::Formulas) -> Strin
     out
 }
 
+/// [`to_tsv_with`] after a header line naming the columns, which
+/// `glossary import` reads back without being told the languages:
+/// `# zh-Hant<TAB>en<TAB>count<TAB>context`.
+pub fn to_tsv_headed(
+    candidates: &[Candidate],
+    source: &Lang,
+    target: &Lang,
+    formulas: crate::Formulas,
+) -> String {
+    format!(
+        "# {source}\t{target}\tcount\tcontext\n{}",
+        to_tsv_with(candidates, formulas)
+    )
+}
+
 /// The candidates as a glossary: one entry per Chinese term (several
 /// glosses of one term become admitted terms), with the first context as
 /// the entry's note.

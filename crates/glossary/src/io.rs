@@ -44,7 +44,7 @@ impl Columns {
 
 impl Glossary {
     /// Reads a glossary file in `format` (TOML when `None` and the
-    /// extension says nothing). TSV and CSV need `columns`, unless a CSV
+    /// extension says nothing). TSV and CSV need `columns`, unless their
     /// header names the languages. Errors name the file.
     pub fn load(
         path: &Path,
@@ -75,17 +75,9 @@ impl Glossary {
 
     /// Reads a glossary from text in `format`.
     pub fn parse(text: &str, format: Format, columns: Option<&Columns>) -> Result<Glossary, Error> {
-        let need = || {
-            Error::new(ErrorKind::MissingField {
-                field: "source and target languages",
-            })
-        };
         match format {
             Format::Toml => Glossary::from_toml(text),
-            Format::Tsv => {
-                let c = columns.ok_or_else(need)?;
-                Glossary::from_tsv(text, &c.source, &c.target)
-            }
+            Format::Tsv => Glossary::from_tsv_with(text, columns.map(|c| (&c.source, &c.target))),
             Format::Csv => Glossary::from_csv(text, columns.map(|c| (&c.source, &c.target))),
             Format::Tbx => Glossary::from_tbx(text),
         }

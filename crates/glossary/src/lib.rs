@@ -48,7 +48,7 @@ pub use check::{Problem, check};
 pub use error::{Error, ErrorKind, Format, Location};
 pub use extract::{
     Candidate, extract, to_glossary as candidates_to_glossary, to_tsv as candidates_to_tsv,
-    to_tsv_with as candidates_to_tsv_with,
+    to_tsv_headed as candidates_to_tsv_headed, to_tsv_with as candidates_to_tsv_with,
 };
 pub use fold::fold as fold_key;
 pub use io::Columns;

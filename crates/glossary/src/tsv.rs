@@ -106,13 +106,39 @@ impl Glossary {
     /// empty source or target, more than three columns, a term with control
     /// characters.
     pub fn from_tsv(text: &str, source: &Lang, target: &Lang) -> Result<Glossary, Error> {
-        let mut rows = Rows::new(source, target);
-        let mut offset = if text.starts_with(BOM) {
+        Glossary::from_tsv_with(text, Some((source, target)))
+    }
+
+    /// [`Glossary::from_tsv`], with the languages from the file when it
+    /// names them: a first line `# zh-Hant<TAB>en…` (the header that
+    /// [`Glossary::to_tsv`] and `glossary extract` write) gives the
+    /// columns' languages, as a CSV header does, and wins over `langs`.
+    /// Without either, the result is a
+    /// [`MissingField`](ErrorKind::MissingField) error.
+    ///
+    /// The rows of `glossary extract` (`source<TAB>target<TAB>count<TAB>context`,
+    /// a number in the third column) are read too: the count is left out
+    /// and the context becomes the entry's note.
+    pub fn from_tsv_with(text: &str, langs: Option<(&Lang, &Lang)>) -> Result<Glossary, Error> {
+        let base = if text.starts_with(BOM) {
             BOM.len_utf8()
         } else {
             0
         };
-        for line in text.get(offset..).unwrap_or("").split_inclusive('\n') {
+        let body = text.get(base..).unwrap_or("");
+        let named = tsv_header_langs(body);
+        let (source, target) = match (&named, langs) {
+            (Some((s, t)), _) => (s, t),
+            (None, Some((s, t))) => (s, t),
+            (None, None) => {
+                return Err(Error::new(ErrorKind::MissingField {
+                    field: "source and target languages",
+                }));
+            }
+        };
+        let mut rows = Rows::new(source, target);
+        let mut offset = base;
+        for line in body.split_inclusive('\n') {
             let start = offset;
             offset += line.len();
             let content = line.strip_suffix('\n').unwrap_or(line);
@@ -126,12 +152,21 @@ impl Glossary {
                 cells.push((cell, at));
                 at += cell.len() + 1;
             }
+            // `glossary extract`: source, target, count, context.
+            let counted = cells.len() == 4
+                && cells.get(2).is_some_and(|c| {
+                    let n = c.0.trim();
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                });
+            if counted {
+                cells.remove(2);
+            }
             if let Some(&(_, extra)) = cells.get(3) {
                 return Err(Error::at(
                     ErrorKind::Syntax {
                         format: Format::Tsv,
                         message: format!(
-                            "expected at most 3 tab-separated columns (source, target, comment), found {}",
+                            "expected at most 3 tab-separated columns (source, target, comment), or the 4 of glossary extract (source, target, count, context), found {}",
                             cells.len()
                         ),
                     },
@@ -474,6 +509,16 @@ fn header_lang(cell: &str) -> Option<Lang> {
     Lang::parse(cell.trim())
         .ok()
         .filter(|l| (2..=3).contains(&l.language().len()))
+}
+
+/// The languages a TSV file's first line names: `# zh-Hant<TAB>en<TAB>…`
+/// (blank lines before it are skipped).
+fn tsv_header_langs(body: &str) -> Option<(Lang, Lang)> {
+    let first = body.lines().find(|l| !l.trim().is_empty())?;
+    let mut cells = first.strip_prefix('#')?.split('\t');
+    let source = header_lang(cells.next()?)?;
+    let target = header_lang(cells.next()?)?;
+    Some((source, target))
 }
 
 /// Where a record starts in `body`. The csv reader's position may point at
