@@ -255,17 +255,18 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
                 &options,
             );
             if let Some(g) = &glossary {
-                let names = (
-                    l.msg("report-converted-name", &[]),
-                    std::path::PathBuf::from(path).display().to_string(),
-                );
+                // The source's terms as the source has them (not what the
+                // glossary wrote into the conversion), at places in the
+                // file the user gave.
+                let names = (file_name(&l, &args.file), file_name(&l, path));
+                let source_lang = lang_arg(source_tag)?;
                 findings = qa_findings(
                     &l,
                     g,
-                    &target_lang,
+                    &source_lang,
                     &tl,
                     &bitext,
-                    &converted,
+                    (&text, &conversion_pair),
                     &translation,
                     &names,
                 )?;
@@ -288,7 +289,18 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
     output::write(args.output.as_deref(), out.as_bytes())
 }
 
-/// Terminology findings of the translation, bead by bead, as lines.
+/// A file's name as findings give it (standard input's name for `-`).
+fn file_name(l: &Localizer, f: &OsString) -> String {
+    if f == "-" {
+        l.msg("stdin-name", &[])
+    } else {
+        std::path::PathBuf::from(f).display().to_string()
+    }
+}
+
+/// Terminology findings of the translation, bead by bead, as lines: the
+/// terms of the source text (`source`, aligned one to one with its
+/// conversion, the source side of `bitext`) against the translation.
 #[allow(
     clippy::too_many_arguments,
     reason = "the two texts, their languages and names"
@@ -299,7 +311,7 @@ fn qa_findings(
     source_lang: &Lang,
     target_lang: &Lang,
     bitext: &Bitext,
-    source: &str,
+    (source, conversion): (&str, &Bitext),
     target: &str,
     names: &(String, String),
 ) -> Result<Vec<String>, CliError> {
@@ -317,11 +329,23 @@ fn qa_findings(
         .iter()
         .filter(|b| !b.source.is_empty() && !b.target.is_empty())
         .collect();
+    // A bead's side in the converted text, then the source sentences
+    // whose conversions overlap it (the conversion is aligned one to one).
     let s = Segments::from_ranges(
         source,
         beads
             .iter()
-            .map(|b| range(&bitext.source, &b.source))
+            .map(|b| {
+                let (cs, ce) = range(&bitext.source, &b.source);
+                let ids: Vec<usize> = conversion
+                    .target
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, seg)| seg.start < ce && cs < seg.start + seg.text.len())
+                    .map(|(k, _)| k)
+                    .collect();
+                range(&conversion.source, &ids)
+            })
             .collect(),
     );
     let t = Segments::from_ranges(
