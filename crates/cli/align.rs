@@ -255,17 +255,18 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
                 &options,
             );
             if let Some(g) = &glossary {
-                let names = (
-                    l.msg("report-converted-name", &[]),
-                    std::path::PathBuf::from(path).display().to_string(),
-                );
+                // The source's terms as the source has them (not what the
+                // glossary wrote into the conversion), at places in the
+                // file the user gave.
+                let names = (report_name(&l, &args.file), report_name(&l, path));
+                let source_lang = lang_arg(source_tag)?;
                 findings = qa_findings(
                     &l,
                     g,
-                    &target_lang,
+                    &source_lang,
                     &tl,
                     &bitext,
-                    &converted,
+                    (&text, &conversion_pair),
                     &translation,
                     &names,
                 )?;
@@ -333,7 +334,9 @@ fn report_settings(l: &Localizer, args: &ReportArgs) -> Vec<(String, String)> {
     lines
 }
 
-/// Terminology findings of the translation, bead by bead, as lines.
+/// Terminology findings of the translation, bead by bead, as lines: the
+/// terms of the source text (`source`, aligned one to one with its
+/// conversion, the source side of `bitext`) against the translation.
 #[allow(
     clippy::too_many_arguments,
     reason = "the two texts, their languages and names"
@@ -344,7 +347,7 @@ fn qa_findings(
     source_lang: &Lang,
     target_lang: &Lang,
     bitext: &Bitext,
-    source: &str,
+    (source, conversion): (&str, &Bitext),
     target: &str,
     names: &(String, String),
 ) -> Result<Vec<String>, CliError> {
@@ -362,11 +365,23 @@ fn qa_findings(
         .iter()
         .filter(|b| !b.source.is_empty() && !b.target.is_empty())
         .collect();
+    // A bead's side in the converted text, then the source sentences
+    // whose conversions overlap it (the conversion is aligned one to one).
     let s = Segments::from_ranges(
         source,
         beads
             .iter()
-            .map(|b| range(&bitext.source, &b.source))
+            .map(|b| {
+                let (cs, ce) = range(&bitext.source, &b.source);
+                let ids: Vec<usize> = conversion
+                    .target
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, seg)| seg.start < ce && cs < seg.start + seg.text.len())
+                    .map(|(k, _)| k)
+                    .collect();
+                range(&conversion.source, &ids)
+            })
             .collect(),
     );
     let t = Segments::from_ranges(

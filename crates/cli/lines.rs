@@ -190,6 +190,8 @@ pub(crate) fn run(
             Some(hook) => prepared.convert_with(text, hook),
         }
     };
+    // `--ambiguities` records with their risk, written at the end ranked.
+    let mut ranked: Vec<(u8, String)> = Vec::new();
     let rest = std::iter::from_fn(|| lines.next_line().transpose());
     for line in ahead.into_iter().map(Ok).chain(rest) {
         let line = line?;
@@ -215,10 +217,15 @@ pub(crate) fn run(
             }
             Mode::Ambiguities => {
                 for a in prepared.ambiguities(&line.text) {
-                    write(out, json_line(source, &line, a).as_bytes())?;
+                    ranked.push((a.risk, json_line(source, &line, a)));
                 }
             }
         }
+    }
+    // Most likely wrong first; in input order among equals (a stable sort).
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    for (_, record) in &ranked {
+        write(out, record.as_bytes())?;
     }
     out.flush().map_err(|error| CliError::Write {
         target: target.clone(),

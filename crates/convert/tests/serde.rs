@@ -45,7 +45,7 @@ fn ambiguity_json() {
         json,
         concat!(
             r#"{"byte":3,"char":1,"line":1,"column":2,"source":"发","output":"髮","#,
-            r#""alternatives":["發","髮"],"rule":"phrase"}"#
+            r#""alternatives":["發","髮"],"rule":"phrase","risk":10}"#
         )
     );
 }
