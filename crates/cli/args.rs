@@ -293,12 +293,15 @@ pub(crate) struct GlossaryArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum GlossaryCommand {
-    /// Add an entry (or, with --id of an existing entry, add terms to it).
+    /// Add an entry, or with --id of an existing entry add terms to it or
+    /// change their status. Refuses a new entry whose terms another entry
+    /// has (see --merge, --new-entry).
+    #[command(group(clap::ArgGroup::new("any_term").required(true).multiple(true).args(["terms", "admitted", "forbidden"])))]
     Add {
         /// The glossary (TOML); created if it does not exist.
         file: PathBuf,
         /// Preferred terms, as LANG=TEXT (zh-Hant=顏樂存 en="Yann LeCun").
-        #[arg(value_name = "LANG=TEXT", required = true)]
+        #[arg(value_name = "LANG=TEXT")]
         terms: Vec<String>,
         /// Admitted terms, as LANG=TEXT.
         #[arg(long, value_name = "LANG=TEXT")]
@@ -309,6 +312,12 @@ pub(crate) enum GlossaryCommand {
         /// The entry's id (default: made from its first non-Chinese term).
         #[arg(long)]
         id: Option<String>,
+        /// Add the terms to the entry that already has one of them.
+        #[arg(long, conflicts_with_all = ["id", "new_entry"])]
+        merge: bool,
+        /// Add a new entry even if another entry has the same terms.
+        #[arg(long)]
+        new_entry: bool,
         /// Subject field.
         #[arg(long)]
         domain: Option<String>,
@@ -319,13 +328,16 @@ pub(crate) enum GlossaryCommand {
         #[arg(long)]
         case_sensitive: bool,
     },
-    /// Remove entries by id.
+    /// Remove entries by id, or with --term single terms of one entry.
     Remove {
         /// The glossary (TOML).
         file: PathBuf,
         /// Ids of the entries to remove.
         #[arg(required = true)]
         ids: Vec<String>,
+        /// Remove only this term of the entry, as LANG=TEXT.
+        #[arg(long, value_name = "LANG=TEXT")]
+        term: Vec<String>,
     },
     /// List the entries of glossaries.
     List {
@@ -338,8 +350,9 @@ pub(crate) enum GlossaryCommand {
         #[command(flatten)]
         columns: ColumnArgs,
     },
-    /// Report problems: duplicates, conflicting targets, shadowed terms,
-    /// forbidden terms allowed elsewhere, empty entries. Exit 1 if any.
+    /// Report problems: duplicates, conflicting targets, forbidden terms
+    /// allowed elsewhere, empty entries (exit 1 if any); and terms inside
+    /// longer terms, as information.
     Check {
         /// Glossaries (TOML, TSV, CSV or TBX).
         #[arg(required = true)]

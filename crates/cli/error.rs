@@ -108,6 +108,26 @@ pub(crate) enum CliError {
     BadTermArg {
         arg: String,
     },
+    /// `glossary remove --term`: the entry has no such term.
+    NoSuchTerm {
+        id: String,
+        lang: String,
+        term: String,
+        path: String,
+    },
+    /// `glossary remove --term` with several ids.
+    OneEntryForTerms,
+    /// `glossary add`: a new entry whose term another entry has.
+    SameTerms {
+        term: String,
+        lang: String,
+        id: String,
+        path: String,
+    },
+    /// `glossary add --merge`: no entry has any of the terms.
+    NothingToMerge {
+        path: String,
+    },
     /// A check found problems; they were printed already (exit 1).
     Findings,
     /// A localization file does not parse, or its conversion would not.
@@ -339,6 +359,38 @@ impl CliError {
                 l.msg("error-no-such-entry", &[("id", s(id)), ("path", s(path))])
             }
             CliError::BadTermArg { arg } => l.msg("error-bad-term", &[("arg", s(arg))]),
+            CliError::NoSuchTerm {
+                id,
+                lang,
+                term,
+                path,
+            } => l.msg(
+                "error-no-such-term",
+                &[
+                    ("id", s(id)),
+                    ("lang", s(lang)),
+                    ("term", s(term)),
+                    ("path", s(path)),
+                ],
+            ),
+            CliError::OneEntryForTerms => l.msg("error-one-entry-for-terms", &[]),
+            CliError::SameTerms {
+                term,
+                lang,
+                id,
+                path,
+            } => l.msg(
+                "error-same-terms",
+                &[
+                    ("id", s(id)),
+                    ("lang", s(lang)),
+                    ("term", s(term)),
+                    ("path", s(path)),
+                ],
+            ),
+            CliError::NothingToMerge { path } => {
+                l.msg("error-nothing-to-merge", &[("path", s(path))])
+            }
             CliError::Findings => String::new(),
             CliError::L10n {
                 source,

@@ -90,6 +90,8 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             admitted,
             forbidden,
             id,
+            merge,
+            new_entry,
             domain,
             note,
             case_sensitive,
@@ -101,12 +103,19 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 (Status::Admitted, admitted),
                 (Status::Forbidden, forbidden),
             ],
-            id.as_deref(),
+            AddTo {
+                id: id.as_deref(),
+                merge: *merge,
+                new_entry: *new_entry,
+            },
             domain.as_deref(),
             note.as_deref(),
             *case_sensitive,
         ),
-        GlossaryCommand::Remove { file, ids } => {
+        GlossaryCommand::Remove { file, ids, term } if !term.is_empty() => {
+            remove_terms(&l, file, ids, term)
+        }
+        GlossaryCommand::Remove { file, ids, .. } => {
             let mut g = load(file, None)?;
             for id in ids {
                 if g.remove(id).is_none() {
@@ -149,11 +158,15 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
         GlossaryCommand::Check { files, columns: c } => {
             let cols = columns(c)?;
             let mut text = String::new();
-            let mut count = 0usize;
+            let (mut count, mut nested) = (0usize, 0usize);
             for f in files {
                 let g = load(f, cols.as_ref())?;
                 for p in bianyi_glossary::check(&g) {
-                    count += 1;
+                    if p.is_finding() {
+                        count += 1;
+                    } else {
+                        nested += 1;
+                    }
                     text.push_str(&format!(
                         "{}: {}\n",
                         crate::term::shown(&f.display().to_string()),
@@ -162,6 +175,12 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
                 }
             }
             print_findings(&text)?;
+            if nested > 0 {
+                warn(&l.msg(
+                    "glossary-nested-summary",
+                    &[("count", FluentValue::from(nested))],
+                ));
+            }
             if count > 0 {
                 warn(&l.msg("glossary-problems", &[("count", FluentValue::from(count))]));
                 return Err(CliError::Findings);
@@ -282,15 +301,40 @@ fn parse_term(arg: &str, status: Status, case_sensitive: bool) -> Result<Term, C
     Ok(t)
 }
 
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one per option of the subcommand"
-)]
+/// Where `glossary add` puts its terms.
+struct AddTo<'a> {
+    /// `--id`: this entry (added if it does not exist).
+    id: Option<&'a str>,
+    /// `--merge`: the entry that already has one of the terms.
+    merge: bool,
+    /// `--new-entry`: a new entry even if another has the same terms.
+    new_entry: bool,
+}
+
+/// The first entry of `g` with a term that one of `terms` is (same
+/// language, same text up to script variant, width and case): the entry's
+/// index and that term.
+fn same_terms<'a>(g: &Glossary, terms: &'a [Term]) -> Option<(usize, &'a Term)> {
+    let wanted: Vec<(&str, String)> = terms
+        .iter()
+        .map(|t| (t.lang.language(), bianyi_glossary::fold_key(&t.text)))
+        .collect();
+    g.entries.iter().enumerate().find_map(|(i, e)| {
+        e.terms.iter().find_map(|x| {
+            let key = (x.lang.language(), bianyi_glossary::fold_key(&x.text));
+            wanted
+                .iter()
+                .position(|w| w.0 == key.0 && w.1 == key.1)
+                .map(|k| (i, &terms[k]))
+        })
+    })
+}
+
 fn add(
     l: &Localizer,
     file: &Path,
     groups: &[(Status, &Vec<String>)],
-    id: Option<&str>,
+    to: AddTo<'_>,
     domain: Option<&str>,
     note: Option<&str>,
     case_sensitive: bool,
@@ -306,15 +350,63 @@ fn add(
             terms.push(parse_term(a, *status, case_sensitive)?);
         }
     }
-    let existing = id.and_then(|id| g.entries.iter().position(|e| e.id == id));
+    let path = file.display().to_string();
+    let mut existing = to
+        .id
+        .and_then(|id| g.entries.iter().position(|e| e.id == id));
+    if existing.is_none() && !to.new_entry {
+        match same_terms(&g, &terms) {
+            Some((i, _)) if to.merge => existing = Some(i),
+            Some((i, t)) => {
+                return Err(CliError::SameTerms {
+                    term: t.text.clone(),
+                    lang: t.lang.to_string(),
+                    id: g.entries[i].id.clone(),
+                    path,
+                });
+            }
+            None if to.merge => return Err(CliError::NothingToMerge { path }),
+            None => {}
+        }
+    }
+    let mut lines = Vec::new();
     let (entry_id, added) = match existing {
         Some(i) => {
             let e = &mut g.entries[i];
             let mut added = 0;
             for t in terms {
-                if !e.terms.iter().any(|x| x.lang == t.lang && x.text == t.text) {
-                    e.terms.push(t);
-                    added += 1;
+                let key = bianyi_glossary::fold_key(&t.text);
+                let same = e
+                    .terms
+                    .iter_mut()
+                    .find(|x| x.lang == t.lang && bianyi_glossary::fold_key(&x.text) == key);
+                match same {
+                    None => {
+                        e.terms.push(t);
+                        added += 1;
+                    }
+                    Some(x) if x.status != t.status => {
+                        lines.push(l.msg(
+                            "glossary-status-changed",
+                            &[
+                                ("term", s(&x.text)),
+                                ("lang", s(x.lang.as_str())),
+                                ("id", s(&e.id)),
+                                ("from", s(x.status.as_str())),
+                                ("to", s(t.status.as_str())),
+                            ],
+                        ));
+                        x.status = t.status;
+                    }
+                    Some(x) => lines.push(l.msg(
+                        "glossary-term-present",
+                        &[
+                            ("term", s(&x.text)),
+                            ("lang", s(x.lang.as_str())),
+                            ("id", s(&e.id)),
+                            ("status", s(x.status.as_str())),
+                        ],
+                    )),
                 }
             }
             if let Some(d) = domain {
@@ -326,7 +418,7 @@ fn add(
             (e.id.clone(), added)
         }
         None => {
-            let mut e = Entry::new(id.unwrap_or(""));
+            let mut e = Entry::new(to.id.unwrap_or(""));
             e.domain = domain.map(str::to_string);
             e.note = note.map(str::to_string);
             let n = terms.len();
@@ -340,14 +432,70 @@ fn add(
         }
     };
     output::write(Some(file), g.to_toml().as_bytes())?;
-    warn(&l.msg(
-        "glossary-added",
-        &[
-            ("terms", FluentValue::from(added)),
-            ("id", s(&entry_id)),
-            ("path", s(&file.display().to_string())),
-        ],
-    ));
+    for line in &lines {
+        warn(line);
+    }
+    if added > 0 || lines.is_empty() {
+        warn(&l.msg(
+            "glossary-added",
+            &[
+                ("terms", FluentValue::from(added)),
+                ("id", s(&entry_id)),
+                ("path", s(&path)),
+            ],
+        ));
+    }
+    Ok(())
+}
+
+/// `glossary remove FILE ID --term LANG=TEXT…`: single terms of one entry.
+fn remove_terms(
+    l: &Localizer,
+    file: &Path,
+    ids: &[String],
+    terms: &[String],
+) -> Result<(), CliError> {
+    let path = file.display().to_string();
+    let [id] = ids else {
+        return Err(CliError::OneEntryForTerms);
+    };
+    let mut g = load(file, None)?;
+    let Some(e) = g.entries.iter_mut().find(|e| e.id == *id) else {
+        return Err(CliError::NoSuchEntry {
+            id: id.clone(),
+            path,
+        });
+    };
+    let mut removed = Vec::new();
+    for a in terms {
+        let t = parse_term(a, Status::Preferred, false)?;
+        let key = bianyi_glossary::fold_key(&t.text);
+        let Some(k) = e
+            .terms
+            .iter()
+            .position(|x| x.lang == t.lang && bianyi_glossary::fold_key(&x.text) == key)
+        else {
+            return Err(CliError::NoSuchTerm {
+                id: id.clone(),
+                lang: t.lang.to_string(),
+                term: t.text,
+                path,
+            });
+        };
+        removed.push(e.terms.remove(k));
+    }
+    output::write(Some(file), g.to_toml().as_bytes())?;
+    for t in &removed {
+        warn(&l.msg(
+            "glossary-term-removed",
+            &[
+                ("term", s(&t.text)),
+                ("lang", s(t.lang.as_str())),
+                ("id", s(id)),
+                ("path", s(&path)),
+            ],
+        ));
+    }
     Ok(())
 }
 
@@ -404,20 +552,26 @@ fn problem(l: &Localizer, p: &Problem) -> String {
             "check-duplicate-entries",
             &[("term", s(term)), ("ids", s(&ids.join(", ")))],
         ),
-        Problem::Shadowed {
+        Problem::Nested {
             term,
             id,
-            by,
-            by_id,
-        } => l.msg(
-            "check-shadowed",
-            &[
-                ("term", s(term)),
-                ("id", s(id)),
-                ("by", s(by)),
-                ("by_id", s(by_id)),
-            ],
-        ),
+            count,
+            examples,
+        } => {
+            let examples: Vec<String> = examples
+                .iter()
+                .map(|(by, by_id)| format!("“{by}” ({by_id})"))
+                .collect();
+            l.msg(
+                "check-nested",
+                &[
+                    ("term", s(term)),
+                    ("id", s(id)),
+                    ("count", FluentValue::from(*count)),
+                    ("examples", s(&examples.join(", "))),
+                ],
+            )
+        }
         Problem::ForbiddenElsewhereAllowed {
             term,
             forbidden_in,

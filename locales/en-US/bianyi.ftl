@@ -102,6 +102,10 @@ detect-evidence-hong-kong-words = Hong Kong words
 error-need-langs = TSV and CSV glossaries and QA need the languages: give both --source-lang and --target-lang (e.g. --source-lang zh-Hant --target-lang en), or declare source and target in the glossary
 error-no-such-entry = { $path } has no entry with id “{ $id }”
 error-bad-term = “{ $arg }” is not a term: write LANG=TEXT, e.g. zh-Hant=顏樂存 or en="Yann LeCun"
+error-no-such-term = entry “{ $id }” in { $path } has no { $lang } term “{ $term }”
+error-one-entry-for-terms = --term removes terms from one entry: give exactly one id
+error-same-terms = entry “{ $id }” in { $path } already has “{ $term }” ({ $lang }); to add these terms to it, use --merge (or --id { $id }); to add a separate entry anyway, use --new-entry
+error-nothing-to-merge = --merge: no entry in { $path } has any of these terms (leave out --merge to add a new entry)
 glossary-at = { $place }: { $what }
 glossary-text-name = glossary
 glossary-place = { $path }:{ $line }:{ $column } (byte offset { $offset })
@@ -136,7 +140,17 @@ check-no-usable-term = entry “{ $id }” has only forbidden terms
 check-duplicate-term = entry “{ $id }” has the term “{ $term }” twice
 check-conflicting-targets = “{ $term }” is in several entries with different { $lang } terms: { $targets }
 check-duplicate-entries = “{ $term }” is in several entries that say the same: { $ids }
-check-shadowed = “{ $term }” ({ $id }) is shadowed by the longer “{ $by }” ({ $by_id }) where that occurs
+glossary-status-changed = changed “{ $term }” ({ $lang }) in “{ $id }” from { $from } to { $to }
+glossary-term-present = “{ $term }” ({ $lang }) is already { $status } in “{ $id }”
+glossary-term-removed = removed “{ $term }” ({ $lang }) from “{ $id }” in { $path }
+glossary-nested-summary = { $count ->
+    [one] 1 term is
+   *[other] { $count } terms are
+} inside longer terms: information, not a problem (where the longer term occurs, it is the one used)
+check-nested = note: “{ $term }” ({ $id }) is inside { $count ->
+    [one] 1 longer term
+   *[other] { $count } longer terms
+}, e.g. { $examples }
 check-forbidden-allowed = “{ $term }” is forbidden in “{ $forbidden_in }” but allowed in “{ $allowed_in }”
 warning-glossary-conflict = warning: “{ $term }” is “{ $first_target }” in { $first } but “{ $second_target }” in { $second }; using { $second }
 qa-missing = { $where }: “{ $term }” ({ $id }): the translation ({ $target }, paragraph { $paragraph }) has none of { $expected }
@@ -252,22 +266,25 @@ cli-detect-json = JSON Lines instead of text, for scripts
 cli-detect-explain = Also show the confidence, the probabilities behind the verdict and the evidence, with examples
 cli-detect-encoding = Encoding of the input: a byte order mark decides; auto then takes UTF-8 if the text is UTF-8 and otherwise guesses (and says so)
 cli-glossary-about = Maintain term glossaries: add, remove, list, check, merge, import, export, fmt, extract
-cli-glossary-add-about = Add an entry (or, with --id of an existing entry, add terms to it)
+cli-glossary-add-about = Add an entry, or with --id of an existing entry add terms to it or change their status. Refuses a new entry whose terms another entry has (see --merge, --new-entry)
 cli-glossary-add-file = The glossary (TOML); created if it does not exist
 cli-glossary-add-terms = Preferred terms, as LANG=TEXT (zh-Hant=顏樂存 en="Yann LeCun")
 cli-glossary-add-admitted = Admitted terms, as LANG=TEXT
 cli-glossary-add-forbidden = Forbidden terms, as LANG=TEXT
 cli-glossary-add-id = The entry's id (default: made from its first non-Chinese term)
+cli-glossary-add-merge = Add the terms to the entry that already has one of them
+cli-glossary-add-new_entry = Add a new entry even if another entry has the same terms
 cli-glossary-add-domain = Subject field
 cli-glossary-add-note = A note about the concept
 cli-glossary-add-case_sensitive = Match these terms only in the same letter case
-cli-glossary-remove-about = Remove entries by id
+cli-glossary-remove-about = Remove entries by id, or with --term single terms of one entry
 cli-glossary-remove-file = The glossary (TOML)
 cli-glossary-remove-ids = Ids of the entries to remove
+cli-glossary-remove-term = Remove only this term of the entry, as LANG=TEXT
 cli-glossary-list-about = List the entries of glossaries
 cli-arg-files = Glossaries (TOML, TSV, CSV or TBX)
 cli-glossary-list-json = JSON Lines, one entry per line
-cli-glossary-check-about = Report problems: duplicates, conflicting targets, shadowed terms, forbidden terms allowed elsewhere, empty entries. Exit 1 if any
+cli-glossary-check-about = Report problems: duplicates, conflicting targets, forbidden terms allowed elsewhere, empty entries (exit 1 if any); and terms inside longer terms, as information
 cli-glossary-merge-about = Merge glossaries into one; on the same id, later files win
 cli-glossary-merge-files = Glossaries, in order of increasing priority
 cli-glossary-merge-output = The merged glossary (TOML), written atomically

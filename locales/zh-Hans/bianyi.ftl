@@ -102,6 +102,10 @@ detect-evidence-hong-kong-words = 香港用语
 error-need-langs = TSV、CSV 术语表和术语检查需要知道语言：请同时给出 --source-lang 和 --target-lang（例如 --source-lang zh-Hant --target-lang en），或在术语表中声明 source 和 target
 error-no-such-entry = { $path } 中没有 id 为“{ $id }”的条目
 error-bad-term = “{ $arg }”不是术语：请写成 LANG=TEXT，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
+error-no-such-term = { $path } 中的条目“{ $id }”没有 { $lang } 术语“{ $term }”
+error-one-entry-for-terms = --term 从一个条目中删除术语：请只给出一个 id
+error-same-terms = { $path } 中的条目“{ $id }”已有“{ $term }”（{ $lang }）；要把这些术语加到该条目，请用 --merge（或 --id { $id }）；仍要另加一个条目，请用 --new-entry
+error-nothing-to-merge = --merge：{ $path } 中没有条目含有这些术语中的任何一个（去掉 --merge 即可添加新条目）
 glossary-at = { $place }：{ $what }
 glossary-text-name = 术语表
 glossary-place = { $path }:{ $line }:{ $column }（字节偏移 { $offset }）
@@ -124,7 +128,11 @@ check-no-usable-term = 条目“{ $id }”只有禁用术语
 check-duplicate-term = 条目“{ $id }”中术语“{ $term }”出现了两次
 check-conflicting-targets = “{ $term }”出现在多个条目中，而其 { $lang } 术语不同：{ $targets }
 check-duplicate-entries = “{ $term }”出现在多个内容相同的条目中：{ $ids }
-check-shadowed = “{ $term }”（{ $id }）在出现较长的“{ $by }”（{ $by_id }）时会被其遮盖
+glossary-status-changed = 已将“{ $id }”中的“{ $term }”（{ $lang }）由 { $from } 改为 { $to }
+glossary-term-present = “{ $id }”中的“{ $term }”（{ $lang }）已是 { $status }
+glossary-term-removed = 已从 { $path } 中的“{ $id }”删除“{ $term }”（{ $lang }）
+glossary-nested-summary = { $count } 个术语包含在较长的术语中：仅供参考，不是问题（较长的术语出现时，使用的是较长的术语）
+check-nested = 注：“{ $term }”（{ $id }）包含在 { $count } 个较长的术语中，例如 { $examples }
 check-forbidden-allowed = “{ $term }”在“{ $forbidden_in }”中禁用，却在“{ $allowed_in }”中允许使用
 warning-glossary-conflict = 警告：“{ $term }”在 { $first } 中为“{ $first_target }”，在 { $second } 中为“{ $second_target }”；采用 { $second }
 qa-missing = { $where }：“{ $term }”（{ $id }）：译文（{ $target } 第 { $paragraph } 段）中没有 { $expected } 中的任何一个
@@ -275,22 +283,25 @@ cli-detect-json = 输出 JSON Lines 而不是文本，供脚本使用
 cli-detect-explain = 同时显示置信度、判断所依据的概率和证据（附示例）
 cli-detect-encoding = 输入的编码：有字节顺序标记时以它为准；auto 时若是 UTF-8 就按 UTF-8 读取，否则推测编码（并给出提示）
 cli-glossary-about = 维护术语表：add、remove、list、check、merge、import、export、fmt、extract
-cli-glossary-add-about = 添加一个条目（或用 --id 指定已有条目，向其中添加术语）
+cli-glossary-add-about = 添加一个条目，或用 --id 指定已有条目，向其中添加术语或更改术语的状态。若新条目的术语已在别的条目中，则拒绝添加（见 --merge、--new-entry）
 cli-glossary-add-file = 术语表（TOML）；不存在时新建
 cli-glossary-add-terms = 首选术语，写成 LANG=TEXT（zh-Hant=顏樂存 en="Yann LeCun"）
 cli-glossary-add-admitted = 允许使用的术语，写成 LANG=TEXT
 cli-glossary-add-forbidden = 禁用术语，写成 LANG=TEXT
 cli-glossary-add-id = 条目的 id（默认：由第一个非中文术语生成）
+cli-glossary-add-merge = 把这些术语添加到已含其中某个术语的条目
+cli-glossary-add-new_entry = 即使别的条目已有相同术语，也添加新条目
 cli-glossary-add-domain = 所属领域
 cli-glossary-add-note = 关于该概念的说明
 cli-glossary-add-case_sensitive = 这些术语只在大小写相同时匹配
-cli-glossary-remove-about = 按 id 删除条目
+cli-glossary-remove-about = 按 id 删除条目，或用 --term 删除一个条目中的单个术语
 cli-glossary-remove-file = 术语表（TOML）
 cli-glossary-remove-ids = 要删除的条目的 id
+cli-glossary-remove-term = 只删除该条目中的这个术语，写成 语言=文字
 cli-glossary-list-about = 列出术语表中的条目
 cli-arg-files = 术语表（TOML、TSV、CSV 或 TBX）
 cli-glossary-list-json = JSON Lines，每个条目一行
-cli-glossary-check-about = 报告问题：重复、目标术语冲突、被遮盖的术语、在别处允许使用的禁用术语、空条目；有问题时退出码为 1
+cli-glossary-check-about = 报告问题：重复、目标术语冲突、在别处允许使用的禁用术语、空条目（有问题时退出码为 1）；并提示哪些术语包含在较长的术语中（仅供参考）
 cli-glossary-merge-about = 把多个术语表合并为一个；id 相同时后面的文件优先
 cli-glossary-merge-files = 术语表，按优先级从低到高排列
 cli-glossary-merge-output = 合并后的术语表（TOML），原子写入

@@ -102,6 +102,10 @@ detect-evidence-hong-kong-words = 香港用語
 error-need-langs = TSV、CSV 術語表和術語檢查需要知道語言：請同時給出 --source-lang 和 --target-lang（例如 --source-lang zh-Hant --target-lang en），或在術語表中宣告 source 和 target
 error-no-such-entry = { $path } 中沒有 id 為「{ $id }」的條目
 error-bad-term = 「{ $arg }」不是術語：請寫成 LANG=TEXT，例如 zh-Hant=顏樂存 或 en="Yann LeCun"
+error-no-such-term = { $path } 中的條目「{ $id }」沒有 { $lang } 術語「{ $term }」
+error-one-entry-for-terms = --term 從一個條目中刪除術語：請只給出一個 id
+error-same-terms = { $path } 中的條目「{ $id }」已有「{ $term }」（{ $lang }）；要把這些術語加到該條目，請用 --merge（或 --id { $id }）；仍要另加一個條目，請用 --new-entry
+error-nothing-to-merge = --merge：{ $path } 中沒有條目含有這些術語中的任何一個（去掉 --merge 即可新增新條目）
 glossary-at = { $place }：{ $what }
 glossary-text-name = 術語表
 glossary-place = { $path }:{ $line }:{ $column }（位元組偏移 { $offset }）
@@ -124,7 +128,11 @@ check-no-usable-term = 條目「{ $id }」只有禁用術語
 check-duplicate-term = 條目「{ $id }」中術語「{ $term }」出現了兩次
 check-conflicting-targets = 「{ $term }」出現在多個條目中，而其 { $lang } 術語不同：{ $targets }
 check-duplicate-entries = 「{ $term }」出現在多個內容相同的條目中：{ $ids }
-check-shadowed = 「{ $term }」（{ $id }）在出現較長的「{ $by }」（{ $by_id }）時會被其遮蓋
+glossary-status-changed = 已將「{ $id }」中的「{ $term }」（{ $lang }）由 { $from } 改為 { $to }
+glossary-term-present = 「{ $id }」中的「{ $term }」（{ $lang }）已是 { $status }
+glossary-term-removed = 已從 { $path } 中的「{ $id }」刪除「{ $term }」（{ $lang }）
+glossary-nested-summary = { $count } 個術語包含在較長的術語中：僅供參考，不是問題（較長的術語出現時，使用的是較長的術語）
+check-nested = 注：「{ $term }」（{ $id }）包含在 { $count } 個較長的術語中，例如 { $examples }
 check-forbidden-allowed = 「{ $term }」在「{ $forbidden_in }」中禁用，卻在「{ $allowed_in }」中允許使用
 warning-glossary-conflict = 警告：「{ $term }」在 { $first } 中為「{ $first_target }」，在 { $second } 中為「{ $second_target }」；採用 { $second }
 qa-missing = { $where }：「{ $term }」（{ $id }）：譯文（{ $target } 第 { $paragraph } 段）中沒有 { $expected } 中的任何一個
@@ -275,22 +283,25 @@ cli-detect-json = 輸出 JSON Lines 而不是文字，供指令碼使用
 cli-detect-explain = 同時顯示信賴度、判斷所依據的機率和證據（附示例）
 cli-detect-encoding = 輸入的編碼：有位元組順序標記時以它為準；auto 時若是 UTF-8 就按 UTF-8 讀取，否則推測編碼（並給出提示）
 cli-glossary-about = 維護術語表：add、remove、list、check、merge、import、export、fmt、extract
-cli-glossary-add-about = 新增一個條目（或用 --id 指定已有條目，向其中新增術語）
+cli-glossary-add-about = 新增一個條目，或用 --id 指定已有條目，向其中新增術語或更改術語的狀態。若新條目的術語已在別的條目中，則拒絕新增（見 --merge、--new-entry）
 cli-glossary-add-file = 術語表（TOML）；不存在時新建
 cli-glossary-add-terms = 首選術語，寫成 LANG=TEXT（zh-Hant=顏樂存 en="Yann LeCun"）
 cli-glossary-add-admitted = 允許使用的術語，寫成 LANG=TEXT
 cli-glossary-add-forbidden = 停用術語，寫成 LANG=TEXT
 cli-glossary-add-id = 條目的 id（預設：由第一個非中文術語生成）
+cli-glossary-add-merge = 把這些術語新增到已含其中某個術語的條目
+cli-glossary-add-new_entry = 即使別的條目已有相同術語，也新增新條目
 cli-glossary-add-domain = 所屬領域
 cli-glossary-add-note = 關於該概念的說明
 cli-glossary-add-case_sensitive = 這些術語只在大小寫相同時匹配
-cli-glossary-remove-about = 按 id 刪除條目
+cli-glossary-remove-about = 按 id 刪除條目，或用 --term 刪除一個條目中的單個術語
 cli-glossary-remove-file = 術語表（TOML）
 cli-glossary-remove-ids = 要刪除的條目的 id
+cli-glossary-remove-term = 只刪除該條目中的這個術語，寫成 語言=文字
 cli-glossary-list-about = 列出術語表中的條目
 cli-arg-files = 術語表（TOML、TSV、CSV 或 TBX）
 cli-glossary-list-json = JSON Lines，每個條目一行
-cli-glossary-check-about = 報告問題：重複、目標術語衝突、被遮蓋的術語、在別處允許使用的停用術語、空條目；有問題時結束代碼為 1
+cli-glossary-check-about = 報告問題：重複、目標術語衝突、在別處允許使用的停用術語、空條目（有問題時結束代碼為 1）；並提示哪些術語包含在較長的術語中（僅供參考）
 cli-glossary-merge-about = 把多個術語表合併為一個；id 相同時後面的檔案優先
 cli-glossary-merge-files = 術語表，按優先順序從低到高排列
 cli-glossary-merge-output = 合併後的術語表（TOML），原子寫入

@@ -44,7 +44,7 @@ mod toml_io;
 mod tsv;
 
 pub use apply::{Applied, Applier, Mentions, TermHook, TermMode};
-pub use check::{Problem, check};
+pub use check::{NESTED_EXAMPLES, Problem, check};
 pub use error::{Error, ErrorKind, Format, Location};
 pub use extract::{
     Candidate, extract, to_glossary as candidates_to_glossary, to_tsv as candidates_to_tsv,
