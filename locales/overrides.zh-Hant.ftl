@@ -18,7 +18,6 @@ check-forbidden-allowed = 「{ $term }」在「{ $forbidden_in }」中禁用，�
 qa-forbidden = { $where }：禁用術語「{ $term }」（{ $id }）；請用「{ $preferred }」
 report-low-confidence = 低信賴度
 report-low-confidence-count = 低信賴度的對齊
-report-converted-name = 轉換後的文字
 error-l10n-structure = { $path }:{ $line }：轉換訊息「{ $key }」會改變其識別碼、預留位置或語法，未寫入任何內容（請檢查 --glossary 和 --overrides）
 error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文字與原訊息的預留位置不同或順序不同
 # Examples that show both scripts or both quote styles must not be converted.

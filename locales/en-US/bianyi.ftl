@@ -175,7 +175,6 @@ report-target-segments = Target segments
 report-beads = Aligned pairs
 report-changed = Characters changed
 report-terms = Glossary entries found
-report-converted-name = converted text
 report-title-file = Report on { $file }: { $source } → { $target }
 report-original = Source
 report-converted = Converted

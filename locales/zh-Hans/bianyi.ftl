@@ -154,7 +154,6 @@ report-target-segments = 译文句段
 report-beads = 对齐的句对
 report-changed = 改动的字符
 report-terms = 找到的术语条目
-report-converted-name = 转换后的文本
 report-title-file = { $file } 的报告：{ $source } → { $target }
 report-original = 原文
 report-converted = 转换后

@@ -154,7 +154,6 @@ report-target-segments = 譯文句段
 report-beads = 對齊的句對
 report-changed = 改動的字元
 report-terms = 找到的術語條目
-report-converted-name = 轉換後的文字
 report-title-file = { $file } 的報告：{ $source } → { $target }
 report-original = 原文
 report-converted = 轉換後
