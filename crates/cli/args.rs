@@ -43,6 +43,19 @@ pub(crate) enum Command {
     /// Localization files: derive zh-Hant, zh-TW or zh-HK files from
     /// zh-Hans ones (Fluent, gettext PO, JSON) without touching their syntax.
     L10n(L10nArgs),
+    /// Start a project: write a commented bianyi.toml for what is in a
+    /// folder (never over an existing one).
+    Init(InitArgs),
+    /// Build a project (bianyi.toml): convert what changed since the last
+    /// build, in parallel.
+    Build(BuildArgs),
+    /// Check a project for CI: stale outputs, glossary QA of translations,
+    /// forbidden terms, declared standards, locale placeholders (exit 1 on
+    /// findings).
+    Check(CheckArgs),
+    /// Reviewers' decisions of a project: add one, or import them from
+    /// `convert --ambiguities` output.
+    Override(OverrideArgs),
 }
 
 #[derive(Debug, Args)]
@@ -707,4 +720,101 @@ pub(crate) enum Engine {
     Bianyi,
     /// The system's OpenCC library through opencc-rust.
     Opencc,
+}
+
+/// Where the project is (shared by the project commands).
+#[derive(Debug, Args)]
+pub(crate) struct ProjectArg {
+    /// The project file, or its folder. Default: the bianyi.toml of the
+    /// current folder or the nearest one above it.
+    #[arg(long = "project", value_name = "PATH")]
+    pub(crate) project: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The project's folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    pub(crate) project: ProjectArg,
+    /// List what would change; write nothing.
+    #[arg(long, conflicts_with = "watch")]
+    pub(crate) dry_run: bool,
+    /// Write nothing; exit 1 if building would change any output (for CI).
+    #[arg(long, conflicts_with_all = ["dry_run", "watch", "force"])]
+    pub(crate) check: bool,
+    /// Overwrite (or remove) outputs changed by hand since the last build.
+    #[arg(long)]
+    pub(crate) force: bool,
+    /// Build, then build again whenever a file of the project changes
+    /// (until interrupted).
+    #[arg(long)]
+    pub(crate) watch: bool,
+    /// Files converted at once. Default: the number of cores.
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
+}
+
+/// Output formats of `bianyi check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// One line per finding, for people.
+    Human,
+    /// One JSON object per finding (JSON Lines), for tools.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) project: ProjectArg,
+    /// How findings are written.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub(crate) format: CheckFormat,
+    /// Files converted at once. Default: the number of cores.
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct OverrideArgs {
+    #[command(subcommand)]
+    pub(crate) command: OverrideCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum OverrideCommand {
+    /// Decide what a word becomes in the whole project, or with --at at one
+    /// spot of one file.
+    Add {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// The text as in the source.
+        source: String,
+        /// What the conversion must write for it.
+        output: String,
+        /// The spot: FILE:LINE:COLUMN (1-based, columns in characters), as
+        /// `convert --ambiguities` gives them.
+        #[arg(long, value_name = "FILE:LINE:COLUMN")]
+        at: Option<String>,
+        /// Only for these targets (repeat for several). Default: all.
+        #[arg(long = "target", value_name = "TARGET")]
+        targets: Vec<String>,
+    },
+    /// Turn `convert --ambiguities` records (JSON Lines, their `output` set
+    /// to the reviewer's choice) into spot decisions.
+    Import {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// The records; - for standard input.
+        file: PathBuf,
+        /// Only for these targets (repeat for several). Default: all.
+        #[arg(long = "target", value_name = "TARGET")]
+        targets: Vec<String>,
+    },
 }

@@ -99,6 +99,17 @@ pub(crate) enum CliError {
     },
     /// A glossary could not be read, parsed or written.
     Glossary(bianyi_glossary::Error),
+    /// A project (bianyi.toml) that cannot be read or built.
+    Project(bianyi_project::Error),
+    /// `bianyi init` over an existing project file.
+    InitExists {
+        path: String,
+    },
+    /// A line of `override import` that is not an ambiguity record.
+    OverrideRecord {
+        path: String,
+        line: usize,
+    },
     /// TSV/CSV glossaries and QA need both --source-lang and --target-lang.
     NeedBothLangs,
     NoSuchEntry {
@@ -354,6 +365,12 @@ impl CliError {
             CliError::EngineOnlyConvert => l.msg("error-engine-only-convert", &[]),
             CliError::UnknownTarget { name } => l.msg("error-unknown-target", &[("name", s(name))]),
             CliError::Glossary(e) => glossary_error(e, l),
+            CliError::Project(e) => crate::project::error(e, l),
+            CliError::InitExists { path } => l.msg("error-init-exists", &[("path", s(path))]),
+            CliError::OverrideRecord { path, line } => l.msg(
+                "error-override-record",
+                &[("path", s(path)), ("line", FluentValue::from(*line))],
+            ),
             CliError::NeedBothLangs => l.msg("error-need-langs", &[]),
             CliError::NoSuchEntry { id, path } => {
                 l.msg("error-no-such-entry", &[("id", s(id)), ("path", s(path))])
@@ -549,7 +566,7 @@ fn document_reason(kind: &bianyi_rewrite::ErrorKind, l: &Localizer) -> String {
 }
 
 /// The reason part of an I/O error, localized for the common kinds.
-fn io_reason(error: &io::Error, l: &Localizer) -> String {
+pub(crate) fn io_reason(error: &io::Error, l: &Localizer) -> String {
     let id = match error.kind() {
         io::ErrorKind::NotFound => "io-not-found",
         io::ErrorKind::NotADirectory => "io-not-a-directory",
@@ -609,7 +626,7 @@ fn l10n_error(
 }
 
 /// A glossary error: where (file:line:column, byte offset) and what.
-fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
+pub(crate) fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> String {
     use bianyi_glossary::ErrorKind as K;
     let s = |v: &str| FluentValue::from(shown(v));
     let m = |v: &str| FluentValue::from(v.to_string());

@@ -668,45 +668,22 @@ pub(crate) fn stack(
     cols: Option<&Columns>,
     lang: Option<&Lang>,
 ) -> Result<Glossary, CliError> {
-    let mut all = Glossary::new();
-    let mut owners: std::collections::BTreeMap<String, (usize, String)> = Default::default();
-    for (k, p) in paths.iter().enumerate() {
-        let g = load(p, cols)?;
-        all.source = g.source.clone().or(all.source);
-        all.target = g.target.clone().or(all.target);
-        let want = lang.cloned().or_else(|| g.target.clone());
-        // One file cannot conflict with another: only stacks are checked.
-        if paths.len() < 2 {
-            all.entries.extend(g.entries);
-            continue;
-        }
-        for e in g.entries {
-            let rendering = want
-                .as_ref()
-                .and_then(|w| e.term_for(w))
-                .map(|t| t.text.clone())
-                .unwrap_or_default();
-            for t in e.terms.iter().filter(|t| t.lang.is_chinese()) {
-                let key = bianyi_glossary::fold_key(&t.text);
-                if let Some((owner, before)) = owners.get(&key)
-                    && *owner != k
-                    && *before != rendering
-                {
-                    warn(&l.msg(
-                        "warning-glossary-conflict",
-                        &[
-                            ("term", s(&t.text)),
-                            ("first", s(&paths[*owner].display().to_string())),
-                            ("first_target", s(before)),
-                            ("second", s(&p.display().to_string())),
-                            ("second_target", s(&rendering)),
-                        ],
-                    ));
-                }
-                owners.insert(key, (k, rendering.clone()));
-            }
-            all.entries.push(e);
-        }
+    let loaded = paths
+        .iter()
+        .map(|p| load(p, cols))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (all, conflicts) = bianyi_glossary::stack(loaded, lang);
+    for c in conflicts {
+        warn(&l.msg(
+            "warning-glossary-conflict",
+            &[
+                ("term", s(&c.term)),
+                ("first", s(&paths[c.first].display().to_string())),
+                ("first_target", s(&c.first_target)),
+                ("second", s(&paths[c.second].display().to_string())),
+                ("second_target", s(&c.second_target)),
+            ],
+        ));
     }
     Ok(all)
 }

@@ -16,6 +16,7 @@ mod json;
 mod l10n;
 mod lines;
 mod output;
+mod project;
 mod render;
 #[cfg(feature = "opencc")]
 mod system_opencc;
@@ -47,6 +48,10 @@ fn main() -> ExitCode {
         Command::Align(args) => align::run_align(args, cli.lang.as_deref()),
         Command::Report(args) => align::run_report(args, cli.lang.as_deref()),
         Command::L10n(args) => l10n::run(args, cli.lang.as_deref()),
+        Command::Init(args) => project::init(args, cli.lang.as_deref()),
+        Command::Build(args) => project::build(args, cli.lang.as_deref()),
+        Command::Check(args) => project::check(args, cli.lang.as_deref()),
+        Command::Override(args) => project::overrides(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -445,3 +445,79 @@ cli-convert-format-vtt = WebVTT subtitles: cue text only
 cli-convert-format-json = JSON: string values (and keys with --json-keys)
 cli-convert-json_keys = With JSON: convert object keys too
 cli-convert-max_document_size = The largest document that --format (other than text) reads, and the longest --jsonl line, as they are held whole: bytes, or with K, M or G (1024-based)
+# Projects: bianyi init, build, check, override (docs/workspace.md).
+error-project-not-found = no bianyi.toml in { $start } or any folder above it; create one with `bianyi init`, or name one with --project
+error-project-at = { $place }: { $what }
+error-project-syntax = { $message }
+error-project-unknown-key = unknown key “{ $key }”
+error-project-unknown-key-suggest = unknown key “{ $key }”; did you mean “{ $suggestion }”?
+error-project-bad-glob = bad glob “{ $glob }”: { $message }
+error-project-bad-template = bad path “{ $template }”: a template uses only {"{"}target{"}"}, {"{"}path{"}"}, {"{"}dir{"}"}, {"{"}name{"}"}, {"{"}stem{"}"} and {"{"}ext{"}"}, names each input apart ({"{"}path{"}"}, {"{"}name{"}"} or {"{"}stem{"}"}) and stays inside the project
+error-project-unknown-target = unknown target “{ $name }” (expected zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN)
+error-project-bad-value = bad value “{ $value }” for { $key }
+error-project-missing-glossary = the glossary { $path } does not exist; nothing was written
+error-project-same-output = { $first } and { $second } would both be written to { $output }; give the output a template that keeps them apart (with {"{"}path{"}"}); nothing was written
+error-project-output-in-sources = the output { $output } (of { $input }) would be read back as a source: put outputs outside the source globs, or exclude them; nothing was written
+error-project-target-twice = the target { $name } is declared twice
+error-project-override-target = an override names the target { $name }, which the project does not build
+error-project-override-spot = an override's source “{ $source }” is not in its context “{ $context }”
+error-project-no-such-spot = “{ $source }” is not at that place in { $file }
+error-init-exists = { $path } exists already; nothing was written
+error-override-record = { $path }:{ $line }: not a record of `bianyi convert --ambiguities` (a JSON object with input, line, column, source, output)
+init-written = wrote { $path }: read it, then run `bianyi build`
+build-converted = converted { $output }
+build-would-convert = would convert { $output }
+build-removed = removed { $output } (its source is gone)
+build-would-remove = would remove { $output } (its source is gone)
+build-modified = kept { $output }: changed by hand since the last build
+build-failed = failed { $output }: { $reason }
+build-failed-utf8 = { $input } is not valid UTF-8 (byte offset { $offset }); set its source's encoding in bianyi.toml
+build-failed-decode = { $input } is not valid { $encoding }
+build-failed-format = { $input } is not a valid { $format } file: { $message }
+build-failed-locale = { $input }: not a localization file bianyi reads (.ftl, .po, .pot, .json)
+build-summary = { $converted } converted, { $unchanged } unchanged, { $failed } failed, { $removed } removed, { $modified } changed by hand; { $chars } characters changed, { $terms } terms applied, { $findings } QA findings
+build-summary-dry = dry run: { $converted } would be converted, { $removed } removed; { $unchanged } unchanged, { $failed } failed, { $modified } changed by hand
+build-modified-hint = { $count ->
+    [one] 1 output was changed by hand and left as it is
+   *[other] { $count } outputs were changed by hand and left as they are
+}: build with --force to overwrite, or keep the change as an override (`bianyi override add`)
+build-check-failed = building would change the outputs above: run `bianyi build` and commit the result
+build-watching = watching the project for changes (Ctrl-C to stop)
+check-stale = { $output }: out of date with { $input } (run `bianyi build`)
+check-modified = { $output }: changed by hand since the last build
+check-failed = { $output }: cannot be built from { $input } (see `bianyi build`)
+check-standard = { $file }: declared { $declared }, but detection says { $detected }
+check-placeholders = { $output }: message “{ $key }” of { $source } is missing or its placeholders differ
+check-override = { $file }: an override's context “{ $context }” is no longer in the file
+check-clean = no findings
+check-findings = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+override-added = { $count ->
+    [one] 1 decision
+   *[other] { $count } decisions
+} written to { $path }
+cli-init-about = Start a project: write a commented bianyi.toml for what is in a folder (never over an existing one)
+cli-init-dir = The project's folder
+cli-build-about = Build a project (bianyi.toml): convert what changed since the last build, in parallel
+cli-arg-project = The project file, or its folder. Default: the bianyi.toml of the current folder or the nearest one above it
+cli-build-dry_run = List what would change; write nothing
+cli-build-check = Write nothing; exit 1 if building would change any output (for CI)
+cli-build-force = Overwrite (or remove) outputs changed by hand since the last build
+cli-build-watch = Build, then build again whenever a file of the project changes (until interrupted)
+cli-build-threads = Files converted at once. Default: the number of cores
+cli-check-about = Check a project for CI: stale outputs, glossary QA of translations, forbidden terms, declared standards, locale placeholders (exit 1 on findings)
+cli-check-format = How findings are written
+cli-check-format-human = One line per finding, for people
+cli-check-format-json = One JSON object per finding (JSON Lines), for tools
+cli-check-threads = Files converted at once. Default: the number of cores
+cli-override-about = Reviewers' decisions of a project: add one, or import them from `convert --ambiguities` output
+cli-override-add-about = Decide what a word becomes in the whole project, or with --at at one spot of one file
+cli-override-add-source = The text as in the source
+cli-override-add-output = What the conversion must write for it
+cli-override-add-at = The spot: FILE:LINE:COLUMN (1-based, columns in characters), as `convert --ambiguities` gives them
+cli-override-add-targets = Only for these targets (repeat for several). Default: all
+cli-override-import-about = Turn `convert --ambiguities` records (JSON Lines, their `output` set to the reviewer's choice) into spot decisions
+cli-override-import-file = The records; - for standard input
+cli-override-import-targets = Only for these targets (repeat for several). Default: all
