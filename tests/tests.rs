@@ -22,5 +22,6 @@ mod glossary;
 mod l10n;
 mod limits;
 mod messages;
+mod project;
 mod terminal;
 mod util;

@@ -4,7 +4,8 @@
 //! * `<name>.toml`: trycmd's schema (`bin.name`, `args`, `status.code`,
 //!   `[env.add]`, `binary`), plus a `[staging]` table that trycmd ignores
 //!   and this file reads: `[staging.files]` (working-folder name = path
-//!   under `tests/`, for shared fixtures such as the sample article),
+//!   under `tests/`, for shared fixtures such as the sample article; a
+//!   folder is staged whole, e.g. `../examples/desk`),
 //!   `stdin` (a working-folder file fed to standard input) and
 //!   `unless-feature` (a cargo feature that makes the case meaningless);
 //! * `<name>.in/`: files copied into the working folder first;
@@ -119,6 +120,14 @@ fn run(case: &Path) -> Result<Completion, Failed> {
     fs::write(&staged, &text).map_err(|e| e.to_string())?;
     let mut before = snapshot(&case.with_extension("in"));
     for (name, fixture) in &spec.staging.files {
+        // A folder (an example project) is staged whole.
+        let source = crate::tests_dir().join(fixture);
+        if source.is_dir() {
+            for (rel, bytes) in snapshot(&source) {
+                before.insert(format!("{name}/{rel}"), bytes);
+            }
+            continue;
+        }
         let bytes =
             fs::read(crate::tests_dir().join(fixture)).map_err(|e| format!("{fixture}: {e}"))?;
         before.insert(name.clone(), bytes);

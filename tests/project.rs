@@ -1,0 +1,205 @@
+//! `bianyi build` on the example project (examples/desk): what a build
+//! writes, and that a rebuild redoes only what depends on a change,
+//! measured by the outputs' modification times (golden files cannot show
+//! those).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::util::bianyi;
+
+/// The example project copied into a scratch folder (without anything a
+/// local build may have left in it).
+fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/desk");
+    for rel in [
+        "bianyi.toml",
+        "glossary.toml",
+        "overrides.toml",
+        "articles/lecun.zh-Hant.txt",
+        "articles/lecun.en.txt",
+        "articles/meta-ai.zh-Hant.txt",
+        "locales/zh-Hans/app.ftl",
+    ] {
+        let to = dir.path().join(rel);
+        fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        fs::copy(from.join(rel), &to).expect("copy");
+    }
+    dir
+}
+
+const OUTPUTS: [&str; 8] = [
+    "locales/zh-HK/app.ftl",
+    "locales/zh-TW/app.ftl",
+    "out/zh-HK/lecun.txt",
+    "out/zh-HK/meta-ai.txt",
+    "out/zh-Hans/lecun.txt",
+    "out/zh-Hans/meta-ai.txt",
+    "out/zh-TW/lecun.txt",
+    "out/zh-TW/meta-ai.txt",
+];
+
+fn mtimes(dir: &Path) -> BTreeMap<&'static str, SystemTime> {
+    OUTPUTS
+        .iter()
+        .map(|o| {
+            let m = fs::metadata(dir.join(o)).and_then(|m| m.modified());
+            (*o, m.expect("output exists"))
+        })
+        .collect()
+}
+
+/// Builds; returns the outputs the build says it converted, and stderr.
+fn build(dir: &Path, args: &[&str]) -> (Vec<String>, String, i32) {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let out = bianyi(dir, &all, b"");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let converted = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("converted "))
+        .map(str::to_string)
+        .collect();
+    (converted, stderr, out.status.code().unwrap_or(-1))
+}
+
+/// Rewrites `rel` in `dir` with `from` replaced by `to` (which must change it).
+fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join(rel);
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+/// The outputs whose modification time changed.
+fn touched(
+    before: &BTreeMap<&'static str, SystemTime>,
+    after: &BTreeMap<&'static str, SystemTime>,
+) -> Vec<&'static str> {
+    OUTPUTS
+        .iter()
+        .filter(|o| before[*o] != after[*o])
+        .copied()
+        .collect()
+}
+
+#[test]
+fn first_build_writes_everything_and_a_rebuild_nothing() {
+    let dir = example();
+    let (converted, stderr, code) = build(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(converted, OUTPUTS, "{stderr}");
+    assert!(stderr.contains("8 converted, 0 unchanged, 0 failed"), "{stderr}");
+    // The reviewer's decision in overrides.toml is applied (覆 → 复 only at
+    // that spot, only for zh-Hans).
+    let hans = fs::read_to_string(dir.path().join("out/zh-Hans/meta-ai.txt")).expect("read");
+    assert!(hans.contains("发起复盖全球"), "override not applied");
+    let tw = fs::read_to_string(dir.path().join("out/zh-TW/meta-ai.txt")).expect("read");
+    assert!(tw.contains("覆蓋全球"));
+    // The glossary's zh-TW term and corner quotes for zh-TW.
+    assert!(tw.contains("酪梨"), "glossary term not applied");
+    assert!(tw.contains('「'));
+    let before = mtimes(dir.path());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (converted, stderr, code) = build(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(converted.is_empty(), "{stderr}");
+    assert!(stderr.contains("0 converted, 8 unchanged"), "{stderr}");
+    assert_eq!(touched(&before, &mtimes(dir.path())), Vec::<&str>::new());
+    // `--check` agrees: nothing would change.
+    assert_eq!(build(dir.path(), &["--check"]).2, 0);
+}
+
+#[test]
+fn the_same_bytes_on_one_thread_and_on_many() {
+    let (one, many) = (example(), example());
+    assert_eq!(build(one.path(), &["-j", "1"]).2, 0);
+    assert_eq!(build(many.path(), &["-j", "8"]).2, 0);
+    for o in OUTPUTS {
+        assert_eq!(
+            fs::read(one.path().join(o)).expect("read"),
+            fs::read(many.path().join(o)).expect("read"),
+            "{o}"
+        );
+    }
+}
+
+#[test]
+fn editing_one_source_redoes_its_outputs_only() {
+    let dir = example();
+    assert_eq!(build(dir.path(), &[]).2, 0);
+    let before = mtimes(dir.path());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    edit(dir.path(), "articles/lecun.zh-Hant.txt", "即將離職", "已經離職");
+    let (converted, stderr, _) = build(dir.path(), &[]);
+    let lecun = ["out/zh-HK/lecun.txt", "out/zh-Hans/lecun.txt", "out/zh-TW/lecun.txt"];
+    assert_eq!(converted, lecun, "{stderr}");
+    assert_eq!(touched(&before, &mtimes(dir.path())), lecun);
+    // `--check` after an edit fails; a build makes it pass.
+    edit(dir.path(), "articles/lecun.zh-Hant.txt", "已經離職", "即將離職");
+    assert_eq!(build(dir.path(), &["--check"]).2, 1);
+    assert_eq!(build(dir.path(), &[]).2, 0);
+    assert_eq!(build(dir.path(), &["--check"]).2, 0);
+}
+
+#[test]
+fn editing_one_glossary_term_redoes_what_uses_it() {
+    let dir = example();
+    assert_eq!(build(dir.path(), &[]).2, 0);
+    let before = mtimes(dir.path());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Avocado's Taiwan name: only the article that has 牛油果 uses it, and
+    // only its zh-TW edition changes.
+    edit(dir.path(), "glossary.toml", "text = \"酪梨\"", "text = \"鱷梨\"");
+    let (converted, stderr, _) = build(dir.path(), &[]);
+    assert_eq!(converted, ["out/zh-TW/meta-ai.txt"], "{stderr}");
+    assert_eq!(touched(&before, &mtimes(dir.path())), ["out/zh-TW/meta-ai.txt"]);
+    let tw = fs::read_to_string(dir.path().join("out/zh-TW/meta-ai.txt")).expect("read");
+    assert!(tw.contains("鱷梨"));
+}
+
+#[test]
+fn editing_one_setting_redoes_that_target_only() {
+    let dir = example();
+    assert_eq!(build(dir.path(), &[]).2, 0);
+    let before = mtimes(dir.path());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    edit(
+        dir.path(),
+        "bianyi.toml",
+        "to = \"zh-HK\"\n",
+        "to = \"zh-HK\"\ncorner-quotes = true\n",
+    );
+    let (converted, stderr, _) = build(dir.path(), &[]);
+    assert!(!converted.is_empty(), "{stderr}");
+    assert!(converted.iter().all(|o| o.contains("zh-HK")), "{stderr}");
+    let touched = touched(&before, &mtimes(dir.path()));
+    assert_eq!(touched, converted);
+}
+
+#[test]
+fn hand_edits_are_kept_and_deleted_sources_remove_their_outputs() {
+    let dir = example();
+    assert_eq!(build(dir.path(), &[]).2, 0);
+    let edited = dir.path().join("out/zh-TW/lecun.txt");
+    let mut text = fs::read_to_string(&edited).expect("read");
+    text.push_str("編輯手改。\n");
+    fs::write(&edited, &text).expect("write");
+    let (_, stderr, code) = build(dir.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("kept out/zh-TW/lecun.txt: changed by hand"), "{stderr}");
+    assert_eq!(fs::read_to_string(&edited).expect("read"), text);
+    // The source goes: its outputs go, except the edited one.
+    fs::remove_file(dir.path().join("articles/lecun.zh-Hant.txt")).expect("rm");
+    let (_, stderr, code) = build(dir.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!dir.path().join("out/zh-Hans/lecun.txt").exists());
+    assert!(edited.exists());
+    // --force removes it too.
+    let (_, stderr, code) = build(dir.path(), &["--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!edited.exists());
+}
