@@ -38,6 +38,10 @@ fn every_error_message_has_a_golden_case() {
     const EXEMPT: &[(&str, &str)] = &[
         ("error-line", "the frame of every error line, not a message"),
         (
+            "error-project-at",
+            "the frame of a project error with its place, shown by every bianyi.toml case",
+        ),
+        (
             "error-read",
             "covered with its reasons io-*: missing file, directory",
         ),

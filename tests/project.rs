@@ -92,7 +92,10 @@ fn first_build_writes_everything_and_a_rebuild_nothing() {
     let (converted, stderr, code) = build(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(converted, OUTPUTS, "{stderr}");
-    assert!(stderr.contains("8 converted, 0 unchanged, 0 failed"), "{stderr}");
+    assert!(
+        stderr.contains("8 converted, 0 unchanged, 0 failed"),
+        "{stderr}"
+    );
     // The reviewer's decision in overrides.toml is applied (覆 → 复 only at
     // that spot, only for zh-Hans).
     let hans = fs::read_to_string(dir.path().join("out/zh-Hans/meta-ai.txt")).expect("read");
@@ -133,13 +136,27 @@ fn editing_one_source_redoes_its_outputs_only() {
     assert_eq!(build(dir.path(), &[]).2, 0);
     let before = mtimes(dir.path());
     std::thread::sleep(std::time::Duration::from_millis(20));
-    edit(dir.path(), "articles/lecun.zh-Hant.txt", "即將離職", "已經離職");
+    edit(
+        dir.path(),
+        "articles/lecun.zh-Hant.txt",
+        "即將離職",
+        "已經離職",
+    );
     let (converted, stderr, _) = build(dir.path(), &[]);
-    let lecun = ["out/zh-HK/lecun.txt", "out/zh-Hans/lecun.txt", "out/zh-TW/lecun.txt"];
+    let lecun = [
+        "out/zh-HK/lecun.txt",
+        "out/zh-Hans/lecun.txt",
+        "out/zh-TW/lecun.txt",
+    ];
     assert_eq!(converted, lecun, "{stderr}");
     assert_eq!(touched(&before, &mtimes(dir.path())), lecun);
     // `--check` after an edit fails; a build makes it pass.
-    edit(dir.path(), "articles/lecun.zh-Hant.txt", "已經離職", "即將離職");
+    edit(
+        dir.path(),
+        "articles/lecun.zh-Hant.txt",
+        "已經離職",
+        "即將離職",
+    );
     assert_eq!(build(dir.path(), &["--check"]).2, 1);
     assert_eq!(build(dir.path(), &[]).2, 0);
     assert_eq!(build(dir.path(), &["--check"]).2, 0);
@@ -153,10 +170,18 @@ fn editing_one_glossary_term_redoes_what_uses_it() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     // Avocado's Taiwan name: only the article that has 牛油果 uses it, and
     // only its zh-TW edition changes.
-    edit(dir.path(), "glossary.toml", "text = \"酪梨\"", "text = \"鱷梨\"");
+    edit(
+        dir.path(),
+        "glossary.toml",
+        "text = \"酪梨\"",
+        "text = \"鱷梨\"",
+    );
     let (converted, stderr, _) = build(dir.path(), &[]);
     assert_eq!(converted, ["out/zh-TW/meta-ai.txt"], "{stderr}");
-    assert_eq!(touched(&before, &mtimes(dir.path())), ["out/zh-TW/meta-ai.txt"]);
+    assert_eq!(
+        touched(&before, &mtimes(dir.path())),
+        ["out/zh-TW/meta-ai.txt"]
+    );
     let tw = fs::read_to_string(dir.path().join("out/zh-TW/meta-ai.txt")).expect("read");
     assert!(tw.contains("鱷梨"));
 }
@@ -190,7 +215,10 @@ fn hand_edits_are_kept_and_deleted_sources_remove_their_outputs() {
     fs::write(&edited, &text).expect("write");
     let (_, stderr, code) = build(dir.path(), &[]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("kept out/zh-TW/lecun.txt: changed by hand"), "{stderr}");
+    assert!(
+        stderr.contains("kept out/zh-TW/lecun.txt: changed by hand"),
+        "{stderr}"
+    );
     assert_eq!(fs::read_to_string(&edited).expect("read"), text);
     // The source goes: its outputs go, except the edited one.
     fs::remove_file(dir.path().join("articles/lecun.zh-Hant.txt")).expect("rm");

@@ -105,7 +105,9 @@ fn build_once(
     let bar = if io::stderr().is_terminal() && !options.dry_run {
         let bar = ProgressBar::new(0);
         let files = l.msg("batch-progress-files", &[]).replace(['{', '}'], "");
-        if let Ok(style) = ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {files} {{eta}}")) {
+        if let Ok(style) =
+            ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {files} {{eta}}"))
+        {
             bar.set_style(style);
         }
         bar
@@ -117,8 +119,8 @@ fn build_once(
         Event::Output(_) => bar.inc(1),
         _ => {}
     };
-    let report = bianyi_project::build(project, options, &Files, &events)
-        .map_err(CliError::Project)?;
+    let report =
+        bianyi_project::build(project, options, &Files, &events).map_err(CliError::Project)?;
     bar.finish_and_clear();
     for c in &report.conflicts {
         say(&l.msg(
@@ -277,7 +279,8 @@ fn watch(
     let outputs = |p: &Path| -> bool {
         // Writes of the build itself (outputs, the manifest) start no build.
         p.starts_with(&cache)
-            || p.components().any(|c| c.as_os_str().to_string_lossy().starts_with(".bianyi"))
+            || p.components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with(".bianyi"))
     };
     say(&l.msg("build-watching", &[]));
     let mut project = project.clone();
@@ -302,7 +305,10 @@ fn watch(
         match Project::load(&project.file) {
             Ok(p) => project = p,
             Err(e) => {
-                say(&l.msg("error-line", &[("message", crate::project::error(&e, l).into())]));
+                say(&l.msg(
+                    "error-line",
+                    &[("message", crate::project::error(&e, l).into())],
+                ));
                 continue;
             }
         }
@@ -318,7 +324,12 @@ fn watch(
 fn planned_outputs(project: &Project) -> Vec<PathBuf> {
     project
         .plan()
-        .map(|p| p.jobs.into_iter().map(|j| PathBuf::from(j.output)).collect())
+        .map(|p| {
+            p.jobs
+                .into_iter()
+                .map(|j| PathBuf::from(j.output))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -355,9 +366,10 @@ fn finding_line(l: &Localizer, f: &Finding) -> String {
             l.msg("check-stale", &[("output", s(output)), ("input", s(input))])
         }
         Finding::Modified { output } => l.msg("check-modified", &[("output", s(output))]),
-        Finding::Failed { output, input } => {
-            l.msg("check-failed", &[("output", s(output)), ("input", s(input))])
-        }
+        Finding::Failed { output, input } => l.msg(
+            "check-failed",
+            &[("output", s(output)), ("input", s(input))],
+        ),
         Finding::Qa {
             source,
             translation,
@@ -397,7 +409,11 @@ fn finding_line(l: &Localizer, f: &Finding) -> String {
             key,
         } => l.msg(
             "check-placeholders",
-            &[("source", s(source)), ("output", s(output)), ("key", s(key))],
+            &[
+                ("source", s(source)),
+                ("output", s(output)),
+                ("key", s(key)),
+            ],
         ),
         Finding::Override { file, context } => l.msg(
             "check-override",
@@ -461,10 +477,7 @@ pub(crate) fn overrides(args: &OverrideArgs, lang: Option<&str>) -> Result<(), C
     let text = decisions.render();
     Overrides::parse(&path, &text).map_err(CliError::Project)?;
     output::write(Some(&path), text.as_bytes())?;
-    say(&l.msg(
-        "override-added",
-        &[("count", n(added)), ("path", s(&rel))],
-    ));
+    say(&l.msg("override-added", &[("count", n(added)), ("path", s(&rel))]));
     Ok(())
 }
 
@@ -484,10 +497,12 @@ fn spot_at(
     source: &str,
     output: &str,
 ) -> Result<SpotOverride, CliError> {
-    let bad = || CliError::Project(bianyi_project::Error::new(ErrorKind::BadValue {
-        key: "--at".to_string(),
-        value: at.to_string(),
-    }));
+    let bad = || {
+        CliError::Project(bianyi_project::Error::new(ErrorKind::BadValue {
+            key: "--at".to_string(),
+            value: at.to_string(),
+        }))
+    };
     let mut parts = at.rsplitn(3, ':');
     let column: usize = parts.next().and_then(|c| c.parse().ok()).ok_or_else(bad)?;
     let line: usize = parts.next().and_then(|c| c.parse().ok()).ok_or_else(bad)?;
@@ -507,12 +522,23 @@ fn spot(
         source: Source::path(file),
         error,
     })?;
-    SpotOverride::at(&in_project(project, file), &text, line, column, source, output)
-        .map_err(CliError::Project)
+    SpotOverride::at(
+        &in_project(project, file),
+        &text,
+        line,
+        column,
+        source,
+        output,
+    )
+    .map_err(CliError::Project)
 }
 
 /// The records of `convert --ambiguities` in `file` as spot decisions.
-fn import(project: &Project, file: &Path, added: &mut usize) -> Result<Vec<SpotOverride>, CliError> {
+fn import(
+    project: &Project,
+    file: &Path,
+    added: &mut usize,
+) -> Result<Vec<SpotOverride>, CliError> {
     #[derive(serde::Deserialize)]
     struct Record {
         input: String,
@@ -572,9 +598,7 @@ pub(crate) fn error(e: &bianyi_project::Error, l: &Localizer) -> String {
             error: io::Error::new(error.kind(), error.to_string()),
         }
         .render(l),
-        ErrorKind::Syntax { message } => {
-            l.msg("error-project-syntax", &[("message", s(message))])
-        }
+        ErrorKind::Syntax { message } => l.msg("error-project-syntax", &[("message", s(message))]),
         ErrorKind::UnknownKey { key, suggestion } => match suggestion {
             Some(sug) => l.msg(
                 "error-project-unknown-key-suggest",

@@ -448,7 +448,7 @@ cli-convert-max_document_size = The largest document that --format (other than t
 # Projects: bianyi init, build, check, override (docs/workspace.md).
 error-project-not-found = no bianyi.toml in { $start } or any folder above it; create one with `bianyi init`, or name one with --project
 error-project-at = { $place }: { $what }
-error-project-syntax = { $message }
+error-project-syntax = invalid TOML: { $message }
 error-project-unknown-key = unknown key “{ $key }”
 error-project-unknown-key-suggest = unknown key “{ $key }”; did you mean “{ $suggestion }”?
 error-project-bad-glob = bad glob “{ $glob }”: { $message }

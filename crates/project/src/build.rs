@@ -414,7 +414,11 @@ fn encoding_name(e: SourceEncoding) -> &'static str {
 /// The text of a source read as `encoding` says.
 pub(crate) fn decode(bytes: Vec<u8>, encoding: SourceEncoding) -> Result<String, Failure> {
     let utf8 = |bytes: Vec<u8>| {
-        let start = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let start = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         match std::str::from_utf8(&bytes[start..]) {
             Ok(_) => Ok(String::from_utf8(bytes[start..].to_vec()).unwrap_or_default()),
             Err(e) => Err(Failure::InvalidUtf8 {
@@ -668,7 +672,11 @@ impl Shared<'_> {
             && current_hash.is_some()
             && r.cheap == cheap
         {
-            return self.done(job, Outcome::Unchanged, Some(keep(r, cheap, r.deep.clone())));
+            return self.done(
+                job,
+                Outcome::Unchanged,
+                Some(keep(r, cheap, r.deep.clone())),
+            );
         }
         // Something it may depend on changed: look at the text.
         if text.is_none() {

@@ -144,9 +144,11 @@ fn fits(declared: Target, script: Script, standard: Option<Standard>) -> bool {
 /// differ in shape from their sources, spot decisions that no longer
 /// apply.
 pub fn check(project: &Project, threads: Option<usize>) -> Result<CheckReport, Error> {
-    let mut options = BuildOptions::default();
-    options.dry_run = true;
-    options.threads = threads;
+    let options = BuildOptions {
+        dry_run: true,
+        threads,
+        ..BuildOptions::default()
+    };
     let built = build(project, &options, &NoWrites, &|_| {})?;
     let mut findings = Vec::new();
     for o in &built.outputs {
@@ -205,11 +207,8 @@ pub fn check(project: &Project, threads: Option<usize>) -> Result<CheckReport, E
                     .iter()
                     .find(|t| t.lang == term.lang && t.status == Status::Preferred)
                     .map(|t| t.text.clone());
-                let at = crate::error::Location::in_text(
-                    std::path::Path::new(input),
-                    &text,
-                    hit.start,
-                );
+                let at =
+                    crate::error::Location::in_text(std::path::Path::new(input), &text, hit.start);
                 findings.push(Finding::Forbidden {
                     file: input.clone(),
                     line: at.line,
@@ -227,10 +226,15 @@ pub fn check(project: &Project, threads: Option<usize>) -> Result<CheckReport, E
         {
             let source_lang = match (&glossary.source, set.standard) {
                 (Some(l), _) => l.clone(),
-                (None, Some(t)) => Lang::parse(t.tag()).unwrap_or_else(|_| set.translation_lang.clone()),
+                (None, Some(t)) => {
+                    Lang::parse(t.tag()).unwrap_or_else(|_| set.translation_lang.clone())
+                }
                 (None, None) => Lang::parse("zh").unwrap_or_else(|_| set.translation_lang.clone()),
             };
-            let (mut s, mut t) = (Segments::paragraphs(&text), Segments::paragraphs(&translation));
+            let (mut s, mut t) = (
+                Segments::paragraphs(&text),
+                Segments::paragraphs(&translation),
+            );
             if s.len() != t.len() {
                 s = Segments::whole(&text);
                 t = Segments::whole(&translation);

@@ -308,7 +308,10 @@ impl Project {
         let mut locales = Vec::new();
         for l in &raw.locales {
             let wanted: Vec<Target> = match &l.targets {
-                Some(list) => list.iter().map(|t| cx.target(t)).collect::<Result<_, _>>()?,
+                Some(list) => list
+                    .iter()
+                    .map(|t| cx.target(t))
+                    .collect::<Result<_, _>>()?,
                 None => targets.iter().map(|t| t.target).collect(),
             };
             let template = cx.template(&l.output, true)?;
@@ -556,8 +559,8 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_read_from_serde_messages() {
-        let (k, e) = unknown_field("unknown field `sorces`, expected one of `output`, `sources`")
-            .unwrap();
+        let (k, e) =
+            unknown_field("unknown field `sorces`, expected one of `output`, `sources`").unwrap();
         assert_eq!(k, "sorces");
         assert_eq!(e, ["output", "sources"]);
         let (k, e) = unknown_field("unknown field `x`, there are no fields").unwrap();

@@ -48,6 +48,12 @@ impl fmt::Display for Location {
 /// the overrides file, where.
 #[derive(Debug)]
 pub struct Error {
+    /// Boxed: errors are rare, results are passed around often.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     kind: ErrorKind,
     location: Option<Location>,
 }
@@ -166,27 +172,31 @@ impl Error {
     /// An error of `kind`, nowhere in particular.
     pub fn new(kind: ErrorKind) -> Error {
         Error {
-            kind,
-            location: None,
+            inner: Box::new(Inner {
+                kind,
+                location: None,
+            }),
         }
     }
 
     /// An error of `kind` at `location`.
     pub fn at(kind: ErrorKind, location: Location) -> Error {
         Error {
-            kind,
-            location: Some(location),
+            inner: Box::new(Inner {
+                kind,
+                location: Some(location),
+            }),
         }
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// Where, for errors in the project or overrides file.
     pub fn location(&self) -> Option<&Location> {
-        self.location.as_ref()
+        self.inner.location.as_ref()
     }
 
     pub(crate) fn read(path: &Path, error: std::io::Error) -> Error {
@@ -199,10 +209,10 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(l) = &self.location {
+        if let Some(l) = &self.inner.location {
             write!(f, "{l}: ")?;
         }
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::NotFound { start } => write!(
                 f,
                 "no bianyi.toml in {} or any folder above it",
@@ -236,10 +246,16 @@ impl fmt::Display for Error {
             ),
             ErrorKind::TargetTwice { name } => write!(f, "target {name} declared twice"),
             ErrorKind::OverrideTarget { name } => {
-                write!(f, "override for target {name}, which the project does not build")
+                write!(
+                    f,
+                    "override for target {name}, which the project does not build"
+                )
             }
             ErrorKind::OverrideSpot { source, context } => {
-                write!(f, "override source `{source}` is not in its context `{context}`")
+                write!(
+                    f,
+                    "override source `{source}` is not in its context `{context}`"
+                )
             }
             ErrorKind::NoSuchSpot { file, source } => write!(f, "`{source}` is not in {file}"),
         }
@@ -248,7 +264,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::Read { error, .. } => Some(error),
             ErrorKind::Glossary { error, .. } => Some(error),
             _ => None,

@@ -41,7 +41,10 @@ pub fn starter(root: &Path) -> String {
         };
         let rel = rel.to_string_lossy().replace('\\', "/");
         let name = e.file_name().to_string_lossy().to_string();
-        let ext = name.rsplit_once('.').map(|(_, x)| x.to_ascii_lowercase()).unwrap_or_default();
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, x)| x.to_ascii_lowercase())
+            .unwrap_or_default();
         let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
         let top = dir.split('/').next().unwrap_or("").to_string();
         let glob = |ext: &str| {
@@ -52,8 +55,14 @@ pub fn starter(root: &Path) -> String {
             }
         };
         if LOCALE_EXTS.contains(&ext.as_str()) {
-            f.locales.insert(if dir.is_empty() { format!("*.{ext}") } else { format!("{dir}/*.{ext}") });
-        } else if ext == "tbx" || (ext == "toml" && name != crate::config::FILE_NAME && is_glossary(e.path())) {
+            f.locales.insert(if dir.is_empty() {
+                format!("*.{ext}")
+            } else {
+                format!("{dir}/*.{ext}")
+            });
+        } else if ext == "tbx"
+            || (ext == "toml" && name != crate::config::FILE_NAME && is_glossary(e.path()))
+        {
             f.glossaries.insert(rel);
         } else if DOC_EXTS.contains(&ext.as_str()) && top != "out" {
             f.documents.insert(glob(&ext));
@@ -73,7 +82,8 @@ pub fn starter(root: &Path) -> String {
 }
 
 fn is_glossary(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| t.contains("[[entries]]") || t.contains("[[entry]]"))
+    std::fs::read_to_string(path)
+        .is_ok_and(|t| t.contains("[[entries]]") || t.contains("[[entry]]"))
 }
 
 fn list(items: &BTreeSet<String>, fallback: &str) -> String {

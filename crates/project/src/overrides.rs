@@ -191,7 +191,9 @@ impl SpotOverride {
                 source: source.to_string(),
             })
         };
-        let the_line = text.split('\n').nth(line.checked_sub(1).ok_or_else(missing)?);
+        let the_line = text
+            .split('\n')
+            .nth(line.checked_sub(1).ok_or_else(missing)?);
         let chars: Vec<char> = the_line.ok_or_else(missing)?.chars().collect();
         let start = column.checked_sub(1).ok_or_else(missing)?;
         let len = source.chars().count();

@@ -69,9 +69,7 @@ impl Project {
         let walk = walkdir::WalkDir::new(&self.root)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-            });
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walk.flatten() {
             if !entry.file_type().is_file() {
                 continue;

@@ -34,6 +34,9 @@ impl Template {
     /// Parses `text`; `Err` on an unknown variable, an unclosed brace, an
     /// absolute path or `..`.
     pub(crate) fn parse(text: &str, span: Range<usize>) -> Result<Template, ()> {
+        if text.starts_with(['/', '\\']) {
+            return Err(());
+        }
         let mut parts = Vec::new();
         let mut rest = text;
         while let Some(open) = rest.find(['{', '}']) {
@@ -65,7 +68,11 @@ impl Template {
             span,
         };
         // A template must name each input apart and stay in the project.
-        if !t.parts.iter().any(|p| matches!(p, Part::Var(Var::Path | Var::Name | Var::Stem))) {
+        if !t
+            .parts
+            .iter()
+            .any(|p| matches!(p, Part::Var(Var::Path | Var::Name | Var::Stem)))
+        {
             return Err(());
         }
         t.render("x/y.z", "zh-TW").ok_or(())?;
@@ -105,7 +112,8 @@ impl Template {
                 Part::Var(Var::Ext) => out.push_str(ext),
             }
         }
-        clean(&out)
+        // An empty {dir} leaves a leading `/` (`{dir}/{name}` at the root).
+        clean(out.trim_start_matches('/'))
     }
 }
 
@@ -141,10 +149,27 @@ mod tests {
             "out/zh-TW/a/b/c.txt|c.zh.txt|a/b/c.zh.txt"
         );
         assert_eq!(
-            Template::parse("out/{dir}/{name}", 0..0).unwrap().render("c.txt", "zh-TW").unwrap(),
+            Template::parse("out/{dir}/{name}", 0..0)
+                .unwrap()
+                .render("c.txt", "zh-TW")
+                .unwrap(),
             "out/c.txt"
         );
-        for bad in ["out/{targte}/{path}", "out/{path", "../{path}", "/abs/{path}", "out/{target}", "a}{path}"] {
+        assert_eq!(
+            Template::parse("{dir}/{stem}.{target}.txt", 0..0)
+                .unwrap()
+                .render("c.txt", "zh-TW")
+                .unwrap(),
+            "c.zh-TW.txt"
+        );
+        for bad in [
+            "out/{targte}/{path}",
+            "out/{path",
+            "../{path}",
+            "/abs/{path}",
+            "out/{target}",
+            "a}{path}",
+        ] {
             assert!(Template::parse(bad, 0..0).is_err(), "{bad}");
         }
     }
