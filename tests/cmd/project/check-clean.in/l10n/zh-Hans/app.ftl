@@ -1,0 +1,2 @@
+hello = 你好，{ $name }
+bye = 再见

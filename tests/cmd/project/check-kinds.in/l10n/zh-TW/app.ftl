@@ -1,0 +1,2 @@
+hello = 你好，{ $user }
+bye = 再見
