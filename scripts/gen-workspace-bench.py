@@ -2,7 +2,7 @@
 """Generates the project of the workspace benchmark (docs/workspace.md):
 N articles (default 10,000, about 50 MB) made from the sample article
 (tests/fixtures/article.zh-Hant.txt) with its paragraphs rotated and
-numbered, so that no two are the same, in folders of 100, with a
+numbered and cut to about 5 KB, so that no two are the same, in folders of 100, with a
 bianyi.toml of one target (zh-Hans), as `convert -r` converts them.
 
     python3 scripts/gen-workspace-bench.py /tmp/bench [N]
@@ -23,7 +23,11 @@ for k in range(count):
     os.makedirs(folder, exist_ok=True)
     shift = k % len(paragraphs)
     body = paragraphs[shift:] + paragraphs[:shift]
-    text = f"第{k}篇\n" + "\n".join(body) + "\n"
+    text = f"第{k}篇\n"
+    for p in body:
+        if len((text + p).encode("utf-8")) > 5000:
+            break
+        text += p + "\n"
     with open(os.path.join(folder, f"a{k:05d}.txt"), "w", encoding="utf-8") as f:
         f.write(text)
 

@@ -147,7 +147,7 @@ fn build_once(
     let qa = if options.dry_run {
         0
     } else {
-        qa_count(project, options)
+        qa_count(project)
     };
     say(&l.msg(
         if options.dry_run {
@@ -180,12 +180,12 @@ fn build_once(
 }
 
 /// Glossary QA findings of the project's translations (for the summary).
-fn qa_count(project: &Project, options: &BuildOptions) -> usize {
+fn qa_count(project: &Project) -> usize {
     if project.glossaries.is_empty() || project.sources.iter().all(|s| s.translation.is_none()) {
         return 0;
     }
-    bianyi_project::check(project, options.threads).map_or(0, |r| {
-        r.findings
+    bianyi_project::review(project).map_or(0, |found| {
+        found
             .iter()
             .filter(|f| matches!(f, Finding::Qa { .. }))
             .count()

@@ -11,8 +11,10 @@ use crate::error::Error;
 use crate::plan::{InputKind, locale_format};
 
 /// One problem `check` found. Serializes as an object with a `kind`
-/// (`stale`, `modified`, `failed`, `qa`, `forbidden`, `standard`,
-/// `placeholders`, `override`) and the fields below.
+/// (`stale`, `modified`, `failed`, `forbidden-in-source`, `standard`,
+/// `placeholders`, `override`; a QA finding has the `kind` of
+/// `bianyi_glossary::Finding`: `missing` or `forbidden`) and the fields
+/// below.
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -47,6 +49,7 @@ pub enum Finding {
         finding: bianyi_glossary::Finding,
     },
     /// A forbidden glossary term in a source.
+    #[serde(rename = "forbidden-in-source")]
     Forbidden {
         /// The source.
         file: String,
@@ -167,6 +170,15 @@ pub fn check(project: &Project, threads: Option<usize>) -> Result<CheckReport, E
             _ => {}
         }
     }
+    findings.extend(review(project)?);
+    Ok(CheckReport { findings })
+}
+
+/// The findings of [`check`] that do not need a build: glossary QA,
+/// forbidden terms, declared standards, localization placeholders, spot
+/// decisions that no longer apply.
+pub fn review(project: &Project) -> Result<Vec<Finding>, Error> {
+    let mut findings = Vec::new();
     let (glossary, _, _) = load_glossaries(project)?;
     let forbidden = if glossary.entries.is_empty() {
         None
@@ -293,5 +305,5 @@ pub fn check(project: &Project, threads: Option<usize>) -> Result<CheckReport, E
             });
         }
     }
-    Ok(CheckReport { findings })
+    Ok(findings)
 }

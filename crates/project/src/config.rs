@@ -572,4 +572,59 @@ mod tests {
         );
         assert_eq!(suggest("zzzzzz", &["output", "sources"]), None);
     }
+
+    fn parse(text: &str) -> Result<Project, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        Project::parse(dir.path(), Path::new("bianyi.toml"), text.to_string())
+    }
+
+    /// One line per bad file: the error's place and kind.
+    #[test]
+    fn errors_name_their_place() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "[[targets]]\nto = \"zh-TW\"\nphrase = true\n",
+                "bianyi.toml:3:1: unknown key `phrase` (did you mean `phrases`?)",
+            ),
+            (
+                "[[sources]]\nfiles = [\"a/[b\"]\n",
+                "bianyi.toml:2:10: bad glob `a/[b`: unclosed character class; missing ']'",
+            ),
+            (
+                "glossaries = [\"g.toml\"]\n",
+                "bianyi.toml:1:15: glossary g.toml does not exist",
+            ),
+            (
+                "output = \"../{path}\"\n",
+                "bianyi.toml:1:10: bad path template `../{path}`",
+            ),
+            (
+                "[[targets]]\nto = \"zh-TW\"\nterms = \"swap\"\n",
+                "bianyi.toml:3:9: bad value `swap` for `terms`",
+            ),
+            (
+                "[[targets]]\nto = 3\n",
+                "bianyi.toml:2:6: invalid type: integer `3`, expected a string",
+            ),
+        ];
+        for (text, want) in cases {
+            let e = parse(text)
+                .err()
+                .unwrap_or_else(|| panic!("{text:?} parsed"));
+            assert_eq!(e.to_string(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_good_file_reads_with_its_defaults() {
+        let p = parse(
+            "[[sources]]\nfiles = [\"*.md\"]\n[[targets]]\nto = \"zh-HK\"\ncorner-quotes = true\n",
+        )
+        .unwrap();
+        assert_eq!(p.cache, DEFAULT_CACHE);
+        assert_eq!(p.targets[0].output.as_str(), DEFAULT_OUTPUT);
+        assert!(p.targets[0].corner_quotes && !p.targets[0].phrases);
+        assert_eq!(p.sources[0].encoding, SourceEncoding::Utf8);
+        assert!(p.input_kind("a.md").is_some() && p.input_kind("d/a.md").is_none());
+    }
 }

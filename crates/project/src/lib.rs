@@ -61,7 +61,7 @@ pub use build::{
     BuildOptions, BuildReport, Event, Failure, Outcome, OutputReport, Sink, Summary, build,
     load_overrides,
 };
-pub use check::{CheckReport, Finding, check};
+pub use check::{CheckReport, Finding, check, review};
 pub use config::{
     DEFAULT_CACHE, DEFAULT_OUTPUT, FILE_NAME, LocaleSet, Project, SourceEncoding, SourceSet,
     TargetSpec,
