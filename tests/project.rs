@@ -231,3 +231,44 @@ fn hand_edits_are_kept_and_deleted_sources_remove_their_outputs() {
     assert_eq!(code, 0, "{stderr}");
     assert!(!edited.exists());
 }
+
+/// Waits up to 30 s for `ready` to hold.
+fn wait_for(what: &str, ready: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn watch_rebuilds_after_an_edit() {
+    let dir = example();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
+        .args(["build", "--watch"])
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run bianyi build --watch");
+    let output = dir.path().join("out/zh-TW/lecun.txt");
+    let manifest = dir.path().join(".bianyi/manifest.json");
+    wait_for("the first build", || manifest.exists());
+    // The watcher starts after the first build: give it a moment.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    edit(
+        dir.path(),
+        "articles/lecun.zh-Hant.txt",
+        "即將離職",
+        "已經離職",
+    );
+    wait_for("the rebuild", || {
+        fs::read_to_string(&output).is_ok_and(|t| t.contains("已經離職"))
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -282,6 +282,7 @@ fn watch(
             || p.components()
                 .any(|c| c.as_os_str().to_string_lossy().starts_with(".bianyi"))
     };
+    let root = std::fs::canonicalize(&project.root).unwrap_or_else(|_| project.root.clone());
     say(&l.msg("build-watching", &[]));
     let mut project = project.clone();
     let mut last_outputs = planned_outputs(&project);
@@ -289,14 +290,36 @@ fn watch(
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
-        let mut paths: Vec<PathBuf> = first.map(|e| e.paths).unwrap_or_default();
-        // Let a burst of changes (an editor's save, a checkout) settle.
-        while let Ok(more) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
-            paths.extend(more.map(|e| e.paths).unwrap_or_default());
+        // Changes only: reading a file (the build reads them all) is an
+        // event too.
+        let changes = |e: notify::Result<notify::Event>| match e {
+            Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => e.paths,
+            _ => Vec::new(),
+        };
+        let mut paths: Vec<PathBuf> = changes(first);
+        if paths.is_empty() {
+            continue;
+        }
+        // Let a burst of changes (an editor's save, a checkout) settle, for
+        // 200 ms at most: a reader polling the outputs makes events too.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(more) => paths.extend(changes(more)),
+                Err(_) => break,
+            }
         }
         let relevant = paths.iter().any(|p| {
             let canon = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-            !outputs(&canon) && !last_outputs.iter().any(|o| canon.ends_with(o))
+            // Temporary files (output.rs writes `.tmp…` beside each output)
+            // and editors' swap files are hidden.
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            !hidden
+                && !outputs(&canon)
+                && !last_outputs.iter().any(|o| canon.ends_with(o))
+                && declared(&project, &root, &canon)
         });
         if !relevant {
             continue;
@@ -319,6 +342,20 @@ fn watch(
         }
         last_outputs = planned_outputs(&project);
     }
+}
+
+/// Whether `path` (canonical) is something the project reads: an input,
+/// the project file, a glossary, the overrides. A path outside the
+/// project's folder counts (it cannot be told).
+fn declared(project: &Project, root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    project.input_kind(&rel).is_some()
+        || project.file.file_name() == Some(std::ffi::OsStr::new(&rel))
+        || project.glossaries.contains(&rel)
+        || project.overrides.as_deref() == Some(rel.as_str())
 }
 
 fn planned_outputs(project: &Project) -> Vec<PathBuf> {
