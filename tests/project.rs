@@ -272,3 +272,22 @@ fn watch_rebuilds_after_an_edit() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn outputs_of_an_interrupted_build_are_not_taken_for_hand_edits() {
+    // A build that wrote new outputs but not its manifest (interrupted):
+    // the outputs are what building writes now, so they are adopted.
+    let (dir, fresh) = (example(), example());
+    assert_eq!(build(dir.path(), &[]).2, 0);
+    for d in [dir.path(), fresh.path()] {
+        edit(d, "articles/lecun.zh-Hant.txt", "即將離職", "已經離職");
+    }
+    assert_eq!(build(fresh.path(), &[]).2, 0);
+    for o in OUTPUTS {
+        fs::copy(fresh.path().join(o), dir.path().join(o)).expect("copy");
+    }
+    let (converted, stderr, code) = build(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(converted.is_empty(), "{stderr}");
+    assert!(stderr.contains("0 changed by hand"), "{stderr}");
+}

@@ -658,9 +658,10 @@ impl Shared<'_> {
             (Some(r), Some(h)) => *h != r.hash,
             _ => false,
         };
-        if modified && !self.options.force {
-            return self.done(job, Outcome::ModifiedByHand, recorded.cloned());
-        }
+        // An output that differs from what the manifest says was written
+        // is changed by hand only if it is not what building writes now
+        // either (a build interrupted before its manifest was written leaves
+        // new outputs under old records): that needs the conversion.
         let keep = |r: &OutputRecord, cheap: String, deep: String| OutputRecord {
             cheap,
             deep,
@@ -685,7 +686,9 @@ impl Shared<'_> {
                 None => std::fs::read(path),
             };
             *text = Some(match b {
-                Err(e) => return self.done(job, Outcome::Failed(Failure::Read(e)), None),
+                Err(e) => {
+                    return self.done(job, Outcome::Failed(Failure::Read(e)), recorded.cloned());
+                }
                 Ok(b) => {
                     let encoding = match job.kind {
                         InputKind::Document(k) => self.project.sources[k].encoding,
@@ -693,14 +696,14 @@ impl Shared<'_> {
                     };
                     match decode(b, encoding) {
                         Ok(t) => Ok(t),
-                        Err(f) => return self.done(job, Outcome::Failed(f), None),
+                        Err(f) => return self.done(job, Outcome::Failed(f), recorded.cloned()),
                     }
                 }
             });
         }
         let Some(Ok(text)) = text.as_ref() else {
             let f = Failure::Decode { encoding: "UTF-8" };
-            return self.done(job, Outcome::Failed(f), None);
+            return self.done(job, Outcome::Failed(f), recorded.cloned());
         };
         let deep = self.deep_key(job, input_hash, text);
         if let Some(r) = recorded
@@ -712,7 +715,7 @@ impl Shared<'_> {
         }
         let (out, terms) = match self.convert(job, text) {
             Ok(x) => x,
-            Err(f) => return self.done(job, Outcome::Failed(f), None),
+            Err(f) => return self.done(job, Outcome::Failed(f), recorded.cloned()),
         };
         let out_hash = hash(out.as_bytes());
         // Already there (a committed output, a cache lost): not rewritten.
@@ -720,6 +723,9 @@ impl Shared<'_> {
             Some(h) => *h == out_hash,
             None => std::fs::read(&out_path).is_ok_and(|b| hash(&b) == out_hash),
         };
+        if modified && !same_on_disk && !self.options.force {
+            return self.done(job, Outcome::ModifiedByHand, recorded.cloned());
+        }
         let mut report = self.done(job, Outcome::Unchanged, None);
         if !same_on_disk {
             report.report.outcome = Outcome::Converted;
@@ -729,6 +735,7 @@ impl Shared<'_> {
                 && let Err(e) = self.write(&out_path, out.as_bytes())
             {
                 report.report.outcome = Outcome::Failed(Failure::Write(e));
+                report.record = recorded.cloned();
                 return report;
             }
         }
