@@ -132,24 +132,15 @@ fn the_same_bytes_on_one_thread_and_on_many() {
 
 #[test]
 fn editing_one_source_redoes_its_outputs_only() {
-    let dir = example();
-    assert_eq!(build(dir.path(), &[]).2, 0);
-    let before = mtimes(dir.path());
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    edit(
-        dir.path(),
-        "articles/lecun.zh-Hant.txt",
-        "即將離職",
-        "已經離職",
-    );
-    let (converted, stderr, _) = build(dir.path(), &[]);
+    let (dir, converted, stderr, touched) =
+        rebuilt_after("articles/lecun.zh-Hant.txt", "即將離職", "已經離職");
     let lecun = [
         "out/zh-HK/lecun.txt",
         "out/zh-Hans/lecun.txt",
         "out/zh-TW/lecun.txt",
     ];
     assert_eq!(converted, lecun, "{stderr}");
-    assert_eq!(touched(&before, &mtimes(dir.path())), lecun);
+    assert_eq!(touched, lecun);
     // `--check` after an edit fails; a build makes it pass.
     edit(
         dir.path(),
@@ -162,46 +153,45 @@ fn editing_one_source_redoes_its_outputs_only() {
     assert_eq!(build(dir.path(), &["--check"]).2, 0);
 }
 
-#[test]
-fn editing_one_glossary_term_redoes_what_uses_it() {
+/// The example built, `rel` edited, built again: the scratch folder, the
+/// outputs converted by the second build with its stderr, and those whose
+/// modification time changed.
+fn rebuilt_after(
+    rel: &str,
+    from: &str,
+    to: &str,
+) -> (tempfile::TempDir, Vec<String>, String, Vec<&'static str>) {
     let dir = example();
     assert_eq!(build(dir.path(), &[]).2, 0);
     let before = mtimes(dir.path());
     std::thread::sleep(std::time::Duration::from_millis(20));
+    edit(dir.path(), rel, from, to);
+    let (converted, stderr, _) = build(dir.path(), &[]);
+    let touched = touched(&before, &mtimes(dir.path()));
+    (dir, converted, stderr, touched)
+}
+
+#[test]
+fn editing_one_glossary_term_redoes_what_uses_it() {
     // Avocado's Taiwan name: only the article that has 牛油果 uses it, and
     // only its zh-TW edition changes.
-    edit(
-        dir.path(),
-        "glossary.toml",
-        "text = \"酪梨\"",
-        "text = \"鱷梨\"",
-    );
-    let (converted, stderr, _) = build(dir.path(), &[]);
+    let (dir, converted, stderr, touched) =
+        rebuilt_after("glossary.toml", "text = \"酪梨\"", "text = \"鱷梨\"");
     assert_eq!(converted, ["out/zh-TW/meta-ai.txt"], "{stderr}");
-    assert_eq!(
-        touched(&before, &mtimes(dir.path())),
-        ["out/zh-TW/meta-ai.txt"]
-    );
+    assert_eq!(touched, ["out/zh-TW/meta-ai.txt"]);
     let tw = fs::read_to_string(dir.path().join("out/zh-TW/meta-ai.txt")).expect("read");
     assert!(tw.contains("鱷梨"));
 }
 
 #[test]
 fn editing_one_setting_redoes_that_target_only() {
-    let dir = example();
-    assert_eq!(build(dir.path(), &[]).2, 0);
-    let before = mtimes(dir.path());
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    edit(
-        dir.path(),
+    let (_dir, converted, stderr, touched) = rebuilt_after(
         "bianyi.toml",
         "to = \"zh-HK\"\n",
         "to = \"zh-HK\"\ncorner-quotes = true\n",
     );
-    let (converted, stderr, _) = build(dir.path(), &[]);
     assert!(!converted.is_empty(), "{stderr}");
     assert!(converted.iter().all(|o| o.contains("zh-HK")), "{stderr}");
-    let touched = touched(&before, &mtimes(dir.path()));
     assert_eq!(touched, converted);
 }
 
