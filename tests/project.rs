@@ -31,7 +31,7 @@ fn example() -> tempfile::TempDir {
     dir
 }
 
-const OUTPUTS: [&str; 8] = [
+const OUTPUTS: [&str; 10] = [
     "locales/zh-HK/app.ftl",
     "locales/zh-TW/app.ftl",
     "out/zh-HK/lecun.txt",
@@ -40,6 +40,8 @@ const OUTPUTS: [&str; 8] = [
     "out/zh-Hans/meta-ai.txt",
     "out/zh-TW/lecun.txt",
     "out/zh-TW/meta-ai.txt",
+    "reports/zh-Hans/lecun.html",
+    "reports/zh-Hans/meta-ai.html",
 ];
 
 fn mtimes(dir: &Path) -> BTreeMap<&'static str, SystemTime> {
@@ -93,7 +95,7 @@ fn first_build_writes_everything_and_a_rebuild_nothing() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(converted, OUTPUTS, "{stderr}");
     assert!(
-        stderr.contains("8 converted, 0 unchanged, 0 failed"),
+        stderr.contains("10 converted, 0 unchanged, 0 failed"),
         "{stderr}"
     );
     // The reviewer's decision in overrides.toml is applied (覆 → 复 only at
@@ -110,7 +112,7 @@ fn first_build_writes_everything_and_a_rebuild_nothing() {
     let (converted, stderr, code) = build(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(converted.is_empty(), "{stderr}");
-    assert!(stderr.contains("0 converted, 8 unchanged"), "{stderr}");
+    assert!(stderr.contains("0 converted, 10 unchanged"), "{stderr}");
     assert_eq!(touched(&before, &mtimes(dir.path())), Vec::<&str>::new());
     // `--check` agrees: nothing would change.
     assert_eq!(build(dir.path(), &["--check"]).2, 0);
@@ -138,6 +140,7 @@ fn editing_one_source_redoes_its_outputs_only() {
         "out/zh-HK/lecun.txt",
         "out/zh-Hans/lecun.txt",
         "out/zh-TW/lecun.txt",
+        "reports/zh-Hans/lecun.html",
     ];
     assert_eq!(converted, lecun, "{stderr}");
     assert_eq!(touched, lecun);
@@ -174,11 +177,13 @@ fn rebuilt_after(
 #[test]
 fn editing_one_glossary_term_redoes_what_uses_it() {
     // Avocado's Taiwan name: only the article that has 牛油果 uses it, and
-    // only its zh-TW edition changes.
+    // only its zh-TW edition changes, and its report (which shows each
+    // marked term's entry).
     let (dir, converted, stderr, touched) =
         rebuilt_after("glossary.toml", "text = \"酪梨\"", "text = \"鱷梨\"");
-    assert_eq!(converted, ["out/zh-TW/meta-ai.txt"], "{stderr}");
-    assert_eq!(touched, ["out/zh-TW/meta-ai.txt"]);
+    let redone = ["out/zh-TW/meta-ai.txt", "reports/zh-Hans/meta-ai.html"];
+    assert_eq!(converted, redone, "{stderr}");
+    assert_eq!(touched, redone);
     let tw = fs::read_to_string(dir.path().join("out/zh-TW/meta-ai.txt")).expect("read");
     assert!(tw.contains("鱷梨"));
 }

@@ -187,8 +187,23 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
 pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
     let text = read(&args.file)?;
-    let detection = detect(&text);
     let conversion = Conversion::new(to_of(args.to.as_deref(), args.config.as_deref())?);
+    let translation = args.translation.as_ref().map(read).transpose()?;
+    let out = report_text(&l, args, &conversion, &text, translation.as_deref())?;
+    output::write(args.output.as_deref(), out.as_bytes())
+}
+
+/// The report `args` ask for, of `text` (the contents of `args.file`)
+/// converted by `conversion`, with `translation` (the contents of
+/// `args.translation`); also for the reports of `bianyi build`.
+pub(crate) fn report_text(
+    l: &Localizer,
+    args: &ReportArgs,
+    conversion: &Conversion,
+    text: &str,
+    translation: Option<&str>,
+) -> Result<String, CliError> {
+    let detection = detect(text);
     let target = conversion.language();
     let source_tag = match detection.script {
         Script::Simplified => "zh-Hans",
@@ -200,7 +215,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
     let glossary = if args.glossaries.is_empty() {
         None
     } else {
-        Some(stack(&l, &args.glossaries, None, Some(&target_lang))?)
+        Some(stack(l, &args.glossaries, None, Some(&target_lang))?)
     };
     let to_target = Conversion::new(target);
     let applier = glossary
@@ -226,7 +241,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         }
     };
     let (conversion_pair, converted) = align_conversion(
-        &text,
+        text,
         source_tag,
         target.tag(),
         Segmentation::Sentences,
@@ -238,10 +253,8 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
         .transpose()
         .map_err(CliError::Glossary)?;
     let mut findings = Vec::new();
-    let translated = match &args.translation {
-        None => None,
-        Some(path) => {
-            let translation = read(path)?;
+    let translated = match (&args.translation, translation) {
+        (Some(path), Some(translation)) => {
             let tl = lang_arg(&args.translation_lang)?;
             let mut options = Options::for_languages(target.tag(), tl.as_str());
             if let Some(g) = &glossary {
@@ -251,28 +264,29 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
                 target.tag(),
                 tl.as_str(),
                 segment(&converted, target.tag(), Segmentation::Sentences),
-                segment(&translation, tl.as_str(), Segmentation::Sentences),
+                segment(translation, tl.as_str(), Segmentation::Sentences),
                 &options,
             );
             if let Some(g) = &glossary {
                 // The source's terms as the source has them (not what the
                 // glossary wrote into the conversion), at places in the
                 // file the user gave.
-                let names = (report_name(&l, &args.file), report_name(&l, path));
+                let names = (report_name(l, &args.file), report_name(l, path));
                 let source_lang = lang_arg(source_tag)?;
                 findings = qa_findings(
-                    &l,
+                    l,
                     g,
                     &source_lang,
                     &tl,
                     &bitext,
-                    (&text, &conversion_pair),
-                    &translation,
+                    (text, &conversion_pair),
+                    translation,
                     &names,
                 )?;
             }
             Some(bitext)
         }
+        _ => None,
     };
     let mut report = match &translated {
         None => Report::conversion(&conversion_pair),
@@ -282,17 +296,16 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
             r
         }
     };
-    report.file = Some(report_name(&l, &args.file));
-    report.settings = report_settings(&l, args);
+    report.file = Some(report_name(l, &args.file));
+    report.settings = report_settings(l, args);
     report.findings = findings;
     if let (Some(g), Some(m)) = (&glossary, &matcher) {
         report.mark_terms(g, m);
     }
-    let out = match args.format {
-        ReportFormat::Html => render::html(&report, &l),
-        ReportFormat::Md => render::markdown_report(&report, &l),
-    };
-    output::write(args.output.as_deref(), out.as_bytes())
+    Ok(match args.format {
+        ReportFormat::Html => render::html(&report, l),
+        ReportFormat::Md => render::markdown_report(&report, l),
+    })
 }
 
 /// The name of a file in a report's title and header (`-`: standard

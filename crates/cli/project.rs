@@ -84,6 +84,7 @@ pub(crate) fn build(args: &BuildArgs, lang: Option<&str>) -> Result<(), CliError
     options.dry_run = args.dry_run || args.check;
     options.force = args.force;
     options.threads = args.threads.map(usize::from);
+    options.reporter = Some(reporter(&project, lang));
     let result = build_once(&l, &project, &options, args);
     if !args.watch {
         return result;
@@ -252,7 +253,54 @@ fn failure(l: &Localizer, input: &str, f: &Failure) -> String {
             ],
         ),
         Failure::UnknownLocaleFormat => l.msg("build-failed-locale", &[("input", s(input))]),
+        // The reporter's message is localized and escaped already.
+        Failure::Report(Some(message)) => message.clone(),
         _ => shown(&format!("{f:?}")),
+    }
+}
+
+/// The reports of `[[targets]] report`, written as `bianyi report` writes
+/// them (crates/cli/align.rs), in the user's language.
+struct Reports {
+    lang: Option<String>,
+    glossaries: Vec<PathBuf>,
+}
+
+fn reporter(project: &Project, lang: Option<&str>) -> std::sync::Arc<dyn bianyi_project::Reporter> {
+    std::sync::Arc::new(Reports {
+        lang: lang.map(str::to_string),
+        glossaries: project.glossaries.iter().map(|g| project.path(g)).collect(),
+    })
+}
+
+impl bianyi_project::Reporter for Reports {
+    fn report(
+        &self,
+        input: &str,
+        text: &str,
+        spec: &bianyi_project::TargetSpec,
+        translation: Option<(&str, &str, &str)>,
+    ) -> Result<String, String> {
+        let l = Localizer::from_env(self.lang.as_deref());
+        let args = crate::args::ReportArgs {
+            file: input.into(),
+            to: Some(spec.target.tag().to_string()),
+            config: None,
+            glossaries: self.glossaries.clone(),
+            translation: translation.map(|(p, _, _)| p.into()),
+            translation_lang: translation.map_or("en", |(_, _, l)| l).to_string(),
+            output: None,
+            format: match spec.report.as_ref().map(|r| r.0) {
+                Some(bianyi_project::ReportFormat::Markdown) => crate::args::ReportFormat::Md,
+                _ => crate::args::ReportFormat::Html,
+            },
+        };
+        let conversion = bianyi_convert::Conversion::builder(spec.target)
+            .phrases(spec.phrases)
+            .corner_quotes(spec.corner_quotes)
+            .build();
+        crate::align::report_text(&l, &args, &conversion, text, translation.map(|(_, t, _)| t))
+            .map_err(|e| e.render(&l))
     }
 }
 
@@ -374,8 +422,10 @@ fn planned_outputs(project: &Project) -> Vec<PathBuf> {
 pub(crate) fn check(args: &CheckArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
     let project = load(&args.project)?;
-    let report = bianyi_project::check(&project, args.threads.map(usize::from))
-        .map_err(CliError::Project)?;
+    let mut options = BuildOptions::default();
+    options.threads = args.threads.map(usize::from);
+    options.reporter = Some(reporter(&project, lang));
+    let report = bianyi_project::check(&project, &options).map_err(CliError::Project)?;
     let mut text = String::new();
     for f in &report.findings {
         match args.format {

@@ -29,8 +29,23 @@ pub trait Sink: Sync {
     fn remove(&self, path: &Path) -> std::io::Result<()>;
 }
 
+/// Writes the reports of a project's targets (`[[targets]] report`): the
+/// caller's, as reports speak the user's language.
+pub trait Reporter: Send + Sync {
+    /// The report of the document `input` (its text `text`) converted
+    /// for `spec`, with its translation (path, text and language tag) if
+    /// it has one; an error is a message for the user.
+    fn report(
+        &self,
+        input: &str,
+        text: &str,
+        spec: &TargetSpec,
+        translation: Option<(&str, &str, &str)>,
+    ) -> Result<String, String>;
+}
+
 /// How a build runs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct BuildOptions {
     /// Decide everything, write nothing (not even the manifest).
@@ -39,6 +54,19 @@ pub struct BuildOptions {
     pub force: bool,
     /// Worker threads (default: rayon's, one per core).
     pub threads: Option<usize>,
+    /// Writes reports; without one, report outputs fail.
+    pub reporter: Option<std::sync::Arc<dyn Reporter>>,
+}
+
+impl std::fmt::Debug for BuildOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuildOptions")
+            .field("dry_run", &self.dry_run)
+            .field("force", &self.force)
+            .field("threads", &self.threads)
+            .field("reporter", &self.reporter.is_some())
+            .finish()
+    }
 }
 
 /// What happened to one output.
@@ -84,6 +112,9 @@ pub enum Failure {
     UnknownLocaleFormat,
     /// Writing or removing the output failed.
     Write(std::io::Error),
+    /// The report could not be written (the reporter's message), or
+    /// there is no reporter.
+    Report(Option<String>),
 }
 
 /// One output of a build.
@@ -350,6 +381,12 @@ impl<'p> Shared<'p> {
     /// The settings of `job` as text: its target's, and how its input is
     /// read.
     fn job_settings(&self, job: &Job) -> String {
+        let report = match (&self.plan.specs[job.spec].report, job.report) {
+            (Some((format, _)), true) => {
+                format!("report={format:?}|{}", self.translation_hash(job))
+            }
+            _ => String::new(),
+        };
         let how = match job.kind {
             InputKind::Document(k) => {
                 let s = &self.project.sources[k];
@@ -361,7 +398,26 @@ impl<'p> Shared<'p> {
             }
             InputKind::Locale(k) => format!("l10n|comments={}", self.project.locales[k].comments),
         };
-        format!("{VERSION}|{}|{how}", self.settings[job.spec])
+        format!("{VERSION}|{}|{how}|{report}", self.settings[job.spec])
+    }
+
+    /// The path and hash of the translation of a report's input.
+    fn translation(&self, job: &Job) -> Option<(String, String, &str)> {
+        let InputKind::Document(k) = job.kind else {
+            return None;
+        };
+        let set = &self.project.sources[k];
+        let rel = set.translation.as_ref()?.render(&job.input, "")?;
+        let text = std::fs::read_to_string(self.project.path(&rel)).ok()?;
+        Some((rel, text, set.translation_lang.as_str()))
+    }
+
+    fn translation_hash(&self, job: &Job) -> String {
+        self.translation(job)
+            .map(|(rel, text, lang)| {
+                hash_parts(&[rel.as_bytes(), text.as_bytes(), lang.as_bytes()])
+            })
+            .unwrap_or_default()
     }
 
     /// Everything `job`'s output may depend on.
@@ -530,6 +586,25 @@ impl Shared<'_> {
             }
         };
         let spec = &self.plan.specs[job.spec];
+        if job.report {
+            let reporter = self
+                .options
+                .reporter
+                .as_ref()
+                .ok_or(Failure::Report(None))?;
+            let translation = self.translation(job);
+            let out = reporter
+                .report(
+                    &job.input,
+                    text,
+                    spec,
+                    translation
+                        .as_ref()
+                        .map(|(p, t, l)| (p.as_str(), t.as_str(), *l)),
+                )
+                .map_err(|m| Failure::Report(Some(m)))?;
+            return Ok((out, 0));
+        }
         let out = match job.kind {
             InputKind::Document(k) => {
                 let set = &self.project.sources[k];
@@ -729,7 +804,9 @@ impl Shared<'_> {
         let mut report = self.done(job, Outcome::Unchanged, None);
         if !same_on_disk {
             report.report.outcome = Outcome::Converted;
-            report.report.chars_changed = chars_changed(text, &out);
+            if !job.report {
+                report.report.chars_changed = chars_changed(text, &out);
+            }
             report.report.terms_applied = terms;
             if !self.options.dry_run
                 && let Err(e) = self.write(&out_path, out.as_bytes())

@@ -146,11 +146,13 @@ fn fits(declared: Target, script: Script, standard: Option<Standard>) -> bool {
 /// not in their declared standard, localization outputs whose messages
 /// differ in shape from their sources, spot decisions that no longer
 /// apply.
-pub fn check(project: &Project, threads: Option<usize>) -> Result<CheckReport, Error> {
+/// `options` as for [`build`] (its `dry_run` and `force` are not used:
+/// nothing is written).
+pub fn check(project: &Project, options: &BuildOptions) -> Result<CheckReport, Error> {
     let options = BuildOptions {
         dry_run: true,
-        threads,
-        ..BuildOptions::default()
+        force: false,
+        ..options.clone()
     };
     let built = build(project, &options, &NoWrites, &|_| {})?;
     let mut findings = Vec::new();

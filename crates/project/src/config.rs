@@ -66,6 +66,8 @@ struct RawTarget {
     output: Option<Spanned<String>>,
     terms: Option<Spanned<String>>,
     term_lang: Option<Spanned<String>>,
+    report: Option<Spanned<String>>,
+    report_output: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +131,18 @@ pub struct TargetSpec {
     pub terms: TermMode,
     /// The language terms are rendered in (default: the target).
     pub term_lang: Option<Lang>,
+    /// A report of each document for this target, and where it goes.
+    pub report: Option<(ReportFormat, Template)>,
+}
+
+/// The format of the reports of a target (`bianyi report --format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// A self-contained HTML page.
+    Html,
+    /// Markdown.
+    Markdown,
 }
 
 /// Localization files converted with `l10n convert`'s rules.
@@ -262,6 +276,7 @@ impl Project {
                     Some(l) => Some(cx.lang(l, "term-lang")?),
                     None => term_lang.clone(),
                 },
+                report: cx.report(t.report.as_ref(), t.report_output.as_ref())?,
             });
         }
         let mut sources = Vec::new();
@@ -329,8 +344,11 @@ impl Project {
                             output: template.clone(),
                             terms,
                             term_lang: term_lang.clone(),
+                            report: None,
                         });
                     spec.output = template.clone();
+                    // Reports are of documents.
+                    spec.report = None;
                     spec
                 })
                 .collect();
@@ -427,6 +445,28 @@ impl Cx<'_> {
         }
     }
 
+    fn report(
+        &self,
+        format: Option<&Spanned<String>>,
+        output: Option<&Spanned<String>>,
+    ) -> Result<Option<(ReportFormat, Template)>, Error> {
+        let Some(f) = format else {
+            return Ok(None);
+        };
+        let (format, default) = match f.get_ref().as_str() {
+            "html" => (ReportFormat::Html, "reports/{target}/{stem}.html"),
+            "md" | "markdown" => (ReportFormat::Markdown, "reports/{target}/{stem}.md"),
+            _ => return Err(self.bad_value("report", f)),
+        };
+        let template = match output {
+            Some(o) => self.template(o, true)?,
+            None => {
+                Template::parse(default, f.span()).map_err(|()| self.syntax("report-output"))?
+            }
+        };
+        Ok(Some((format, template)))
+    }
+
     fn template(&self, t: &Spanned<String>, with_target: bool) -> Result<Template, Error> {
         let bad = || {
             self.error(
@@ -503,6 +543,8 @@ const KEYS: &[&str] = &[
     "phrases",
     "corner-quotes",
     "comments",
+    "report",
+    "report-output",
 ];
 
 /// A toml error as an [`Error`]: an unknown key with the closest known one,
@@ -601,6 +643,10 @@ mod tests {
             (
                 "[[targets]]\nto = \"zh-TW\"\nterms = \"swap\"\n",
                 "bianyi.toml:3:9: bad value `swap` for `terms`",
+            ),
+            (
+                "[[targets]]\nto = \"zh-TW\"\nreport = \"pdf\"\n",
+                "bianyi.toml:3:10: bad value `pdf` for `report`",
             ),
             (
                 "[[targets]]\nto = 3\n",

@@ -127,7 +127,7 @@ fn render(f: &Found) -> String {
     for (tag, on) in targets {
         let hash = if *on { "" } else { "# " };
         out.push_str(&format!(
-            "{hash}[[targets]]\n{hash}to = \"{tag}\"\n{hash}phrases = true        # regional vocabulary too (软件 ↔ 軟體)\n{hash}corner-quotes = false # “ ” written as 「 」\n\n"
+            "{hash}[[targets]]\n{hash}to = \"{tag}\"\n{hash}phrases = true        # regional vocabulary too (软件 ↔ 軟體)\n{hash}corner-quotes = false # “ ” written as 「 」\n# report = \"html\"    # a bilingual report of each document (or \"md\")\n\n"
         ));
     }
     if f.locales.is_empty() {

@@ -58,13 +58,13 @@ mod plan;
 mod template;
 
 pub use build::{
-    BuildOptions, BuildReport, Event, Failure, Outcome, OutputReport, Sink, Summary, build,
-    load_overrides,
+    BuildOptions, BuildReport, Event, Failure, Outcome, OutputReport, Reporter, Sink, Summary,
+    build, load_overrides,
 };
 pub use check::{CheckReport, Finding, check, review};
 pub use config::{
-    DEFAULT_CACHE, DEFAULT_OUTPUT, FILE_NAME, LocaleSet, Project, SourceEncoding, SourceSet,
-    TargetSpec,
+    DEFAULT_CACHE, DEFAULT_OUTPUT, FILE_NAME, LocaleSet, Project, ReportFormat, SourceEncoding,
+    SourceSet, TargetSpec,
 };
 pub use error::{Error, ErrorKind, Location};
 pub use init::starter;

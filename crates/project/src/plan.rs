@@ -31,6 +31,9 @@ pub struct Job {
     pub spec: usize,
     /// The output, relative to the project.
     pub output: String,
+    /// A report of the conversion (`[[targets]] report`), not the
+    /// converted text.
+    pub report: bool,
 }
 
 /// Every output of a project, sorted by input then target.
@@ -107,9 +110,21 @@ impl Project {
                 InputKind::Document(_) => 0..self.targets.len(),
                 InputKind::Locale(k) => locale_specs[*k].clone(),
             };
-            for spec in range {
+            let reports = match kind {
+                InputKind::Document(_) => 0..self.targets.len(),
+                InputKind::Locale(_) => 0..0,
+            };
+            let wanted = range.map(|spec| (spec, false)).chain(
+                reports
+                    .filter(|&k| specs[k].report.is_some())
+                    .map(|k| (k, true)),
+            );
+            for (spec, report) in wanted {
                 let s = &specs[spec];
-                let template = &s.output;
+                let template = match (&s.report, report) {
+                    (Some((_, t)), true) => t,
+                    _ => &s.output,
+                };
                 let bad = || {
                     Error::at(
                         ErrorKind::BadTemplate {
@@ -144,6 +159,7 @@ impl Project {
                     kind: *kind,
                     spec,
                     output,
+                    report,
                 });
             }
         }
