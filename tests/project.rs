@@ -239,17 +239,29 @@ fn wait_for(what: &str, ready: impl Fn() -> bool) {
     }
 }
 
+/// A child process killed when dropped, also when a test fails.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[test]
 fn watch_rebuilds_after_an_edit() {
     let dir = example();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
-        .args(["build", "--watch"])
-        .current_dir(dir.path())
-        .env("LANG", "C")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run bianyi build --watch");
+    let _watch = Killed(
+        std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
+            .args(["build", "--watch"])
+            .current_dir(dir.path())
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("run bianyi build --watch"),
+    );
     let output = dir.path().join("out/zh-TW/lecun.txt");
     let manifest = dir.path().join(".bianyi/manifest.json");
     wait_for("the first build", || manifest.exists());
@@ -264,8 +276,6 @@ fn watch_rebuilds_after_an_edit() {
     wait_for("the rebuild", || {
         fs::read_to_string(&output).is_ok_and(|t| t.contains("已經離職"))
     });
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 #[test]
