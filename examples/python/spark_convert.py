@@ -12,6 +12,7 @@ Python loop over the rows.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Iterator
 
@@ -41,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", help="write the converted lines here (one text file per partition)")
     args = parser.parse_args(argv)
 
+    # Local mode: the workers run this Python (with bianyi and pyarrow),
+    # not whatever `python3` is first on the PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     spark = (
