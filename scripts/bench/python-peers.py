@@ -9,7 +9,7 @@ text; a corpus in the other script is first converted with bianyi's
 OpenCC config, so both directions read real text), it measures MB/s of
 input converted:
 
-- "whole": the corpus in one call (best of --repeat runs);
+- "whole": the corpus in one call (best of --repeat rounds; each round runs every converter once, interleaved);
 - "1 KB": the corpus cut into strings of about 1 KB (340 characters), one
   call per string in a Python loop: the per-call overhead that Spark, Ray
   and Dask UDFs pay row by row.
@@ -80,18 +80,6 @@ def peers(direction: str, reimplemented: Optional[str]) -> Dict[str, Convert]:
     return out
 
 
-def best(run: Callable[[], object], repeat: int, budget: float = 20.0) -> float:
-    """The best time of `repeat` runs (fewer when one run exceeds the budget)."""
-    times: List[float] = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-        if sum(times) > budget:
-            break
-    return min(times)
-
-
 def chunks(text: str, chars: int = 340) -> List[str]:
     return [text[i : i + chars] for i in range(0, len(text), chars)]
 
@@ -102,7 +90,7 @@ def main() -> int:
     parser.add_argument("--bench-dir", default=str(default_dir))
     parser.add_argument("--corpus", action="append", help="file names in --bench-dir (default: data689k.txt, zuozhuan.txt)")
     parser.add_argument("--reimplemented", help="folder of `pip install --target DIR opencc-python-reimplemented`")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
     names = args.corpus or ["data689k.txt", "zuozhuan.txt"]
@@ -116,15 +104,28 @@ def main() -> int:
             mb = len(text.encode("utf-8")) / 1e6
             pieces = chunks(text)
             convs = peers(direction, args.reimplemented)
-            for peer, conv in convs.items():
-                whole = best(lambda: conv(text), args.repeat)
-                small = best(lambda: [conv(p) for p in pieces], args.repeat)
-                rows.append((name, direction, peer, mb / whole, mb / small))
-                print(f"{name} {direction} {peer}: whole {mb / whole:.1f} MB/s, 1 KB {mb / small:.1f} MB/s",
-                      file=sys.stderr)
             many = bianyi.Converter(direction)
-            batch = best(lambda: many.convert_many(pieces), args.repeat)
-            rows.append((name, direction, "bianyi convert_many", None, mb / batch))
+            # Interleaved: each round runs every converter once, so that a
+            # change of the machine's load hits them all; best of the rounds
+            # (a slow peer stops after its time budget).
+            jobs = {}
+            for peer, conv in convs.items():
+                jobs[(peer, "whole")] = (lambda c=conv: c(text))
+                jobs[(peer, "1 KB")] = (lambda c=conv: [c(p) for p in pieces])
+            jobs[("bianyi convert_many", "1 KB")] = lambda: many.convert_many(pieces)
+            times = {key: [] for key in jobs}
+            for _ in range(args.repeat):
+                for key, job in jobs.items():
+                    if sum(times[key]) > 20.0:
+                        continue
+                    start = time.perf_counter()
+                    job()
+                    times[key].append(time.perf_counter() - start)
+            for peer in list(convs) + ["bianyi convert_many"]:
+                whole = mb / min(times[(peer, "whole")]) if (peer, "whole") in times else None
+                small = mb / min(times[(peer, "1 KB")])
+                rows.append((name, direction, peer, whole, small))
+                print(f"{name} {direction} {peer}: whole {whole}, 1 KB {small:.1f} MB/s", file=sys.stderr)
 
     print("| corpus | direction | converter | whole text, MB/s | 1 KB strings, MB/s | whole vs opencc | 1 KB vs opencc |")
     print("|---|---|---|---:|---:|---:|---:|")
