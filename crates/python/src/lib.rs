@@ -25,6 +25,11 @@ use crate::glossary::PyGlossary;
 /// Python threads run meanwhile; shorter ones cost less than releasing it.
 const DETACH_BYTES: usize = 4096;
 
+/// A text this long or longer converts on the converter's threads (a
+/// config's conversion splits it at safe cuts itself; a target's and one
+/// through a glossary run on one thread whatever the threads).
+const SPLIT_BYTES: usize = 1 << 20;
+
 /// The most threads one call uses (as the CLI's `-j`).
 const MAX_THREADS: usize = 256;
 
@@ -182,12 +187,11 @@ impl PyConverter {
         let applier = call.as_ref().or(self.terms.as_ref());
         let text: &str = &text;
         let run = || {
-            let mut out = String::with_capacity(text.len() + text.len() / 8);
-            if applier.is_none() && text.len() >= batch_min() {
-                out = self.conversion.run().threads(self.threads).text(text);
-            } else {
-                self.convert_into(text, applier, &mut out);
+            if applier.is_none() && text.len() >= SPLIT_BYTES {
+                return self.conversion.run().threads(self.threads).text(text);
             }
+            let mut out = String::with_capacity(text.len() + text.len() / 8);
+            self.convert_into(text, applier, &mut out);
             out
         };
         let done = if text.len() >= DETACH_BYTES {
@@ -310,12 +314,6 @@ impl PyConverter {
         };
         format!("bianyi.Converter({what})")
     }
-}
-
-/// A whole text this long or longer converts on several threads (a
-/// config's conversion splits it at safe cuts itself).
-fn batch_min() -> usize {
-    1 << 20
 }
 
 /// Converts an Arrow string array's buffers, as `bytes` (see
