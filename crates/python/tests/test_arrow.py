@@ -44,3 +44,19 @@ def test_not_strings_is_a_type_error():
     pa = need("pyarrow")
     with pytest.raises(TypeError):
         bianyi.Converter("t2s").convert_arrow(pa.array([1, 2]))
+
+
+def test_objects_with_the_arrow_c_data_interface():
+    pa = need("pyarrow")
+
+    class Foreign:
+        """Another library's array: only __arrow_c_array__."""
+
+        def __init__(self, values):
+            self._array = pa.array(values)
+
+        def __arrow_c_array__(self, requested_schema=None):
+            return self._array.__arrow_c_array__(requested_schema)
+
+    out = bianyi.Converter("s2t").convert_arrow(Foreign(["头发", None]))
+    assert out.to_pylist() == ["頭髮", None]
