@@ -1,0 +1,435 @@
+//! `bianyi._bianyi`, the extension module of the `bianyi` Python package:
+//! a translation of bianyi-convert's [`Conversion`], bianyi-glossary's
+//! glossaries and bianyi-align's aligner into Python types and
+//! exceptions. The Python part of the package (`python/bianyi/`) adds the
+//! OpenCC drop-in, the Arrow entry point and the exception classes; the
+//! rules of conversion are the libraries' alone.
+
+mod align;
+mod batch;
+mod errors;
+mod glossary;
+
+use std::path::{Path, PathBuf};
+
+use bianyi_convert::{Config, Conversion, Target, To};
+use bianyi_glossary::{Applier, TermMode};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+
+use crate::errors::{caught, convert_error, io_error, panic_error, value_error};
+use crate::glossary::PyGlossary;
+
+/// Texts at least this long are converted without the GIL, so that other
+/// Python threads run meanwhile; shorter ones cost less than releasing it.
+const DETACH_BYTES: usize = 4096;
+
+/// A text this long or longer converts on the converter's threads (a
+/// config's conversion splits it at safe cuts itself; a target's and one
+/// through a glossary run on one thread whatever the threads).
+const SPLIT_BYTES: usize = 1 << 20;
+
+/// The most threads one call uses (as the CLI's `-j`).
+const MAX_THREADS: usize = 256;
+
+/// A reusable conversion: an OpenCC config (`config="s2twp"`) or a target
+/// (`to="zh-TW"`), with its options and, optionally, a glossary applied
+/// while converting. Immutable and safe to share between threads.
+#[pyclass(frozen, subclass, module = "bianyi", name = "Converter")]
+struct PyConverter {
+    conversion: Conversion,
+    /// The glossary given to the constructor, ready for this conversion.
+    terms: Option<Applier>,
+    threads: usize,
+}
+
+/// What `config` or `to` name.
+fn to_of(py: Python<'_>, config: Option<&str>, to: Option<&str>) -> PyResult<To> {
+    match (config, to) {
+        (Some(_), Some(_)) => Err(value_error(
+            py,
+            "ConfigError",
+            "give config= or to=, not both".to_string(),
+        )),
+        (None, Some(tag)) => tag
+            .parse::<Target>()
+            .map(To::Target)
+            .map_err(|e| convert_error(py, &e, None)),
+        (Some(name), None) => name
+            .parse::<Config>()
+            .map(To::Config)
+            .map_err(|e| convert_error(py, &e, None)),
+        (None, None) => Ok(To::Config(Config::S2t)),
+    }
+}
+
+/// A term mode's name (`replace`, `annotate`, `keep`: the CLI's `--terms`).
+fn term_mode(py: Python<'_>, name: &str) -> PyResult<TermMode> {
+    match name {
+        "replace" => Ok(TermMode::Replace),
+        "annotate" => Ok(TermMode::Annotate),
+        "keep" => Ok(TermMode::Keep),
+        _ => Err(value_error(
+            py,
+            "GlossaryError",
+            format!("unknown terms mode {name:?} (replace, annotate or keep)"),
+        )),
+    }
+}
+
+/// `glossary` ready to apply during `conversion` (as `bianyi convert
+/// --glossary`: terms rendered in the conversion's language, or in
+/// `term_lang`).
+fn applier(
+    py: Python<'_>,
+    conversion: &Conversion,
+    glossary: &PyGlossary,
+    terms: &str,
+    term_lang: Option<&str>,
+) -> PyResult<Applier> {
+    let mode = term_mode(py, terms)?;
+    let target = conversion.language();
+    let target_lang = glossary::lang(py, target.tag())?;
+    let term_lang = term_lang.map(|t| glossary::lang(py, t)).transpose()?;
+    let to_target = Conversion::new(target);
+    Applier::new(
+        &glossary.inner,
+        mode,
+        &target_lang,
+        term_lang.as_ref(),
+        &|t| to_target.convert(t),
+    )
+    .map_err(|e| errors::glossary_error(py, &e))
+}
+
+/// The threads a call uses: `threads`, else the converter's.
+fn threads_of(threads: Option<usize>, default: usize) -> usize {
+    threads.unwrap_or(default).clamp(1, MAX_THREADS)
+}
+
+impl PyConverter {
+    /// Appends the conversion of `text` (a document of its own) to `out`.
+    fn convert_into(&self, text: &str, terms: Option<&Applier>, out: &mut String) {
+        match terms {
+            None => self.conversion.convert_into(text, out),
+            Some(applier) => {
+                let prepared = self.conversion.prepare(text);
+                out.push_str(&prepared.convert_with(text, &mut applier.hook()));
+            }
+        }
+    }
+
+    /// The applier of a call: the one given there, else the converter's.
+    fn call_terms(
+        &self,
+        py: Python<'_>,
+        glossary: Option<&PyGlossary>,
+        terms: &str,
+        term_lang: Option<&str>,
+    ) -> PyResult<Option<Applier>> {
+        glossary
+            .map(|g| applier(py, &self.conversion, g, terms, term_lang))
+            .transpose()
+    }
+}
+
+#[pymethods]
+impl PyConverter {
+    #[new]
+    #[pyo3(signature = (
+        config=None, *, to=None, phrases=false, tofu_risk=false, corner_quotes=false,
+        glossary=None, terms="replace", term_lang=None, threads=None,
+    ))]
+    #[expect(clippy::too_many_arguments, reason = "Python keyword arguments")]
+    fn new(
+        py: Python<'_>,
+        config: Option<&str>,
+        to: Option<&str>,
+        phrases: bool,
+        tofu_risk: bool,
+        corner_quotes: bool,
+        glossary: Option<&PyGlossary>,
+        terms: &str,
+        term_lang: Option<&str>,
+        threads: Option<usize>,
+    ) -> PyResult<PyConverter> {
+        let to = to_of(py, config, to)?;
+        let conversion = Conversion::builder(to)
+            .phrases(phrases)
+            .tofu_risk(tofu_risk)
+            .corner_quotes(corner_quotes)
+            .build();
+        let terms = match glossary {
+            Some(g) => Some(applier(py, &conversion, g, terms, term_lang)?),
+            None => None,
+        };
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Ok(PyConverter {
+            conversion,
+            terms,
+            threads: threads_of(threads, cores),
+        })
+    }
+
+    /// Converts `text`. A glossary given here (rather than to the
+    /// constructor) is prepared for this call alone.
+    #[pyo3(signature = (text, *, glossary=None, terms="replace", term_lang=None))]
+    fn convert(
+        &self,
+        py: Python<'_>,
+        text: PyBackedStr,
+        glossary: Option<&PyGlossary>,
+        terms: &str,
+        term_lang: Option<&str>,
+    ) -> PyResult<String> {
+        let call = self.call_terms(py, glossary, terms, term_lang)?;
+        let applier = call.as_ref().or(self.terms.as_ref());
+        let text: &str = &text;
+        let run = || {
+            if applier.is_none() && text.len() >= SPLIT_BYTES {
+                return self.conversion.run().threads(self.threads).text(text);
+            }
+            let mut out = String::with_capacity(text.len() + text.len() / 8);
+            self.convert_into(text, applier, &mut out);
+            out
+        };
+        let done = if text.len() >= DETACH_BYTES {
+            py.detach(|| caught(run))
+        } else {
+            caught(run)
+        };
+        done.map_err(|p| panic_error(py, p))
+    }
+
+    /// Converts each text of `texts` (each a document of its own) on
+    /// `threads` threads, without the GIL. Returns the conversions in
+    /// order.
+    #[pyo3(signature = (texts, *, threads=None))]
+    fn convert_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<PyBackedStr>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let threads = threads_of(threads, self.threads);
+        let items: Vec<Option<&str>> = texts.iter().map(|t| Some(&**t)).collect();
+        let groups = py
+            .detach(|| {
+                caught(|| {
+                    batch::convert_all(&items, threads, &|t, out| {
+                        self.convert_into(t, self.terms.as_ref(), out);
+                    })
+                })
+            })
+            .map_err(|p| panic_error(py, p))?;
+        let list = PyList::empty(py);
+        for group in &groups {
+            for piece in group.pieces() {
+                list.append(PyString::new(py, piece))?;
+            }
+        }
+        Ok(list)
+    }
+
+    /// Converts the file `src` into `dst` in bounded memory, on the
+    /// converter's threads. `dst` is replaced atomically: on an error it is
+    /// left as it was (and `src` is never touched, even when it is `dst`).
+    /// Returns the bytes read and written.
+    #[pyo3(signature = (src, dst, *, threads=None))]
+    fn convert_file(
+        &self,
+        py: Python<'_>,
+        src: PathBuf,
+        dst: PathBuf,
+        threads: Option<usize>,
+    ) -> PyResult<(u64, u64)> {
+        let threads = threads_of(threads, self.threads);
+        let input = std::fs::File::open(&src).map_err(|e| io_error(py, &e, &src))?;
+        let mut failure = None;
+        let result = py.detach(|| {
+            caught(|| {
+                write_atomically(&dst, |file| {
+                    let mut hook = self.terms.as_ref().map(Applier::hook);
+                    let mut run = self.conversion.run().threads(threads);
+                    if let Some(h) = hook.as_mut() {
+                        run = run.hook(h);
+                    }
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                    match run.file(&input, &mut out) {
+                        Ok(done) => {
+                            std::io::Write::flush(&mut out)?;
+                            Ok((done.read, done.written))
+                        }
+                        Err(e) => {
+                            failure = Some(e);
+                            Err(std::io::Error::other("conversion failed"))
+                        }
+                    }
+                })
+            })
+        });
+        match result {
+            Err(panic) => Err(panic_error(py, panic)),
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(io)) => Err(match failure {
+                // A read error or bad input is about the source; a write
+                // error about the destination.
+                Some(e) => {
+                    let write = matches!(e.kind(), bianyi_convert::ErrorKind::Write(_));
+                    convert_error(py, &e, Some(if write { &dst } else { &src }))
+                }
+                None => io_error(py, &io, &dst),
+            }),
+        }
+    }
+
+    /// The config's name (`s2twp`) or the target's tag (`zh-TW`).
+    #[getter]
+    fn name(&self) -> String {
+        match self.conversion.to() {
+            To::Config(c) => c.name().to_string(),
+            To::Target(t) => t.tag().to_string(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// The language the conversion writes (`zh-Hant`, `zh-TW`, …).
+    #[getter]
+    fn language(&self) -> &'static str {
+        self.conversion.language().tag()
+    }
+
+    /// The threads a call uses by default.
+    #[getter]
+    fn threads(&self) -> usize {
+        self.threads
+    }
+
+    fn __repr__(&self) -> String {
+        let what = match self.conversion.to() {
+            To::Config(c) => format!("config={:?}", c.name()),
+            To::Target(t) => format!("to={:?}", t.tag()),
+            other => format!("{other:?}"),
+        };
+        format!("bianyi.Converter({what})")
+    }
+}
+
+/// Converts an Arrow string array's buffers, as `bytes` (see
+/// `bianyi/arrow.py`; the buffer protocol is not in the stable ABI before
+/// Python 3.11):
+/// returns `(large, offsets, data, validity)` of the converted array,
+/// its slots from 0.
+#[pyfunction]
+#[pyo3(signature = (converter, offsets, data, validity, offset, length, large, threads=None))]
+#[expect(clippy::too_many_arguments, reason = "the buffers of an Arrow array")]
+fn _convert_arrow_buffers<'py>(
+    py: Python<'py>,
+    converter: &PyConverter,
+    offsets: &[u8],
+    data: &[u8],
+    validity: Option<&[u8]>,
+    offset: usize,
+    length: usize,
+    large: bool,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let threads = threads_of(threads, converter.threads);
+    let out = py
+        .detach(|| {
+            caught(|| {
+                let items = batch::arrow_items(offsets, large, data, validity, offset, length)?;
+                let groups = batch::convert_all(&items, threads, &|t, out| {
+                    converter.convert_into(t, converter.terms.as_ref(), out);
+                });
+                Ok::<_, String>(batch::arrow_buffers(&groups, &items, large))
+            })
+        })
+        .map_err(|p| panic_error(py, p))?
+        .map_err(|message| value_error(py, "Error", message))?;
+    let (large, offsets, data, validity) = out;
+    (
+        large,
+        PyBytes::new(py, &offsets),
+        PyBytes::new(py, &data),
+        validity.map(|v| PyBytes::new(py, &v)),
+    )
+        .into_pyobject(py)
+}
+
+/// What script and standard `text` is written in: the JSON object of
+/// `bianyi detect --json` (without its `input`), as a dict.
+#[pyfunction]
+fn detect<'py>(py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyAny>> {
+    let text: &str = &text;
+    let detection = if text.len() >= DETACH_BYTES {
+        py.detach(|| caught(|| bianyi_convert::detect(text)))
+    } else {
+        caught(|| bianyi_convert::detect(text))
+    }
+    .map_err(|p| panic_error(py, p))?;
+    let json =
+        serde_json::to_string(&detection).map_err(|e| value_error(py, "Error", e.to_string()))?;
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+/// The names of the sixteen OpenCC configs.
+#[pyfunction]
+fn configs() -> Vec<&'static str> {
+    Config::ALL.iter().map(|c| c.name()).collect()
+}
+
+/// Aligns two lists of sentences; returns `(source indices, target
+/// indices, score)` per bead (`bianyi.align` makes them `Bead`s).
+#[pyfunction]
+#[pyo3(signature = (source, target, source_lang, target_lang))]
+fn _align(
+    py: Python<'_>,
+    source: Vec<String>,
+    target: Vec<String>,
+    source_lang: String,
+    target_lang: String,
+) -> PyResult<Vec<align::RawBead>> {
+    py.detach(|| caught(|| align::align_sentences(source, target, &source_lang, &target_lang)))
+        .map_err(|p| panic_error(py, p))
+}
+
+/// Writes `path` through `write` into a temporary file beside it, then
+/// renames that over `path`: readers see the old file or the new one,
+/// never a part. On an error the temporary file is removed.
+pub(crate) fn write_atomically<T>(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bianyi-")
+        .tempfile_in(dir)?;
+    // The new file keeps the permissions of the one it replaces.
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    let value = write(tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(value)
+}
+
+#[pymodule]
+fn _bianyi(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyConverter>()?;
+    m.add_class::<PyGlossary>()?;
+    m.add_function(wrap_pyfunction!(detect, m)?)?;
+    m.add_function(wrap_pyfunction!(configs, m)?)?;
+    m.add_function(wrap_pyfunction!(_align, m)?)?;
+    m.add_function(wrap_pyfunction!(_convert_arrow_buffers, m)?)?;
+    m.add(
+        "OPENCC_DATA_VERSION",
+        bianyi_convert::data::OPENCC_DATA_VERSION,
+    )?;
+    Ok(())
+}
