@@ -18,6 +18,7 @@ use crate::error::{Error, ErrorKind, Position};
 use crate::file::{At, SIZES, convert_file};
 use crate::report::Ambiguity;
 use crate::stream::{check_utf8, convert_parts, pipeline};
+use crate::custom::CustomConfig;
 use crate::target::{DETECT_BYTES, Document, Target, TargetConverter};
 
 /// What a [`Conversion`] converts to.
@@ -32,6 +33,9 @@ pub enum To {
     /// A target (`zh-TW`): the chain is chosen from the detected source,
     /// paragraph by paragraph, and correct text is kept.
     Target(Target),
+    /// An OpenCC config loaded at run time (a JSON file, or a built-in
+    /// config with user dictionaries).
+    Custom(CustomConfig),
 }
 
 impl To {
@@ -50,6 +54,9 @@ impl To {
     pub fn language(self) -> Target {
         match self {
             To::Target(target) => target,
+            // A loaded config writes what the built-in config it is like
+            // writes; an unknown one is taken for OpenCC's standard.
+            To::Custom(custom) => custom.like().map_or(Target::Hant, |c| To::Config(c).language()),
             To::Config(config) => match config {
                 Config::T2s | Config::Tw2s | Config::Hk2s => Target::Hans,
                 Config::Tw2sp | Config::Hk2sp => Target::Mainland,
@@ -64,6 +71,12 @@ impl To {
 impl From<Config> for To {
     fn from(config: Config) -> To {
         To::Config(config)
+    }
+}
+
+impl From<CustomConfig> for To {
+    fn from(config: CustomConfig) -> To {
+        To::Custom(config)
     }
 }
 
@@ -167,6 +180,12 @@ impl ConversionBuilder {
         let engine = match self.to {
             To::Config(config) => Engine::Config(Box::new(
                 Converter::builder(config)
+                    .tofu_risk(self.tofu_risk)
+                    .general_path(self.general)
+                    .build(),
+            )),
+            To::Custom(custom) => Engine::Config(Box::new(
+                Converter::custom(custom)
                     .tofu_risk(self.tofu_risk)
                     .general_path(self.general)
                     .build(),

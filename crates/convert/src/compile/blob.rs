@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::compile::layouts::{CharTableLayout, Range};
 use crate::layout::{
     BLOCK, BLOCK_BITS, POOL_INDEX_LIMIT, ROW, SPAN_LEN_BITS, VALUE_CHAR, VALUE_POOL, VALUE_SPAN,
 };
@@ -111,10 +112,11 @@ impl Pool {
         }
     }
 
-    pub(crate) fn emit(&self, blob: &mut Blob) -> String {
+    /// Writes the pool: the ranges of its offsets and of its text.
+    pub(crate) fn emit(&self, blob: &mut Blob) -> (Range, Range) {
         let strs = blob.u32s(&self.strs);
         let pool = blob.text(&self.bytes);
-        format!("strs: {strs:?}, pool: {pool:?}")
+        (strs, pool)
     }
 }
 
@@ -138,7 +140,7 @@ pub(crate) struct CharTables<T> {
     /// Tables by content (their non-zero slots), and the content of each.
     pub(crate) tables: BTreeMap<Vec<(char, T)>, usize>,
     pub(crate) contents: Vec<Vec<(char, T)>>,
-    pub(crate) layouts: Vec<String>,
+    pub(crate) layouts: Vec<CharTableLayout>,
 }
 
 impl<T: Copy + Default + Ord> CharTables<T> {
@@ -213,8 +215,7 @@ impl<T: Copy + Default + Ord> CharTables<T> {
         }
         let bmp = blob.u16s(&bmp);
         let sup = blob.u16s(&sup);
-        self.layouts
-            .push(format!("CharTableLayout {{ bmp: {bmp:?}, sup: {sup:?} }}"));
+        self.layouts.push(CharTableLayout { bmp, sup });
         self.contents.push(content.clone());
         self.tables.insert(content, self.layouts.len() - 1);
         self.layouts.len() - 1
