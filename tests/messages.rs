@@ -38,6 +38,10 @@ fn every_error_message_has_a_golden_case() {
     const EXEMPT: &[(&str, &str)] = &[
         ("error-line", "the frame of every error line, not a message"),
         (
+            "error-config-file",
+            "the frame of the config-problem-* messages (place: problem), each shown by tests/cmd/opencc",
+        ),
+        (
             "error-read",
             "covered with its reasons io-*: missing file, directory",
         ),

@@ -16,6 +16,7 @@ mod json;
 mod l10n;
 mod lines;
 mod output;
+mod packaging;
 mod render;
 #[cfg(feature = "opencc")]
 mod system_opencc;
@@ -47,6 +48,8 @@ fn main() -> ExitCode {
         Command::Align(args) => align::run_align(args, cli.lang.as_deref()),
         Command::Report(args) => align::run_report(args, cli.lang.as_deref()),
         Command::L10n(args) => l10n::run(args, cli.lang.as_deref()),
+        Command::Completions(args) => packaging::completions(args, cli.lang.as_deref()),
+        Command::Man(args) => packaging::man(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

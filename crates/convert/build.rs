@@ -338,11 +338,27 @@ fn main() {
     };
     list("TRIES", "TrieLayout", &debug(&compiler.trie_layouts));
     list("VALUES", "ValuesLayout", &debug(&compiler.value_layouts));
-    list("CHARMAPS", "CharMapLayout", &debug(&compiler.charmap_layouts));
+    list(
+        "CHARMAPS",
+        "CharMapLayout",
+        &debug(&compiler.charmap_layouts),
+    );
     list("RUNMAPS", "RunMapLayout", &debug(&compiler.runmap_layouts));
-    list("TABLES64", "CharTableLayout", &debug(&compiler.tables64.layouts));
-    list("TABLES32", "CharTableLayout", &debug(&compiler.tables32.layouts));
-    list("FAST_DICTS", "FastDictLayout", &debug(&compiler.fast_layouts));
+    list(
+        "TABLES64",
+        "CharTableLayout",
+        &debug(&compiler.tables64.layouts),
+    );
+    list(
+        "TABLES32",
+        "CharTableLayout",
+        &debug(&compiler.tables32.layouts),
+    );
+    list(
+        "FAST_DICTS",
+        "FastDictLayout",
+        &debug(&compiler.fast_layouts),
+    );
     list("FLATS", "FlatLayout", &debug(&compiler.flat_layouts));
     list("SLOTS", "SlotsLayout", &debug(&compiler.slot_layouts));
     list("CONFIGS", "ConfigLayout", &config_layouts);

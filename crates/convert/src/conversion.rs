@@ -12,13 +12,13 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 
 use crate::config::Config;
+use crate::custom::CustomConfig;
 use crate::detect::Detection;
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind, Position};
 use crate::file::{At, SIZES, convert_file};
 use crate::report::Ambiguity;
 use crate::stream::{check_utf8, convert_parts, pipeline};
-use crate::custom::CustomConfig;
 use crate::target::{DETECT_BYTES, Document, Target, TargetConverter};
 
 /// What a [`Conversion`] converts to.
@@ -56,7 +56,9 @@ impl To {
             To::Target(target) => target,
             // A loaded config writes what the built-in config it is like
             // writes; an unknown one is taken for OpenCC's standard.
-            To::Custom(custom) => custom.like().map_or(Target::Hant, |c| To::Config(c).language()),
+            To::Custom(custom) => custom
+                .like()
+                .map_or(Target::Hant, |c| To::Config(c).language()),
             To::Config(config) => match config {
                 Config::T2s | Config::Tw2s | Config::Hk2s => Target::Hans,
                 Config::Tw2sp | Config::Hk2sp => Target::Mainland,

@@ -210,10 +210,13 @@ impl CustomConfig {
             })
         };
         let text = vendored(&name).ok_or_else(|| internal(&name))?;
-        let spec = parse_config_text(Path::new(&name), text, &Files::Vendored).map_err(data_error)?;
-        Sources::read(spec, text, Some(config), dicts, |file| match vendored(file) {
-            Some(t) => Ok((PathBuf::from(file), t.to_string())),
-            None => read_text(Path::new(file)).map(|t| (PathBuf::from(file), t)),
+        let spec =
+            parse_config_text(Path::new(&name), text, &Files::Vendored).map_err(data_error)?;
+        Sources::read(spec, text, Some(config), dicts, |file| {
+            match vendored(file) {
+                Some(t) => Ok((PathBuf::from(file), t.to_string())),
+                None => read_text(Path::new(file)).map(|t| (PathBuf::from(file), t)),
+            }
         })
     }
 
@@ -321,7 +324,11 @@ impl Sources {
             }
             entries_total += entries.len();
             if entries_total > MAX_ENTRIES {
-                return Err(data_error(DataError::new(&path, None, ConfigProblem::TooLarge)));
+                return Err(data_error(DataError::new(
+                    &path,
+                    None,
+                    ConfigProblem::TooLarge,
+                )));
             }
             files.insert(name.clone(), entries);
         }
@@ -762,7 +769,13 @@ fn encode(w: &mut Writer, p: TableParts, c: &ConfigLayout) {
     }
     w.bytes(c.name.as_bytes());
     w.bytes(c.title.as_bytes());
-    for refs in [c.normalization, c.stages, c.stages_tofu, c.alternatives, c.alternatives_tofu] {
+    for refs in [
+        c.normalization,
+        c.stages,
+        c.stages_tofu,
+        c.alternatives,
+        c.alternatives_tofu,
+    ] {
         put_dicts(w, refs);
     }
     match c.segmentation {
@@ -878,9 +891,15 @@ fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
     };
     // Every reference of the config and its plans must be in range too.
     let dict_ok = |d: &DictRef| d.trie < parts.tries.len() && d.values < parts.values.len();
-    let refs_ok = [normalization, stages, stages_tofu, alternatives, alternatives_tofu]
-        .iter()
-        .all(|refs| refs.iter().all(dict_ok))
+    let refs_ok = [
+        normalization,
+        stages,
+        stages_tofu,
+        alternatives,
+        alternatives_tofu,
+    ]
+    .iter()
+    .all(|refs| refs.iter().all(dict_ok))
         && segmentation.as_ref().is_none_or(dict_ok);
     let plan_ok = |plan: &FastPlan| match *plan {
         FastPlan::General => true,

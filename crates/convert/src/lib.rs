@@ -85,10 +85,10 @@ mod words;
 
 pub use compile::opencc::ConfigProblem;
 pub use config::Config;
-pub use custom::{CustomConfig, Sources};
 pub use conversion::{
     Conversion, ConversionBuilder, Converted, Hook, LINE_WINDOW, Prepared, Run, To, window_cut,
 };
+pub use custom::{CustomConfig, Sources};
 pub use detect::{Counts, Detection, Detector, Evidence, EvidenceKind, Script, Standard, detect};
 pub use engine::{Converter, ConverterBuilder};
 pub use error::{Error, ErrorKind, Position};

@@ -289,17 +289,31 @@ impl Tables {
     fn text(&self, range: Range) -> &'static str {
         // The compiler cut the text at the pools' boundaries; an empty pool
         // would only come from a corrupt build, which no user input can cause.
-        self.text.get(range.0..range.0 + range.1).unwrap_or_default()
+        self.text
+            .get(range.0..range.0 + range.1)
+            .unwrap_or_default()
     }
 
     /// A table of u64 slots.
     fn table64(&self, i: usize) -> CharTable<u64> {
-        CharTable::load(self, self.tables64, i, self.u64s(self.shared.blocks64), self.shared.rows64)
+        CharTable::load(
+            self,
+            self.tables64,
+            i,
+            self.u64s(self.shared.blocks64),
+            self.shared.rows64,
+        )
     }
 
     /// A table of u32 slots.
     fn table32(&self, i: usize) -> CharTable<u32> {
-        CharTable::load(self, self.tables32, i, self.u32s(self.shared.blocks32), self.shared.rows32)
+        CharTable::load(
+            self,
+            self.tables32,
+            i,
+            self.u32s(self.shared.blocks32),
+            self.shared.rows32,
+        )
     }
 
     fn values_of(&'static self, i: usize) -> &'static Values {
@@ -408,7 +422,11 @@ impl FlatPages {
 
     /// Flat copy `flat` (in `FLATS`) and its table.
     fn flat(t: &Tables, flat: usize) -> FlatPages {
-        FlatPages::of(t, t.flats.get(flat).map_or(usize::MAX, |l| l.table), Some(flat))
+        FlatPages::of(
+            t,
+            t.flats.get(flat).map_or(usize::MAX, |l| l.table),
+            Some(flat),
+        )
     }
 
     #[inline(always)]
@@ -1232,7 +1250,6 @@ impl RunMap {
         self.strings.put_char(r, b, i, len, out);
     }
 }
-
 
 #[cfg(test)]
 mod tests {

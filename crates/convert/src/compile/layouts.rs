@@ -164,7 +164,6 @@ pub(crate) struct ConfigLayout {
     pub(crate) alternatives_tofu: &'static [DictRef],
 }
 
-
 /// The Rust expression of a config's layout (for build.rs; `Debug` would
 /// write its slices without `&`).
 #[allow(dead_code, reason = "used by build.rs only")]

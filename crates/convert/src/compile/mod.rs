@@ -14,7 +14,10 @@
 
 // Each side uses its part: build.rs the derivations' helpers and the
 // rendering of layouts, the library the loading of one config.
-#![allow(dead_code, reason = "shared by build.rs and the library, which each use a part")]
+#![allow(
+    dead_code,
+    reason = "shared by build.rs and the library, which each use a part"
+)]
 #![allow(
     clippy::expect_used,
     reason = "invariants of the compiler (sizes checked before compiling user data), not user data"

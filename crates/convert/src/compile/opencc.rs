@@ -159,7 +159,10 @@ impl fmt::Display for DataError {
 /// 1-based line and column (in characters) of byte `offset` of `text`.
 pub(crate) fn line_column(text: &[u8], offset: usize) -> (u64, u64) {
     let before = &text[..offset.min(text.len())];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     // Characters: bytes that do not continue a UTF-8 sequence.
     let column = before[line_start..]
@@ -203,7 +206,10 @@ pub(crate) fn parse_dict_text(path: &Path, text: &str) -> Result<Entries, DataEr
         // The engine copies an ideographic description sequence whole where
         // no key matches, and treats its operator as a boundary; stream
         // cutting relies on operators only ever coming from the input.
-        if let Some((i, c)) = line.char_indices().find(|&(_, c)| is_ids_operator(c as u32)) {
+        if let Some((i, c)) = line
+            .char_indices()
+            .find(|&(_, c)| is_ids_operator(c as u32))
+        {
             return error(i, ConfigProblem::ReservedChar(c));
         }
         let values: Vec<String> = values.split(' ').map(str::to_string).collect();
@@ -282,8 +288,7 @@ pub(crate) enum Files<'a> {
 /// in the parsed JSON (serde_json's values keep no positions).
 fn locate(text: &str, needle: &str) -> Option<(u64, u64)> {
     let quoted = serde_json::to_string(needle).ok()?;
-    text.find(&quoted)
-        .map(|i| line_column(text.as_bytes(), i))
+    text.find(&quoted).map(|i| line_column(text.as_bytes(), i))
 }
 
 struct Parser<'a> {
@@ -312,10 +317,8 @@ impl Parser<'_> {
                     None | Some("short_circuit") => false,
                     Some("union") => true,
                     Some(other) => {
-                        return Err(self.error(
-                            Some(other),
-                            ConfigProblem::UnknownPolicy(other.to_string()),
-                        ));
+                        return Err(self
+                            .error(Some(other), ConfigProblem::UnknownPolicy(other.to_string())));
                     }
                 };
                 let children = v
@@ -399,7 +402,7 @@ pub(crate) fn parse_config_text(
     let v: Value = serde_json::from_str(text).map_err(|e| {
         DataError::new(
             path,
-            Some((e.line() as u64, e.column() as u64)),
+            Some((e.line() as u64, e.column().max(1) as u64)),
             ConfigProblem::Json(e.to_string()),
         )
     })?;

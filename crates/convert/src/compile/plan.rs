@@ -5,15 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compile::blob::{Blob, CharTables, Pool};
 use crate::compile::layouts::{
-    CharMapLayout, ConfigLayout, SharedLayout, DictRef, FastDictLayout, FastPlan, FlatLayout, RunMapLayout, SlotsLayout,
-    TrieLayout, ValuesLayout,
+    CharMapLayout, ConfigLayout, DictRef, FastDictLayout, FastPlan, FlatLayout, RunMapLayout,
+    SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
 };
+use crate::compile::opencc::{ConfigSpec, DictSpec, Entries, flatten, greedy, max_chars};
+use crate::compile::trie::{Roots, compile_trie, double_array, key_root_slots, root_slots};
 use crate::layout::{
     DA_SPECIAL, RUN_KEY, RUN_SKEY1, RUN_SPECIAL, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER,
     T2_PAIR_BITS, hashed_pair_index, is_compat, t2_pair_index,
 };
-use crate::compile::opencc::{ConfigSpec, DictSpec, Entries, flatten, greedy, max_chars};
-use crate::compile::trie::{Roots, compile_trie, double_array, key_root_slots, root_slots};
 
 /// Interns compiled tries and value tables so that identical ones are stored once.
 pub(crate) struct Compiler<'a> {
@@ -592,9 +592,7 @@ pub(crate) fn fast_plan(
     let t1 = compiler.stage(&stages[0]);
     let (_, t1_values) = compiler.dict_ids(&stages[0].describe(), &entries[0], |_, v| v[0].clone());
     let first_flat = compiler.values_roots(t1_values);
-    let t2 = stages
-        .get(1)
-        .map_or(t1, |s| compiler.stage(s));
+    let t2 = stages.get(1).map_or(t1, |s| compiler.stage(s));
     FastPlan::Segmented {
         seg: seg_fast,
         run,
