@@ -305,6 +305,10 @@ fn main() {
     // The shared parts, complete now: the blocks and rows of the
     // character tables, and the string pool.
     let shared = format!("{:?}", compiler.finish());
+    assert!(
+        !compiler.too_large(),
+        "the tables outgrew their encodings: widen them (src/layout.rs)"
+    );
     if std::env::var_os("BIANYI_BUILD_SIZES").is_some() {
         println!(
             "cargo::warning=blob {} bytes, text {} bytes; {} + {} character tables, {} + {} blocks",

@@ -465,7 +465,7 @@ config-problem-empty-key = the line has an empty key
 config-problem-empty-value = the line has an empty value
 config-problem-duplicate-key = the key “{ $key }” is given twice
 config-problem-reserved-char = { $char } cannot be in a dictionary (ideographic description characters are copied as they are; compatibility ideographs only in normalization)
-config-problem-too-large = too many entries (at most 2,000,000 in all)
+config-problem-too-large = too large for the tables (at most 2,000,000 entries in all, and as many distinct characters and phrases as their encodings hold)
 
 ## Completions and man pages
 

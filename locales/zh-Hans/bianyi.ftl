@@ -429,7 +429,7 @@ config-problem-empty-key = 这一行的词条为空
 config-problem-empty-value = 这一行的值为空
 config-problem-duplicate-key = 词条“{ $key }”出现了两次
 config-problem-reserved-char = 词典中不能有 { $char }（表意文字描述字符按原样保留；兼容表意文字只能用于 normalization）
-config-problem-too-large = 词条太多（总共最多 2,000,000 条）
+config-problem-too-large = 超出转换表的容量（总共最多 2,000,000 个词条，不同的字和词也不能超过编码所能容纳的数量）
 
 ## 补全脚本和 man 手册页
 

@@ -429,7 +429,7 @@ config-problem-empty-key = 這一行的詞條為空
 config-problem-empty-value = 這一行的值為空
 config-problem-duplicate-key = 詞條「{ $key }」出現了兩次
 config-problem-reserved-char = 詞典中不能有 { $char }（表意文字描述字元按原樣保留；相容表意文字只能用於 normalization）
-config-problem-too-large = 詞條太多（總共最多 2,000,000 條）
+config-problem-too-large = 超出轉換表的容量（總共最多 2,000,000 個詞條，不同的字和詞也不能超過編碼所能容納的數量）
 
 ## 補全指令碼和 man 手冊頁
 

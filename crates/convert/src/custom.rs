@@ -3,11 +3,11 @@
 //! (src/compile/) into the same tables, which the same engine runs.
 //!
 //! Loading is in two steps so that a caller can cache the compiled tables:
-//! [`CustomConfig::sources`] reads and checks every file and computes a
-//! digest of their contents; [`Sources::compile`] compiles them (a few
-//! hundred milliseconds for a config the size of OpenCC's), and
+//! [`CustomConfig::sources`] reads every file (and checks the config) and
+//! computes a digest of their contents; [`Sources::compile`] parses the
+//! dictionaries and compiles them (1.6 s for s2twp in a release build), and
 //! [`Sources::from_bytes`] takes back what [`CustomConfig::to_bytes`] wrote
-//! for the same digest (a few milliseconds). The library reads files but
+//! for the same digest (about 20 ms for s2twp, docs/benchmarks.md). The library reads files but
 //! never writes them: the CLI keeps the cache (crates/cli/convert/custom.rs).
 //!
 //! A loaded config lives as long as the process (its tables are leaked into
@@ -21,8 +21,8 @@ use crate::compile::layouts::{
     Range, RunMapLayout, SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
 };
 use crate::compile::opencc::{
-    ConfigProblem, ConfigSpec, DataError, DictSpec, Entries, Files, parse_config_text,
-    parse_dict_text, read_text,
+    ConfigProblem, ConfigSpec, DataError, DictSpec, Files, parse_config_text, parse_dict_text,
+    read_text,
 };
 use crate::compile::plan::{Compiler, compile_config};
 use crate::config::Config;
@@ -30,8 +30,8 @@ use crate::error::{Error, ErrorKind};
 use crate::layout::is_compat;
 use crate::tables::{TableParts, Tables};
 
-/// The most dictionary entries a loaded config may have (OpenCC's own
-/// largest config has about 120,000): far below what the tables' encodings
+/// The most dictionary entries a loaded config may have (OpenCC's s2twp
+/// reads about 60,000 lines): far below what the tables' encodings
 /// allow, so that compiling never meets their limits.
 const MAX_ENTRIES: usize = 2_000_000;
 
@@ -135,24 +135,29 @@ impl std::hash::Hash for CustomConfig {
 #[derive(Debug)]
 pub struct Sources {
     spec: ConfigSpec,
-    files: BTreeMap<String, Entries>,
+    /// Each dictionary: its name in the config, its path, its text. Parsed
+    /// only to compile: a cache hit needs the digest alone (the digest
+    /// covers the texts, so a cached config was checked when compiled).
+    texts: Vec<(String, PathBuf, String)>,
+    /// The dictionaries of normalisation stages.
+    normalization: BTreeSet<String>,
     like: Option<Config>,
     digest: u64,
 }
 
-/// 64-bit FNV-1a: fixed and portable (std's `DefaultHasher` may change
-/// between Rust releases), for the digest of a config's files.
+/// A fixed, portable hash (std's `DefaultHasher` may change between Rust
+/// releases), for the digest of a config's files: FNV's multiplier over
+/// the [`checksum`] of each field.
 struct Fnv(u64);
 
 impl Fnv {
     fn new() -> Fnv {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
+    /// A length-prefixed field, so that ("ab", "c") and ("a", "bc") differ;
+    /// eight bytes at a time ([`checksum`]).
     fn field(&mut self, bytes: &[u8]) {
-        for &b in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = (self.0 ^ checksum(bytes)).wrapping_mul(0x0100_0000_01b3);
     }
 }
 
@@ -174,9 +179,10 @@ impl CustomConfig {
     /// # Errors
     ///
     /// [`ErrorKind::ConfigFile`] with the file and, where it applies, the
-    /// line and column: a file that cannot be read, bad JSON, a config of
-    /// another shape, an unknown dictionary type, an `ocd2` dictionary, a
-    /// dictionary line without a tab, invalid UTF-8, and so on.
+    /// line and column: a file that cannot be read, invalid UTF-8, bad
+    /// JSON, a config of another shape, an unknown dictionary type, an
+    /// `ocd2` dictionary. The lines of the dictionaries are checked by
+    /// [`Sources::compile`].
     pub fn sources(config: impl AsRef<Path>, dicts: &[impl AsRef<Path>]) -> Result<Sources, Error> {
         let path = config.as_ref();
         let text = read_text(path).map_err(data_error)?;
@@ -310,31 +316,17 @@ impl Sources {
         {
             s.files(&mut names);
         }
-        let mut files = BTreeMap::new();
-        let mut entries_total = 0;
+        let mut texts = Vec::new();
         for name in &names {
             let (path, text) = open(name).map_err(data_error)?;
             digest.field(name.as_bytes());
             digest.field(text.as_bytes());
-            let entries = parse_dict_text(&path, &text).map_err(data_error)?;
-            if !normalization.contains(name) {
-                // The fast path treats compatibility ideographs as in no
-                // key outside normalisation (which removes them first).
-                check_no_compat(&path, &text).map_err(data_error)?;
-            }
-            entries_total += entries.len();
-            if entries_total > MAX_ENTRIES {
-                return Err(data_error(DataError::new(
-                    &path,
-                    None,
-                    ConfigProblem::TooLarge,
-                )));
-            }
-            files.insert(name.clone(), entries);
+            texts.push((name.clone(), path, text));
         }
         Ok(Sources {
             spec,
-            files,
+            texts,
+            normalization,
             like,
             digest: digest.0,
         })
@@ -346,23 +338,52 @@ impl Sources {
         self.digest
     }
 
-    /// Compiles the config into the engine's tables.
+    /// Parses the dictionaries and compiles the config into the engine's
+    /// tables.
     ///
     /// # Errors
     ///
-    /// None today; the `Result` leaves room for limits of the tables.
+    /// [`ErrorKind::ConfigFile`] for a dictionary line that cannot be used
+    /// (no tab, an empty key or value, a key given twice, a reserved
+    /// character), with its line and column, and
+    /// [`ConfigProblem::TooLarge`] when the dictionaries do not fit the
+    /// tables.
     pub fn compile(self) -> Result<CustomConfig, Error> {
-        let mut compiler = Compiler::new(&self.files, cfg!(target_endian = "big"));
+        let mut files = BTreeMap::new();
+        let mut entries_total = 0;
+        for (name, path, text) in &self.texts {
+            let entries = parse_dict_text(path, text).map_err(data_error)?;
+            if !self.normalization.contains(name) {
+                // The fast path treats compatibility ideographs as in no
+                // key outside normalisation (which removes them first).
+                check_no_compat(path, text).map_err(data_error)?;
+            }
+            entries_total += entries.len();
+            if entries_total > MAX_ENTRIES {
+                let e = DataError::new(path, None, ConfigProblem::TooLarge);
+                return Err(data_error(e));
+            }
+            files.insert(name.clone(), entries);
+        }
+        let mut compiler = Compiler::new(&files, cfg!(target_endian = "big"));
         let layout = compile_config(&mut compiler, &self.spec);
         let shared = compiler.finish();
+        if compiler.too_large() {
+            let path = PathBuf::from(&self.spec.name);
+            return Err(data_error(DataError::new(
+                &path,
+                None,
+                ConfigProblem::TooLarge,
+            )));
+        }
         let mut key_chars: BTreeSet<u32> = BTreeSet::new();
-        for entries in self.files.values() {
+        for entries in files.values() {
             for key in entries.keys() {
                 key_chars.extend(key.chars().map(|c| c as u32));
             }
         }
         let parts = Parts {
-            blob: compiler.blob.bytes,
+            blob: Aligned::of(&compiler.blob.bytes),
             text: compiler.blob.text,
             tries: compiler.trie_layouts,
             values: compiler.value_layouts,
@@ -396,11 +417,21 @@ impl Sources {
     }
 }
 
-/// FNV-1a of `bytes`: a damaged cache file is a miss.
+/// A checksum of `bytes`, eight at a time (FNV-1a byte by byte was a
+/// large part of the load of a cached s2twp): a damaged cache file is a
+/// miss.
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::new();
-    h.field(bytes);
-    h.0
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ bytes.len() as u64;
+    let (words, rest) = bytes.as_chunks::<8>();
+    for w in words {
+        h = (h ^ u64::from_le_bytes(*w))
+            .wrapping_mul(0x0100_0000_01B3)
+            .rotate_left(23);
+    }
+    for &b in rest {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+    }
+    h
 }
 
 /// The first compatibility ideograph in a key of the dictionary `text`.
@@ -422,9 +453,26 @@ fn check_no_compat(path: &Path, text: &str) -> Result<(), DataError> {
     Ok(())
 }
 
+/// Bytes in `u64` words, so that the tables can read them as `u64`s.
+struct Aligned {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Aligned {
+    fn of(bytes: &[u8]) -> Aligned {
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+        Aligned {
+            words,
+            len: bytes.len(),
+        }
+    }
+}
+
 /// The compiled tables of one config, owned.
 struct Parts {
-    blob: Vec<u8>,
+    blob: Aligned,
     text: String,
     tries: Vec<TrieLayout>,
     values: Vec<ValuesLayout>,
@@ -442,10 +490,8 @@ struct Parts {
 impl Parts {
     /// Leaks the parts into `'static` tables (aligned for `u64` reads).
     fn load(self, layout: ConfigLayout, like: Option<Config>, digest: u64) -> CustomConfig {
-        let mut words = vec![0u64; self.blob.len().div_ceil(8)];
-        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..self.blob.len()]
-            .copy_from_slice(&self.blob);
-        let blob: &'static [u8] = &bytemuck::cast_slice(Vec::leak(words))[..self.blob.len()];
+        let len = self.blob.len;
+        let blob: &'static [u8] = &bytemuck::cast_slice(Vec::leak(self.blob.words))[..len];
         let tables = Box::leak(Box::new(Tables::new(TableParts {
             blob,
             text: String::leak(self.text),
@@ -476,7 +522,7 @@ impl Parts {
     /// damaged must not make the engine read out of bounds (it would
     /// panic, not misbehave, but a damaged cache is a miss).
     fn valid(&self) -> bool {
-        let n = self.blob.len();
+        let n = self.blob.len;
         let r = |(start, count): Range, size: usize| {
             start % 8 == 0
                 && count
@@ -790,7 +836,7 @@ fn encode(w: &mut Writer, p: TableParts, c: &ConfigLayout) {
 }
 
 fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
-    let blob = r.bytes()?.to_vec();
+    let blob = Aligned::of(r.bytes()?);
     let text = String::from_utf8(r.bytes()?.to_vec()).ok()?;
     let lead = |r: &mut Reader<'_>| -> Option<[u32; 8]> {
         let mut b = [0u32; 8];
@@ -933,7 +979,7 @@ fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
                         && count
                             .checked_mul(8)
                             .and_then(|b| b.checked_add(start))
-                            .is_some_and(|end| end <= parts.blob.len())
+                            .is_some_and(|end| end <= parts.blob.len)
                 })
         }
     };

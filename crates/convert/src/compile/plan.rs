@@ -684,6 +684,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether something did not fit the tables' encodings (more than
+    /// 65,536 distinct blocks of a character table, 2^24 output strings,
+    /// 2^22 nodes of a trie): the tables are then unusable. No shipped
+    /// config comes near; a config loaded at run time is refused.
+    pub(crate) fn too_large(&self) -> bool {
+        self.blob.too_large
+            || self.pool.too_large
+            || self.tables64.too_large
+            || self.tables32.too_large
+    }
+
     /// A compiler over the dictionaries `files`, writing a blob in the
     /// target's byte order.
     pub(crate) fn new(files: &'a BTreeMap<String, Entries>, big_endian: bool) -> Compiler<'a> {
@@ -693,6 +704,7 @@ impl<'a> Compiler<'a> {
                 big_endian,
                 text: String::new(),
                 written: std::collections::HashMap::new(),
+                too_large: false,
             },
             files,
             pool: Pool::default(),
