@@ -5,9 +5,9 @@
 //! Loading is in two steps so that a caller can cache the compiled tables:
 //! [`CustomConfig::sources`] reads every file (and checks the config) and
 //! computes a digest of their contents; [`Sources::compile`] parses the
-//! dictionaries and compiles them (1.6 s for s2twp in a release build), and
+//! dictionaries and compiles them (half a second for s2twp in a release build), and
 //! [`Sources::from_bytes`] takes back what [`CustomConfig::to_bytes`] wrote
-//! for the same digest (about 20 ms for s2twp, docs/benchmarks.md). The library reads files but
+//! for the same digest (about 10 ms for s2twp, docs/benchmarks.md). The library reads files but
 //! never writes them: the CLI keeps the cache (crates/cli/convert/custom.rs).
 //!
 //! A loaded config lives as long as the process (its tables are leaked into
@@ -366,7 +366,7 @@ impl Sources {
             files.insert(name.clone(), entries);
         }
         let mut compiler = Compiler::new(&files, cfg!(target_endian = "big"));
-        let layout = compile_config(&mut compiler, &self.spec);
+        let layout = compile_config(&mut compiler, &self.spec, false);
         let shared = compiler.finish();
         if compiler.too_large() {
             let path = PathBuf::from(&self.spec.name);

@@ -616,7 +616,20 @@ pub(crate) fn fast_plan(
 /// Compiles config `c` (its dictionaries in `compiler.files`): the
 /// tables of its stages and its single-pass plans, with and without the
 /// tofu-risk dictionaries.
-pub(crate) fn compile_config(compiler: &mut Compiler<'_>, c: &ConfigSpec) -> ConfigLayout {
+///
+/// `segmented`: whether a config with a segmentation gets the segmented
+/// single-pass plan. Its flags and filters rely on properties of OpenCC's
+/// data (checked on the shipped configs by tests/fast_path.rs and the 556
+/// cases), which arbitrary dictionaries do not have: random ones give
+/// other results than OpenCC's stage-by-stage conversion (tests/custom.rs).
+/// Configs loaded at run time therefore run segmented configs stage by
+/// stage; one stage without segmentation (a single greedy pass) is exact
+/// for any data.
+pub(crate) fn compile_config(
+    compiler: &mut Compiler<'_>,
+    c: &ConfigSpec,
+    segmented: bool,
+) -> ConfigLayout {
     let normalization: Vec<DictSpec> = c
         .normalization
         .iter()
@@ -641,11 +654,13 @@ pub(crate) fn compile_config(compiler: &mut Compiler<'_>, c: &ConfigSpec) -> Con
         let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
         let refs: Vec<DictRef> = stages.iter().map(|s| compiler.stage(s)).collect();
         let alts: Vec<DictRef> = stages.iter().map(|s| compiler.alternatives(s)).collect();
-        let plan = if fast_normalization_ok && !stages.is_empty() {
-            fast_plan(compiler, segmentation.as_ref(), &stages)
-        } else {
-            FastPlan::General
-        };
+        let plan =
+            if fast_normalization_ok && !stages.is_empty() && (segmented || segmentation.is_none())
+            {
+                fast_plan(compiler, segmentation.as_ref(), &stages)
+            } else {
+                FastPlan::General
+            };
         (refs, plan, alts)
     };
     let (stages, fast, alternatives) = variant(false);
