@@ -23,8 +23,15 @@ error-l10n-override = { $path }：{ $overrides } 中「{ $key }」的替換文�
 # Examples that show both scripts or both quote styles must not be converted.
 cli-arg-phrases = 與 --to 一起使用：同時轉換地區用詞（软件 ↔ 軟體）
 cli-l10n-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）
+cli-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）。預設關閉，zh-TW 和 zh-HK 也一樣
 cli-arg-keep_formulas = 以 = + - @ 開頭的 TSV 和 CSV 儲存格原樣寫出，供工具使用（預設在前面加 '，以免試算表把它們當作公式執行）
 # Issue 21 (item 13), reviewed against Taiwan software wording.
 cli-convert-engine-opencc = 透過 opencc-rust 呼叫系統的 OpenCC 程式庫
 cli-about = 在簡繁字體、地區和語言之間轉換、檢查和對齊中文文字
 cli-detect-about = 判斷文字是簡體或繁體，以及所用的地區標準
+# Issue 26: examples under --help ("範例" in Taiwan); this one shows both scripts.
+cli-heading-examples = 範例
+cli-glossary-examples =
+    # 新增一對術語，然後檢查術語表
+    bianyi glossary add terms.toml zh-Hans=软件 zh-TW=軟體
+    bianyi glossary check terms.toml

@@ -6,6 +6,7 @@
 //! * `architecture`: the arrows of docs/ARCHITECTURE.md are the crates'
 //!   dependencies (`cargo metadata`);
 //! * `messages`: every error message is shown by a golden case;
+//! * `packaging`: custom OpenCC configs and their cache, completions, man pages;
 //! * `convert`: properties of `bianyi convert` that golden files cannot
 //!   express (equal outputs across modes, permissions, large inputs).
 
@@ -23,5 +24,6 @@ mod l10n;
 mod limits;
 mod messages;
 mod project;
+mod packaging;
 mod terminal;
 mod util;

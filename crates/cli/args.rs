@@ -11,7 +11,7 @@ pub(crate) const GLOSSARY_HEADING: &str = "Glossary options";
 
 /// bianyi: convert Chinese text between scripts and regional standards.
 #[derive(Debug, Parser)]
-#[command(name = "bianyi", version, about, max_term_width = 100)]
+#[command(name = "bianyi", version = version(), about, max_term_width = 100)]
 pub(crate) struct Cli {
     /// Language of bianyi's messages (en-US, zh-Hans, zh-Hant, zh-TW, …);
     /// default: from LC_ALL, LC_MESSAGES or LANG.
@@ -20,6 +20,18 @@ pub(crate) struct Cli {
 
     #[command(subcommand)]
     pub(crate) command: Command,
+}
+
+/// `bianyi 0.1.0 (OpenCC data 1.4.2, commit 0123456789)`: the OpenCC
+/// release the dictionaries come from and the commit built (build.rs;
+/// "unknown commit" outside a git checkout).
+pub(crate) fn version() -> String {
+    format!(
+        "{} (OpenCC data {}, {})",
+        env!("CARGO_PKG_VERSION"),
+        bianyi_convert::data::OPENCC_DATA_VERSION,
+        env!("BIANYI_COMMIT")
+    )
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,6 +68,11 @@ pub(crate) enum Command {
     /// Reviewers' decisions of a project: add one, or import them from
     /// `convert --ambiguities` output.
     Override(OverrideArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, powershell,
+    /// elvish).
+    Completions(crate::packaging::CompletionsArgs),
+    /// Print the man page, or write one per command into a folder.
+    Man(crate::packaging::ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -532,9 +549,21 @@ pub(crate) struct ConvertArgs {
     pub(crate) phrases: bool,
 
     /// The conversion: one of OpenCC's configs (see --list-configs), with
-    /// OpenCC's exact behaviour.
+    /// OpenCC's exact behaviour, or the path of an OpenCC config file
+    /// (JSON).
     #[arg(short = 'c', long = "config", value_name = "CONFIG")]
     pub(crate) config: Option<String>,
+
+    /// With -c: a text dictionary (OpenCC's format, KEY, a tab, VALUE per
+    /// line) put in front of the config's first stage and segmentation.
+    /// Repeatable; an earlier one wins.
+    #[arg(long = "dict", value_name = "FILE", requires = "config")]
+    pub(crate) dicts: Vec<PathBuf>,
+
+    /// Write “ ” ‘ ’ as 「 」 『 』 (Taiwan and Hong Kong typography). Off
+    /// by default, also for zh-TW and zh-HK.
+    #[arg(long)]
+    pub(crate) corner_quotes: bool,
 
     /// Show what the conversion changes (line by line, character diff)
     /// instead of the converted text.

@@ -39,6 +39,12 @@ impl Source {
 #[derive(Debug)]
 pub(crate) enum CliError {
     MissingConfig,
+    /// An OpenCC config or dictionary file of `-c`/`--dict`.
+    ConfigFile {
+        path: String,
+        line_column: Option<(u64, u64)>,
+        problem: bianyi_convert::ConfigProblem,
+    },
     UnknownConfig {
         name: String,
         suggestion: Option<Config>,
@@ -257,6 +263,11 @@ impl CliError {
         let m = |v: &str| FluentValue::from(v.to_string());
         match self {
             CliError::MissingConfig => l.msg("error-missing-config", &[]),
+            CliError::ConfigFile {
+                path,
+                line_column,
+                problem,
+            } => config_file_error(path, *line_column, problem, l),
             CliError::UnknownConfig { name, suggestion } => {
                 let list = Config::ALL
                     .iter()
@@ -686,4 +697,65 @@ pub(crate) fn glossary_error(e: &bianyi_glossary::Error, l: &Localizer) -> Strin
     } else {
         l.msg("glossary-at", &[("place", m(&place)), ("what", m(&what))])
     }
+}
+
+/// An OpenCC config or dictionary file that cannot be used: where, what,
+/// and for an `ocd2` dictionary how to convert it.
+fn config_file_error(
+    path: &str,
+    line_column: Option<(u64, u64)>,
+    problem: &bianyi_convert::ConfigProblem,
+    l: &Localizer,
+) -> String {
+    use bianyi_convert::ConfigProblem as P;
+    let s = |v: &str| FluentValue::from(shown(v));
+    let place = match line_column {
+        Some((line, column)) => format!("{}:{line}:{column}", shown(path)),
+        None => shown(path),
+    };
+    let (id, args): (&str, Vec<(&str, FluentValue<'_>)>) = match problem {
+        P::Read(e) => (
+            "config-problem-read",
+            vec![("reason", io_reason(e, l).into())],
+        ),
+        P::NotUtf8 => ("config-problem-not-utf8", vec![]),
+        P::Json(detail) => ("config-problem-json", vec![("detail", s(detail))]),
+        P::Shape(detail) => ("config-problem-shape", vec![("detail", s(detail))]),
+        P::UnknownDictType(t) => ("config-problem-dict-type", vec![("value", s(t))]),
+        P::UnknownPolicy(p) => ("config-problem-policy", vec![("value", s(p))]),
+        P::UnknownSegmentation(t) => ("config-problem-segmentation", vec![("value", s(t))]),
+        P::Ocd2 => ("config-problem-ocd2", vec![]),
+        P::NoTab => ("config-problem-no-tab", vec![]),
+        P::EmptyKey => ("config-problem-empty-key", vec![]),
+        P::EmptyValue => ("config-problem-empty-value", vec![]),
+        P::DuplicateKey(k) => ("config-problem-duplicate-key", vec![("key", s(k))]),
+        P::ReservedChar(c) => (
+            "config-problem-reserved-char",
+            vec![("char", format!("U+{:04X}", u32::from(*c)).into())],
+        ),
+        P::TooLarge => ("config-problem-too-large", vec![]),
+        // Problems added to the library later: its own (English) words.
+        other => {
+            return l.msg(
+                "error-config-file",
+                &[("place", place.into()), ("problem", s(&other.to_string()))],
+            );
+        }
+    };
+    let mut text = l.msg(
+        "error-config-file",
+        &[
+            ("place", place.into()),
+            ("problem", l.msg(id, &args).into()),
+        ],
+    );
+    if matches!(problem, P::Ocd2) {
+        let txt = std::path::Path::new(path).with_extension("txt");
+        text.push('\n');
+        text.push_str(&l.msg(
+            "hint-ocd2",
+            &[("file", s(path)), ("txt", s(&txt.to_string_lossy()))],
+        ));
+    }
+    text
 }

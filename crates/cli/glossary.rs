@@ -819,15 +819,8 @@ pub(crate) fn applier_matcher(
         bianyi_glossary::Matcher::new(g, bianyi_glossary::Applier::include)
             .map_err(CliError::Glossary)
     };
-    let dir = match (
-        std::env::var_os("BIANYI_NO_CACHE"),
-        std::env::var_os("XDG_CACHE_HOME"),
-        std::env::var_os("HOME"),
-    ) {
-        (Some(_), _, _) => return build(),
-        (None, Some(x), _) if !x.is_empty() => PathBuf::from(x).join("bianyi"),
-        (None, _, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".cache").join("bianyi"),
-        _ => return build(),
+    let Some(dir) = output::cache::dir() else {
+        return build();
     };
     if g.term_count() < CACHE_MIN_TERMS {
         return build();

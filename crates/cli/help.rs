@@ -51,6 +51,13 @@ fn localize(mut cmd: Command, path: &mut Vec<String>, l: &Localizer) -> Command 
     if let Some(about) = text(&format!("{p}-long-about")) {
         cmd = cmd.long_about(about);
     }
+    // A few examples under the options (`cli-convert-examples`: a comment
+    // line, then its command line, and so on).
+    if let Some(examples) = text(&format!("{p}-examples")) {
+        let heading = l.msg("cli-heading-examples", &[]);
+        let lines: Vec<String> = examples.lines().map(|line| format!("  {line}")).collect();
+        cmd = cmd.after_help(format!("{heading}:\n{}", lines.join("\n")));
+    }
     // `{usage}` passes through Fluent into the template.
     let usage = l.msg("cli-usage", &[("usage", FluentValue::from("{usage}"))]);
     cmd = cmd
@@ -178,6 +185,7 @@ pub(crate) fn finish_help(rendered: &str, l: &Localizer) -> String {
         "cli-heading-arguments",
         "cli-heading-options",
         "cli-heading-glossary",
+        "cli-heading-examples",
     ]
     .iter()
     .map(|id| l.msg(id, &[]))

@@ -17,6 +17,7 @@ mod l10n;
 mod lines;
 mod output;
 mod project;
+mod packaging;
 mod render;
 #[cfg(feature = "opencc")]
 mod system_opencc;
@@ -52,6 +53,8 @@ fn main() -> ExitCode {
         Command::Build(args) => project::build(args, cli.lang.as_deref()),
         Command::Check(args) => project::check(args, cli.lang.as_deref()),
         Command::Override(args) => project::overrides(args, cli.lang.as_deref()),
+        Command::Completions(args) => packaging::completions(args, cli.lang.as_deref()),
+        Command::Man(args) => packaging::man(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -859,8 +859,25 @@ pub(crate) mod cleanup {
 /// size (opened `O_NOFOLLOW|O_NONBLOCK`, so a FIFO cannot hang the run),
 /// and written through [`Output::beneath`] (`O_EXCL|O_NOFOLLOW`, renamed
 /// in the folder, never over a link), 0600.
+/// The cache folder: `$XDG_CACHE_HOME/bianyi`, else `~/.cache/bianyi`;
+/// none with `BIANYI_NO_CACHE` set.
+pub(crate) fn cache_dir() -> Option<PathBuf> {
+    match (
+        std::env::var_os("BIANYI_NO_CACHE"),
+        std::env::var_os("XDG_CACHE_HOME"),
+        std::env::var_os("HOME"),
+    ) {
+        (Some(_), _, _) => None,
+        (None, Some(x), _) if !x.is_empty() => Some(PathBuf::from(x).join("bianyi")),
+        (None, _, Some(h)) if !h.is_empty() => Some(PathBuf::from(h).join(".cache").join("bianyi")),
+        _ => None,
+    }
+}
+
 #[cfg(unix)]
 pub(crate) mod cache {
+    pub(crate) use super::cache_dir as dir;
+
     use std::ffi::OsStr;
     use std::fs::File;
     use std::io::Read;
@@ -932,6 +949,8 @@ pub(crate) mod cache {
 /// safe (`O_NOFOLLOW`, owners).
 #[cfg(not(unix))]
 pub(crate) mod cache {
+    pub(crate) use super::cache_dir as dir;
+
     use std::ffi::OsStr;
     use std::path::Path;
 

@@ -31,6 +31,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "src/compile/mod.rs"]
+#[allow(unreachable_pub, reason = "public in the library, private here")]
+mod compile;
 #[path = "build/derive.rs"]
 mod derive;
 #[path = "src/layout.rs"]
@@ -46,18 +49,19 @@ const DATA_DIR: &str = "data/opencc";
 /// bianyi's own configs (the pipelines of `--to`) and dictionaries.
 const BIANYI_DIR: &str = "data/bianyi";
 
-#[path = "build/blob.rs"]
-mod blob;
-#[path = "build/opencc.rs"]
-mod opencc;
-#[path = "build/plan.rs"]
-mod plan;
-#[path = "build/trie.rs"]
-mod trie;
+use compile::layouts::config_rust;
+use compile::opencc::{ConfigSpec, Entries, Files, parse_config, parse_dict_file};
+use compile::plan::{Compiler, compile_config};
 
-use blob::{Blob, CharTables, Pool};
-use opencc::{ConfigSpec, DictSpec, Entries, flatten, parse_config, parse_dict_file};
-use plan::{Compiler, fast_plan};
+/// A failure on vendored data is a build error with its message.
+/// The Rust expressions of `items` (their `Debug` form is Rust syntax).
+fn debug<T: std::fmt::Debug>(items: &[T]) -> Vec<String> {
+    items.iter().map(|i| format!("{i:?}")).collect()
+}
+
+fn or_fail<T>(r: Result<T, compile::opencc::DataError>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
@@ -82,7 +86,7 @@ fn main() {
     let configs: Vec<ConfigSpec> = config_paths(&data.join("config"))
         .iter()
         .chain(&config_paths(&bianyi.join("config")))
-        .map(|p| parse_config(p))
+        .map(|p| or_fail(parse_config(p, &Files::Vendored)))
         .collect();
 
     // jieba's word frequencies (src/words.rs, and derivations).
@@ -126,7 +130,7 @@ fn main() {
                 None => data.join("dictionary").join(f),
             };
             println!("cargo::rerun-if-changed={}", path.display());
-            (f.clone(), parse_dict_file(&path))
+            (f.clone(), or_fail(parse_dict_file(&path)))
         })
         .collect();
     // Derivations read every OpenCC dictionary, named by a config or not.
@@ -138,7 +142,7 @@ fn main() {
             .expect("file name")
             .to_string();
         if name.ends_with(".txt") && !files.contains_key(&name) {
-            files.insert(name, parse_dict_file(&path));
+            files.insert(name, or_fail(parse_dict_file(&path)));
         }
     }
     let generated = derive::generated(&files, &jieba);
@@ -189,76 +193,14 @@ fn main() {
         }
     }
 
-    let mut compiler = Compiler {
-        blob: Blob {
-            bytes: Vec::new(),
-            big_endian: std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big"),
-            text: String::new(),
-            written: std::collections::HashMap::new(),
-        },
-        files: &files,
-        pool: Pool::default(),
-        tables64: CharTables::new(),
-        tables32: CharTables::new(),
-        tries: BTreeMap::new(),
-        trie_layouts: Vec::new(),
-        trie_roots: Vec::new(),
-        values: BTreeMap::new(),
-        value_layouts: Vec::new(),
-        charmaps: BTreeMap::new(),
-        charmap_layouts: Vec::new(),
-        runmaps: BTreeMap::new(),
-        runmap_layouts: Vec::new(),
-        trie_keys: Vec::new(),
-        value_codes: Vec::new(),
-        fast_dicts: BTreeMap::new(),
-        fast_layouts: Vec::new(),
-        slot_layouts: Vec::new(),
-        value_roots: Vec::new(),
-        flats: BTreeMap::new(),
-        flat_layouts: Vec::new(),
-        fast_roots: Vec::new(),
-    };
+    let mut compiler = Compiler::new(
+        &files,
+        std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big"),
+    );
 
     let mut config_layouts = Vec::new();
     for c in &configs {
-        let normalization: Vec<DictSpec> = c
-            .normalization
-            .iter()
-            .filter_map(|s| s.resolve(false))
-            .collect();
-        // The fast path checks for compatibility ideographs as it reads and
-        // normalises first when it meets one; that is exact when the
-        // normalisation is one table from those characters to single ones.
-        let fast_normalization_ok = match normalization.as_slice() {
-            [] => true,
-            [only] => flatten(only, &files).iter().all(|(k, v)| {
-                let k: Vec<char> = k.chars().collect();
-                k.len() == 1 && is_compat(k[0] as u32) && v[0].chars().count() == 1
-            }),
-            _ => false,
-        };
-        let normalization_refs: Vec<String> =
-            normalization.iter().map(|s| compiler.stage(s)).collect();
-        let segmentation = c.segmentation.as_ref().and_then(|s| s.resolve(true));
-        let seg_ref = segmentation.as_ref().map(|s| compiler.stage(s));
-        let mut variant = |tofu: bool| -> (String, String, String) {
-            let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
-            let refs: Vec<String> = stages.iter().map(|s| compiler.stage(s)).collect();
-            let alts: Vec<String> = stages.iter().map(|s| compiler.alternatives(s)).collect();
-            let plan = if fast_normalization_ok {
-                fast_plan(&mut compiler, segmentation.as_ref(), &stages)
-            } else {
-                "FastPlan::General".to_string()
-            };
-            (
-                format!("&[{}]", refs.join(", ")),
-                plan,
-                format!("&[{}]", alts.join(", ")),
-            )
-        };
-        let (stages, fast, alternatives) = variant(false);
-        let (stages_tofu, fast_tofu, alternatives_tofu) = variant(true);
+        let layout = compile_config(&mut compiler, c, true);
         if std::env::var_os("BIANYI_BUILD_SIZES").is_some() {
             println!(
                 "cargo::warning={} blob {}",
@@ -266,15 +208,7 @@ fn main() {
                 compiler.blob.bytes.len()
             );
         }
-        config_layouts.push(format!(
-            "ConfigLayout {{ name: {:?}, title: {:?}, normalization: &[{}], \
-             segmentation: {}, stages: {stages}, stages_tofu: {stages_tofu}, fast: {fast}, fast_tofu: {fast_tofu}, \
-             alternatives: {alternatives}, alternatives_tofu: {alternatives_tofu} }}",
-            c.name,
-            c.title,
-            normalization_refs.join(", "),
-            seg_ref.map_or_else(|| "None".to_string(), |r| format!("Some({r})")),
-        ));
+        config_layouts.push(config_rust(&layout));
     }
 
     // Script and standard detection (src/detect.rs): the class of each
@@ -310,7 +244,7 @@ fn main() {
             .numbers("regional vocabulary", &[&derive::vocabulary(&files)])
             .remove(0);
         format!(
-            "DetectLayout {{ classes: {classes}, vocabulary: {vocabulary}, risk_pairs: {risk_pairs:?} }}"
+            "DetectLayout {{ classes: {classes}, vocabulary: {vocabulary:?}, risk_pairs: {risk_pairs:?} }}"
         )
     };
 
@@ -342,7 +276,7 @@ fn main() {
             *e = (*e).max(n);
         }
     }
-    let [splitters_layout, words_layout]: [String; 2] = compiler
+    let [splitters_layout, words_layout]: [compile::layouts::DictRef; 2] = compiler
         .numbers("splitters and jieba words", &[&splitters, &jieba])
         .try_into()
         .expect("two dictionaries");
@@ -358,25 +292,22 @@ fn main() {
             let dict = compiler.dict(&format!("{config} extra phrases"), &entries, |_, v| {
                 v[0].clone()
             });
-            format!("({config:?}, {dict})")
+            format!("({config:?}, {dict:?})")
         })
         .collect();
     let risk_dicts: Vec<&BTreeMap<String, u32>> = risks.iter().map(|(_, risk)| risk).collect();
     let risk_layouts: Vec<String> = risks
         .iter()
         .zip(compiler.numbers("risks", &risk_dicts))
-        .map(|((config, _), dict)| format!("({config:?}, {dict})"))
+        .map(|((config, _), dict)| format!("({config:?}, {dict:?})"))
         .collect();
 
     // The shared parts, complete now: the blocks and rows of the
     // character tables, and the string pool.
-    let blocks64 = compiler.blob.u64s(&compiler.tables64.blocks);
-    let rows64 = compiler.blob.u16s(&compiler.tables64.rows);
-    let blocks32 = compiler.blob.u32s(&compiler.tables32.blocks);
-    let rows32 = compiler.blob.u16s(&compiler.tables32.rows);
-    let strings = compiler.pool.emit(&mut compiler.blob);
-    let shared = format!(
-        "SharedLayout {{ blocks64: {blocks64:?}, rows64: {rows64:?}, blocks32: {blocks32:?}, rows32: {rows32:?}, {strings} }}"
+    let shared = format!("{:?}", compiler.finish());
+    assert!(
+        !compiler.too_large(),
+        "the tables outgrew their encodings: widen them (src/layout.rs)"
     );
     if std::env::var_os("BIANYI_BUILD_SIZES").is_some() {
         println!(
@@ -409,21 +340,31 @@ fn main() {
         }
         writeln!(rs, "];").ok();
     };
-    list("TRIES", "TrieLayout", &compiler.trie_layouts);
-    list("VALUES", "ValuesLayout", &compiler.value_layouts);
-    list("CHARMAPS", "CharMapLayout", &compiler.charmap_layouts);
-    list("RUNMAPS", "RunMapLayout", &compiler.runmap_layouts);
-    list("TABLES64", "CharTableLayout", &compiler.tables64.layouts);
-    list("TABLES32", "CharTableLayout", &compiler.tables32.layouts);
-    let fast_layouts: Vec<String> = compiler
-        .fast_layouts
-        .iter()
-        .zip(&compiler.fast_roots)
-        .map(|(layout, (_, flat))| format!("{layout}, flat: {flat:?} }}"))
-        .collect();
-    list("FAST_DICTS", "FastDictLayout", &fast_layouts);
-    list("FLATS", "FlatLayout", &compiler.flat_layouts);
-    list("SLOTS", "SlotsLayout", &compiler.slot_layouts);
+    list("TRIES", "TrieLayout", &debug(&compiler.trie_layouts));
+    list("VALUES", "ValuesLayout", &debug(&compiler.value_layouts));
+    list(
+        "CHARMAPS",
+        "CharMapLayout",
+        &debug(&compiler.charmap_layouts),
+    );
+    list("RUNMAPS", "RunMapLayout", &debug(&compiler.runmap_layouts));
+    list(
+        "TABLES64",
+        "CharTableLayout",
+        &debug(&compiler.tables64.layouts),
+    );
+    list(
+        "TABLES32",
+        "CharTableLayout",
+        &debug(&compiler.tables32.layouts),
+    );
+    list(
+        "FAST_DICTS",
+        "FastDictLayout",
+        &debug(&compiler.fast_layouts),
+    );
+    list("FLATS", "FlatLayout", &debug(&compiler.flat_layouts));
+    list("SLOTS", "SlotsLayout", &debug(&compiler.slot_layouts));
     list("CONFIGS", "ConfigLayout", &config_layouts);
     list("RISKS", "(&str, DictRef)", &risk_layouts);
     list("EXTRA_PHRASES", "(&str, DictRef)", &extra_layouts);
@@ -433,10 +374,10 @@ fn main() {
         "pub(crate) static DETECT: DetectLayout = {detect_layout};"
     )
     .ok();
-    writeln!(rs, "pub(crate) static WORDS: DictRef = {words_layout};").ok();
+    writeln!(rs, "pub(crate) static WORDS: DictRef = {words_layout:?};").ok();
     writeln!(
         rs,
-        "pub(crate) static SPLITTERS: DictRef = {splitters_layout};"
+        "pub(crate) static SPLITTERS: DictRef = {splitters_layout:?};"
     )
     .ok();
     writeln!(

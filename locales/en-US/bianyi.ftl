@@ -235,7 +235,9 @@ cli-lang = Language of bianyi's messages (en-US, zh-Hans, zh-Hant, zh-TW, …); 
 cli-convert-about = Convert text to a target (zh-Hans, zh-TW, …) or with an OpenCC config
 cli-convert-to = The target: zh-Hans, zh-Hant, zh-TW, zh-HK or zh-CN (zh-SG, zh-MY as zh-CN; zh-MO as zh-HK). The source is detected
 cli-arg-phrases = With --to: also convert regional vocabulary (软件 ↔ 軟體)
-cli-convert-config = The conversion: one of OpenCC's configs (see --list-configs), with OpenCC's exact behaviour
+cli-convert-config = The conversion: one of OpenCC's configs (see --list-configs), with OpenCC's exact behaviour, or the path of an OpenCC config file (JSON)
+cli-convert-dicts = With -c: a text dictionary (OpenCC's format, KEY, a tab, VALUE per line) put in front of the config's first stage and segmentation. Repeatable; an earlier one wins
+cli-convert-corner_quotes = Write “ ” ‘ ’ as 「 」 『 』 (Taiwan and Hong Kong typography). Off by default, also for zh-TW and zh-HK
 cli-convert-diff = Show what the conversion changes (line by line, character diff) instead of the converted text
 cli-arg-diff-auto = Colour on a terminal, unless NO_COLOR is set
 cli-arg-diff-plain = Markers only: [-removed-]{"{"}+added+{"}"}
@@ -521,3 +523,71 @@ cli-override-add-targets = Only for these targets (repeat for several). Default:
 cli-override-import-about = Turn `convert --ambiguities` records (JSON Lines, their `output` set to the reviewer's choice) into spot decisions
 cli-override-import-file = The records; - for standard input
 cli-override-import-targets = Only for these targets (repeat for several). Default: all
+
+## OpenCC config files and user dictionaries (convert -c PATH.json, --dict)
+
+error-config-file = { $place }: { $problem }
+config-problem-read = cannot read it: { $reason }
+config-problem-not-utf8 = not UTF-8
+config-problem-json = not valid JSON ({ $detail })
+config-problem-shape = not an OpenCC config: { $detail }
+config-problem-dict-type = unknown dictionary type “{ $value }” (OpenCC's are text, ocd2 and group)
+config-problem-policy = unknown match_policy “{ $value }” (short_circuit or union)
+config-problem-segmentation = unknown segmentation type “{ $value }” (OpenCC has mmseg)
+config-problem-ocd2 = an ocd2 dictionary (OpenCC's binary format), which bianyi does not read
+hint-ocd2 = convert it to text with OpenCC's tool, then name the .txt with "type": "text": opencc_dict -i { $file } -o { $txt } -f ocd2 -t text
+config-problem-no-tab = no tab between the key and its values
+config-problem-empty-key = the line has an empty key
+config-problem-empty-value = the line has an empty value
+config-problem-duplicate-key = the key “{ $key }” is given twice
+config-problem-reserved-char = { $char } cannot be in a dictionary (ideographic description characters are copied as they are; compatibility ideographs only in normalization)
+config-problem-too-large = too large for the tables (at most 2,000,000 entries in all, and as many distinct characters and phrases as their encodings hold)
+
+## Completions and man pages
+
+cli-completions-about = Print the completion script of a shell (bash, zsh, fish, powershell, elvish)
+cli-completions-shell = The shell: bash, zsh, fish, powershell or elvish
+cli-man-about = Print the man page, or write one per command into a folder
+cli-man-output_dir = Write one page per command (bianyi.1, bianyi-convert.1, …) into this folder instead of printing bianyi.1
+
+## Examples under each command's --help (a comment line, then its command)
+
+cli-heading-examples = Examples
+cli-convert-examples =
+    # Simplified to Traditional as written in Taiwan (the source is detected)
+    bianyi convert --to zh-TW --phrases article.txt -o article.zh-TW.txt
+    # OpenCC's s2twp exactly, with a dictionary of your own names first
+    bianyi convert -c s2twp --dict names.txt article.txt
+    # Your own OpenCC config file; show the changes instead of the text
+    bianyi convert -c ./my-config.json --diff article.txt
+cli-detect-examples =
+    # Which script and regional standard a file is written in
+    bianyi detect article.txt
+    # The same for every file given, as JSON Lines
+    bianyi detect --json *.txt
+cli-glossary-examples =
+    # Add a term pair, then check the glossary
+    bianyi glossary add terms.toml zh-Hans=软件 zh-TW=軟體
+    bianyi glossary check terms.toml
+cli-qa-examples =
+    # Missing and forbidden terms in a translation
+    bianyi qa --glossary terms.toml --source-lang zh-Hans --target-lang en source.txt translation.txt
+cli-align-examples =
+    # Sentence pairs of a text and its conversion, as TSV
+    bianyi align article.zh-Hans.txt article.zh-TW.txt --format tsv
+cli-report-examples =
+    # An HTML report of what converting to zh-TW changes
+    bianyi report --to zh-TW article.txt -o report.html
+cli-l10n-examples =
+    # zh-TW messages derived from zh-Hans ones, placeables untouched
+    bianyi l10n convert --to zh-TW --phrases locales/zh-Hans/app.ftl -o locales/zh-TW/
+cli-completions-examples =
+    # Bash: load completions in every new shell
+    bianyi completions bash > ~/.local/share/bash-completion/completions/bianyi
+    # Zsh: into a folder of your $fpath
+    bianyi completions zsh > ~/.zfunc/_bianyi
+cli-man-examples =
+    # Read the manual
+    bianyi man | man -l -
+    # Install a page per command
+    bianyi man -o ~/.local/share/man/man1

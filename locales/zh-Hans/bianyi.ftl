@@ -252,7 +252,9 @@ cli-lang = bianyi 消息所用的语言（en-US、zh-Hans、zh-Hant、zh-TW 等�
 cli-convert-about = 把文本转换为目标（zh-Hans、zh-TW 等），或按 OpenCC 方案转换
 cli-convert-to = 目标：zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（zh-SG、zh-MY 按 zh-CN，zh-MO 按 zh-HK）；自动识别原文
 cli-arg-phrases = 与 --to 一起使用：同时转换地区用词（软件 ↔ 軟體）
-cli-convert-config = 转换方案：OpenCC 的方案之一（见 --list-configs），行为与 OpenCC 完全一致
+cli-convert-config = 转换方案：OpenCC 的方案之一（见 --list-configs），行为与 OpenCC 完全一致；或 OpenCC 方案文件（JSON）的路径
+cli-convert-dicts = 与 -c 一起使用：把一个文本词典（OpenCC 格式，每行一个词条、一个制表符、值）放在方案的第一步和分词之前。可重复；先给出的优先
+cli-convert-corner_quotes = 把 “ ” ‘ ’ 写成 「 」 『 』（台湾和香港的排版习惯）。默认关闭，zh-TW 和 zh-HK 也一样
 cli-convert-diff = 显示转换改动了什么（逐行、按字符比较），而不输出转换结果
 cli-arg-diff-auto = 在终端上用颜色，除非设置了 NO_COLOR
 cli-arg-diff-plain = 只用标记：[-删除-]{"{"}+添加+{"}"}
@@ -476,3 +478,71 @@ cli-override-add-targets = 只用于这些目标（可重复）。默认：全�
 cli-override-import-about = 把 `convert --ambiguities` 的记录（JSON Lines，其 `output` 改为审校者的选择）转为针对具体位置的裁定
 cli-override-import-file = 记录文件；- 表示标准输入
 cli-override-import-targets = 只用于这些目标（可重复）。默认：全部
+
+## OpenCC 方案文件和用户词典（convert -c PATH.json、--dict）
+
+error-config-file = { $place }：{ $problem }
+config-problem-read = 无法读取：{ $reason }
+config-problem-not-utf8 = 不是 UTF-8
+config-problem-json = 不是有效的 JSON（{ $detail }）
+config-problem-shape = 不是 OpenCC 方案：{ $detail }
+config-problem-dict-type = 未知的词典类型“{ $value }”（OpenCC 的类型有 text、ocd2 和 group）
+config-problem-policy = 未知的 match_policy“{ $value }”（应为 short_circuit 或 union）
+config-problem-segmentation = 未知的分词类型“{ $value }”（OpenCC 只有 mmseg）
+config-problem-ocd2 = 这是 ocd2 词典（OpenCC 的二进制格式），bianyi 不读取
+hint-ocd2 = 请用 OpenCC 的工具转成文本，再在方案中以 "type": "text" 指定 .txt 文件：opencc_dict -i { $file } -o { $txt } -f ocd2 -t text
+config-problem-no-tab = 词条与其值之间没有制表符
+config-problem-empty-key = 这一行的词条为空
+config-problem-empty-value = 这一行的值为空
+config-problem-duplicate-key = 词条“{ $key }”出现了两次
+config-problem-reserved-char = 词典中不能有 { $char }（表意文字描述字符按原样保留；兼容表意文字只能用于 normalization）
+config-problem-too-large = 超出转换表的容量（总共最多 2,000,000 个词条，不同的字和词也不能超过编码所能容纳的数量）
+
+## 补全脚本和 man 手册页
+
+cli-completions-about = 输出某个 shell 的补全脚本（bash、zsh、fish、powershell、elvish）
+cli-completions-shell = shell：bash、zsh、fish、powershell 或 elvish
+cli-man-about = 输出 man 手册页，或把每个命令的手册页写入一个文件夹
+cli-man-output_dir = 把每个命令的手册页（bianyi.1、bianyi-convert.1 等）写入这个文件夹，而不是输出 bianyi.1
+
+## 各命令 --help 末尾的示例（一行说明，一行命令）
+
+cli-heading-examples = 示例
+cli-convert-examples =
+    # 简体转成台湾繁体（自动识别原文）
+    bianyi convert --to zh-TW --phrases article.txt -o article.zh-TW.txt
+    # 与 OpenCC 的 s2twp 完全一致，并优先使用你自己的人名词典
+    bianyi convert -c s2twp --dict names.txt article.txt
+    # 使用你自己的 OpenCC 方案文件；显示改动而不输出文本
+    bianyi convert -c ./my-config.json --diff article.txt
+cli-detect-examples =
+    # 文件使用哪种文字和地区标准
+    bianyi detect article.txt
+    # 对给出的每个文件做同样的判断，输出 JSON Lines
+    bianyi detect --json *.txt
+cli-glossary-examples =
+    # 添加一对术语，然后检查术语表
+    bianyi glossary add terms.toml zh-Hans=软件 zh-TW=軟體
+    bianyi glossary check terms.toml
+cli-qa-examples =
+    # 译文中缺少的和禁用的术语
+    bianyi qa --glossary terms.toml --source-lang zh-Hans --target-lang en source.txt translation.txt
+cli-align-examples =
+    # 文本与其转换结果的句对，输出 TSV
+    bianyi align article.zh-Hans.txt article.zh-TW.txt --format tsv
+cli-report-examples =
+    # 转换成 zh-TW 会改动什么，输出 HTML 报告
+    bianyi report --to zh-TW article.txt -o report.html
+cli-l10n-examples =
+    # 由 zh-Hans 消息生成 zh-TW 消息，占位符保持不变
+    bianyi l10n convert --to zh-TW --phrases locales/zh-Hans/app.ftl -o locales/zh-TW/
+cli-completions-examples =
+    # Bash：每个新 shell 都加载补全
+    bianyi completions bash > ~/.local/share/bash-completion/completions/bianyi
+    # Zsh：写入 $fpath 中的某个文件夹
+    bianyi completions zsh > ~/.zfunc/_bianyi
+cli-man-examples =
+    # 阅读手册
+    bianyi man | man -l -
+    # 为每个命令安装一个手册页
+    bianyi man -o ~/.local/share/man/man1

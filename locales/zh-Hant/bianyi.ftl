@@ -252,7 +252,9 @@ cli-lang = bianyi 訊息所用的語言（en-US、zh-Hans、zh-Hant、zh-TW 等�
 cli-convert-about = 把文字轉換為目標（zh-Hans、zh-TW 等），或按 OpenCC 方案轉換
 cli-convert-to = 目標：zh-Hans、zh-Hant、zh-TW、zh-HK 或 zh-CN（zh-SG、zh-MY 按 zh-CN，zh-MO 按 zh-HK）；自動識別原文
 cli-arg-phrases = 與 --to 一起使用：同時轉換地區用詞（软件 ↔ 軟體）
-cli-convert-config = 轉換方案：OpenCC 的方案之一（見 --list-configs），行為與 OpenCC 完全一致
+cli-convert-config = 轉換方案：OpenCC 的方案之一（見 --list-configs），行為與 OpenCC 完全一致；或 OpenCC 方案檔案（JSON）的路徑
+cli-convert-dicts = 與 -c 一起使用：把一個文字詞典（OpenCC 格式，每行一個詞條、一個製表符、值）放在方案的第一步和分詞之前。可重複；先給出的優先
+cli-convert-corner_quotes = 把 “ ” ‘ ’ 寫成 「 」 『 』（臺灣和香港的排版習慣）。預設關閉，zh-TW 和 zh-HK 也一樣
 cli-convert-diff = 顯示轉換改動了什麼（逐行、按字元比較），而不輸出轉換結果
 cli-arg-diff-auto = 在終端上用顏色，除非設定了 NO_COLOR
 cli-arg-diff-plain = 只用標記：[-刪除-]{"{"}+新增+{"}"}
@@ -476,3 +478,71 @@ cli-override-add-targets = 只用於這些目標（可重複）。預設：全�
 cli-override-import-about = 把 `convert --ambiguities` 的記錄（JSON Lines，其 `output` 改為審校者的選擇）轉為針對具體位置的裁定
 cli-override-import-file = 記錄檔案；- 表示標準輸入
 cli-override-import-targets = 只用於這些目標（可重複）。預設：全部
+
+## OpenCC 方案檔案和使用者詞典（convert -c PATH.json、--dict）
+
+error-config-file = { $place }：{ $problem }
+config-problem-read = 無法讀取：{ $reason }
+config-problem-not-utf8 = 不是 UTF-8
+config-problem-json = 不是有效的 JSON（{ $detail }）
+config-problem-shape = 不是 OpenCC 方案：{ $detail }
+config-problem-dict-type = 未知的詞典型別「{ $value }」（OpenCC 的型別有 text、ocd2 和 group）
+config-problem-policy = 未知的 match_policy「{ $value }」（應為 short_circuit 或 union）
+config-problem-segmentation = 未知的分詞型別「{ $value }」（OpenCC 只有 mmseg）
+config-problem-ocd2 = 這是 ocd2 詞典（OpenCC 的二進位制格式），bianyi 不讀取
+hint-ocd2 = 請用 OpenCC 的工具轉成文字，再在方案中以 "type": "text" 指定 .txt 檔案：opencc_dict -i { $file } -o { $txt } -f ocd2 -t text
+config-problem-no-tab = 詞條與其值之間沒有製表符
+config-problem-empty-key = 這一行的詞條為空
+config-problem-empty-value = 這一行的值為空
+config-problem-duplicate-key = 詞條「{ $key }」出現了兩次
+config-problem-reserved-char = 詞典中不能有 { $char }（表意文字描述字元按原樣保留；相容表意文字只能用於 normalization）
+config-problem-too-large = 超出轉換表的容量（總共最多 2,000,000 個詞條，不同的字和詞也不能超過編碼所能容納的數量）
+
+## 補全指令碼和 man 手冊頁
+
+cli-completions-about = 輸出某個 shell 的補全指令碼（bash、zsh、fish、powershell、elvish）
+cli-completions-shell = shell：bash、zsh、fish、powershell 或 elvish
+cli-man-about = 輸出 man 手冊頁，或把每個命令的手冊頁寫入一個資料夾
+cli-man-output_dir = 把每個命令的手冊頁（bianyi.1、bianyi-convert.1 等）寫入這個資料夾，而不是輸出 bianyi.1
+
+## 各命令 --help 末尾的示例（一行說明，一行命令）
+
+cli-heading-examples = 範例
+cli-convert-examples =
+    # 簡體轉成臺灣繁體（自動識別原文）
+    bianyi convert --to zh-TW --phrases article.txt -o article.zh-TW.txt
+    # 與 OpenCC 的 s2twp 完全一致，並優先使用你自己的人名詞典
+    bianyi convert -c s2twp --dict names.txt article.txt
+    # 使用你自己的 OpenCC 方案檔案；顯示改動而不輸出文字
+    bianyi convert -c ./my-config.json --diff article.txt
+cli-detect-examples =
+    # 檔案使用哪種文字和地區標準
+    bianyi detect article.txt
+    # 對給出的每個檔案做同樣的判斷，輸出 JSON Lines
+    bianyi detect --json *.txt
+cli-glossary-examples =
+    # 新增一對術語，然後檢查術語表
+    bianyi glossary add terms.toml zh-Hans=软件 zh-TW=軟體
+    bianyi glossary check terms.toml
+cli-qa-examples =
+    # 譯文中缺少的和停用的術語
+    bianyi qa --glossary terms.toml --source-lang zh-Hans --target-lang en source.txt translation.txt
+cli-align-examples =
+    # 文字與其轉換結果的句對，輸出 TSV
+    bianyi align article.zh-Hans.txt article.zh-TW.txt --format tsv
+cli-report-examples =
+    # 轉換成 zh-TW 會改動什麼，輸出 HTML 報告
+    bianyi report --to zh-TW article.txt -o report.html
+cli-l10n-examples =
+    # 由 zh-Hans 訊息生成 zh-TW 訊息，預留位置保持不變
+    bianyi l10n convert --to zh-TW --phrases locales/zh-Hans/app.ftl -o locales/zh-TW/
+cli-completions-examples =
+    # Bash：每個新 shell 都載入補全
+    bianyi completions bash > ~/.local/share/bash-completion/completions/bianyi
+    # Zsh：寫入 $fpath 中的某個資料夾
+    bianyi completions zsh > ~/.zfunc/_bianyi
+cli-man-examples =
+    # 閱讀手冊
+    bianyi man | man -l -
+    # 為每個命令安裝一個手冊頁
+    bianyi man -o ~/.local/share/man/man1

@@ -8,6 +8,7 @@
 //! | this one | the entry: the arguments read into a [`plan::Job`] and an [`io::Io`], handed to the runner |
 //! | [`plan`] | what converts: the library's `Conversion` (config or target) or the system's OpenCC, `--diff`, `--ambiguities`, glossaries (also for `l10n convert` and `report`) |
 //! | [`files`] | the inputs named on the command line, and the refusals about them |
+//! | [`custom`] | `-c PATH.json` and `--dict`: OpenCC configs loaded at run time, their tables cached |
 //! | [`check`] | inputs checked before anything is written (UTF-8 by the library's `check_utf8_file`) |
 //! | [`stream`] | plain text: run through the conversion, or reported on line by line |
 //! | [`document`] | `--format` documents (Markdown, HTML, subtitles, JSON) |
@@ -17,6 +18,7 @@
 
 mod batch;
 mod check;
+mod custom;
 mod document;
 mod files;
 mod io;

@@ -38,10 +38,29 @@ pub(crate) fn to_of(to: Option<&str>, config: Option<&str>) -> Result<To, CliErr
         return Ok(To::Target(target));
     }
     let name = config.ok_or(CliError::MissingConfig)?;
+    if super::custom::is_path(name) {
+        return super::custom::load(Some(std::path::Path::new(name)), None, &[]).map(To::Custom);
+    }
     let config: Config = name
         .parse()
         .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
     Ok(To::Config(config))
+}
+
+/// `-c CONFIG --dict FILE…`: the config (built-in or a file) with the user
+/// dictionaries in front of its first stage.
+fn with_dicts(args: &ConvertArgs) -> Result<To, CliError> {
+    // (clap refuses --dict without -c, and -c with --to.)
+    let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
+    let custom = if super::custom::is_path(name) {
+        super::custom::load(Some(std::path::Path::new(name)), None, &args.dicts)?
+    } else {
+        let config: Config = name
+            .parse()
+            .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
+        super::custom::load(None, Some(config), &args.dicts)?
+    };
+    Ok(To::Custom(custom))
 }
 
 /// The error for a config name that does not parse.
@@ -103,8 +122,17 @@ pub(super) fn target_of(args: &ConvertArgs) -> Target {
     if let Some(t) = args.to.as_deref().and_then(|t| t.parse().ok()) {
         return t;
     }
+    // A config file named like a built-in config writes what that one
+    // does (as `CustomConfig::like` says).
     args.config
         .as_deref()
+        .map(|c| match super::custom::is_path(c) {
+            true => std::path::Path::new(c)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default(),
+            false => c,
+        })
         .and_then(|c| c.parse::<Config>().ok())
         .map_or(Target::Hant, |c| To::Config(c).language())
 }
@@ -142,11 +170,29 @@ pub(super) fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result
     if args.to.is_some() && args.engine == Engine::Opencc {
         return Err(CliError::EngineOnlyConvert);
     }
-    let to = to_of(args.to.as_deref(), args.config.as_deref())?;
+    let to = if args.dicts.is_empty() {
+        to_of(args.to.as_deref(), args.config.as_deref())?
+    } else {
+        with_dicts(args)?
+    };
     let backend = match to {
         // (--tofu-risk is for configs.)
-        To::Target(target) => {
-            Backend::Bianyi(Conversion::builder(target).phrases(args.phrases).build())
+        To::Target(target) => Backend::Bianyi(
+            Conversion::builder(target)
+                .phrases(args.phrases)
+                .corner_quotes(args.corner_quotes)
+                .build(),
+        ),
+        To::Custom(custom) => {
+            if args.engine == Engine::Opencc {
+                return Err(CliError::EngineOnlyConvert);
+            }
+            Backend::Bianyi(
+                Conversion::builder(custom)
+                    .tofu_risk(args.tofu_risk)
+                    .corner_quotes(args.corner_quotes)
+                    .build(),
+            )
         }
         To::Config(config) => {
             if args.tofu_risk && args.engine == Engine::Opencc {
@@ -155,7 +201,10 @@ pub(super) fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result
             if (line_mode || !args.terms.glossaries.is_empty()) && args.engine == Engine::Opencc {
                 return Err(CliError::EngineOnlyConvert);
             }
-            Backend::new(config, args.tofu_risk, args.engine)?
+            if args.corner_quotes && args.engine == Engine::Opencc {
+                return Err(CliError::EngineOnlyConvert);
+            }
+            Backend::new(config, args.tofu_risk, args.corner_quotes, args.engine)?
         }
         // (A kind of conversion added to the library later.)
         _ => return Err(CliError::MissingConfig),

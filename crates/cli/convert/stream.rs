@@ -153,11 +153,15 @@ impl Backend {
     pub(super) fn new(
         config: Config,
         tofu_risk: bool,
+        corner_quotes: bool,
         engine: Engine,
     ) -> Result<Backend, CliError> {
         match engine {
             Engine::Bianyi => Ok(Backend::Bianyi(
-                Conversion::builder(config).tofu_risk(tofu_risk).build(),
+                Conversion::builder(config)
+                    .tofu_risk(tofu_risk)
+                    .corner_quotes(corner_quotes)
+                    .build(),
             )),
             #[cfg(feature = "opencc")]
             Engine::Opencc => crate::system_opencc::open(config).map(Backend::OpenCc),

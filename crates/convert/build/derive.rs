@@ -31,8 +31,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::compile::opencc::{Entries, greedy, max_chars};
 use crate::layout::*;
-use crate::opencc::{Entries, greedy, max_chars};
 
 /// Characters of written Cantonese that standard written Chinese does not
 /// use: evidence of Hong Kong (or Macau) text. Characters that Mandarin

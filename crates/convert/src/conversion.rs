@@ -12,6 +12,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 
 use crate::config::Config;
+use crate::custom::CustomConfig;
 use crate::detect::Detection;
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind, Position};
@@ -32,6 +33,9 @@ pub enum To {
     /// A target (`zh-TW`): the chain is chosen from the detected source,
     /// paragraph by paragraph, and correct text is kept.
     Target(Target),
+    /// An OpenCC config loaded at run time (a JSON file, or a built-in
+    /// config with user dictionaries).
+    Custom(CustomConfig),
 }
 
 impl To {
@@ -50,6 +54,11 @@ impl To {
     pub fn language(self) -> Target {
         match self {
             To::Target(target) => target,
+            // A loaded config writes what the built-in config it is like
+            // writes; an unknown one is taken for OpenCC's standard.
+            To::Custom(custom) => custom
+                .like()
+                .map_or(Target::Hant, |c| To::Config(c).language()),
             To::Config(config) => match config {
                 Config::T2s | Config::Tw2s | Config::Hk2s => Target::Hans,
                 Config::Tw2sp | Config::Hk2sp => Target::Mainland,
@@ -64,6 +73,12 @@ impl To {
 impl From<Config> for To {
     fn from(config: Config) -> To {
         To::Config(config)
+    }
+}
+
+impl From<CustomConfig> for To {
+    fn from(config: CustomConfig) -> To {
+        To::Custom(config)
     }
 }
 
@@ -167,6 +182,12 @@ impl ConversionBuilder {
         let engine = match self.to {
             To::Config(config) => Engine::Config(Box::new(
                 Converter::builder(config)
+                    .tofu_risk(self.tofu_risk)
+                    .general_path(self.general)
+                    .build(),
+            )),
+            To::Custom(custom) => Engine::Config(Box::new(
+                Converter::custom(custom)
                     .tofu_risk(self.tofu_risk)
                     .general_path(self.general)
                     .build(),

@@ -35,7 +35,7 @@ use crate::ids;
 use crate::out::Out;
 use crate::tables::{
     CONFIGS, CharMap, ConfigLayout, Dict, FastDict, FastPlan, FlatRoots, PairFilter, RunMap,
-    SlotMap, decode,
+    SlotMap, Tables, builtin, decode,
 };
 
 /// Converts text with one OpenCC config.
@@ -58,6 +58,9 @@ pub struct Converter {
     /// `None` for bianyi's own pipelines (data/bianyi/config).
     config: Option<Config>,
     layout: &'static ConfigLayout,
+    /// The tables `layout` refers to: the built-in ones, or a loaded
+    /// config's (src/custom.rs).
+    tables: &'static Tables,
     tofu_risk: bool,
     normalization: Vec<Dict>,
     segmentation: Option<Dict>,
@@ -105,6 +108,7 @@ enum Fast {
 pub struct ConverterBuilder {
     config: Option<Config>,
     layout: &'static ConfigLayout,
+    tables: &'static Tables,
     tofu_risk: bool,
     general: bool,
 }
@@ -129,17 +133,18 @@ impl ConverterBuilder {
     /// Builds the converter.
     pub fn build(self) -> Converter {
         let layout = self.layout;
+        let t = self.tables;
         let (stages, fast) = if self.tofu_risk {
             (layout.stages_tofu, layout.fast_tofu)
         } else {
             (layout.stages, layout.fast)
         };
-        let normalization: Vec<Dict> = layout.normalization.iter().map(|&r| Dict::get(r)).collect();
-        let segmentation = layout.segmentation.map(Dict::get);
-        let stages: Vec<Dict> = stages.iter().map(|&r| Dict::get(r)).collect();
+        let normalization: Vec<Dict> = layout.normalization.iter().map(|&r| t.dict(r)).collect();
+        let segmentation = layout.segmentation.map(|r| t.dict(r));
+        let stages: Vec<Dict> = stages.iter().map(|&r| t.dict(r)).collect();
         let fast = match fast {
             _ if self.general => Fast::General,
-            FastPlan::Single { fast } => Fast::Single(FastDict::get(fast)),
+            FastPlan::Single { fast } => Fast::Single(FastDict::get(t, fast)),
             FastPlan::Segmented {
                 seg,
                 run,
@@ -158,18 +163,18 @@ impl ConverterBuilder {
                 many_t1,
                 many_t2,
             } => Fast::Segmented {
-                seg: FastDict::get(seg),
-                run: RunMap::get(run),
+                seg: FastDict::get(t, seg),
+                run: RunMap::get(t, run),
                 window,
-                first: Dict::get(first),
-                first_roots: FlatRoots::of(first_flat),
-                second: Dict::get(second),
-                image1: CharMap::get(image1),
-                second_fast: FastDict::get(second_fast),
-                first_fast: FastDict::get(first_fast),
-                image2: SlotMap::get(image2),
-                t2_pairs: PairFilter::get(t2_pairs),
-                t1_pairs: PairFilter::get(t1_pairs),
+                first: t.dict(first),
+                first_roots: FlatRoots::of(t, first_flat),
+                second: t.dict(second),
+                image1: CharMap::of(t, image1),
+                second_fast: FastDict::get(t, second_fast),
+                first_fast: FastDict::get(t, first_fast),
+                image2: SlotMap::get(t, image2),
+                t2_pairs: PairFilter::get(t, t2_pairs),
+                t1_pairs: PairFilter::get(t, t1_pairs),
                 any_t1,
                 any_t2,
                 many_t1,
@@ -187,6 +192,7 @@ impl ConverterBuilder {
         Converter {
             config: self.config,
             layout,
+            tables: t,
             tofu_risk: self.tofu_risk,
             normalization,
             segmentation,
@@ -228,6 +234,18 @@ impl Converter {
         ConverterBuilder {
             config: Some(config),
             layout: config.layout(),
+            tables: builtin(),
+            tofu_risk: false,
+            general: false,
+        }
+    }
+
+    /// The builder of a converter for an OpenCC config loaded at run time.
+    pub fn custom(config: crate::CustomConfig) -> ConverterBuilder {
+        ConverterBuilder {
+            config: None,
+            layout: config.layout(),
+            tables: config.tables(),
             tofu_risk: false,
             general: false,
         }
@@ -240,6 +258,7 @@ impl Converter {
         Some(ConverterBuilder {
             config: None,
             layout,
+            tables: builtin(),
             tofu_risk: false,
             general: false,
         })
@@ -440,7 +459,13 @@ impl Converter {
         } else {
             layout.alternatives
         };
-        refs.iter().map(|&r| Dict::get(r)).collect()
+        refs.iter().map(|&r| self.tables.dict(r)).collect()
+    }
+
+    /// True when `c` occurs in no key of this converter's tables: text cut
+    /// after it cannot split a dictionary match.
+    pub(crate) fn in_no_key(&self, c: char) -> bool {
+        self.tables.in_no_key(c)
     }
 
     /// The segmentation dictionary, if the config has one.

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::io;
 
+use crate::compile::opencc::ConfigProblem;
 use crate::config::Config;
 
 /// An error from [`crate::Converter`] or [`crate::StreamConverter`].
@@ -83,6 +84,17 @@ pub enum ErrorKind {
     Read(io::Error),
     /// Writing the output failed.
     Write(io::Error),
+    /// An OpenCC config or dictionary file loaded at run time
+    /// ([`crate::CustomConfig`]) cannot be used.
+    ConfigFile {
+        /// The file.
+        path: std::path::PathBuf,
+        /// 1-based line and column (in characters), when the problem has a
+        /// place in the file.
+        line_column: Option<(u64, u64)>,
+        /// What is wrong.
+        problem: ConfigProblem,
+    },
 }
 
 impl Error {
@@ -133,6 +145,21 @@ impl fmt::Display for Error {
             // printed link by link shows it once.
             ErrorKind::Read(_) => f.write_str("cannot read input"),
             ErrorKind::Write(_) => f.write_str("cannot write output"),
+            ErrorKind::ConfigFile {
+                path,
+                line_column,
+                problem,
+            } => {
+                write!(f, "{}", Quoted(&path.to_string_lossy()))?;
+                if let Some((line, column)) = line_column {
+                    write!(f, ":{line}:{column}")?;
+                }
+                match problem {
+                    // The I/O error is the source.
+                    ConfigProblem::Read(_) => f.write_str(": cannot read"),
+                    _ => write!(f, ": {problem}"),
+                }
+            }
         }
     }
 }
@@ -160,7 +187,12 @@ impl fmt::Display for Quoted<'_> {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
-            ErrorKind::Read(e) | ErrorKind::Write(e) => Some(e),
+            ErrorKind::Read(e)
+            | ErrorKind::Write(e)
+            | ErrorKind::ConfigFile {
+                problem: ConfigProblem::Read(e),
+                ..
+            } => Some(e),
             _ => None,
         }
     }

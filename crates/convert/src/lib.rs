@@ -64,9 +64,11 @@
 
 #![deny(missing_docs)]
 
+mod compile;
 mod config;
 mod context;
 mod conversion;
+mod custom;
 mod detect;
 mod engine;
 mod error;
@@ -81,10 +83,12 @@ mod tables;
 mod target;
 mod words;
 
+pub use compile::opencc::ConfigProblem;
 pub use config::Config;
 pub use conversion::{
     Conversion, ConversionBuilder, Converted, Hook, LINE_WINDOW, Prepared, Run, To, window_cut,
 };
+pub use custom::{CustomConfig, Sources};
 pub use detect::{Counts, Detection, Detector, Evidence, EvidenceKind, Script, Standard, detect};
 pub use engine::{Converter, ConverterBuilder};
 pub use error::{Error, ErrorKind, Position};

@@ -10,7 +10,6 @@ use std::io::{Read, Write};
 use crate::engine::{Converter, Scratch};
 use crate::error::{Error, ErrorKind, Position};
 use crate::ids;
-use crate::tables::in_no_key;
 
 /// Input is converted once this much is pending (and a safe cut exists).
 const CHUNK: usize = 64 * 1024;
@@ -1002,7 +1001,7 @@ fn count_chars(bytes: &[u8]) -> u64 {
 /// No ideographic description sequence may reach over a cut (see
 /// `spanning_sequence`).
 pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
-    let cut = match text_cut(text) {
+    let cut = match text_cut(converter, text) {
         Some(cut) => cut,
         None => unit_cut(converter, text)?,
     };
@@ -1015,19 +1014,19 @@ pub(crate) fn find_cut(converter: &Converter, text: &str) -> Option<usize> {
 /// ideographic description sequence that may reach over it. `None` when
 /// there is none, or when deciding would need text from before `text`.
 pub(crate) fn cut_in_window(converter: &Converter, text: &str) -> Option<usize> {
-    settle_cut(converter, text, text_cut(text)?, false)
+    settle_cut(converter, text, text_cut(converter, text)?, false)
 }
 
 /// The last cut of the first two kinds of [`find_cut`] in `text` (after a
 /// newline, else after a character that occurs in no key): neither depends
 /// on the text before it.
-fn text_cut(text: &str) -> Option<usize> {
+fn text_cut(converter: &Converter, text: &str) -> Option<usize> {
     match memchr::memrchr(b'\n', text.as_bytes()) {
         Some(p) => Some(p + 1),
         None => text
             .char_indices()
             .rev()
-            .find(|&(_, c)| in_no_key(c) && !ids::is_operator(c))
+            .find(|&(_, c)| converter.in_no_key(c) && !ids::is_operator(c))
             .map(|(i, c)| i + c.len_utf8()),
     }
 }
@@ -1121,7 +1120,7 @@ mod tests {
     #[test]
     fn newline_and_ascii_occur_in_no_key() {
         for c in ['\n', '\r', ' ', '\t', ',', '.', 'a', '0'] {
-            assert!(in_no_key(c), "{c:?}");
+            assert!(crate::tables::builtin().in_no_key(c), "{c:?}");
         }
     }
 

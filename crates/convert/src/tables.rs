@@ -32,7 +32,7 @@
 //!   unchanged) plus flags; a run map's slot is 0 exactly for characters in
 //!   no key of any stage.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::engine::char_len;
 use crate::layout::{
@@ -52,157 +52,7 @@ pub(crate) struct Aligned<B: ?Sized> {
     pub(crate) bytes: B,
 }
 
-/// `(byte offset, element count)` of an array in the blob.
-type Range = (usize, usize);
-
-pub(crate) struct TrieLayout {
-    /// Which OpenCC files the trie was flattened from (for debugging).
-    #[allow(dead_code)]
-    pub(crate) name: &'static str,
-    #[allow(dead_code)]
-    pub(crate) keys: usize,
-    pub(crate) max_key_chars: usize,
-    pub(crate) lead_bytes: [u32; 8],
-    pub(crate) first_child: Range,
-    pub(crate) node_char: Range,
-    pub(crate) node_key: Range,
-    pub(crate) bigrams: Range,
-    /// The bigram filter has `2^(32 - bigram_shift)` bits.
-    pub(crate) bigram_shift: u32,
-    pub(crate) pairs: Range,
-}
-
-pub(crate) struct ValuesLayout {
-    /// The root slots (in `TABLES64`).
-    pub(crate) roots: usize,
-    pub(crate) vals: Range,
-}
-
-/// A table from characters to u32 slots (in `TABLES32`).
-pub(crate) struct CharMapLayout {
-    pub(crate) table: usize,
-}
-
-/// A double-array dictionary for the single-pass engine (see `FastDict`).
-pub(crate) struct FastDictLayout {
-    /// The root slots (in `TABLES64`).
-    pub(crate) roots: usize,
-    /// The cells' checks, values, and (base, filter) pairs.
-    pub(crate) checks: Range,
-    pub(crate) values: Range,
-    pub(crate) links: Range,
-    pub(crate) lead_bytes: [u32; 8],
-    /// The flat copy of the root slots (in `FLATS`), for the double arrays
-    /// of single-stage configs.
-    pub(crate) flat: Option<usize>,
-}
-
-/// A table of u64 slots (see `SlotMap`), in `TABLES64`.
-pub(crate) struct SlotsLayout {
-    pub(crate) table: usize,
-}
-
-/// A run map (see `RunMap`): its slots, in `FLATS`.
-pub(crate) struct RunMapLayout {
-    pub(crate) flat: usize,
-}
-
-/// A table of u64 slots (in `TABLES64`) with a flat copy of its Basic
-/// Multilingual Plane (see `FlatPages`).
-pub(crate) struct FlatLayout {
-    pub(crate) table: usize,
-    pub(crate) bmp: Range,
-}
-
-/// A character table (see `CharTable`): the block numbers of the Basic
-/// Multilingual Plane, and the row numbers of the pages above it.
-pub(crate) struct CharTableLayout {
-    pub(crate) bmp: Range,
-    pub(crate) sup: Range,
-}
-
-/// What the tables share: the blocks and rows of the character tables of
-/// u64 and of u32 slots, and the output strings.
-pub(crate) struct SharedLayout {
-    pub(crate) blocks64: Range,
-    pub(crate) rows64: Range,
-    pub(crate) blocks32: Range,
-    pub(crate) rows32: Range,
-    pub(crate) strs: Range,
-    pub(crate) pool: Range,
-}
-
-/// A dictionary: keys and their outputs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct DictRef {
-    pub(crate) trie: usize,
-    pub(crate) values: usize,
-}
-
-/// How the single-pass engine runs a config (see src/engine.rs).
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum FastPlan {
-    /// One stage, no segmentation: greedy matching over the whole text
-    /// with the double array `fast` of the stage.
-    Single { fast: usize },
-    /// Segmentation whose matches map straight to the chain's output, a
-    /// character map for the text between matches, the trigger window, and
-    /// the first stage (checked where `RUN_T1START` says).
-    Segmented {
-        /// The double array of the segmentation, valued with the chain's
-        /// output.
-        seg: usize,
-        run: usize,
-        window: usize,
-        first: DictRef,
-        /// The root slots of `first` (in `TABLES64`).
-        first_flat: usize,
-        second: DictRef,
-        image1: usize,
-        /// The double array of stage 2.
-        second_fast: usize,
-        /// The double array of stage 1 (for stretches).
-        first_fast: usize,
-        /// Per character, the low half of stage 2's root slot of its
-        /// stage-1 image (`DA_SPECIAL`: the image is not one character).
-        image2: usize,
-        /// The filter of stage-2 pairs (`T2_PAIRS` u64s; empty when no
-        /// character has `RUN_T2START`).
-        t2_pairs: Range,
-        /// Whether any character has `RUN_T1START` or `RUN_TRIGGER`.
-        any_t1: bool,
-        /// Whether any character has `RUN_T2START`.
-        any_t2: bool,
-        /// Whether more than 100 characters have `RUN_T2START`.
-        many_t2: bool,
-        /// The filter of the pairs of characters that begin a key of stage 1
-        /// of two or more characters whose first has `RUN_T1START`
-        /// (`T2_PAIRS` u64s; empty unless `many_t1`).
-        t1_pairs: Range,
-        /// Whether more than 100 characters have `RUN_T1START`.
-        many_t1: bool,
-    },
-    /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
-    /// config needs it; build.rs picks it for data the fast path cannot do.)
-    #[allow(dead_code)]
-    General,
-}
-
-#[derive(Debug)]
-pub(crate) struct ConfigLayout {
-    pub(crate) name: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) normalization: &'static [DictRef],
-    pub(crate) segmentation: Option<DictRef>,
-    pub(crate) stages: &'static [DictRef],
-    pub(crate) stages_tofu: &'static [DictRef],
-    pub(crate) fast: FastPlan,
-    pub(crate) fast_tofu: FastPlan,
-    /// Per stage: its keys with several candidates, valued with all of them
-    /// joined by tabs.
-    pub(crate) alternatives: &'static [DictRef],
-    pub(crate) alternatives_tofu: &'static [DictRef],
-}
+pub(crate) use crate::compile::layouts::*;
 
 /// Tables for script detection (src/detect.rs).
 pub(crate) struct DetectLayout {
@@ -219,7 +69,7 @@ include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 /// The filter of risks' first two characters (src/layout.rs
 /// `risk_pair_index`).
 pub(crate) fn risk_pairs() -> &'static [u64] {
-    u64s(DETECT.risk_pairs)
+    BUILTIN.u64s(DETECT.risk_pairs)
 }
 
 /// The high and low halves of a root slot.
@@ -248,9 +98,9 @@ pub(crate) struct PairFilter {
 impl PairFilter {
     /// The filter at `range` (all zeros when empty), followed by a second
     /// one of the same size indexed by a hash when the range holds two.
-    pub(crate) fn get(range: Range) -> PairFilter {
+    pub(crate) fn get(t: &Tables, range: Range) -> PairFilter {
         static NONE: [u64; T2_PAIRS] = [0; T2_PAIRS];
-        let all = u64s(range);
+        let all = t.u64s(range);
         let (first, hashed) = all.split_at(all.len().min(T2_PAIRS));
         PairFilter {
             words: first.try_into().unwrap_or(&NONE),
@@ -296,24 +146,191 @@ impl PairFilter {
     }
 }
 
-fn u64s(range: Range) -> &'static [u64] {
-    bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 8])
+/// A set of compiled tables: the built-in ones (build.rs) or those of a
+/// config loaded at run time (src/custom.rs), and the structures read from
+/// them, each made on first use.
+pub(crate) struct Tables {
+    blob: &'static [u8],
+    text: &'static str,
+    tries: &'static [TrieLayout],
+    values: &'static [ValuesLayout],
+    charmaps: &'static [CharMapLayout],
+    runmaps: &'static [RunMapLayout],
+    tables64: &'static [CharTableLayout],
+    tables32: &'static [CharTableLayout],
+    fast_dicts: &'static [FastDictLayout],
+    flats: &'static [FlatLayout],
+    slots: &'static [SlotsLayout],
+    shared: SharedLayout,
+    /// Every character in a key (sorted): text cut after any other
+    /// character cannot split a dictionary match.
+    key_chars: &'static [u32],
+    made_tries: Box<[OnceLock<Trie>]>,
+    made_values: Box<[OnceLock<Values>]>,
+    made_fast: Box<[OnceLock<FastDict>]>,
+    made_flat_roots: Box<[OnceLock<FlatRoots>]>,
+    made_slots: Box<[OnceLock<SlotMap>]>,
+    made_charmaps: Box<[OnceLock<CharMap>]>,
+    made_runmaps: Box<[OnceLock<RunMap>]>,
 }
 
-fn u32s(range: Range) -> &'static [u32] {
-    bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 4])
+/// The parts of a set of tables (see [`Tables`]).
+pub(crate) struct TableParts {
+    pub(crate) blob: &'static [u8],
+    pub(crate) text: &'static str,
+    pub(crate) tries: &'static [TrieLayout],
+    pub(crate) values: &'static [ValuesLayout],
+    pub(crate) charmaps: &'static [CharMapLayout],
+    pub(crate) runmaps: &'static [RunMapLayout],
+    pub(crate) tables64: &'static [CharTableLayout],
+    pub(crate) tables32: &'static [CharTableLayout],
+    pub(crate) fast_dicts: &'static [FastDictLayout],
+    pub(crate) flats: &'static [FlatLayout],
+    pub(crate) slots: &'static [SlotsLayout],
+    pub(crate) shared: SharedLayout,
+    pub(crate) key_chars: &'static [u32],
 }
 
-fn u16s(range: Range) -> &'static [u16] {
-    bytemuck::cast_slice(&BLOB.bytes[range.0..range.0 + range.1 * 2])
+fn cells<T>(n: usize) -> Box<[OnceLock<T>]> {
+    (0..n).map(|_| OnceLock::new()).collect()
 }
 
-/// A string pool of the blob (embedded as UTF-8 text by build.rs, so no
-/// check runs here).
-fn text(range: Range) -> &'static str {
-    // build.rs cut the text at the pools' boundaries; an empty pool would
-    // only come from a corrupt build, which no user input can cause.
-    TEXT.get(range.0..range.0 + range.1).unwrap_or_default()
+impl std::fmt::Debug for Tables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tables")
+            .field("blob", &self.blob.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The tables build.rs compiled into the library.
+static BUILTIN: LazyLock<Tables> = LazyLock::new(|| {
+    Tables::new(TableParts {
+        blob: &BLOB.bytes,
+        text: TEXT,
+        tries: &TRIES,
+        values: &VALUES,
+        charmaps: &CHARMAPS,
+        runmaps: &RUNMAPS,
+        tables64: &TABLES64,
+        tables32: &TABLES32,
+        fast_dicts: &FAST_DICTS,
+        flats: &FLATS,
+        slots: &SLOTS,
+        shared: SHARED,
+        key_chars: &KEY_CHARS,
+    })
+});
+
+/// The built-in tables.
+pub(crate) fn builtin() -> &'static Tables {
+    &BUILTIN
+}
+
+impl Tables {
+    pub(crate) fn new(p: TableParts) -> Tables {
+        Tables {
+            made_tries: cells(p.tries.len()),
+            made_values: cells(p.values.len()),
+            made_fast: cells(p.fast_dicts.len()),
+            made_flat_roots: cells(p.tables64.len()),
+            made_slots: cells(p.slots.len()),
+            made_charmaps: cells(p.charmaps.len()),
+            made_runmaps: cells(p.runmaps.len()),
+            blob: p.blob,
+            text: p.text,
+            tries: p.tries,
+            values: p.values,
+            charmaps: p.charmaps,
+            runmaps: p.runmaps,
+            tables64: p.tables64,
+            tables32: p.tables32,
+            fast_dicts: p.fast_dicts,
+            flats: p.flats,
+            slots: p.slots,
+            shared: p.shared,
+            key_chars: p.key_chars,
+        }
+    }
+
+    /// The parts the tables were made from.
+    pub(crate) fn parts(&self) -> TableParts {
+        TableParts {
+            blob: self.blob,
+            text: self.text,
+            tries: self.tries,
+            values: self.values,
+            charmaps: self.charmaps,
+            runmaps: self.runmaps,
+            tables64: self.tables64,
+            tables32: self.tables32,
+            fast_dicts: self.fast_dicts,
+            flats: self.flats,
+            slots: self.slots,
+            shared: self.shared,
+            key_chars: self.key_chars,
+        }
+    }
+
+    fn u64s(&self, range: Range) -> &'static [u64] {
+        bytemuck::cast_slice(&self.blob[range.0..range.0 + range.1 * 8])
+    }
+
+    fn u32s(&self, range: Range) -> &'static [u32] {
+        bytemuck::cast_slice(&self.blob[range.0..range.0 + range.1 * 4])
+    }
+
+    fn u16s(&self, range: Range) -> &'static [u16] {
+        bytemuck::cast_slice(&self.blob[range.0..range.0 + range.1 * 2])
+    }
+
+    /// A string pool of the blob (embedded as UTF-8 text by build.rs, so no
+    /// check runs here).
+    fn text(&self, range: Range) -> &'static str {
+        // The compiler cut the text at the pools' boundaries; an empty pool
+        // would only come from a corrupt build, which no user input can cause.
+        self.text
+            .get(range.0..range.0 + range.1)
+            .unwrap_or_default()
+    }
+
+    /// A table of u64 slots.
+    fn table64(&self, i: usize) -> CharTable<u64> {
+        CharTable::load(
+            self,
+            self.tables64,
+            i,
+            self.u64s(self.shared.blocks64),
+            self.shared.rows64,
+        )
+    }
+
+    /// A table of u32 slots.
+    fn table32(&self, i: usize) -> CharTable<u32> {
+        CharTable::load(
+            self,
+            self.tables32,
+            i,
+            self.u32s(self.shared.blocks32),
+            self.shared.rows32,
+        )
+    }
+
+    fn values_of(&'static self, i: usize) -> &'static Values {
+        self.made_values[i].get_or_init(|| Values::load(self, &self.values[i]))
+    }
+
+    pub(crate) fn dict(&'static self, r: DictRef) -> Dict {
+        Dict {
+            trie: self.made_tries[r.trie].get_or_init(|| Trie::load(self, &self.tries[r.trie])),
+            values: self.values_of(r.values),
+        }
+    }
+
+    /// True when `c` occurs in no key of any dictionary: no match can span it.
+    pub(crate) fn in_no_key(&self, c: char) -> bool {
+        self.key_chars.binary_search(&(c as u32)).is_err()
+    }
 }
 
 /// A table from characters to slots (see the module's documentation).
@@ -332,6 +349,7 @@ struct CharTable<T: 'static> {
 
 impl<T: Copy + Default> CharTable<T> {
     fn load(
+        t: &Tables,
         layouts: &[CharTableLayout],
         i: usize,
         blocks: &'static [T],
@@ -342,10 +360,10 @@ impl<T: Copy + Default> CharTable<T> {
         static NONE: [u16; BMP_BLOCKS] = [0; BMP_BLOCKS];
         let (bmp, sup) = layouts.get(i).map_or(((0, 0), (0, 0)), |l| (l.bmp, l.sup));
         CharTable {
-            bmp: u16s(bmp).try_into().unwrap_or(&NONE),
-            sup: u16s(sup),
+            bmp: t.u16s(bmp).try_into().unwrap_or(&NONE),
+            sup: t.u16s(sup),
             blocks,
-            rows: u16s(rows),
+            rows: t.u16s(rows),
         }
     }
 
@@ -393,18 +411,22 @@ struct FlatPages {
 
 impl FlatPages {
     /// Table `table`, with flat copy `flat` (in `FLATS`) if any.
-    fn of(table: usize, flat: Option<usize>) -> FlatPages {
+    fn of(t: &Tables, table: usize, flat: Option<usize>) -> FlatPages {
         FlatPages {
             bmp: flat
-                .and_then(|f| FLATS.get(f))
-                .and_then(|l| u64s(l.bmp).try_into().ok()),
-            table: table64(table),
+                .and_then(|f| t.flats.get(f))
+                .and_then(|l| t.u64s(l.bmp).try_into().ok()),
+            table: t.table64(table),
         }
     }
 
     /// Flat copy `flat` (in `FLATS`) and its table.
-    fn flat(flat: usize) -> FlatPages {
-        FlatPages::of(FLATS.get(flat).map_or(usize::MAX, |l| l.table), Some(flat))
+    fn flat(t: &Tables, flat: usize) -> FlatPages {
+        FlatPages::of(
+            t,
+            t.flats.get(flat).map_or(usize::MAX, |l| l.table),
+            Some(flat),
+        )
     }
 
     #[inline(always)]
@@ -416,16 +438,6 @@ impl FlatPages {
     }
 }
 
-/// A table of u64 slots.
-fn table64(i: usize) -> CharTable<u64> {
-    CharTable::load(&TABLES64, i, u64s(SHARED.blocks64), SHARED.rows64)
-}
-
-/// A table of u32 slots.
-fn table32(i: usize) -> CharTable<u32> {
-    CharTable::load(&TABLES32, i, u32s(SHARED.blocks32), SHARED.rows32)
-}
-
 /// The output strings of all tables.
 #[derive(Debug, Clone, Copy)]
 struct Strings {
@@ -434,10 +446,10 @@ struct Strings {
 }
 
 impl Strings {
-    fn shared() -> Strings {
+    fn shared(t: &Tables) -> Strings {
         Strings {
-            strs: u32s(SHARED.strs),
-            pool: text(SHARED.pool),
+            strs: t.u32s(t.shared.strs),
+            pool: t.text(t.shared.pool),
         }
     }
 
@@ -604,16 +616,16 @@ pub(crate) struct Found {
 }
 
 impl Trie {
-    fn load(l: &'static TrieLayout) -> Trie {
+    fn load(t: &Tables, l: &TrieLayout) -> Trie {
         Trie {
             max_key_chars: l.max_key_chars,
             lead_bytes: l.lead_bytes,
-            first_child: u32s(l.first_child),
-            node_char: u32s(l.node_char),
-            node_key: u32s(l.node_key),
-            bigrams: u64s(l.bigrams),
+            first_child: t.u32s(l.first_child),
+            node_char: t.u32s(l.node_char),
+            node_key: t.u32s(l.node_key),
+            bigrams: t.u64s(l.bigrams),
             bigram_shift: l.bigram_shift,
-            pairs: u64s(l.pairs),
+            pairs: t.u64s(l.pairs),
         }
     }
 
@@ -652,16 +664,11 @@ pub(crate) struct Values {
 }
 
 impl Values {
-    fn get(i: usize) -> &'static Values {
-        static V: [OnceLock<Values>; VALUES.len()] = [const { OnceLock::new() }; VALUES.len()];
-        V[i].get_or_init(|| Values::load(&VALUES[i]))
-    }
-
-    fn load(l: &'static ValuesLayout) -> Values {
+    fn load(t: &Tables, l: &ValuesLayout) -> Values {
         Values {
-            roots: table64(l.roots),
-            vals: u32s(l.vals),
-            strings: Strings::shared(),
+            roots: t.table64(l.roots),
+            vals: t.u32s(l.vals),
+            strings: Strings::shared(t),
         }
     }
 
@@ -680,12 +687,9 @@ pub(crate) struct Dict {
 }
 
 impl Dict {
+    /// A dictionary of the built-in tables.
     pub(crate) fn get(r: DictRef) -> Dict {
-        static T: [OnceLock<Trie>; TRIES.len()] = [const { OnceLock::new() }; TRIES.len()];
-        Dict {
-            trie: T[r.trie].get_or_init(|| Trie::load(&TRIES[r.trie])),
-            values: Values::get(r.values),
-        }
+        BUILTIN.dict(r)
     }
 }
 
@@ -1012,18 +1016,16 @@ pub(crate) struct FastDict {
 }
 
 impl FastDict {
-    pub(crate) fn get(i: usize) -> &'static FastDict {
-        static F: [OnceLock<FastDict>; FAST_DICTS.len()] =
-            [const { OnceLock::new() }; FAST_DICTS.len()];
-        F[i].get_or_init(|| {
-            let l = &FAST_DICTS[i];
+    pub(crate) fn get(t: &'static Tables, i: usize) -> &'static FastDict {
+        t.made_fast[i].get_or_init(|| {
+            let l = &t.fast_dicts[i];
             FastDict {
-                roots: FlatPages::of(l.roots, l.flat),
-                checks: u32s(l.checks),
-                values: u32s(l.values),
-                links: bytemuck::cast_slice(u32s(l.links)),
+                roots: FlatPages::of(t, l.roots, l.flat),
+                checks: t.u32s(l.checks),
+                values: t.u32s(l.values),
+                links: bytemuck::cast_slice(t.u32s(l.links)),
                 lead_bytes: l.lead_bytes,
-                strings: Strings::shared(),
+                strings: Strings::shared(t),
             }
         })
     }
@@ -1128,11 +1130,9 @@ pub(crate) struct FlatRoots {
 impl FlatRoots {
     /// The root slots of a dictionary, from its table `table` (a plan's
     /// `first_flat`).
-    pub(crate) fn of(table: usize) -> &'static FlatRoots {
-        static F: [OnceLock<FlatRoots>; TABLES64.len()] =
-            [const { OnceLock::new() }; TABLES64.len()];
-        F[table].get_or_init(|| FlatRoots {
-            pages: table64(table),
+    pub(crate) fn of(t: &'static Tables, table: usize) -> &'static FlatRoots {
+        t.made_flat_roots[table].get_or_init(|| FlatRoots {
+            pages: t.table64(table),
         })
     }
 
@@ -1150,10 +1150,9 @@ pub(crate) struct SlotMap {
 }
 
 impl SlotMap {
-    pub(crate) fn get(i: usize) -> &'static SlotMap {
-        static M: [OnceLock<SlotMap>; SLOTS.len()] = [const { OnceLock::new() }; SLOTS.len()];
-        M[i].get_or_init(|| SlotMap {
-            pages: table64(SLOTS[i].table),
+    pub(crate) fn get(t: &'static Tables, i: usize) -> &'static SlotMap {
+        t.made_slots[i].get_or_init(|| SlotMap {
+            pages: t.table64(t.slots[i].table),
         })
     }
 
@@ -1171,10 +1170,14 @@ pub(crate) struct CharMap {
 }
 
 impl CharMap {
+    /// A character map of the built-in tables.
     pub(crate) fn get(i: usize) -> &'static CharMap {
-        static M: [OnceLock<CharMap>; CHARMAPS.len()] = [const { OnceLock::new() }; CHARMAPS.len()];
-        M[i].get_or_init(|| CharMap {
-            pages: table32(CHARMAPS[i].table),
+        CharMap::of(&BUILTIN, i)
+    }
+
+    pub(crate) fn of(t: &'static Tables, i: usize) -> &'static CharMap {
+        t.made_charmaps[i].get_or_init(|| CharMap {
+            pages: t.table32(t.charmaps[i].table),
         })
     }
 
@@ -1199,11 +1202,10 @@ pub(crate) struct RunMap {
 }
 
 impl RunMap {
-    pub(crate) fn get(i: usize) -> &'static RunMap {
-        static M: [OnceLock<RunMap>; RUNMAPS.len()] = [const { OnceLock::new() }; RUNMAPS.len()];
-        M[i].get_or_init(|| RunMap {
-            pages: FlatPages::flat(RUNMAPS[i].flat),
-            strings: Strings::shared(),
+    pub(crate) fn get(t: &'static Tables, i: usize) -> &'static RunMap {
+        t.made_runmaps[i].get_or_init(|| RunMap {
+            pages: FlatPages::flat(t, t.runmaps[i].flat),
+            strings: Strings::shared(t),
         })
     }
 
@@ -1247,11 +1249,6 @@ impl RunMap {
     ) {
         self.strings.put_char(r, b, i, len, out);
     }
-}
-
-/// True when `c` occurs in no key of any dictionary: no match can span it.
-pub(crate) fn in_no_key(c: char) -> bool {
-    KEY_CHARS.binary_search(&(c as u32)).is_err()
 }
 
 #[cfg(test)]

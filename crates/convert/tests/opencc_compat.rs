@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use bianyi_convert::{Config, Converter};
+use bianyi_convert::{Config, Converter, CustomConfig};
 use serde_json::Value;
 
 const CASES: &str = include_str!("../data/opencc/test_data/testcases.json");
@@ -24,13 +24,17 @@ struct Outcome {
 }
 
 fn run_suite() -> Outcome {
-    let doc: Value =
-        serde_json::from_str(&strip_trailing_commas(CASES)).expect("testcases.json parses");
-    let cases = doc["cases"].as_array().expect("cases array");
     let converters: Vec<(Config, Converter)> = Config::ALL
         .iter()
         .map(|&c| (c, Converter::builder(c).tofu_risk(true).build()))
         .collect();
+    run_suite_with(&converters)
+}
+
+fn run_suite_with(converters: &[(Config, Converter)]) -> Outcome {
+    let doc: Value =
+        serde_json::from_str(&strip_trailing_commas(CASES)).expect("testcases.json parses");
+    let cases = doc["cases"].as_array().expect("cases array");
     let mut outcome = Outcome {
         passed: 0,
         failures: Vec::new(),
@@ -82,6 +86,46 @@ fn opencc_1_4_2_testcases_all_pass() {
         outcome.passed,
         outcome.failures.join("\n")
     );
+}
+
+/// OpenCC's sixteen config files and their dictionaries, copied into one
+/// folder as OpenCC installs them, loaded at run time
+/// (`CustomConfig::sources`): the same 556 results as the built-in configs,
+/// compiled afresh and read back from the bytes a cache would keep.
+#[test]
+fn opencc_configs_loaded_from_disk_pass_the_suite() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/opencc");
+    for sub in ["config", "dictionary"] {
+        for entry in std::fs::read_dir(data.join(sub)).expect("vendored data") {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let mut compiled = Vec::new();
+    let mut cached = Vec::new();
+    for &c in Config::ALL {
+        let path = dir.path().join(format!("{}.json", c.name()));
+        let sources = CustomConfig::sources(&path, &[] as &[&str]).expect("config loads");
+        let bytes_of = sources.compile().expect("compiles");
+        assert_eq!(bytes_of.like(), Some(c));
+        let again = CustomConfig::sources(&path, &[] as &[&str]).expect("config loads");
+        let from_cache = again
+            .from_bytes(&bytes_of.to_bytes())
+            .expect("its own bytes read back");
+        compiled.push((c, Converter::custom(bytes_of).tofu_risk(true).build()));
+        cached.push((c, Converter::custom(from_cache).tofu_risk(true).build()));
+    }
+    for converters in [compiled, cached] {
+        let outcome = run_suite_with(&converters);
+        assert_eq!(outcome.passed + outcome.failures.len(), 556);
+        assert!(
+            outcome.failures.is_empty(),
+            "{} failures:\n{}",
+            outcome.failures.len(),
+            outcome.failures.join("\n")
+        );
+    }
 }
 
 #[test]

@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::blob::Blob;
+use crate::compile::blob::Blob;
+use crate::compile::layouts::TrieLayout;
 use crate::layout::{
     BIGRAM_BITS, BIGRAM_BITS_PER_PAIR, DA_CODE_BITS, bigram_hash, pair_hash, second_bit,
 };
@@ -19,8 +20,8 @@ pub(crate) struct TrieNode {
 pub(crate) type Roots = Vec<(char, Option<u32>, Vec<char>)>;
 
 /// Compiles the structure of a trie over `keys` (sorted); key `i` has id `i`.
-/// Returns the Rust expression of its layout and its roots.
-pub(crate) fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (String, Roots) {
+/// Returns its layout and its roots.
+pub(crate) fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (TrieLayout, Roots) {
     let mut nodes: Vec<TrieNode> = vec![TrieNode::default()];
     let mut max_key_chars = 0;
     let mut lead_bytes = [0u32; 8];
@@ -120,10 +121,11 @@ pub(crate) fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (Strin
     let mut pairs = vec![0u64; if pair_count == 0 { 0 } else { size }];
     for (&a, &n) in &nodes[0].children {
         for (&b, &child) in &nodes[n].children {
-            assert!(
-                a as u32 != 0 && id_of[child] < (1 << 22),
-                "{name}: pair table encoding"
-            );
+            // Past what the entry's bits hold: refused by the caller
+            // (`Compiler::too_large`); build.rs fails on it.
+            if a as u32 == 0 || id_of[child] >= (1 << 22) {
+                blob.too_large = true;
+            }
             let entry =
                 (u64::from(a as u32) << 43) | (u64::from(b as u32) << 22) | u64::from(id_of[child]);
             let mut h = pair_hash(a as u32, b as u32) & (size - 1);
@@ -142,12 +144,18 @@ pub(crate) fn compile_trie(name: &str, keys: &[&str], blob: &mut Blob) -> (Strin
     } else {
         (0, 0)
     };
-    let layout = format!(
-        "TrieLayout {{ name: {name:?}, keys: {}, max_key_chars: {max_key_chars}, lead_bytes: {lead_bytes:?}, \
-         first_child: {first_child:?}, node_char: {node_char:?}, node_key: {node_key:?}, \
-         bigrams: {bigrams:?}, bigram_shift: {bigram_shift}, pairs: {pairs:?} }}",
-        keys.len()
-    );
+    let layout = TrieLayout {
+        name: String::leak(name.to_string()),
+        keys: keys.len(),
+        max_key_chars,
+        lead_bytes,
+        first_child,
+        node_char,
+        node_key,
+        bigrams,
+        bigram_shift,
+        pairs,
+    };
     (layout, roots)
 }
 

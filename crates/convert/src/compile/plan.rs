@@ -3,13 +3,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::blob::{Blob, CharTables, Pool};
+use crate::compile::blob::{Blob, CharTables, Pool};
+use crate::compile::layouts::{
+    CharMapLayout, ConfigLayout, DictRef, FastDictLayout, FastPlan, FlatLayout, RunMapLayout,
+    SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
+};
+use crate::compile::opencc::{ConfigSpec, DictSpec, Entries, flatten, greedy, max_chars};
+use crate::compile::trie::{Roots, compile_trie, double_array, key_root_slots, root_slots};
 use crate::layout::{
     DA_SPECIAL, RUN_KEY, RUN_SKEY1, RUN_SPECIAL, RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER,
-    T2_PAIR_BITS, hashed_pair_index, t2_pair_index,
+    T2_PAIR_BITS, hashed_pair_index, is_compat, t2_pair_index,
 };
-use crate::opencc::{DictSpec, Entries, flatten, greedy, max_chars};
-use crate::trie::{Roots, compile_trie, double_array, key_root_slots, root_slots};
 
 /// Interns compiled tries and value tables so that identical ones are stored once.
 pub(crate) struct Compiler<'a> {
@@ -20,27 +24,27 @@ pub(crate) struct Compiler<'a> {
     pub(crate) tables64: CharTables<u64>,
     pub(crate) tables32: CharTables<u32>,
     pub(crate) tries: BTreeMap<Vec<String>, usize>,
-    pub(crate) trie_layouts: Vec<String>,
+    pub(crate) trie_layouts: Vec<TrieLayout>,
     pub(crate) trie_roots: Vec<Roots>,
     pub(crate) values: BTreeMap<(usize, Vec<String>), usize>,
-    pub(crate) value_layouts: Vec<String>,
+    pub(crate) value_layouts: Vec<ValuesLayout>,
     pub(crate) charmaps: BTreeMap<Vec<(char, String, u32)>, usize>,
-    pub(crate) charmap_layouts: Vec<String>,
+    pub(crate) charmap_layouts: Vec<CharMapLayout>,
     pub(crate) runmaps: BTreeMap<Vec<(char, String, u32, u32)>, usize>,
-    pub(crate) runmap_layouts: Vec<String>,
+    pub(crate) runmap_layouts: Vec<RunMapLayout>,
     /// The keys of each trie, and the encoded values of each values table.
     pub(crate) trie_keys: Vec<Vec<String>>,
     pub(crate) value_codes: Vec<Vec<u32>>,
     /// Double arrays by (trie, values): index and root slots.
     pub(crate) fast_dicts: BTreeMap<(usize, usize), (usize, BTreeMap<char, u64>)>,
-    pub(crate) fast_layouts: Vec<String>,
-    pub(crate) slot_layouts: Vec<String>,
+    pub(crate) fast_layouts: Vec<FastDictLayout>,
+    pub(crate) slot_layouts: Vec<SlotsLayout>,
     /// The table of the root slots of each values table (`TABLES64`).
     pub(crate) value_roots: Vec<usize>,
     /// Flat copies of the BMP of some tables (see [`Compiler::flat`]), by
     /// table, and their layouts.
     pub(crate) flats: BTreeMap<usize, usize>,
-    pub(crate) flat_layouts: Vec<String>,
+    pub(crate) flat_layouts: Vec<FlatLayout>,
     /// Per double array: its table of root slots, and its flat copy if any.
     pub(crate) fast_roots: Vec<(usize, Option<usize>)>,
 }
@@ -76,8 +80,7 @@ impl Compiler<'_> {
     pub(crate) fn push_values(&mut self, slots: &BTreeMap<char, u64>, encoded: Vec<u32>) {
         let roots = self.tables64.table(slots, &mut self.blob);
         let vals = self.blob.u32s(&encoded);
-        self.value_layouts
-            .push(format!("ValuesLayout {{ roots: {roots}, vals: {vals:?} }}"));
+        self.value_layouts.push(ValuesLayout { roots, vals });
         self.value_codes.push(encoded);
         self.value_roots.push(roots);
     }
@@ -88,9 +91,9 @@ impl Compiler<'_> {
         name: &str,
         entries: &Entries,
         value_of: impl Fn(&str, &[String]) -> String,
-    ) -> String {
+    ) -> DictRef {
         let (trie, values) = self.dict_ids(name, entries, value_of);
-        format!("DictRef {{ trie: {trie}, values: {values} }}")
+        DictRef { trie, values }
     }
 
     /// [`Compiler::dict`], as indexes (trie, values).
@@ -113,7 +116,7 @@ impl Compiler<'_> {
     /// no key. Their keys overlap (jieba's words are splitters; the risks
     /// of the configs are mostly the same), so one trie is most of the
     /// size of the several. The root slots are each dictionary's own.
-    pub(crate) fn numbers(&mut self, name: &str, dicts: &[&BTreeMap<String, u32>]) -> Vec<String> {
+    pub(crate) fn numbers(&mut self, name: &str, dicts: &[&BTreeMap<String, u32>]) -> Vec<DictRef> {
         let keys: BTreeSet<&String> = dicts.iter().flat_map(|d| d.keys()).collect();
         let keys: Vec<String> = keys.into_iter().cloned().collect();
         let trie = self.trie(name, keys);
@@ -126,10 +129,10 @@ impl Compiler<'_> {
             let slots = key_root_slots(dict.iter().map(|(k, n)| (k.as_str(), n + 1)));
             // Not interned with `values`: the codes of numbers are not strings.
             self.push_values(&slots, encoded);
-            refs.push(format!(
-                "DictRef {{ trie: {trie}, values: {} }}",
-                self.value_layouts.len() - 1
-            ));
+            refs.push(DictRef {
+                trie,
+                values: self.value_layouts.len() - 1,
+            });
         }
         refs
     }
@@ -137,8 +140,7 @@ impl Compiler<'_> {
     /// A table of u64 slots (for src/tables.rs `SlotMap`).
     pub(crate) fn slots(&mut self, map: &BTreeMap<char, u64>) -> usize {
         let table = self.tables64.table(map, &mut self.blob);
-        self.slot_layouts
-            .push(format!("SlotsLayout {{ table: {table} }}"));
+        self.slot_layouts.push(SlotsLayout { table });
         self.slot_layouts.len() - 1
     }
 
@@ -161,8 +163,7 @@ impl Compiler<'_> {
             bmp[c as usize] = v;
         }
         let bmp = self.blob.u64s(&bmp);
-        self.flat_layouts
-            .push(format!("FlatLayout {{ table: {table}, bmp: {bmp:?} }}"));
+        self.flat_layouts.push(FlatLayout { table, bmp });
         self.flats.insert(table, self.flat_layouts.len() - 1);
         self.flat_layouts.len() - 1
     }
@@ -170,7 +171,9 @@ impl Compiler<'_> {
     /// Gives double array `fast` a flat copy of its root slots.
     pub(crate) fn fast_flat(&mut self, fast: usize) {
         let table = self.fast_roots[fast].0;
-        self.fast_roots[fast].1 = Some(self.flat(table));
+        let flat = self.flat(table);
+        self.fast_roots[fast].1 = Some(flat);
+        self.fast_layouts[fast].flat = Some(flat);
     }
 
     /// The table of the root slots of values table `values`.
@@ -220,9 +223,14 @@ impl Compiler<'_> {
         let cell_values = self.blob.u32s(&cell_values);
         let links = self.blob.u32s(&links);
         // `flat: …` is added at the end (see `Compiler::fast_flat`).
-        self.fast_layouts.push(format!(
-            "FastDictLayout {{ roots: {table}, checks: {checks:?}, values: {cell_values:?}, links: {links:?}, lead_bytes: {lead_bytes:?}"
-        ));
+        self.fast_layouts.push(FastDictLayout {
+            roots: table,
+            checks,
+            values: cell_values,
+            links,
+            lead_bytes,
+            flat: None,
+        });
         self.fast_roots.push((table, None));
         let found = (self.fast_layouts.len() - 1, roots);
         self.fast_dicts.insert((trie, values), found.clone());
@@ -230,14 +238,14 @@ impl Compiler<'_> {
     }
 
     /// A stage dictionary with OpenCC's values (the first candidate).
-    pub(crate) fn stage(&mut self, spec: &DictSpec) -> String {
+    pub(crate) fn stage(&mut self, spec: &DictSpec) -> DictRef {
         let entries = flatten(spec, self.files);
         self.dict(&spec.describe(), &entries, |_, v| v[0].clone())
     }
 
     /// The keys of a stage with more than one candidate, each mapped to all
     /// its candidates joined by tabs (for ambiguity reports).
-    pub(crate) fn alternatives(&mut self, spec: &DictSpec) -> String {
+    pub(crate) fn alternatives(&mut self, spec: &DictSpec) -> DictRef {
         let entries: Entries = flatten(spec, self.files)
             .into_iter()
             .filter(|(_, v)| v.len() > 1)
@@ -270,8 +278,7 @@ impl Compiler<'_> {
         // Only the flags of pool values are read (src/fast.rs): the
         // strings themselves are not stored.
         let table = self.tables32.table(&slots, &mut self.blob);
-        let layout = format!("CharMapLayout {{ table: {table} }}");
-        self.charmap_layouts.push(layout);
+        self.charmap_layouts.push(CharMapLayout { table });
         self.charmaps.insert(map, self.charmap_layouts.len() - 1);
         self.charmap_layouts.len() - 1
     }
@@ -296,8 +303,7 @@ impl Compiler<'_> {
             .collect();
         let table = self.tables64.table(&slots, &mut self.blob);
         let flat = self.flat(table);
-        let layout = format!("RunMapLayout {{ flat: {flat} }}");
-        self.runmap_layouts.push(layout);
+        self.runmap_layouts.push(RunMapLayout { flat });
         self.runmaps.insert(map, self.runmap_layouts.len() - 1);
         self.runmap_layouts.len() - 1
     }
@@ -308,7 +314,7 @@ pub(crate) fn fast_plan(
     compiler: &mut Compiler<'_>,
     segmentation: Option<&DictSpec>,
     stages: &[DictSpec],
-) -> String {
+) -> FastPlan {
     let entries: Vec<Entries> = stages.iter().map(|s| flatten(s, compiler.files)).collect();
     let maxes: Vec<usize> = entries.iter().map(max_chars).collect();
     let chain = |text: &str| -> String {
@@ -326,9 +332,9 @@ pub(crate) fn fast_plan(
                     compiler.dict_ids(&only.describe(), &entries, |_, v| v[0].clone());
                 let (fast, _) = compiler.fast_dict(trie, values);
                 compiler.fast_flat(fast);
-                format!("FastPlan::Single {{ fast: {fast} }}")
+                FastPlan::Single { fast }
             }
-            _ => "FastPlan::General".to_string(),
+            _ => FastPlan::General,
         };
     };
     let seg_entries = flatten(seg, compiler.files);
@@ -586,12 +592,157 @@ pub(crate) fn fast_plan(
     let t1 = compiler.stage(&stages[0]);
     let (_, t1_values) = compiler.dict_ids(&stages[0].describe(), &entries[0], |_, v| v[0].clone());
     let first_flat = compiler.values_roots(t1_values);
-    let t2 = stages
-        .get(1)
-        .map_or_else(|| t1.clone(), |s| compiler.stage(s));
-    format!(
-        "FastPlan::Segmented {{ seg: {seg_fast}, run: {run}, window: {window}, first: {t1}, first_flat: {first_flat}, second: {t2}, image1: {image1}, \
-         second_fast: {second_fast}, first_fast: {first_fast}, image2: {image2}, t2_pairs: {t2_pairs:?}, any_t1: {any_t1}, any_t2: {any_t2}, many_t2: {many_t2}, \
-         t1_pairs: {t1_pairs:?}, many_t1: {many_t1} }}"
-    )
+    let t2 = stages.get(1).map_or(t1, |s| compiler.stage(s));
+    FastPlan::Segmented {
+        seg: seg_fast,
+        run,
+        window,
+        first: t1,
+        first_flat,
+        second: t2,
+        image1,
+        second_fast,
+        first_fast,
+        image2,
+        t2_pairs,
+        any_t1,
+        any_t2,
+        many_t2,
+        t1_pairs,
+        many_t1,
+    }
+}
+
+/// Compiles config `c` (its dictionaries in `compiler.files`): the
+/// tables of its stages and its single-pass plans, with and without the
+/// tofu-risk dictionaries.
+///
+/// `segmented`: whether a config with a segmentation gets the segmented
+/// single-pass plan. Its flags and filters rely on properties of OpenCC's
+/// data (checked on the shipped configs by tests/fast_path.rs and the 556
+/// cases), which arbitrary dictionaries do not have: random ones give
+/// other results than OpenCC's stage-by-stage conversion (tests/custom.rs).
+/// Configs loaded at run time therefore run segmented configs stage by
+/// stage; one stage without segmentation (a single greedy pass) is exact
+/// for any data.
+pub(crate) fn compile_config(
+    compiler: &mut Compiler<'_>,
+    c: &ConfigSpec,
+    segmented: bool,
+) -> ConfigLayout {
+    let normalization: Vec<DictSpec> = c
+        .normalization
+        .iter()
+        .filter_map(|s| s.resolve(false))
+        .collect();
+    // The fast path checks for compatibility ideographs as it reads and
+    // normalises first when it meets one; that is exact when the
+    // normalisation is one table from those characters to single ones.
+    let fast_normalization_ok = match normalization.as_slice() {
+        [] => true,
+        [only] => flatten(only, compiler.files).iter().all(|(k, v)| {
+            let k: Vec<char> = k.chars().collect();
+            k.len() == 1 && is_compat(k[0] as u32) && v[0].chars().count() == 1
+        }),
+        _ => false,
+    };
+    let normalization_refs: Vec<DictRef> =
+        normalization.iter().map(|s| compiler.stage(s)).collect();
+    let segmentation = c.segmentation.as_ref().and_then(|s| s.resolve(true));
+    let seg_ref = segmentation.as_ref().map(|s| compiler.stage(s));
+    let mut variant = |tofu: bool| -> (Vec<DictRef>, FastPlan, Vec<DictRef>) {
+        let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
+        let refs: Vec<DictRef> = stages.iter().map(|s| compiler.stage(s)).collect();
+        let alts: Vec<DictRef> = stages.iter().map(|s| compiler.alternatives(s)).collect();
+        let plan =
+            if fast_normalization_ok && !stages.is_empty() && (segmented || segmentation.is_none())
+            {
+                fast_plan(compiler, segmentation.as_ref(), &stages)
+            } else {
+                FastPlan::General
+            };
+        (refs, plan, alts)
+    };
+    let (stages, fast, alternatives) = variant(false);
+    let (stages_tofu, fast_tofu, alternatives_tofu) = variant(true);
+    ConfigLayout {
+        name: String::leak(c.name.clone()),
+        title: String::leak(c.title.clone()),
+        normalization: Vec::leak(normalization_refs),
+        segmentation: seg_ref,
+        stages: Vec::leak(stages),
+        stages_tofu: Vec::leak(stages_tofu),
+        fast,
+        fast_tofu,
+        alternatives: Vec::leak(alternatives),
+        alternatives_tofu: Vec::leak(alternatives_tofu),
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// Writes what the tables share, complete once every config is
+    /// compiled: the blocks and rows of the character tables, and the
+    /// string pool.
+    pub(crate) fn finish(&mut self) -> SharedLayout {
+        let blocks64 = self.blob.u64s(&self.tables64.blocks);
+        let rows64 = self.blob.u16s(&self.tables64.rows);
+        let blocks32 = self.blob.u32s(&self.tables32.blocks);
+        let rows32 = self.blob.u16s(&self.tables32.rows);
+        let (strs, pool) = self.pool.emit(&mut self.blob);
+        SharedLayout {
+            blocks64,
+            rows64,
+            blocks32,
+            rows32,
+            strs,
+            pool,
+        }
+    }
+
+    /// Whether something did not fit the tables' encodings (more than
+    /// 65,536 distinct blocks of a character table, 2^24 output strings,
+    /// 2^22 nodes of a trie): the tables are then unusable. No shipped
+    /// config comes near; a config loaded at run time is refused.
+    pub(crate) fn too_large(&self) -> bool {
+        self.blob.too_large
+            || self.pool.too_large
+            || self.tables64.too_large
+            || self.tables32.too_large
+    }
+
+    /// A compiler over the dictionaries `files`, writing a blob in the
+    /// target's byte order.
+    pub(crate) fn new(files: &'a BTreeMap<String, Entries>, big_endian: bool) -> Compiler<'a> {
+        Compiler {
+            blob: Blob {
+                bytes: Vec::new(),
+                big_endian,
+                text: String::new(),
+                written: std::collections::HashMap::new(),
+                too_large: false,
+            },
+            files,
+            pool: Pool::default(),
+            tables64: CharTables::new(),
+            tables32: CharTables::new(),
+            tries: BTreeMap::new(),
+            trie_layouts: Vec::new(),
+            trie_roots: Vec::new(),
+            values: BTreeMap::new(),
+            value_layouts: Vec::new(),
+            charmaps: BTreeMap::new(),
+            charmap_layouts: Vec::new(),
+            runmaps: BTreeMap::new(),
+            runmap_layouts: Vec::new(),
+            trie_keys: Vec::new(),
+            value_codes: Vec::new(),
+            fast_dicts: BTreeMap::new(),
+            fast_layouts: Vec::new(),
+            slot_layouts: Vec::new(),
+            value_roots: Vec::new(),
+            flats: BTreeMap::new(),
+            flat_layouts: Vec::new(),
+            fast_roots: Vec::new(),
+        }
+    }
 }

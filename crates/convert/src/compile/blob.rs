@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::compile::layouts::{CharTableLayout, Range};
 use crate::layout::{
     BLOCK, BLOCK_BITS, POOL_INDEX_LIMIT, ROW, SPAN_LEN_BITS, VALUE_CHAR, VALUE_POOL, VALUE_SPAN,
 };
@@ -20,6 +21,9 @@ pub(crate) struct Blob {
     /// Where each array written so far starts (lookups only, so the
     /// order of the map never reaches the output).
     pub(crate) written: std::collections::HashMap<Vec<u8>, usize>,
+    /// Set when something did not fit its encoding (see
+    /// `Compiler::too_large`): the tables are then unusable.
+    pub(crate) too_large: bool,
 }
 
 impl Blob {
@@ -70,6 +74,8 @@ pub(crate) struct Pool {
     pub(crate) strs: Vec<u32>,
     pub(crate) bytes: Vec<u8>,
     pub(crate) index: BTreeMap<String, u32>,
+    /// Set when there were more strings than values can number.
+    pub(crate) too_large: bool,
 }
 
 impl Pool {
@@ -87,8 +93,11 @@ impl Pool {
         if let Some(&i) = self.index.get(v) {
             return VALUE_POOL | i;
         }
-        let i = u32::try_from(self.strs.len() / 2).expect("pool fits u32");
-        assert!(i < POOL_INDEX_LIMIT, "too many pool strings");
+        let i = u32::try_from(self.strs.len() / 2).unwrap_or(u32::MAX);
+        if i >= POOL_INDEX_LIMIT {
+            self.too_large = true;
+            return VALUE_POOL;
+        }
         let start = u32::try_from(self.bytes.len()).expect("pool fits u32");
         self.bytes.extend_from_slice(v.as_bytes());
         let end = u32::try_from(self.bytes.len()).expect("pool fits u32");
@@ -111,10 +120,11 @@ impl Pool {
         }
     }
 
-    pub(crate) fn emit(&self, blob: &mut Blob) -> String {
+    /// Writes the pool: the ranges of its offsets and of its text.
+    pub(crate) fn emit(&self, blob: &mut Blob) -> (Range, Range) {
         let strs = blob.u32s(&self.strs);
         let pool = blob.text(&self.bytes);
-        format!("strs: {strs:?}, pool: {pool:?}")
+        (strs, pool)
     }
 }
 
@@ -138,7 +148,9 @@ pub(crate) struct CharTables<T> {
     /// Tables by content (their non-zero slots), and the content of each.
     pub(crate) tables: BTreeMap<Vec<(char, T)>, usize>,
     pub(crate) contents: Vec<Vec<(char, T)>>,
-    pub(crate) layouts: Vec<String>,
+    pub(crate) layouts: Vec<CharTableLayout>,
+    /// Set when there were more distinct blocks or rows than u16 numbers.
+    pub(crate) too_large: bool,
 }
 
 impl<T: Copy + Default + Ord> CharTables<T> {
@@ -151,6 +163,7 @@ impl<T: Copy + Default + Ord> CharTables<T> {
             tables: BTreeMap::new(),
             contents: Vec::new(),
             layouts: Vec::new(),
+            too_large: false,
         }
     }
 
@@ -158,8 +171,11 @@ impl<T: Copy + Default + Ord> CharTables<T> {
         if let Some(&id) = self.block_ids.get(&block) {
             return id;
         }
-        let id = u16::try_from(self.blocks.len() / BLOCK)
-            .expect("more than 65536 distinct blocks of slots: widen the block numbers");
+        let Ok(id) = u16::try_from(self.blocks.len() / BLOCK) else {
+            // More than 65536 distinct blocks of slots.
+            self.too_large = true;
+            return 0;
+        };
         self.blocks.extend_from_slice(&block);
         self.block_ids.insert(block, id);
         id
@@ -169,7 +185,10 @@ impl<T: Copy + Default + Ord> CharTables<T> {
         if let Some(&id) = self.row_ids.get(&row) {
             return id;
         }
-        let id = u16::try_from(self.rows.len() / ROW).expect("row count fits u16");
+        let Ok(id) = u16::try_from(self.rows.len() / ROW) else {
+            self.too_large = true;
+            return 0;
+        };
         self.rows.extend_from_slice(&row);
         self.row_ids.insert(row, id);
         id
@@ -213,8 +232,7 @@ impl<T: Copy + Default + Ord> CharTables<T> {
         }
         let bmp = blob.u16s(&bmp);
         let sup = blob.u16s(&sup);
-        self.layouts
-            .push(format!("CharTableLayout {{ bmp: {bmp:?}, sup: {sup:?} }}"));
+        self.layouts.push(CharTableLayout { bmp, sup });
         self.contents.push(content.clone());
         self.tables.insert(content, self.layouts.len() - 1);
         self.layouts.len() - 1

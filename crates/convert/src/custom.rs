@@ -1,0 +1,1002 @@
+//! OpenCC configs loaded at run time: a config file and its text
+//! dictionaries, compiled by the same compiler as the built-in configs
+//! (src/compile/) into the same tables, which the same engine runs.
+//!
+//! Loading is in two steps so that a caller can cache the compiled tables:
+//! [`CustomConfig::sources`] reads every file (and checks the config) and
+//! computes a digest of their contents; [`Sources::compile`] parses the
+//! dictionaries and compiles them (half a second for s2twp in a release build), and
+//! [`Sources::from_bytes`] takes back what [`CustomConfig::to_bytes`] wrote
+//! for the same digest (about 10 ms for s2twp, docs/benchmarks.md). The library reads files but
+//! never writes them: the CLI keeps the cache (crates/cli/convert/custom.rs).
+//!
+//! A loaded config lives as long as the process (its tables are leaked into
+//! `'static`, like the built-in ones), so load each config once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::compile::layouts::{
+    CharMapLayout, CharTableLayout, ConfigLayout, DictRef, FastDictLayout, FastPlan, FlatLayout,
+    Range, RunMapLayout, SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
+};
+use crate::compile::opencc::{
+    ConfigProblem, ConfigSpec, DataError, DictSpec, Files, parse_config_text, parse_dict_text,
+    read_text,
+};
+use crate::compile::plan::{Compiler, compile_config};
+use crate::config::Config;
+use crate::error::{Error, ErrorKind};
+use crate::layout::is_compat;
+use crate::tables::{TableParts, Tables};
+
+/// The most dictionary entries a loaded config may have (OpenCC's s2twp
+/// reads about 60,000 lines): far below what the tables' encodings
+/// allow, so that compiling never meets their limits.
+const MAX_ENTRIES: usize = 2_000_000;
+
+/// The vendored OpenCC files, for `--dict` on a built-in config.
+macro_rules! vendored {
+    ($($dir:literal / $name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../data/opencc/", $dir, "/", $name)))),*]
+    };
+}
+
+static VENDORED: &[(&str, &str)] = vendored![
+    "config" / "hk2s.json",
+    "config" / "hk2sp.json",
+    "config" / "hk2t.json",
+    "config" / "jp2t.json",
+    "config" / "s2hk.json",
+    "config" / "s2hkp.json",
+    "config" / "s2t.json",
+    "config" / "s2tw.json",
+    "config" / "s2twp.json",
+    "config" / "t2hk.json",
+    "config" / "t2jp.json",
+    "config" / "t2s.json",
+    "config" / "t2tw.json",
+    "config" / "tw2s.json",
+    "config" / "tw2sp.json",
+    "config" / "tw2t.json",
+    "dictionary" / "CJK_Compatibility_Ideographs.txt",
+    "dictionary" / "HKPhrases.txt",
+    "dictionary" / "HKPhrasesRev.txt",
+    "dictionary" / "HKVariants.txt",
+    "dictionary" / "HKVariantsPhrases.txt",
+    "dictionary" / "HKVariantsRev.txt",
+    "dictionary" / "HKVariantsRevPhrases.txt",
+    "dictionary" / "JPShinjitaiCharacters.txt",
+    "dictionary" / "JPShinjitaiCharactersRev.txt",
+    "dictionary" / "JPShinjitaiPhrases.txt",
+    "dictionary" / "STCharacters.txt",
+    "dictionary" / "STPhrases.txt",
+    "dictionary" / "STPhrases_GeneratedFromRegionalPhrases.txt",
+    "dictionary" / "TSCharacters.txt",
+    "dictionary" / "TSCharactersExt.txt",
+    "dictionary" / "TSPhrases.txt",
+    "dictionary" / "TWPhrases.txt",
+    "dictionary" / "TWPhrasesRev.txt",
+    "dictionary" / "TWVariants.txt",
+    "dictionary" / "TWVariantsPhrases.txt",
+    "dictionary" / "TWVariantsRev.txt",
+    "dictionary" / "TWVariantsRevPhrases.txt",
+];
+
+fn vendored(name: &str) -> Option<&'static str> {
+    VENDORED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// An OpenCC config loaded at run time: from a JSON file of OpenCC 1.4.2's
+/// schema, or a built-in config with user dictionaries in front.
+///
+/// Convert with it as with a built-in config: `Conversion::new(custom)` or
+/// [`crate::Converter::custom`]. A `CustomConfig` is a small handle
+/// (`Copy`): the tables it refers to live for the rest of the process.
+///
+/// ```no_run
+/// use bianyi_convert::{Conversion, CustomConfig};
+///
+/// let config = CustomConfig::sources("my-s2twp.json", &["names.txt"])?.compile()?;
+/// println!("{}", Conversion::new(config).convert("汉字"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct CustomConfig {
+    inner: &'static Loaded,
+}
+
+#[derive(Debug)]
+struct Loaded {
+    layout: &'static ConfigLayout,
+    tables: &'static Tables,
+    /// The built-in config whose language this one writes, if any (a
+    /// file named like one, or a built-in config with user dictionaries).
+    like: Option<Config>,
+    digest: u64,
+}
+
+impl PartialEq for CustomConfig {
+    fn eq(&self, other: &CustomConfig) -> bool {
+        std::ptr::eq(self.inner, other.inner)
+    }
+}
+
+impl Eq for CustomConfig {}
+
+impl std::hash::Hash for CustomConfig {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.inner, state);
+    }
+}
+
+/// Every file of a config, read and checked, ready to compile (see
+/// [`CustomConfig::sources`]).
+#[derive(Debug)]
+pub struct Sources {
+    spec: ConfigSpec,
+    /// Each dictionary: its name in the config, its path, its text. Parsed
+    /// only to compile: a cache hit needs the digest alone (the digest
+    /// covers the texts, so a cached config was checked when compiled).
+    texts: Vec<(String, PathBuf, String)>,
+    /// The dictionaries of normalisation stages.
+    normalization: BTreeSet<String>,
+    like: Option<Config>,
+    digest: u64,
+}
+
+/// A fixed, portable hash (std's `DefaultHasher` may change between Rust
+/// releases), for the digest of a config's files: FNV's multiplier over
+/// the [`checksum`] of each field.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    /// A length-prefixed field, so that ("ab", "c") and ("a", "bc") differ;
+    /// eight bytes at a time ([`checksum`]).
+    fn field(&mut self, bytes: &[u8]) {
+        self.0 = (self.0 ^ checksum(bytes)).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+fn data_error(e: DataError) -> Error {
+    Error::new(ErrorKind::ConfigFile {
+        path: e.path,
+        line_column: e.at,
+        problem: e.problem,
+    })
+}
+
+impl CustomConfig {
+    /// Reads the OpenCC config at `config` and every dictionary it names
+    /// (resolved as OpenCC does: as given, relative names from the working
+    /// directory, then in the config's folder), with the text dictionaries
+    /// `dicts` put in front of its first conversion stage and of its
+    /// segmentation, in that order (the first has the last word).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::ConfigFile`] with the file and, where it applies, the
+    /// line and column: a file that cannot be read, invalid UTF-8, bad
+    /// JSON, a config of another shape, an unknown dictionary type, an
+    /// `ocd2` dictionary. The lines of the dictionaries are checked by
+    /// [`Sources::compile`].
+    pub fn sources(config: impl AsRef<Path>, dicts: &[impl AsRef<Path>]) -> Result<Sources, Error> {
+        let path = config.as_ref();
+        let text = read_text(path).map_err(data_error)?;
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let spec = parse_config_text(path, &text, &Files::Resolve { config_dir: dir })
+            .map_err(data_error)?;
+        let like = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.parse::<Config>().ok());
+        Sources::read(spec, &text, like, dicts, |file| {
+            let p = Path::new(file);
+            Ok((p.to_path_buf(), read_text(p)?))
+        })
+    }
+
+    /// A built-in config with the text dictionaries `dicts` in front (see
+    /// [`CustomConfig::sources`]), from the OpenCC files vendored in the
+    /// library.
+    ///
+    /// # Errors
+    ///
+    /// As [`CustomConfig::sources`], for the files `dicts`.
+    pub fn builtin_sources(config: Config, dicts: &[impl AsRef<Path>]) -> Result<Sources, Error> {
+        let name = format!("{}.json", config.name());
+        let internal = |what: &str| {
+            Error::new(ErrorKind::ConfigFile {
+                path: PathBuf::from(what),
+                line_column: None,
+                problem: ConfigProblem::Read(std::io::ErrorKind::NotFound.into()),
+            })
+        };
+        let text = vendored(&name).ok_or_else(|| internal(&name))?;
+        let spec =
+            parse_config_text(Path::new(&name), text, &Files::Vendored).map_err(data_error)?;
+        Sources::read(spec, text, Some(config), dicts, |file| {
+            match vendored(file) {
+                Some(t) => Ok((PathBuf::from(file), t.to_string())),
+                None => read_text(Path::new(file)).map(|t| (PathBuf::from(file), t)),
+            }
+        })
+    }
+
+    /// The config's name (its file name without `.json`).
+    pub fn name(self) -> &'static str {
+        self.inner.layout.name
+    }
+
+    /// The config's title (its `name` in the JSON).
+    pub fn title(self) -> &'static str {
+        self.inner.layout.title
+    }
+
+    /// The built-in config whose language this one writes, if known: the
+    /// one whose name the file has (`s2twp.json`), or the one given user
+    /// dictionaries.
+    pub fn like(self) -> Option<Config> {
+        self.inner.like
+    }
+
+    /// The digest of the files the config was compiled from.
+    pub fn digest(self) -> u64 {
+        self.inner.digest
+    }
+
+    pub(crate) fn layout(self) -> &'static ConfigLayout {
+        self.inner.layout
+    }
+
+    pub(crate) fn tables(self) -> &'static Tables {
+        self.inner.tables
+    }
+
+    /// The compiled tables as bytes, for a cache (read back with
+    /// [`Sources::from_bytes`]).
+    pub fn to_bytes(self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.u64(FORMAT);
+        w.u64(self.inner.digest);
+        encode(&mut w, self.inner.tables.parts(), self.inner.layout);
+        let mut out = w.finish();
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+}
+
+impl Sources {
+    fn read(
+        mut spec: ConfigSpec,
+        config_text: &str,
+        like: Option<Config>,
+        dicts: &[impl AsRef<Path>],
+        mut open: impl FnMut(&str) -> Result<(PathBuf, String), DataError>,
+    ) -> Result<Sources, Error> {
+        let user: Vec<DictSpec> = dicts
+            .iter()
+            .map(|d| DictSpec::Leaf {
+                file: d.as_ref().to_string_lossy().into_owned(),
+                tofu: false,
+            })
+            .collect();
+        if !user.is_empty() {
+            let in_front = |spec: DictSpec| DictSpec::Group {
+                union: false,
+                children: user.iter().cloned().chain([spec]).collect(),
+            };
+            if let Some(first) = spec.chain.first_mut() {
+                *first = in_front(first.clone());
+            }
+            spec.segmentation = spec.segmentation.take().map(in_front);
+        }
+        let mut digest = Fnv::new();
+        digest.field(&FORMAT.to_le_bytes());
+        digest.field(env!("CARGO_PKG_VERSION").as_bytes());
+        digest.field(&[u8::from(cfg!(target_endian = "big"))]);
+        digest.field(config_text.as_bytes());
+        for d in dicts {
+            digest.field(d.as_ref().to_string_lossy().as_bytes());
+        }
+        let mut normalization = BTreeSet::new();
+        for s in &spec.normalization {
+            s.files(&mut normalization);
+        }
+        let mut names = BTreeSet::new();
+        for s in spec
+            .normalization
+            .iter()
+            .chain(&spec.chain)
+            .chain(spec.segmentation.as_ref())
+        {
+            s.files(&mut names);
+        }
+        let mut texts = Vec::new();
+        for name in &names {
+            let (path, text) = open(name).map_err(data_error)?;
+            digest.field(name.as_bytes());
+            digest.field(text.as_bytes());
+            texts.push((name.clone(), path, text));
+        }
+        Ok(Sources {
+            spec,
+            texts,
+            normalization,
+            like,
+            digest: digest.0,
+        })
+    }
+
+    /// The digest of every file read (config and dictionaries, by content):
+    /// a cache of the compiled tables is valid for the same digest only.
+    pub fn digest(&self) -> u64 {
+        self.digest
+    }
+
+    /// Parses the dictionaries and compiles the config into the engine's
+    /// tables.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::ConfigFile`] for a dictionary line that cannot be used
+    /// (no tab, an empty key or value, a key given twice, a reserved
+    /// character), with its line and column, and
+    /// [`ConfigProblem::TooLarge`] when the dictionaries do not fit the
+    /// tables.
+    pub fn compile(self) -> Result<CustomConfig, Error> {
+        let mut files = BTreeMap::new();
+        let mut entries_total = 0;
+        for (name, path, text) in &self.texts {
+            let entries = parse_dict_text(path, text).map_err(data_error)?;
+            if !self.normalization.contains(name) {
+                // The fast path treats compatibility ideographs as in no
+                // key outside normalisation (which removes them first).
+                check_no_compat(path, text).map_err(data_error)?;
+            }
+            entries_total += entries.len();
+            if entries_total > MAX_ENTRIES {
+                let e = DataError::new(path, None, ConfigProblem::TooLarge);
+                return Err(data_error(e));
+            }
+            files.insert(name.clone(), entries);
+        }
+        let mut compiler = Compiler::new(&files, cfg!(target_endian = "big"));
+        let layout = compile_config(&mut compiler, &self.spec, false);
+        let shared = compiler.finish();
+        if compiler.too_large() {
+            let path = PathBuf::from(&self.spec.name);
+            return Err(data_error(DataError::new(
+                &path,
+                None,
+                ConfigProblem::TooLarge,
+            )));
+        }
+        let mut key_chars: BTreeSet<u32> = BTreeSet::new();
+        for entries in files.values() {
+            for key in entries.keys() {
+                key_chars.extend(key.chars().map(|c| c as u32));
+            }
+        }
+        let parts = Parts {
+            blob: Aligned::of(&compiler.blob.bytes),
+            text: compiler.blob.text,
+            tries: compiler.trie_layouts,
+            values: compiler.value_layouts,
+            charmaps: compiler.charmap_layouts,
+            runmaps: compiler.runmap_layouts,
+            tables64: compiler.tables64.layouts,
+            tables32: compiler.tables32.layouts,
+            fast_dicts: compiler.fast_layouts,
+            flats: compiler.flat_layouts,
+            slots: compiler.slot_layouts,
+            shared,
+            key_chars: key_chars.into_iter().collect(),
+        };
+        Ok(parts.load(layout, self.like, self.digest))
+    }
+
+    /// The config from `bytes` that [`CustomConfig::to_bytes`] wrote for
+    /// these sources; `None` when they are not that (another digest, another
+    /// version of bianyi, damaged).
+    pub fn from_bytes(&self, bytes: &[u8]) -> Option<CustomConfig> {
+        let (bytes, sum) = bytes.split_last_chunk::<8>()?;
+        if checksum(bytes) != u64::from_le_bytes(*sum) {
+            return None;
+        }
+        let mut r = Reader { bytes, at: 0 };
+        if r.u64()? != FORMAT || r.u64()? != self.digest {
+            return None;
+        }
+        let (parts, layout) = decode(&mut r)?;
+        (r.at == bytes.len() && parts.valid()).then(|| parts.load(layout, self.like, self.digest))
+    }
+}
+
+/// A checksum of `bytes`, eight at a time (FNV-1a byte by byte was a
+/// large part of the load of a cached s2twp): a damaged cache file is a
+/// miss.
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ bytes.len() as u64;
+    let (words, rest) = bytes.as_chunks::<8>();
+    for w in words {
+        h = (h ^ u64::from_le_bytes(*w))
+            .wrapping_mul(0x0100_0000_01B3)
+            .rotate_left(23);
+    }
+    for &b in rest {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+    }
+    h
+}
+
+/// The first compatibility ideograph in a key of the dictionary `text`.
+fn check_no_compat(path: &Path, text: &str) -> Result<(), DataError> {
+    for (index, line) in text.split('\n').enumerate() {
+        let key = line.split('\t').next().unwrap_or_default();
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((i, c)) = key.char_indices().find(|&(_, c)| is_compat(c as u32)) {
+            let column = key[..i].chars().count() as u64 + 1;
+            return Err(DataError::new(
+                path,
+                Some((index as u64 + 1, column)),
+                ConfigProblem::ReservedChar(c),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Bytes in `u64` words, so that the tables can read them as `u64`s.
+struct Aligned {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Aligned {
+    fn of(bytes: &[u8]) -> Aligned {
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+        Aligned {
+            words,
+            len: bytes.len(),
+        }
+    }
+}
+
+/// The compiled tables of one config, owned.
+struct Parts {
+    blob: Aligned,
+    text: String,
+    tries: Vec<TrieLayout>,
+    values: Vec<ValuesLayout>,
+    charmaps: Vec<CharMapLayout>,
+    runmaps: Vec<RunMapLayout>,
+    tables64: Vec<CharTableLayout>,
+    tables32: Vec<CharTableLayout>,
+    fast_dicts: Vec<FastDictLayout>,
+    flats: Vec<FlatLayout>,
+    slots: Vec<SlotsLayout>,
+    shared: SharedLayout,
+    key_chars: Vec<u32>,
+}
+
+impl Parts {
+    /// Leaks the parts into `'static` tables (aligned for `u64` reads).
+    fn load(self, layout: ConfigLayout, like: Option<Config>, digest: u64) -> CustomConfig {
+        let len = self.blob.len;
+        let blob: &'static [u8] = &bytemuck::cast_slice(Vec::leak(self.blob.words))[..len];
+        let tables = Box::leak(Box::new(Tables::new(TableParts {
+            blob,
+            text: String::leak(self.text),
+            tries: Vec::leak(self.tries),
+            values: Vec::leak(self.values),
+            charmaps: Vec::leak(self.charmaps),
+            runmaps: Vec::leak(self.runmaps),
+            tables64: Vec::leak(self.tables64),
+            tables32: Vec::leak(self.tables32),
+            fast_dicts: Vec::leak(self.fast_dicts),
+            flats: Vec::leak(self.flats),
+            slots: Vec::leak(self.slots),
+            shared: self.shared,
+            key_chars: Vec::leak(self.key_chars),
+        })));
+        CustomConfig {
+            inner: Box::leak(Box::new(Loaded {
+                layout: Box::leak(Box::new(layout)),
+                tables,
+                like,
+                digest,
+            })),
+        }
+    }
+
+    /// Whether every range lies in the blob or the text and every index
+    /// in its list: a cache file that passed the digest check but was
+    /// damaged must not make the engine read out of bounds (it would
+    /// panic, not misbehave, but a damaged cache is a miss).
+    fn valid(&self) -> bool {
+        let n = self.blob.len;
+        let r = |(start, count): Range, size: usize| {
+            start % 8 == 0
+                && count
+                    .checked_mul(size)
+                    .and_then(|b| b.checked_add(start))
+                    .is_some_and(|end| end <= n)
+        };
+        let t = |(start, len): Range| {
+            start
+                .checked_add(len)
+                .is_some_and(|end| self.text.get(start..end).is_some())
+        };
+        let n64 = self.tables64.len();
+        let n32 = self.tables32.len();
+        let bmp_ok = |l: &CharTableLayout| {
+            r(l.bmp, 2) && l.bmp.1 == 0x1_0000 / crate::layout::BLOCK && r(l.sup, 2)
+        };
+        self.tries.iter().all(|l| {
+            r(l.first_child, 4)
+                && r(l.node_char, 4)
+                && r(l.node_key, 4)
+                && r(l.bigrams, 8)
+                && r(l.pairs, 8)
+                && l.bigram_shift < 64
+        }) && self.values.iter().all(|l| l.roots < n64 && r(l.vals, 4))
+            && self.charmaps.iter().all(|l| l.table < n32)
+            && self.runmaps.iter().all(|l| l.flat < self.flats.len())
+            && self.tables64.iter().all(bmp_ok)
+            && self.tables32.iter().all(bmp_ok)
+            && self.fast_dicts.iter().all(|l| {
+                l.roots < n64
+                    && r(l.checks, 4)
+                    && r(l.values, 4)
+                    && r(l.links, 4)
+                    && l.flat.is_none_or(|f| f < self.flats.len())
+            })
+            && self.flats.iter().all(|l| l.table < n64 && r(l.bmp, 8))
+            && self.slots.iter().all(|l| l.table < n64)
+            && r(self.shared.blocks64, 8)
+            && r(self.shared.rows64, 2)
+            && r(self.shared.blocks32, 4)
+            && r(self.shared.rows32, 2)
+            && r(self.shared.strs, 4)
+            && t(self.shared.pool)
+    }
+}
+
+/// The version of the bytes of [`CustomConfig::to_bytes`].
+const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x01");
+
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    fn u64(&mut self, v: u64) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+    fn n(&mut self, v: usize) {
+        self.u64(v as u64);
+    }
+    fn range(&mut self, (a, b): Range) {
+        self.n(a);
+        self.n(b);
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.n(b.len());
+        self.out.extend_from_slice(b);
+    }
+    fn finish(self) -> Vec<u8> {
+        self.out
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn u64(&mut self) -> Option<u64> {
+        let b = self.bytes.get(self.at..self.at.checked_add(8)?)?;
+        self.at += 8;
+        Some(u64::from_le_bytes(b.try_into().ok()?))
+    }
+    fn n(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.u64()?).ok()
+    }
+    fn range(&mut self) -> Option<Range> {
+        Some((self.n()?, self.n()?))
+    }
+    fn bytes(&mut self) -> Option<&[u8]> {
+        let len = self.n()?;
+        let b = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        Some(b)
+    }
+    /// A count of items, each at least `min` bytes: never more than the
+    /// bytes left could hold (a damaged count must not allocate much).
+    fn count(&mut self, min: usize) -> Option<usize> {
+        let n = self.n()?;
+        (n <= (self.bytes.len() - self.at) / min).then_some(n)
+    }
+    fn list<T>(&mut self, min: usize, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.count(min)?;
+        (0..n).map(|_| f(self)).collect()
+    }
+}
+
+fn put_dicts(w: &mut Writer, refs: &[DictRef]) {
+    w.n(refs.len());
+    for r in refs {
+        w.n(r.trie);
+        w.n(r.values);
+    }
+}
+
+fn take_dicts(r: &mut Reader<'_>) -> Option<&'static [DictRef]> {
+    let refs = r.list(16, |r| {
+        Some(DictRef {
+            trie: r.n()?,
+            values: r.n()?,
+        })
+    })?;
+    Some(Vec::leak(refs))
+}
+
+fn put_plan(w: &mut Writer, plan: &FastPlan) {
+    match *plan {
+        FastPlan::General => w.u64(0),
+        FastPlan::Single { fast } => {
+            w.u64(1);
+            w.n(fast);
+        }
+        FastPlan::Segmented {
+            seg,
+            run,
+            window,
+            first,
+            first_flat,
+            second,
+            image1,
+            second_fast,
+            first_fast,
+            image2,
+            t2_pairs,
+            any_t1,
+            any_t2,
+            many_t2,
+            t1_pairs,
+            many_t1,
+        } => {
+            w.u64(2);
+            for n in [
+                seg,
+                run,
+                window,
+                first.trie,
+                first.values,
+                first_flat,
+                second.trie,
+                second.values,
+                image1,
+                second_fast,
+                first_fast,
+                image2,
+            ] {
+                w.n(n);
+            }
+            w.range(t2_pairs);
+            w.range(t1_pairs);
+            for b in [any_t1, any_t2, many_t2, many_t1] {
+                w.u64(u64::from(b));
+            }
+        }
+    }
+}
+
+fn take_plan(r: &mut Reader<'_>) -> Option<FastPlan> {
+    Some(match r.u64()? {
+        0 => FastPlan::General,
+        1 => FastPlan::Single { fast: r.n()? },
+        2 => {
+            let mut n = [0usize; 12];
+            for x in &mut n {
+                *x = r.n()?;
+            }
+            let t2_pairs = r.range()?;
+            let t1_pairs = r.range()?;
+            let mut b = [false; 4];
+            for x in &mut b {
+                *x = r.u64()? != 0;
+            }
+            FastPlan::Segmented {
+                seg: n[0],
+                run: n[1],
+                window: n[2],
+                first: DictRef {
+                    trie: n[3],
+                    values: n[4],
+                },
+                first_flat: n[5],
+                second: DictRef {
+                    trie: n[6],
+                    values: n[7],
+                },
+                image1: n[8],
+                second_fast: n[9],
+                first_fast: n[10],
+                image2: n[11],
+                t2_pairs,
+                t1_pairs,
+                any_t1: b[0],
+                any_t2: b[1],
+                many_t2: b[2],
+                many_t1: b[3],
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn encode(w: &mut Writer, p: TableParts, c: &ConfigLayout) {
+    w.bytes(p.blob);
+    w.bytes(p.text.as_bytes());
+    w.n(p.tries.len());
+    for l in p.tries {
+        w.n(l.keys);
+        w.n(l.max_key_chars);
+        for b in l.lead_bytes {
+            w.u64(u64::from(b));
+        }
+        for range in [l.first_child, l.node_char, l.node_key, l.bigrams] {
+            w.range(range);
+        }
+        w.u64(u64::from(l.bigram_shift));
+        w.range(l.pairs);
+    }
+    w.n(p.values.len());
+    for l in p.values {
+        w.n(l.roots);
+        w.range(l.vals);
+    }
+    w.n(p.charmaps.len());
+    for l in p.charmaps {
+        w.n(l.table);
+    }
+    w.n(p.runmaps.len());
+    for l in p.runmaps {
+        w.n(l.flat);
+    }
+    for tables in [p.tables64, p.tables32] {
+        w.n(tables.len());
+        for l in tables {
+            w.range(l.bmp);
+            w.range(l.sup);
+        }
+    }
+    w.n(p.fast_dicts.len());
+    for l in p.fast_dicts {
+        w.n(l.roots);
+        w.range(l.checks);
+        w.range(l.values);
+        w.range(l.links);
+        for b in l.lead_bytes {
+            w.u64(u64::from(b));
+        }
+        w.u64(l.flat.map_or(u64::MAX, |f| f as u64));
+    }
+    w.n(p.flats.len());
+    for l in p.flats {
+        w.n(l.table);
+        w.range(l.bmp);
+    }
+    w.n(p.slots.len());
+    for l in p.slots {
+        w.n(l.table);
+    }
+    let s = p.shared;
+    for range in [s.blocks64, s.rows64, s.blocks32, s.rows32, s.strs, s.pool] {
+        w.range(range);
+    }
+    w.n(p.key_chars.len());
+    for &c in p.key_chars {
+        w.u64(u64::from(c));
+    }
+    w.bytes(c.name.as_bytes());
+    w.bytes(c.title.as_bytes());
+    for refs in [
+        c.normalization,
+        c.stages,
+        c.stages_tofu,
+        c.alternatives,
+        c.alternatives_tofu,
+    ] {
+        put_dicts(w, refs);
+    }
+    match c.segmentation {
+        None => w.u64(u64::MAX),
+        Some(r) => {
+            w.n(r.trie);
+            w.n(r.values);
+        }
+    }
+    put_plan(w, &c.fast);
+    put_plan(w, &c.fast_tofu);
+}
+
+fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
+    let blob = Aligned::of(r.bytes()?);
+    let text = String::from_utf8(r.bytes()?.to_vec()).ok()?;
+    let lead = |r: &mut Reader<'_>| -> Option<[u32; 8]> {
+        let mut b = [0u32; 8];
+        for x in &mut b {
+            *x = r.u32()?;
+        }
+        Some(b)
+    };
+    let tries = r.list(8, |r| {
+        Some(TrieLayout {
+            name: "custom",
+            keys: r.n()?,
+            max_key_chars: r.n()?,
+            lead_bytes: lead(r)?,
+            first_child: r.range()?,
+            node_char: r.range()?,
+            node_key: r.range()?,
+            bigrams: r.range()?,
+            bigram_shift: r.u32()?,
+            pairs: r.range()?,
+        })
+    })?;
+    let values = r.list(8, |r| {
+        Some(ValuesLayout {
+            roots: r.n()?,
+            vals: r.range()?,
+        })
+    })?;
+    let charmaps = r.list(8, |r| Some(CharMapLayout { table: r.n()? }))?;
+    let runmaps = r.list(8, |r| Some(RunMapLayout { flat: r.n()? }))?;
+    let table = |r: &mut Reader<'_>| {
+        Some(CharTableLayout {
+            bmp: r.range()?,
+            sup: r.range()?,
+        })
+    };
+    let tables64 = r.list(8, table)?;
+    let tables32 = r.list(8, table)?;
+    let fast_dicts = r.list(8, |r| {
+        Some(FastDictLayout {
+            roots: r.n()?,
+            checks: r.range()?,
+            values: r.range()?,
+            links: r.range()?,
+            lead_bytes: lead(r)?,
+            flat: match r.u64()? {
+                u64::MAX => None,
+                f => Some(usize::try_from(f).ok()?),
+            },
+        })
+    })?;
+    let flats = r.list(8, |r| {
+        Some(FlatLayout {
+            table: r.n()?,
+            bmp: r.range()?,
+        })
+    })?;
+    let slots = r.list(8, |r| Some(SlotsLayout { table: r.n()? }))?;
+    let shared = SharedLayout {
+        blocks64: r.range()?,
+        rows64: r.range()?,
+        blocks32: r.range()?,
+        rows32: r.range()?,
+        strs: r.range()?,
+        pool: r.range()?,
+    };
+    let key_chars = r.list(8, Reader::u32)?;
+    let name = String::from_utf8(r.bytes()?.to_vec()).ok()?;
+    let title = String::from_utf8(r.bytes()?.to_vec()).ok()?;
+    let normalization = take_dicts(r)?;
+    let stages = take_dicts(r)?;
+    let stages_tofu = take_dicts(r)?;
+    let alternatives = take_dicts(r)?;
+    let alternatives_tofu = take_dicts(r)?;
+    let segmentation = match r.u64()? {
+        u64::MAX => None,
+        trie => Some(DictRef {
+            trie: usize::try_from(trie).ok()?,
+            values: r.n()?,
+        }),
+    };
+    let fast = take_plan(r)?;
+    let fast_tofu = take_plan(r)?;
+    let parts = Parts {
+        blob,
+        text,
+        tries,
+        values,
+        charmaps,
+        runmaps,
+        tables64,
+        tables32,
+        fast_dicts,
+        flats,
+        slots,
+        shared,
+        key_chars,
+    };
+    // Every reference of the config and its plans must be in range too.
+    let dict_ok = |d: &DictRef| d.trie < parts.tries.len() && d.values < parts.values.len();
+    let refs_ok = [
+        normalization,
+        stages,
+        stages_tofu,
+        alternatives,
+        alternatives_tofu,
+    ]
+    .iter()
+    .all(|refs| refs.iter().all(dict_ok))
+        && segmentation.as_ref().is_none_or(dict_ok);
+    let plan_ok = |plan: &FastPlan| match *plan {
+        FastPlan::General => true,
+        FastPlan::Single { fast } => fast < parts.fast_dicts.len(),
+        FastPlan::Segmented {
+            seg,
+            run,
+            first,
+            first_flat,
+            second,
+            image1,
+            second_fast,
+            first_fast,
+            image2,
+            t2_pairs,
+            t1_pairs,
+            ..
+        } => {
+            let nf = parts.fast_dicts.len();
+            seg < nf
+                && second_fast < nf
+                && first_fast < nf
+                && run < parts.runmaps.len()
+                && dict_ok(&first)
+                && dict_ok(&second)
+                && first_flat < parts.tables64.len()
+                && image1 < parts.charmaps.len()
+                && image2 < parts.slots.len()
+                && [t2_pairs, t1_pairs].iter().all(|&(start, count)| {
+                    start % 8 == 0
+                        && count
+                            .checked_mul(8)
+                            .and_then(|b| b.checked_add(start))
+                            .is_some_and(|end| end <= parts.blob.len)
+                })
+        }
+    };
+    if !(refs_ok && plan_ok(&fast) && plan_ok(&fast_tofu)) {
+        return None;
+    }
+    let layout = ConfigLayout {
+        name: String::leak(name),
+        title: String::leak(title),
+        normalization,
+        segmentation,
+        stages,
+        stages_tofu,
+        fast,
+        fast_tofu,
+        alternatives,
+        alternatives_tofu,
+    };
+    Some((parts, layout))
+}
