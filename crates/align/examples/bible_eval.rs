@@ -11,7 +11,11 @@
 //!
 //! The gold files index the English side first: each line is
 //! `[en ids]:[zh ids]` (checked here against the line counts).
-#![allow(clippy::print_stdout, reason = "an example reports on the terminal")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "an example reports on the terminal"
+)]
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -95,6 +99,8 @@ impl Counts {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dir = PathBuf::from("../shared/data/align/bible-zh-en");
     let mut options = Options::zh_en();
+    let mut beads_out: Option<PathBuf> = None;
+    let mut books = vec!["001".to_string(), "002".to_string()];
     let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
         if a == "--dict" {
@@ -105,6 +111,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 options.lexicon.len(),
                 path.display()
             );
+        } else if a == "--beads-out" {
+            beads_out = Some(PathBuf::from(
+                args.next().ok_or("--beads-out needs a folder")?,
+            ));
+        } else if a == "--length" {
+            options.method = bianyi_align::Method::Length;
+        } else if a == "--no-refine" {
+            options.refine = false;
+        } else if a == "--no-bundled" {
+            options.bundled_lexicon = false;
+        } else if a == "--books" {
+            let list = args.next().ok_or("--books needs a list")?;
+            books = list
+                .to_string_lossy()
+                .split(',')
+                .map(str::to_string)
+                .collect();
+        } else if a == "--set" {
+            let kv = args.next().ok_or("--set needs name=value")?;
+            let kv = kv.to_string_lossy();
+            let (k, v) = kv.split_once('=').ok_or("--set needs name=value")?;
+            let v: f64 = v.parse()?;
+            match k {
+                "similarity_weight" => options.similarity_weight = v,
+                "variance" => options.variance = v,
+                "anchor_weight" => options.anchor_weight = v,
+                "band" => options.band = v.to_string().parse()?,
+                "threads" => options.threads = v.to_string().parse()?,
+                _ => return Err(format!("unknown option {k}").into()),
+            }
         } else {
             dir = PathBuf::from(a);
         }
@@ -121,7 +157,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "| set | zh lines | en lines | gold beads | strict P | strict R | strict F1 | lax P | lax R | lax F1 |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for name in ["001", "002"] {
+    for name in &books {
         let zh = std::fs::read_to_string(dir.join(format!("{name}.zh")))?;
         let en = std::fs::read_to_string(dir.join(format!("{name}.en")))?;
         let gold_text = std::fs::read_to_string(dir.join(format!("{name}.gold.align")))?;
@@ -151,8 +187,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 format!("{name}: gold ids exceed the line counts; orientation changed?").into(),
             );
         }
+        let clock = std::time::Instant::now();
         let bitext = align("zh", "en", zh_segs.clone(), en_segs.clone(), &options);
+        eprintln!("{name}: aligned in {:.2} s", clock.elapsed().as_secs_f64());
         bitext.check()?;
+        if let Some(out) = &beads_out {
+            // `[zh ids]:[en ids]<TAB>score`, one bead a line.
+            let text: String = bitext
+                .beads
+                .iter()
+                .map(|b| format!("{:?}:{:?}\t{}\n", b.source, b.target, b.score))
+                .collect();
+            std::fs::write(out.join(format!("{name}.beads")), text)?;
+        }
         let predicted: Beads = bitext
             .beads
             .iter()

@@ -30,10 +30,11 @@ mod align;
 mod bitext;
 mod convert_pair;
 mod lexicon;
+mod model;
 mod segment;
 
-pub use align::{Options, Shape, align};
-pub use bitext::{Bead, Bitext, Segment};
+pub use align::{Method, Options, Shape, align};
+pub use bitext::{Bead, Bitext, LOW_CONFIDENCE, Segment};
 pub use convert_pair::align_conversion;
 pub use lexicon::read_cedict;
 pub use segment::{Segmentation, segment, sentences_en, sentences_zh};
