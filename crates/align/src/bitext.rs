@@ -1,8 +1,8 @@
 //! The aligned pair of texts every output format renders.
 
-/// The default threshold under which a bead's score is low confidence:
-/// on the Bible dev set, beads scoring under 0.7 are right about six times
-/// in ten, those above it about nine times in ten (docs/alignment.md).
+/// The default threshold under which a bead's score is low confidence: on
+/// the held-out Bible book, beads scoring under 0.7 are right about half
+/// the time, those above it about eight times in ten (docs/alignment.md).
 pub const LOW_CONFIDENCE: f64 = 0.7;
 
 /// One segment (a sentence, or a line of pre-segmented input) of one side.

@@ -33,7 +33,7 @@ mod lexicon;
 mod model;
 mod segment;
 
-pub use align::{Method, Options, Shape, align};
+pub use align::{Method, Options, Shape, align, align_with_progress};
 pub use bitext::{Bead, Bitext, LOW_CONFIDENCE, Segment};
 pub use convert_pair::align_conversion;
 pub use lexicon::read_cedict;

@@ -37,6 +37,14 @@ pub(crate) fn stem(word: &str) -> String {
     for suffix in ["ing", "eth", "est", "ed", "es", "s", "ly"] {
         if w.len() >= suffix.len() + 2 && w.ends_with(suffix) && !w.ends_with("ss") {
             w.truncate(w.len() - suffix.len());
+            // running → runn → run, stopped → stop.
+            let b = w.as_bytes();
+            if b.len() >= 3
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !b"aeiouls".contains(&b[b.len() - 1])
+            {
+                w.pop();
+            }
             break;
         }
     }
@@ -430,6 +438,8 @@ mod tests {
         assert_eq!(stem("Creation"), "creat");
         assert_eq!(stem("waters"), stem("water"));
         assert_eq!(stem("goeth"), stem("go"));
+        assert_eq!(stem("running"), stem("run"));
+        assert_eq!(stem("stopped"), stem("stop"));
     }
 
     #[test]
