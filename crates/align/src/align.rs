@@ -833,9 +833,8 @@ fn vectors(tk: &Tokenized, learnt: Option<&model::Translations>, o: &Options) ->
         .plain
         .iter()
         .map(|ids| {
-            let mut tf: Vec<(u32, f32)> = ids.iter().map(|&id| (id, idf(id))).collect();
-            tf.sort_unstable_by_key(|e| e.0);
-            model::sum(&[tf])
+            // Presence, not counts, as on the translated side.
+            model::sparse(ids.iter().map(|&id| (id, idf(id))).collect())
         })
         .collect();
     #[allow(clippy::cast_possible_truncation, reason = "a weight near 1")]
@@ -1002,7 +1001,7 @@ pub fn align_with_progress(
             Some(Bead {
                 source: (st.i..st.i + sh.source).collect(),
                 target: (st.j..st.j + sh.target).collect(),
-                score: confidence(p, lexical),
+                score: confidence(p, st.stats.similarity - last.2.baseline, lexical),
             })
         })
         .collect();
@@ -1168,15 +1167,16 @@ fn learn(
 }
 
 /// The probability that a bead is right, from its posterior probability
-/// under the model: a logistic map of the posterior's log-odds fitted
+/// under the model and its similarity above the baseline: a logistic
+/// regression on the posterior's log-odds and the similarity, fitted
 /// against the gold beads of the Bible dev book 001, as it is and
-/// perturbed (docs/alignment.md).
-/// Length-only alignment keeps the posterior as it is.
-fn confidence(posterior: f64, lexical: bool) -> f64 {
+/// perturbed (docs/alignment.md). Length-only alignment keeps the
+/// posterior as it is.
+fn confidence(posterior: f64, similarity: f32, lexical: bool) -> f64 {
     if !lexical {
         return posterior;
     }
     let p = posterior.clamp(1e-6, 1.0 - 1e-6);
-    let x = 0.832 + 0.366 * (p / (1.0 - p)).ln();
+    let x = 0.304 + 0.309 * (p / (1.0 - p)).ln() + 2.428 * f64::from(similarity);
     1.0 / (1.0 + (-x).exp())
 }

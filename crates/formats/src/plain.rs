@@ -198,17 +198,17 @@ mod tests {
         assert_eq!(beads(&b), "[0]:[0]\n[1,2]:[1]\n[3]:[]\n");
         assert_eq!(
             tsv(&b),
-            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\n第二句。 第三句 。\tSecond and third sentences.\n多餘的句子。\t\n"
+            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\t0.9000\t\n第二句。 第三句 。\tSecond and third sentences.\t0.4000\tlow-confidence\n多餘的句子。\t\t0.5000\tlow-confidence,unpaired\n"
         );
-        assert!(tsv_with_header(&b).starts_with("zh-Hant\ten\n顏樂存說"));
+        assert!(tsv_with_header(&b).starts_with("zh-Hant\ten\tscore\tflags\n顏樂存說"));
         let j = jsonl(&b);
         let lines: Vec<&str> = j.lines().collect();
         assert_eq!(
             lines,
             [
-                r#"{"score":0.9,"source":["顏樂存說：<script>alert(1)</script>"],"source_ids":[0],"target":["LeCun said \"a & b\" | c."],"target_ids":[0],"type":"1-1"}"#,
-                r#"{"score":0.4,"source":["第二句。","第三句\u0001。"],"source_ids":[1,2],"target":["Second and third\tsentences."],"target_ids":[1],"type":"2-1"}"#,
-                r#"{"score":0.5,"source":["多餘的句子。"],"source_ids":[3],"target":[],"target_ids":[],"type":"1-0"}"#,
+                r#"{"flags":[],"score":0.9,"source":["顏樂存說：<script>alert(1)</script>"],"source_ids":[0],"target":["LeCun said \"a & b\" | c."],"target_ids":[0],"type":"1-1"}"#,
+                r#"{"flags":["low-confidence"],"score":0.4,"source":["第二句。","第三句\u0001。"],"source_ids":[1,2],"target":["Second and third\tsentences."],"target_ids":[1],"type":"2-1"}"#,
+                r#"{"flags":["low-confidence","unpaired"],"score":0.5,"source":["多餘的句子。"],"source_ids":[3],"target":[],"target_ids":[],"type":"1-0"}"#,
             ]
         );
         let m = markdown(&b);
@@ -216,14 +216,20 @@ mod tests {
             m.contains("| 1 | 顏樂存說：\\<script\\>alert(1)\\</script\\> | LeCun said \"a \\& b\" \\| c. |"),
             "{m}"
         );
-        assert!(m.contains("| 2 | 第二句。第三句 。 |"), "{m}");
-        assert!(m.ends_with("| 3 | 多餘的句子。 |  |\n"), "{m}");
+        assert!(m.contains("| 2 ⚠ | 第二句。第三句 。 |"), "{m}");
+        assert!(m.ends_with("| 3 ⚠ | 多餘的句子。 |  |\n"), "{m}");
     }
 
     #[test]
     fn jsonl_score_not_finite_is_null() {
         let mut b = sample();
         b.beads[0].score = f64::NAN;
-        assert!(jsonl(&b).starts_with("{\"score\":null,"));
+        assert!(jsonl(&b).starts_with("{\"flags\":[\"low-confidence\"],\"score\":null,"));
+        assert!(
+            tsv(&b)
+                .lines()
+                .next()
+                .is_some_and(|l| l.ends_with("\t\tlow-confidence"))
+        );
     }
 }

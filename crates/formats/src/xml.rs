@@ -144,8 +144,12 @@ mod tests {
             "{x}"
         );
         assert!(
-            x.contains("<unit id=\"u3\">\n      <segment>\n        <source>多餘的句子。</source>\n        <target/>"),
+            x.contains("<unit id=\"u3\">\n      <notes>\n        <note category=\"bianyi-align\">low-confidence unpaired; score 0.5000</note>\n      </notes>\n      <segment>\n        <source>多餘的句子。</source>\n        <target/>"),
             "{x}"
+        );
+        assert!(
+            t.contains("<tu tuid=\"2\">\n      <note>low-confidence</note>\n      <prop type=\"x-bead\">2-1</prop>\n      <prop type=\"x-score\">0.4000</prop>"),
+            "{t}"
         );
     }
 
