@@ -1,8 +1,9 @@
 //! The aligned pair of texts every output format renders.
 
 /// The default threshold under which a bead's score is low confidence: on
-/// the held-out Bible book, beads scoring under 0.7 are right about half
-/// the time, those above it about eight times in ten (docs/alignment.md).
+/// the held-out Bible book, beads scoring under 0.7 are right about two
+/// times in three (half the time when the book is perturbed), those above
+/// it more than eight times in ten (docs/alignment.md).
 pub const LOW_CONFIDENCE: f64 = 0.7;
 
 /// One segment (a sentence, or a line of pre-segmented input) of one side.
