@@ -618,6 +618,18 @@ fn bands_around(
     bands
 }
 
+/// The most cells a window may have: each costs a byte of back pointer,
+/// four of dot product and sixteen in the posterior pass, so memory stays
+/// under about 200 MB whatever the input.
+const MAX_CELLS: usize = 8_000_000;
+
+/// Whether a window of half-width `w` over `n` rows would exceed
+/// [`MAX_CELLS`] (then the window stops growing: the path found so far
+/// stands).
+fn too_wide(n: usize, w: usize) -> bool {
+    (n + 1).saturating_mul(2 * w + 1) > MAX_CELLS
+}
+
 /// A band of half-width `w` around the diagonal.
 fn diagonal_bands(n: usize, m: usize, w: usize) -> Vec<(usize, usize)> {
     (0..=n)
@@ -644,7 +656,7 @@ fn diagonal(s: &Side, t: &Side, sc: &Scoring<'_>) -> (Vec<Step>, Vec<(usize, usi
             let (lo, hi) = bands[st.i];
             (st.j == lo && lo > 0) || (st.j == hi && hi < m)
         });
-        if !touched || w >= n.max(m) || w >= 4096 {
+        if !touched || w >= n.max(m) || w >= 4096 || too_wide(n, 2 * w) {
             return (steps, bands);
         }
         w *= 2;
@@ -685,7 +697,7 @@ fn within(
     loop {
         let bands = bands_around(around, sc.o, f, n, m, w);
         let steps = dp(s, t, sc, &bands);
-        if !touches(&steps, &bands, sc.o, m) || w >= 1024 || w >= n.max(m) {
+        if !touches(&steps, &bands, sc.o, m) || w >= 1024 || w >= n.max(m) || too_wide(n, 4 * w) {
             return (steps, bands);
         }
         w *= 4;
