@@ -786,7 +786,10 @@ fn tokenize(
         } else {
             o.lexicon.clone()
         };
-        Lexicon::new(o.bundled_lexicon, &pairs)
+        // The bundled lexicon is built once per process and shared; the
+        // caller's pairs get an automaton of their own.
+        let extra = (!pairs.is_empty()).then(|| Lexicon::new(false, &pairs));
+        (o.bundled_lexicon.then(Lexicon::bundled), extra)
     });
     let mut found = Vec::new();
     let mut lexical = Vec::with_capacity(han_side.len());
@@ -802,8 +805,10 @@ fn tokenize(
             };
             let anchors: Vec<u32> = tk.anchors.iter().map(|w| plain_vocab.id(w)).collect();
             found.clear();
-            if let Some(lex) = &lexicon {
-                lex.lookup(&seg.text, &mut found);
+            if let Some((bundled, extra)) = &lexicon {
+                for lex in bundled.iter().copied().chain(extra.as_ref()) {
+                    lex.lookup(&seg.text, &mut found);
+                }
             }
             let mut words: Vec<u32> = found.iter().filter_map(|w| plain_vocab.get(w)).collect();
             words.sort_unstable();

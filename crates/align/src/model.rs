@@ -176,6 +176,13 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// The bundled character glosses alone, built on first use and kept
+    /// for the life of the process.
+    pub(crate) fn bundled() -> &'static Lexicon {
+        static BUNDLED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        BUNDLED.get_or_init(|| Lexicon::new(true, &[]))
+    }
+
     /// The bundled character glosses (when `bundled`) and `pairs` (Han
     /// term, target term), glossary and dictionary entries.
     pub(crate) fn new(bundled: bool, pairs: &[(String, String)]) -> Lexicon {
