@@ -4,11 +4,16 @@
 use std::ffi::OsString;
 use std::io::Write;
 
-use bianyi_align::{Bitext, Options, Segmentation, align, align_conversion, read_cedict, segment};
+use std::io::IsTerminal as _;
+
+use bianyi_align::{
+    Bitext, Method, Options, Segmentation, align, align_conversion, align_with_progress,
+    read_cedict, segment,
+};
 use bianyi_convert::{Conversion, Script, detect};
 use bianyi_glossary::{Applier, Glossary, Lang, Matcher, Segments, TermMode};
 
-use crate::args::{AlignArgs, AlignFormat, ReportArgs, ReportFormat, SegmentedArg};
+use crate::args::{AlignArgs, AlignFormat, AlignMethod, ReportArgs, ReportFormat, SegmentedArg};
 use crate::convert::to_of;
 use crate::error::{CliError, Source};
 use crate::glossary::{lang_arg, stack};
@@ -158,13 +163,47 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
                 .extend(pairs.into_iter().map(|(a, b)| (b, a)));
         }
     }
-    let bitext = align(
+    options.method = match args.method {
+        AlignMethod::Lexical => Method::Lexical,
+        AlignMethod::Length => Method::Length,
+    };
+    options.threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+        usize::from,
+    );
+    let source_segments = segment(&source, source_lang.as_str(), how);
+    let target_segments = segment(&target, target_lang.as_str(), how);
+    // A bar for inputs that take a noticeable time (about a second from
+    // 20,000 segments), on standard error when it is a terminal.
+    let bar = if source_segments.len() + target_segments.len() >= 20_000
+        && std::io::stderr().is_terminal()
+    {
+        let bar = indicatif::ProgressBar::new(100);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}%") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut bitext = align_with_progress(
         source_lang.as_str(),
         target_lang.as_str(),
-        segment(&source, source_lang.as_str(), how),
-        segment(&target, target_lang.as_str(), how),
+        source_segments,
+        target_segments,
         &options,
+        &mut |done| {
+            // Whole percents: `done` is a fraction in [0, 1].
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "0 to 100"
+            )]
+            bar.set_position((done * 100.0).round() as u64);
+        },
     );
+    bar.finish_and_clear();
+    bitext.low_confidence = args.min_score;
     let text = match args.format {
         AlignFormat::Beads => render::beads(&bitext),
         AlignFormat::Tsv => render::tsv(

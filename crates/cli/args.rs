@@ -189,7 +189,7 @@ pub(crate) struct TermArgs {
 pub(crate) enum AlignFormat {
     /// One line per bead: [0,1]:[2] (0-based, vecalign's convention).
     Beads,
-    /// Source and target, tab-separated, one bead per line.
+    /// Source, target, score and flags, tab-separated, one bead per line.
     Tsv,
     /// One JSON object per bead.
     Jsonl,
@@ -242,10 +242,39 @@ pub(crate) struct AlignArgs {
     /// Glossaries whose term pairs anchor the alignment.
     #[arg(long = "glossary", value_name = "FILE")]
     pub(crate) glossaries: Vec<PathBuf>,
-    /// A bilingual dictionary in CC-CEDICT format whose pairs anchor the
-    /// alignment.
+    /// A bilingual dictionary in CC-CEDICT format whose English glosses
+    /// extend the bundled lexicon.
     #[arg(long, value_name = "FILE")]
     pub(crate) dict: Option<PathBuf>,
+    /// Beads scoring under this (the probability that a bead is right) are
+    /// flagged low-confidence in every format; they stay in the output.
+    #[arg(long, value_name = "SCORE", default_value_t = bianyi_align::LOW_CONFIDENCE, value_parser = parse_score)]
+    pub(crate) min_score: f64,
+    /// What the alignment looks at.
+    #[arg(long, value_enum, default_value_t = AlignMethod::Lexical)]
+    pub(crate) method: AlignMethod,
+    /// Threads (the output is the same bytes for any number). Default: the
+    /// number of cores, at most 4.
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
+}
+
+/// What `bianyi align` looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AlignMethod {
+    /// What the sentences say (a lexicon, numbers and names, translations
+    /// learnt from the pair), their lengths and bead shapes.
+    Lexical,
+    /// Lengths and bead shapes only (Gale and Church).
+    Length,
+}
+
+/// A score between 0 and 1.
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err("a score is a number from 0 to 1".into()),
+    }
 }
 
 /// Formats of `bianyi report`.

@@ -11,7 +11,11 @@
 //!
 //! The gold files index the English side first: each line is
 //! `[en ids]:[zh ids]` (checked here against the line counts).
-#![allow(clippy::print_stdout, reason = "an example reports on the terminal")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "an example reports on the terminal"
+)]
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -95,6 +99,9 @@ impl Counts {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dir = PathBuf::from("../shared/data/align/bible-zh-en");
     let mut options = Options::zh_en();
+    let mut beads_out: Option<PathBuf> = None;
+    let mut perturb_seed: Option<u64> = None;
+    let mut books = vec!["001".to_string(), "002".to_string()];
     let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
         if a == "--dict" {
@@ -105,6 +112,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 options.lexicon.len(),
                 path.display()
             );
+        } else if a == "--beads-out" {
+            beads_out = Some(PathBuf::from(
+                args.next().ok_or("--beads-out needs a folder")?,
+            ));
+        } else if a == "--perturb" {
+            let seed = args.next().ok_or("--perturb needs a seed")?;
+            perturb_seed = Some(seed.to_string_lossy().parse()?);
+        } else if a == "--length" {
+            options.method = bianyi_align::Method::Length;
+        } else if a == "--no-refine" {
+            options.refine = false;
+        } else if a == "--no-bundled" {
+            options.bundled_lexicon = false;
+        } else if a == "--books" {
+            let list = args.next().ok_or("--books needs a list")?;
+            books = list
+                .to_string_lossy()
+                .split(',')
+                .map(str::to_string)
+                .collect();
+        } else if a == "--set" {
+            let kv = args.next().ok_or("--set needs name=value")?;
+            let kv = kv.to_string_lossy();
+            let (k, v) = kv.split_once('=').ok_or("--set needs name=value")?;
+            let v: f64 = v.parse()?;
+            match k {
+                "similarity_weight" => options.similarity_weight = v,
+                "variance" => options.variance = v,
+                "anchor_weight" => options.anchor_weight = v,
+                "band" => options.band = v.to_string().parse()?,
+                "threads" => options.threads = v.to_string().parse()?,
+                _ => return Err(format!("unknown option {k}").into()),
+            }
         } else {
             dir = PathBuf::from(a);
         }
@@ -121,7 +161,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "| set | zh lines | en lines | gold beads | strict P | strict R | strict F1 | lax P | lax R | lax F1 |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for name in ["001", "002"] {
+    for name in &books {
         let zh = std::fs::read_to_string(dir.join(format!("{name}.zh")))?;
         let en = std::fs::read_to_string(dir.join(format!("{name}.en")))?;
         let gold_text = std::fs::read_to_string(dir.join(format!("{name}.gold.align")))?;
@@ -151,8 +191,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 format!("{name}: gold ids exceed the line counts; orientation changed?").into(),
             );
         }
+        let (zh_segs, en_segs, gold) = match perturb_seed {
+            Some(seed) => perturb(&zh_segs, &en_segs, &gold, seed),
+            None => (zh_segs, en_segs, gold),
+        };
+        let clock = std::time::Instant::now();
         let bitext = align("zh", "en", zh_segs.clone(), en_segs.clone(), &options);
+        eprintln!("{name}: aligned in {:.2} s", clock.elapsed().as_secs_f64());
         bitext.check()?;
+        if let Some(out) = &beads_out {
+            // `[zh ids]:[en ids]<TAB>score`, one bead a line.
+            let text: String = bitext
+                .beads
+                .iter()
+                .map(|b| format!("{:?}:{:?}\t{}\n", b.source, b.target, b.score))
+                .collect();
+            std::fs::write(out.join(format!("{name}.beads")), text)?;
+            // The gold beads scored against (perturbed, with --perturb), zh first.
+            let text: String = gold
+                .iter()
+                .map(|b| format!("{:?}:{:?}\n", b.0, b.1))
+                .collect();
+            std::fs::write(out.join(format!("{name}.gold")), text)?;
+        }
         let predicted: Beads = bitext
             .beads
             .iter()
@@ -196,4 +257,85 @@ fn lines(text: &str) -> Vec<bianyi_align::Segment> {
     let _ = segment;
     let _ = Segmentation::Lines;
     out
+}
+
+/// A harder bitext with known beads, made from a gold-aligned one: per gold
+/// bead, with a deterministic pseudo-random draw, the Chinese side (3 %) or
+/// the English side (3 %) is deleted, the Chinese lines of a bead are
+/// merged into one (5 %), each English line of a bead is split in two at
+/// its first `; `, `: ` or `, and ` (5 %), or an unrelated Chinese line
+/// (one from 997 beads further on) is inserted before the bead as a
+/// 1-0 bead (2 %). Returns the new sides and gold beads (Chinese, English).
+fn perturb(
+    zh: &[bianyi_align::Segment],
+    en: &[bianyi_align::Segment],
+    gold: &Beads,
+    seed: u64,
+) -> (
+    Vec<bianyi_align::Segment>,
+    Vec<bianyi_align::Segment>,
+    Beads,
+) {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut draw = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as f64 / (1u64 << 31) as f64
+    };
+    let (mut nz, mut ne, mut out): (Vec<String>, Vec<String>, Beads) =
+        (Vec::new(), Vec::new(), Vec::new());
+    let text = |segs: &[bianyi_align::Segment], ids: &[usize]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|&i| segs.get(i).map(|s| s.text.clone()))
+            .collect()
+    };
+    for (k, (zi, ei)) in gold.iter().enumerate() {
+        let mut z = text(zh, zi);
+        let mut e = text(en, ei);
+        let r = draw();
+        if r < 0.03 {
+            z.clear();
+        } else if r < 0.06 {
+            e.clear();
+        } else if r < 0.11 && z.len() >= 2 {
+            z = vec![z.concat()];
+        } else if r < 0.16 {
+            e = e
+                .iter()
+                .flat_map(|line| {
+                    let at = ["; ", ": ", ", and "]
+                        .iter()
+                        .find_map(|p| line.find(p).map(|i| i + p.len() - 1));
+                    match at {
+                        Some(i) if i > 0 && i + 1 < line.len() => {
+                            vec![line[..i].trim().to_string(), line[i..].trim().to_string()]
+                        }
+                        _ => vec![line.clone()],
+                    }
+                })
+                .collect();
+        } else if r < 0.18 {
+            let far = &gold[(k + 997) % gold.len()].0;
+            let junk = text(zh, far).concat();
+            if !junk.is_empty() {
+                out.push((vec![nz.len()], Vec::new()));
+                nz.push(junk);
+            }
+        }
+        let zs: Vec<usize> = (nz.len()..nz.len() + z.len()).collect();
+        let es: Vec<usize> = (ne.len()..ne.len() + e.len()).collect();
+        nz.extend(z);
+        ne.extend(e);
+        if !zs.is_empty() || !es.is_empty() {
+            out.push((zs, es));
+        }
+    }
+    let segs = |v: Vec<String>| -> Vec<bianyi_align::Segment> {
+        v.into_iter()
+            .enumerate()
+            .map(|(k, t)| bianyi_align::Segment::new(t, k, 0))
+            .collect()
+    };
+    (segs(nz), segs(ne), out)
 }

@@ -49,6 +49,7 @@ pub fn align_conversion(
             source,
             target,
             beads,
+            low_confidence: crate::LOW_CONFIDENCE,
         },
         document,
     )

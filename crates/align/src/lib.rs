@@ -20,6 +20,17 @@
 //! assert_eq!(bitext.beads[1].source, [1, 2]);
 //! ```
 //!
+//! Cross-language alignment ([`align`], [`align_with_progress`]) scores
+//! beads by sentence vectors built through a bilingual lexicon (English
+//! glosses of Chinese characters from Unicode's Unihan database are
+//! embedded; [`Options::lexicon`] adds glossary or dictionary pairs),
+//! lengths and shape priors, coarse to fine, and learns translations from
+//! the pair itself ([`Method::Lexical`]); [`Method::Length`] is Gale and
+//! Church's length-only method. Each [`Bead::score`] is the probability
+//! that the bead is right; [`Bitext::flags`] marks beads under
+//! [`Bitext::low_confidence`] ([`LOW_CONFIDENCE`] by default) and beads
+//! with an empty side.
+//!
 //! # Features
 //!
 //! - `serde` (off by default): `serde::Serialize` for [`Bitext`], [`Bead`]
@@ -30,10 +41,11 @@ mod align;
 mod bitext;
 mod convert_pair;
 mod lexicon;
+mod model;
 mod segment;
 
-pub use align::{Options, Shape, align};
-pub use bitext::{Bead, Bitext, Segment};
+pub use align::{Method, Options, Shape, align, align_with_progress};
+pub use bitext::{Bead, Bitext, LOW_CONFIDENCE, Segment};
 pub use convert_pair::align_conversion;
 pub use lexicon::read_cedict;
 pub use segment::{Segmentation, segment, sentences_en, sentences_zh};

@@ -20,7 +20,7 @@ fn bitext_json() {
             r#"{"source_lang":"zh-Hans","target_lang":"zh-Hant","#,
             r#""source":[{"text":"头发。","paragraph":0,"start":0}],"#,
             r#""target":[{"text":"頭髮。","paragraph":0,"start":0}],"#,
-            r#""beads":[{"source":[0],"target":[0],"score":1.0}]}"#
+            r#""beads":[{"source":[0],"target":[0],"score":1.0}],"low_confidence":0.7}"#
         )
     );
 }

@@ -54,11 +54,12 @@ fn one_line(s: &str, formulas: Formulas) -> String {
     }
 }
 
-/// Source and target of each bead, tab-separated, one bead per line: the
-/// segments of a side joined with a space (hunalign's and vecalign's
-/// convention, whatever the language), tabs, line breaks and other control
-/// characters in the text replaced by spaces, an empty side an empty
-/// field. A field a spreadsheet would run as a formula (it begins with
+/// Source and target of each bead, then its score (4 decimals) and its
+/// flags (`low-confidence`, `unpaired`, comma-separated; empty when none:
+/// [`Bitext::flags`]), tab-separated, one bead per line: the segments of a
+/// side joined with a space (hunalign's and vecalign's convention, whatever
+/// the language), tabs, line breaks and other control characters in the
+/// text replaced by spaces, an empty side an empty field. A field a spreadsheet would run as a formula (it begins with
 /// `=`, `+`, `-` or `@`) gets a `'` before it ([`Formulas::Neutralise`];
 /// [`tsv_with`] can keep it).
 pub fn tsv(b: &Bitext) -> String {
@@ -72,19 +73,30 @@ pub fn tsv_with(b: &Bitext, formulas: Formulas) -> String {
     for bead in &b.beads {
         let _ = writeln!(
             out,
-            "{}\t{}",
+            "{}\t{}\t{}\t{}",
             one_line(&b.source_text(bead, " "), formulas),
-            one_line(&b.target_text(bead, " "), formulas)
+            one_line(&b.target_text(bead, " "), formulas),
+            score_text(bead.score),
+            b.flags(bead).join(",")
         );
     }
     out
 }
 
-/// [`tsv`] after a header line naming the columns by language tag, e.g.
-/// `zh-Hant<TAB>en`.
+/// A score with 4 decimals, empty when it is not a number.
+fn score_text(score: f64) -> String {
+    if score.is_finite() {
+        format!("{:.4}", (score * 1e4).round() / 1e4)
+    } else {
+        String::new()
+    }
+}
+
+/// [`tsv`] after a header line naming the columns, the text columns by
+/// language tag, e.g. `zh-Hant<TAB>en<TAB>score<TAB>flags`.
 pub fn tsv_with_header(b: &Bitext) -> String {
     format!(
-        "{}\t{}\n{}",
+        "{}\t{}\tscore\tflags\n{}",
         one_line(&b.source_lang, Formulas::Neutralise),
         one_line(&b.target_lang, Formulas::Neutralise),
         tsv(b)
@@ -96,6 +108,7 @@ pub fn tsv_with_header(b: &Bitext) -> String {
 /// (whose order depends on a cargo feature another crate could turn on).
 #[derive(Serialize)]
 struct Record<'a> {
+    flags: Vec<&'static str>,
     score: Option<f64>,
     source: Vec<&'a str>,
     source_ids: &'a [usize],
@@ -105,7 +118,8 @@ struct Record<'a> {
     shape: String,
 }
 
-/// One JSON object per bead, on one line, keys in this order: `score`
+/// One JSON object per bead, on one line, keys in this order: `flags`
+/// (an array of `"low-confidence"` and `"unpaired"`, [`Bitext::flags`]), `score`
 /// (rounded to 4 decimals; `null` if not finite), `source` and `target`
 /// (arrays of segment texts), `source_ids` and `target_ids` (0-based
 /// indices), `type` (the bead shape, e.g. `"1-2"`; an empty side is an
@@ -121,6 +135,7 @@ pub fn jsonl(b: &Bitext) -> String {
             texts(&b.target, &bead.target),
         );
         let record = Record {
+            flags: b.flags(bead),
             score: bead
                 .score
                 .is_finite()
@@ -147,7 +162,9 @@ pub fn jsonl(b: &Bitext) -> String {
 /// The segments of a side are joined as [`separator`] says; text is
 /// escaped so that nothing in it becomes Markdown or HTML (`|`, `\`,
 /// `*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `#`, `~`, `&`, leading list
-/// markers), line breaks become `<br>`. An empty side is an empty cell.
+/// markers), line breaks become `<br>`. An empty side is an empty cell. A
+/// bead with flags ([`Bitext::flags`]: low confidence, one side empty) has
+/// ` ⚠` after its number, as in the Markdown report.
 pub fn markdown(b: &Bitext) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -158,9 +175,10 @@ pub fn markdown(b: &Bitext) -> String {
     );
     out.push_str("|---:|---|---|\n");
     for (k, bead) in b.beads.iter().enumerate() {
+        let mark = if b.flags(bead).is_empty() { "" } else { " ⚠" };
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {}{mark} | {} | {} |",
             k + 1,
             md_text(&b.source_text(bead, separator(&b.source_lang))),
             md_text(&b.target_text(bead, separator(&b.target_lang)))
@@ -180,17 +198,17 @@ mod tests {
         assert_eq!(beads(&b), "[0]:[0]\n[1,2]:[1]\n[3]:[]\n");
         assert_eq!(
             tsv(&b),
-            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\n第二句。 第三句 。\tSecond and third sentences.\n多餘的句子。\t\n"
+            "顏樂存說：<script>alert(1)</script>\tLeCun said \"a & b\" | c.\t0.9000\t\n第二句。 第三句 。\tSecond and third sentences.\t0.4000\tlow-confidence\n多餘的句子。\t\t0.5000\tlow-confidence,unpaired\n"
         );
-        assert!(tsv_with_header(&b).starts_with("zh-Hant\ten\n顏樂存說"));
+        assert!(tsv_with_header(&b).starts_with("zh-Hant\ten\tscore\tflags\n顏樂存說"));
         let j = jsonl(&b);
         let lines: Vec<&str> = j.lines().collect();
         assert_eq!(
             lines,
             [
-                r#"{"score":0.9,"source":["顏樂存說：<script>alert(1)</script>"],"source_ids":[0],"target":["LeCun said \"a & b\" | c."],"target_ids":[0],"type":"1-1"}"#,
-                r#"{"score":0.4,"source":["第二句。","第三句\u0001。"],"source_ids":[1,2],"target":["Second and third\tsentences."],"target_ids":[1],"type":"2-1"}"#,
-                r#"{"score":0.5,"source":["多餘的句子。"],"source_ids":[3],"target":[],"target_ids":[],"type":"1-0"}"#,
+                r#"{"flags":[],"score":0.9,"source":["顏樂存說：<script>alert(1)</script>"],"source_ids":[0],"target":["LeCun said \"a & b\" | c."],"target_ids":[0],"type":"1-1"}"#,
+                r#"{"flags":["low-confidence"],"score":0.4,"source":["第二句。","第三句\u0001。"],"source_ids":[1,2],"target":["Second and third\tsentences."],"target_ids":[1],"type":"2-1"}"#,
+                r#"{"flags":["low-confidence","unpaired"],"score":0.5,"source":["多餘的句子。"],"source_ids":[3],"target":[],"target_ids":[],"type":"1-0"}"#,
             ]
         );
         let m = markdown(&b);
@@ -198,14 +216,20 @@ mod tests {
             m.contains("| 1 | 顏樂存說：\\<script\\>alert(1)\\</script\\> | LeCun said \"a \\& b\" \\| c. |"),
             "{m}"
         );
-        assert!(m.contains("| 2 | 第二句。第三句 。 |"), "{m}");
-        assert!(m.ends_with("| 3 | 多餘的句子。 |  |\n"), "{m}");
+        assert!(m.contains("| 2 ⚠ | 第二句。第三句 。 |"), "{m}");
+        assert!(m.ends_with("| 3 ⚠ | 多餘的句子。 |  |\n"), "{m}");
     }
 
     #[test]
     fn jsonl_score_not_finite_is_null() {
         let mut b = sample();
         b.beads[0].score = f64::NAN;
-        assert!(jsonl(&b).starts_with("{\"score\":null,"));
+        assert!(jsonl(&b).starts_with("{\"flags\":[\"low-confidence\"],\"score\":null,"));
+        assert!(
+            tsv(&b)
+                .lines()
+                .next()
+                .is_some_and(|l| l.ends_with("\t\tlow-confidence"))
+        );
     }
 }

@@ -213,7 +213,8 @@ pub struct Report<'a> {
 
 impl<'a> Report<'a> {
     /// A report with the counts (English labels), no extra summary lines,
-    /// terms, findings or diff, and a low-confidence threshold of 0.1.
+    /// terms, findings or diff, and the bitext's low-confidence threshold
+    /// ([`Bitext::low_confidence`]).
     pub fn new(bitext: &'a Bitext, title: impl Into<String>) -> Report<'a> {
         Report {
             bitext,
@@ -226,7 +227,7 @@ impl<'a> Report<'a> {
             diff: false,
             terms: Vec::new(),
             findings: Vec::new(),
-            threshold: 0.1,
+            threshold: bitext.low_confidence,
             labels: Labels::default(),
         }
     }
@@ -522,7 +523,9 @@ pub fn html(r: &Report<'_>) -> String {
     );
     for (k, bead) in b.beads.iter().enumerate() {
         let n = k + 1;
-        let low = is_low(bead.score, r.threshold);
+        // One side empty: a row to check too.
+        let low = is_low(bead.score, r.threshold) || bead.is_unpaired();
+        let flags = bead.flags(r.threshold).join(" ");
         let [del, ins] = if r.diff {
             bead_changes(b, bead)
         } else {
@@ -549,7 +552,7 @@ pub fn html(r: &Report<'_>) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{}\"{title}><td class=\"n\">{n}</td>{original}{}{}</tr>",
+            "<tr class=\"bead{class}\" id=\"bead-{n}\" data-bead=\"{n}\" data-shape=\"{}\" data-score=\"{}\" data-flags=\"{flags}\"{title}><td class=\"n\">{n}</td>{original}{}{}</tr>",
             bead.shape(),
             score_attr(bead.score),
             cell(r, Side::Source, &bead.source, &del),
@@ -596,7 +599,11 @@ fn legend(r: &Report<'_>) -> String {
             html_escape(&l.legend_term)
         ));
     }
-    if r.bitext.beads.iter().any(|x| is_low(x.score, r.threshold)) {
+    if r.bitext
+        .beads
+        .iter()
+        .any(|x| is_low(x.score, r.threshold) || x.is_unpaired())
+    {
         items.push(format!(
             "<span class=\"item\"><span class=\"key low\">#</span>{}</span>",
             html_escape(&l.legend_low)
@@ -663,7 +670,7 @@ pub fn markdown_report(r: &Report<'_>) -> String {
         "|---:|---|---|\n"
     });
     for (k, bead) in b.beads.iter().enumerate() {
-        let mark = if is_low(bead.score, r.threshold) {
+        let mark = if is_low(bead.score, r.threshold) || bead.is_unpaired() {
             " ⚠"
         } else {
             ""

@@ -36,7 +36,14 @@ pub fn tmx(b: &Bitext, tool_version: &str) -> String {
             continue;
         }
         let _ = writeln!(out, "    <tu tuid=\"{}\">", k + 1);
+        let flags = b.flags(bead);
+        if !flags.is_empty() {
+            let _ = writeln!(out, "      <note>{}</note>", flags.join(" "));
+        }
         let _ = writeln!(out, "      <prop type=\"x-bead\">{}</prop>", bead.shape());
+        if bead.score.is_finite() {
+            let _ = writeln!(out, "      <prop type=\"x-score\">{:.4}</prop>", bead.score);
+        }
         for (lang, text) in [
             (
                 &b.source_lang,
@@ -85,6 +92,19 @@ pub fn xliff(b: &Bitext) -> String {
     }
     for (k, bead) in b.beads.iter().enumerate() {
         let _ = writeln!(out, "    <unit id=\"u{}\">", k + 1);
+        let flags = b.flags(bead);
+        if !flags.is_empty() {
+            let score = if bead.score.is_finite() {
+                format!("; score {:.4}", bead.score)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "      <notes>\n        <note category=\"bianyi-align\">{}{score}</note>\n      </notes>",
+                flags.join(" ")
+            );
+        }
         out.push_str("      <segment>\n");
         for (name, text) in [
             ("source", b.source_text(bead, separator(&b.source_lang))),
@@ -124,8 +144,12 @@ mod tests {
             "{x}"
         );
         assert!(
-            x.contains("<unit id=\"u3\">\n      <segment>\n        <source>多餘的句子。</source>\n        <target/>"),
+            x.contains("<unit id=\"u3\">\n      <notes>\n        <note category=\"bianyi-align\">low-confidence unpaired; score 0.5000</note>\n      </notes>\n      <segment>\n        <source>多餘的句子。</source>\n        <target/>"),
             "{x}"
+        );
+        assert!(
+            t.contains("<tu tuid=\"2\">\n      <note>low-confidence</note>\n      <prop type=\"x-bead\">2-1</prop>\n      <prop type=\"x-score\">0.4000</prop>"),
+            "{t}"
         );
     }
 

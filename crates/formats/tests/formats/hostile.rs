@@ -117,6 +117,7 @@ const ATTRIBUTES: &[&str] = &[
     "data-bead",
     "data-shape",
     "data-score",
+    "data-flags",
     "data-seg",
 ];
 
@@ -267,7 +268,8 @@ fn issue20_tsv_has_no_controls_and_no_formulas() {
             !line.chars().any(|c| c.is_control() && c != '\t'),
             "{line:?}"
         );
-        assert_eq!(line.split('\t').count(), 2, "{line:?}");
+        // Source, target, score, flags.
+        assert_eq!(line.split('\t').count(), 4, "{line:?}");
         for field in line.split('\t') {
             assert!(
                 !field

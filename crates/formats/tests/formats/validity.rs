@@ -77,6 +77,11 @@ fn xliff_units(xml: &str, b: &Bitext) -> Vec<(String, String, String)> {
                         seen = (0, 0, 0);
                     }
                     (Some("file"), "group") => groups += 1,
+                    // Notes (the flags of a bead) come before the segment.
+                    (Some("unit"), "notes") => {
+                        assert_eq!(seen.0, 0, "notes after the segment: {xml}")
+                    }
+                    (Some("notes"), "note") => {}
                     (Some("unit"), "segment") => seen.0 += 1,
                     (Some("segment"), "source") => seen.1 += 1,
                     (Some("segment"), "target") => seen.2 += 1,
@@ -102,6 +107,7 @@ fn xliff_units(xml: &str, b: &Bitext) -> Vec<(String, String, String)> {
                 match path.last().map(String::as_str) {
                     Some("source") => last.1.push_str(t),
                     Some("target") => last.2.push_str(t),
+                    Some("note") => {}
                     _ => assert!(t.trim().is_empty(), "stray text {t:?}"),
                 }
             }
