@@ -40,6 +40,8 @@ fn every_error_message_has_a_golden_case() {
         (
             "error-project-at",
             "the frame of a project error with its place, shown by every bianyi.toml case",
+        ),
+        (
             "error-config-file",
             "the frame of the config-problem-* messages (place: problem), each shown by tests/cmd/opencc",
         ),

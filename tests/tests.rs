@@ -23,7 +23,7 @@ mod glossary;
 mod l10n;
 mod limits;
 mod messages;
-mod project;
 mod packaging;
+mod project;
 mod terminal;
 mod util;

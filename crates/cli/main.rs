@@ -16,8 +16,8 @@ mod json;
 mod l10n;
 mod lines;
 mod output;
-mod project;
 mod packaging;
+mod project;
 mod render;
 #[cfg(feature = "opencc")]
 mod system_opencc;
