@@ -24,7 +24,8 @@
 //!     vec![Bead::new(vec![0], vec![0], 1.0)],
 //! );
 //! assert_eq!(bianyi_formats::beads(&b), "[0]:[0]\n");
-//! assert_eq!(bianyi_formats::tsv(&b), "顏樂存說。\tLeCun said.\n");
+//! // Source, target, score and flags (none: a sure 1-1 bead).
+//! assert_eq!(bianyi_formats::tsv(&b), "顏樂存說。\tLeCun said.\t1.0000\t\n");
 //! let page = bianyi_formats::html(&bianyi_formats::Report::new(&b, "LeCun"));
 //! assert!(page.contains("<td lang=\"en\"><span class=\"seg\" data-seg=\"0\">LeCun said.</span></td>"));
 //! Ok::<(), Box<dyn std::error::Error>>(())
