@@ -56,6 +56,10 @@ pub(crate) enum Command {
     /// Reviewers' decisions of a project: add one, or import them from
     /// `convert --ambiguities` output.
     Override(OverrideArgs),
+    /// A local web workspace over a project: its files and their state,
+    /// each document beside its conversions, ambiguities decided with a
+    /// click and saved as the project's overrides.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -729,6 +733,20 @@ pub(crate) struct ProjectArg {
     /// current folder or the nearest one above it.
     #[arg(long = "project", value_name = "PATH")]
     pub(crate) project: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The project file, or its folder. Default: the bianyi.toml of the
+    /// current folder or the nearest one above it.
+    #[arg(value_name = "PROJECT")]
+    pub(crate) project: Option<PathBuf>,
+    /// The port on 127.0.0.1. Default: a free one.
+    #[arg(long, value_name = "PORT", default_value_t = 0)]
+    pub(crate) port: u16,
+    /// Open the workspace in the default browser.
+    #[arg(long)]
+    pub(crate) open: bool,
 }
 
 #[derive(Debug, Args)]

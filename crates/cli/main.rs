@@ -52,6 +52,7 @@ fn main() -> ExitCode {
         Command::Build(args) => project::build(args, cli.lang.as_deref()),
         Command::Check(args) => project::check(args, cli.lang.as_deref()),
         Command::Override(args) => project::overrides(args, cli.lang.as_deref()),
+        Command::Serve(args) => project::serve(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
