@@ -476,7 +476,7 @@ cli-override-add-targets = 只用于这些目标（可重复）。默认：全�
 cli-override-import-about = 把 `convert --ambiguities` 的记录（JSON Lines，其 `output` 改为审校者的选择）转为针对具体位置的裁定
 cli-override-import-file = 记录文件；- 表示标准输入
 cli-override-import-targets = 只用于这些目标（可重复）。默认：全部
-cli-serve-about = 项目的本地网页工作区：项目的文件及其状态，每个文档与其转换结果并排显示，点击即可决定歧义，并保存为项目的覆盖决定
+cli-serve-about = 项目的本地网页工作区：项目的文件及其状态，每个文档与其转换结果并排显示，点击即可决定歧义，并保存为项目的审校裁定
 cli-serve-project = 项目文件或其所在文件夹。默认：当前文件夹或最近的上级文件夹中的 bianyi.toml
 cli-serve-port = 127.0.0.1 上的端口。默认：一个空闲端口
 cli-serve-open = 在默认浏览器中打开工作区
@@ -500,7 +500,7 @@ serve-source = 原文
 serve-not-built = 尚未生成。
 serve-ambiguities = { $target } 的 { $count } 处歧义
 serve-everywhere = 在整个项目中使用
-serve-no-overrides = 项目没有声明覆盖决定文件：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能保存决定。
+serve-no-overrides = 项目没有声明审校裁定文件：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能保存决定。
 serve-error-title = 错误
 serve-not-found = 没有这个页面。
 serve-no-such-file = { $file } 不是项目的文件。
@@ -510,5 +510,5 @@ serve-bad-origin = Origin 错误：只有工作区自己的页面可以修改项
 serve-bad-token = 会话令牌缺失或错误：只有工作区自己的页面可以修改项目。
 serve-too-large = 请求过大。
 serve-bad-request = 请求指定了未知的目标或空的选择。
-serve-outside = 覆盖决定文件在项目之外。
+serve-outside = 审校裁定文件在项目之外。
 serve-internal = 内部错误。

@@ -476,7 +476,7 @@ cli-override-add-targets = 只用於這些目標（可重複）。預設：全�
 cli-override-import-about = 把 `convert --ambiguities` 的記錄（JSON Lines，其 `output` 改為審校者的選擇）轉為針對具體位置的裁定
 cli-override-import-file = 記錄檔案；- 表示標準輸入
 cli-override-import-targets = 只用於這些目標（可重複）。預設：全部
-cli-serve-about = 專案的本地網頁工作區：專案的檔案及其狀態，每個文件與其轉換結果並排顯示，點選即可決定歧義，並儲存為專案的覆蓋決定
+cli-serve-about = 專案的本地網頁工作區：專案的檔案及其狀態，每個文件與其轉換結果並排顯示，點選即可決定歧義，並儲存為專案的審校裁定
 cli-serve-project = 專案檔案或其所在資料夾。預設：當前資料夾或最近的上級資料夾中的 bianyi.toml
 cli-serve-port = 127.0.0.1 上的埠。預設：一個空閒埠
 cli-serve-open = 在預設瀏覽器中開啟工作區
@@ -500,7 +500,7 @@ serve-source = 原文
 serve-not-built = 尚未生成。
 serve-ambiguities = { $target } 的 { $count } 處歧義
 serve-everywhere = 在整個專案中使用
-serve-no-overrides = 專案沒有宣告覆蓋決定檔案：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能儲存決定。
+serve-no-overrides = 專案沒有宣告審校裁定檔案：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能儲存決定。
 serve-error-title = 錯誤
 serve-not-found = 沒有這個頁面。
 serve-no-such-file = { $file } 不是專案的檔案。
@@ -510,5 +510,5 @@ serve-bad-origin = Origin 錯誤：只有工作區自己的頁面可以修改專
 serve-bad-token = 會話令牌缺失或錯誤：只有工作區自己的頁面可以修改專案。
 serve-too-large = 請求過大。
 serve-bad-request = 請求指定了未知的目標或空的選擇。
-serve-outside = 覆蓋決定檔案在專案之外。
+serve-outside = 審校裁定檔案在專案之外。
 serve-internal = 內部錯誤。
