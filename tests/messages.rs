@@ -50,6 +50,10 @@ fn every_error_message_has_a_golden_case() {
             "covered with its reasons io-*: missing file, directory",
         ),
         (
+            "error-serve",
+            "needs a port that cannot be listened on: project::serve_says_when_its_port_is_taken",
+        ),
+        (
             "error-engine-config",
             "needs the opencc feature and a broken system OpenCC",
         ),

@@ -296,3 +296,60 @@ fn outputs_of_an_interrupted_build_are_not_taken_for_hand_edits() {
     assert!(converted.is_empty(), "{stderr}");
     assert!(stderr.contains("0 changed by hand"), "{stderr}");
 }
+
+#[test]
+fn serve_says_when_its_port_is_taken() {
+    let dir = example();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = bianyi(dir.path(), &["serve", "--port", &port], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot serve the workspace:"), "{err}");
+}
+
+#[test]
+fn serve_prints_its_url_and_answers_there() {
+    use std::io::{BufRead, Read, Write};
+    let dir = example();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
+        .args(["serve", "."])
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let authority = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let ask = |host: &str| {
+        let mut s = std::net::TcpStream::connect(&authority).unwrap();
+        write!(
+            s,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        answer
+    };
+    let good = ask(&authority);
+    let evil = ask("evil.example");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(good.starts_with("HTTP/1.1 200"), "{good}");
+    assert!(good.contains("articles/lecun.zh-Hant.txt"), "{good}");
+    assert!(evil.starts_with("HTTP/1.1 403"), "{evil}");
+}

@@ -73,6 +73,10 @@ pub(crate) enum Command {
     Completions(crate::packaging::CompletionsArgs),
     /// Print the man page, or write one per command into a folder.
     Man(crate::packaging::ManArgs),
+    /// A local web workspace over a project: its files and their state,
+    /// each document beside its conversions, ambiguities decided with a
+    /// click and saved as the project's overrides.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -787,6 +791,20 @@ pub(crate) struct ProjectArg {
     /// current folder or the nearest one above it.
     #[arg(long = "project", value_name = "PATH")]
     pub(crate) project: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The project file, or its folder. Default: the bianyi.toml of the
+    /// current folder or the nearest one above it.
+    #[arg(value_name = "PROJECT")]
+    pub(crate) project: Option<PathBuf>,
+    /// The port on 127.0.0.1. Default: a free one.
+    #[arg(long, value_name = "PORT", default_value_t = 0)]
+    pub(crate) port: u16,
+    /// Open the workspace in the default browser.
+    #[arg(long)]
+    pub(crate) open: bool,
 }
 
 #[derive(Debug, Args)]

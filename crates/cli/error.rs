@@ -111,6 +111,8 @@ pub(crate) enum CliError {
     InitExists {
         path: String,
     },
+    /// `bianyi serve` could not listen or serve.
+    Serve(std::io::Error),
     /// A line of `override import` that is not an ambiguity record.
     OverrideRecord {
         path: String,
@@ -378,6 +380,7 @@ impl CliError {
             CliError::Glossary(e) => glossary_error(e, l),
             CliError::Project(e) => crate::project::error(e, l),
             CliError::InitExists { path } => l.msg("error-init-exists", &[("path", s(path))]),
+            CliError::Serve(e) => l.msg("error-serve", &[("reason", s(&e.to_string()))]),
             CliError::OverrideRecord { path, line } => l.msg(
                 "error-override-record",
                 &[("path", s(path)), ("line", FluentValue::from(*line))],

@@ -55,6 +55,7 @@ fn main() -> ExitCode {
         Command::Override(args) => project::overrides(args, cli.lang.as_deref()),
         Command::Completions(args) => packaging::completions(args, cli.lang.as_deref()),
         Command::Man(args) => packaging::man(args, cli.lang.as_deref()),
+        Command::Serve(args) => project::serve(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

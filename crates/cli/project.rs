@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::{
     BuildArgs, CheckArgs, CheckFormat, InitArgs, OverrideArgs, OverrideCommand, ProjectArg,
+    ServeArgs,
 };
 use crate::error::{CliError, Source};
 use crate::i18n::Localizer;
@@ -566,6 +567,51 @@ pub(crate) fn overrides(args: &OverrideArgs, lang: Option<&str>) -> Result<(), C
     output::write(Some(&path), text.as_bytes())?;
     say(&l.msg("override-added", &[("count", n(added)), ("path", s(&rel))]));
     Ok(())
+}
+
+/// `bianyi serve`: listens on 127.0.0.1, says where, serves until
+/// interrupted.
+pub(crate) fn serve(args: &ServeArgs, lang: Option<&str>) -> Result<(), CliError> {
+    let l = Localizer::from_env(lang);
+    let project = load(&ProjectArg {
+        project: args.project.clone(),
+    })?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_io()
+        .build()
+        .map_err(CliError::Serve)?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
+            .await
+            .map_err(CliError::Serve)?;
+        let port = listener.local_addr().map_err(CliError::Serve)?.port();
+        let mut options = bianyi_serve::Options::new(port, &l.locale()).map_err(CliError::Serve)?;
+        options.reporter = Some(reporter(&project, lang));
+        let app = bianyi_serve::router(&project.file, options).map_err(CliError::Serve)?;
+        let url = format!("http://127.0.0.1:{port}/");
+        say(&l.msg("serve-listening", &[("url", s(&url))]));
+        if args.open {
+            open_browser(&url);
+        }
+        axum::serve(listener, app).await.map_err(CliError::Serve)
+    })
+}
+
+/// Opens `url` in the default browser, if the system says how.
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
 }
 
 /// The project-relative name of `file`, a path from the current folder.

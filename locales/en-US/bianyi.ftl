@@ -596,3 +596,45 @@ cli-man-examples =
     bianyi man | man -l -
     # Install a page per command
     bianyi man -o ~/.local/share/man/man1
+cli-serve-about = A local web workspace over a project: its files and their state, each document beside its conversions, ambiguities decided with a click and saved as the project's overrides
+cli-serve-project = The project file, or its folder. Default: the bianyi.toml of the current folder or the nearest one above it
+cli-serve-port = The port on 127.0.0.1. Default: a free one
+cli-serve-open = Open the workspace in the default browser
+error-serve = cannot serve the workspace: { $reason }
+serve-listening = bianyi workspace at { $url } (Ctrl+C to stop)
+
+## The web workspace (`bianyi serve`).
+
+serve-home = bianyi workspace
+serve-files-title = Files of the project
+serve-build = Build the project
+serve-col-file = File
+serve-col-outputs = Outputs
+serve-col-findings = Findings
+serve-state-converted = converted
+serve-state-stale = stale
+serve-state-failed = cannot be built
+serve-state-modified = changed by hand
+serve-findings-title = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+serve-source = Source
+serve-not-built = Not built yet.
+serve-ambiguities = { $count ->
+    [one] 1 ambiguity for { $target }
+   *[other] { $count } ambiguities for { $target }
+}
+serve-everywhere = everywhere in the project
+serve-no-overrides = The project declares no overrides file: add overrides = "overrides.toml" to bianyi.toml to save decisions.
+serve-error-title = Error
+serve-not-found = No such page.
+serve-no-such-file = { $file } is not a file of the project.
+serve-unreadable = { $file } cannot be read as its source set says.
+serve-bad-host = Wrong Host: the workspace answers only to 127.0.0.1 and localhost on its own port.
+serve-bad-origin = Wrong Origin: only the workspace's own pages may change the project.
+serve-bad-token = Missing or wrong session token: only the workspace's own pages may change the project.
+serve-too-large = The request is too large.
+serve-bad-request = The request names an unknown target or an empty choice.
+serve-outside = The overrides file is outside the project.
+serve-internal = Internal error.

@@ -551,3 +551,39 @@ cli-man-examples =
     bianyi man | man -l -
     # 为每个命令安装一个手册页
     bianyi man -o ~/.local/share/man/man1
+cli-serve-about = 项目的本地网页工作区：项目的文件及其状态，每个文档与其转换结果并排显示，点击即可决定歧义，并保存为项目的审校裁定
+cli-serve-project = 项目文件或其所在文件夹。默认：当前文件夹或最近的上级文件夹中的 bianyi.toml
+cli-serve-port = 127.0.0.1 上的端口。默认：一个空闲端口
+cli-serve-open = 在默认浏览器中打开工作区
+error-serve = 无法提供工作区：{ $reason }
+serve-listening = bianyi 工作区位于 { $url }（按 Ctrl+C 停止）
+
+## 网页工作区（`bianyi serve`）。
+
+serve-home = bianyi 工作区
+serve-files-title = 项目的文件
+serve-build = 生成项目
+serve-col-file = 文件
+serve-col-outputs = 输出
+serve-col-findings = 问题
+serve-state-converted = 已转换
+serve-state-stale = 已过时
+serve-state-failed = 无法生成
+serve-state-modified = 已被手动修改
+serve-findings-title = { $count } 个问题
+serve-source = 原文
+serve-not-built = 尚未生成。
+serve-ambiguities = { $target } 的 { $count } 处歧义
+serve-everywhere = 在整个项目中使用
+serve-no-overrides = 项目没有声明审校裁定文件：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能保存决定。
+serve-error-title = 错误
+serve-not-found = 没有这个页面。
+serve-no-such-file = { $file } 不是项目的文件。
+serve-unreadable = 无法按其源文件集的设置读取 { $file }。
+serve-bad-host = Host 错误：工作区只响应其端口上的 127.0.0.1 和 localhost。
+serve-bad-origin = Origin 错误：只有工作区自己的页面可以修改项目。
+serve-bad-token = 会话令牌缺失或错误：只有工作区自己的页面可以修改项目。
+serve-too-large = 请求过大。
+serve-bad-request = 请求指定了未知的目标或空的选择。
+serve-outside = 审校裁定文件在项目之外。
+serve-internal = 内部错误。

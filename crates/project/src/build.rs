@@ -467,6 +467,18 @@ fn encoding_name(e: SourceEncoding) -> &'static str {
     }
 }
 
+/// The text of `input` (a path relative to the project), read as the
+/// source set that takes it says (a localization file: UTF-8), as a build
+/// reads it.
+pub fn read_input(project: &Project, input: &str) -> Result<String, Failure> {
+    let bytes = std::fs::read(project.path(input)).map_err(Failure::Read)?;
+    let encoding = match project.input_kind(input) {
+        Some(InputKind::Document(k)) => project.sources[k].encoding,
+        _ => SourceEncoding::Utf8,
+    };
+    decode(bytes, encoding)
+}
+
 /// The text of a source read as `encoding` says.
 pub(crate) fn decode(bytes: Vec<u8>, encoding: SourceEncoding) -> Result<String, Failure> {
     let utf8 = |bytes: Vec<u8>| {

@@ -1,0 +1,576 @@
+//! The pages and the actions behind their forms.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use bianyi_convert::Conversion;
+use bianyi_project::{
+    BuildOptions, Finding, Overrides, Project, Sink, SpotOverride, WordOverride, check,
+    load_overrides, read_input,
+};
+use fluent_bundle::FluentValue;
+use serde::Deserialize;
+
+use crate::App;
+use crate::html::{esc, esc_into, page, query};
+
+/// A page telling what went wrong.
+pub(crate) fn error_page(app: &App, status: StatusCode, message: &str) -> Response {
+    let body = format!("<p class=\"error\" role=\"alert\">{}</p>\n", esc(message));
+    let title = app.ui.t("serve-error-title", &[]);
+    let home = app.ui.t("serve-home", &[]);
+    (status, Html(page(&app.ui.lang, &title, &home, &body))).into_response()
+}
+
+fn project_error(app: &App, e: &bianyi_project::Error) -> Response {
+    error_page(app, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())
+}
+
+/// Runs blocking work (reading, converting, building) off the server's
+/// threads.
+async fn blocking(app: Arc<App>, f: impl FnOnce(&App) -> Response + Send + 'static) -> Response {
+    let fallback = app.clone();
+    tokio::task::spawn_blocking(move || f(&app))
+        .await
+        .unwrap_or_else(|_| {
+            error_page(
+                &fallback,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &fallback.ui.t("serve-internal", &[]),
+            )
+        })
+}
+
+fn build_options(app: &App) -> BuildOptions {
+    let mut o = BuildOptions::default();
+    o.reporter = app.options.reporter.clone();
+    o
+}
+
+/// The input a finding is about, if it names one.
+fn finding_file(f: &Finding) -> Option<String> {
+    let v = serde_json::to_value(f).ok()?;
+    ["input", "source", "file"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(|s| s.as_str()).map(str::to_string))
+}
+
+/// A finding in one line: its kind, then its fields.
+fn finding_text(f: &Finding) -> String {
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(f) else {
+        return String::new();
+    };
+    let kind = map.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    let mut out = kind.to_string();
+    for (k, v) in &map {
+        if k == "kind" {
+            continue;
+        }
+        let v = match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let _ = write!(out, " · {k}: {v}");
+    }
+    out
+}
+
+/// `GET /`: the project's files, their outputs' state, the findings.
+pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
+    blocking(app, |app| {
+        let project = match app.project() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        let plan = match project.plan() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        let report = match check(&project, &build_options(app)) {
+            Ok(r) => r,
+            Err(e) => return project_error(app, &e),
+        };
+        let ui = &app.ui;
+        // Output states from the dry run; other findings by input.
+        let mut states: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut by_input: BTreeMap<String, usize> = BTreeMap::new();
+        for f in &report.findings {
+            match f {
+                Finding::Stale { output, .. } => {
+                    states.insert(output, "stale");
+                }
+                Finding::Modified { output } => {
+                    states.insert(output, "modified");
+                }
+                Finding::Failed { output, .. } => {
+                    states.insert(output, "failed");
+                }
+                other => {
+                    if let Some(file) = finding_file(other) {
+                        *by_input.entry(file).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut body = String::new();
+        let _ = write!(
+            body,
+            "<h1>{}</h1>\n<p>{}</p>\n",
+            esc(&ui.t("serve-files-title", &[])),
+            esc(&project.file.display().to_string())
+        );
+        let _ = writeln!(
+            body,
+            "<form method=\"post\" action=\"/build\"><input type=\"hidden\" name=\"token\" \
+             value=\"{}\"><button>{}</button></form>",
+            esc(&app.options.token),
+            esc(&ui.t("serve-build", &[]))
+        );
+        let _ = write!(
+            body,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            esc(&ui.t("serve-col-file", &[])),
+            esc(&ui.t("serve-col-outputs", &[])),
+            esc(&ui.t("serve-col-findings", &[]))
+        );
+        for (input, _) in &plan.inputs {
+            let _ = write!(
+                body,
+                "<tr><td><a href=\"/doc?file={}\">{}</a></td><td><ul>",
+                esc(&query(input)),
+                esc(input)
+            );
+            for job in plan.jobs.iter().filter(|j| &j.input == input) {
+                let state = states
+                    .get(job.output.as_str())
+                    .copied()
+                    .unwrap_or("converted");
+                let _ = write!(
+                    body,
+                    "<li class=\"state-{state}\">{} <span>{}</span> — {}</li>",
+                    esc(plan.specs[job.spec].target.tag()),
+                    esc(&job.output),
+                    esc(&ui.t(&format!("serve-state-{state}"), &[]))
+                );
+            }
+            let count = by_input.get(input).copied().unwrap_or(0);
+            let _ = writeln!(body, "</ul></td><td>{count}</td></tr>");
+        }
+        body.push_str("</tbody>\n</table>\n");
+        let others: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| {
+                !matches!(
+                    f,
+                    Finding::Stale { .. } | Finding::Modified { .. } | Finding::Failed { .. }
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            body,
+            "<h2>{}</h2>",
+            esc(&ui.t(
+                "serve-findings-title",
+                &[("count", FluentValue::from(others.len()))]
+            ))
+        );
+        body.push_str("<ul class=\"findings\">\n");
+        for f in others {
+            let text = esc(&finding_text(f));
+            match finding_file(f).filter(|file| plan.inputs.iter().any(|(i, _)| i == file)) {
+                Some(file) => {
+                    let _ = writeln!(
+                        body,
+                        "<li><a href=\"/doc?file={}\">{text}</a></li>",
+                        esc(&query(&file))
+                    );
+                }
+                None => {
+                    let _ = writeln!(body, "<li>{text}</li>");
+                }
+            }
+        }
+        body.push_str("</ul>\n");
+        let title = ui.t("serve-files-title", &[]);
+        Html(page(&ui.lang, &title, &ui.t("serve-home", &[]), &body)).into_response()
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct DocQuery {
+    file: String,
+    target: Option<String>,
+}
+
+/// The planned input `file` of `project`, checked to be inside its root.
+fn planned_input(app: &App, project: &Project, file: &str) -> Result<(), Response> {
+    let known = project
+        .plan()
+        .map(|p| p.inputs.iter().any(|(i, _)| i == file))
+        .unwrap_or(false);
+    if !known || crate::inside(&app.root, file).is_none() {
+        return Err(error_page(
+            app,
+            StatusCode::NOT_FOUND,
+            &app.ui
+                .t("serve-no-such-file", &[("file", FluentValue::from(file))]),
+        ));
+    }
+    Ok(())
+}
+
+/// `output` with the characters that differ from `source` marked.
+fn marked_output(source: &str, output: &str, out: &mut String) {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(std::time::Duration::from_secs(2))
+        .diff_chars(source, output);
+    for op in diff.ops() {
+        for change in diff.iter_changes(op) {
+            match change.tag() {
+                similar::ChangeTag::Equal => esc_into(change.value(), out),
+                similar::ChangeTag::Insert => {
+                    out.push_str("<mark class=\"chg\">");
+                    esc_into(change.value(), out);
+                    out.push_str("</mark>");
+                }
+                similar::ChangeTag::Delete => {}
+            }
+        }
+    }
+}
+
+/// `GET /doc?file=F&target=T`: the source beside each conversion, the
+/// ambiguities of target T marked with their alternatives.
+pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) -> Response {
+    blocking(app, move |app| {
+        let project = match app.project() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        if let Err(r) = planned_input(app, &project, &q.file) {
+            return r;
+        }
+        let plan = match project.plan() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        let ui = &app.ui;
+        let source = match read_input(&project, &q.file) {
+            Ok(t) => t,
+            Err(_) => {
+                return error_page(
+                    app,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &ui.t("serve-unreadable", &[("file", FluentValue::from(q.file.as_str()))]),
+                );
+            }
+        };
+        let jobs: Vec<_> = plan
+            .jobs
+            .iter()
+            .filter(|j| j.input == q.file && !j.report)
+            .collect();
+        let chosen = jobs
+            .iter()
+            .find(|j| Some(plan.specs[j.spec].target.tag()) == q.target.as_deref())
+            .or(jobs.first());
+        let mut body = String::new();
+        let _ = writeln!(body, "<h1>{}</h1>", esc(&q.file));
+        // Target choice.
+        body.push_str("<nav class=\"targets\">");
+        for j in &jobs {
+            let tag = plan.specs[j.spec].target.tag();
+            let current = chosen.is_some_and(|c| c.spec == j.spec);
+            let _ = write!(
+                body,
+                "<a href=\"/doc?file={}&amp;target={}\"{}>{}</a> ",
+                esc(&query(&q.file)),
+                esc(&query(tag)),
+                if current { " aria-current=\"page\"" } else { "" },
+                esc(tag)
+            );
+        }
+        body.push_str("</nav>\n");
+        let ambiguities = chosen
+            .map(|j| {
+                let s = &plan.specs[j.spec];
+                Conversion::builder(s.target)
+                    .phrases(s.phrases)
+                    .corner_quotes(s.corner_quotes)
+                    .build()
+                    .ambiguities(&source)
+            })
+            .unwrap_or_default();
+        // The source, ambiguities marked.
+        body.push_str("<div class=\"columns\">\n<section><h2>");
+        esc_into(&ui.t("serve-source", &[]), &mut body);
+        body.push_str("</h2><pre class=\"text\">");
+        let mut at = 0;
+        for (k, a) in ambiguities.iter().enumerate() {
+            if a.byte < at || a.byte + a.source.len() > source.len() {
+                continue;
+            }
+            esc_into(&source[at..a.byte], &mut body);
+            let _ = write!(
+                body,
+                "<a class=\"amb\" id=\"s{k}\" href=\"#a{k}\" title=\"{}\">",
+                esc(&a.alternatives.join(" / "))
+            );
+            esc_into(&a.source, &mut body);
+            body.push_str("</a>");
+            at = a.byte + a.source.len();
+        }
+        esc_into(&source[at..], &mut body);
+        body.push_str("</pre></section>\n");
+        // Each conversion, as built.
+        for j in &jobs {
+            let tag = plan.specs[j.spec].target.tag();
+            let _ = write!(body, "<section><h2>{} <small>{}</small></h2>", esc(tag), esc(&j.output));
+            match crate::inside(&app.root, &j.output).map(std::fs::read) {
+                Some(Ok(bytes)) => {
+                    body.push_str("<pre class=\"text\">");
+                    marked_output(&source, &String::from_utf8_lossy(&bytes), &mut body);
+                    body.push_str("</pre>");
+                }
+                _ => {
+                    let _ = write!(body, "<p>{}</p>", esc(&ui.t("serve-not-built", &[])));
+                }
+            }
+            body.push_str("</section>\n");
+        }
+        body.push_str("</div>\n");
+        // The ambiguities of the chosen target, with their alternatives.
+        if let Some(j) = chosen {
+            let tag = plan.specs[j.spec].target.tag();
+            let _ = writeln!(
+                body,
+                "<h2>{}</h2>",
+                esc(&ui.t(
+                    "serve-ambiguities",
+                    &[
+                        ("count", FluentValue::from(ambiguities.len())),
+                        ("target", FluentValue::from(tag)),
+                    ]
+                ))
+            );
+            if project.overrides.is_none() {
+                let _ = writeln!(body, "<p>{}</p>", esc(&ui.t("serve-no-overrides", &[])));
+            }
+            body.push_str("<ol class=\"ambiguities\">\n");
+            for (k, a) in ambiguities.iter().enumerate() {
+                let _ = write!(
+                    body,
+                    "<li id=\"a{k}\"><a href=\"#s{k}\">{}:{}</a> <b>{}</b> → <b>{}</b> \
+                     <small>{} · {}</small>",
+                    a.line,
+                    a.column,
+                    esc(&a.source),
+                    esc(&a.output),
+                    esc(a.rule),
+                    a.risk
+                );
+                if project.overrides.is_some() {
+                    let _ = write!(
+                        body,
+                        "<form method=\"post\" action=\"/override\">\
+                         <input type=\"hidden\" name=\"token\" value=\"{}\">\
+                         <input type=\"hidden\" name=\"file\" value=\"{}\">\
+                         <input type=\"hidden\" name=\"target\" value=\"{}\">\
+                         <input type=\"hidden\" name=\"line\" value=\"{}\">\
+                         <input type=\"hidden\" name=\"column\" value=\"{}\">\
+                         <input type=\"hidden\" name=\"source\" value=\"{}\">\
+                         <input type=\"hidden\" name=\"anchor\" value=\"a{k}\">",
+                        esc(&app.options.token),
+                        esc(&q.file),
+                        esc(tag),
+                        a.line,
+                        a.column,
+                        esc(&a.source),
+                    );
+                    for alt in &a.alternatives {
+                        let _ = write!(
+                            body,
+                            "<button name=\"output\" value=\"{v}\"{c}>{v}</button>",
+                            v = esc(alt),
+                            c = if *alt == a.output {
+                                " class=\"current\""
+                            } else {
+                                ""
+                            }
+                        );
+                    }
+                    let _ = write!(
+                        body,
+                        "<label><input type=\"checkbox\" name=\"everywhere\" value=\"1\"> {}</label>\
+                         </form>",
+                        esc(&ui.t("serve-everywhere", &[]))
+                    );
+                }
+                body.push_str("</li>\n");
+            }
+            body.push_str("</ol>\n");
+        }
+        Html(page(&ui.lang, &q.file, &ui.t("serve-home", &[]), &body)).into_response()
+    })
+    .await
+}
+
+/// Writes files atomically: a temporary file in the folder, renamed.
+struct Files;
+
+impl Sink for Files {
+    fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        std::io::Write::write_all(&mut tmp, bytes)?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// Builds the project; a failure is the page to show.
+fn build_now(app: &App, project: &Project) -> Result<(), Response> {
+    bianyi_project::build(project, &build_options(app), &Files, &|_| {})
+        .map(|_| ())
+        .map_err(|e| project_error(app, &e))
+}
+
+fn see_other(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response()
+}
+
+/// `POST /build`: builds the project.
+pub(crate) async fn build(State(app): State<Arc<App>>) -> Response {
+    blocking(app, |app| {
+        let _held = app.writing.lock();
+        let project = match app.project() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        match build_now(app, &project) {
+            Ok(()) => see_other("/"),
+            Err(r) => r,
+        }
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct OverrideForm {
+    file: String,
+    target: String,
+    line: usize,
+    column: usize,
+    source: String,
+    output: String,
+    everywhere: Option<String>,
+    anchor: Option<String>,
+}
+
+/// `POST /override`: a reviewer's choice for an ambiguity, at this spot
+/// or for the word everywhere in the project, saved in the project's
+/// overrides file; the project is built at once.
+pub(crate) async fn add_override(
+    State(app): State<Arc<App>>,
+    Form(f): Form<OverrideForm>,
+) -> Response {
+    blocking(app, move |app| {
+        let _held = app.writing.lock();
+        let project = match app.project() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        if let Err(r) = planned_input(app, &project, &f.file) {
+            return r;
+        }
+        let ui = &app.ui;
+        let Some(rel) = project.overrides.clone() else {
+            return error_page(app, StatusCode::CONFLICT, &ui.t("serve-no-overrides", &[]));
+        };
+        let Some(path) = crate::inside(&app.root, &rel) else {
+            return error_page(app, StatusCode::FORBIDDEN, &ui.t("serve-outside", &[]));
+        };
+        let known_target = project.targets.iter().any(|t| t.target.tag() == f.target)
+            || project
+                .locales
+                .iter()
+                .any(|l| l.targets.iter().any(|t| t.target.tag() == f.target));
+        if !known_target || f.output.is_empty() {
+            return error_page(
+                app,
+                StatusCode::BAD_REQUEST,
+                &ui.t("serve-bad-request", &[]),
+            );
+        }
+        let (mut decisions, _) = match load_overrides(&project) {
+            Ok(d) => d,
+            Err(e) => return project_error(app, &e),
+        };
+        if f.everywhere.is_some() {
+            let mut w = WordOverride::default();
+            w.source = f.source.clone();
+            w.output = f.output.clone();
+            w.targets = vec![f.target.clone()];
+            decisions.add_word(w);
+        } else {
+            let text = match read_input(&project, &f.file) {
+                Ok(t) => t,
+                Err(_) => {
+                    return error_page(
+                        app,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        &ui.t(
+                            "serve-unreadable",
+                            &[("file", FluentValue::from(f.file.as_str()))],
+                        ),
+                    );
+                }
+            };
+            match SpotOverride::at(&f.file, &text, f.line, f.column, &f.source, &f.output) {
+                Ok(mut spot) => {
+                    spot.targets = vec![f.target.clone()];
+                    decisions.add_spot(spot);
+                }
+                Err(e) => return error_page(app, StatusCode::BAD_REQUEST, &e.to_string()),
+            }
+        }
+        let text = decisions.render();
+        if let Err(e) = Overrides::parse(&path, &text) {
+            return project_error(app, &e);
+        }
+        if let Err(e) = Files.write(&path, text.as_bytes()) {
+            return error_page(app, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
+        }
+        if let Err(r) = build_now(app, &project) {
+            return r;
+        }
+        let anchor = f
+            .anchor
+            .filter(|a| a.starts_with('a') && a[1..].bytes().all(|b| b.is_ascii_digit()))
+            .map(|a| format!("#{a}"))
+            .unwrap_or_default();
+        see_other(&format!(
+            "/doc?file={}&target={}{anchor}",
+            query(&f.file),
+            query(&f.target)
+        ))
+    })
+    .await
+}
