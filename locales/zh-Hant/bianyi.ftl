@@ -551,3 +551,39 @@ cli-man-examples =
     bianyi man | man -l -
     # 為每個命令安裝一個手冊頁
     bianyi man -o ~/.local/share/man/man1
+cli-serve-about = 專案的本地網頁工作區：專案的檔案及其狀態，每個文件與其轉換結果並排顯示，點選即可決定歧義，並儲存為專案的審校裁定
+cli-serve-project = 專案檔案或其所在資料夾。預設：當前資料夾或最近的上級資料夾中的 bianyi.toml
+cli-serve-port = 127.0.0.1 上的埠。預設：一個空閒埠
+cli-serve-open = 在預設瀏覽器中開啟工作區
+error-serve = 無法提供工作區：{ $reason }
+serve-listening = bianyi 工作區位於 { $url }（按 Ctrl+C 停止）
+
+## 網頁工作區（`bianyi serve`）。
+
+serve-home = bianyi 工作區
+serve-files-title = 專案的檔案
+serve-build = 生成專案
+serve-col-file = 檔案
+serve-col-outputs = 輸出
+serve-col-findings = 問題
+serve-state-converted = 已轉換
+serve-state-stale = 已過時
+serve-state-failed = 無法生成
+serve-state-modified = 已被手動修改
+serve-findings-title = { $count } 個問題
+serve-source = 原文
+serve-not-built = 尚未生成。
+serve-ambiguities = { $target } 的 { $count } 處歧義
+serve-everywhere = 在整個專案中使用
+serve-no-overrides = 專案沒有宣告審校裁定檔案：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能儲存決定。
+serve-error-title = 錯誤
+serve-not-found = 沒有這個頁面。
+serve-no-such-file = { $file } 不是專案的檔案。
+serve-unreadable = 無法按其原始檔集的設定讀取 { $file }。
+serve-bad-host = Host 錯誤：工作區只響應其埠上的 127.0.0.1 和 localhost。
+serve-bad-origin = Origin 錯誤：只有工作區自己的頁面可以修改專案。
+serve-bad-token = 會話令牌缺失或錯誤：只有工作區自己的頁面可以修改專案。
+serve-too-large = 請求過大。
+serve-bad-request = 請求指定了未知的目標或空的選擇。
+serve-outside = 審校裁定檔案在專案之外。
+serve-internal = 內部錯誤。
