@@ -587,10 +587,11 @@ pub(crate) struct ConvertArgs {
     #[arg(short = 'c', long = "config", value_name = "CONFIG")]
     pub(crate) config: Option<String>,
 
-    /// With -c: a text dictionary (OpenCC's format, KEY, a tab, VALUE per
-    /// line) put in front of the config's first stage and segmentation.
-    /// Repeatable; an earlier one wins.
-    #[arg(long = "dict", value_name = "FILE", requires = "config")]
+    /// A text dictionary (OpenCC's format, KEY, a tab, VALUE per line) put
+    /// in front of the first stage and segmentation of the config (-c) or
+    /// of what the target (--to) converts with. Repeatable; an earlier one
+    /// wins.
+    #[arg(long = "dict", value_name = "FILE")]
     pub(crate) dicts: Vec<PathBuf>,
 
     /// Write “ ” ‘ ’ as 「 」 『 』 (Taiwan and Hong Kong typography). Off
@@ -631,7 +632,7 @@ pub(crate) struct ConvertArgs {
     pub(crate) tofu_risk: bool,
 
     /// List the configs with a one-line description each, then exit.
-    #[arg(long, conflicts_with_all = ["config", "to", "files", "output", "in_place"])]
+    #[arg(long, conflicts_with_all = ["config", "to", "dicts", "files", "output", "in_place"])]
     pub(crate) list_configs: bool,
 
     /// Threads converting large inputs (split at paragraph ends; the output

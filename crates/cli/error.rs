@@ -100,6 +100,11 @@ pub(crate) enum CliError {
     },
     EngineNoTofuRisk,
     EngineOnlyConvert,
+    /// `--engine opencc` with `--dict`.
+    EngineNoDicts,
+    /// `--phrases` with `-c` (clap lets it through: `--to`, which it
+    /// requires, conflicts with `-c`).
+    PhrasesNeedTarget,
     UnknownTarget {
         name: String,
     },
@@ -376,6 +381,8 @@ impl CliError {
             ),
             CliError::EngineNoTofuRisk => l.msg("error-engine-no-tofu-risk", &[]),
             CliError::EngineOnlyConvert => l.msg("error-engine-only-convert", &[]),
+            CliError::EngineNoDicts => l.msg("error-engine-no-dicts", &[]),
+            CliError::PhrasesNeedTarget => l.msg("error-phrases-need-target", &[]),
             CliError::UnknownTarget { name } => l.msg("error-unknown-target", &[("name", s(name))]),
             CliError::Glossary(e) => glossary_error(e, l),
             CliError::Project(e) => crate::project::error(e, l),

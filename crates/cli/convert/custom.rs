@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bianyi_convert::{Config, CustomConfig, ErrorKind, Sources};
+use bianyi_convert::{Config, CustomConfig, ErrorKind, Sources, Target, TargetDicts};
 
 use crate::error::CliError;
 use crate::output;
@@ -34,6 +34,22 @@ pub(crate) fn load(
     }
     .map_err(config_file_error)?;
     cached(sources)
+}
+
+/// The user dictionaries `dicts` for a conversion to `target` (with
+/// regional vocabulary or not): alone, and in front of the target's config
+/// from Simplified.
+pub(crate) fn target_dicts(
+    target: Target,
+    phrases: bool,
+    dicts: &[PathBuf],
+) -> Result<TargetDicts, CliError> {
+    let alone = cached(CustomConfig::dictionaries_sources(dicts).map_err(config_file_error)?)?;
+    let from_simplified = target
+        .from_simplified(phrases)
+        .map(|c| load(None, Some(c), dicts))
+        .transpose()?;
+    Ok(TargetDicts::new(alone, from_simplified))
 }
 
 /// The compiled config of `sources`, from the cache when it holds it.

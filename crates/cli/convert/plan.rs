@@ -3,7 +3,7 @@
 //! diff or an ambiguity report; glossaries), and the helpers `l10n convert`
 //! and `align report` share with it.
 
-use bianyi_convert::{Config, Conversion, ErrorKind, Target, To};
+use bianyi_convert::{Config, Conversion, ErrorKind, Target, TargetDicts, To};
 use bianyi_glossary::{Applier, TermMode};
 
 use crate::args::{ConvertArgs, Engine, TermArgs, TermsMode};
@@ -48,9 +48,17 @@ pub(crate) fn to_of(to: Option<&str>, config: Option<&str>) -> Result<To, CliErr
 }
 
 /// `-c CONFIG --dict FILE…`: the config (built-in or a file) with the user
-/// dictionaries in front of its first stage.
-fn with_dicts(args: &ConvertArgs) -> Result<To, CliError> {
-    // (clap refuses --dict without -c, and -c with --to.)
+/// dictionaries in front of its first stage; `--to TARGET --dict FILE…`:
+/// the target, with its user dictionaries loaded.
+fn with_dicts(args: &ConvertArgs) -> Result<(To, Option<TargetDicts>), CliError> {
+    // (clap refuses -c with --to.)
+    if let Some(tag) = args.to.as_deref() {
+        let To::Target(target) = to_of(Some(tag), None)? else {
+            return Err(CliError::MissingConfig);
+        };
+        let dicts = super::custom::target_dicts(target, args.phrases, &args.dicts)?;
+        return Ok((To::Target(target), Some(dicts)));
+    }
     let name = args.config.as_deref().ok_or(CliError::MissingConfig)?;
     let custom = if super::custom::is_path(name) {
         super::custom::load(Some(std::path::Path::new(name)), None, &args.dicts)?
@@ -60,7 +68,7 @@ fn with_dicts(args: &ConvertArgs) -> Result<To, CliError> {
             .map_err(|e: bianyi_convert::Error| config_error(e, name))?;
         super::custom::load(None, Some(config), &args.dicts)?
     };
-    Ok(To::Custom(custom))
+    Ok((To::Custom(custom), None))
 }
 
 /// The error for a config name that does not parse.
@@ -170,19 +178,31 @@ pub(super) fn job(args: &ConvertArgs, lang: Option<&str>, batch: bool) -> Result
     if args.to.is_some() && args.engine == Engine::Opencc {
         return Err(CliError::EngineOnlyConvert);
     }
-    let to = if args.dicts.is_empty() {
-        to_of(args.to.as_deref(), args.config.as_deref())?
+    if !args.dicts.is_empty() && args.engine == Engine::Opencc {
+        return Err(CliError::EngineNoDicts);
+    }
+    if args.phrases && args.to.is_none() {
+        return Err(CliError::PhrasesNeedTarget);
+    }
+    let (to, dicts) = if args.dicts.is_empty() {
+        (to_of(args.to.as_deref(), args.config.as_deref())?, None)
     } else {
         with_dicts(args)?
     };
     let backend = match to {
         // (--tofu-risk is for configs.)
-        To::Target(target) => Backend::Bianyi(
-            Conversion::builder(target)
+        To::Target(target) => {
+            let builder = Conversion::builder(target)
                 .phrases(args.phrases)
-                .corner_quotes(args.corner_quotes)
+                .corner_quotes(args.corner_quotes);
+            Backend::Bianyi(
+                match dicts {
+                    Some(d) => builder.dicts(d),
+                    None => builder,
+                }
                 .build(),
-        ),
+            )
+        }
         To::Custom(custom) => {
             if args.engine == Engine::Opencc {
                 return Err(CliError::EngineOnlyConvert);

@@ -19,7 +19,7 @@ use crate::error::{Error, ErrorKind, Position};
 use crate::file::{At, SIZES, convert_file};
 use crate::report::Ambiguity;
 use crate::stream::{check_utf8, convert_parts, pipeline};
-use crate::target::{DETECT_BYTES, Document, Target, TargetConverter};
+use crate::target::{DETECT_BYTES, Document, Target, TargetConverter, TargetDicts};
 
 /// What a [`Conversion`] converts to.
 ///
@@ -142,6 +142,7 @@ pub struct ConversionBuilder {
     phrases: bool,
     corner_quotes: bool,
     general: bool,
+    dicts: Option<TargetDicts>,
 }
 
 impl ConversionBuilder {
@@ -170,6 +171,15 @@ impl ConversionBuilder {
         self
     }
 
+    /// For a target: user dictionaries in front of its conversions
+    /// ([`TargetDicts`]). A config takes them in front of its first stage
+    /// when loaded ([`CustomConfig::builtin_sources`]): this option does
+    /// not change it.
+    pub fn dicts(mut self, dicts: TargetDicts) -> ConversionBuilder {
+        self.dicts = Some(dicts);
+        self
+    }
+
     /// For tests: a config's [`crate::ConverterBuilder::general_path`].
     #[doc(hidden)]
     pub fn general_path(mut self, yes: bool) -> ConversionBuilder {
@@ -192,11 +202,15 @@ impl ConversionBuilder {
                     .general_path(self.general)
                     .build(),
             )),
-            To::Target(target) => Engine::Target(
-                TargetConverter::new(target)
+            To::Target(target) => {
+                let converter = TargetConverter::new(target)
                     .tofu_risk(self.tofu_risk)
-                    .phrases(self.phrases),
-            ),
+                    .phrases(self.phrases);
+                Engine::Target(match self.dicts {
+                    Some(d) => converter.dicts(d),
+                    None => converter,
+                })
+            }
         };
         Conversion {
             to: self.to,
@@ -221,6 +235,7 @@ impl Conversion {
             phrases: false,
             corner_quotes: false,
             general: false,
+            dicts: None,
         }
     }
 
@@ -311,7 +326,7 @@ impl Conversion {
     fn prepared(&self, judge: impl FnOnce(&TargetConverter) -> Document) -> Prepared<'_> {
         let plan = match &self.engine {
             Engine::Config(c) => Plan::Config(c),
-            Engine::Target(t) => Plan::Target(judge(t)),
+            Engine::Target(t) => Plan::Target(Box::new(judge(t))),
         };
         Prepared {
             plan,
@@ -342,7 +357,7 @@ pub struct Prepared<'c> {
 #[derive(Clone, Debug)]
 enum Plan<'c> {
     Config(&'c Converter),
-    Target(Document),
+    Target(Box<Document>),
 }
 
 impl Prepared<'_> {

@@ -226,6 +226,32 @@ impl CustomConfig {
         })
     }
 
+    /// The text dictionaries `dicts` alone, as a config of one stage (and
+    /// the same segmentation): what they convert, and nothing else. The
+    /// user dictionaries of a target conversion (see
+    /// [`crate::TargetDicts`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`CustomConfig::sources`], for the files `dicts`.
+    pub fn dictionaries_sources(dicts: &[impl AsRef<Path>]) -> Result<Sources, Error> {
+        let group = DictSpec::Group {
+            union: false,
+            children: Vec::new(),
+        };
+        let spec = ConfigSpec {
+            name: "user-dictionaries".to_string(),
+            title: "user dictionaries".to_string(),
+            normalization: Vec::new(),
+            segmentation: Some(group.clone()),
+            chain: vec![group],
+        };
+        Sources::read(spec, "bianyi:user-dictionaries", None, dicts, |file| {
+            let p = Path::new(file);
+            Ok((p.to_path_buf(), read_text(p)?))
+        })
+    }
+
     /// The config's name (its file name without `.json`).
     pub fn name(self) -> &'static str {
         self.inner.layout.name

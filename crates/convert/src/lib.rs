@@ -95,7 +95,7 @@ pub use error::{Error, ErrorKind, Position};
 pub use file::check_utf8_file;
 pub use report::Ambiguity;
 pub use stream::{StreamConverter, check_utf8};
-pub use target::{DETECT_BYTES, Document, Route, Target, TargetConverter};
+pub use target::{DETECT_BYTES, Document, Route, Target, TargetConverter, TargetDicts};
 pub use words::split_words;
 
 /// Facts about the embedded OpenCC data, for `--version` style reports.

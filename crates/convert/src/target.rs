@@ -27,6 +27,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
 use crate::context::{Unit, convert_fast, convert_words};
+use crate::custom::CustomConfig;
 use crate::detect::{Counts, Detection, Detector, Script, Standard};
 use crate::engine::Converter;
 use crate::error::{Error, ErrorKind};
@@ -74,6 +75,27 @@ impl Target {
     /// True for the Simplified targets.
     pub fn is_simplified(self) -> bool {
         matches!(self, Target::Hans | Target::Mainland)
+    }
+
+    /// The OpenCC config that converts Simplified text to this target
+    /// ([`Route::FromSimplified`]), with or without regional vocabulary;
+    /// `None` for the Simplified targets.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Target};
+    ///
+    /// assert_eq!(Target::Taiwan.from_simplified(true), Some(Config::S2twp));
+    /// assert_eq!(Target::Hans.from_simplified(true), None);
+    /// ```
+    pub fn from_simplified(self, phrases: bool) -> Option<Config> {
+        match self {
+            Target::Hans | Target::Mainland => None,
+            Target::Hant => Some(Config::S2t),
+            Target::Taiwan if phrases => Some(Config::S2twp),
+            Target::Taiwan => Some(Config::S2tw),
+            Target::HongKong if phrases => Some(Config::S2hkp),
+            Target::HongKong => Some(Config::S2hk),
+        }
     }
 }
 
@@ -318,6 +340,67 @@ pub struct TargetConverter {
     phrases: bool,
     tofu_risk: bool,
     word_by_word: bool,
+    dicts: Option<TargetDicts>,
+}
+
+/// User dictionaries in front of a target conversion (`--dict` with
+/// `--to`), as OpenCC puts them in front of a config's first stage: a key
+/// of theirs wins over the built-in tables there, and what they write
+/// still goes through the later stages.
+///
+/// Simplified text converted to a Traditional target goes through the
+/// target's config ([`Target::from_simplified`]) loaded with the
+/// dictionaries in front of its first stage and segmentation: exactly
+/// OpenCC's recipe. Any other route (Traditional text, or a Simplified
+/// target) starts with the dictionaries alone, as a stage of their own,
+/// before its own steps.
+///
+/// ```no_run
+/// use bianyi_convert::{Conversion, CustomConfig, Target, TargetDicts};
+///
+/// let dicts = ["names.txt"];
+/// let alone = CustomConfig::dictionaries_sources(&dicts)?.compile()?;
+/// let s2tw = Target::Taiwan
+///     .from_simplified(false)
+///     .map(|c| CustomConfig::builtin_sources(c, &dicts)?.compile())
+///     .transpose()?;
+/// let to_tw = Conversion::builder(Target::Taiwan)
+///     .dicts(TargetDicts::new(alone, s2tw))
+///     .build();
+/// println!("{}", to_tw.convert("泽连斯基说"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TargetDicts {
+    alone: CustomConfig,
+    from_simplified: Option<CustomConfig>,
+}
+
+impl TargetDicts {
+    /// `alone`: the dictionaries as a config of their own
+    /// ([`CustomConfig::dictionaries_sources`]); `from_simplified`: the
+    /// target's config from Simplified with them in front
+    /// ([`CustomConfig::builtin_sources`] of [`Target::from_simplified`]),
+    /// if the target has one. A route whose config is not `from_simplified`
+    /// starts with `alone`.
+    pub fn new(alone: CustomConfig, from_simplified: Option<CustomConfig>) -> TargetDicts {
+        TargetDicts {
+            alone,
+            from_simplified,
+        }
+    }
+
+    /// The converter of the dictionaries alone.
+    fn alone(self) -> Converter {
+        Converter::custom(self.alone).build()
+    }
+
+    /// `config` with the dictionaries in front, if loaded.
+    fn config(self, config: Config, tofu_risk: bool) -> Option<Converter> {
+        self.from_simplified
+            .filter(|c| c.like() == Some(config))
+            .map(|c| Converter::custom(c).tofu_risk(tofu_risk).build())
+    }
 }
 
 /// Detection reads this much of the start of a text to judge the document.
@@ -331,6 +414,7 @@ impl TargetConverter {
             phrases: false,
             tofu_risk: false,
             word_by_word: false,
+            dicts: None,
         }
     }
 
@@ -347,6 +431,18 @@ impl TargetConverter {
     pub fn phrases(mut self, yes: bool) -> TargetConverter {
         self.phrases = yes;
         self
+    }
+
+    /// Puts user dictionaries in front of every route (see
+    /// [`TargetDicts`]).
+    pub fn dicts(mut self, dicts: TargetDicts) -> TargetConverter {
+        self.dicts = Some(dicts);
+        self
+    }
+
+    /// The user dictionaries, if any.
+    pub fn user_dicts(&self) -> Option<TargetDicts> {
+        self.dicts
     }
 
     /// The target.
@@ -481,11 +577,9 @@ fn route(target: Target, phrases: bool, source: Source, region: Option<Standard>
                         _ => &["bianyi-simplified-residue"],
                     }),
                 },
-                Target::Hant => Route::FromSimplified(Config::S2t),
-                Target::Taiwan if phrases => Route::FromSimplified(Config::S2twp),
-                Target::Taiwan => Route::FromSimplified(Config::S2tw),
-                Target::HongKong if phrases => Route::FromSimplified(Config::S2hkp),
-                Target::HongKong => Route::FromSimplified(Config::S2hk),
+                Target::Hant | Target::Taiwan | Target::HongKong => target
+                    .from_simplified(phrases)
+                    .map_or(Route::Keep, Route::FromSimplified),
             };
         }
         Source::Traditional {
@@ -848,9 +942,30 @@ pub(crate) fn convert_with(
     interest: Option<&[u32]>,
 ) {
     let tofu_risk = options.tofu_risk;
+    // User dictionaries: in front of the first stage of the config from
+    // Simplified, or else as a stage of their own before the route.
+    let with_dicts = match (route, options.dicts) {
+        (Route::FromSimplified(config), Some(d)) => d.config(config, tofu_risk),
+        _ => None,
+    };
+    let before;
+    let (text, interest) = match options.dicts {
+        Some(d) if with_dicts.is_none() => {
+            let mut t = String::with_capacity(text.len() + text.len() / 8);
+            d.alone().convert_into(text, &mut t);
+            // (What the scan found is where it was only in unchanged text.)
+            let same = t == text;
+            before = t;
+            (before.as_str(), interest.filter(|_| same))
+        }
+        _ => (text, interest),
+    };
     match route {
         Route::Keep => out.push_str(text),
-        Route::FromSimplified(config) => match config_converter(config, tofu_risk) {
+        Route::FromSimplified(config) => match with_dicts
+            .as_ref()
+            .or_else(|| config_converter(config, tofu_risk))
+        {
             // Simplified writes the particle 着 and keeps 著 for zhù (著名):
             // a particle 著 in Simplified text is a Traditional form left in
             // it, which s2t and s2hk would keep, though their standards
