@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compile::layouts::{
     CharMapLayout, CharTableLayout, ConfigLayout, DictRef, FastDictLayout, FastPlan, FlatLayout,
-    Range, RunMapLayout, SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
+    Range, RunMapLayout, SegmentedPlan, SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
 };
 use crate::compile::opencc::{
     ConfigProblem, ConfigSpec, DataError, DictSpec, Files, parse_config_text, parse_dict_text,
@@ -687,44 +687,14 @@ fn put_plan(w: &mut Writer, plan: &FastPlan) {
             w.u64(1);
             w.n(fast);
         }
-        FastPlan::Segmented {
-            seg,
-            run,
-            window,
-            first,
-            first_flat,
-            second,
-            image1,
-            second_fast,
-            first_fast,
-            image2,
-            t2_pairs,
-            any_t1,
-            any_t2,
-            many_t2,
-            t1_pairs,
-            many_t1,
-        } => {
+        FastPlan::Segmented(p) => {
             w.u64(2);
-            for n in [
-                seg,
-                run,
-                window,
-                first.trie,
-                first.values,
-                first_flat,
-                second.trie,
-                second.values,
-                image1,
-                second_fast,
-                first_fast,
-                image2,
-            ] {
+            for n in p.numbers() {
                 w.n(n);
             }
-            w.range(t2_pairs);
-            w.range(t1_pairs);
-            for b in [any_t1, any_t2, many_t2, many_t1] {
+            w.range(p.t2_pairs);
+            w.range(p.t1_pairs);
+            for b in p.flags() {
                 w.u64(u64::from(b));
             }
         }
@@ -740,36 +710,12 @@ fn take_plan(r: &mut Reader<'_>) -> Option<FastPlan> {
             for x in &mut n {
                 *x = r.n()?;
             }
-            let t2_pairs = r.range()?;
-            let t1_pairs = r.range()?;
+            let pairs = [r.range()?, r.range()?];
             let mut b = [false; 4];
             for x in &mut b {
                 *x = r.u64()? != 0;
             }
-            FastPlan::Segmented {
-                seg: n[0],
-                run: n[1],
-                window: n[2],
-                first: DictRef {
-                    trie: n[3],
-                    values: n[4],
-                },
-                first_flat: n[5],
-                second: DictRef {
-                    trie: n[6],
-                    values: n[7],
-                },
-                image1: n[8],
-                second_fast: n[9],
-                first_fast: n[10],
-                image2: n[11],
-                t2_pairs,
-                t1_pairs,
-                any_t1: b[0],
-                any_t2: b[1],
-                many_t2: b[2],
-                many_t1: b[3],
-            }
+            FastPlan::Segmented(SegmentedPlan::from_parts(n, pairs, b))
         }
         _ => return None,
     })
@@ -976,31 +922,18 @@ fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
     let plan_ok = |plan: &FastPlan| match *plan {
         FastPlan::General => true,
         FastPlan::Single { fast } => fast < parts.fast_dicts.len(),
-        FastPlan::Segmented {
-            seg,
-            run,
-            first,
-            first_flat,
-            second,
-            image1,
-            second_fast,
-            first_fast,
-            image2,
-            t2_pairs,
-            t1_pairs,
-            ..
-        } => {
+        FastPlan::Segmented(p) => {
             let nf = parts.fast_dicts.len();
-            seg < nf
-                && second_fast < nf
-                && first_fast < nf
-                && run < parts.runmaps.len()
-                && dict_ok(&first)
-                && dict_ok(&second)
-                && first_flat < parts.tables64.len()
-                && image1 < parts.charmaps.len()
-                && image2 < parts.slots.len()
-                && [t2_pairs, t1_pairs].iter().all(|&(start, count)| {
+            p.seg < nf
+                && p.second_fast < nf
+                && p.first_fast < nf
+                && p.run < parts.runmaps.len()
+                && dict_ok(&p.first)
+                && dict_ok(&p.second)
+                && p.first_flat < parts.tables64.len()
+                && p.image1 < parts.charmaps.len()
+                && p.image2 < parts.slots.len()
+                && [p.t2_pairs, p.t1_pairs].iter().all(|&(start, count)| {
                     start % 8 == 0
                         && count
                             .checked_mul(8)

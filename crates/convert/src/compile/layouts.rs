@@ -109,43 +109,102 @@ pub(crate) enum FastPlan {
     /// Segmentation whose matches map straight to the chain's output, a
     /// character map for the text between matches, the trigger window, and
     /// the first stage (checked where `RUN_T1START` says).
-    Segmented {
-        /// The double array of the segmentation, valued with the chain's
-        /// output.
-        seg: usize,
-        run: usize,
-        window: usize,
-        first: DictRef,
-        /// The root slots of `first` (in `TABLES64`).
-        first_flat: usize,
-        second: DictRef,
-        image1: usize,
-        /// The double array of stage 2.
-        second_fast: usize,
-        /// The double array of stage 1 (for stretches).
-        first_fast: usize,
-        /// Per character, the low half of stage 2's root slot of its
-        /// stage-1 image (`DA_SPECIAL`: the image is not one character).
-        image2: usize,
-        /// The filter of stage-2 pairs (`T2_PAIRS` u64s; empty when no
-        /// character has `RUN_T2START`).
-        t2_pairs: Range,
-        /// Whether any character has `RUN_T1START` or `RUN_TRIGGER`.
-        any_t1: bool,
-        /// Whether any character has `RUN_T2START`.
-        any_t2: bool,
-        /// Whether more than 100 characters have `RUN_T2START`.
-        many_t2: bool,
-        /// The filter of the pairs of characters that begin a key of stage 1
-        /// of two or more characters whose first has `RUN_T1START`
-        /// (`T2_PAIRS` u64s; empty unless `many_t1`).
-        t1_pairs: Range,
-        /// Whether more than 100 characters have `RUN_T1START`.
-        many_t1: bool,
-    },
+    Segmented(SegmentedPlan),
     /// No fast plan: run OpenCC's pipeline stage by stage. (No shipped
     /// config needs it; build.rs picks it for data the fast path cannot do.)
     General,
+}
+
+/// The tables of [`FastPlan::Segmented`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SegmentedPlan {
+    /// The double array of the segmentation, valued with the chain's
+    /// output.
+    pub(crate) seg: usize,
+    pub(crate) run: usize,
+    pub(crate) window: usize,
+    pub(crate) first: DictRef,
+    /// The root slots of `first` (in `TABLES64`).
+    pub(crate) first_flat: usize,
+    pub(crate) second: DictRef,
+    pub(crate) image1: usize,
+    /// The double array of stage 2.
+    pub(crate) second_fast: usize,
+    /// The double array of stage 1 (for stretches).
+    pub(crate) first_fast: usize,
+    /// Per character, the low half of stage 2's root slot of its
+    /// stage-1 image (`DA_SPECIAL`: the image is not one character).
+    pub(crate) image2: usize,
+    /// The filter of stage-2 pairs (`T2_PAIRS` u64s; empty when no
+    /// character has `RUN_T2START`).
+    pub(crate) t2_pairs: Range,
+    /// Whether any character has `RUN_T1START` or `RUN_TRIGGER`.
+    pub(crate) any_t1: bool,
+    /// Whether any character has `RUN_T2START`.
+    pub(crate) any_t2: bool,
+    /// Whether more than 100 characters have `RUN_T2START`.
+    pub(crate) many_t2: bool,
+    /// The filter of the pairs of characters that begin a key of stage 1
+    /// of two or more characters whose first has `RUN_T1START`
+    /// (`T2_PAIRS` u64s; empty unless `many_t1`).
+    pub(crate) t1_pairs: Range,
+    /// Whether more than 100 characters have `RUN_T1START`.
+    pub(crate) many_t1: bool,
+}
+
+#[allow(dead_code, reason = "used by the library only, not build.rs")]
+impl SegmentedPlan {
+    /// The table numbers, in the order of [`SegmentedPlan::from_parts`].
+    pub(crate) fn numbers(&self) -> [usize; 12] {
+        [
+            self.seg,
+            self.run,
+            self.window,
+            self.first.trie,
+            self.first.values,
+            self.first_flat,
+            self.second.trie,
+            self.second.values,
+            self.image1,
+            self.second_fast,
+            self.first_fast,
+            self.image2,
+        ]
+    }
+
+    /// The flags, in the order of [`SegmentedPlan::from_parts`].
+    pub(crate) fn flags(&self) -> [bool; 4] {
+        [self.any_t1, self.any_t2, self.many_t2, self.many_t1]
+    }
+
+    /// The plan of [`SegmentedPlan::numbers`], the two pair filters and
+    /// [`SegmentedPlan::flags`].
+    pub(crate) fn from_parts(n: [usize; 12], pairs: [Range; 2], b: [bool; 4]) -> SegmentedPlan {
+        SegmentedPlan {
+            seg: n[0],
+            run: n[1],
+            window: n[2],
+            first: DictRef {
+                trie: n[3],
+                values: n[4],
+            },
+            first_flat: n[5],
+            second: DictRef {
+                trie: n[6],
+                values: n[7],
+            },
+            image1: n[8],
+            second_fast: n[9],
+            first_fast: n[10],
+            image2: n[11],
+            t2_pairs: pairs[0],
+            t1_pairs: pairs[1],
+            any_t1: b[0],
+            any_t2: b[1],
+            many_t2: b[2],
+            many_t1: b[3],
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

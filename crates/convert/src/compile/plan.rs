@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::compile::blob::{Blob, CharTables, Pool};
 use crate::compile::layouts::{
     CharMapLayout, ConfigLayout, DictRef, FastDictLayout, FastPlan, FlatLayout, RunMapLayout,
-    SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
+    SegmentedPlan, SharedLayout, SlotsLayout, TrieLayout, ValuesLayout,
 };
 use crate::compile::opencc::{ConfigSpec, DictSpec, Entries, flatten, greedy, max_chars};
 use crate::compile::trie::{Roots, compile_trie, double_array, key_root_slots, root_slots};
@@ -593,7 +593,7 @@ pub(crate) fn fast_plan(
     let (_, t1_values) = compiler.dict_ids(&stages[0].describe(), &entries[0], |_, v| v[0].clone());
     let first_flat = compiler.values_roots(t1_values);
     let t2 = stages.get(1).map_or(t1, |s| compiler.stage(s));
-    FastPlan::Segmented {
+    FastPlan::Segmented(SegmentedPlan {
         seg: seg_fast,
         run,
         window,
@@ -610,7 +610,7 @@ pub(crate) fn fast_plan(
         many_t2,
         t1_pairs,
         many_t1,
-    }
+    })
 }
 
 /// Compiles config `c` (its dictionaries in `compiler.files`): the
