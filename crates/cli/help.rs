@@ -166,10 +166,24 @@ fn localize(mut cmd: Command, path: &mut Vec<String>, l: &Localizer) -> Command 
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
-    for name in names {
+    for name in &names {
         path.push(name.clone());
-        cmd = cmd.mut_subcommand(&name, |s| localize(s, path, l));
+        cmd = cmd.mut_subcommand(name, |s| localize(s, path, l));
         path.pop();
+    }
+    if !names.is_empty() {
+        // Listed as clap lists its own (`bianyi help convert` is read as
+        // `bianyi convert --help` before parsing: `help_subcommand`).
+        cmd = cmd.subcommand(
+            Command::new("help")
+                .about(l.msg("cli-help-command", &[]))
+                .disable_help_flag(true)
+                .arg(
+                    Arg::new("command")
+                        .num_args(0..)
+                        .value_name(l.msg("cli-placeholder-command", &[])),
+                ),
+        );
     }
     cmd
 }

@@ -66,7 +66,8 @@ fn collect(
     let mut cmd = cmd.name(name.to_string());
     cmd.build();
     for sub in cmd.get_subcommands() {
-        if sub.is_hide_set() {
+        // (`bianyi help` has no page of its own: it shows the others.)
+        if sub.is_hide_set() || sub.get_name() == "help" {
             continue;
         }
         collect(sub.clone(), &format!("{name}-{}", sub.get_name()), pages)?;

@@ -210,6 +210,7 @@ cli-heading-glossary = Glossary options
 cli-heading-line = { $heading }:
 cli-placeholder-options = OPTIONS
 cli-placeholder-command = COMMAND
+cli-help-command = Print this help, or the help of the given command
 cli-help-flag = Print help (see more with '--help')
 cli-version-flag = Print version
 cli-possible-values = [possible values: { $values }]

@@ -228,6 +228,7 @@ cli-heading-glossary = 术语表选项
 cli-heading-line = { $heading }：
 cli-placeholder-options = 选项
 cli-placeholder-command = 命令
+cli-help-command = 显示帮助（本命令的，或给定命令的）
 cli-help-flag = 显示帮助（用 --help 查看详细说明）
 cli-version-flag = 显示版本
 cli-possible-values = [可选值：{ $values }]

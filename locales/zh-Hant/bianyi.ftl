@@ -228,6 +228,7 @@ cli-heading-glossary = 術語表選項
 cli-heading-line = { $heading }：
 cli-placeholder-options = 選項
 cli-placeholder-command = 命令
+cli-help-command = 顯示說明（本命令的，或給定命令的）
 cli-help-flag = 顯示說明（用 --help 檢視詳細說明）
 cli-version-flag = 顯示版本
 cli-possible-values = [可選值：{ $values }]
