@@ -220,12 +220,17 @@ pub(crate) fn run(args: &GlossaryArgs, lang: Option<&str>) -> Result<(), CliErro
             let format = from.map(format_of);
             let g = Glossary::load(file, format, cols.as_ref()).map_err(CliError::Glossary)?;
             output::write(Some(output), g.to_toml().as_bytes())?;
+            // (`-o -` writes to standard output, which the message names.)
+            let to = match output::destination(Some(output)) {
+                Some(path) => path.display().to_string(),
+                None => l.msg("glossary-standard-output", &[]),
+            };
             warn(&l.msg(
                 "glossary-imported",
                 &[
                     ("entries", FluentValue::from(g.entries.len())),
                     ("terms", FluentValue::from(g.term_count())),
-                    ("path", s(&output.display().to_string())),
+                    ("path", s(&to)),
                 ],
             ));
             Ok(())

@@ -130,6 +130,7 @@ glossary-imported = wrote { $entries ->
     [one] 1 entry
    *[other] { $entries } entries
 } ({ $terms } terms) to { $path }
+glossary-standard-output = standard output
 glossary-merge-replaced = entry “{ $id }” replaced by the one in { $path }
 glossary-formatted = formatted { $path }
 glossary-not-canonical = { $path } is not in canonical form (run bianyi glossary fmt)

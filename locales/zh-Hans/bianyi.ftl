@@ -121,6 +121,7 @@ glossary-too-large = 术语表太大，无法匹配：{ $message }
 glossary-added = 已向 { $path } 中的“{ $id }”添加 { $terms } 个术语
 glossary-removed = 已从 { $path } 删除 { $count } 个条目
 glossary-imported = 已将 { $entries } 个条目（{ $terms } 个术语）写入 { $path }
+glossary-standard-output = 标准输出
 glossary-merge-replaced = 条目“{ $id }”已由 { $path } 中的条目取代
 glossary-formatted = 已整理 { $path }
 glossary-not-canonical = { $path } 不是规范格式（请运行 bianyi glossary fmt）

@@ -121,6 +121,7 @@ glossary-too-large = 術語表太大，無法匹配：{ $message }
 glossary-added = 已向 { $path } 中的「{ $id }」新增 { $terms } 個術語
 glossary-removed = 已從 { $path } 刪除 { $count } 個條目
 glossary-imported = 已將 { $entries } 個條目（{ $terms } 個術語）寫入 { $path }
+glossary-standard-output = 標準輸出
 glossary-merge-replaced = 條目「{ $id }」已由 { $path } 中的條目取代
 glossary-formatted = 已整理 { $path }
 glossary-not-canonical = { $path } 不是規範格式（請執行 bianyi glossary fmt）
