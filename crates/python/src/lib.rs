@@ -10,7 +10,7 @@ mod batch;
 mod errors;
 mod glossary;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bianyi_convert::{Config, Conversion, Target, To};
 use bianyi_glossary::{Applier, TermMode};
@@ -249,24 +249,25 @@ impl PyConverter {
         let mut failure = None;
         let result = py.detach(|| {
             caught(|| {
-                write_atomically(&dst, |file| {
-                    let mut hook = self.terms.as_ref().map(Applier::hook);
-                    let mut run = self.conversion.run().threads(threads);
-                    if let Some(h) = hook.as_mut() {
-                        run = run.hook(h);
+                // The CLI's writer: a temporary file beside `dst`, given
+                // the replaced file's permissions, extended attributes and
+                // ACL, renamed over it when complete.
+                let mut out = bianyi_output::Output::file(&dst)?;
+                let mut hook = self.terms.as_ref().map(Applier::hook);
+                let mut run = self.conversion.run().threads(threads);
+                if let Some(h) = hook.as_mut() {
+                    run = run.hook(h);
+                }
+                match run.file(&input, &mut out) {
+                    Ok(done) => {
+                        out.commit()?;
+                        Ok((done.read, done.written))
                     }
-                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-                    match run.file(&input, &mut out) {
-                        Ok(done) => {
-                            std::io::Write::flush(&mut out)?;
-                            Ok((done.read, done.written))
-                        }
-                        Err(e) => {
-                            failure = Some(e);
-                            Err(std::io::Error::other("conversion failed"))
-                        }
+                    Err(e) => {
+                        failure = Some(e);
+                        Err(std::io::Error::other("conversion failed"))
                     }
-                })
+                }
             })
         });
         match result {
@@ -393,30 +394,6 @@ fn _align(
 ) -> PyResult<Vec<align::RawBead>> {
     py.detach(|| caught(|| align::align_sentences(source, target, &source_lang, &target_lang)))
         .map_err(|p| panic_error(py, p))
-}
-
-/// Writes `path` through `write` into a temporary file beside it, then
-/// renames that over `path`: readers see the old file or the new one,
-/// never a part. On an error the temporary file is removed.
-pub(crate) fn write_atomically<T>(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>,
-) -> std::io::Result<T> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bianyi-")
-        .tempfile_in(dir)?;
-    // The new file keeps the permissions of the one it replaces.
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    let value = write(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(value)
 }
 
 #[pymodule]
