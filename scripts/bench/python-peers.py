@@ -2,7 +2,7 @@
 """bianyi's Python package against the Python peers, side by side in one run.
 
     python scripts/bench/python-peers.py [--bench-dir ../shared/data/bench]
-        [--reimplemented DIR] [--repeat 3]
+        [--reimplemented DIR] [--repeat 7] [--clock wall|cpu]
 
 For each corpus and direction (t2s on Traditional text, s2t on Simplified
 text; a corpus in the other script is first converted with bianyi's
@@ -21,8 +21,16 @@ of `pip install --target DIR opencc-python-reimplemented` given with
 and `zhconv-rs` (Rust). zhconv and zhconv-rs convert to zh-hans/zh-hant
 with MediaWiki's tables, not OpenCC's: their output differs, their speed is
 comparable. bianyi runs on one thread (Converter(threads=1)), as the peers
-do; `bianyi convert_many` is the batch call over the same 1 KB strings
-(several threads).
+do; "bianyi, default threads" is Converter(config) as it comes (threads =
+the cores: a whole text of 1 MiB or more converts in pieces on them, with
+the same output); `bianyi convert_many` is the batch call over the same
+1 KB strings (several threads). Every call converts a new str object.
+The ratio columns give each converter's rate over opencc's from the best
+rounds, and in brackets the lowest and highest ratio of any one round.
+`--clock cpu` times the process's CPU time instead of elapsed time: on a
+machine busy with other work the waits for a core then do not count (the
+rows that use several threads are left out: their CPU time is not their
+speed).
 """
 
 from __future__ import annotations
@@ -80,6 +88,21 @@ def peers(direction: str, reimplemented: Optional[str]) -> Dict[str, Convert]:
     return out
 
 
+#: bianyi as it converts by default: threads = the cores (a whole text of
+#: 1 MiB or more in pieces on them).
+DEFAULT = "bianyi, default threads"
+
+
+def fresh_text(text: str) -> Callable[[], str]:
+    """A function returning a new str object equal to `text`."""
+    return lambda: "".join((text[:1], text[1:]))
+
+
+def fresh_pieces(pieces: List[str]) -> Callable[[], List[str]]:
+    """A function returning new str objects equal to `pieces`."""
+    return lambda: ["".join((p[:1], p[1:])) for p in pieces]
+
+
 def chunks(text: str, chars: int = 340) -> List[str]:
     return [text[i : i + chars] for i in range(0, len(text), chars)]
 
@@ -91,6 +114,13 @@ def main() -> int:
     parser.add_argument("--corpus", action="append", help="file names in --bench-dir (default: data689k.txt, zuozhuan.txt)")
     parser.add_argument("--reimplemented", help="folder of `pip install --target DIR opencc-python-reimplemented`")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="wall: elapsed time; cpu: the process's CPU time (time.process_time), which a loaded "
+        "machine's waits for a core do not inflate; the threaded rows are left out with cpu",
+    )
     args = parser.parse_args()
 
     names = args.corpus or ["data689k.txt", "zuozhuan.txt"]
@@ -105,36 +135,69 @@ def main() -> int:
             pieces = chunks(text)
             convs = peers(direction, args.reimplemented)
             many = bianyi.Converter(direction)
+            # bianyi's default: threads = the cores, and a text of 1 MiB or
+            # more is converted in pieces on them (same output whatever the
+            # thread count: tests/test_threads.py).
+            default = bianyi.Converter(direction)
             # Interleaved: each round runs every converter once, so that a
             # change of the machine's load hits them all; best of the rounds
-            # (a slow peer stops after its time budget).
+            # (a slow peer stops after its time budget). Every call gets a
+            # new str object, made before the clock starts: a str keeps the
+            # UTF-8 copy PyUnicode_AsUTF8AndSize makes of it (pybind11 and
+            # PyO3 for Python 3.10+ use that call), so converting the same
+            # object again could skip the encoding, which a job converting
+            # each text once never does.
             jobs = {}
             for peer, conv in convs.items():
-                jobs[(peer, "whole")] = (lambda c=conv: c(text))
-                jobs[(peer, "1 KB")] = (lambda c=conv: [c(p) for p in pieces])
-            jobs[("bianyi convert_many", "1 KB")] = lambda: many.convert_many(pieces)
+                jobs[(peer, "whole")] = (fresh_text(text), lambda t, c=conv: c(t))
+                jobs[(peer, "1 KB")] = (fresh_pieces(pieces), lambda ps, c=conv: [c(p) for p in ps])
+            threaded = [] if args.clock == "cpu" else [DEFAULT, "bianyi convert_many"]
+            if threaded:
+                jobs[(DEFAULT, "whole")] = (fresh_text(text), default.convert)
+                jobs[("bianyi convert_many", "1 KB")] = (fresh_pieces(pieces), many.convert_many)
+            clock = time.process_time if args.clock == "cpu" else time.perf_counter
             times = {key: [] for key in jobs}
             for _ in range(args.repeat):
-                for key, job in jobs.items():
-                    if sum(times[key]) > 20.0:
+                for key, (setup, job) in jobs.items():
+                    if sum(t for t in times[key] if t is not None) > 20.0:
+                        times[key].append(None)
                         continue
-                    start = time.perf_counter()
-                    job()
-                    times[key].append(time.perf_counter() - start)
-            for peer in list(convs) + ["bianyi convert_many"]:
-                whole = mb / min(times[(peer, "whole")]) if (peer, "whole") in times else None
-                small = mb / min(times[(peer, "1 KB")])
-                rows.append((name, direction, peer, whole, small))
-                print(f"{name} {direction} {peer}: whole {whole}, 1 KB {small:.1f} MB/s", file=sys.stderr)
+                    data = setup()
+                    start = clock()
+                    job(data)
+                    times[key].append(clock() - start)
+            ref = next((p for p in convs if p.startswith("opencc 1")), None)
+            for peer in list(convs) + threaded:
+                def rate(kind):
+                    got = [t for t in times.get((peer, kind), []) if t is not None]
+                    return mb / min(got) if got else None
 
-    print("| corpus | direction | converter | whole text, MB/s | 1 KB strings, MB/s | whole vs opencc | 1 KB vs opencc |")
+                def spread(kind):
+                    """Ratios to opencc round by round (min–max)."""
+                    if ref is None or (peer, kind) not in times:
+                        return None
+                    ratios = [o / t for t, o in zip(times[(peer, kind)], times[(ref, kind)])
+                              if t is not None and o is not None]
+                    return (min(ratios), max(ratios)) if ratios else None
+
+                whole, small = rate("whole"), rate("1 KB")
+                rows.append((name, direction, peer, whole, small, spread("whole"), spread("1 KB")))
+                print(f"{name} {direction} {peer}: whole {whole}, 1 KB {small} MB/s", file=sys.stderr)
+
+    print("| corpus | direction | converter | whole text, MB/s | 1 KB strings, MB/s | whole vs opencc "
+          "(rounds: min–max) | 1 KB vs opencc (rounds: min–max) |")
     print("|---|---|---|---:|---:|---:|---:|")
-    for name, direction, peer, whole, small in rows:
+    for name, direction, peer, whole, small, sw, ss in rows:
         ref = next((r for r in rows if r[0] == name and r[1] == direction and r[2].startswith("opencc 1")), None)
         fmt = lambda v: "—" if v is None else f"{v:.1f}"
-        ratio = lambda v, r: "—" if v is None or r is None else f"{v / r:.2f}×"
+
+        def ratio(v, r, s):
+            if v is None or r is None:
+                return "—"
+            return f"{v / r:.2f}×" + (f" ({s[0]:.1f}–{s[1]:.1f})" if s and not peer.startswith("opencc 1") else "")
+
         print(f"| {name} | {direction} | {peer} | {fmt(whole)} | {fmt(small)} | "
-              f"{ratio(whole, ref[3] if ref else None)} | {ratio(small, ref[4] if ref else None)} |")
+              f"{ratio(whole, ref[3] if ref else None, sw)} | {ratio(small, ref[4] if ref else None, ss)} |")
     return 0
 
 

@@ -130,10 +130,7 @@ impl PyGlossary {
             .inner
             .render(format, cols.as_ref())
             .map_err(|e| glossary_error(py, &e))?;
-        crate::write_atomically(&path, |file| {
-            std::io::Write::write_all(file, text.as_bytes())
-        })
-        .map_err(|e| io_error(py, &e, &path))
+        bianyi_output::write(&path, text.as_bytes()).map_err(|e| io_error(py, &e, &path))
     }
 
     /// The entries, as the JSON objects `bianyi glossary list --json`

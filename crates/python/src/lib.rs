@@ -10,10 +10,11 @@ mod batch;
 mod errors;
 mod glossary;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bianyi_convert::{Config, Conversion, Target, To};
 use bianyi_glossary::{Applier, TermMode};
+use pyo3::exceptions::PyUserWarning;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
@@ -34,12 +35,14 @@ const SPLIT_BYTES: usize = 1 << 20;
 const MAX_THREADS: usize = 256;
 
 /// A reusable conversion: an OpenCC config (`config="s2twp"`) or a target
-/// (`to="zh-TW"`), with its options and, optionally, a glossary applied
-/// while converting. Immutable and safe to share between threads.
+/// (`to="zh-TW"`), with its options and, optionally, a glossary (or a
+/// stack of them) applied while converting. Immutable and safe to share
+/// between threads.
 #[pyclass(frozen, subclass, module = "bianyi", name = "Converter")]
 struct PyConverter {
     conversion: Conversion,
-    /// The glossary given to the constructor, ready for this conversion.
+    /// The glossaries given to the constructor, stacked and ready for this
+    /// conversion.
     terms: Option<Applier>,
     threads: usize,
 }
@@ -78,13 +81,22 @@ fn term_mode(py: Python<'_>, name: &str) -> PyResult<TermMode> {
     }
 }
 
-/// `glossary` ready to apply during `conversion` (as `bianyi convert
-/// --glossary`: terms rendered in the conversion's language, or in
-/// `term_lang`).
+/// `glossary=`: one glossary, or several stacked (later ones win, as
+/// `bianyi convert --glossary A --glossary B`).
+#[derive(FromPyObject)]
+enum Glossaries<'py> {
+    One(Bound<'py, PyGlossary>),
+    Many(Vec<Bound<'py, PyGlossary>>),
+}
+
+/// `glossaries` ready to apply during `conversion` (as `bianyi convert
+/// --glossary`: stacked, later ones winning, and terms rendered in the
+/// conversion's language, or in `term_lang`). A term two glossaries of a
+/// stack render differently is a Python `UserWarning` (the CLI's warning).
 fn applier(
     py: Python<'_>,
     conversion: &Conversion,
-    glossary: &PyGlossary,
+    glossaries: &Glossaries<'_>,
     terms: &str,
     term_lang: Option<&str>,
 ) -> PyResult<Applier> {
@@ -92,14 +104,29 @@ fn applier(
     let target = conversion.language();
     let target_lang = glossary::lang(py, target.tag())?;
     let term_lang = term_lang.map(|t| glossary::lang(py, t)).transpose()?;
+    let stacked;
+    let glossary = match glossaries {
+        Glossaries::One(g) => &g.get().inner,
+        Glossaries::Many(list) => {
+            let all = list.iter().map(|g| g.get().inner.clone()).collect();
+            let lang = term_lang.as_ref().unwrap_or(&target_lang);
+            let (g, conflicts) = bianyi_glossary::stack(all, Some(lang));
+            for c in conflicts {
+                let message = std::ffi::CString::new(format!(
+                    "glossary conflict: {} is rendered {} by glossaries[{}] and {} by glossaries[{}]; the later one wins",
+                    c.term, c.first_target, c.first, c.second_target, c.second
+                ))
+                .unwrap_or_default();
+                PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 1)?;
+            }
+            stacked = g;
+            &stacked
+        }
+    };
     let to_target = Conversion::new(target);
-    Applier::new(
-        &glossary.inner,
-        mode,
-        &target_lang,
-        term_lang.as_ref(),
-        &|t| to_target.convert(t),
-    )
+    Applier::new(glossary, mode, &target_lang, term_lang.as_ref(), &|t| {
+        to_target.convert(t)
+    })
     .map_err(|e| errors::glossary_error(py, &e))
 }
 
@@ -124,7 +151,7 @@ impl PyConverter {
     fn call_terms(
         &self,
         py: Python<'_>,
-        glossary: Option<&PyGlossary>,
+        glossary: Option<&Glossaries<'_>>,
         terms: &str,
         term_lang: Option<&str>,
     ) -> PyResult<Option<Applier>> {
@@ -149,7 +176,7 @@ impl PyConverter {
         phrases: bool,
         tofu_risk: bool,
         corner_quotes: bool,
-        glossary: Option<&PyGlossary>,
+        glossary: Option<Glossaries<'_>>,
         terms: &str,
         term_lang: Option<&str>,
         threads: Option<usize>,
@@ -160,7 +187,7 @@ impl PyConverter {
             .tofu_risk(tofu_risk)
             .corner_quotes(corner_quotes)
             .build();
-        let terms = match glossary {
+        let terms = match &glossary {
             Some(g) => Some(applier(py, &conversion, g, terms, term_lang)?),
             None => None,
         };
@@ -175,15 +202,15 @@ impl PyConverter {
     /// Converts `text`. A glossary given here (rather than to the
     /// constructor) is prepared for this call alone.
     #[pyo3(signature = (text, *, glossary=None, terms="replace", term_lang=None))]
-    fn convert(
+    fn convert<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         text: PyBackedStr,
-        glossary: Option<&PyGlossary>,
+        glossary: Option<Glossaries<'_>>,
         terms: &str,
         term_lang: Option<&str>,
     ) -> PyResult<String> {
-        let call = self.call_terms(py, glossary, terms, term_lang)?;
+        let call = self.call_terms(py, glossary.as_ref(), terms, term_lang)?;
         let applier = call.as_ref().or(self.terms.as_ref());
         let text: &str = &text;
         let run = || {
@@ -249,24 +276,25 @@ impl PyConverter {
         let mut failure = None;
         let result = py.detach(|| {
             caught(|| {
-                write_atomically(&dst, |file| {
-                    let mut hook = self.terms.as_ref().map(Applier::hook);
-                    let mut run = self.conversion.run().threads(threads);
-                    if let Some(h) = hook.as_mut() {
-                        run = run.hook(h);
+                // The CLI's writer: a temporary file beside `dst`, given
+                // the replaced file's permissions, extended attributes and
+                // ACL, renamed over it when complete.
+                let mut out = bianyi_output::Output::file(&dst)?;
+                let mut hook = self.terms.as_ref().map(Applier::hook);
+                let mut run = self.conversion.run().threads(threads);
+                if let Some(h) = hook.as_mut() {
+                    run = run.hook(h);
+                }
+                match run.file(&input, &mut out) {
+                    Ok(done) => {
+                        out.commit()?;
+                        Ok((done.read, done.written))
                     }
-                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-                    match run.file(&input, &mut out) {
-                        Ok(done) => {
-                            std::io::Write::flush(&mut out)?;
-                            Ok((done.read, done.written))
-                        }
-                        Err(e) => {
-                            failure = Some(e);
-                            Err(std::io::Error::other("conversion failed"))
-                        }
+                    Err(e) => {
+                        failure = Some(e);
+                        Err(std::io::Error::other("conversion failed"))
                     }
-                })
+                }
             })
         });
         match result {
@@ -393,30 +421,6 @@ fn _align(
 ) -> PyResult<Vec<align::RawBead>> {
     py.detach(|| caught(|| align::align_sentences(source, target, &source_lang, &target_lang)))
         .map_err(|p| panic_error(py, p))
-}
-
-/// Writes `path` through `write` into a temporary file beside it, then
-/// renames that over `path`: readers see the old file or the new one,
-/// never a part. On an error the temporary file is removed.
-pub(crate) fn write_atomically<T>(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>,
-) -> std::io::Result<T> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bianyi-")
-        .tempfile_in(dir)?;
-    // The new file keeps the permissions of the one it replaces.
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    let value = write(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(value)
 }
 
 #[pymodule]

@@ -116,6 +116,62 @@ def test_glossary_applied_to_a_file(tmp_path):
     assert lines[1:] == ["杨立昆的软件（software）。", "杨立昆说。", "杨立昆的软件。", "杨立昆说。", "杨立昆的软件。"]
 
 
+OTHER = """\
+[[entry]]
+id = "software-mainland"
+terms = [
+  { lang = "zh-Hant", text = "軟體" },
+  { lang = "zh-Hans", text = "软体" },
+  { lang = "en", text = "software package" },
+]
+
+[[entry]]
+id = "mouse"
+terms = [
+  { lang = "zh-Hant", text = "滑鼠" },
+  { lang = "zh-Hans", text = "鼠标" },
+  { lang = "en", text = "mouse" },
+]
+"""
+
+
+def test_several_glossaries_stack_and_the_later_wins():
+    first, second = bianyi.Glossary.parse(TOML), bianyi.Glossary.parse(OTHER)
+    text = "顏樂存的軟體和滑鼠。"
+    # Each alone.
+    assert bianyi.Converter(to="zh-Hans", glossary=first).convert(text) == "杨立昆的软件和滑鼠。"
+    assert bianyi.Converter(to="zh-Hans", glossary=[first]).convert(text) == "杨立昆的软件和滑鼠。"
+    assert bianyi.Converter(to="zh-Hans", glossary=[second]).convert(text) == "颜乐存的软体和鼠标。"
+    # Stacked: 軟體 is rendered by the later glossary, the rest by either;
+    # the conflict is a warning, as the CLI's.
+    with pytest.warns(UserWarning, match=r"軟體 is rendered 软件 by glossaries\[0\] and 软体 by glossaries\[1\]"):
+        conv = bianyi.Converter(to="zh-Hans", glossary=[first, second], terms="annotate")
+    assert conv.convert(text) == "杨立昆（Yann LeCun）的软体（software package）和鼠标（mouse）。"
+    with pytest.warns(UserWarning):
+        assert bianyi.Converter(to="zh-Hans").convert(text, glossary=(second, first)) == "杨立昆的软件和鼠标。"
+    # The same as one glossary holding both files' entries in that order.
+    merged = bianyi.Glossary.parse(TOML + "\n" + OTHER)
+    with pytest.warns(UserWarning):
+        assert bianyi.Converter(to="zh-Hans", glossary=[first, second]).convert(text) == bianyi.Converter(
+            to="zh-Hans", glossary=merged
+        ).convert(text)
+    # An empty stack applies nothing; anything but glossaries is refused.
+    assert bianyi.Converter(to="zh-Hans", glossary=[]).convert(text) == "颜乐存的软体和滑鼠。"
+    with pytest.raises(TypeError):
+        bianyi.Converter(to="zh-Hans", glossary=[first, "second.toml"])
+
+
+def test_a_stack_on_files_and_in_batches(tmp_path):
+    stack = [bianyi.Glossary.parse(OTHER), bianyi.Glossary.parse(TOML)]
+    with pytest.warns(UserWarning):
+        conv = bianyi.Converter("t2s", glossary=stack)
+    assert conv.convert_many(["軟體", "顏樂存"]) == ["软件", "杨立昆"]
+    src, dst = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text("滑鼠和軟體\n", encoding="utf-8")
+    conv.convert_file(src, dst)
+    assert dst.read_text(encoding="utf-8") == "鼠标和软件\n"
+
+
 def test_errors_carry_file_line_column_and_byte(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text('[[entry]]\nid = "a"\nterms = [{ lang = "zh-Hant", text = "甲" }]\n\n[[entry]]\nid = 3\n',

@@ -30,6 +30,18 @@ def test_convert_many_equals_one_by_one_whatever_the_threads():
     assert bianyi.Converter("t2s").convert_many([]) == []
 
 
+def test_a_large_text_converts_the_same_on_any_threads():
+    # 1 MiB and more: converted in pieces on the converter's threads (the
+    # default), cut where the conversion cannot change.
+    big = "".join(texts(900, seed=11)) + "頭髮"
+    assert len(big.encode()) >= 1 << 20
+    for config in ("t2s", "s2twp", "tw2sp"):
+        one = bianyi.Converter(config, threads=1).convert(big)
+        assert one == "".join(bianyi.Converter(config, threads=1).convert_many([big]))
+        for threads in (2, 3, 8):
+            assert bianyi.Converter(config, threads=threads).convert(big) == one, (config, threads)
+
+
 def test_many_python_threads_share_one_converter():
     conv = bianyi.Converter(to="zh-Hans", threads=2)
     items = texts(64, seed=3)

@@ -57,7 +57,9 @@ class Converter(_bianyi.Converter):
     source's script is detected and correct text is kept, with regional
     vocabulary when ``phrases=True``. Options: ``tofu_risk`` (OpenCC's
     tofu-risk dictionaries), ``corner_quotes`` (“ ” → 「 」), ``glossary``
-    (a :class:`Glossary` applied while converting) with ``terms``
+    (a :class:`Glossary` applied while converting, or a list of them stacked
+    as the CLI stacks ``--glossary`` files: later ones win, and a term two
+    of them render differently is a ``UserWarning``) with ``terms``
     (``"replace"``, ``"annotate"`` or ``"keep"``) and ``term_lang``, and
     ``threads`` (default: the number of cores) for the batch methods.
     """

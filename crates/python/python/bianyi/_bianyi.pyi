@@ -1,7 +1,7 @@
 """Type stubs of the extension module (crates/python/src)."""
 
 import os
-from typing import Any, List, Optional, Tuple, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 _Path = Union[str, "os.PathLike[str]"]
 
@@ -16,7 +16,7 @@ class Converter:
         phrases: bool = False,
         tofu_risk: bool = False,
         corner_quotes: bool = False,
-        glossary: Optional[Glossary] = None,
+        glossary: Union[Glossary, Sequence[Glossary], None] = None,
         terms: str = "replace",
         term_lang: Optional[str] = None,
         threads: Optional[int] = None,
@@ -25,7 +25,7 @@ class Converter:
         self,
         text: str,
         *,
-        glossary: Optional[Glossary] = None,
+        glossary: Union[Glossary, Sequence[Glossary], None] = None,
         terms: str = "replace",
         term_lang: Optional[str] = None,
     ) -> str: ...

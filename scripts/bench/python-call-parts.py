@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Where the time of one `Converter.convert` call goes, beside the parts
+Python itself must do (docs/python.md, "Where the time goes").
+
+    python scripts/bench/python-call-parts.py FILE [--config t2s] [--rounds 21]
+        [--clock wall|cpu]
+
+Interleaved rounds on new str objects (a str keeps the UTF-8 copy that
+PyUnicode_AsUTF8AndSize makes of it), medians and bests in ms:
+
+- the whole call, `Converter(config, threads=1).convert(text)`;
+- `text.encode()`: the work of PyUnicode_AsUTF8String, which the abi3-3.9
+  binding calls to read a str;
+- PyUnicode_AsUTF8AndSize (through ctypes) on a new str and on the same str
+  again: what a binding for the 3.10+ stable ABI would call instead;
+- `result.decode()`: the work of PyUnicode_FromStringAndSize, which makes
+  the result a str;
+- `convert_arrow` of the text as one slot of a pyarrow array (UTF-8 in and
+  out, no str), when pyarrow is installed;
+- `opencc.OpenCC(config).convert(text)` when the `opencc` package is.
+
+`--clock cpu` times the process's CPU time (time.process_time), which waits
+for a core on a loaded machine do not inflate.
+
+The rest of the call is the engine (compare with `cargo run --release -p
+bianyi-convert --example profile -- CONFIG FILE`, or profile the call with
+`perf record -e cycles:u`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import statistics
+import sys
+import time
+
+import bianyi
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file")
+    parser.add_argument("--config", default="t2s")
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    args = parser.parse_args()
+
+    text = open(args.file, encoding="utf-8").read()
+    conv = bianyi.Converter(args.config, threads=1)
+    result = conv.convert(text).encode()
+    as_utf8 = ctypes.pythonapi.PyUnicode_AsUTF8AndSize
+    as_utf8.restype = ctypes.c_void_p
+    as_utf8.argtypes = [ctypes.py_object, ctypes.POINTER(ctypes.c_ssize_t)]
+    size = ctypes.c_ssize_t()
+
+    def fresh() -> str:
+        return "".join((text[:1], text[1:]))
+
+    parts = {
+        "convert (the whole call)": lambda t: conv.convert(t),
+        "str.encode (AsUTF8String's work)": lambda t: t.encode(),
+        "AsUTF8AndSize, new str": lambda t: as_utf8(t, ctypes.byref(size)),
+        "AsUTF8AndSize, same str again": None,
+        "bytes.decode of the result": lambda t: result.decode(),
+    }
+    try:
+        import pyarrow as pa
+
+        array = pa.array([text], pa.large_string())
+        parts["convert_arrow, the text as one slot"] = lambda t: conv.convert_arrow(array)
+    except ImportError:
+        pass
+    try:
+        import opencc
+
+        cc = opencc.OpenCC(args.config + ".json")
+        parts[f"opencc {opencc.__version__} convert"] = lambda t: cc.convert(t)
+    except ImportError:
+        pass
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    times = {name: [] for name in parts}
+    for _ in range(args.rounds):
+        for name, part in parts.items():
+            if part is None:
+                continue
+            t = fresh()
+            start = clock()
+            part(t)
+            times[name].append(clock() - start)
+            if name.startswith("AsUTF8AndSize, new"):
+                start = clock()
+                as_utf8(t, ctypes.byref(size))
+                times["AsUTF8AndSize, same str again"].append(clock() - start)
+    mb = len(text.encode()) / 1e6
+    call = statistics.median(times["convert (the whole call)"])
+    print(f"{args.file}: {mb:.2f} MB, {args.config}, {args.rounds} rounds, {args.clock} clock")
+    print("| part | median ms | best ms | share of the call (medians) | MB/s (best) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, t in times.items():
+        med = statistics.median(t)
+        best = min(t)
+        rate = f"{mb / best:.0f}" if best > 0 else "—"
+        print(f"| {name} | {med * 1e3:.2f} | {best * 1e3:.2f} | {med / call:.0%} | {rate} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
