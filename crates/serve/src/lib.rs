@@ -24,6 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use bianyi_project::{Project, Reporter};
 
+mod align;
 mod html;
 mod pages;
 mod ui;
@@ -107,6 +108,7 @@ pub fn router(project_file: &Path, options: Options) -> std::io::Result<Router> 
         .route("/doc", get(pages::doc))
         .route("/override", post(pages::add_override))
         .route("/build", post(pages::build))
+        .merge(align::routes())
         .route("/assets/app.css", get(css))
         .route("/assets/app.js", get(js))
         .fallback(not_found)
