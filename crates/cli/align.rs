@@ -351,9 +351,12 @@ pub(crate) fn report_text(
     if let (Some(g), Some(m)) = (&glossary, &matcher) {
         report.mark_terms(g, m);
     }
+    let pair = translated.as_ref().unwrap_or(&conversion_pair);
     Ok(match args.format {
         ReportFormat::Html => render::html(&report, l),
         ReportFormat::Md => render::markdown_report(&report, l),
+        ReportFormat::Tmx => render::tmx(pair),
+        ReportFormat::Xliff => render::xliff(pair),
     })
 }
 

@@ -304,6 +304,8 @@ impl bianyi_project::Reporter for Reports {
             output: None,
             format: match spec.report.as_ref().map(|r| r.0) {
                 Some(bianyi_project::ReportFormat::Markdown) => crate::args::ReportFormat::Md,
+                Some(bianyi_project::ReportFormat::Tmx) => crate::args::ReportFormat::Tmx,
+                Some(bianyi_project::ReportFormat::Xliff) => crate::args::ReportFormat::Xliff,
                 _ => crate::args::ReportFormat::Html,
             },
         };
