@@ -102,7 +102,7 @@ fn read_pair(app: &App, project: &Project, input: &str) -> Result<Pair, Response
 /// The link to the review of `input` on the index (nothing for a source
 /// without a translation).
 pub(crate) fn index_link(app: &App, project: &Project, input: &str) -> String {
-    if translation_of(project, input).is_none() {
+    if !translation_of(project, input).is_some_and(|(rel, _)| project.path(&rel).is_file()) {
         return String::new();
     }
     format!(

@@ -236,7 +236,7 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     );
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response

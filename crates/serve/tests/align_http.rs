@@ -127,6 +127,15 @@ async fn the_page_shows_beads_escaped_and_links_from_the_index() {
     ] {
         assert_eq!(send(&app, get(uri)).await.0, status, "{uri}");
     }
+    // The pages' own form posts must carry their Origin: with
+    // `no-referrer` Chromium sends `Origin: null` and every post would be
+    // refused (tests/browser_align.rs found it).
+    let response = app
+        .clone()
+        .oneshot(get("/align?file=zh/a.txt"))
+        .await
+        .unwrap();
+    assert_eq!(response.headers()[header::REFERRER_POLICY], "same-origin");
     let wrong_host = Request::get("/align?file=zh/a.txt")
         .header(header::HOST, "evil.example:4568")
         .body(Body::empty())
