@@ -8,10 +8,8 @@ use std::path::Path;
 
 use bianyi_align::sentence_key;
 
+use crate::align::tmx14;
 use crate::util::bianyi;
-
-#[path = "../crates/formats/tests/formats/tmx14.rs"]
-mod tmx14;
 
 const SOURCE: &str = "今天天氣很好。我們去公園散步。\n公園裡有很多人在放風箏。\n";
 const ENGLISH: &str = "The weather is fine today. We go for a walk in the park.\nMany people fly kites in the park.\n";
