@@ -142,6 +142,12 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
             esc(&ui.t("serve-col-outputs", &[])),
             esc(&ui.t("serve-col-findings", &[]))
         );
+        // Each input's jobs, found once (a filter per input was quadratic:
+        // 1.5 s of the 10,000-file index).
+        let mut jobs_of: BTreeMap<&str, Vec<&bianyi_project::Job>> = BTreeMap::new();
+        for j in &plan.jobs {
+            jobs_of.entry(j.input.as_str()).or_default().push(j);
+        }
         for (input, _) in &plan.inputs {
             let _ = write!(
                 body,
@@ -149,7 +155,7 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
                 esc(&query(input)),
                 esc(input)
             );
-            for job in plan.jobs.iter().filter(|j| &j.input == input) {
+            for job in jobs_of.get(input.as_str()).into_iter().flatten() {
                 let state = states
                     .get(job.output.as_str())
                     .copied()
