@@ -4,7 +4,7 @@
 use std::path::Path;
 
 #[path = "../crates/formats/tests/formats/tmx14.rs"]
-mod tmx14;
+pub(crate) mod tmx14;
 
 fn case(path: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))

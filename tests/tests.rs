@@ -25,5 +25,6 @@ mod limits;
 mod messages;
 mod packaging;
 mod project;
+mod project_align;
 mod terminal;
 mod util;

@@ -228,7 +228,7 @@ pub(crate) fn run_report(args: &ReportArgs, lang: Option<&str>) -> Result<(), Cl
     let text = read(&args.file)?;
     let conversion = Conversion::new(to_of(args.to.as_deref(), args.config.as_deref())?);
     let translation = args.translation.as_ref().map(read).transpose()?;
-    let out = report_text(&l, args, &conversion, &text, translation.as_deref())?;
+    let out = report_text(&l, args, &conversion, &text, translation.as_deref(), None)?;
     output::write(args.output.as_deref(), out.as_bytes())
 }
 
@@ -241,6 +241,7 @@ pub(crate) fn report_text(
     conversion: &Conversion,
     text: &str,
     translation: Option<&str>,
+    reviewed: Option<&bianyi_project::Alignment>,
 ) -> Result<String, CliError> {
     let detection = detect(text);
     let target = conversion.language();
@@ -299,13 +300,22 @@ pub(crate) fn report_text(
             if let Some(g) = &glossary {
                 options.lexicon = lexicon(g, &target_lang, &tl);
             }
-            let bitext = align(
-                target.tag(),
-                tl.as_str(),
-                segment(&converted, target.tag(), Segmentation::Sentences),
-                segment(translation, tl.as_str(), Segmentation::Sentences),
-                &options,
-            );
+            let bitext = match reviewed {
+                None => align(
+                    target.tag(),
+                    tl.as_str(),
+                    segment(&converted, target.tag(), Segmentation::Sentences),
+                    segment(translation, tl.as_str(), Segmentation::Sentences),
+                    &options,
+                ),
+                Some(review) => reviewed_bitext(
+                    review,
+                    &conversion_pair,
+                    segment(translation, tl.as_str(), Segmentation::Sentences),
+                    (target.tag(), tl.as_str()),
+                    &options,
+                ),
+            };
             if let Some(g) = &glossary {
                 // The source's terms as the source has them (not what the
                 // glossary wrote into the conversion), at places in the
@@ -341,10 +351,49 @@ pub(crate) fn report_text(
     if let (Some(g), Some(m)) = (&glossary, &matcher) {
         report.mark_terms(g, m);
     }
+    let pair = translated.as_ref().unwrap_or(&conversion_pair);
     Ok(match args.format {
         ReportFormat::Html => render::html(&report, l),
         ReportFormat::Md => render::markdown_report(&report, l),
+        ReportFormat::Tmx => render::tmx(pair),
+        ReportFormat::Xliff => render::xliff(pair),
     })
+}
+
+/// The converted sentences of `pair` aligned with `translation`, the
+/// reviewed beads of `review` (keyed by the source's sentences, which
+/// `pair` pairs one to one with the converted ones) in place.
+fn reviewed_bitext(
+    review: &bianyi_project::Alignment,
+    pair: &Bitext,
+    translation: Vec<bianyi_align::Segment>,
+    (target, tl): (&str, &str),
+    options: &Options,
+) -> Bitext {
+    let mut bitext = align(target, tl, pair.target.clone(), translation, options);
+    // Keys are the source's sentences: look the beads up on those.
+    bitext.source = pair.source.clone();
+    bianyi_align::apply_review(
+        &mut bitext,
+        &review.fixed(),
+        review.reviewed,
+        &mut |s, t| {
+            let converted: Vec<_> = s
+                .iter()
+                .map(|seg| {
+                    let k = pair
+                        .source
+                        .iter()
+                        .position(|p| p.start == seg.start)
+                        .unwrap_or(0);
+                    pair.target[k].clone()
+                })
+                .collect();
+            align(target, tl, converted, t.to_vec(), options).beads
+        },
+    );
+    bitext.source = pair.target.clone();
+    bitext
 }
 
 /// The name of a file in a report's title and header (`-`: standard

@@ -288,6 +288,12 @@ pub(crate) enum ReportFormat {
     Html,
     /// Markdown.
     Md,
+    /// TMX of the aligned pair (project reports only).
+    #[value(skip)]
+    Tmx,
+    /// XLIFF 2.0 of the aligned pair (project reports only).
+    #[value(skip)]
+    Xliff,
 }
 
 #[derive(Debug, Args)]

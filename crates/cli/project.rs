@@ -282,6 +282,17 @@ impl bianyi_project::Reporter for Reports {
         spec: &bianyi_project::TargetSpec,
         translation: Option<(&str, &str, &str)>,
     ) -> Result<String, String> {
+        self.report_reviewed(input, text, spec, translation, None)
+    }
+
+    fn report_reviewed(
+        &self,
+        input: &str,
+        text: &str,
+        spec: &bianyi_project::TargetSpec,
+        translation: Option<(&str, &str, &str)>,
+        alignment: Option<&bianyi_project::Alignment>,
+    ) -> Result<String, String> {
         let l = Localizer::from_env(self.lang.as_deref());
         let args = crate::args::ReportArgs {
             file: input.into(),
@@ -293,6 +304,8 @@ impl bianyi_project::Reporter for Reports {
             output: None,
             format: match spec.report.as_ref().map(|r| r.0) {
                 Some(bianyi_project::ReportFormat::Markdown) => crate::args::ReportFormat::Md,
+                Some(bianyi_project::ReportFormat::Tmx) => crate::args::ReportFormat::Tmx,
+                Some(bianyi_project::ReportFormat::Xliff) => crate::args::ReportFormat::Xliff,
                 _ => crate::args::ReportFormat::Html,
             },
         };
@@ -300,8 +313,15 @@ impl bianyi_project::Reporter for Reports {
             .phrases(spec.phrases)
             .corner_quotes(spec.corner_quotes)
             .build();
-        crate::align::report_text(&l, &args, &conversion, text, translation.map(|(_, t, _)| t))
-            .map_err(|e| e.render(&l))
+        crate::align::report_text(
+            &l,
+            &args,
+            &conversion,
+            text,
+            translation.map(|(_, t, _)| t),
+            alignment,
+        )
+        .map_err(|e| e.render(&l))
     }
 }
 
@@ -502,6 +522,10 @@ fn finding_line(l: &Localizer, f: &Finding) -> String {
                 ("output", s(output)),
                 ("key", s(key)),
             ],
+        ),
+        Finding::Alignment { file, source, bead } => l.msg(
+            "check-alignment",
+            &[("file", s(file)), ("source", s(source)), ("bead", n(*bead))],
         ),
         Finding::Override { file, context } => l.msg(
             "check-override",

@@ -42,10 +42,12 @@ mod bitext;
 mod convert_pair;
 mod lexicon;
 mod model;
+mod review;
 mod segment;
 
 pub use align::{Method, Options, Shape, align, align_with_progress};
 pub use bitext::{Bead, Bitext, LOW_CONFIDENCE, Segment};
 pub use convert_pair::align_conversion;
 pub use lexicon::read_cedict;
+pub use review::{FixedBead, Realign, apply as apply_review, locate, sentence_key};
 pub use segment::{Segmentation, segment, sentences_en, sentences_zh};

@@ -42,6 +42,21 @@ pub trait Reporter: Send + Sync {
         spec: &TargetSpec,
         translation: Option<(&str, &str, &str)>,
     ) -> Result<String, String>;
+
+    /// [`Reporter::report`] with the reviewed alignment of the source
+    /// with its translation, if it has one (`alignments/`): the report's
+    /// beads must be those. By default the review is not used.
+    fn report_reviewed(
+        &self,
+        input: &str,
+        text: &str,
+        spec: &TargetSpec,
+        translation: Option<(&str, &str, &str)>,
+        alignment: Option<&crate::alignments::Alignment>,
+    ) -> Result<String, String> {
+        let _ = alignment;
+        self.report(input, text, spec, translation)
+    }
 }
 
 /// How a build runs.
@@ -415,7 +430,13 @@ impl<'p> Shared<'p> {
     fn translation_hash(&self, job: &Job) -> String {
         self.translation(job)
             .map(|(rel, text, lang)| {
-                hash_parts(&[rel.as_bytes(), text.as_bytes(), lang.as_bytes()])
+                // The reviewed alignment too (its bytes; none: empty).
+                let review = std::fs::read(
+                    self.project
+                        .path(&crate::alignments::alignment_file(&job.input)),
+                )
+                .unwrap_or_default();
+                hash_parts(&[rel.as_bytes(), text.as_bytes(), lang.as_bytes(), &review])
             })
             .unwrap_or_default()
     }
@@ -605,14 +626,21 @@ impl Shared<'_> {
                 .as_ref()
                 .ok_or(Failure::Report(None))?;
             let translation = self.translation(job);
+            let alignment = match &translation {
+                Some(_) => crate::alignments::load_alignment(self.project, &job.input)
+                    .map_err(|e| Failure::Report(Some(e.to_string())))?
+                    .map(|(a, _)| a),
+                None => None,
+            };
             let out = reporter
-                .report(
+                .report_reviewed(
                     &job.input,
                     text,
                     spec,
                     translation
                         .as_ref()
                         .map(|(p, t, l)| (p.as_str(), t.as_str(), *l)),
+                    alignment.as_ref(),
                 )
                 .map_err(|m| Failure::Report(Some(m)))?;
             return Ok((out, 0));

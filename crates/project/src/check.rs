@@ -12,7 +12,7 @@ use crate::plan::{InputKind, locale_format};
 
 /// One problem `check` found. Serializes as an object with a `kind`
 /// (`stale`, `modified`, `failed`, `forbidden-in-source`, `standard`,
-/// `placeholders`, `override`; a QA finding has the `kind` of
+/// `placeholders`, `alignment`, `override`; a QA finding has the `kind` of
 /// `bianyi_glossary::Finding`: `missing` or `forbidden`) and the fields
 /// below.
 #[derive(Debug, Serialize)]
@@ -82,6 +82,17 @@ pub enum Finding {
         output: String,
         /// The message's id or key.
         key: String,
+    },
+    /// A bead of a reviewed alignment whose sentences are no longer in
+    /// the source and its translation, in order: that part is aligned
+    /// again until it is reviewed again.
+    Alignment {
+        /// The alignment file.
+        file: String,
+        /// The source.
+        source: String,
+        /// The bead (1-based, in the file).
+        bead: usize,
     },
     /// A spot decision whose context is no longer in its file.
     Override {
@@ -177,8 +188,8 @@ pub fn check(project: &Project, options: &BuildOptions) -> Result<CheckReport, E
 }
 
 /// The findings of [`check`] that do not need a build: glossary QA,
-/// forbidden terms, declared standards, localization placeholders, spot
-/// decisions that no longer apply.
+/// forbidden terms, declared standards, localization placeholders, beads
+/// of reviewed alignments and spot decisions that no longer apply.
 pub fn review(project: &Project) -> Result<Vec<Finding>, Error> {
     let mut findings = Vec::new();
     let (glossary, _, _) = load_glossaries(project)?;
@@ -230,6 +241,20 @@ pub fn review(project: &Project) -> Result<Vec<Finding>, Error> {
                     term: text[hit.start..hit.end].to_string(),
                     id: entry.id.clone(),
                     preferred,
+                });
+            }
+        }
+        if let Some((rel, lang)) = crate::alignments::translation_of(project, input)
+            && let Some((saved, _)) = crate::alignments::load_alignment(project, input)?
+            && let Ok(translation) = std::fs::read_to_string(project.path(&rel))
+        {
+            let (s, t) = crate::alignments::sentences(&text, &translation, &lang);
+            let places = bianyi_align::locate(&saved.fixed(), &s, &t);
+            for (k, _) in places.iter().enumerate().filter(|(_, p)| p.is_none()) {
+                findings.push(Finding::Alignment {
+                    file: crate::alignments::alignment_file(input),
+                    source: input.clone(),
+                    bead: k + 1,
                 });
             }
         }

@@ -143,6 +143,12 @@ pub enum ReportFormat {
     Html,
     /// Markdown.
     Markdown,
+    /// A TMX translation memory of the conversion aligned with the
+    /// translation (with its reviewed beads), or of the source with its
+    /// conversion when there is no translation.
+    Tmx,
+    /// The same as XLIFF 2.0.
+    Xliff,
 }
 
 /// Localization files converted with `l10n convert`'s rules.
@@ -456,6 +462,8 @@ impl Cx<'_> {
         let (format, default) = match f.get_ref().as_str() {
             "html" => (ReportFormat::Html, "reports/{target}/{stem}.html"),
             "md" | "markdown" => (ReportFormat::Markdown, "reports/{target}/{stem}.md"),
+            "tmx" => (ReportFormat::Tmx, "reports/{target}/{stem}.tmx"),
+            "xliff" => (ReportFormat::Xliff, "reports/{target}/{stem}.xlf"),
             _ => return Err(self.bad_value("report", f)),
         };
         let template = match output {

@@ -14,7 +14,9 @@
 //!   caller's [`Sink`]; progress comes as [`Event`]s; the result is a
 //!   [`BuildReport`].
 //! - [`check`] finds what would fail a review ([`Finding`]).
-//! - [`Overrides`] are reviewers' decisions for a word or a spot.
+//! - [`Overrides`] are reviewers' decisions for a word or a spot;
+//!   [`Alignment`]s their reviewed alignments of a source with its
+//!   translation, used by reports.
 //! - [`starter`] writes a commented project file for a folder.
 //!
 //! ```
@@ -47,6 +49,7 @@
 
 #![deny(missing_docs)]
 
+mod alignments;
 mod build;
 mod check;
 mod config;
@@ -57,6 +60,10 @@ mod overrides;
 mod plan;
 mod template;
 
+pub use alignments::{
+    ALIGNMENTS, Alignment, SavedBead, aligned, alignment_file, load_alignment, sentences,
+    translation_of,
+};
 pub use build::{
     BuildOptions, BuildReport, Event, Failure, Outcome, OutputReport, Reporter, Sink, Summary,
     build, load_overrides, read_input,

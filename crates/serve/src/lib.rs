@@ -24,6 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use bianyi_project::{Project, Reporter};
 
+mod align;
 mod html;
 mod pages;
 mod ui;
@@ -107,6 +108,7 @@ pub fn router(project_file: &Path, options: Options) -> std::io::Result<Router> 
         .route("/doc", get(pages::doc))
         .route("/override", post(pages::add_override))
         .route("/build", post(pages::build))
+        .merge(align::routes())
         .route("/assets/app.css", get(css))
         .route("/assets/app.js", get(js))
         .fallback(not_found)
@@ -234,7 +236,7 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     );
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
