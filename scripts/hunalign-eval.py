@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run hunalign on an alignment dev set and write its beads for bible_eval.
 
-hunalign (https://github.com/danielvarga/hunalign, LGPL-2.1) is not part of
+hunalign (https://github.com/danielvarga/hunalign, LGPL-3.0) is not part of
 bianyi, its build or its CI; build it yourself and pass its path. For every
 book NAME of DIR (NAME.zh, NAME.en, one sentence a line), this writes
 OUT/NAME.zh.tok and OUT/NAME.en.tok (Chinese cut into characters (Latin-script
