@@ -47,7 +47,14 @@ struct Counts {
 impl Counts {
     fn add(&mut self, predicted: &Beads, gold: &Beads) {
         let full = |b: &&(Vec<usize>, Vec<usize>)| !b.0.is_empty() && !b.1.is_empty();
-        let p: Vec<_> = predicted.iter().filter(full).collect();
+        // Partial gold (the free-translation set): sentences in no gold bead
+        // are unscored, and so are predicted beads made only of them.
+        let zh_known: HashSet<usize> = gold.iter().flat_map(|b| b.0.iter().copied()).collect();
+        let en_known: HashSet<usize> = gold.iter().flat_map(|b| b.1.iter().copied()).collect();
+        let scored = |b: &&(Vec<usize>, Vec<usize>)| {
+            b.0.iter().any(|x| zh_known.contains(x)) || b.1.iter().any(|y| en_known.contains(y))
+        };
+        let p: Vec<_> = predicted.iter().filter(full).filter(scored).collect();
         let g: Vec<_> = gold.iter().filter(full).collect();
         let gold_set: HashSet<_> = g.iter().map(|b| (*b).clone()).collect();
         self.predicted += p.len();
@@ -101,6 +108,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut options = Options::zh_en();
     let mut beads_out: Option<PathBuf> = None;
     let mut perturb_seed: Option<u64> = None;
+    let mut predicted_dir: Option<PathBuf> = None;
     let mut books = vec!["001".to_string(), "002".to_string()];
     let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
@@ -119,6 +127,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else if a == "--perturb" {
             let seed = args.next().ok_or("--perturb needs a seed")?;
             perturb_seed = Some(seed.to_string_lossy().parse()?);
+        } else if a == "--predicted" {
+            predicted_dir = Some(PathBuf::from(
+                args.next().ok_or("--predicted needs a folder")?,
+            ));
         } else if a == "--length" {
             options.method = bianyi_align::Method::Length;
         } else if a == "--no-refine" {
@@ -127,11 +139,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             options.bundled_lexicon = false;
         } else if a == "--books" {
             let list = args.next().ok_or("--books needs a list")?;
-            books = list
-                .to_string_lossy()
-                .split(',')
-                .map(str::to_string)
-                .collect();
+            let list = list.to_string_lossy();
+            // `--books @FILE` reads the comma-separated list from a file.
+            let list = match list.strip_prefix('@') {
+                Some(file) => std::fs::read_to_string(file)?,
+                None => list.to_string(),
+            };
+            books = list.trim().split(',').map(str::to_string).collect();
         } else if a == "--set" {
             let kv = args.next().ok_or("--set needs name=value")?;
             let kv = kv.to_string_lossy();
@@ -157,6 +171,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let mut total = Counts::default();
+    let mut para_total = (0, 0, 0);
     println!(
         "| set | zh lines | en lines | gold beads | strict P | strict R | strict F1 | lax P | lax R | lax F1 |"
     );
@@ -195,30 +210,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Some(seed) => perturb(&zh_segs, &en_segs, &gold, seed),
             None => (zh_segs, en_segs, gold),
         };
-        let clock = std::time::Instant::now();
-        let bitext = align("zh", "en", zh_segs.clone(), en_segs.clone(), &options);
-        eprintln!("{name}: aligned in {:.2} s", clock.elapsed().as_secs_f64());
-        bitext.check()?;
-        if let Some(out) = &beads_out {
-            // `[zh ids]:[en ids]<TAB>score`, one bead a line.
-            let text: String = bitext
+        let predicted: Beads = if let Some(pdir) = &predicted_dir {
+            // Another aligner's output: `[zh ids]:[en ids]` a line.
+            let text = std::fs::read_to_string(pdir.join(format!("{name}.pred")))?;
+            let mut out = Beads::new();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let line = line.split('\t').next().unwrap_or(line);
+                let (a, b) = line.split_once(':').ok_or("bad predicted line")?;
+                out.push((parse_ids(a)?, parse_ids(b)?));
+            }
+            out
+        } else {
+            let clock = std::time::Instant::now();
+            let bitext = align("zh", "en", zh_segs.clone(), en_segs.clone(), &options);
+            eprintln!("{name}: aligned in {:.2} s", clock.elapsed().as_secs_f64());
+            bitext.check()?;
+            write_beads(beads_out.as_deref(), name, &bitext, &gold)?;
+            bitext
                 .beads
                 .iter()
-                .map(|b| format!("{:?}:{:?}\t{}\n", b.source, b.target, b.score))
-                .collect();
-            std::fs::write(out.join(format!("{name}.beads")), text)?;
-            // The gold beads scored against (perturbed, with --perturb), zh first.
-            let text: String = gold
-                .iter()
-                .map(|b| format!("{:?}:{:?}\n", b.0, b.1))
-                .collect();
-            std::fs::write(out.join(format!("{name}.gold")), text)?;
+                .map(|b| (b.source.clone(), b.target.clone()))
+                .collect()
+        };
+        let para = dir.join(format!("{name}.para"));
+        if para.is_file() {
+            let (right, pred, gold_n) = boundaries(&std::fs::read_to_string(&para)?, &predicted)?;
+            para_total.0 += right;
+            para_total.1 += pred;
+            para_total.2 += gold_n;
         }
-        let predicted: Beads = bitext
-            .beads
-            .iter()
-            .map(|b| (b.source.clone(), b.target.clone()))
-            .collect();
         let mut c = Counts::default();
         c.add(&predicted, &gold);
         let (sp, sr, sf) = Counts::prf(c.strict_right, c.predicted, c.strict_right, c.gold);
@@ -235,10 +255,70 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (sp, sr, sf) = Counts::prf(c.strict_right, c.predicted, c.strict_right, c.gold);
     let (lp, lr, lf) = Counts::prf(c.lax_precise, c.predicted, c.lax_recalled, c.gold);
     println!(
-        "| 001+002 | | | {} | {sp:.3} | {sr:.3} | {sf:.3} | {lp:.3} | {lr:.3} | {lf:.3} |",
+        "| total | | | {} | {sp:.3} | {sr:.3} | {sf:.3} | {lp:.3} | {lr:.3} | {lf:.3} |",
         c.gold
     );
+    if para_total.2 > 0 {
+        let (p, r, f) = Counts::prf(para_total.0, para_total.1, para_total.0, para_total.2);
+        println!(
+            "paragraph boundaries: {} gold, P {p:.3} R {r:.3} F1 {f:.3}",
+            para_total.2
+        );
+    }
     Ok(())
+}
+
+/// With `--beads-out`: the predicted beads (`[zh ids]:[en ids]<TAB>score`)
+/// and the gold beads scored against (perturbed, with --perturb), zh first.
+fn write_beads(
+    out: Option<&std::path::Path>,
+    name: &str,
+    bitext: &bianyi_align::Bitext,
+    gold: &Beads,
+) -> std::io::Result<()> {
+    let Some(out) = out else { return Ok(()) };
+    let text: String = bitext
+        .beads
+        .iter()
+        .map(|b| format!("{:?}:{:?}\t{}\n", b.source, b.target, b.score))
+        .collect();
+    std::fs::write(out.join(format!("{name}.beads")), text)?;
+    let text: String = gold
+        .iter()
+        .map(|b| format!("{:?}:{:?}\n", b.0, b.1))
+        .collect();
+    std::fs::write(out.join(format!("{name}.gold")), text)
+}
+
+/// Paragraph boundaries (`zh en` a line: sentence counts before which both
+/// sides correspond) against the boundaries between predicted beads.
+/// Recall: gold boundaries that the prediction has. Precision: predicted
+/// boundaries that sit at a gold boundary on one side and are right on
+/// both. Returns (right, predicted at a gold side, gold).
+fn boundaries(
+    text: &str,
+    predicted: &Beads,
+) -> Result<(usize, usize, usize), Box<dyn std::error::Error>> {
+    let mut gold = HashSet::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (z, e) = line.split_once(' ').ok_or("bad .para line")?;
+        gold.insert((z.trim().parse::<usize>()?, e.trim().parse::<usize>()?));
+    }
+    let zh_side: HashSet<usize> = gold.iter().map(|b| b.0).collect();
+    let en_side: HashSet<usize> = gold.iter().map(|b| b.1).collect();
+    let mut cut = HashSet::from([(0, 0)]);
+    let (mut z, mut e) = (0, 0);
+    for (zs, es) in predicted {
+        z = zs.last().map_or(z, |x| x + 1);
+        e = es.last().map_or(e, |y| y + 1);
+        cut.insert((z, e));
+    }
+    let right = gold.intersection(&cut).count();
+    let at_gold = cut
+        .iter()
+        .filter(|(z, e)| zh_side.contains(z) || en_side.contains(e))
+        .count();
+    Ok((right, at_gold, gold.len()))
 }
 
 /// One segment per line, blank lines included, so that ids are line

@@ -140,7 +140,75 @@ pub(crate) fn tokens(text: &str, script: Script) -> Tokens {
         }
     }
     flush(&mut run, &mut words, &mut anchors);
+    anchors.extend(scaled_numbers(text, script));
     Tokens { words, anchors }
+}
+
+/// Numbers with a multiplier, written out as one value so that both sides
+/// anchor on it: 140億 and "14 billion" both give `14000000000` (万/萬,
+/// 百万, 千万, 亿/億, 万亿; thousand, million, billion, trillion).
+fn scaled_numbers(text: &str, script: Script) -> Vec<String> {
+    const HAN: &[(&str, usize)] = &[
+        ("万亿", 12),
+        ("萬億", 12),
+        ("千万", 7),
+        ("千萬", 7),
+        ("百万", 6),
+        ("百萬", 6),
+        ("亿", 8),
+        ("億", 8),
+        ("万", 4),
+        ("萬", 4),
+    ];
+    const WORDS: &[(&str, usize)] = &[
+        ("thousand", 3),
+        ("million", 6),
+        ("billion", 9),
+        ("trillion", 12),
+    ];
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let before = rest[..at].chars().next_back();
+        let number = &rest[at..];
+        let end = number
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(number.len());
+        let digits = number[..end].trim_end_matches([',', '.']);
+        rest = &number[digits.len()..];
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+            continue;
+        }
+        let exponent = match script {
+            Script::Han => HAN
+                .iter()
+                .find(|(w, _)| rest.starts_with(w))
+                .map(|&(_, e)| e),
+            Script::Words => {
+                let word: String = rest
+                    .trim_start_matches(' ')
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect::<String>()
+                    .to_lowercase();
+                WORDS.iter().find(|(w, _)| *w == word).map(|&(_, e)| e)
+            }
+        };
+        let Some(exponent) = exponent else { continue };
+        // 1,500 → 1500; 1.5 → 15 with one decimal place.
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if frac.contains('.') || frac.len() > exponent {
+            continue;
+        }
+        let mut value: String = int.chars().filter(char::is_ascii_digit).collect();
+        value.push_str(frac);
+        value.extend(std::iter::repeat_n('0', exponent - frac.len()));
+        let value = value.trim_start_matches('0');
+        if !value.is_empty() {
+            out.push(value.to_string());
+        }
+    }
+    out
 }
 
 /// Interned strings.
@@ -457,6 +525,23 @@ mod tests {
         let t = tokens("And God said, in 2026: Meta's light.", Script::Words);
         assert_eq!(t.words, ["god", "said", "meta", "light"]);
         assert_eq!(t.anchors, ["2026"]);
+    }
+
+    #[test]
+    fn numbers_with_multipliers_meet() {
+        let zh = tokens("預算超過140億美元，1.5万人，3千万", Script::Han).anchors;
+        let en = tokens(
+            "The budget exceeds $14 billion, 15 thousand people, 30 million",
+            Script::Words,
+        )
+        .anchors;
+        for v in ["14000000000", "15000", "30000000"] {
+            assert!(zh.iter().any(|a| a == v), "{v} missing from {zh:?}");
+            assert!(en.iter().any(|a| a == v), "{v} missing from {en:?}");
+        }
+        // Not a multiplier, or part of a word: nothing more.
+        assert_eq!(tokens("in 2026 millions", Script::Words).anchors, ["2026"]);
+        assert_eq!(tokens("v1.2 billion", Script::Words).anchors, ["2"]);
     }
 
     #[test]
