@@ -638,3 +638,25 @@ serve-too-large = The request is too large.
 serve-bad-request = The request names an unknown target or an empty choice.
 serve-outside = The overrides file is outside the project.
 serve-internal = Internal error.
+
+## bianyi serve: the glossary editor
+serve-gloss-title = Glossaries
+serve-gloss-search = Search
+serve-gloss-none = The project declares no glossaries: add glossaries = ["glossary.toml"] to bianyi.toml.
+serve-gloss-read-only = Only TOML glossaries can be edited here; this one is shown as it is.
+serve-gloss-count = { $shown } of { $count } entries
+serve-gloss-status = Status
+serve-gloss-status-preferred = preferred
+serve-gloss-status-admitted = admitted
+serve-gloss-status-forbidden = forbidden
+serve-gloss-note = Note
+serve-gloss-save = Save
+serve-gloss-add = Add the term
+serve-gloss-source-lang = Language
+serve-gloss-source-term = Term
+serve-gloss-target-lang = in
+serve-gloss-target-term = Rendered as
+serve-gloss-add-from-selection = Add a term to { $file } (select words in the source to fill it)
+serve-gloss-not-editable = { $file } is not a TOML glossary of the project: it cannot be changed here.
+serve-gloss-conflict = { $file } changed since this page was shown (another window, an editor or a command wrote it). Nothing was saved: reload the page and make the change again.
+serve-gloss-bad-term = The term is empty, or its entry or language is missing or unknown.

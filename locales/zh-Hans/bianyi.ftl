@@ -587,3 +587,25 @@ serve-too-large = 请求过大。
 serve-bad-request = 请求指定了未知的目标或空的选择。
 serve-outside = 审校裁定文件在项目之外。
 serve-internal = 内部错误。
+
+## bianyi serve：术语表编辑器
+serve-gloss-title = 术语表
+serve-gloss-search = 搜索
+serve-gloss-none = 项目没有声明术语表：在 bianyi.toml 中加入 glossaries = ["glossary.toml"]。
+serve-gloss-read-only = 这里只能编辑 TOML 术语表；此表仅供查看。
+serve-gloss-count = 共 { $count } 个条目，显示 { $shown } 个
+serve-gloss-status = 状态
+serve-gloss-status-preferred = 首选
+serve-gloss-status-admitted = 许可
+serve-gloss-status-forbidden = 禁用
+serve-gloss-note = 备注
+serve-gloss-save = 保存
+serve-gloss-add = 添加术语
+serve-gloss-source-lang = 语言
+serve-gloss-source-term = 术语
+serve-gloss-target-lang = 在
+serve-gloss-target-term = 中写作
+serve-gloss-add-from-selection = 向 { $file } 添加术语（在原文中选中文字即可填入）
+serve-gloss-not-editable = { $file } 不是项目的 TOML 术语表，不能在这里修改。
+serve-gloss-conflict = 本页显示之后，{ $file } 已被修改（另一个窗口、编辑器或命令写入了它）。没有保存任何内容：请重新加载页面后再修改一次。
+serve-gloss-bad-term = 术语为空，或者其条目或语言缺失或未知。

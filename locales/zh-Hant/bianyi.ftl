@@ -587,3 +587,25 @@ serve-too-large = 請求過大。
 serve-bad-request = 請求指定了未知的目標或空的選擇。
 serve-outside = 審校裁定檔案在專案之外。
 serve-internal = 內部錯誤。
+
+## bianyi serve：術語表編輯器
+serve-gloss-title = 術語表
+serve-gloss-search = 搜尋
+serve-gloss-none = 專案沒有宣告術語表：在 bianyi.toml 中加入 glossaries = ["glossary.toml"]。
+serve-gloss-read-only = 這裡只能編輯 TOML 術語表；此表僅供檢視。
+serve-gloss-count = 共 { $count } 個條目，顯示 { $shown } 個
+serve-gloss-status = 狀態
+serve-gloss-status-preferred = 首選
+serve-gloss-status-admitted = 許可
+serve-gloss-status-forbidden = 停用
+serve-gloss-note = 備註
+serve-gloss-save = 儲存
+serve-gloss-add = 新增術語
+serve-gloss-source-lang = 語言
+serve-gloss-source-term = 術語
+serve-gloss-target-lang = 在
+serve-gloss-target-term = 中寫作
+serve-gloss-add-from-selection = 向 { $file } 新增術語（在原文中選中文字即可填入）
+serve-gloss-not-editable = { $file } 不是專案的 TOML 術語表，不能在這裡修改。
+serve-gloss-conflict = 本頁顯示之後，{ $file } 已被修改（另一個視窗、編輯器或命令寫入了它）。沒有儲存任何內容：請重新載入頁面後再修改一次。
+serve-gloss-bad-term = 術語為空，或者其條目或語言缺失或未知。

@@ -24,6 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use bianyi_project::{Project, Reporter};
 
+mod glossary;
 mod html;
 mod pages;
 mod ui;
@@ -107,6 +108,9 @@ pub fn router(project_file: &Path, options: Options) -> std::io::Result<Router> 
         .route("/doc", get(pages::doc))
         .route("/override", post(pages::add_override))
         .route("/build", post(pages::build))
+        .route("/glossary", get(glossary::list))
+        .route("/glossary/add", post(glossary::add))
+        .route("/glossary/term", post(glossary::term))
         .route("/assets/app.css", get(css))
         .route("/assets/app.js", get(js))
         .fallback(not_found)
@@ -232,9 +236,12 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // Not `no-referrer`: under it browsers send `Origin: null` with the
+    // pages' own forms, which the Origin check refuses (found by the
+    // browser tests). `same-origin` still tells other sites nothing.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response

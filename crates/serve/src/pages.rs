@@ -28,13 +28,16 @@ pub(crate) fn error_page(app: &App, status: StatusCode, message: &str) -> Respon
     (status, Html(page(&app.ui.lang, &title, &home, &body))).into_response()
 }
 
-fn project_error(app: &App, e: &bianyi_project::Error) -> Response {
+pub(crate) fn project_error(app: &App, e: &bianyi_project::Error) -> Response {
     error_page(app, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())
 }
 
 /// Runs blocking work (reading, converting, building) off the server's
 /// threads.
-async fn blocking(app: Arc<App>, f: impl FnOnce(&App) -> Response + Send + 'static) -> Response {
+pub(crate) async fn blocking(
+    app: Arc<App>,
+    f: impl FnOnce(&App) -> Response + Send + 'static,
+) -> Response {
     let fallback = app.clone();
     tokio::task::spawn_blocking(move || f(&app))
         .await
@@ -127,6 +130,11 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
         );
         let _ = writeln!(
             body,
+            "<p><a href=\"/glossary\">{}</a></p>",
+            esc(&ui.t("serve-gloss-title", &[]))
+        );
+        let _ = writeln!(
+            body,
             "<form method=\"post\" action=\"/build\"><input type=\"hidden\" name=\"token\" \
              value=\"{}\"><button>{}</button></form>",
             esc(&app.options.token),
@@ -186,9 +194,15 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
             let text = esc(&finding_text(f));
             match finding_file(f).filter(|file| plan.inputs.iter().any(|(i, _)| i == file)) {
                 Some(file) => {
+                    // At its line of the source, when it has one.
+                    let line = serde_json::to_value(f)
+                        .ok()
+                        .and_then(|v| v.get("line").and_then(serde_json::Value::as_u64))
+                        .map(|l| format!("#L{l}"))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         body,
-                        "<li><a href=\"/doc?file={}\">{text}</a></li>",
+                        "<li><a href=\"/doc?file={}{line}\">{text}</a></li>",
                         esc(&query(&file))
                     );
                 }
@@ -246,6 +260,77 @@ fn marked_output(source: &str, output: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// `source` with glossary hits (`hits`: byte spans, sorted, apart, and
+/// the text of their title) and ambiguities marked, each line in a span. An ambiguity is marked
+/// when it lies wholly inside or outside every hit and after the previous
+/// one.
+fn marked_source(
+    source: &str,
+    ambiguities: &[bianyi_convert::Ambiguity],
+    hits: &[(usize, usize, String)],
+    out: &mut String,
+) {
+    // Tags to write at each byte offset: closing ones first, then opening.
+    let mut opens: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut closes: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for (start, end, title) in hits {
+        opens
+            .entry(*start)
+            .or_default()
+            .push(format!("<mark class=\"term\" title=\"{}\">", esc(title)));
+        closes.entry(*end).or_default().push("</mark>");
+    }
+    let mut at = 0;
+    for (k, a) in ambiguities.iter().enumerate() {
+        let end = a.byte + a.source.len();
+        let crosses = hits
+            .iter()
+            .any(|(s, e, _)| (a.byte < *s && end > *s) || (a.byte < *e && end > *e));
+        if a.byte < at || end > source.len() || crosses || !source.is_char_boundary(a.byte) {
+            continue;
+        }
+        opens.entry(a.byte).or_default().push(format!(
+            "<a class=\"amb\" id=\"s{k}\" href=\"#a{k}\" title=\"{}\">",
+            esc(&a.alternatives.join(" / "))
+        ));
+        // Inside a hit that ends here too, the link closes first.
+        closes.entry(end).or_default().insert(0, "</a>");
+        at = end;
+    }
+    // Each line in a span `L1`, `L2`, … (the findings link there): opened
+    // before, and closed after, what is marked on it.
+    let mut line_start = 0;
+    for (n, line) in source.split('\n').enumerate() {
+        let end = line_start + line.len();
+        let open = opens.entry(line_start).or_default();
+        if line.is_empty() {
+            open.insert(0, format!("<span id=\"L{}\"></span>", n + 1));
+        } else {
+            open.insert(0, format!("<span id=\"L{}\">", n + 1));
+            closes.entry(end).or_default().push("</span>");
+        }
+        line_start = end + 1;
+    }
+    let mut cuts: Vec<usize> = opens.keys().chain(closes.keys()).copied().collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut from = 0;
+    for cut in cuts {
+        if cut > source.len() || !source.is_char_boundary(cut) || cut < from {
+            continue;
+        }
+        esc_into(&source[from..cut], out);
+        for c in closes.get(&cut).into_iter().flatten() {
+            out.push_str(c);
+        }
+        for o in opens.get(&cut).into_iter().flatten() {
+            out.push_str(o);
+        }
+        from = cut;
+    }
+    esc_into(&source[from..], out);
 }
 
 /// `GET /doc?file=F&target=T`: the source beside each conversion, the
@@ -314,27 +399,18 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
         body.push_str("<div class=\"columns\">\n<section><h2>");
         esc_into(&ui.t("serve-source", &[]), &mut body);
         body.push_str("</h2><pre class=\"text\">");
-        let mut at = 0;
-        for (k, a) in ambiguities.iter().enumerate() {
-            if a.byte < at || a.byte + a.source.len() > source.len() {
-                continue;
-            }
-            esc_into(&source[at..a.byte], &mut body);
-            let _ = write!(
-                body,
-                "<a class=\"amb\" id=\"s{k}\" href=\"#a{k}\" title=\"{}\">",
-                esc(&a.alternatives.join(" / "))
-            );
-            esc_into(&a.source, &mut body);
-            body.push_str("</a>");
-            at = a.byte + a.source.len();
-        }
-        esc_into(&source[at..], &mut body);
+        let hits = crate::glossary::hits(&project, &source);
+        marked_source(&source, &ambiguities, &hits, &mut body);
         body.push_str("</pre></section>\n");
         // Each conversion, as built.
         for j in &jobs {
             let tag = plan.specs[j.spec].target.tag();
-            let _ = write!(body, "<section><h2>{} <small>{}</small></h2>", esc(tag), esc(&j.output));
+            let _ = write!(
+                body,
+                "<section data-target=\"{t}\"><h2>{t} <small>{}</small></h2>",
+                esc(&j.output),
+                t = esc(tag)
+            );
             match crate::inside(&app.root, &j.output).map(std::fs::read) {
                 Some(Ok(bytes)) => {
                     body.push_str("<pre class=\"text\">");
@@ -348,6 +424,11 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
             body.push_str("</section>\n");
         }
         body.push_str("</div>\n");
+        if let Some(j) = chosen {
+            let tag = plan.specs[j.spec].target.tag();
+            let back = format!("/doc?file={}&target={}", query(&q.file), query(tag));
+            body.push_str(&crate::glossary::selection_form(app, &project, &back, tag));
+        }
         // The ambiguities of the chosen target, with their alternatives.
         if let Some(j) = chosen {
             let tag = plan.specs[j.spec].target.tag();
@@ -425,7 +506,7 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
 }
 
 /// Writes files atomically: a temporary file in the folder, renamed.
-struct Files;
+pub(crate) struct Files;
 
 impl Sink for Files {
     fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -446,13 +527,13 @@ impl Sink for Files {
 }
 
 /// Builds the project; a failure is the page to show.
-fn build_now(app: &App, project: &Project) -> Result<(), Response> {
+pub(crate) fn build_now(app: &App, project: &Project) -> Result<(), Response> {
     bianyi_project::build(project, &build_options(app), &Files, &|_| {})
         .map(|_| ())
         .map_err(|e| project_error(app, &e))
 }
 
-fn see_other(to: &str) -> Response {
+pub(crate) fn see_other(to: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response()
 }
 
