@@ -241,23 +241,79 @@ fn planned_input(app: &App, project: &Project, file: &str) -> Result<(), Respons
     Ok(())
 }
 
-/// `output` with the characters that differ from `source` marked.
+/// `output` with the characters that differ from `source` marked, a run
+/// of changed characters in one mark. Conversions keep lines, and most
+/// keep each line's length: such lines are compared character by
+/// character; only the others (and a text whose lines differ in number)
+/// go through a character diff.
 fn marked_output(source: &str, output: &str, out: &mut String) {
+    if source.matches('\n').count() != output.matches('\n').count() {
+        return marked_diff(source, output, out);
+    }
+    for (k, (s, o)) in source.split('\n').zip(output.split('\n')).enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if s == o {
+            esc_into(o, out);
+        } else if s.chars().count() == o.chars().count() {
+            let mut marks = Marks::new(out);
+            for (a, b) in s.chars().zip(o.chars()) {
+                let mut buf = [0u8; 4];
+                marks.push(a != b, b.encode_utf8(&mut buf));
+            }
+            marks.finish();
+        } else {
+            marked_diff(s, o, out);
+        }
+    }
+}
+
+/// [`marked_output`] through a character diff (Myers, 2 s at most).
+fn marked_diff(source: &str, output: &str, out: &mut String) {
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
         .timeout(std::time::Duration::from_secs(2))
         .diff_chars(source, output);
+    let mut marks = Marks::new(out);
     for op in diff.ops() {
         for change in diff.iter_changes(op) {
             match change.tag() {
-                similar::ChangeTag::Equal => esc_into(change.value(), out),
-                similar::ChangeTag::Insert => {
-                    out.push_str("<mark class=\"chg\">");
-                    esc_into(change.value(), out);
-                    out.push_str("</mark>");
-                }
+                similar::ChangeTag::Equal => marks.push(false, change.value()),
+                similar::ChangeTag::Insert => marks.push(true, change.value()),
                 similar::ChangeTag::Delete => {}
             }
+        }
+    }
+    marks.finish();
+}
+
+/// Text written escaped, the changed pieces of a run in one `<mark>`.
+struct Marks<'a> {
+    out: &'a mut String,
+    open: bool,
+}
+
+impl<'a> Marks<'a> {
+    fn new(out: &'a mut String) -> Marks<'a> {
+        Marks { out, open: false }
+    }
+
+    fn push(&mut self, changed: bool, text: &str) {
+        if changed != self.open {
+            self.out.push_str(if changed {
+                "<mark class=\"chg\">"
+            } else {
+                "</mark>"
+            });
+            self.open = changed;
+        }
+        esc_into(text, self.out);
+    }
+
+    fn finish(self) {
+        if self.open {
+            self.out.push_str("</mark>");
         }
     }
 }
@@ -654,4 +710,53 @@ pub(crate) async fn add_override(
         ))
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_marks_nest_inside_lines() {
+        let source = "衣服干了\n\n<x>";
+        let target: bianyi_convert::Target = "zh-TW".parse().unwrap();
+        let ambiguities: Vec<_> = Conversion::new(target)
+            .ambiguities(source)
+            .into_iter()
+            .filter(|a| a.source == "干")
+            .collect();
+        assert_eq!(ambiguities.len(), 1, "干");
+        let alternatives = esc(&ambiguities[0].alternatives.join(" / "));
+        let mut out = String::new();
+        // A hit that ends with the ambiguity: the link closes first.
+        marked_source(source, &ambiguities, &[(0, 9, "t<".to_string())], &mut out);
+        assert_eq!(
+            out,
+            format!(
+                "<span id=\"L1\"><mark class=\"term\" title=\"t&lt;\">衣服\
+                 <a class=\"amb\" id=\"s0\" href=\"#a0\" title=\"{alternatives}\">干</a>\
+                 </mark>了</span>\n<span id=\"L2\"></span>\n<span id=\"L3\">&lt;x&gt;</span>"
+            )
+        );
+        // A hit the ambiguity straddles: the hit is marked, not the ambiguity.
+        let mut out = String::new();
+        marked_source(source, &ambiguities, &[(0, 7, String::new())], &mut out);
+        assert!(!out.contains("class=\"amb\""), "{out}");
+    }
+
+    #[test]
+    fn runs_of_changes_are_one_mark() {
+        let mut out = String::new();
+        // Same length: character by character.
+        marked_output("头发<干>了\n一样", "頭髮<乾>了\n一樣", &mut out);
+        assert_eq!(
+            out,
+            "<mark class=\"chg\">頭髮</mark>&lt;<mark class=\"chg\">乾</mark>&gt;了\n\
+             一<mark class=\"chg\">樣</mark>"
+        );
+        // Another length: through the diff.
+        let mut out = String::new();
+        marked_output("软件", "軟體程式", &mut out);
+        assert_eq!(out, "<mark class=\"chg\">軟體程式</mark>");
+    }
 }

@@ -73,6 +73,9 @@ async fn choosing_an_alternative_changes_the_output_and_saves_the_decision() {
     );
     assert!(served.read("out/zh-Hans/meta-ai.txt").contains("藏著"));
     browser.screenshot("doc-decided").await;
+    browser
+        .screenshot_of("ol.ambiguities", "serve-ambiguities")
+        .await;
     browser.close().await;
 }
 
@@ -132,6 +135,7 @@ async fn a_term_added_from_a_selection_is_applied_to_the_output() {
         .fill("#add-term input.term-target", "智东西网")
         .await;
     browser.screenshot("add-term").await;
+    browser.screenshot_of("#add-term", "serve-add-term").await;
     browser.click("#add-term button").await;
     eventually(&browser, "the output with the new term", 15, async || {
         browser.text(ZH_HANS).await.contains("智东西网")
@@ -147,5 +151,17 @@ async fn a_term_added_from_a_selection_is_applied_to_the_output() {
             .read("out/zh-Hans/meta-ai.txt")
             .contains("智东西网12月17日")
     );
+    // The new entry in the glossary editor, found by a search.
+    browser
+        .goto(&format!("{}/glossary?q=%E6%99%BA", served.base))
+        .await;
+    let found = browser.text("section.glossary table.entries").await;
+    assert!(
+        found.contains("智东西网") && !found.contains("Avocado"),
+        "{found}"
+    );
+    browser
+        .screenshot_of("section.glossary", "serve-glossary")
+        .await;
     browser.close().await;
 }

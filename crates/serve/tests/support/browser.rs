@@ -210,6 +210,23 @@ impl Browser {
         path
     }
 
+    /// The first element matching `css` as a PNG, as [`Browser::screenshot`].
+    #[expect(clippy::print_stderr, reason = "where the test's artifact is")]
+    pub(crate) async fn screenshot_of(&self, css: &str, name: &str) -> PathBuf {
+        let png = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .screenshot()
+            .await
+            .expect("screenshot");
+        let path = self.shots.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        eprintln!("screenshot: {}", path.display());
+        path
+    }
+
     /// Ends the session and chromedriver.
     pub(crate) async fn close(mut self) {
         let _ = self.client.clone().close().await;
