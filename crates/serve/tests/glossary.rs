@@ -347,3 +347,30 @@ async fn hostile_terms_are_escaped_and_hits_are_marked_in_the_document() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn findings_link_to_their_line_in_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    std::fs::write(dir.path().join("docs/a.txt"), "第一行。\n\n牛油果模型。\n").unwrap();
+    // 牛油果 forbidden in the source's language: `check` finds it at 3:1.
+    std::fs::write(
+        dir.path().join("g.toml"),
+        GLOSSARY.replace(
+            "text = \"牛油果\", status = \"preferred\"",
+            "text = \"牛油果\", status = \"forbidden\"",
+        ),
+    )
+    .unwrap();
+    let app = app(dir.path());
+    let (_, _, body) = send(&app, get("/")).await;
+    assert!(
+        body.contains("<li><a href=\"/doc?file=docs/a.txt#L3\">forbidden-in-source"),
+        "{body}"
+    );
+    let (_, _, body) = send(&app, get("/doc?file=docs/a.txt")).await;
+    assert!(
+        body.contains("<span id=\"L1\">第一行。</span>\n<span id=\"L2\"></span>\n<span id=\"L3\">"),
+        "{body}"
+    );
+}
