@@ -597,10 +597,18 @@ cli-man-examples =
     # Install a page per command
     bianyi man -o ~/.local/share/man/man1
 cli-serve-about = A local web workspace over a project: its files and their state, each document beside its conversions, ambiguities decided with a click and saved as the project's overrides
-cli-serve-project = The project file, or its folder. Default: the bianyi.toml of the current folder or the nearest one above it
+cli-serve-project = The project file, or its folder (default: the bianyi.toml of the current folder or the nearest one above it); or one document, with --to, served without a project file
+cli-serve-to = Serve the document PATH without a project: convert it to this target (repeat for several)
+cli-serve-glossaries = With --to: a glossary of the document (TOML, TSV, CSV or TBX; TOML ones can be edited; repeat for several, later ones win)
+cli-serve-overrides = With --to: where decisions are saved. Default: PATH.overrides.toml beside the document
 cli-serve-port = The port on 127.0.0.1. Default: a free one
 cli-serve-open = Open the workspace in the default browser
 error-serve = cannot serve the workspace: { $reason }
+error-serve-not-document = { $path } is not a document to serve: name a text, Markdown, HTML or subtitle file with --to, or a project (bianyi.toml or its folder) without --to
+error-serve-outside = { $path } is not in the document's folder or below it: serving one document reads and writes nothing outside its folder
+error-serve-needs-to = { $path } is a document, not a project: serve it with --to TARGET (e.g. bianyi serve { $path } --to zh-TW)
+error-serve-no-project = { $path } has no bianyi.toml: create one with `bianyi init { $path }`, or serve one document of it (bianyi serve FILE --to TARGET)
+error-serve-needs-file = --to, --glossary and --overrides serve one document: name it (bianyi serve FILE --to TARGET)
 serve-listening = bianyi workspace at { $url } (Ctrl+C to stop)
 
 ## The web workspace (`bianyi serve`).
@@ -621,6 +629,7 @@ serve-findings-title = { $count ->
 }
 serve-source = Source
 serve-not-built = Not built yet.
+serve-download = Download this conversion
 serve-ambiguities = { $count ->
     [one] 1 ambiguity for { $target }
    *[other] { $count } ambiguities for { $target }

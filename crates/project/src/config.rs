@@ -183,6 +183,9 @@ pub struct Project {
     pub locales: Vec<LocaleSet>,
     /// The text of the project file (for error locations).
     pub(crate) text: String,
+    /// The one input of a project made for a single file
+    /// ([`Project::with_only_input`]): the folder is not walked.
+    pub(crate) only: Option<String>,
 }
 
 impl Project {
@@ -373,7 +376,16 @@ impl Project {
             targets,
             locales,
             text,
+            only: None,
         })
+    }
+
+    /// This project restricted to the one input `rel` (relative to the
+    /// root): its folder is not walked, only `rel` is taken, when a glob
+    /// takes it. Used by `bianyi serve FILE`, a project over one file.
+    pub fn with_only_input(mut self, rel: &str) -> Project {
+        self.only = Some(rel.to_string());
+        self
     }
 
     /// The place in the project file of byte range `span`.

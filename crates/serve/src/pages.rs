@@ -53,7 +53,18 @@ pub(crate) async fn blocking(
 fn build_options(app: &App) -> BuildOptions {
     let mut o = BuildOptions::default();
     o.reporter = app.options.reporter.clone();
+    // Outputs in memory: whatever is on disk at their paths is not theirs.
+    o.force = app.single.is_some();
     o
+}
+
+/// The output `rel` as built: from memory without a project file (built
+/// now), else from disk.
+fn built_output(app: &App, project: &Project, rel: &str) -> Option<Vec<u8>> {
+    match &app.single {
+        Some((_, memory)) => memory.get(&project.path(rel)),
+        None => crate::inside(&app.root, rel).and_then(|p| std::fs::read(p).ok()),
+    }
 }
 
 /// The input a finding is about, if it names one.
@@ -133,13 +144,17 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
             "<p><a href=\"/glossary\">{}</a></p>",
             esc(&ui.t("serve-gloss-title", &[]))
         );
-        let _ = writeln!(
-            body,
-            "<form method=\"post\" action=\"/build\"><input type=\"hidden\" name=\"token\" \
-             value=\"{}\"><button>{}</button></form>",
-            esc(&app.options.token),
-            esc(&ui.t("serve-build", &[]))
-        );
+        if app.single.is_none() {
+            let _ = writeln!(
+                body,
+                "<form method=\"post\" action=\"/build\"><input type=\"hidden\" name=\"token\" \
+                 value=\"{}\"><button>{}</button></form>",
+                esc(&app.options.token),
+                esc(&ui.t("serve-build", &[]))
+            );
+        } else if let Err(r) = build_now(app, &project) {
+            return r;
+        }
         let _ = write!(
             body,
             "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
@@ -155,10 +170,15 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
                 esc(input)
             );
             for job in plan.jobs.iter().filter(|j| &j.input == input) {
-                let state = states
-                    .get(job.output.as_str())
-                    .copied()
-                    .unwrap_or("converted");
+                let state = match &app.single {
+                    // Built just now, in memory.
+                    Some(_) if built_output(app, &project, &job.output).is_none() => "failed",
+                    Some(_) => "converted",
+                    None => states
+                        .get(job.output.as_str())
+                        .copied()
+                        .unwrap_or("converted"),
+                };
                 let _ = write!(
                     body,
                     "<li class=\"state-{state}\">{} <span>{}</span> — {}</li>",
@@ -415,6 +435,11 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
                 );
             }
         };
+        if app.single.is_some()
+            && let Err(r) = build_now(app, &project)
+        {
+            return r;
+        }
         let jobs: Vec<_> = plan
             .jobs
             .iter()
@@ -464,11 +489,21 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
             let _ = write!(
                 body,
                 "<section data-target=\"{t}\"><h2>{t} <small>{}</small></h2>",
-                esc(&j.output),
+                // Without a project file outputs are only in memory.
+                if app.single.is_some() { String::new() } else { esc(&j.output) },
                 t = esc(tag)
             );
-            match crate::inside(&app.root, &j.output).map(std::fs::read) {
-                Some(Ok(bytes)) => {
+            match built_output(app, &project, &j.output) {
+                Some(bytes) => {
+                    if app.single.is_some() {
+                        let _ = write!(
+                            body,
+                            "<p><a class=\"download\" download href=\"/output?file={}&amp;target={}\">{}</a></p>",
+                            esc(&query(&q.file)),
+                            esc(&query(tag)),
+                            esc(&ui.t("serve-download", &[]))
+                        );
+                    }
                     body.push_str("<pre class=\"text\">");
                     marked_output(&source, &String::from_utf8_lossy(&bytes), &mut body);
                     body.push_str("</pre>");
@@ -584,7 +619,11 @@ impl Sink for Files {
 
 /// Builds the project; a failure is the page to show.
 pub(crate) fn build_now(app: &App, project: &Project) -> Result<(), Response> {
-    bianyi_project::build(project, &build_options(app), &Files, &|_| {})
+    let sink: &dyn Sink = match &app.single {
+        Some((_, memory)) => memory,
+        None => &Files,
+    };
+    bianyi_project::build(project, &build_options(app), sink, &|_| {})
         .map(|_| ())
         .map_err(|e| project_error(app, &e))
 }
@@ -605,6 +644,86 @@ pub(crate) async fn build(State(app): State<Arc<App>>) -> Response {
             Ok(()) => see_other("/"),
             Err(r) => r,
         }
+    })
+    .await
+}
+
+/// `GET /output?file=F&target=T`, without a project file: the
+/// conversion of F for T, built now, as a download named after F
+/// (`article.zh-TW.txt`). Nothing is written to disk.
+pub(crate) async fn output(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) -> Response {
+    blocking(app, move |app| {
+        let _held = app.writing.lock();
+        let project = match app.project() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        let none = || {
+            error_page(
+                app,
+                StatusCode::NOT_FOUND,
+                &app.ui.t("serve-not-found", &[]),
+            )
+        };
+        if app.single.is_none() {
+            return none();
+        }
+        if let Err(r) = planned_input(app, &project, &q.file) {
+            return r;
+        }
+        let plan = match project.plan() {
+            Ok(p) => p,
+            Err(e) => return project_error(app, &e),
+        };
+        let Some(job) = plan.jobs.iter().find(|j| {
+            j.input == q.file
+                && !j.report
+                && Some(plan.specs[j.spec].target.tag()) == q.target.as_deref()
+        }) else {
+            return none();
+        };
+        if let Err(r) = build_now(app, &project) {
+            return r;
+        }
+        let Some(bytes) = built_output(app, &project, &job.output) else {
+            return none();
+        };
+        let tag = plan.specs[job.spec].target.tag();
+        let name = Path::new(&q.file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("output");
+        let name = match name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => format!("{stem}.{tag}.{ext}"),
+            _ => format!("{name}.{tag}"),
+        };
+        let full = name.clone();
+        // Only safe characters in the plain name; the rest as `_` (the
+        // whole name is in `filename*`).
+        let name: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        (
+            [
+                (header::CONTENT_TYPE, "application/octet-stream".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"{name}\"; filename*=UTF-8''{}",
+                        query(&full).replace('/', "%2F")
+                    ),
+                ),
+            ],
+            bytes,
+        )
+            .into_response()
     })
     .await
 }
