@@ -137,7 +137,8 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
             body,
             "<h1>{}</h1>\n<p>{}</p>\n",
             esc(&ui.t("serve-files-title", &[])),
-            esc(&project.file.display().to_string())
+            // Without a project file: the document, where it is.
+            esc(&app.file.display().to_string())
         );
         let _ = writeln!(
             body,

@@ -79,6 +79,16 @@ async fn the_document_is_shown_and_downloaded_and_nothing_is_written() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("/doc?file=a.txt"), "{body}");
     assert!(!body.contains("other.txt"), "{body}");
+    assert!(
+        body.contains(
+            &dir.join("a.txt")
+                .canonicalize()
+                .unwrap()
+                .display()
+                .to_string()
+        ),
+        "{body}"
+    );
     let (status, _, body) = send(&app, get("/doc?file=a.txt&target=zh-TW")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // Both conversions beside the source, with their download links.
