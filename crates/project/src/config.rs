@@ -627,6 +627,23 @@ mod tests {
         assert_eq!(suggest("zzzzzz", &["output", "sources"]), None);
     }
 
+    #[test]
+    fn a_project_of_one_input_takes_only_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a.txt", "b.txt"] {
+            std::fs::write(dir.path().join(f), "头发").unwrap();
+        }
+        let text = "[[sources]]\nfiles = [\"*.txt\"]\n[[targets]]\nto = \"zh-TW\"\n";
+        let all = Project::parse(dir.path(), Path::new("p.toml"), text.to_string()).unwrap();
+        assert_eq!(all.plan().unwrap().inputs.len(), 2);
+        let one = all.clone().with_only_input("b.txt");
+        let inputs: Vec<_> = one.inputs().into_iter().map(|(i, _)| i).collect();
+        assert_eq!(inputs, ["b.txt"]);
+        // Not taken by a glob, or not there: nothing.
+        assert!(all.clone().with_only_input("b.md").inputs().is_empty());
+        assert!(all.with_only_input("c.txt").inputs().is_empty());
+    }
+
     fn parse(text: &str) -> Result<Project, Error> {
         let dir = tempfile::tempdir().unwrap();
         Project::parse(dir.path(), Path::new("bianyi.toml"), text.to_string())

@@ -288,3 +288,33 @@ fn support_enc(s: &str) -> String {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn a_term_added_to_a_given_glossary_is_applied_at_once() {
+    use sha2::Digest;
+    let (_outer, dir) = folder();
+    std::fs::write(dir.join("a.txt"), "智东西\n").unwrap();
+    let app = serve(&dir, &["g.toml"]);
+    let g = dir.join("g.toml");
+    let hash: String = sha2::Sha256::digest(std::fs::read(&g).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let fields = [
+        ("token", TOKEN),
+        ("file", "g.toml"),
+        ("hash", hash.as_str()),
+        ("source_lang", "zh-Hans"),
+        ("source", "智东西"),
+        ("target_lang", "zh-TW"),
+        ("target", "智東西網"),
+        ("status", "preferred"),
+        ("note", ""),
+        ("back", "/doc?file=a.txt&target=zh-TW"),
+    ];
+    let (status, _, body) = send(&app, post("/glossary/add", &fields)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    assert!(std::fs::read_to_string(&g).unwrap().contains("智東西網"));
+    let (_, _, tw) = send(&app, get("/output?file=a.txt&target=zh-TW")).await;
+    assert_eq!(tw, "智東西網\n");
+}
