@@ -184,7 +184,12 @@ pub(crate) async fn index(State(app): State<Arc<App>>) -> Response {
                     body,
                     "<li class=\"state-{state}\">{} <span>{}</span> — {}</li>",
                     esc(plan.specs[job.spec].target.tag()),
-                    esc(&job.output),
+                    // Without a project file outputs are only in memory.
+                    if app.single.is_some() {
+                        String::new()
+                    } else {
+                        esc(&job.output)
+                    },
                     esc(&ui.t(&format!("serve-state-{state}"), &[]))
                 );
             }

@@ -78,7 +78,10 @@ async fn the_document_is_shown_and_downloaded_and_nothing_is_written() {
     let (status, _, body) = send(&app, get("/")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("/doc?file=a.txt"), "{body}");
-    assert!(!body.contains("other.txt"), "{body}");
+    assert!(
+        !body.contains("other.txt") && !body.contains("out/zh-TW"),
+        "{body}"
+    );
     assert!(
         body.contains(
             &dir.join("a.txt")
@@ -97,6 +100,8 @@ async fn the_document_is_shown_and_downloaded_and_nothing_is_written() {
         body.contains("href=\"/output?file=a.txt&amp;target=zh-TW\""),
         "{body}"
     );
+    // No output path: nothing is written there.
+    assert!(!body.contains("out/zh-"), "{body}");
     // The glossary's term is applied; hostile text escaped.
     assert!(body.contains("酪梨"), "{body}");
     assert!(body.contains("&lt;script&gt;") && !body.contains("<script>alert"));
