@@ -165,3 +165,31 @@ async fn a_term_added_from_a_selection_is_applied_to_the_output() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_document_without_a_project_is_decided_and_offered_for_download() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let served = Served::one("衣服干了。\n").await;
+    browser
+        .goto(&format!("{}/doc?file=a.txt&target=zh-TW", served.base))
+        .await;
+    const ZH_TW: &str = "section[data-target=\"zh-TW\"] pre";
+    assert!(browser.text(ZH_TW).await.contains("衣服幹了"));
+    browser.click("li#a0 button[value=\"乾\"]").await;
+    eventually(&browser, "the page with the decision", 15, async || {
+        browser.text(ZH_TW).await.contains("衣服乾了")
+    })
+    .await;
+    let overrides = served.read("a.txt.overrides.toml");
+    assert!(overrides.contains("output = \"乾\""), "{overrides}");
+    // The download link of the conversion; no output written.
+    let href = browser
+        .script("return document.querySelector('a.download').getAttribute('href');")
+        .await;
+    assert_eq!(href, "/output?file=a.txt&target=zh-TW");
+    assert!(!served.dir.path().join("out").exists());
+    browser.screenshot("single-doc").await;
+    browser.close().await;
+}

@@ -81,6 +81,28 @@ impl Served {
         }
     }
 
+    /// The one document `a.txt` holding `text`, served without a project
+    /// file (`bianyi serve a.txt --to zh-TW`).
+    pub(crate) async fn one(text: &str) -> Served {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, text).expect("document");
+        let single = bianyi_serve::Single::new(&file, &["zh-TW".to_string()], &[], None)
+            .expect("one document");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("listen");
+        let port = listener.local_addr().expect("address").port();
+        let mut options = bianyi_serve::Options::new(port, "en-US").expect("options");
+        options.token = TOKEN.to_string();
+        let app = bianyi_serve::router_single(single, options);
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Served {
+            dir,
+            base: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
     /// A file of the project, as text.
     pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.dir.path().join(rel)).unwrap_or_default()
