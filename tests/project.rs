@@ -353,3 +353,70 @@ fn serve_prints_its_url_and_answers_there() {
     assert!(good.contains("articles/lecun.zh-Hant.txt"), "{good}");
     assert!(evil.starts_with("HTTP/1.1 403"), "{evil}");
 }
+
+#[test]
+fn serve_one_document_without_a_project() {
+    use std::io::{BufRead, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "衣服干了。\n").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
+        .args(["serve", "a.txt", "--to", "zh-TW"])
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let authority = line
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://127.0.0.1:"))
+        .map(|port| format!("127.0.0.1:{}", port.trim_end_matches('/')))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"));
+    let ask = |head: &str, body: &str| {
+        let mut s = std::net::TcpStream::connect(&authority).unwrap();
+        write!(
+            s,
+            "{head} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        answer
+    };
+    let page = ask("GET /doc?file=a.txt&target=zh-TW", "");
+    let token = page
+        .split("name=\"token\" value=\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    let decided = ask(
+        "POST /override",
+        &format!(
+            "token={token}&file=a.txt&target=zh-TW&line=1&column=3&source=%E5%B9%B2&output=%E4%B9%BE"
+        ),
+    );
+    let download = ask("GET /output?file=a.txt&target=zh-TW", "");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert_eq!(token.len(), 64, "{page}");
+    assert!(decided.starts_with("HTTP/1.1 303"), "{decided}");
+    assert!(download.ends_with("\r\n\r\n衣服乾了。\n"), "{download}");
+    let saved = fs::read_to_string(dir.path().join("a.txt.overrides.toml")).unwrap();
+    assert!(saved.contains("output = \"乾\""), "{saved}");
+    // Nothing else written: no outputs, no cache.
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.txt", "a.txt.overrides.toml"]);
+}

@@ -802,10 +802,23 @@ pub(crate) struct ProjectArg {
 
 #[derive(Debug, Args)]
 pub(crate) struct ServeArgs {
-    /// The project file, or its folder. Default: the bianyi.toml of the
-    /// current folder or the nearest one above it.
-    #[arg(value_name = "PROJECT")]
+    /// The project file, or its folder (default: the bianyi.toml of the
+    /// current folder or the nearest one above it); or one document, with
+    /// --to, served without a project file.
+    #[arg(value_name = "PATH")]
     pub(crate) project: Option<PathBuf>,
+    /// Serve the document PATH without a project: convert it to this
+    /// target (repeat for several).
+    #[arg(long = "to", value_name = "TARGET")]
+    pub(crate) to: Vec<String>,
+    /// With --to: a glossary of the document (TOML, TSV, CSV or TBX; TOML
+    /// ones can be edited; repeat for several, later ones win).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub(crate) glossaries: Vec<PathBuf>,
+    /// With --to: where decisions are saved. Default: PATH.overrides.toml
+    /// beside the document.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) overrides: Option<PathBuf>,
     /// The port on 127.0.0.1. Default: a free one.
     #[arg(long, value_name = "PORT", default_value_t = 0)]
     pub(crate) port: u16,

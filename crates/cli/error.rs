@@ -118,6 +118,18 @@ pub(crate) enum CliError {
     },
     /// `bianyi serve` could not listen or serve.
     Serve(std::io::Error),
+    /// `bianyi serve FILE --to T`: FILE cannot be served alone.
+    ServeSingle(bianyi_serve::SingleError),
+    /// `bianyi serve FILE` without --to.
+    ServeNeedsTo {
+        path: String,
+    },
+    /// `bianyi serve --to T` without a document.
+    ServeNeedsFile,
+    /// `bianyi serve DIR` of a folder without bianyi.toml.
+    ServeNoProject {
+        path: String,
+    },
     /// A line of `override import` that is not an ambiguity record.
     OverrideRecord {
         path: String,
@@ -388,6 +400,22 @@ impl CliError {
             CliError::Project(e) => crate::project::error(e, l),
             CliError::InitExists { path } => l.msg("error-init-exists", &[("path", s(path))]),
             CliError::Serve(e) => l.msg("error-serve", &[("reason", s(&e.to_string()))]),
+            CliError::ServeSingle(e) => match e {
+                bianyi_serve::SingleError::NotADocument(p) => l.msg(
+                    "error-serve-not-document",
+                    &[("path", s(&p.display().to_string()))],
+                ),
+                bianyi_serve::SingleError::Outside(p) => l.msg(
+                    "error-serve-outside",
+                    &[("path", s(&p.display().to_string()))],
+                ),
+                other => l.msg("error-serve", &[("reason", s(&other.to_string()))]),
+            },
+            CliError::ServeNeedsTo { path } => l.msg("error-serve-needs-to", &[("path", s(path))]),
+            CliError::ServeNeedsFile => l.msg("error-serve-needs-file", &[]),
+            CliError::ServeNoProject { path } => {
+                l.msg("error-serve-no-project", &[("path", s(path))])
+            }
             CliError::OverrideRecord { path, line } => l.msg(
                 "error-override-record",
                 &[("path", s(path)), ("line", FluentValue::from(*line))],

@@ -593,13 +593,66 @@ pub(crate) fn overrides(args: &OverrideArgs, lang: Option<&str>) -> Result<(), C
     Ok(())
 }
 
+/// What `bianyi serve` serves.
+enum Served {
+    Project(Project),
+    /// One document, without a project file (`serve FILE --to T`).
+    One(bianyi_serve::Single),
+}
+
 /// `bianyi serve`: listens on 127.0.0.1, says where, serves until
 /// interrupted.
 pub(crate) fn serve(args: &ServeArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
-    let project = load(&ProjectArg {
-        project: args.project.clone(),
-    })?;
+    let single = args.to.len() + args.glossaries.len() + usize::from(args.overrides.is_some()) > 0;
+    // Not a folder: a document (or a project file).
+    let file = args.project.as_ref().filter(|p| !p.is_dir());
+    let project = match (file, single) {
+        (Some(f), true) => {
+            if args.to.is_empty() {
+                return Err(CliError::ServeNeedsTo {
+                    path: f.display().to_string(),
+                });
+            }
+            let single =
+                bianyi_serve::Single::new(f, &args.to, &args.glossaries, args.overrides.as_deref())
+                    .map_err(|e| match e {
+                        bianyi_serve::SingleError::UnknownTarget(name) => {
+                            CliError::UnknownTarget { name }
+                        }
+                        bianyi_serve::SingleError::Project(e) => CliError::Project(e),
+                        bianyi_serve::SingleError::Io(path, error) => CliError::Read {
+                            source: crate::error::Source::path(&path),
+                            error,
+                        },
+                        other => CliError::ServeSingle(other),
+                    })?;
+            Served::One(single)
+        }
+        (_, true) => return Err(CliError::ServeNeedsFile),
+        (Some(f), false) if f.is_file() && f.extension().is_none_or(|e| e != "toml") => {
+            return Err(CliError::ServeNeedsTo {
+                path: f.display().to_string(),
+            });
+        }
+        (None, false)
+            if args
+                .project
+                .as_ref()
+                .is_some_and(|d| d.is_dir() && !d.join(bianyi_project::FILE_NAME).is_file()) =>
+        {
+            return Err(CliError::ServeNoProject {
+                path: args
+                    .project
+                    .as_ref()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default(),
+            });
+        }
+        _ => Served::Project(load(&ProjectArg {
+            project: args.project.clone(),
+        })?),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
         .build()
@@ -610,8 +663,13 @@ pub(crate) fn serve(args: &ServeArgs, lang: Option<&str>) -> Result<(), CliError
             .map_err(CliError::Serve)?;
         let port = listener.local_addr().map_err(CliError::Serve)?.port();
         let mut options = bianyi_serve::Options::new(port, &l.locale()).map_err(CliError::Serve)?;
-        options.reporter = Some(reporter(&project, lang));
-        let app = bianyi_serve::router(&project.file, options).map_err(CliError::Serve)?;
+        let app = match project {
+            Served::Project(project) => {
+                options.reporter = Some(reporter(&project, lang));
+                bianyi_serve::router(&project.file, options).map_err(CliError::Serve)?
+            }
+            Served::One(single) => bianyi_serve::router_single(single, options),
+        };
         let url = format!("http://127.0.0.1:{port}/");
         say(&l.msg("serve-listening", &[("url", s(&url))]));
         if args.open {

@@ -602,10 +602,18 @@ cli-man-examples =
     # Install a page per command
     bianyi man -o ~/.local/share/man/man1
 cli-serve-about = A local web workspace over a project: its files and their state, each document beside its conversions, ambiguities decided with a click and saved as the project's overrides
-cli-serve-project = The project file, or its folder. Default: the bianyi.toml of the current folder or the nearest one above it
+cli-serve-project = The project file, or its folder (default: the bianyi.toml of the current folder or the nearest one above it); or one document, with --to, served without a project file
+cli-serve-to = Serve the document PATH without a project: convert it to this target (repeat for several)
+cli-serve-glossaries = With --to: a glossary of the document (TOML, TSV, CSV or TBX; TOML ones can be edited; repeat for several, later ones win)
+cli-serve-overrides = With --to: where decisions are saved. Default: PATH.overrides.toml beside the document
 cli-serve-port = The port on 127.0.0.1. Default: a free one
 cli-serve-open = Open the workspace in the default browser
 error-serve = cannot serve the workspace: { $reason }
+error-serve-not-document = { $path } is not a document to serve: name a text, Markdown, HTML or subtitle file with --to, or a project (bianyi.toml or its folder) without --to
+error-serve-outside = { $path } is not in the document's folder or below it: serving one document reads and writes nothing outside its folder
+error-serve-needs-to = { $path } is a document, not a project: serve it with --to TARGET (e.g. bianyi serve { $path } --to zh-TW)
+error-serve-no-project = { $path } has no bianyi.toml: create one with `bianyi init { $path }`, or serve one document of it (bianyi serve FILE --to TARGET)
+error-serve-needs-file = --to, --glossary and --overrides serve one document: name it (bianyi serve FILE --to TARGET)
 serve-listening = bianyi workspace at { $url } (Ctrl+C to stop)
 
 ## The web workspace (`bianyi serve`).
@@ -626,6 +634,7 @@ serve-findings-title = { $count ->
 }
 serve-source = Source
 serve-not-built = Not built yet.
+serve-download = Download this conversion
 serve-ambiguities = { $count ->
     [one] 1 ambiguity for { $target }
    *[other] { $count } ambiguities for { $target }
@@ -670,3 +679,25 @@ serve-align-split = Split
 serve-align-no-translation = { $file } has no translation declared (`translation` in its [[sources]]).
 serve-align-changed = The source, its translation or the saved alignment changed since this page was made: reload it and decide again.
 serve-align-bad-request = The request names no bead, an unknown change, or a change that is not possible there.
+
+## bianyi serve: the glossary editor
+serve-gloss-title = Glossaries
+serve-gloss-search = Search
+serve-gloss-none = The project declares no glossaries: add glossaries = ["glossary.toml"] to bianyi.toml.
+serve-gloss-read-only = Only TOML glossaries can be edited here; this one is shown as it is.
+serve-gloss-count = { $shown } of { $count } entries
+serve-gloss-status = Status
+serve-gloss-status-preferred = preferred
+serve-gloss-status-admitted = admitted
+serve-gloss-status-forbidden = forbidden
+serve-gloss-note = Note
+serve-gloss-save = Save
+serve-gloss-add = Add the term
+serve-gloss-source-lang = Language
+serve-gloss-source-term = Term
+serve-gloss-target-lang = in
+serve-gloss-target-term = Rendered as
+serve-gloss-add-from-selection = Add a term to { $file } (select words in the source to fill it)
+serve-gloss-not-editable = { $file } is not a TOML glossary of the project: it cannot be changed here.
+serve-gloss-conflict = { $file } changed since this page was shown (another window, an editor or a command wrote it). Nothing was saved: reload the page and make the change again.
+serve-gloss-bad-term = The term is empty, or its entry or language is missing or unknown.

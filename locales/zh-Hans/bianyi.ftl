@@ -557,10 +557,18 @@ cli-man-examples =
     # 为每个命令安装一个手册页
     bianyi man -o ~/.local/share/man/man1
 cli-serve-about = 项目的本地网页工作区：项目的文件及其状态，每个文档与其转换结果并排显示，点击即可决定歧义，并保存为项目的审校裁定
-cli-serve-project = 项目文件或其所在文件夹。默认：当前文件夹或最近的上级文件夹中的 bianyi.toml
+cli-serve-project = 项目文件或其所在文件夹（默认：当前文件夹或最近的上级文件夹中的 bianyi.toml）；或者一个文档，配合 --to 在没有项目文件的情况下提供
+cli-serve-to = 在没有项目的情况下提供文档 PATH：将其转换为此目标（可重复指定多个）
+cli-serve-glossaries = 配合 --to：文档的术语表（TOML、TSV、CSV 或 TBX；TOML 术语表可编辑；可重复指定多个，后者优先）
+cli-serve-overrides = 配合 --to：保存审校裁定的文件。默认：文档旁的 PATH.overrides.toml
 cli-serve-port = 127.0.0.1 上的端口。默认：一个空闲端口
 cli-serve-open = 在默认浏览器中打开工作区
 error-serve = 无法提供工作区：{ $reason }
+error-serve-not-document = { $path } 不是可提供的文档：请配合 --to 指定文本、Markdown、HTML 或字幕文件，或者不带 --to 指定项目（bianyi.toml 或其所在文件夹）
+error-serve-outside = { $path } 不在文档所在文件夹或其子文件夹中：单独提供一个文档时，不会读写其文件夹之外的任何文件
+error-serve-needs-to = { $path } 是文档而不是项目：请配合 --to TARGET 提供（例如 bianyi serve { $path } --to zh-TW）
+error-serve-no-project = { $path } 中没有 bianyi.toml：请用 `bianyi init { $path }` 创建一个，或者单独提供其中的一个文档（bianyi serve FILE --to TARGET）
+error-serve-needs-file = --to、--glossary 和 --overrides 用于提供单个文档：请指定该文档（bianyi serve FILE --to TARGET）
 serve-listening = bianyi 工作区位于 { $url }（按 Ctrl+C 停止）
 
 ## 网页工作区（`bianyi serve`）。
@@ -578,6 +586,7 @@ serve-state-modified = 已被手动修改
 serve-findings-title = { $count } 个问题
 serve-source = 原文
 serve-not-built = 尚未生成。
+serve-download = 下载此转换结果
 serve-ambiguities = { $target } 的 { $count } 处歧义
 serve-everywhere = 在整个项目中使用
 serve-no-overrides = 项目没有声明审校裁定文件：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能保存决定。
@@ -619,3 +628,25 @@ serve-align-split = 拆分
 serve-align-no-translation = { $file } 没有声明译文（其 [[sources]] 中的 `translation`）。
 serve-align-changed = 本页生成后，原文、译文或已保存的对齐已改变：请重新加载后再决定。
 serve-align-bad-request = 请求未指明组、修改未知，或该处无法进行此修改。
+
+## bianyi serve：术语表编辑器
+serve-gloss-title = 术语表
+serve-gloss-search = 搜索
+serve-gloss-none = 项目没有声明术语表：在 bianyi.toml 中加入 glossaries = ["glossary.toml"]。
+serve-gloss-read-only = 这里只能编辑 TOML 术语表；此表仅供查看。
+serve-gloss-count = 共 { $count } 个条目，显示 { $shown } 个
+serve-gloss-status = 状态
+serve-gloss-status-preferred = 首选
+serve-gloss-status-admitted = 许可
+serve-gloss-status-forbidden = 禁用
+serve-gloss-note = 备注
+serve-gloss-save = 保存
+serve-gloss-add = 添加术语
+serve-gloss-source-lang = 语言
+serve-gloss-source-term = 术语
+serve-gloss-target-lang = 在
+serve-gloss-target-term = 中写作
+serve-gloss-add-from-selection = 向 { $file } 添加术语（在原文中选中文字即可填入）
+serve-gloss-not-editable = { $file } 不是项目的 TOML 术语表，不能在这里修改。
+serve-gloss-conflict = 本页显示之后，{ $file } 已被修改（另一个窗口、编辑器或命令写入了它）。没有保存任何内容：请重新加载页面后再修改一次。
+serve-gloss-bad-term = 术语为空，或者其条目或语言缺失或未知。

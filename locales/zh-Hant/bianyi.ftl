@@ -557,10 +557,18 @@ cli-man-examples =
     # 為每個命令安裝一個手冊頁
     bianyi man -o ~/.local/share/man/man1
 cli-serve-about = 專案的本地網頁工作區：專案的檔案及其狀態，每個文件與其轉換結果並排顯示，點選即可決定歧義，並儲存為專案的審校裁定
-cli-serve-project = 專案檔案或其所在資料夾。預設：當前資料夾或最近的上級資料夾中的 bianyi.toml
+cli-serve-project = 專案檔案或其所在資料夾（預設：當前資料夾或最近的上級資料夾中的 bianyi.toml）；或者一個文件，配合 --to 在沒有專案檔案的情況下提供
+cli-serve-to = 在沒有專案的情況下提供文件 PATH：將其轉換為此目標（可重複指定多個）
+cli-serve-glossaries = 配合 --to：文件的術語表（TOML、TSV、CSV 或 TBX；TOML 術語表可編輯；可重複指定多個，後者優先）
+cli-serve-overrides = 配合 --to：儲存審校裁定的檔案。預設：文件旁的 PATH.overrides.toml
 cli-serve-port = 127.0.0.1 上的埠。預設：一個空閒埠
 cli-serve-open = 在預設瀏覽器中開啟工作區
 error-serve = 無法提供工作區：{ $reason }
+error-serve-not-document = { $path } 不是可提供的文件：請配合 --to 指定文字、Markdown、HTML 或字幕檔案，或者不帶 --to 指定專案（bianyi.toml 或其所在資料夾）
+error-serve-outside = { $path } 不在文件所在資料夾或其子資料夾中：單獨提供一個文件時，不會讀寫其資料夾之外的任何檔案
+error-serve-needs-to = { $path } 是文件而不是專案：請配合 --to TARGET 提供（例如 bianyi serve { $path } --to zh-TW）
+error-serve-no-project = { $path } 中沒有 bianyi.toml：請用 `bianyi init { $path }` 建立一個，或者單獨提供其中的一個文件（bianyi serve FILE --to TARGET）
+error-serve-needs-file = --to、--glossary 和 --overrides 用於提供單個文件：請指定該文件（bianyi serve FILE --to TARGET）
 serve-listening = bianyi 工作區位於 { $url }（按 Ctrl+C 停止）
 
 ## 網頁工作區（`bianyi serve`）。
@@ -578,6 +586,7 @@ serve-state-modified = 已被手動修改
 serve-findings-title = { $count } 個問題
 serve-source = 原文
 serve-not-built = 尚未生成。
+serve-download = 下載此轉換結果
 serve-ambiguities = { $target } 的 { $count } 處歧義
 serve-everywhere = 在整個專案中使用
 serve-no-overrides = 專案沒有宣告審校裁定檔案：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能儲存決定。
@@ -619,3 +628,25 @@ serve-align-split = 拆分
 serve-align-no-translation = { $file } 沒有宣告譯文（其 [[sources]] 中的 `translation`）。
 serve-align-changed = 本頁生成後，原文、譯文或已儲存的對齊已改變：請重新載入後再決定。
 serve-align-bad-request = 請求未指明組、修改未知，或該處無法進行此修改。
+
+## bianyi serve：術語表編輯器
+serve-gloss-title = 術語表
+serve-gloss-search = 搜尋
+serve-gloss-none = 專案沒有宣告術語表：在 bianyi.toml 中加入 glossaries = ["glossary.toml"]。
+serve-gloss-read-only = 這裡只能編輯 TOML 術語表；此表僅供檢視。
+serve-gloss-count = 共 { $count } 個條目，顯示 { $shown } 個
+serve-gloss-status = 狀態
+serve-gloss-status-preferred = 首選
+serve-gloss-status-admitted = 許可
+serve-gloss-status-forbidden = 停用
+serve-gloss-note = 備註
+serve-gloss-save = 儲存
+serve-gloss-add = 新增術語
+serve-gloss-source-lang = 語言
+serve-gloss-source-term = 術語
+serve-gloss-target-lang = 在
+serve-gloss-target-term = 中寫作
+serve-gloss-add-from-selection = 向 { $file } 新增術語（在原文中選中文字即可填入）
+serve-gloss-not-editable = { $file } 不是專案的 TOML 術語表，不能在這裡修改。
+serve-gloss-conflict = 本頁顯示之後，{ $file } 已被修改（另一個視窗、編輯器或命令寫入了它）。沒有儲存任何內容：請重新載入頁面後再修改一次。
+serve-gloss-bad-term = 術語為空，或者其條目或語言缺失或未知。

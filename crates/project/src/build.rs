@@ -238,8 +238,9 @@ struct Shared<'p> {
     sink: &'p dyn Sink,
 }
 
-/// Reads the glossaries of a project as one stack.
-pub(crate) fn load_glossaries(
+/// Reads the glossaries of a project as one stack: the stacked glossary,
+/// the terms its glossaries render differently, and a digest of their bytes.
+pub fn load_glossaries(
     project: &Project,
 ) -> Result<(Glossary, Vec<bianyi_glossary::Conflict>, Vec<u8>), Error> {
     let mut loaded = Vec::new();

@@ -189,6 +189,9 @@ pub struct Project {
     pub locales: Vec<LocaleSet>,
     /// The text of the project file (for error locations).
     pub(crate) text: String,
+    /// The one input of a project made for a single file
+    /// ([`Project::with_only_input`]): the folder is not walked.
+    pub(crate) only: Option<String>,
 }
 
 impl Project {
@@ -379,7 +382,16 @@ impl Project {
             targets,
             locales,
             text,
+            only: None,
         })
+    }
+
+    /// This project restricted to the one input `rel` (relative to the
+    /// root): its folder is not walked, only `rel` is taken, when a glob
+    /// takes it. Used by `bianyi serve FILE`, a project over one file.
+    pub fn with_only_input(mut self, rel: &str) -> Project {
+        self.only = Some(rel.to_string());
+        self
     }
 
     /// The place in the project file of byte range `span`.
@@ -621,6 +633,23 @@ mod tests {
             Some("sources")
         );
         assert_eq!(suggest("zzzzzz", &["output", "sources"]), None);
+    }
+
+    #[test]
+    fn a_project_of_one_input_takes_only_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a.txt", "b.txt"] {
+            std::fs::write(dir.path().join(f), "头发").unwrap();
+        }
+        let text = "[[sources]]\nfiles = [\"*.txt\"]\n[[targets]]\nto = \"zh-TW\"\n";
+        let all = Project::parse(dir.path(), Path::new("p.toml"), text.to_string()).unwrap();
+        assert_eq!(all.plan().unwrap().inputs.len(), 2);
+        let one = all.clone().with_only_input("b.txt");
+        let inputs: Vec<_> = one.inputs().into_iter().map(|(i, _)| i).collect();
+        assert_eq!(inputs, ["b.txt"]);
+        // Not taken by a glob, or not there: nothing.
+        assert!(all.clone().with_only_input("b.md").inputs().is_empty());
+        assert!(all.with_only_input("c.txt").inputs().is_empty());
     }
 
     fn parse(text: &str) -> Result<Project, Error> {

@@ -66,7 +66,7 @@ pub use alignments::{
 };
 pub use build::{
     BuildOptions, BuildReport, Event, Failure, Outcome, OutputReport, Reporter, Sink, Summary,
-    build, load_overrides, read_input,
+    build, load_glossaries, load_overrides, read_input,
 };
 pub use check::{CheckReport, Finding, check, review};
 pub use config::{

@@ -69,6 +69,14 @@ impl Project {
     /// folders (`.git`, the cache) are not looked into.
     pub fn inputs(&self) -> Vec<(String, InputKind)> {
         let mut found = Vec::new();
+        if let Some(rel) = &self.only {
+            if self.path(rel).is_file()
+                && let Some(kind) = self.input_kind(rel)
+            {
+                found.push((rel.clone(), kind));
+            }
+            return found;
+        }
         let walk = walkdir::WalkDir::new(&self.root)
             .sort_by_file_name()
             .into_iter()

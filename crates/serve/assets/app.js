@@ -19,3 +19,22 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Selecting a few words in the source fills the "add a term" form below
+// the document and opens it (the form works without this too).
+document.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("add-term");
+  const source = document.querySelector(".columns > section:first-child pre.text");
+  if (!box || !source) return;
+  const fill = () => {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || !source.contains(sel.anchorNode)) return;
+    const text = sel.toString().trim();
+    if (text === "" || text.length > 100 || /[\r\n\t]/.test(text)) return;
+    box.querySelector("input.term-source").value = text;
+    box.open = true;
+    box.querySelector("input.term-target").focus();
+  };
+  source.addEventListener("mouseup", fill);
+  source.addEventListener("keyup", fill);
+});

@@ -25,9 +25,13 @@ use axum::routing::{get, post};
 use bianyi_project::{Project, Reporter};
 
 mod align;
+mod glossary;
 mod html;
 mod pages;
+mod single;
 mod ui;
+
+pub use single::{Single, SingleError};
 
 use ui::Ui;
 
@@ -76,6 +80,8 @@ pub fn new_token() -> std::io::Result<String> {
 pub(crate) struct App {
     /// The project file (read again for each request: edits show).
     pub(crate) file: PathBuf,
+    /// Without a project file: the one document, and its outputs.
+    pub(crate) single: Option<(Single, single::Memory)>,
     /// Its root, canonical.
     pub(crate) root: PathBuf,
     pub(crate) options: Options,
@@ -87,7 +93,10 @@ pub(crate) struct App {
 impl App {
     /// The project as its file says now.
     pub(crate) fn project(&self) -> Result<Project, bianyi_project::Error> {
-        Project::load(&self.file)
+        match &self.single {
+            Some((s, _)) => s.project(),
+            None => Project::load(&self.file),
+        }
     }
 }
 
@@ -95,25 +104,47 @@ impl App {
 pub fn router(project_file: &Path, options: Options) -> std::io::Result<Router> {
     let project = Project::load(project_file).map_err(std::io::Error::other)?;
     let root = std::fs::canonicalize(&project.root)?;
-    let ui = Ui::new(&options.locale);
-    let app = Arc::new(App {
+    Ok(routes(App {
         file: project.file.clone(),
+        single: None,
         root,
+        ui: Ui::new(&options.locale),
         options,
-        ui,
         writing: Mutex::new(()),
-    });
-    Ok(Router::new()
+    }))
+}
+
+/// The workspace over one document without a project file (see
+/// [`Single`]): its outputs are kept in memory and downloaded from the
+/// document view.
+pub fn router_single(single: Single, options: Options) -> Router {
+    routes(App {
+        file: single.root.join(&single.input),
+        root: single.root.clone(),
+        single: Some((single, single::Memory::default())),
+        ui: Ui::new(&options.locale),
+        options,
+        writing: Mutex::new(()),
+    })
+}
+
+fn routes(app: App) -> Router {
+    let app = Arc::new(app);
+    Router::new()
         .route("/", get(pages::index))
         .route("/doc", get(pages::doc))
         .route("/override", post(pages::add_override))
         .route("/build", post(pages::build))
         .merge(align::routes())
+        .route("/output", get(pages::output))
+        .route("/glossary", get(glossary::list))
+        .route("/glossary/add", post(glossary::add))
+        .route("/glossary/term", post(glossary::term))
         .route("/assets/app.css", get(css))
         .route("/assets/app.js", get(js))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(app.clone(), guard))
-        .with_state(app))
+        .with_state(app)
 }
 
 async fn css() -> Response {
@@ -234,6 +265,9 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // Not `no-referrer`: under it browsers send `Origin: null` with the
+    // pages' own forms, which the Origin check refuses (found by the
+    // browser tests). `same-origin` still tells other sites nothing.
     h.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
@@ -257,6 +291,8 @@ pub(crate) fn inside(root: &Path, rel: &str) -> Option<PathBuf> {
     let joined = root.join(p);
     let resolved = match std::fs::canonicalize(&joined) {
         Ok(r) => r,
+        // A link to nothing: where it leads cannot be judged.
+        Err(_) if std::fs::symlink_metadata(&joined).is_ok() => return None,
         Err(_) => {
             // Not there (yet): its nearest existing folder must be inside.
             let mut dir = joined.parent()?;

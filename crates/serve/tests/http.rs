@@ -4,16 +4,14 @@
 
 #![cfg(test)]
 
+#[path = "support/http.rs"]
+mod support;
+
 use std::path::Path;
 
-use axum::Router;
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, Response, StatusCode, header};
-use tower::ServiceExt;
-
-const PORT: u16 = 4567;
-const HOST: &str = "127.0.0.1:4567";
-const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use support::{HOST, PORT, TOKEN, app, get, send};
 
 fn project(dir: &Path, overrides: bool) {
     let mut toml = String::new();
@@ -30,28 +28,6 @@ fn project(dir: &Path, overrides: bool) {
         "衣服干了。\n<script>alert(1)</script>\n",
     )
     .unwrap();
-}
-
-fn app(dir: &Path) -> Router {
-    let mut options = bianyi_serve::Options::new(PORT, "en-US").unwrap();
-    options.token = TOKEN.to_string();
-    bianyi_serve::router(&dir.join("bianyi.toml"), options).unwrap()
-}
-
-async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Response<Body>, String) {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let (parts, body) = response.into_parts();
-    let bytes = to_bytes(body, usize::MAX).await.unwrap();
-    let text = String::from_utf8(bytes.to_vec()).unwrap();
-    (status, Response::from_parts(parts, Body::empty()), text)
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri)
-        .header(header::HOST, HOST)
-        .body(Body::empty())
-        .unwrap()
 }
 
 fn post(uri: &str, form: &str) -> Request<Body> {
