@@ -6,22 +6,7 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
-
 use support::browser::{Browser, Served};
-
-/// Polls `f` until it is true, for at most `secs` seconds; on time out,
-/// saves a screenshot and fails.
-async fn eventually(browser: &Browser, what: &str, secs: u64, mut f: impl AsyncFnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    while !f().await {
-        if Instant::now() > deadline {
-            browser.screenshot("timed-out").await;
-            panic!("timed out waiting for {what}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// The example project served, built from its file list, and the browser
 /// on the zh-Hans view of its article about Meta.
@@ -29,10 +14,11 @@ async fn built_desk(browser: &Browser) -> Served {
     let served = Served::example("desk").await;
     browser.goto(&format!("{}/", served.base)).await;
     browser.click("form[action=\"/build\"] button").await;
-    eventually(browser, "the build", 15, async || {
-        served.read("out/zh-Hans/meta-ai.txt").contains("藏着")
-    })
-    .await;
+    browser
+        .eventually("the build", 15, async || {
+            served.read("out/zh-Hans/meta-ai.txt").contains("藏着")
+        })
+        .await;
     let doc = format!(
         "{}/doc?file=articles/meta-ai.zh-Hant.txt&target=zh-Hans",
         served.base
@@ -55,10 +41,11 @@ async fn choosing_an_alternative_changes_the_output_and_saves_the_decision() {
     assert!(browser.text("li#a0 > b").await.contains('著'));
     browser.screenshot("doc-before").await;
     browser.click("li#a0 button[value=\"著\"]").await;
-    eventually(&browser, "the page with the decision", 15, async || {
-        browser.text(ZH_HANS).await.contains("背后藏著哪些")
-    })
-    .await;
+    browser
+        .eventually("the page with the decision", 15, async || {
+            browser.text(ZH_HANS).await.contains("背后藏著哪些")
+        })
+        .await;
     let url = browser.client.current_url().await.expect("url");
     assert_eq!(
         url.fragment(),
@@ -137,10 +124,11 @@ async fn a_term_added_from_a_selection_is_applied_to_the_output() {
     browser.screenshot("add-term").await;
     browser.screenshot_of("#add-term", "serve-add-term").await;
     browser.click("#add-term button").await;
-    eventually(&browser, "the output with the new term", 15, async || {
-        browser.text(ZH_HANS).await.contains("智东西网")
-    })
-    .await;
+    browser
+        .eventually("the output with the new term", 15, async || {
+            browser.text(ZH_HANS).await.contains("智东西网")
+        })
+        .await;
     let glossary = served.read("glossary.toml");
     assert!(
         glossary.contains("{ lang = \"zh-Hans\", text = \"智东西网\", status = \"preferred\" }"),
@@ -178,10 +166,11 @@ async fn one_document_without_a_project_is_decided_and_offered_for_download() {
     const ZH_TW: &str = "section[data-target=\"zh-TW\"] pre";
     assert!(browser.text(ZH_TW).await.contains("衣服幹了"));
     browser.click("li#a0 button[value=\"乾\"]").await;
-    eventually(&browser, "the page with the decision", 15, async || {
-        browser.text(ZH_TW).await.contains("衣服乾了")
-    })
-    .await;
+    browser
+        .eventually("the page with the decision", 15, async || {
+            browser.text(ZH_TW).await.contains("衣服乾了")
+        })
+        .await;
     let overrides = served.read("a.txt.overrides.toml");
     assert!(overrides.contains("output = \"乾\""), "{overrides}");
     // The download link of the conversion; no output written.

@@ -7,6 +7,8 @@
 //! Without chromedriver or chromium the tests are skipped with a message,
 //! except with `CI=true` (`.ci/run`), where they fail.
 
+#![allow(dead_code, reason = "each test binary uses a part of it")]
+
 use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -67,6 +69,25 @@ impl Served {
             .join("../../examples")
             .join(name);
         copy_tree(&from, dir.path());
+        Served::project_in(dir).await
+    }
+
+    /// A project made of `files` (relative path, text), `bianyi.toml`
+    /// among them, served as it is (not built first).
+    pub(crate) async fn project(files: &[(&str, &str)]) -> Served {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("create folder");
+            }
+            std::fs::write(path, text).expect("write file");
+        }
+        Served::project_in(dir).await
+    }
+
+    /// Serves the project in `dir`.
+    async fn project_in(dir: tempfile::TempDir) -> Served {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("listen");
@@ -114,6 +135,8 @@ pub(crate) struct Browser {
     pub(crate) client: Client,
     driver: Child,
     shots: PathBuf,
+    /// Where the browser saves downloads (removed at the end).
+    downloads: tempfile::TempDir,
 }
 
 impl Browser {
@@ -140,12 +163,17 @@ impl Browser {
             .spawn()
             .expect("start chromedriver");
         let url = format!("http://127.0.0.1:{port}");
+        let downloads = tempfile::tempdir().expect("downloads folder");
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".to_string(),
             serde_json::json!({
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--disable-dev-shm-usage", "--window-size=1200,900"]
+                         "--disable-dev-shm-usage", "--window-size=1200,900"],
+                "prefs": {
+                    "download.default_directory": downloads.path().to_string_lossy(),
+                    "download.prompt_for_download": false
+                }
             }),
         );
         let deadline = Instant::now() + Duration::from_secs(15);
@@ -169,7 +197,48 @@ impl Browser {
             client,
             driver: child,
             shots,
+            downloads,
         })
+    }
+
+    /// The folder downloads are saved in.
+    pub(crate) fn downloads(&self) -> &Path {
+        self.downloads.path()
+    }
+
+    /// How many elements match `css` now.
+    pub(crate) async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map_or(0, |found| found.len())
+    }
+
+    /// The address of the page shown.
+    pub(crate) async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Polls `ready` until it is true, for at most `secs` seconds; on time
+    /// out, saves a screenshot and fails.
+    pub(crate) async fn eventually(
+        &self,
+        what: &str,
+        secs: u64,
+        mut ready: impl AsyncFnMut() -> bool,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while !ready().await {
+            if Instant::now() > deadline {
+                self.screenshot("timed-out").await;
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub(crate) async fn goto(&self, url: &str) {
