@@ -43,25 +43,6 @@ fn load(arg: &ProjectArg) -> Result<Project, CliError> {
     .map_err(CliError::Project)
 }
 
-/// Files written atomically (crates/cli/output.rs), their folders made.
-struct Files;
-
-impl bianyi_project::Sink for Files {
-    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        output::write(Some(path), bytes).map_err(|e| match e {
-            CliError::Write { error, .. } => error,
-            other => io::Error::other(format!("{other:?}")),
-        })
-    }
-
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        std::fs::remove_file(path)
-    }
-}
-
 /// `bianyi init`.
 pub(crate) fn init(args: &InitArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
@@ -121,8 +102,8 @@ fn build_once(
         Event::Output(_) => bar.inc(1),
         _ => {}
     };
-    let report =
-        bianyi_project::build(project, options, &Files, &events).map_err(CliError::Project)?;
+    let report = bianyi_project::build(project, options, &bianyi_project::Files, &events)
+        .map_err(CliError::Project)?;
     bar.finish_and_clear();
     for c in &report.conflicts {
         say(&l.msg(

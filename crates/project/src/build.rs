@@ -29,6 +29,26 @@ pub trait Sink: Sync {
     fn remove(&self, path: &Path) -> std::io::Result<()>;
 }
 
+/// The files themselves: each written through a temporary file renamed
+/// over it (`bianyi-output`: permissions, extended attributes and ACL of
+/// the file replaced are kept), its folder made first. The CLI's `build`
+/// and the web workspace write through it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Files;
+
+impl Sink for Files {
+    fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        bianyi_output::write(path, bytes)
+    }
+
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
 /// Writes the reports of a project's targets (`[[targets]] report`): the
 /// caller's, as reports speak the user's language.
 pub trait Reporter: Send + Sync {
@@ -1003,4 +1023,39 @@ fn build_here(
         outputs,
         conflicts: shared.conflicts.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Files, Sink};
+
+    #[test]
+    fn files_are_replaced_whole_with_their_folder_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out/zh-Hans/a.txt");
+        Files.write(&path, "第一版".as_bytes()).unwrap();
+        Files.write(&path, "第二版".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "第二版");
+        // No temporary file is left beside it.
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.txt"]);
+        Files.remove(&path).unwrap();
+        assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        Files.write(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
 }

@@ -65,8 +65,8 @@ pub use alignments::{
     translation_of,
 };
 pub use build::{
-    BuildOptions, BuildReport, Event, Failure, Outcome, OutputReport, Reporter, Sink, Summary,
-    build, load_glossaries, load_overrides, read_input,
+    BuildOptions, BuildReport, Event, Failure, Files, Outcome, OutputReport, Reporter, Sink,
+    Summary, build, load_glossaries, load_overrides, read_input,
 };
 pub use check::{CheckReport, Finding, check, review};
 pub use config::{

@@ -609,26 +609,8 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
     .await
 }
 
-/// Writes files atomically: a temporary file in the folder, renamed.
-pub(crate) struct Files;
-
-impl Sink for Files {
-    fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        std::fs::create_dir_all(dir)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        std::io::Write::write_all(&mut tmp, bytes)?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
-    }
-
-    fn remove(&self, path: &Path) -> std::io::Result<()> {
-        std::fs::remove_file(path)
-    }
-}
+/// Files written atomically (`bianyi-output`), their folders made.
+pub(crate) use bianyi_project::Files;
 
 /// Builds the project; a failure is the page to show.
 pub(crate) fn build_now(app: &App, project: &Project) -> Result<(), Response> {
