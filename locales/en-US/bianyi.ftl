@@ -640,6 +640,7 @@ serve-ambiguities = { $count ->
    *[other] { $count } ambiguities for { $target }
 }
 serve-everywhere = everywhere in the project
+serve-everywhere-document = everywhere in this document
 serve-no-overrides = The project declares no overrides file: add overrides = "overrides.toml" to bianyi.toml to save decisions.
 serve-error-title = Error
 serve-not-found = No such page.

@@ -589,6 +589,7 @@ serve-not-built = 尚未生成。
 serve-download = 下载此转换结果
 serve-ambiguities = { $target } 的 { $count } 处歧义
 serve-everywhere = 在整个项目中使用
+serve-everywhere-document = 在整篇文档中使用
 serve-no-overrides = 项目没有声明审校裁定文件：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能保存决定。
 serve-error-title = 错误
 serve-not-found = 没有这个页面。

@@ -589,6 +589,7 @@ serve-not-built = 尚未生成。
 serve-download = 下載此轉換結果
 serve-ambiguities = { $target } 的 { $count } 處歧義
 serve-everywhere = 在整個專案中使用
+serve-everywhere-document = 在整篇文件中使用
 serve-no-overrides = 專案沒有宣告審校裁定檔案：在 bianyi.toml 中加入 overrides = "overrides.toml" 才能儲存決定。
 serve-error-title = 錯誤
 serve-not-found = 沒有這個頁面。

@@ -597,7 +597,15 @@ pub(crate) async fn doc(State(app): State<Arc<App>>, Query(q): Query<DocQuery>) 
                         body,
                         "<label><input type=\"checkbox\" name=\"everywhere\" value=\"1\"> {}</label>\
                          </form>",
-                        esc(&ui.t("serve-everywhere", &[]))
+                        // One document without a project: "everywhere" is that document.
+                        esc(&ui.t(
+                            if app.single.is_some() {
+                                "serve-everywhere-document"
+                            } else {
+                                "serve-everywhere"
+                            },
+                            &[]
+                        ))
                     );
                 }
                 body.push_str("</li>\n");

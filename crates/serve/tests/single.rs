@@ -102,6 +102,9 @@ async fn the_document_is_shown_and_downloaded_and_nothing_is_written() {
     );
     // No output path: nothing is written there.
     assert!(!body.contains("out/zh-"), "{body}");
+    // A decision "everywhere" means the document here, and says so.
+    assert!(body.contains("everywhere in this document"), "{body}");
+    assert!(!body.contains("everywhere in the project"), "{body}");
     // The glossary's term is applied; hostile text escaped.
     assert!(body.contains("酪梨"), "{body}");
     assert!(body.contains("&lt;script&gt;") && !body.contains("<script>alert"));
