@@ -11,7 +11,7 @@ use std::path::Path;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use support::{HOST, PORT, TOKEN, app, get, send};
+use support::{HOST, PORT, TOKEN, app, enc, get, send};
 
 fn project(dir: &Path, overrides: bool) {
     let mut toml = String::new();
@@ -36,18 +36,6 @@ fn post(uri: &str, form: &str) -> Request<Body> {
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(form.to_string()))
         .unwrap()
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[tokio::test]

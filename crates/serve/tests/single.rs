@@ -14,7 +14,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use bianyi_serve::{Options, Single, SingleError, router_single};
-use support::{HOST, PORT, TOKEN, get, send};
+use support::{HOST, PORT, TOKEN, enc, get, send};
 
 const GLOSSARY: &str = "[glossary]\nsource = \"zh-Hans\"\ntarget = \"en\"\n\n\
 [[entry]]\nid = \"avocado\"\nterms = [\n\
@@ -176,7 +176,7 @@ async fn nothing_but_the_document_and_its_files_is_served_or_written() {
         "/etc/passwd",
         "",
     ] {
-        let q = support_enc(file);
+        let q = enc(file);
         for uri in [
             format!("/doc?file={q}"),
             format!("/output?file={q}&target=zh-TW"),
@@ -282,19 +282,6 @@ fn only_documents_and_files_in_their_folder_are_accepted() {
     std::fs::write(dir.join("a[1]*.txt"), "干\n").unwrap();
     let odd = single(&dir.join("a[1]*.txt"), &[], None).unwrap();
     assert_eq!(odd.overrides(), "a[1]*.txt.overrides.toml");
-}
-
-/// `s` percent-encoded for a query.
-fn support_enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -88,18 +88,11 @@ impl Served {
 
     /// Serves the project in `dir`.
     async fn project_in(dir: tempfile::TempDir) -> Served {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("listen");
-        let port = listener.local_addr().expect("address").port();
-        let mut options = bianyi_serve::Options::new(port, "en-US").expect("options");
-        options.token = TOKEN.to_string();
-        let app = bianyi_serve::router(&dir.path().join("bianyi.toml"), options).expect("router");
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        Served {
-            dir,
-            base: format!("http://127.0.0.1:{port}"),
-        }
+        let project = dir.path().join("bianyi.toml");
+        Served::serve(dir, |options| {
+            bianyi_serve::router(&project, options).expect("router")
+        })
+        .await
     }
 
     /// The one document `a.txt` holding `text`, served without a project
@@ -110,13 +103,22 @@ impl Served {
         std::fs::write(&file, text).expect("document");
         let single = bianyi_serve::Single::new(&file, &["zh-TW".to_string()], &[], None)
             .expect("one document");
+        Served::serve(dir, |options| bianyi_serve::router_single(single, options)).await
+    }
+
+    /// Serves what `app` makes of the options (a free port, [`TOKEN`]) in
+    /// the background, over the files of `dir`.
+    async fn serve(
+        dir: tempfile::TempDir,
+        app: impl FnOnce(bianyi_serve::Options) -> axum::Router,
+    ) -> Served {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("listen");
         let port = listener.local_addr().expect("address").port();
         let mut options = bianyi_serve::Options::new(port, "en-US").expect("options");
         options.token = TOKEN.to_string();
-        let app = bianyi_serve::router_single(single, options);
+        let app = app(options);
         tokio::spawn(async move { axum::serve(listener, app).await });
         Served {
             dir,

@@ -41,3 +41,16 @@ pub(crate) fn get(uri: &str) -> Request<Body> {
         .body(Body::empty())
         .unwrap()
 }
+
+/// `s` percent-encoded for a query or a form.
+pub(crate) fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
