@@ -366,6 +366,42 @@ fn detection_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>
         }
         println!();
     }
+    standard_table(&texts);
+}
+
+/// Which regional standard whole files are given, for the Traditional
+/// texts whose standard is known: real Taiwan and Hong Kong text, and
+/// mainland text through s2t (OpenCC's standard), s2tw and s2hk.
+fn standard_table(texts: &[(&'static str, String, Vec<String>)]) {
+    let mut rows: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for (class, name, lines) in texts {
+        let row = match *class {
+            "taiwan" => "zh-TW".to_string(),
+            "hong-kong" => "zh-HK".to_string(),
+            "converted" => name.split('(').next().unwrap_or_default().to_string(),
+            _ => continue,
+        };
+        let mut d = Detector::new();
+        for l in lines {
+            d.feed(l);
+            d.feed("\n");
+        }
+        let r = rows.entry(row).or_default();
+        match d.detection().standard {
+            Some(Standard::Taiwan) => r[0] += 1,
+            Some(Standard::HongKong) => r[1] += 1,
+            Some(Standard::OpenCc) => r[2] += 1,
+            Some(_) => {}
+            None => r[3] += 1,
+        }
+    }
+    println!("## Standard given to whole files\n");
+    println!("| text | files | Taiwan | Hong Kong | OpenCC | none (not Traditional) |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (row, [tw, hk, oc, none]) in rows {
+        println!("| {row} | {} | {tw} | {hk} | {oc} | {none} |", tw + hk + oc + none);
+    }
+    println!();
 }
 
 /// Per class of labelled text, each detection feature's occurrences per

@@ -777,23 +777,35 @@ const SCRIPT_PRIOR: [f64; 3] = [0.45, 0.45, 0.10];
 const STANDARD_PRIOR: [f64; 3] = [0.55, 0.30, 0.15];
 /// Occurrences per 1,000 Han characters of each kind of standard evidence
 /// (not-Taiwan forms, not-Hong-Kong forms, not-OpenCC forms, Taiwan forms,
-/// Hong Kong forms, Cantonese, Taiwan words, Hong Kong words) in Taiwan
-/// text, Hong Kong text and OpenCC's standard (s2t's output), measured on
-/// the dev split of the dev set (`crates/bench`: `target-eval --only
-/// rates`; docs/target.md). Each occurrence is a draw from its class's
-/// distribution over kinds (multinomial naive Bayes): what a text lacks is
-/// no evidence, so the model holds for a line and for a book.
+/// Hong Kong forms, Cantonese, Taiwan words, Hong Kong words) in five kinds
+/// of text: Taiwan text, Hong Kong text, OpenCC's standard (s2t's output),
+/// and mainland text converted mechanically to the Taiwan standard (s2tw)
+/// and to the Hong Kong standard (s2hk), measured on the dev split of the
+/// dev set (`crates/bench`: `target-eval --only rates`; docs/target.md).
+/// Each occurrence is a draw from its class's distribution over kinds
+/// (multinomial naive Bayes): what a text lacks is no evidence, so the
+/// model holds for a line and for a book.
+///
+/// The converted classes matter because a mechanical conversion keeps the
+/// mainland's words, some of which are Taiwan words too (核心, 整合): with
+/// only the three genuine classes, s2hk output (a few Hong Kong forms,
+/// mainland vocabulary) was called Taiwan text. Each standard's
+/// probability is the sum of its genuine and converted classes.
 ///
 /// Hong Kong words (names and terms of OpenCC's Hong Kong tables that no
 /// other region writes) are the exception: the dev set's Hong Kong text is
 /// mostly colloquial Cantonese, with almost none (0.008), so their rate in
 /// Hong Kong text is set to that of Taiwan words in Taiwan text over the
 /// size of the two tables' vocabularies (64 × 83 / 815 ≈ 6.5).
-const STANDARD_RATES: [[f64; 8]; 3] = [
+const STANDARD_RATES: [[f64; 8]; 5] = [
     [0.017, 1.533, 9.761, 0.430, 0.012, 0.0, 63.912, 0.0],
     [0.745, 1.577, 4.340, 0.167, 1.247, 91.932, 6.962, 6.5],
     [8.763, 9.040, 0.0, 0.0, 0.001, 0.0, 3.452, 0.0],
+    [0.0, 2.755, 8.204, 0.296, 0.001, 0.0, 4.473, 0.0],
+    [2.274, 0.0, 6.295, 0.0, 2.800, 0.0, 3.452, 0.0],
 ];
+/// The standard each row of [`STANDARD_RATES`] is written in.
+const STANDARD_OF_CLASS: [usize; 5] = [0, 1, 2, 0, 1];
 /// Prior probability that Traditional text was converted mechanically.
 const ORIGIN_PRIOR: f64 = 0.3;
 /// Occurrences per 1,000 Han characters of Simplified forms left,
@@ -964,7 +976,7 @@ fn multinomial(x: &[usize], log_p: &[f64]) -> f64 {
         .sum()
 }
 
-static STANDARD_LOG_P: std::sync::LazyLock<[[f64; 8]; 3]> =
+static STANDARD_LOG_P: std::sync::LazyLock<[[f64; 8]; 5]> =
     std::sync::LazyLock::new(|| log_distributions(&STANDARD_RATES));
 static ORIGIN_LOG_P_TW: std::sync::LazyLock<[[f64; 3]; 2]> =
     std::sync::LazyLock::new(|| log_distributions(&ORIGIN_RATES_TW));
@@ -1029,9 +1041,25 @@ fn judge(counts: Counts, document: Option<&Detection>) -> Detection {
         counts.taiwan_words,
         counts.hong_kong_words,
     ];
-    let standard_p = normalize(std::array::from_fn(|k| {
-        standard_prior[k].ln() + multinomial(&evidence, &STANDARD_LOG_P[k])
+    // Each standard's prior is shared between its genuine class and its
+    // converted class by the prior of a mechanical conversion (OpenCC's
+    // standard is converted text already).
+    let origin_prior = document.map_or(ORIGIN_PRIOR, |d| {
+        DOCUMENT_WEIGHT * d.origin_p + (1.0 - DOCUMENT_WEIGHT) * ORIGIN_PRIOR
+    });
+    let class_p = normalize(std::array::from_fn::<f64, 5, _>(|k| {
+        let standard = STANDARD_OF_CLASS[k];
+        let share = match (standard, k == standard) {
+            (2, _) => 1.0,
+            (_, true) => 1.0 - origin_prior,
+            (_, false) => origin_prior,
+        };
+        (standard_prior[standard] * share).ln() + multinomial(&evidence, &STANDARD_LOG_P[k])
     }));
+    let mut standard_p = [0.0; 3];
+    for (k, p) in class_p.iter().enumerate() {
+        standard_p[STANDARD_OF_CLASS[k]] += p;
+    }
     let best_standard = (0..3)
         .max_by(|&a, &b| standard_p[a].total_cmp(&standard_p[b]))
         .unwrap_or(0);
@@ -1050,9 +1078,6 @@ fn judge(counts: Counts, document: Option<&Detection>) -> Detection {
         ),
     };
     let residue = if t > s { s } else { 0 };
-    let origin_prior = document.map_or(ORIGIN_PRIOR, |d| {
-        DOCUMENT_WEIGHT * d.origin_p + (1.0 - DOCUMENT_WEIGHT) * ORIGIN_PRIOR
-    });
     let x = [residue, mainland, regional];
     let log_p = match standard {
         Standard::HongKong => &*ORIGIN_LOG_P_HK,
@@ -1155,6 +1180,24 @@ mod tests {
                 (standard, origin),
                 "{text}: {d:?}"
             );
+        }
+    }
+
+    /// Mechanical conversions keep the mainland's words, some of which are
+    /// Taiwan words as well (核心, 整合): s2hk output is still Hong Kong
+    /// text, s2tw output Taiwan text.
+    #[test]
+    fn mechanical_conversions_keep_their_standard() {
+        let mainland = "为了核心业务，众多用户启动了整合。为此，他们为团队秘密载入变数，\
+            为众人所知。因为数据和芯片的项目，用户为此启动了设备。";
+        for (config, want) in [
+            (crate::Config::S2hk, Standard::HongKong),
+            (crate::Config::S2tw, Standard::Taiwan),
+            (crate::Config::S2t, Standard::OpenCc),
+        ] {
+            let text = crate::Converter::new(config).convert(mainland);
+            let d = detect(&text);
+            assert_eq!(d.standard, Some(want), "{config}: {text}: {d:?}");
         }
     }
 

@@ -14,8 +14,8 @@ fn detection_json() {
         json,
         concat!(
             r#"{"script":"traditional","standard":"taiwan","mainland_origin":false,"#,
-            r#""confidence":0.9851,"probabilities":{"simplified":0.0,"traditional":0.9853,"#,
-            r#""mixed":0.0147,"taiwan":0.9998,"hong_kong":0.0001,"opencc":0.0002,"#,
+            r#""confidence":0.9846,"probabilities":{"simplified":0.0,"traditional":0.9853,"#,
+            r#""mixed":0.0147,"taiwan":0.9992,"hong_kong":0.0006,"opencc":0.0002,"#,
             r#""mainland_origin":0.0001},"counts":{"characters":17,"han":15,"simplified":0,"#,
             r#""traditional":9,"shared":0,"not_taiwan":0,"not_hong_kong":0,"not_opencc":0,"#,
             r#""taiwan_forms":1,"hong_kong_forms":0,"cantonese":0,"#,
