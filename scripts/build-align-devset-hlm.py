@@ -39,7 +39,11 @@ Project Gutenberg name; the built files drop its header and footer.
 
 Output (default /work/devset-align/hlm): per chapter `chNN.zh`, `chNN.en`
 (one sentence a line), `chNN.gold.align` (`[en ids]:[zh ids]` a line, the
-Bible dev set's format); `tune.txt` and `heldout.txt`; `SOURCES.md`.
+Bible dev set's format); `tune.txt` and `heldout.txt`; `SOURCES.md`. The
+folder `hans/` holds the same set with the Chinese side in Simplified
+characters (OpenCC's TSPhrases and TSCharacters from
+crates/convert/data/opencc, longest phrase first, first candidate; one line
+in, one line out, so the gold ids hold).
 
 Usage:
     python3 scripts/build-align-devset-hlm.py ZH_GIT_DIR EN_GIT_DIR [OUT]
@@ -70,6 +74,7 @@ CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "build-align-devset-hlm.gold")
+OPENCC = os.path.join(os.path.dirname(HERE), "crates", "convert", "data", "opencc", "dictionary")
 
 
 def git_blob(git_dir, commit, path, sha256):
@@ -219,6 +224,38 @@ def read_gold(path):
     return gold, sums
 
 
+def t2s_converter():
+    """Traditional -> Simplified with OpenCC's tables: longest TSPhrases
+    entry first, else TSCharacters, first candidate of each."""
+    tables = []
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        table = {}
+        with open(os.path.join(OPENCC, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                key, values = line.rstrip("\n").split("\t", 1)
+                table.setdefault(key, values.split(" ")[0])
+        tables.append(table)
+    phrases, chars = tables
+    longest = max(map(len, phrases))
+
+    def convert(text):
+        out, i = [], 0
+        while i < len(text):
+            for n in range(min(longest, len(text) - i), 1, -1):
+                if text[i : i + n] in phrases:
+                    out.append(phrases[text[i : i + n]])
+                    i += n
+                    break
+            else:
+                out.append(chars.get(text[i], text[i]))
+                i += 1
+        return "".join(out)
+
+    return convert
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -231,6 +268,8 @@ def main():
     zh = zh_chapters(zh_raw.decode("utf-8"))
     en = en_chapters(en_raw.decode("latin-1"))
     gold, sums = read_gold(GOLD)
+    t2s = t2s_converter()
+    os.makedirs(os.path.join(out_dir, "hans"), exist_ok=True)
     rows = []
     for k in CHAPTERS:
         name = f"ch{k:02d}"
@@ -242,6 +281,9 @@ def main():
                 sys.exit(f"{name}.{lang}: the sentences differ from those the gold ids were written against")
             with open(os.path.join(out_dir, f"{name}.{lang}"), "w", encoding="utf-8") as f:
                 f.write(text)
+            hans = "".join(t2s(s) + "\n" for s in zh[k - 1]) if lang == "zh" else text
+            with open(os.path.join(out_dir, "hans", f"{name}.{lang}"), "w", encoding="utf-8") as f:
+                f.write(hans)
         beads = gold.get(name, [])
         zs = [i for _, z in beads for i in z]
         es = [i for e, _ in beads for i in e]
@@ -249,9 +291,10 @@ def main():
             sys.exit(f"{name}: gold beads overlap or are out of order")
         if zs and (zs[-1] >= len(zh[k - 1]) or es[-1] >= len(en[k - 1])):
             sys.exit(f"{name}: gold ids exceed the sentence counts")
-        with open(os.path.join(out_dir, f"{name}.gold.align"), "w", encoding="utf-8") as f:
-            for e, z in beads:
-                f.write(f"{e}:{z}\n".replace(" ", ""))
+        for sub in ("", "hans"):
+            with open(os.path.join(out_dir, sub, f"{name}.gold.align"), "w", encoding="utf-8") as f:
+                for e, z in beads:
+                    f.write(f"{e}:{z}\n".replace(" ", ""))
         shapes = {}
         for e, z in beads:
             key = f"{len(z)}-{len(e)}"
@@ -260,8 +303,9 @@ def main():
         rows.append((name, len(zh[k - 1]), len(en[k - 1]), len(beads), covered, shapes))
         print(name, len(zh[k - 1]), len(en[k - 1]), len(beads), "beads")
     for fname, names in (("tune.txt", TUNE), ("heldout.txt", HELDOUT)):
-        with open(os.path.join(out_dir, fname), "w", encoding="utf-8") as f:
-            f.write(",".join(names) + "\n")
+        for sub in ("", "hans"):
+            with open(os.path.join(out_dir, sub, fname), "w", encoding="utf-8") as f:
+                f.write(",".join(names) + "\n")
     with open(os.path.join(out_dir, "SOURCES.md"), "w", encoding="utf-8") as f:
         f.write("# Literary alignment dev set (Hong Lou Meng, tr. Joly 1892)\n\n")
         f.write("Built by scripts/build-align-devset-hlm.py; see its docstring. Public domain texts.\n\n")
