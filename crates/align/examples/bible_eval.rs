@@ -154,6 +154,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             match k {
                 "similarity_weight" => options.similarity_weight = v,
                 "variance" => options.variance = v,
+                "ratio" => options.ratio = v,
+                "ratio_from_texts" => options.ratio_from_texts = v != 0.0,
                 "anchor_weight" => options.anchor_weight = v,
                 "band" => options.band = v.to_string().parse()?,
                 "threads" => options.threads = v.to_string().parse()?,

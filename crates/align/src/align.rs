@@ -46,6 +46,14 @@ pub struct Options {
     /// Target length units per source length unit (for Chinese → English:
     /// about 4.1 English characters, spaces included, per Chinese character).
     pub ratio: f64,
+    /// Estimate the length ratio from the two texts themselves (their total
+    /// lengths), with `ratio` as a prior worth [`RATIO_PRIOR_WEIGHT`]
+    /// source length units; default true. Translators differ: Joly's 1892
+    /// English of 紅樓夢 has about 6.5 English characters per Chinese
+    /// character, the Bible 4.1, and a ratio far off the text's own turns
+    /// every English sentence "too long" (unpaired English instead of
+    /// 1-2 beads).
+    pub ratio_from_texts: bool,
     /// Variance of the target length per source length unit. The variance
     /// of correct beads is about 22–42 per Chinese character, but lengths
     /// have heavy tails: 90 lets the other evidence decide more often.
@@ -119,6 +127,7 @@ impl Options {
             lexicon: Vec::new(),
             method: Method::Lexical,
             bundled_lexicon: true,
+            ratio_from_texts: true,
             similarity_weight: 10.0,
             refine: true,
             threads: 1,
@@ -167,6 +176,20 @@ impl Options {
         }
         o
     }
+}
+
+/// How many source length units the default ratio counts for when the
+/// ratio is estimated from the texts: a short text keeps close to the
+/// default, a book uses its own.
+pub const RATIO_PRIOR_WEIGHT: f64 = 500.0;
+
+/// The length ratio of two texts (total target length over total source
+/// length), shrunk towards the default `ratio` by [`RATIO_PRIOR_WEIGHT`]
+/// and kept within a factor of 2.5 of it.
+fn text_ratio(slen: &[f64], tlen: &[f64], ratio: f64) -> f64 {
+    let (ls, lt): (f64, f64) = (slen.iter().sum(), tlen.iter().sum());
+    let r = (lt + RATIO_PRIOR_WEIGHT * ratio) / (ls + RATIO_PRIOR_WEIGHT);
+    r.clamp(ratio / 2.5, ratio * 2.5)
 }
 
 /// Length unit of a segment: characters.
@@ -952,10 +975,21 @@ pub fn align_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(f64),
 ) -> Bitext {
-    let o = options;
-    let lexical = o.method == Method::Lexical;
     let slen: Vec<f64> = source.iter().map(|s| length(&s.text)).collect();
     let tlen: Vec<f64> = target.iter().map(|s| length(&s.text)).collect();
+    let own;
+    let o = if options.ratio_from_texts && options.ratio.is_finite() && options.ratio > 0.0 {
+        let ratio = text_ratio(&slen, &tlen, options.ratio);
+        own = Options {
+            ratio,
+            variance: options.variance * ratio / options.ratio,
+            ..options.clone()
+        };
+        &own
+    } else {
+        options
+    };
+    let lexical = o.method == Method::Lexical;
     let (n, m) = (source.len(), target.len());
     let (tk, vecs) = if lexical {
         let tk = tokenize(source_lang, target_lang, &source, &target, o);
