@@ -47,8 +47,8 @@ pub struct Options {
     /// about 4.1 English characters, spaces included, per Chinese character).
     pub ratio: f64,
     /// Estimate the length ratio from the two texts themselves (their total
-    /// lengths), with `ratio` as a prior worth [`RATIO_PRIOR_WEIGHT`]
-    /// source length units; default true. Translators differ: Joly's 1892
+    /// lengths), with `ratio` as a prior worth 500 source length units;
+    /// default true. Translators differ: Joly's 1892
     /// English of 紅樓夢 has about 6.5 English characters per Chinese
     /// character, the Bible 4.1, and a ratio far off the text's own turns
     /// every English sentence "too long" (unpaired English instead of
@@ -181,7 +181,7 @@ impl Options {
 /// How many source length units the default ratio counts for when the
 /// ratio is estimated from the texts: a short text keeps close to the
 /// default, a book uses its own.
-pub const RATIO_PRIOR_WEIGHT: f64 = 500.0;
+const RATIO_PRIOR_WEIGHT: f64 = 500.0;
 
 /// The length ratio of two texts (total target length over total source
 /// length), shrunk towards the default `ratio` by [`RATIO_PRIOR_WEIGHT`]
