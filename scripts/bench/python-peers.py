@@ -90,7 +90,7 @@ def peers(direction: str, reimplemented: Optional[str]) -> Dict[str, Convert]:
 
 
 #: bianyi as it converts by default: threads = the cores (a whole text of
-#: 128 KiB or more in pieces on them).
+#: 512 KiB or more in pieces on them).
 DEFAULT = "bianyi, default threads"
 
 
@@ -137,7 +137,7 @@ def main() -> int:
             pieces = chunks(text)
             convs = peers(direction, args.reimplemented)
             many = bianyi.Converter(direction)
-            # bianyi's default: threads = the cores, and a text of 128 KiB
+            # bianyi's default: threads = the cores, and a text of 512 KiB
             # or more is converted in pieces on them (same output whatever
             # the thread count: tests/test_long_texts.py).
             default = bianyi.Converter(direction)

@@ -7,10 +7,12 @@
 Times `Converter("t2s", threads=1).convert` and `threads=2` on prefixes of
 a corpus (its Traditional form) from 64 KB to 2 MB, interleaved, best of
 --rounds each, wall clock and the process's CPU time (user + system) side
-by side, with the load average before and after. A text of 128 KiB or more
-is converted in pieces on the converter's threads (the same output
-whatever the threads: tests/test_long_texts.py); below, both rows do the
-same work. On a machine whose cores are busy with other work the second
+by side, with the load average before and after. A converter with several
+threads splits a text of 512 KiB or more (`SPLIT_BYTES` in
+crates/python/src/lib.rs; the library's `Run::text` from 128 KiB): below
+that, both rows do the same work (lower `SPLIT_BYTES` and rebuild to
+measure smaller texts split). The same output whatever the threads
+(tests/test_long_texts.py). On a machine whose cores are busy with other work the second
 thread finds no free core: the CPU column then shows the cost of
 splitting, the wall column no gain.
 """

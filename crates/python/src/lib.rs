@@ -28,17 +28,24 @@ use crate::glossary::PyGlossary;
 const DETACH_BYTES: usize = 4096;
 
 /// A text this long or longer converts on the converter's threads (a
-/// config's conversion splits it at safe cuts itself, in pieces of 64 KiB
-/// and more; a target's and one through a glossary run on one thread
-/// whatever the threads). The same output whatever the threads.
-const SPLIT_BYTES: usize = 128 * 1024;
+/// config's conversion splits it at safe cuts itself, two pieces per
+/// thread; a target's and one through a glossary run on one thread
+/// whatever the threads). The same output whatever the threads. The engine
+/// is half of a call, so a second thread can save at most a quarter of it,
+/// and on a busy machine the split cost 5–20 % more CPU for nothing
+/// (docs/python.md): below this, not worth it.
+const SPLIT_BYTES: usize = 512 * 1024;
 
 /// A `str` of this many characters or more is read in pieces of
 /// `PIECE_CHARS` into a buffer the converter keeps (see `Buffers`), rather
 /// than encoded whole into a new `bytes` object: a fresh multi-megabyte
-/// allocation costs a page fault every 4 KiB, and CPython's allocator
-/// gives such memory back to the system after each call.
-const READ_IN_PIECES: usize = 64 * 1024;
+/// allocation costs a page fault every 4 KiB when glibc has given such
+/// memory back to the system since the last call (it does in a loop of
+/// long conversions). Reading in pieces costs CPython a copy of each piece
+/// (more when it narrows a piece of a text with astral characters), so
+/// shorter texts, where the faults weigh less, are encoded whole (measured
+/// on the benchmark corpora, docs/python.md).
+const READ_IN_PIECES: usize = 256 * 1024;
 
 /// The characters of one piece read by `read_in_pieces` (its `str` and
 /// `bytes` copies, 32–112 KiB, come and go in memory CPython reuses).

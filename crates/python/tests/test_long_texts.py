@@ -1,5 +1,5 @@
-"""Long texts: a str of 64K characters or more is read in pieces of 16K
-into buffers the converter keeps between calls, and a text of 128 KiB or
+"""Long texts: a str of 256K characters or more is read in pieces of 16K
+into buffers the converter keeps between calls, and a text of 512 KiB or
 more converts on the converter's threads. Neither may change a character
 of the result, whatever the threads, however CPython stores the str (1, 2
 or 4 bytes a character), and whichever thread holds the buffers."""
@@ -38,10 +38,10 @@ def mixed(n: int, seed: int) -> str:
     return "".join(out)[:n]
 
 
-# Around the thresholds: 16K-character pieces from 65,536 characters, and
-# several threads from 131,072 bytes (43,690 Chinese characters are just
+# Around the thresholds: 16K-character pieces from 262,144 characters, and
+# several threads from 524,288 bytes (174,762 Chinese characters are just
 # below it).
-@pytest.mark.parametrize("chars", [0, 1, 5000, 43_690, 43_691, 65_535, 65_536, 65_537, 70_000, 300_000])
+@pytest.mark.parametrize("chars", [0, 1, 5000, 174_762, 174_763, 262_143, 262_144, 262_145, 300_000])
 def test_every_length_and_kind_matches_one_whole_encoding(chars):
     for seed in range(2):
         text = mixed(chars, seed)
@@ -63,9 +63,9 @@ def test_pieces_never_split_a_character():
     # A 4-byte character on every piece boundary, and pure Chinese texts
     # around the thresholds, starting with each storage kind.
     conv = bianyi.Converter("t2s", threads=2)
-    text = ("漢" * 16_383 + "\U00020000") * 6
-    assert conv.convert(text) == ("汉" * 16_383 + "\U00020000") * 6
-    for n in (43_690, 43_691, 65_535, 65_536, 65_537, 98_304):
+    text = ("漢" * 16_383 + "\U00020000") * 17
+    assert conv.convert(text) == ("汉" * 16_383 + "\U00020000") * 17
+    for n in (174_762, 174_763, 262_143, 262_144, 262_145, 278_528):
         for lead in ("", "\ufeff", "\U00020000", "a", "é"):
             for threads in (1, 2, 3):
                 got = bianyi.Converter("t2s", threads=threads).convert(lead + "漢" * n)
@@ -96,7 +96,7 @@ def test_characters_without_a_conversion_come_back_unchanged():
 
 def test_lone_surrogates_raise_the_error_of_the_whole_text():
     conv = bianyi.Converter("s2t")
-    for text in ("\ud800", "汉字" * 40_000 + "\udfff", "\udc00" + "汉字" * 40_000, "a" * 100_000 + "\ud800" + "b"):
+    for text in ("\ud800", "汉字" * 140_000 + "\udfff", "\udc00" + "汉字" * 140_000, "a" * 300_000 + "\ud800" + "b"):
         with pytest.raises(UnicodeEncodeError) as info:
             conv.convert(text)
         with pytest.raises(UnicodeEncodeError) as whole:
@@ -104,7 +104,7 @@ def test_lone_surrogates_raise_the_error_of_the_whole_text():
         # The same position (in the whole text, not in a piece).
         assert (info.value.start, info.value.end) == (whole.value.start, whole.value.end)
     # The converter still works after a refused text.
-    assert conv.convert("汉字" * 40_000) == "漢字" * 40_000
+    assert conv.convert("汉字" * 140_000) == "漢字" * 140_000
 
 
 def test_a_subclass_of_str_is_read_as_its_characters():
@@ -115,15 +115,15 @@ def test_a_subclass_of_str_is_read_as_its_characters():
         def encode(self, *args, **kwargs):  # nor this
             return b"A"
 
-    text = "漢字頭髮\n" * 20_000
+    text = "漢字頭髮\n" * 60_000
     conv = bianyi.Converter("t2s")
-    assert conv.convert(Odd(text)) == conv.convert(text) == "汉字头发\n" * 20_000
+    assert conv.convert(Odd(text)) == conv.convert(text) == "汉字头发\n" * 60_000
 
 
 def test_glossaries_on_long_texts():
     g = bianyi.Glossary.load(REPO / "tests/fixtures/glossary.toml")
-    text = (ARTICLE + "\n") * 40
-    assert len(text) >= 65_536
+    text = (ARTICLE + "\n") * (262_144 // len(ARTICLE) + 1)
+    assert len(text) >= 262_144
     for terms in ("replace", "annotate"):
         conv = bianyi.Converter(to="zh-Hans", glossary=g, terms=terms, threads=2)
         assert conv.convert(text) == oracle(conv, text)
@@ -135,7 +135,7 @@ def test_python_threads_share_one_converter_on_long_texts():
     # One converter, its kept buffers taken by whichever call comes first;
     # the others read into buffers of their own.
     conv = bianyi.Converter("t2s", threads=2)
-    items = [mixed(65_536 + 997 * i, 100 + i) for i in range(8)]
+    items = [mixed(262_144 + 997 * i, 100 + i) for i in range(8)]
     want = [oracle(conv, t) for t in items]
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
         got = list(pool.map(lambda i: conv.convert(items[i % 8]), range(64)))
