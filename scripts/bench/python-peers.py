@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import pathlib
 import sys
 import time
@@ -89,7 +90,7 @@ def peers(direction: str, reimplemented: Optional[str]) -> Dict[str, Convert]:
 
 
 #: bianyi as it converts by default: threads = the cores (a whole text of
-#: 1 MiB or more in pieces on them).
+#: 512 KiB or more in pieces on them).
 DEFAULT = "bianyi, default threads"
 
 
@@ -124,6 +125,7 @@ def main() -> int:
     args = parser.parse_args()
 
     names = args.corpus or ["data689k.txt", "zuozhuan.txt"]
+    load_start, cpu_start, wall_start = os.getloadavg(), time.process_time(), time.perf_counter()
     rows = []
     for name in names:
         raw = (pathlib.Path(args.bench_dir) / name).read_text(encoding="utf-8")
@@ -135,9 +137,9 @@ def main() -> int:
             pieces = chunks(text)
             convs = peers(direction, args.reimplemented)
             many = bianyi.Converter(direction)
-            # bianyi's default: threads = the cores, and a text of 1 MiB or
-            # more is converted in pieces on them (same output whatever the
-            # thread count: tests/test_threads.py).
+            # bianyi's default: threads = the cores, and a text of 512 KiB
+            # or more is converted in pieces on them (same output whatever
+            # the thread count: tests/test_long_texts.py).
             default = bianyi.Converter(direction)
             # Interleaved: each round runs every converter once, so that a
             # change of the machine's load hits them all; best of the rounds
@@ -184,6 +186,11 @@ def main() -> int:
                 rows.append((name, direction, peer, whole, small, spread("whole"), spread("1 KB")))
                 print(f"{name} {direction} {peer}: whole {whole}, 1 KB {small} MB/s", file=sys.stderr)
 
+    load_end = os.getloadavg()
+    print(f"load average (1, 5, 15 min) at start {load_start[0]:.2f} {load_start[1]:.2f} {load_start[2]:.2f}, "
+          f"at end {load_end[0]:.2f} {load_end[1]:.2f} {load_end[2]:.2f}; this process: "
+          f"{time.process_time() - cpu_start:.1f} s CPU in {time.perf_counter() - wall_start:.1f} s; "
+          f"{os.cpu_count()} CPUs; default threads = {bianyi.Converter('t2s').threads}\n")
     print("| corpus | direction | converter | whole text, MB/s | 1 KB strings, MB/s | whole vs opencc "
           "(rounds: min–max) | 1 KB vs opencc (rounds: min–max) |")
     print("|---|---|---|---:|---:|---:|---:|")

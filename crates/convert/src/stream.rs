@@ -17,6 +17,19 @@ const CHUNK: usize = 64 * 1024;
 /// With several threads, each converts pieces of about this size.
 pub(crate) const PART: usize = 1024 * 1024;
 
+/// A whole text in memory ([`crate::Run::text`]) on several threads is cut
+/// into about two pieces per thread, of this size at least: below it,
+/// starting threads costs more than they save.
+const TEXT_PART_MIN: usize = 64 * 1024;
+
+/// The size of the pieces of a whole text of `len` bytes in memory
+/// converted on `threads` threads: two pieces per thread (the last
+/// piece then finishes soon after the others), from
+/// [`TEXT_PART_MIN`] to [`PART`].
+pub(crate) fn text_part(len: usize, threads: usize) -> usize {
+    (len / (2 * threads.max(1))).clamp(TEXT_PART_MIN, PART)
+}
+
 /// With one thread, pieces of about this size: a piece and its conversion
 /// take little of the core's cache next to the dictionaries (with pieces of
 /// 256 KiB, s2t streamed ran 6 % slower in the same engine code), and a
@@ -868,15 +881,27 @@ impl StreamConverter<'_> {
     }
 }
 
-/// Converts `text` (which starts where a conversion may start) into `out`
-/// on `threads` threads: pieces of about `PART` bytes cut at safe cuts go to
-/// the workers, and this thread appends their results in order as they
-/// come, so the copying overlaps the conversion.
+/// [`convert_pieces`] in pieces of [`PART`] bytes.
 pub(crate) fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &mut String) {
+    convert_pieces(conv, text, threads, PART, out);
+}
+
+/// Converts `text` (which starts where a conversion may start) into `out`
+/// on `threads` threads: pieces of about `part` bytes cut at safe cuts go to
+/// the workers, and this thread appends their results in order as they
+/// come, so the copying overlaps the conversion. The output is the same
+/// whatever `threads` and `part` (the cuts are safe).
+pub(crate) fn convert_pieces(
+    conv: &Converter,
+    text: &str,
+    threads: usize,
+    part: usize,
+    out: &mut String,
+) {
     use std::sync::atomic::AtomicBool;
     use std::sync::{Mutex, mpsc};
 
-    if threads <= 1 || text.len() < 2 * PART {
+    if threads <= 1 || text.len() < 2 * part {
         conv.convert_into(text, out);
         return;
     }
@@ -895,7 +920,7 @@ pub(crate) fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &
         let mut start = 0;
         while start < text.len() {
             let rest = &text[start..];
-            let mut end = rest.len().min(PART);
+            let mut end = rest.len().min(part);
             while !rest.is_char_boundary(end) {
                 end -= 1;
             }

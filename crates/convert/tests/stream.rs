@@ -122,6 +122,33 @@ fn parallel_equals_whole_text() {
     }
 }
 
+/// A whole text in memory below a megabyte is cut into smaller pieces (two
+/// per thread, 64 KiB at least): still the single-threaded bytes, for every
+/// thread count, at the sizes where the pieces change.
+#[test]
+fn parallel_text_in_small_pieces() {
+    let mut rng = Rng(0x5EED_0023);
+    let mut inputs = Vec::new();
+    // Characters: about 130, 150, 300 and 720 KB.
+    for len in [44_000, 50_000, 100_000, 240_000] {
+        inputs.push(text(&mut rng, len, Some(60), true));
+        inputs.push(text(&mut rng, len, None, false));
+    }
+    for input in &inputs {
+        for config in [Config::S2t, Config::T2s, Config::S2twp, Config::Tw2sp] {
+            let conv = Conversion::new(config);
+            let whole = conv.convert(input);
+            for threads in [2, 3, 5, 8] {
+                assert!(
+                    conv.run().threads(threads).text(input) == whole,
+                    "{config}, {threads} threads, {} bytes",
+                    input.len()
+                );
+            }
+        }
+    }
+}
+
 /// A reader that hands out its bytes in pieces of random sizes, as a pipe
 /// does when the writer pauses, after `full` bytes of full reads.
 struct Trickle<'a> {

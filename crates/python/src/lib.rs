@@ -11,13 +11,14 @@ mod errors;
 mod glossary;
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use bianyi_convert::{Config, Conversion, Target, To};
 use bianyi_glossary::{Applier, TermMode};
 use pyo3::exceptions::PyUserWarning;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
 use crate::errors::{caught, convert_error, io_error, panic_error, value_error};
 use crate::glossary::PyGlossary;
@@ -27,9 +28,32 @@ use crate::glossary::PyGlossary;
 const DETACH_BYTES: usize = 4096;
 
 /// A text this long or longer converts on the converter's threads (a
-/// config's conversion splits it at safe cuts itself; a target's and one
-/// through a glossary run on one thread whatever the threads).
-const SPLIT_BYTES: usize = 1 << 20;
+/// config's conversion splits it at safe cuts itself, two pieces per
+/// thread; a target's and one through a glossary run on one thread
+/// whatever the threads). The same output whatever the threads. The engine
+/// is half of a call, so a second thread can save at most a quarter of it,
+/// and on a busy machine the split cost 5–20 % more CPU for nothing
+/// (docs/python.md): below this, not worth it.
+const SPLIT_BYTES: usize = 512 * 1024;
+
+/// A `str` of this many characters or more is read in pieces of
+/// `PIECE_CHARS` into a buffer the converter keeps (see `Buffers`), rather
+/// than encoded whole into a new `bytes` object: a fresh multi-megabyte
+/// allocation costs a page fault every 4 KiB when glibc has given such
+/// memory back to the system since the last call (it does in a loop of
+/// long conversions). Reading in pieces costs CPython a copy of each piece
+/// (more when it narrows a piece of a text with astral characters), so
+/// shorter texts, where the faults weigh less, are encoded whole (measured
+/// on the benchmark corpora, docs/python.md).
+const READ_IN_PIECES: usize = 256 * 1024;
+
+/// The characters of one piece read by `read_in_pieces` (its `str` and
+/// `bytes` copies, 32–112 KiB, come and go in memory CPython reuses).
+const PIECE_CHARS: usize = 16 * 1024;
+
+/// Buffers up to this size are kept for the converter's next call (so a
+/// converter holds at most twice this between calls).
+const KEEP_BYTES: usize = 64 << 20;
 
 /// The most threads one call uses (as the CLI's `-j`).
 const MAX_THREADS: usize = 256;
@@ -45,6 +69,37 @@ struct PyConverter {
     /// conversion.
     terms: Option<Applier>,
     threads: usize,
+    /// The buffers of the last long call, kept for the next one.
+    spare: Mutex<Buffers>,
+}
+
+/// A long call's input (in UTF-8) and output, kept between calls so that
+/// their memory is not fresh each time (see `READ_IN_PIECES`).
+#[derive(Default)]
+struct Buffers {
+    input: String,
+    output: String,
+}
+
+/// Appends the UTF-8 of `text` (an exact `str` of `chars` characters) to
+/// `out`, encoding it in pieces (each a short-lived `str` and `bytes` that
+/// CPython's allocator reuses). A lone surrogate raises
+/// `UnicodeEncodeError`, but with a position in its piece: the caller then
+/// encodes the whole text for the exact error.
+fn read_in_pieces(text: &Bound<'_, PyString>, chars: usize, out: &mut String) -> PyResult<()> {
+    let py = text.py();
+    out.reserve(chars * 3);
+    let mut start = 0;
+    while start < chars {
+        let end = (start + PIECE_CHARS).min(chars);
+        let (a, b) = (isize::try_from(start)?, isize::try_from(end)?);
+        let piece = text
+            .get_item(PySlice::new(py, a, b, 1))?
+            .cast_into::<PyString>()?;
+        out.push_str(&PyBackedStr::try_from(piece)?);
+        start = end;
+    }
+    Ok(())
 }
 
 /// What `config` or `to` name.
@@ -196,6 +251,7 @@ impl PyConverter {
             conversion,
             terms,
             threads: threads_of(threads, cores),
+            spare: Mutex::new(Buffers::default()),
         })
     }
 
@@ -205,28 +261,74 @@ impl PyConverter {
     fn convert<'py>(
         &self,
         py: Python<'py>,
-        text: PyBackedStr,
+        text: &Bound<'py, PyString>,
         glossary: Option<Glossaries<'_>>,
         terms: &str,
         term_lang: Option<&str>,
-    ) -> PyResult<String> {
+    ) -> PyResult<Bound<'py, PyString>> {
         let call = self.call_terms(py, glossary.as_ref(), terms, term_lang)?;
         let applier = call.as_ref().or(self.terms.as_ref());
-        let text: &str = &text;
-        let run = || {
-            if applier.is_none() && text.len() >= SPLIT_BYTES {
-                return self.conversion.run().threads(self.threads).text(text);
+        let chars = text.len()?;
+        // A long text: into the kept buffers (when no other thread has
+        // them), read in pieces.
+        let mut buffers = None;
+        if chars >= READ_IN_PIECES && text.is_exact_instance_of::<PyString>() {
+            let mut b = self
+                .spare
+                .try_lock()
+                .map(|mut b| std::mem::take(&mut *b))
+                .unwrap_or_default();
+            b.input.clear();
+            b.output.clear();
+            if read_in_pieces(text, chars, &mut b.input).is_ok() {
+                buffers = Some(b);
             }
-            let mut out = String::with_capacity(text.len() + text.len() / 8);
-            self.convert_into(text, applier, &mut out);
-            out
+        }
+        let mut out = buffers
+            .as_mut()
+            .map(|b| std::mem::take(&mut b.output))
+            .unwrap_or_default();
+        let whole;
+        let input: &str = match &buffers {
+            Some(b) => &b.input,
+            None => {
+                whole = PyBackedStr::try_from(text.clone())?;
+                &whole
+            }
         };
-        let done = if text.len() >= DETACH_BYTES {
+        let threads = if input.len() >= SPLIT_BYTES {
+            self.threads
+        } else {
+            1
+        };
+        let run = || {
+            if applier.is_none() && threads > 1 {
+                self.conversion
+                    .run()
+                    .threads(threads)
+                    .text_into(input, &mut out);
+            } else {
+                out.reserve(input.len() + input.len() / 8);
+                self.convert_into(input, applier, &mut out);
+            }
+        };
+        if input.len() >= DETACH_BYTES {
             py.detach(|| caught(run))
         } else {
             caught(run)
-        };
-        done.map_err(|p| panic_error(py, p))
+        }
+        .map_err(|p| panic_error(py, p))?;
+        let result = PyString::new(py, &out);
+        if let Some(mut b) = buffers
+            && b.input.capacity() <= KEEP_BYTES
+            && out.capacity() <= KEEP_BYTES
+        {
+            b.output = out;
+            if let Ok(mut kept) = self.spare.try_lock() {
+                *kept = b;
+            }
+        }
+        Ok(result)
     }
 
     /// Converts each text of `texts` (each a document of its own) on

@@ -31,7 +31,7 @@ def test_convert_many_equals_one_by_one_whatever_the_threads():
 
 
 def test_a_large_text_converts_the_same_on_any_threads():
-    # 1 MiB and more: converted in pieces on the converter's threads (the
+    # 512 KiB and more (here 1 MiB): converted in pieces on the converter's threads (the
     # default), cut where the conversion cannot change.
     big = "".join(texts(900, seed=11)) + "頭髮"
     assert len(big.encode()) >= 1 << 20

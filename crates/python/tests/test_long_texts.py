@@ -1,0 +1,143 @@
+"""Long texts: a str of 256K characters or more is read in pieces of 16K
+into buffers the converter keeps between calls, and a text of 512 KiB or
+more converts on the converter's threads. Neither may change a character
+of the result, whatever the threads, however CPython stores the str (1, 2
+or 4 bytes a character), and whichever thread holds the buffers."""
+
+import concurrent.futures
+import random
+
+import pytest
+
+import bianyi
+from conftest import REPO
+
+ARTICLE = (REPO / "tests/fixtures/article.zh-Hant.txt").read_text(encoding="utf-8")
+
+#: One character of each UTF-8 width and CPython storage kind, and the
+#: edges: NUL, DEL, U+0080, Latin-1, U+07FF/U+0800, the last BMP
+#: characters around the surrogates, U+FEFF, U+FFFF, astral ideographs
+#: (U+20000, U+2B608), an emoji, the last code point.
+EDGES = "\x00\x7f\x80é\xff\u07ff\u0800\ud7ff\ue000\ufeff\uffff\U00020000\U0002b608😀\U0010ffff"
+
+
+def oracle(conv, text):
+    # convert_many encodes each text whole, on one thread here.
+    return conv.convert_many([text], threads=1)[0]
+
+
+def mixed(n: int, seed: int) -> str:
+    rng = random.Random(seed)
+    out = []
+    while sum(map(len, out)) < n:
+        a = rng.randrange(len(ARTICLE))
+        out.append(ARTICLE[a : a + rng.randrange(1, 200)])
+        out.append("".join(rng.choice(EDGES) for _ in range(rng.randrange(0, 4))))
+        if rng.random() < 0.3:
+            out.append("\n")
+    return "".join(out)[:n]
+
+
+# Around the thresholds: 16K-character pieces from 262,144 characters, and
+# several threads from 524,288 bytes (174,762 Chinese characters are just
+# below it).
+@pytest.mark.parametrize("chars", [0, 1, 5000, 174_762, 174_763, 262_143, 262_144, 262_145, 300_000])
+def test_every_length_and_kind_matches_one_whole_encoding(chars):
+    for seed in range(2):
+        text = mixed(chars, seed)
+        for conv in (
+            bianyi.Converter("t2s", threads=1),
+            bianyi.Converter("s2twp", threads=2),
+            bianyi.Converter("tw2sp", threads=3),
+            bianyi.Converter(to="zh-Hans", threads=2),
+            bianyi.Converter("t2s", corner_quotes=True, threads=2),
+        ):
+            got = conv.convert(text)
+            assert type(got) is str
+            assert got == oracle(conv, text), (chars, seed, conv)
+            # Again: the kept buffers hold the last call's text.
+            assert conv.convert(text[: len(text) // 2]) == oracle(conv, text[: len(text) // 2])
+
+
+def test_pieces_never_split_a_character():
+    # A 4-byte character on every piece boundary, and pure Chinese texts
+    # around the thresholds, starting with each storage kind.
+    conv = bianyi.Converter("t2s", threads=2)
+    text = ("漢" * 16_383 + "\U00020000") * 17
+    assert conv.convert(text) == ("汉" * 16_383 + "\U00020000") * 17
+    for n in (174_762, 174_763, 262_143, 262_144, 262_145, 278_528):
+        for lead in ("", "\ufeff", "\U00020000", "a", "é"):
+            for threads in (1, 2, 3):
+                got = bianyi.Converter("t2s", threads=threads).convert(lead + "漢" * n)
+                assert got == lead + "汉" * n, (n, lead, threads)
+
+
+def test_the_same_whatever_the_threads():
+    text = mixed(400_000, 9) + "頭髮"
+    for config in ("t2s", "s2t", "s2twp"):
+        one = bianyi.Converter(config, threads=1).convert(text)
+        assert one == oracle(bianyi.Converter(config), text)
+        for threads in (2, 3, 4, 8):
+            assert bianyi.Converter(config, threads=threads).convert(text) == one, (config, threads)
+
+
+def test_characters_without_a_conversion_come_back_unchanged():
+    for text in (
+        EDGES * 5000,
+        "\ufeff" + "abc" * 30_000,
+        "plain ASCII text\n" * 10_000,
+        "é" * 70_000,
+        "\U00020000" * 70_000,
+        "a" * 70_000 + "\U0010ffff",
+    ):
+        for threads in (1, 2):
+            assert bianyi.Converter("t2s", threads=threads).convert(text) == text
+
+
+def test_lone_surrogates_raise_the_error_of_the_whole_text():
+    conv = bianyi.Converter("s2t")
+    for text in ("\ud800", "汉字" * 140_000 + "\udfff", "\udc00" + "汉字" * 140_000, "a" * 300_000 + "\ud800" + "b"):
+        with pytest.raises(UnicodeEncodeError) as info:
+            conv.convert(text)
+        with pytest.raises(UnicodeEncodeError) as whole:
+            text.encode()
+        # The same position (in the whole text, not in a piece).
+        assert (info.value.start, info.value.end) == (whole.value.start, whole.value.end)
+    # The converter still works after a refused text.
+    assert conv.convert("汉字" * 140_000) == "漢字" * 140_000
+
+
+def test_a_subclass_of_str_is_read_as_its_characters():
+    class Odd(str):
+        def __getitem__(self, key):  # must not be used by bianyi
+            return "A"
+
+        def encode(self, *args, **kwargs):  # nor this
+            return b"A"
+
+    text = "漢字頭髮\n" * 60_000
+    conv = bianyi.Converter("t2s")
+    assert conv.convert(Odd(text)) == conv.convert(text) == "汉字头发\n" * 60_000
+
+
+def test_glossaries_on_long_texts():
+    g = bianyi.Glossary.load(REPO / "tests/fixtures/glossary.toml")
+    text = (ARTICLE + "\n") * (262_144 // len(ARTICLE) + 1)
+    assert len(text) >= 262_144
+    for terms in ("replace", "annotate"):
+        conv = bianyi.Converter(to="zh-Hans", glossary=g, terms=terms, threads=2)
+        assert conv.convert(text) == oracle(conv, text)
+        plain = bianyi.Converter(to="zh-Hans", threads=2)
+        assert plain.convert(text, glossary=g, terms=terms) == conv.convert(text)
+
+
+def test_python_threads_share_one_converter_on_long_texts():
+    # One converter, its kept buffers taken by whichever call comes first;
+    # the others read into buffers of their own.
+    conv = bianyi.Converter("t2s", threads=2)
+    items = [mixed(262_144 + 997 * i, 100 + i) for i in range(8)]
+    want = [oracle(conv, t) for t in items]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda i: conv.convert(items[i % 8]), range(64)))
+    for i, g in enumerate(got):
+        assert g == want[i % 8], i
