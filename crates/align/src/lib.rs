@@ -48,6 +48,10 @@ mod segment;
 pub use align::{Method, Options, Shape, align, align_with_progress};
 pub use bitext::{Bead, Bitext, LOW_CONFIDENCE, Segment};
 pub use convert_pair::align_conversion;
-pub use lexicon::read_cedict;
+pub use lexicon::{
+    CEDICT_LICENSE, COMPILED_MAGIC, Compiled, LEXICON_FILE, LexiconError, LexiconInfo, NOTICE_FILE,
+    Problem, WordLexicon, compile_cedict, data_dir, installed_lexicon, lexicon_info, lexicon_paths,
+    read_cedict,
+};
 pub use review::{FixedBead, Realign, apply as apply_review, locate, sentence_key};
 pub use segment::{Segmentation, segment, sentences_en, sentences_zh};

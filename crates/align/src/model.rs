@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
 /// The character lexicon bundled with the crate: English glosses of
 /// Chinese characters from Unihan's kDefinition (Unicode License v3), see
@@ -238,7 +238,7 @@ impl Vocab {
 
 /// A bilingual lexicon from Han-script terms to stemmed target words.
 pub(crate) struct Lexicon {
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
     /// Per key (by value): the target words, stemmed.
     translations: Vec<Vec<String>>,
 }
@@ -284,9 +284,40 @@ impl Lexicon {
         }
         let mut entries: Vec<(&str, Vec<String>)> = keys.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Lexicon::from_sorted(entries)
+    }
+
+    /// A lexicon of word glosses: each key (a Han term, unique) with its
+    /// first `max_glosses` glosses (English words or phrases), tokenized
+    /// and stemmed here.
+    pub(crate) fn from_glosses<'k>(
+        entries: impl Iterator<Item = (&'k str, impl Iterator<Item = &'k str>)>,
+        max_glosses: usize,
+    ) -> Lexicon {
+        let mut out: Vec<(&str, Vec<String>)> = Vec::new();
+        for (key, glosses) in entries {
+            let mut list: Vec<String> = Vec::new();
+            for gloss in glosses.take(max_glosses) {
+                for w in tokens(gloss, Script::Words).words {
+                    if !list.contains(&w) {
+                        list.push(w);
+                    }
+                }
+            }
+            if !key.is_empty() && !list.is_empty() {
+                out.push((key, list));
+            }
+        }
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out.dedup_by(|a, b| a.0 == b.0);
+        Lexicon::from_sorted(out)
+    }
+
+    /// Keys in order, unique, with their target words.
+    fn from_sorted(entries: Vec<(&str, Vec<String>)>) -> Lexicon {
         let automaton = (!entries.is_empty())
             .then(|| {
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                DoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build_with_values(
                         entries
