@@ -832,12 +832,10 @@ fn tokenize(
             let anchors: Vec<u32> = tk.anchors.iter().map(|w| plain_vocab.id(w)).collect();
             found.clear();
             if let Some((bundled, extra, words)) = &lexicon {
-                for lex in bundled
-                    .iter()
-                    .copied()
-                    .chain(words.as_ref().map(|w| &w.lexicon))
-                    .chain(extra.as_ref())
-                {
+                if let Some(w) = words {
+                    w.index.lookup(&seg.text, &mut found);
+                }
+                for lex in bundled.iter().copied().chain(extra.as_ref()) {
                     lex.lookup(&seg.text, &mut found);
                 }
             }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::model::Lexicon;
+use crate::model::WordIndex;
 
 /// Reads a dictionary in CC-CEDICT format (`繁體 简体 [pin1 yin1] /gloss/gloss/`)
 /// into (Chinese, English) pairs: each short gloss (one or two words, after
@@ -217,7 +217,7 @@ pub struct Compiled {
 /// glosses (from CC-CEDICT), set as [`crate::Options::word_lexicon`] or
 /// found installed ([`installed_lexicon`]).
 pub struct WordLexicon {
-    pub(crate) lexicon: Lexicon,
+    pub(crate) index: WordIndex,
     info: LexiconInfo,
 }
 
@@ -381,7 +381,7 @@ impl WordLexicon {
             return Err(LexiconError::new(Problem::Empty));
         }
         Ok(WordLexicon {
-            lexicon: Lexicon::from_glosses(entries.into_iter(), MAX_GLOSSES),
+            index: WordIndex::from_glosses(entries.into_iter(), MAX_GLOSSES),
             info,
         })
     }
@@ -501,13 +501,13 @@ mod tests {
         let lex = WordLexicon::parse(&c.text).expect("parses");
         assert_eq!(lex.info(), &c.info);
         let mut out = Vec::new();
-        lex.lexicon.lookup("他的老師在花園裡", &mut out);
+        lex.index.lookup("他的老師在花園裡", &mut out);
         for w in ["teach", "garde", "flowe"] {
             assert!(out.contains(&w), "{w} missing from {out:?}");
         }
         // Only the first glosses of a headword are used.
         out.clear();
-        lex.lexicon.lookup("天堂", &mut out);
+        lex.index.lookup("天堂", &mut out);
         assert_eq!(out, ["parad", "heave"]);
     }
 
