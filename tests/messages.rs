@@ -58,6 +58,14 @@ fn every_error_message_has_a_golden_case() {
             "needs the opencc feature and a broken system OpenCC",
         ),
         (
+            "error-dict-no-data-dir",
+            "needs a system without a home folder (the data folder falls back to the password database)",
+        ),
+        (
+            "error-dict-no-download",
+            "needs a build without the default `fetch` feature",
+        ),
+        (
             "error-engine-unavailable",
             "covered by errors/engine-opencc-unavailable in builds without the opencc feature only",
         ),

@@ -19,6 +19,7 @@ mod align;
 mod architecture;
 mod batch;
 mod convert;
+mod dict;
 mod glossary;
 mod l10n;
 mod limits;

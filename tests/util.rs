@@ -12,6 +12,8 @@ pub(crate) fn bianyi(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
+        // Never the user's installed word lexicon (`bianyi dict`).
+        .env("BIANYI_DATA_DIR", dir.join("bianyi-data"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

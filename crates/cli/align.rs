@@ -7,8 +7,8 @@ use std::io::Write;
 use std::io::IsTerminal as _;
 
 use bianyi_align::{
-    Bitext, Method, Options, Segmentation, align, align_conversion, align_with_progress,
-    read_cedict, segment,
+    Bitext, Method, Options, Segmentation, WordLexicon, align, align_conversion,
+    align_with_progress, segment,
 };
 use bianyi_convert::{Conversion, Script, detect};
 use bianyi_glossary::{Applier, Glossary, Lang, Matcher, Segments, TermMode};
@@ -119,6 +119,85 @@ fn lexicon(g: &Glossary, source: &Lang, target: &Lang) -> Vec<(String, String)> 
     pairs
 }
 
+/// The word lexicon of `align`: `--dict FILE`, none with `--no-dict`, else
+/// the installed one (checked here, so that a damaged one is an error, not
+/// silently left out). Said on standard error with `--verbose`; when none
+/// is installed, how to get one is said once, with `--verbose` or when
+/// standard error is a terminal.
+fn word_lexicon(
+    l: &Localizer,
+    args: &AlignArgs,
+    source: &Lang,
+    target: &Lang,
+    options: &mut Options,
+) -> Result<(), CliError> {
+    let english = |g: &Lang| g.as_str() == "en" || g.as_str().starts_with("en-");
+    let applies = args.method == AlignMethod::Lexical
+        && ((source.is_chinese() && english(target)) || (target.is_chinese() && english(source)));
+    let start = std::time::Instant::now();
+    let lexicon = if args.no_dict {
+        options.installed_lexicon = false;
+        None
+    } else if let Some(dict) = &args.dict {
+        let bytes = std::fs::read(dict).map_err(|error| CliError::Read {
+            source: Source::path(dict),
+            error,
+        })?;
+        let loaded = std::str::from_utf8(&bytes)
+            .map_err(|e| {
+                bianyi_align::LexiconError::new(bianyi_align::Problem::NotUtf8 {
+                    offset: e.valid_up_to(),
+                })
+            })
+            .and_then(|text| {
+                if text.starts_with("# bianyi word lexicon") {
+                    WordLexicon::parse(text)
+                } else {
+                    WordLexicon::from_cedict(text, &dict.display().to_string())
+                }
+            })
+            .map_err(|error| CliError::Dict {
+                error: error.with_path(dict),
+                installed: false,
+            })?;
+        let loaded = std::sync::Arc::new(loaded);
+        options.word_lexicon = Some(loaded.clone());
+        options.installed_lexicon = false;
+        Some((dict.display().to_string(), loaded))
+    } else if applies {
+        let installed = bianyi_align::installed_lexicon().map_err(|error| CliError::Dict {
+            error,
+            installed: true,
+        })?;
+        let path = bianyi_align::lexicon_paths()
+            .into_iter()
+            .find(|p| p.is_file())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        installed.map(|lexicon| (path, lexicon))
+    } else {
+        None
+    };
+    let verbose = args.verbose;
+    if !applies || args.no_dict || !(verbose || std::io::stderr().is_terminal()) {
+        return Ok(());
+    }
+    let note = match &lexicon {
+        Some((path, lexicon)) if verbose => l.msg(
+            "note-align-lexicon",
+            &[
+                ("path", crate::term::shown(path).into()),
+                ("entries", lexicon.info().entries.into()),
+                ("ms", start.elapsed().as_millis().to_string().into()),
+            ],
+        ),
+        Some(_) => return Ok(()),
+        None => l.msg("note-align-no-lexicon", &[]),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{note}");
+    Ok(())
+}
+
 pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliError> {
     let l = Localizer::from_env(lang);
     let source = read(&args.source)?;
@@ -148,21 +227,7 @@ pub(crate) fn run_align(args: &AlignArgs, lang: Option<&str>) -> Result<(), CliE
             .lexicon
             .extend(lexicon(&g, &source_lang, &target_lang));
     }
-    if let Some(dict) = &args.dict {
-        let text = std::fs::read_to_string(dict).map_err(|error| CliError::Read {
-            source: Source::path(dict),
-            error,
-        })?;
-        let pairs = read_cedict(&text);
-        // CC-CEDICT pairs are Chinese → English.
-        if source_lang.is_chinese() {
-            options.lexicon.extend(pairs);
-        } else {
-            options
-                .lexicon
-                .extend(pairs.into_iter().map(|(a, b)| (b, a)));
-        }
-    }
+    word_lexicon(&l, args, &source_lang, &target_lang, &mut options)?;
     options.method = match args.method {
         AlignMethod::Lexical => Method::Lexical,
         AlignMethod::Length => Method::Length,
@@ -297,6 +362,7 @@ pub(crate) fn report_text(
         (Some(path), Some(translation)) => {
             let tl = lang_arg(&args.translation_lang)?;
             let mut options = Options::for_languages(target.tag(), tl.as_str());
+            options.installed_lexicon = !args.no_dict;
             if let Some(g) = &glossary {
                 options.lexicon = lexicon(g, &target_lang, &tl);
             }

@@ -77,6 +77,9 @@ pub(crate) enum Command {
     /// each document beside its conversions, ambiguities decided with a
     /// click and saved as the project's overrides.
     Serve(ServeArgs),
+    /// The aligner's word lexicon (CC-CEDICT's English glosses): fetch it
+    /// into your data folder, show it, remove it.
+    Dict(DictArgs),
 }
 
 #[derive(Debug, Args)]
@@ -246,10 +249,19 @@ pub(crate) struct AlignArgs {
     /// Glossaries whose term pairs anchor the alignment.
     #[arg(long = "glossary", value_name = "FILE")]
     pub(crate) glossaries: Vec<PathBuf>,
-    /// A bilingual dictionary in CC-CEDICT format whose English glosses
-    /// extend the bundled lexicon.
-    #[arg(long, value_name = "FILE")]
+    /// A word lexicon to use instead of the installed one: a CC-CEDICT
+    /// file, or one `bianyi dict fetch` compiled (only its English glosses
+    /// are used).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_dict")]
     pub(crate) dict: Option<PathBuf>,
+    /// Align without a word lexicon, even if one is installed (`bianyi dict
+    /// fetch`): character glosses, anchors and what is learnt from the
+    /// pair only.
+    #[arg(long)]
+    pub(crate) no_dict: bool,
+    /// Say on standard error which word lexicon is used, or how to get one.
+    #[arg(short = 'v', long)]
+    pub(crate) verbose: bool,
     /// Beads scoring under this (the probability that a bead is right) are
     /// flagged low-confidence in every format; they stay in the output.
     #[arg(long, value_name = "SCORE", default_value_t = bianyi_align::LOW_CONFIDENCE, value_parser = parse_score)]
@@ -321,12 +333,43 @@ pub(crate) struct ReportArgs {
         requires = "translation"
     )]
     pub(crate) translation_lang: String,
+    /// Align the translation without the installed word lexicon (`bianyi
+    /// dict fetch`).
+    #[arg(long, requires = "translation")]
+    pub(crate) no_dict: bool,
     /// Where to write (atomically); default: standard output.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub(crate) output: Option<PathBuf>,
     /// HTML or Markdown.
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     pub(crate) format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DictArgs {
+    #[command(subcommand)]
+    pub(crate) command: DictCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum DictCommand {
+    /// Download CC-CEDICT (or read it from a file), check it, and install
+    /// its English glosses as the aligner's word lexicon in your data
+    /// folder, with its licence notice.
+    Fetch(DictFetchArgs),
+    /// Show the installed word lexicon: where, source, date, SHA-256,
+    /// headwords, licence.
+    Info,
+    /// Remove the word lexicon from your data folder.
+    Remove,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DictFetchArgs {
+    /// Where to get CC-CEDICT: an http(s) URL or a file, gzipped or not
+    /// (`cedict_ts.u8`).
+    #[arg(long, value_name = "URL|FILE", default_value = crate::dict::CEDICT_URL)]
+    pub(crate) from: String,
 }
 
 /// Glossary file formats on the command line.

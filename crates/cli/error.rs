@@ -246,6 +246,33 @@ pub(crate) enum CliError {
         overrides: Source,
         key: String,
     },
+    /// A dictionary or compiled word lexicon that cannot be used
+    /// (`installed`: the one in the data folder).
+    Dict {
+        error: bianyi_align::LexiconError,
+        installed: bool,
+    },
+    /// `dict fetch` of a gzip file that does not unpack.
+    DictGzip {
+        path: String,
+        reason: String,
+    },
+    /// `dict fetch` could not download.
+    DictDownload {
+        url: String,
+        reason: String,
+    },
+    /// `dict fetch URL` in a build without the `fetch` feature.
+    #[cfg_attr(feature = "fetch", allow(dead_code))]
+    DictNoDownload {
+        url: String,
+    },
+    /// No data folder (no home folder and no BIANYI_DATA_DIR).
+    DictNoDataDir,
+    /// `dict info` or `dict remove` with no lexicon installed.
+    DictNotInstalled {
+        path: String,
+    },
     #[cfg_attr(feature = "opencc", allow(dead_code))]
     EngineUnavailable,
     #[cfg_attr(not(feature = "opencc"), allow(dead_code))]
@@ -421,6 +448,27 @@ impl CliError {
                 &[("path", s(path)), ("line", FluentValue::from(*line))],
             ),
             CliError::NeedBothLangs => l.msg("error-need-langs", &[]),
+            CliError::Dict { error, installed } => {
+                let text = dict_error(error, l);
+                if *installed {
+                    format!("{text}\n{}", l.msg("hint-dict-installed-broken", &[]))
+                } else {
+                    text
+                }
+            }
+            CliError::DictGzip { path, reason } => l.msg(
+                "error-dict-gzip",
+                &[("path", s(path)), ("reason", s(reason))],
+            ),
+            CliError::DictDownload { url, reason } => l.msg(
+                "error-dict-download",
+                &[("url", s(url)), ("reason", s(reason))],
+            ),
+            CliError::DictNoDownload { url } => l.msg("error-dict-no-download", &[("url", s(url))]),
+            CliError::DictNoDataDir => l.msg("error-dict-no-data-dir", &[]),
+            CliError::DictNotInstalled { path } => {
+                l.msg("error-dict-not-installed", &[("path", s(path))])
+            }
             CliError::NoSuchEntry { id, path } => {
                 l.msg("error-no-such-entry", &[("id", s(id)), ("path", s(path))])
             }
@@ -611,6 +659,52 @@ fn document_reason(kind: &bianyi_rewrite::ErrorKind, l: &Localizer) -> String {
         K::NoWebVttSignature => l.msg("doc-reason-vtt-signature", &[]),
         // A kind added to the library later: its own (English) words.
         other => excerpt(&other.to_string()),
+    }
+}
+
+/// A dictionary or compiled lexicon that cannot be used: where and why.
+fn dict_error(error: &bianyi_align::LexiconError, l: &Localizer) -> String {
+    use bianyi_align::Problem as P;
+    let path = FluentValue::from(shown(
+        &error
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    ));
+    let n = |v: usize| FluentValue::from(v);
+    match &error.problem {
+        P::Io(reason) => l.msg(
+            "error-read",
+            &[("path", path), ("reason", FluentValue::from(shown(reason)))],
+        ),
+        P::NotUtf8 { offset } => l.msg(
+            "error-dict-not-utf8",
+            &[("path", path), ("offset", n(*offset))],
+        ),
+        P::Malformed {
+            line,
+            column,
+            offset,
+            expected,
+        } => l.msg(
+            "error-dict-malformed",
+            &[
+                ("path", path),
+                ("line", n(*line)),
+                ("column", n(*column)),
+                ("offset", n(*offset)),
+                ("expected", FluentValue::from(*expected)),
+            ],
+        ),
+        P::Empty => l.msg("error-dict-empty", &[("path", path)]),
+        P::Version(found) => l.msg(
+            "error-dict-version",
+            &[("path", path), ("found", FluentValue::from(shown(found)))],
+        ),
+        P::Corrupt { line } => l.msg("error-dict-corrupt", &[("path", path), ("line", n(*line))]),
+        // A problem added to the library later: its own (English) words.
+        _ => shown(&error.to_string()),
     }
 }
 

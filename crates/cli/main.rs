@@ -7,6 +7,7 @@ mod align;
 mod args;
 mod convert;
 mod detect;
+mod dict;
 mod encoding;
 mod error;
 mod glossary;
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => packaging::completions(args, cli.lang.as_deref()),
         Command::Man(args) => packaging::man(args, cli.lang.as_deref()),
         Command::Serve(args) => project::serve(args, cli.lang.as_deref()),
+        Command::Dict(args) => dict::run(args, cli.lang.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -282,6 +282,8 @@ impl bianyi_project::Reporter for Reports {
             glossaries: self.glossaries.clone(),
             translation: translation.map(|(p, _, _)| p.into()),
             translation_lang: translation.map_or("en", |(_, _, l)| l).to_string(),
+            // The installed word lexicon, as `bianyi report` uses it.
+            no_dict: false,
             output: None,
             format: match spec.report.as_ref().map(|r| r.0) {
                 Some(bianyi_project::ReportFormat::Markdown) => crate::args::ReportFormat::Md,

@@ -191,6 +191,32 @@ report-legend-added = characters the conversion wrote
 report-legend-term = a glossary term (hover over it for its entry)
 report-legend-low = a pair aligned with low confidence: check it
 report-converted-segments = Converted segments
+note-align-no-lexicon = bianyi: note: no word lexicon is installed; `bianyi dict fetch` installs CC-CEDICT's English glosses (CC BY-SA 4.0), which help on free translations (--no-dict: align without it and without this note)
+note-align-lexicon = bianyi: note: word lexicon { $path } ({ $entries } headwords, loaded in { $ms } ms)
+
+## bianyi dict
+
+dict-fetched = installed the word lexicon: { $entries } headwords (CC-CEDICT of { $date }) in { $path }
+dict-fetched-license = CC-CEDICT is licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/): its notice is in { $notice }
+dict-info-path = file
+dict-info-source = source
+dict-info-date = date
+dict-info-sha256 = SHA-256
+dict-info-entries = headwords
+dict-info-license = licence
+dict-info-notice = notice
+dict-removed = removed { $path }
+error-dict-not-installed = no word lexicon is installed ({ $path }); `bianyi dict fetch` installs CC-CEDICT's
+error-dict-no-data-dir = cannot tell where your data folder is: set BIANYI_DATA_DIR
+error-dict-not-utf8 = { $path }: not UTF-8 (byte { $offset }); CC-CEDICT is UTF-8 (cedict_ts.u8)
+error-dict-malformed = { $path }:{ $line }:{ $column }: not a CC-CEDICT line (byte { $offset }): expected “{ $expected }” of TRADITIONAL SIMPLIFIED [pin1 yin1] /gloss/…/
+error-dict-empty = { $path }: no entry with a short English gloss; is it a CC-CEDICT file?
+error-dict-version = { $path }: a word lexicon this bianyi cannot read ({ $found }); run `bianyi dict fetch` again
+error-dict-corrupt = { $path }:{ $line }: a damaged word lexicon; run `bianyi dict fetch` again
+error-dict-gzip = { $path }: not a valid gzip file: { $reason }
+error-dict-download = cannot download { $url }: { $reason }
+error-dict-no-download = this bianyi was built without downloads (feature `fetch`): download { $url } yourself, then `bianyi dict fetch --from FILE`
+hint-dict-installed-broken = the installed word lexicon cannot be used: run `bianyi dict fetch` again, or `bianyi dict remove`, or align with --no-dict
 
 ## bianyi l10n convert
 
@@ -339,7 +365,9 @@ cli-align-segmented = How the inputs are split
 cli-align-segmented-sentences = Paragraphs, then sentences
 cli-align-segmented-lines = Already one segment per line
 cli-align-glossaries = Glossaries whose term pairs anchor the alignment
-cli-align-dict = A bilingual dictionary in CC-CEDICT format whose English glosses extend the bundled lexicon
+cli-align-dict = A word lexicon to use instead of the installed one: a CC-CEDICT file, or one `bianyi dict fetch` compiled (only its English glosses are used)
+cli-align-no_dict = Align without a word lexicon, even if one is installed (`bianyi dict fetch`): character glosses, anchors and what is learnt from the pair only
+cli-align-verbose = Say on standard error which word lexicon is used, or how to get one
 cli-align-min_score = Beads scoring under this (the probability that a bead is right) are flagged low-confidence in every format; they stay in the output
 cli-align-method = What the alignment looks at
 cli-align-method-lexical = What the sentences say (a lexicon, numbers and names, translations learnt from the pair), their lengths and bead shapes
@@ -353,6 +381,12 @@ cli-report-glossaries = Glossaries: terms are applied (replace) and marked in th
 cli-report-translation = A translation of FILE: the report pairs the converted text with it, sentence by sentence, and checks its terms against the glossaries
 cli-report-translation_lang = Language of the translation
 cli-report-format = HTML or Markdown
+cli-report-no_dict = Align the translation without the installed word lexicon (`bianyi dict fetch`)
+cli-dict-about = The aligner's word lexicon (CC-CEDICT's English glosses): fetch it into your data folder, show it, remove it
+cli-dict-fetch-about = Download CC-CEDICT (or read it from a file), check it, and install its English glosses as the aligner's word lexicon in your data folder, with its licence notice
+cli-dict-fetch-from = Where to get CC-CEDICT: an http(s) URL or a file, gzipped or not (`cedict_ts.u8`)
+cli-dict-info-about = Show the installed word lexicon: where, source, date, SHA-256, headwords, licence
+cli-dict-remove-about = Remove the word lexicon from your data folder
 cli-report-format-md = Markdown
 cli-l10n-about = Localization files: derive zh-Hant, zh-TW or zh-HK files from zh-Hans ones (Fluent, gettext PO, JSON) without touching their syntax
 cli-l10n-convert-about = Convert the text of localization files; ids, keys, placeables, format specifiers and markup stay byte for byte, and the result is checked before it is written

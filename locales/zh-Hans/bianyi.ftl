@@ -170,6 +170,32 @@ report-legend-added = 转换写出的字符
 report-legend-term = 术语表中的术语（鼠标悬停可查看条目）
 report-legend-low = 对齐置信度低的句对，请核对
 report-converted-segments = 转换后的句段
+note-align-no-lexicon = bianyi：提示：尚未安装词语词表；`bianyi dict fetch` 会安装 CC-CEDICT 的英文释义（CC BY-SA 4.0），能改善意译文本的对齐（--no-dict：不用词表对齐，也不显示此提示）
+note-align-lexicon = bianyi：提示：词语词表 { $path }（{ $entries } 个词条，载入用时 { $ms } 毫秒）
+
+## bianyi dict
+
+dict-fetched = 已安装词语词表：{ $entries } 个词条（{ $date } 的 CC-CEDICT），位于 { $path }
+dict-fetched-license = CC-CEDICT 采用 CC BY-SA 4.0 许可（https://creativecommons.org/licenses/by-sa/4.0/）：其声明在 { $notice }
+dict-info-path = 文件
+dict-info-source = 来源
+dict-info-date = 日期
+dict-info-sha256 = SHA-256
+dict-info-entries = 词条数
+dict-info-license = 许可
+dict-info-notice = 声明
+dict-removed = 已删除 { $path }
+error-dict-not-installed = 尚未安装词语词表（{ $path }）；`bianyi dict fetch` 会安装 CC-CEDICT 的词表
+error-dict-no-data-dir = 无法确定你的数据文件夹：请设置 BIANYI_DATA_DIR
+error-dict-not-utf8 = { $path }：不是 UTF-8（第 { $offset } 字节）；CC-CEDICT 是 UTF-8 编码（cedict_ts.u8）
+error-dict-malformed = { $path }:{ $line }:{ $column }：不是 CC-CEDICT 的行（第 { $offset } 字节）：此处应为“{ $expected }”，格式为 繁体 简体 [pin1 yin1] /释义/…/
+error-dict-empty = { $path }：没有带简短英文释义的词条；这是 CC-CEDICT 文件吗？
+error-dict-version = { $path }：此版本 bianyi 无法读取的词语词表（{ $found }）；请重新运行 `bianyi dict fetch`
+error-dict-corrupt = { $path }:{ $line }：词语词表已损坏；请重新运行 `bianyi dict fetch`
+error-dict-gzip = { $path }：不是有效的 gzip 文件：{ $reason }
+error-dict-download = 无法下载 { $url }：{ $reason }
+error-dict-no-download = 此 bianyi 构建时未启用下载（`fetch` 特性）：请自行下载 { $url }，再运行 `bianyi dict fetch --from FILE`
+hint-dict-installed-broken = 已安装的词语词表无法使用：请重新运行 `bianyi dict fetch`，或运行 `bianyi dict remove`，或用 --no-dict 对齐
 
 ## bianyi l10n convert
 
@@ -356,7 +382,9 @@ cli-align-segmented = 如何切分输入
 cli-align-segmented-sentences = 先分段，再分句
 cli-align-segmented-lines = 已经是每行一个句段
 cli-align-glossaries = 用其术语对作为对齐锚点的术语表
-cli-align-dict = CC-CEDICT 格式的双语词典，用其英文释义扩充内置词表
+cli-align-dict = 代替已安装词表的词语词表：CC-CEDICT 文件，或 `bianyi dict fetch` 编译的词表（只用其英文释义）
+cli-align-no_dict = 不用词语词表对齐，即使已安装（`bianyi dict fetch`）：只用单字释义、锚点和从这对文本中学到的译法
+cli-align-verbose = 在标准错误输出上说明所用的词语词表，或如何获取
 cli-align-min_score = 分数（对齐单元正确的概率）低于此值的对齐单元在各种格式中标记为低置信度；它们仍保留在输出中
 cli-align-method = 对齐依据什么
 cli-align-method-lexical = 句子的内容（词表、数字和名称、从这对文本中学到的译法）、长度和对齐单元的形状
@@ -370,6 +398,12 @@ cli-report-glossaries = 术语表：应用其术语（replace），并在报告�
 cli-report-translation = FILE 的译文：报告把转换后的文本与它逐句配对，并用术语表检查其中的术语
 cli-report-translation_lang = 译文的语言
 cli-report-format = HTML 或 Markdown
+cli-report-no_dict = 对齐译文时不用已安装的词语词表（`bianyi dict fetch`）
+cli-dict-about = 对齐器的词语词表（CC-CEDICT 的英文释义）：下载到你的数据文件夹、查看、删除
+cli-dict-fetch-about = 下载 CC-CEDICT（或从文件读取），检查后把其英文释义连同许可声明安装到你的数据文件夹，作为对齐器的词语词表
+cli-dict-fetch-from = CC-CEDICT 从哪里获取：http(s) 网址或文件，gzip 压缩与否均可（`cedict_ts.u8`）
+cli-dict-info-about = 显示已安装的词语词表：位置、来源、日期、SHA-256、词条数、许可
+cli-dict-remove-about = 从你的数据文件夹删除词语词表
 cli-report-format-md = Markdown
 cli-l10n-about = 本地化文件：由 zh-Hans 文件生成 zh-Hant、zh-TW 或 zh-HK 文件（Fluent、gettext PO、JSON），不改动其语法
 cli-l10n-convert-about = 转换本地化文件中的文本；标识符、键、占位符、格式说明符和标记逐字节保持不变，写入前先检查结果

@@ -170,6 +170,32 @@ report-legend-added = 轉換寫出的字元
 report-legend-term = 術語表中的術語（滑鼠懸停可檢視條目）
 report-legend-low = 對齊信賴度低的句對，請核對
 report-converted-segments = 轉換後的句段
+note-align-no-lexicon = bianyi：提示：尚未安裝詞語詞表；`bianyi dict fetch` 會安裝 CC-CEDICT 的英文釋義（CC BY-SA 4.0），能改善意譯文字的對齊（--no-dict：不用詞表對齊，也不顯示此提示）
+note-align-lexicon = bianyi：提示：詞語詞表 { $path }（{ $entries } 個詞條，載入用時 { $ms } 毫秒）
+
+## bianyi dict
+
+dict-fetched = 已安裝詞語詞表：{ $entries } 個詞條（{ $date } 的 CC-CEDICT），位於 { $path }
+dict-fetched-license = CC-CEDICT 採用 CC BY-SA 4.0 許可（https://creativecommons.org/licenses/by-sa/4.0/）：其宣告在 { $notice }
+dict-info-path = 檔案
+dict-info-source = 來源
+dict-info-date = 日期
+dict-info-sha256 = SHA-256
+dict-info-entries = 詞條數
+dict-info-license = 許可
+dict-info-notice = 宣告
+dict-removed = 已刪除 { $path }
+error-dict-not-installed = 尚未安裝詞語詞表（{ $path }）；`bianyi dict fetch` 會安裝 CC-CEDICT 的詞表
+error-dict-no-data-dir = 無法確定你的資料資料夾：請設定 BIANYI_DATA_DIR
+error-dict-not-utf8 = { $path }：不是 UTF-8（第 { $offset } 位元組）；CC-CEDICT 是 UTF-8 編碼（cedict_ts.u8）
+error-dict-malformed = { $path }:{ $line }:{ $column }：不是 CC-CEDICT 的行（第 { $offset } 位元組）：此處應為「{ $expected }」，格式為 繁體 簡體 [pin1 yin1] /釋義/…/
+error-dict-empty = { $path }：沒有帶簡短英文釋義的詞條；這是 CC-CEDICT 檔案嗎？
+error-dict-version = { $path }：此版本 bianyi 無法讀取的詞語詞表（{ $found }）；請重新執行 `bianyi dict fetch`
+error-dict-corrupt = { $path }:{ $line }：詞語詞表已損壞；請重新執行 `bianyi dict fetch`
+error-dict-gzip = { $path }：不是有效的 gzip 檔案：{ $reason }
+error-dict-download = 無法下載 { $url }：{ $reason }
+error-dict-no-download = 此 bianyi 建置時未啟用下載（`fetch` 功能）：請自行下載 { $url }，再執行 `bianyi dict fetch --from FILE`
+hint-dict-installed-broken = 已安裝的詞語詞表無法使用：請重新執行 `bianyi dict fetch`，或執行 `bianyi dict remove`，或用 --no-dict 對齊
 
 ## bianyi l10n convert
 
@@ -356,7 +382,9 @@ cli-align-segmented = 如何切分輸入
 cli-align-segmented-sentences = 先分段，再分句
 cli-align-segmented-lines = 已經是每行一個句段
 cli-align-glossaries = 用其術語對作為對齊錨點的術語表
-cli-align-dict = CC-CEDICT 格式的雙語詞典，用其英文釋義擴充內建詞表
+cli-align-dict = 代替已安裝詞表的詞語詞表：CC-CEDICT 檔案，或 `bianyi dict fetch` 編譯的詞表（只用其英文釋義）
+cli-align-no_dict = 不用詞語詞表對齊，即使已安裝（`bianyi dict fetch`）：只用單字釋義、錨點和從這對文字中學到的譯法
+cli-align-verbose = 在標準錯誤輸出上說明所用的詞語詞表，或如何獲取
 cli-align-min_score = 分數（對齊單元正確的機率）低於此值的對齊單元在各種格式中標記為低信賴度；它們仍保留在輸出中
 cli-align-method = 對齊依據什麼
 cli-align-method-lexical = 句子的內容（詞表、數字和名稱、從這對文字中學到的譯法）、長度和對齊單元的形狀
@@ -370,6 +398,12 @@ cli-report-glossaries = 術語表：應用其術語（replace），並在報告�
 cli-report-translation = FILE 的譯文：報告把轉換後的文字與它逐句配對，並用術語表檢查其中的術語
 cli-report-translation_lang = 譯文的語言
 cli-report-format = HTML 或 Markdown
+cli-report-no_dict = 對齊譯文時不用已安裝的詞語詞表（`bianyi dict fetch`）
+cli-dict-about = 對齊器的詞語詞表（CC-CEDICT 的英文釋義）：下載到你的資料資料夾、檢視、刪除
+cli-dict-fetch-about = 下載 CC-CEDICT（或從檔案讀取），檢查後把其英文釋義連同許可宣告安裝到你的資料資料夾，作為對齊器的詞語詞表
+cli-dict-fetch-from = CC-CEDICT 從哪裡獲取：http(s) 網址或檔案，gzip 壓縮與否均可（`cedict_ts.u8`）
+cli-dict-info-about = 顯示已安裝的詞語詞表：位置、來源、日期、SHA-256、詞條數、許可
+cli-dict-remove-about = 從你的資料資料夾刪除詞語詞表
 cli-report-format-md = Markdown
 cli-l10n-about = 本地化檔案：由 zh-Hans 檔案生成 zh-Hant、zh-TW 或 zh-HK 檔案（Fluent、gettext PO、JSON），不改動其語法
 cli-l10n-convert-about = 轉換本地化檔案中的文字；識別碼、鍵、預留位置、格式規範和標記逐位元組保持不變，寫入前先檢查結果

@@ -161,6 +161,11 @@ fn run(case: &Path) -> Result<Completion, Failed> {
     if !spec.env.add.contains_key("LANG") {
         cases.env("LANG", "C");
     }
+    // The word lexicon (`bianyi dict`) is looked for in the working folder,
+    // never in the user's data folder.
+    if !spec.env.add.contains_key("BIANYI_DATA_DIR") {
+        cases.env("BIANYI_DATA_DIR", "data");
+    }
     cases.case(&staged);
     let trycmd_ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cases.run())).is_ok();
 

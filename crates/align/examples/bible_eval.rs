@@ -106,6 +106,8 @@ impl Counts {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dir = PathBuf::from("../shared/data/align/bible-zh-en");
     let mut options = Options::zh_en();
+    // Figures do not depend on what the user installed: `--dict` says which.
+    options.installed_lexicon = false;
     let mut beads_out: Option<PathBuf> = None;
     let mut perturb_seed: Option<u64> = None;
     let mut predicted_dir: Option<PathBuf> = None;
@@ -113,13 +115,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
         if a == "--dict" {
+            // A compiled lexicon (`bianyi dict fetch`) or a CC-CEDICT file.
             let path = PathBuf::from(args.next().ok_or("--dict needs a file")?);
-            options.lexicon = bianyi_align::read_cedict(&std::fs::read_to_string(&path)?);
+            let start = std::time::Instant::now();
+            let lexicon = bianyi_align::WordLexicon::read(&path)?;
             println!(
-                "dictionary: {} pairs from {}",
-                options.lexicon.len(),
-                path.display()
+                "dictionary: {} headwords from {} in {} ms",
+                lexicon.info().entries,
+                path.display(),
+                start.elapsed().as_millis()
             );
+            options.word_lexicon = Some(std::sync::Arc::new(lexicon));
         } else if a == "--beads-out" {
             beads_out = Some(PathBuf::from(
                 args.next().ok_or("--beads-out needs a folder")?,

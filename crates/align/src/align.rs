@@ -76,6 +76,15 @@ pub struct Options {
     /// Use the character lexicon bundled with the crate (English glosses of
     /// Chinese characters from Unicode's Unihan database); default true.
     pub bundled_lexicon: bool,
+    /// A word lexicon (Chinese headwords with English glosses, from
+    /// CC-CEDICT) for Chinese–English pairs. `None` (the default): the
+    /// installed one ([`crate::installed_lexicon`]) when
+    /// [`Options::installed_lexicon`] is true.
+    pub word_lexicon: Option<std::sync::Arc<crate::WordLexicon>>,
+    /// Use the installed word lexicon when [`Options::word_lexicon`] is
+    /// `None` (default true; a lexicon that cannot be read is not used,
+    /// callers that want to report it call [`crate::installed_lexicon`]).
+    pub installed_lexicon: bool,
     /// Weight of the similarity of a bead's sentence vectors against its
     /// length and shape costs (negative log probabilities).
     pub similarity_weight: f64,
@@ -137,6 +146,8 @@ impl Options {
             method: Method::Lexical,
             bundled_lexicon: true,
             ratio_from_texts: true,
+            word_lexicon: None,
+            installed_lexicon: true,
             similarity_weight: 10.0,
             refine: true,
             threads: 1,
@@ -821,7 +832,22 @@ fn tokenize(
         // The bundled lexicon is built once per process and shared; the
         // caller's pairs get an automaton of their own.
         let extra = (!pairs.is_empty()).then(|| Lexicon::new(false, &pairs));
-        (o.bundled_lexicon.then(Lexicon::bundled), extra)
+        // The word lexicon's glosses are English.
+        let english = |l: &str| l == "en" || l.starts_with("en-");
+        let words = if english(if han_is_source == Some(false) {
+            source_lang
+        } else {
+            target_lang
+        }) {
+            o.word_lexicon.clone().or_else(|| {
+                o.installed_lexicon
+                    .then(|| crate::installed_lexicon().ok().flatten())
+                    .flatten()
+            })
+        } else {
+            None
+        };
+        (o.bundled_lexicon.then(Lexicon::bundled), extra, words)
     });
     let mut found = Vec::new();
     let mut lexical = Vec::with_capacity(han_side.len());
@@ -837,7 +863,10 @@ fn tokenize(
             };
             let anchors: Vec<u32> = tk.anchors.iter().map(|w| plain_vocab.id(w)).collect();
             found.clear();
-            if let Some((bundled, extra)) = &lexicon {
+            if let Some((bundled, extra, words)) = &lexicon {
+                if let Some(w) = words {
+                    w.index.lookup(&seg.text, &mut found);
+                }
                 for lex in bundled.iter().copied().chain(extra.as_ref()) {
                     lex.lookup(&seg.text, &mut found);
                 }

@@ -23,7 +23,10 @@
 //! Cross-language alignment ([`align`], [`align_with_progress`]) scores
 //! beads by sentence vectors built through a bilingual lexicon (English
 //! glosses of Chinese characters from Unicode's Unihan database are
-//! embedded; [`Options::lexicon`] adds glossary or dictionary pairs),
+//! embedded; [`Options::lexicon`] adds glossary pairs; a word lexicon
+//! compiled from CC-CEDICT, [`WordLexicon`], is used when the user has
+//! installed one with `bianyi dict fetch` ([`installed_lexicon`],
+//! [`Options::installed_lexicon`]) or when given as [`Options::word_lexicon`]),
 //! lengths and shape priors, coarse to fine, and learns translations from
 //! the pair itself ([`Method::Lexical`]); [`Method::Length`] is Gale and
 //! Church's length-only method. Each [`Bead::score`] is the probability
@@ -48,6 +51,10 @@ mod segment;
 pub use align::{Method, Options, Shape, align, align_with_progress};
 pub use bitext::{Bead, Bitext, LOW_CONFIDENCE, Segment};
 pub use convert_pair::align_conversion;
-pub use lexicon::read_cedict;
+pub use lexicon::{
+    CEDICT_LICENSE, COMPILED_MAGIC, Compiled, LEXICON_FILE, LexiconError, LexiconInfo, NOTICE_FILE,
+    Problem, WordLexicon, compile_cedict, data_dir, installed_lexicon, lexicon_info, lexicon_paths,
+    read_cedict,
+};
 pub use review::{FixedBead, Realign, apply as apply_review, locate, sentence_key};
 pub use segment::{Segmentation, segment, sentences_en, sentences_zh};

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
 /// The character lexicon bundled with the crate: English glosses of
 /// Chinese characters from Unihan's kDefinition (Unicode License v3), see
@@ -238,7 +238,7 @@ impl Vocab {
 
 /// A bilingual lexicon from Han-script terms to stemmed target words.
 pub(crate) struct Lexicon {
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
     /// Per key (by value): the target words, stemmed.
     translations: Vec<Vec<String>>,
 }
@@ -284,9 +284,14 @@ impl Lexicon {
         }
         let mut entries: Vec<(&str, Vec<String>)> = keys.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Lexicon::from_sorted(entries)
+    }
+
+    /// Keys in order, unique, with their target words.
+    fn from_sorted(entries: Vec<(&str, Vec<String>)>) -> Lexicon {
         let automaton = (!entries.is_empty())
             .then(|| {
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                DoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build_with_values(
                         entries
@@ -308,6 +313,73 @@ impl Lexicon {
         if let Some(a) = &self.automaton {
             for m in a.find_overlapping_iter(text) {
                 if let Some(list) = self.translations.get(m.value() as usize) {
+                    out.extend(list.iter().map(String::as_str));
+                }
+            }
+        }
+    }
+}
+
+/// A word lexicon (CC-CEDICT's headwords) as a hash index: every key and
+/// every prefix of a key, so that a lookup walks each position of a text
+/// only as far as some key goes. Built in a few tens of milliseconds for
+/// 128,000 headwords, where an Aho–Corasick automaton took ~300 ms.
+pub(crate) struct WordIndex {
+    /// Key → its entry in `words`; a proper prefix that is no key → `PREFIX`.
+    map: HashMap<Box<str>, u32>,
+    /// Per entry: the target words, stemmed.
+    words: Vec<Vec<String>>,
+}
+
+const PREFIX: u32 = u32::MAX;
+
+impl WordIndex {
+    /// Each key (a Han term) with its first `max_glosses` glosses (English
+    /// words or phrases), tokenized and stemmed here; a key given twice
+    /// keeps its first glosses.
+    pub(crate) fn from_glosses<'k>(
+        entries: impl Iterator<Item = (&'k str, impl Iterator<Item = &'k str>)>,
+        max_glosses: usize,
+    ) -> WordIndex {
+        let mut map: HashMap<Box<str>, u32> = HashMap::new();
+        let mut words: Vec<Vec<String>> = Vec::new();
+        for (key, glosses) in entries {
+            if key.is_empty() || map.get(key).is_some_and(|&v| v != PREFIX) {
+                continue;
+            }
+            let mut list: Vec<String> = Vec::new();
+            for gloss in glosses.take(max_glosses) {
+                for w in tokens(gloss, Script::Words).words {
+                    if !list.contains(&w) {
+                        list.push(w);
+                    }
+                }
+            }
+            if list.is_empty() {
+                continue;
+            }
+            let Ok(id) = u32::try_from(words.len()) else {
+                break;
+            };
+            words.push(list);
+            map.insert(key.into(), id);
+            for (at, _) in key.char_indices().skip(1) {
+                map.entry(key[..at].into()).or_insert(PREFIX);
+            }
+        }
+        WordIndex { map, words }
+    }
+
+    /// The translations of the terms found in `text` (overlapping, as
+    /// [`Lexicon::lookup`]).
+    pub(crate) fn lookup<'a>(&'a self, text: &str, out: &mut Vec<&'a str>) {
+        for (start, _) in text.char_indices() {
+            let rest = &text[start..];
+            for (len, c) in rest.char_indices() {
+                let Some(&id) = self.map.get(&rest[..len + c.len_utf8()]) else {
+                    break;
+                };
+                if let Some(list) = self.words.get(id as usize) {
                     out.extend(list.iter().map(String::as_str));
                 }
             }
