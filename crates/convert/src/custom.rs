@@ -392,7 +392,7 @@ impl Sources {
             files.insert(name.clone(), entries);
         }
         let mut compiler = Compiler::new(&files, cfg!(target_endian = "big"));
-        let layout = compile_config(&mut compiler, &self.spec, false);
+        let layout = compile_config(&mut compiler, &self.spec);
         let shared = compiler.finish();
         if compiler.too_large() {
             let path = PathBuf::from(&self.spec.name);
@@ -596,8 +596,10 @@ impl Parts {
     }
 }
 
-/// The version of the bytes of [`CustomConfig::to_bytes`].
-const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x01");
+/// The version of the bytes of [`CustomConfig::to_bytes`] (2: segmented
+/// configs get the single-pass plan; caches of version 1 hold the
+/// stage-by-stage one).
+const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x02");
 
 #[derive(Default)]
 struct Writer {
