@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""A loaded config that still runs stage by stage, beside a built-in one (issue 26).
+"""A loaded config of a shape OpenCC does not ship, beside a built-in one (issue 26).
 
 Usage: scripts/bench/custom-config-general.py BIANYI FILES [RUNS]
   BIANYI  the binary (a release build)
   FILES   comma-separated inputs
   RUNS    runs of each case per file (default 7)
 
-Writes s2tw.json without its segmentation (two stages, no segmentation: the plan is
-`General`, OpenCC's pipeline stage by stage; not s2tw's results) next to OpenCC's
+Writes s2tw.json without its segmentation (two stages, no segmentation: the segmented
+plan over an empty segmentation dictionary; not s2tw's results) next to OpenCC's
 dictionaries in a temporary folder, compiles it into a temporary cache, then times, run by
 run in turn, the CPU time (user + system) of `convert -j 1 FILE -o /dev/null` with
 `-c s2tw` (built-in) and with that file (cached), and prints the medians and their ratio.

@@ -666,8 +666,20 @@ pub(crate) fn compile_config(compiler: &mut Compiler<'_>, c: &ConfigSpec) -> Con
         let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
         let refs: Vec<DictRef> = stages.iter().map(|s| compiler.stage(s)).collect();
         let alts: Vec<DictRef> = stages.iter().map(|s| compiler.alternatives(s)).collect();
+        // Several stages without a segmentation (none of the shipped
+        // configs): OpenCC converts the whole text as one segment, which
+        // is what a segmentation dictionary without keys gives (one run),
+        // so the segmented plan over an empty one is exact too.
+        let none = DictSpec::Group {
+            union: false,
+            children: Vec::new(),
+        };
+        let plan_segmentation = match (&segmentation, stages.len()) {
+            (None, 2..) => Some(&none),
+            (s, _) => s.as_ref(),
+        };
         let plan = if fast_normalization_ok && !stages.is_empty() {
-            fast_plan(compiler, segmentation.as_ref(), &stages)
+            fast_plan(compiler, plan_segmentation, &stages)
         } else {
             FastPlan::General
         };
