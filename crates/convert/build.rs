@@ -200,7 +200,7 @@ fn main() {
 
     let mut config_layouts = Vec::new();
     for c in &configs {
-        let layout = compile_config(&mut compiler, c, true);
+        let layout = compile_config(&mut compiler, c);
         if std::env::var_os("BIANYI_BUILD_SIZES").is_some() {
             println!(
                 "cargo::warning={} blob {}",

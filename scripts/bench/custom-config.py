@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """A built-in config against the same config loaded from its JSON file (issue 26).
 
-Usage: scripts/bench/custom-config.py BIANYI CONFIG FILES [RUNS]
+Usage: scripts/bench/custom-config.py BIANYI CONFIG FILES [RUNS] [DICT]
   BIANYI  the binary (a release build)
   CONFIG  an OpenCC config name (s2twp)
   FILES   comma-separated inputs
   RUNS    runs of each case per file (default 7)
+  DICT    a user dictionary: adds the case `dict` (-c CONFIG --dict DICT, cached)
 
 Copies crates/convert/data/opencc/config/CONFIG.json and every dictionary into one
 temporary folder (OpenCC's installed layout) and times, run by run in turn, the CPU time
@@ -13,6 +14,7 @@ temporary folder (OpenCC's installed layout) and times, run by run in turn, the 
   builtin  -c CONFIG (the tables compiled into the binary)
   first    -c DIR/CONFIG.json with BIANYI_NO_CACHE=1 (parsed and compiled every run)
   cached   -c DIR/CONFIG.json with a warm cache (XDG_CACHE_HOME in the temporary folder)
+  dict     -c CONFIG --dict DICT with a warm cache (only with DICT)
 and prints the medians and their ratios to builtin.
 """
 import os
@@ -25,10 +27,10 @@ import sys
 import tempfile
 
 
-def cpu(binary, config, path, env):
+def cpu(binary, config, path, env, extra=()):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
-        [binary, "convert", "-c", config, "-j", "1", path, "-o", "/dev/null"],
+        [binary, "convert", "-c", config, *extra, "-j", "1", path, "-o", "/dev/null"],
         check=True,
         env=env,
     )
@@ -42,6 +44,7 @@ def main():
     binary, name = sys.argv[1], sys.argv[2]
     files = sys.argv[3].split(",")
     runs = int(sys.argv[4]) if len(sys.argv) > 4 else 7
+    user = ("--dict", os.path.abspath(sys.argv[5])) if len(sys.argv) > 5 else None
     data = pathlib.Path(__file__).resolve().parents[2] / "crates/convert/data/opencc"
     with tempfile.TemporaryDirectory() as tmp:
         conf = pathlib.Path(tmp) / "opencc"
@@ -54,16 +57,19 @@ def main():
         cached = dict(os.environ, XDG_CACHE_HOME=str(pathlib.Path(tmp) / "cache"))
         cached.pop("BIANYI_NO_CACHE", None)
         subprocess.run([binary, "convert", "-c", path], input=b"", check=True, env=cached)
-        cases = [("builtin", name, plain), ("first", path, plain), ("cached", path, cached)]
+        cases = [("builtin", name, plain, ()), ("first", path, plain, ()), ("cached", path, cached, ())]
+        if user:
+            subprocess.run([binary, "convert", "-c", name, *user], input=b"", check=True, env=cached)
+            cases.append(("dict", name, cached, user))
         print("| input | " + " | ".join(c[0] for c in cases) + " |")
         for f in files:
             times = {c[0]: [] for c in cases}
             for _ in range(runs):
-                for label, config, env in cases:
-                    times[label].append(cpu(binary, config, f, env))
+                for label, config, env, extra in cases:
+                    times[label].append(cpu(binary, config, f, env, extra))
             base = statistics.median(times["builtin"])
             cells = []
-            for label, _, _ in cases:
+            for label, *_ in cases:
                 m = statistics.median(times[label])
                 cells.append(f"{m * 1000:.0f} ms ({m / base:.2f}×)")
             print(f"| {os.path.basename(f)} | " + " | ".join(cells) + " |")

@@ -64,7 +64,7 @@ fn cached(sources: Sources) -> Result<CustomConfig, CliError> {
     // Well above what any config compiles to (OpenCC's largest, s2twp:
     // about 20 MB); a larger file is a miss.
     if let Some(bytes) = output::cache::read(&folder, name.as_ref(), 1 << 30)
-        && let Some(config) = sources.from_bytes(&bytes)
+        && let Some(config) = sources.from_vec(bytes)
     {
         return Ok(config);
     }

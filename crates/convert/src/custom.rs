@@ -5,10 +5,12 @@
 //! Loading is in two steps so that a caller can cache the compiled tables:
 //! [`CustomConfig::sources`] reads every file (and checks the config) and
 //! computes a digest of their contents; [`Sources::compile`] parses the
-//! dictionaries and compiles them (half a second for s2twp in a release build), and
-//! [`Sources::from_bytes`] takes back what [`CustomConfig::to_bytes`] wrote
-//! for the same digest (about 10 ms for s2twp, docs/benchmarks.md). The library reads files but
-//! never writes them: the CLI keeps the cache (crates/cli/convert/custom.rs).
+//! dictionaries and compiles them (about 1.5 s for s2twp in a release build,
+//! most of it the single-pass plan), and [`Sources::from_bytes`] or
+//! [`Sources::from_vec`] takes back what [`CustomConfig::to_bytes`] wrote for
+//! the same digest (about 16 ms for s2twp, docs/benchmarks.md). The library
+//! reads files but never writes them: the CLI keeps the cache
+//! (crates/cli/convert/custom.rs).
 //!
 //! A loaded config lives as long as the process (its tables are leaked into
 //! `'static`, like the built-in ones), so load each config once.
@@ -392,7 +394,7 @@ impl Sources {
             files.insert(name.clone(), entries);
         }
         let mut compiler = Compiler::new(&files, cfg!(target_endian = "big"));
-        let layout = compile_config(&mut compiler, &self.spec, false);
+        let layout = compile_config(&mut compiler, &self.spec);
         let shared = compiler.finish();
         if compiler.too_large() {
             let path = PathBuf::from(&self.spec.name);
@@ -409,7 +411,7 @@ impl Sources {
             }
         }
         let parts = Parts {
-            blob: Aligned::of(&compiler.blob.bytes),
+            blob_len: compiler.blob.bytes.len(),
             text: compiler.blob.text,
             tries: compiler.trie_layouts,
             values: compiler.value_layouts,
@@ -423,13 +425,35 @@ impl Sources {
             shared,
             key_chars: key_chars.into_iter().collect(),
         };
-        Ok(parts.load(layout, self.like, self.digest))
+        let blob = leak_aligned(&compiler.blob.bytes);
+        Ok(parts.load(blob, layout, self.like, self.digest))
     }
 
     /// The config from `bytes` that [`CustomConfig::to_bytes`] wrote for
     /// these sources; `None` when they are not that (another digest, another
     /// version of bianyi, damaged).
     pub fn from_bytes(&self, bytes: &[u8]) -> Option<CustomConfig> {
+        let (parts, layout, (start, len)) = self.check(bytes)?;
+        let blob = leak_aligned(&bytes[start..start + len]);
+        Some(parts.load(blob, layout, self.like, self.digest))
+    }
+
+    /// [`Sources::from_bytes`], keeping `bytes` for the tables instead of
+    /// copying them where they are aligned for `u64` reads, as a large
+    /// allocation is (a third fewer page faults when loading s2twp).
+    pub fn from_vec(&self, bytes: Vec<u8>) -> Option<CustomConfig> {
+        let (parts, layout, (start, len)) = self.check(&bytes)?;
+        let blob: &'static [u8] = if bytes[start..].as_ptr().align_offset(8) == 0 {
+            &Vec::leak(bytes)[start..start + len]
+        } else {
+            leak_aligned(&bytes[start..start + len])
+        };
+        Some(parts.load(blob, layout, self.like, self.digest))
+    }
+
+    /// The tables in `bytes` if they are these sources' and undamaged, and
+    /// where their blob lies.
+    fn check(&self, bytes: &[u8]) -> Option<(Parts, ConfigLayout, Range)> {
         let (bytes, sum) = bytes.split_last_chunk::<8>()?;
         if checksum(bytes) != u64::from_le_bytes(*sum) {
             return None;
@@ -438,8 +462,8 @@ impl Sources {
         if r.u64()? != FORMAT || r.u64()? != self.digest {
             return None;
         }
-        let (parts, layout) = decode(&mut r)?;
-        (r.at == bytes.len() && parts.valid()).then(|| parts.load(layout, self.like, self.digest))
+        let (parts, layout, blob) = decode(&mut r)?;
+        (r.at == bytes.len() && parts.valid()).then_some((parts, layout, blob))
     }
 }
 
@@ -496,9 +520,16 @@ impl Aligned {
     }
 }
 
-/// The compiled tables of one config, owned.
+/// Bytes copied into `u64` words and leaked, so that the tables can read
+/// them as `u64`s.
+fn leak_aligned(bytes: &[u8]) -> &'static [u8] {
+    let aligned = Aligned::of(bytes);
+    &bytemuck::cast_slice(Vec::leak(aligned.words))[..aligned.len]
+}
+
+/// The compiled tables of one config, owned, but for the blob (its length).
 struct Parts {
-    blob: Aligned,
+    blob_len: usize,
     text: String,
     tries: Vec<TrieLayout>,
     values: Vec<ValuesLayout>,
@@ -514,10 +545,16 @@ struct Parts {
 }
 
 impl Parts {
-    /// Leaks the parts into `'static` tables (aligned for `u64` reads).
-    fn load(self, layout: ConfigLayout, like: Option<Config>, digest: u64) -> CustomConfig {
-        let len = self.blob.len;
-        let blob: &'static [u8] = &bytemuck::cast_slice(Vec::leak(self.blob.words))[..len];
+    /// Leaks the parts into `'static` tables over `blob` (aligned for `u64`
+    /// reads, `blob_len` bytes).
+    fn load(
+        self,
+        blob: &'static [u8],
+        layout: ConfigLayout,
+        like: Option<Config>,
+        digest: u64,
+    ) -> CustomConfig {
+        debug_assert_eq!(blob.len(), self.blob_len);
         let tables = Box::leak(Box::new(Tables::new(TableParts {
             blob,
             text: String::leak(self.text),
@@ -548,7 +585,7 @@ impl Parts {
     /// damaged must not make the engine read out of bounds (it would
     /// panic, not misbehave, but a damaged cache is a miss).
     fn valid(&self) -> bool {
-        let n = self.blob.len;
+        let n = self.blob_len;
         let r = |(start, count): Range, size: usize| {
             start % 8 == 0
                 && count
@@ -596,8 +633,10 @@ impl Parts {
     }
 }
 
-/// The version of the bytes of [`CustomConfig::to_bytes`].
-const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x01");
+/// The version of the bytes of [`CustomConfig::to_bytes`] (2: segmented
+/// configs get the single-pass plan; caches of version 1 hold the
+/// stage-by-stage one).
+const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x02");
 
 #[derive(Default)]
 struct Writer {
@@ -807,8 +846,10 @@ fn encode(w: &mut Writer, p: TableParts, c: &ConfigLayout) {
     put_plan(w, &c.fast_tofu);
 }
 
-fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
-    let blob = Aligned::of(r.bytes()?);
+/// The parts and config in `r`, and where the blob lies in its bytes.
+fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout, Range)> {
+    let blob_len = r.bytes()?.len();
+    let blob = (r.at - blob_len, blob_len);
     let text = String::from_utf8(r.bytes()?.to_vec()).ok()?;
     let lead = |r: &mut Reader<'_>| -> Option<[u32; 8]> {
         let mut b = [0u32; 8];
@@ -893,7 +934,7 @@ fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
     let fast = take_plan(r)?;
     let fast_tofu = take_plan(r)?;
     let parts = Parts {
-        blob,
+        blob_len,
         text,
         tries,
         values,
@@ -938,7 +979,7 @@ fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
                         && count
                             .checked_mul(8)
                             .and_then(|b| b.checked_add(start))
-                            .is_some_and(|end| end <= parts.blob.len)
+                            .is_some_and(|end| end <= parts.blob_len)
                 })
         }
     };
@@ -957,5 +998,5 @@ fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout)> {
         alternatives,
         alternatives_tofu,
     };
-    Some((parts, layout))
+    Some((parts, layout, blob))
 }

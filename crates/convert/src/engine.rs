@@ -263,6 +263,19 @@ impl Converter {
         self.tofu_risk
     }
 
+    /// Which engine converts: `"single"` (one greedy pass), `"segmented"`
+    /// (the single pass of a segmented config) or `"general"` (stage by
+    /// stage). Tests use this to check that a loaded config gets the plan
+    /// of the built-in one.
+    #[doc(hidden)]
+    pub fn plan_kind(&self) -> &'static str {
+        match self.fast {
+            Fast::Single(_) => "single",
+            Fast::Segmented { .. } => "segmented",
+            Fast::General => "general",
+        }
+    }
+
     /// Converts `text`.
     pub fn convert(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + text.len() / 8);

@@ -110,9 +110,24 @@ fn opencc_configs_loaded_from_disk_pass_the_suite() {
         let bytes_of = sources.compile().expect("compiles");
         assert_eq!(bytes_of.like(), Some(c));
         let again = CustomConfig::sources(&path, &[] as &[&str]).expect("config loads");
+        // `from_vec` (what the CLI's cache uses) keeps the bytes; from a
+        // slice they are copied (tests/custom.rs).
         let from_cache = again
-            .from_bytes(&bytes_of.to_bytes())
+            .from_vec(bytes_of.to_bytes())
             .expect("its own bytes read back");
+        // The same engine as the built-in config: loaded segmented configs
+        // get the segmented single pass too (issue 26's speed target).
+        for tofu in [false, true] {
+            let builtin = Converter::builder(c).tofu_risk(tofu).build();
+            let loaded = Converter::custom(bytes_of).tofu_risk(tofu).build();
+            let read_back = Converter::custom(from_cache).tofu_risk(tofu).build();
+            assert_eq!(loaded.plan_kind(), builtin.plan_kind(), "{c} (tofu {tofu})");
+            assert_eq!(
+                read_back.plan_kind(),
+                builtin.plan_kind(),
+                "{c} (tofu {tofu})"
+            );
+        }
         compiled.push((c, Converter::custom(bytes_of).tofu_risk(true).build()));
         cached.push((c, Converter::custom(from_cache).tofu_risk(true).build()));
     }

@@ -324,6 +324,12 @@ pub(crate) fn fast_plan(
         }
         t
     };
+    // The argument for the segmented plan counts on every value having at
+    // least one character (the parser refuses empty values; checked here
+    // too, as the plan would not be exact without it).
+    if entries.iter().any(|e| e.values().any(|v| v[0].is_empty())) {
+        return FastPlan::General;
+    }
     let Some(seg) = segmentation else {
         return match stages {
             [only] => {
@@ -376,8 +382,21 @@ pub(crate) fn fast_plan(
         same_as_seg.push(s);
         other.push(o);
     }
+    // The window: how far (in input characters) a match of a later stage
+    // can reach from a trigger or a stage-1 phrase. A match of stage k has
+    // at most `max_chars - 1` other characters, and every input character
+    // gives at least one (no value is empty), so it lies within that many
+    // input characters on each side. Every later stage with a
+    // multi-character key counts, segmentation key or not: until
+    // 2026-12-06 only stages sharing keys with the segmentation did, and a
+    // stage-2 key made of a stage-1 phrase's output (or of a multi-character
+    // image) and its clean neighbour was missed when no stage shared any
+    // (random dictionaries, tests/custom.rs; no shipped config has that
+    // shape, their tables are unchanged). With this, the plan is exact for
+    // any dictionaries (the argument: docs/engine.md, "Why the segmented
+    // plan is exact").
     for (k, e) in entries.iter().enumerate().skip(1) {
-        if !same_as_seg[k].is_empty() {
+        if !same_as_seg[k].is_empty() || !other[k].is_empty() {
             window = window.max(max_chars(e) - 1);
         }
     }
@@ -617,19 +636,12 @@ pub(crate) fn fast_plan(
 /// tables of its stages and its single-pass plans, with and without the
 /// tofu-risk dictionaries.
 ///
-/// `segmented`: whether a config with a segmentation gets the segmented
-/// single-pass plan. Its flags and filters rely on properties of OpenCC's
-/// data (checked on the shipped configs by tests/fast_path.rs and the 556
-/// cases), which arbitrary dictionaries do not have: random ones give
-/// other results than OpenCC's stage-by-stage conversion (tests/custom.rs).
-/// Configs loaded at run time therefore run segmented configs stage by
-/// stage; one stage without segmentation (a single greedy pass) is exact
-/// for any data.
-pub(crate) fn compile_config(
-    compiler: &mut Compiler<'_>,
-    c: &ConfigSpec,
-    segmented: bool,
-) -> ConfigLayout {
+/// Built-in and loaded configs get the same plans: the single greedy pass
+/// of one stage without segmentation and the segmented single pass are
+/// exact for any dictionaries the parser accepts (docs/engine.md, "Why the
+/// segmented plan is exact"; tests/custom.rs checks both on random
+/// dictionaries against a separate implementation of OpenCC's pipeline).
+pub(crate) fn compile_config(compiler: &mut Compiler<'_>, c: &ConfigSpec) -> ConfigLayout {
     let normalization: Vec<DictSpec> = c
         .normalization
         .iter()
@@ -654,13 +666,23 @@ pub(crate) fn compile_config(
         let stages: Vec<DictSpec> = c.chain.iter().filter_map(|s| s.resolve(tofu)).collect();
         let refs: Vec<DictRef> = stages.iter().map(|s| compiler.stage(s)).collect();
         let alts: Vec<DictRef> = stages.iter().map(|s| compiler.alternatives(s)).collect();
-        let plan =
-            if fast_normalization_ok && !stages.is_empty() && (segmented || segmentation.is_none())
-            {
-                fast_plan(compiler, segmentation.as_ref(), &stages)
-            } else {
-                FastPlan::General
-            };
+        // Several stages without a segmentation (none of the shipped
+        // configs): OpenCC converts the whole text as one segment, which
+        // is what a segmentation dictionary without keys gives (one run),
+        // so the segmented plan over an empty one is exact too.
+        let none = DictSpec::Group {
+            union: false,
+            children: Vec::new(),
+        };
+        let plan_segmentation = match (&segmentation, stages.len()) {
+            (None, 2..) => Some(&none),
+            (s, _) => s.as_ref(),
+        };
+        let plan = if fast_normalization_ok && !stages.is_empty() {
+            fast_plan(compiler, plan_segmentation, &stages)
+        } else {
+            FastPlan::General
+        };
         (refs, plan, alts)
     };
     let (stages, fast, alternatives) = variant(false);
