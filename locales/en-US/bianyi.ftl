@@ -196,7 +196,10 @@ note-align-lexicon = bianyi: note: word lexicon { $path } ({ $entries } headword
 
 ## bianyi dict
 
-dict-fetched = installed the word lexicon: { $entries } headwords (CC-CEDICT of { $date }) in { $path }
+dict-fetched = installed the word lexicon: { $entries } headwords ({ $date ->
+        [none] CC-CEDICT, undated
+       *[other] CC-CEDICT of { $date }
+    }) in { $path }
 dict-fetched-license = CC-CEDICT is licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/): its notice is in { $notice }
 dict-info-path = file
 dict-info-source = source

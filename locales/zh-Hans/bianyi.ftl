@@ -175,7 +175,10 @@ note-align-lexicon = bianyi：提示：词语词表 { $path }（{ $entries } 个
 
 ## bianyi dict
 
-dict-fetched = 已安装词语词表：{ $entries } 个词条（{ $date } 的 CC-CEDICT），位于 { $path }
+dict-fetched = 已安装词语词表：{ $entries } 个词条（{ $date ->
+        [none] 未注明日期的 CC-CEDICT
+       *[other] { $date } 的 CC-CEDICT
+    }），位于 { $path }
 dict-fetched-license = CC-CEDICT 采用 CC BY-SA 4.0 许可（https://creativecommons.org/licenses/by-sa/4.0/）：其声明在 { $notice }
 dict-info-path = 文件
 dict-info-source = 来源

@@ -175,7 +175,10 @@ note-align-lexicon = bianyi：提示：詞語詞表 { $path }（{ $entries } 個
 
 ## bianyi dict
 
-dict-fetched = 已安裝詞語詞表：{ $entries } 個詞條（{ $date } 的 CC-CEDICT），位於 { $path }
+dict-fetched = 已安裝詞語詞表：{ $entries } 個詞條（{ $date ->
+        [none] 未註明日期的 CC-CEDICT
+       *[other] { $date } 的 CC-CEDICT
+    }），位於 { $path }
 dict-fetched-license = CC-CEDICT 採用 CC BY-SA 4.0 許可（https://creativecommons.org/licenses/by-sa/4.0/）：其宣告在 { $notice }
 dict-info-path = 檔案
 dict-info-source = 來源
