@@ -372,6 +372,10 @@ fn parallel_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync
 #[derive(Clone, Copy)]
 struct Scoring<'a> {
     o: &'a Options,
+    /// Target length units per source unit, and their variance: the
+    /// options', or estimated from the texts ([`text_ratio`]).
+    ratio: f64,
+    variance: f64,
     /// Similarity of unrelated segments, subtracted from a bead's.
     baseline: f32,
     /// 0 for length-only alignment.
@@ -400,7 +404,6 @@ fn bead_stats(
     j: usize,
     shape: &Shape,
 ) -> BeadStats {
-    let o = sc.o;
     if shape.source == 0 || shape.target == 0 {
         // Nothing to compare: the prior decides, with the cost of a bead
         // as similar as unrelated segments.
@@ -414,8 +417,8 @@ fn bead_stats(
     }
     let ls = s.span_len(i, shape.source);
     let lt = t.span_len(j, shape.target);
-    let mean = (ls + lt / o.ratio) / 2.0;
-    let z = (lt - ls * o.ratio) / (mean.max(1.0) * o.variance).sqrt();
+    let mean = (ls + lt / sc.ratio) / 2.0;
+    let z = (lt - ls * sc.ratio) / (mean.max(1.0) * sc.variance).sqrt();
     let p = two_tailed(z);
     // Blocks: a block boundary falls anywhere in a bead, so shapes have no
     // preference, and the lengths of blocks say little (they are all
@@ -1015,17 +1018,12 @@ pub fn align_with_progress(
 ) -> Bitext {
     let slen: Vec<f64> = source.iter().map(|s| length(&s.text)).collect();
     let tlen: Vec<f64> = target.iter().map(|s| length(&s.text)).collect();
-    let own;
-    let o = if options.ratio_from_texts && options.ratio.is_finite() && options.ratio > 0.0 {
-        let ratio = text_ratio(&slen, &tlen, options.ratio);
-        own = Options {
-            ratio,
-            variance: options.variance * ratio / options.ratio,
-            ..options.clone()
-        };
-        &own
+    let o = options;
+    let (ratio, variance) = if o.ratio_from_texts && o.ratio.is_finite() && o.ratio > 0.0 {
+        let ratio = text_ratio(&slen, &tlen, o.ratio);
+        (ratio, o.variance * ratio / o.ratio)
     } else {
-        options
+        (o.ratio, o.variance)
     };
     let lexical = o.method == Method::Lexical;
     let (n, m) = (source.len(), target.len());
@@ -1047,6 +1045,8 @@ pub fn align_with_progress(
     let t = Side::new(&tlen, vecs.target);
     let sc = Scoring {
         o,
+        ratio,
+        variance,
         baseline: baseline(&s, &t),
         weight: if lexical { o.similarity_weight } else { 0.0 },
         coarse: false,
@@ -1071,10 +1071,8 @@ pub fn align_with_progress(
         let s2 = Side::new(&slen, v.source);
         let t2 = Side::new(&tlen, v.target);
         let sc2 = Scoring {
-            o,
             baseline: baseline(&s2, &t2),
-            weight: sc.weight,
-            coarse: false,
+            ..sc
         };
         (steps, bands) = within(&s2, &t2, &sc2, &steps, 1);
         last = (s2, t2, sc2);
