@@ -63,12 +63,19 @@ fn cached(sources: Sources) -> Result<CustomConfig, CliError> {
     };
     // Well above what any config compiles to (OpenCC's largest, s2twp:
     // about 20 MB); a larger file is a miss.
-    if let Some(bytes) = output::cache::read(&folder, name.as_ref(), 1 << 30)
+    if let Some(bytes) = output::cache::map(&folder, name.as_ref(), 1 << 30) {
+        if let Some(config) = sources.from_static(bytes) {
+            return Ok(config);
+        }
+    } else if let Some(bytes) = output::cache::read(&folder, name.as_ref(), 1 << 30)
         && let Some(config) = sources.from_vec(bytes)
     {
         return Ok(config);
     }
     let config = sources.compile().map_err(config_file_error)?;
+    // Under the digest of what was compiled: a dictionary changed since it
+    // was digested is not cached as the old one.
+    let name = format!("opencc-{:016x}.bin", config.digest());
     // A cache that cannot be written is not an error.
     output::cache::write(&folder, name.as_ref(), &dir.join(&name), &config.to_bytes());
     Ok(config)

@@ -3,19 +3,23 @@
 //! (src/compile/) into the same tables, which the same engine runs.
 //!
 //! Loading is in two steps so that a caller can cache the compiled tables:
-//! [`CustomConfig::sources`] reads every file (and checks the config) and
-//! computes a digest of their contents; [`Sources::compile`] parses the
-//! dictionaries and compiles them (about 1.5 s for s2twp in a release build,
-//! most of it the single-pass plan), and [`Sources::from_bytes`] or
-//! [`Sources::from_vec`] takes back what [`CustomConfig::to_bytes`] wrote for
-//! the same digest (about 16 ms for s2twp, docs/benchmarks.md). The library
-//! reads files but never writes them: the CLI keeps the cache
-//! (crates/cli/convert/custom.rs).
+//! [`CustomConfig::sources`] reads the config, checks it and digests every
+//! file it names (the dictionaries a piece at a time, not kept);
+//! [`Sources::compile`] reads the dictionaries again, parses and compiles
+//! them (about 1.5 s for s2twp in a release build, most of it the
+//! single-pass plan), and [`Sources::from_static`], [`Sources::from_vec`]
+//! or [`Sources::from_bytes`] takes back what [`CustomConfig::to_bytes`]
+//! wrote for the same digest (about 1.5 ms more than a built-in config for
+//! s2twp from a mapped file, docs/convert.md "Custom configs and
+//! dictionaries"). The library reads files but never writes them: the CLI
+//! keeps the cache (crates/cli/convert/custom.rs).
 //!
 //! A loaded config lives as long as the process (its tables are leaked into
 //! `'static`, like the built-in ones), so load each config once.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::compile::layouts::{
@@ -24,7 +28,7 @@ use crate::compile::layouts::{
 };
 use crate::compile::opencc::{
     ConfigProblem, ConfigSpec, DataError, DictSpec, Files, parse_config_text, parse_dict_text,
-    read_text,
+    read_bytes, read_text, text_of,
 };
 use crate::compile::plan::{Compiler, compile_config};
 use crate::config::Config;
@@ -137,10 +141,16 @@ impl std::hash::Hash for CustomConfig {
 #[derive(Debug)]
 pub struct Sources {
     spec: ConfigSpec,
-    /// Each dictionary: its name in the config, its path, its text. Parsed
-    /// only to compile: a cache hit needs the digest alone (the digest
-    /// covers the texts, so a cached config was checked when compiled).
-    texts: Vec<(String, PathBuf, String)>,
+    /// Each dictionary: its name in the config, its path, and its bytes
+    /// when they are built in (else the file is read again to compile).
+    /// Read, checked (UTF-8 first) and parsed only to compile: a cache hit
+    /// needs the digest alone, which reading a file piece by piece gives
+    /// without keeping it (the digest covers the bytes, so a cached config
+    /// was checked when compiled).
+    texts: Vec<(String, PathBuf, Option<&'static [u8]>)>,
+    /// The digest of the config and the names of the user dictionaries,
+    /// before the dictionaries' contents.
+    head: Fnv,
     /// The dictionaries of normalisation stages.
     normalization: BTreeSet<String>,
     like: Option<Config>,
@@ -150,6 +160,7 @@ pub struct Sources {
 /// A fixed, portable hash (std's `DefaultHasher` may change between Rust
 /// releases), for the digest of a config's files: FNV's multiplier over
 /// the [`checksum`] of each field.
+#[derive(Clone, Copy, Debug)]
 struct Fnv(u64);
 
 impl Fnv {
@@ -159,7 +170,46 @@ impl Fnv {
     /// A length-prefixed field, so that ("ab", "c") and ("a", "bc") differ;
     /// eight bytes at a time ([`checksum`]).
     fn field(&mut self, bytes: &[u8]) {
-        self.0 = (self.0 ^ checksum(bytes)).wrapping_mul(0x0100_0000_01b3);
+        self.mix(checksum(bytes));
+    }
+    fn mix(&mut self, sum: u64) {
+        self.0 = (self.0 ^ sum).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// The pieces in which a dictionary's bytes are digested: a file is read
+/// through one buffer of this size instead of whole into fresh memory.
+const PIECE: usize = 1 << 16;
+
+/// The digest of a dictionary's `bytes`: its pieces of [`PIECE`] bytes,
+/// the last one shorter (empty when the length is a multiple).
+fn bytes_digest(bytes: &[u8]) -> u64 {
+    let mut sum = Fnv::new();
+    for piece in bytes.chunks(PIECE) {
+        sum.field(piece);
+    }
+    if bytes.len().is_multiple_of(PIECE) {
+        sum.field(&[]);
+    }
+    sum.0
+}
+
+/// [`bytes_digest`] of the file `path`, read a piece at a time.
+fn file_digest(path: &Path) -> Result<u64, DataError> {
+    let error = |e| DataError::new(path, None, ConfigProblem::Read(e));
+    let mut file = std::fs::File::open(path).map_err(error)?;
+    let mut buffer = Vec::with_capacity(PIECE);
+    let mut sum = Fnv::new();
+    loop {
+        buffer.clear();
+        (&mut file)
+            .take(PIECE as u64)
+            .read_to_end(&mut buffer)
+            .map_err(error)?;
+        sum.field(&buffer);
+        if buffer.len() < PIECE {
+            return Ok(sum.0);
+        }
     }
 }
 
@@ -196,8 +246,7 @@ impl CustomConfig {
             .and_then(|n| n.to_str())
             .and_then(|n| n.parse::<Config>().ok());
         Sources::read(spec, &text, like, dicts, |file| {
-            let p = Path::new(file);
-            Ok((p.to_path_buf(), read_text(p)?))
+            Ok((PathBuf::from(file), None))
         })
     }
 
@@ -222,8 +271,8 @@ impl CustomConfig {
             parse_config_text(Path::new(&name), text, &Files::Vendored).map_err(data_error)?;
         Sources::read(spec, text, Some(config), dicts, |file| {
             match vendored(file) {
-                Some(t) => Ok((PathBuf::from(file), t.to_string())),
-                None => read_text(Path::new(file)).map(|t| (PathBuf::from(file), t)),
+                Some(t) => Ok((PathBuf::from(file), Some(t.as_bytes()))),
+                None => Ok((PathBuf::from(file), None)),
             }
         })
     }
@@ -249,8 +298,7 @@ impl CustomConfig {
             chain: vec![group],
         };
         Sources::read(spec, "bianyi:user-dictionaries", None, dicts, |file| {
-            let p = Path::new(file);
-            Ok((p.to_path_buf(), read_text(p)?))
+            Ok((PathBuf::from(file), None))
         })
     }
 
@@ -304,7 +352,7 @@ impl Sources {
         config_text: &str,
         like: Option<Config>,
         dicts: &[impl AsRef<Path>],
-        mut open: impl FnMut(&str) -> Result<(PathBuf, String), DataError>,
+        mut open: impl FnMut(&str) -> Result<(PathBuf, Option<&'static [u8]>), DataError>,
     ) -> Result<Sources, Error> {
         let user: Vec<DictSpec> = dicts
             .iter()
@@ -344,16 +392,22 @@ impl Sources {
         {
             s.files(&mut names);
         }
+        let head = digest;
         let mut texts = Vec::new();
         for name in &names {
             let (path, text) = open(name).map_err(data_error)?;
+            let sum = match text {
+                Some(bytes) => bytes_digest(bytes),
+                None => file_digest(&path).map_err(data_error)?,
+            };
             digest.field(name.as_bytes());
-            digest.field(text.as_bytes());
+            digest.mix(sum);
             texts.push((name.clone(), path, text));
         }
         Ok(Sources {
             spec,
             texts,
+            head,
             normalization,
             like,
             digest: digest.0,
@@ -379,7 +433,17 @@ impl Sources {
     pub fn compile(self) -> Result<CustomConfig, Error> {
         let mut files = BTreeMap::new();
         let mut entries_total = 0;
+        // The digest of the bytes compiled: a file changed since `read`
+        // gets the tables (and the cache entry) of what it holds now.
+        let mut digest = self.head;
         for (name, path, text) in &self.texts {
+            let bytes = match text {
+                Some(b) => Cow::Borrowed(*b),
+                None => Cow::Owned(read_bytes(path).map_err(data_error)?),
+            };
+            digest.field(name.as_bytes());
+            digest.mix(bytes_digest(&bytes));
+            let text = text_of(path, &bytes).map_err(data_error)?;
             let entries = parse_dict_text(path, text).map_err(data_error)?;
             if !self.normalization.contains(name) {
                 // The fast path treats compatibility ideographs as in no
@@ -412,7 +476,7 @@ impl Sources {
         }
         let parts = Parts {
             blob_len: compiler.blob.bytes.len(),
-            text: compiler.blob.text,
+            text: Cow::Owned(compiler.blob.text),
             tries: compiler.trie_layouts,
             values: compiler.value_layouts,
             charmaps: compiler.charmap_layouts,
@@ -426,14 +490,14 @@ impl Sources {
             key_chars: key_chars.into_iter().collect(),
         };
         let blob = leak_aligned(&compiler.blob.bytes);
-        Ok(parts.load(blob, layout, self.like, self.digest))
+        Ok(parts.load(blob, layout, self.like, digest.0))
     }
 
     /// The config from `bytes` that [`CustomConfig::to_bytes`] wrote for
     /// these sources; `None` when they are not that (another digest, another
     /// version of bianyi, damaged).
     pub fn from_bytes(&self, bytes: &[u8]) -> Option<CustomConfig> {
-        let (parts, layout, (start, len)) = self.check(bytes)?;
+        let (parts, layout, (start, len)) = self.check(bytes, copied)?;
         let blob = leak_aligned(&bytes[start..start + len]);
         Some(parts.load(blob, layout, self.like, self.digest))
     }
@@ -442,7 +506,7 @@ impl Sources {
     /// copying them where they are aligned for `u64` reads, as a large
     /// allocation is (a third fewer page faults when loading s2twp).
     pub fn from_vec(&self, bytes: Vec<u8>) -> Option<CustomConfig> {
-        let (parts, layout, (start, len)) = self.check(&bytes)?;
+        let (parts, layout, (start, len)) = self.check(&bytes, copied)?;
         let blob: &'static [u8] = if bytes[start..].as_ptr().align_offset(8) == 0 {
             &Vec::leak(bytes)[start..start + len]
         } else {
@@ -451,9 +515,28 @@ impl Sources {
         Some(parts.load(blob, layout, self.like, self.digest))
     }
 
+    /// [`Sources::from_bytes`], reading the tables where they are in
+    /// `bytes` (a cache file mapped into memory and never unmapped, as the
+    /// CLI does), so that only the pages a conversion reads are ever
+    /// loaded; they are copied only if they do not lie at a multiple of 8.
+    pub fn from_static(&self, bytes: &'static [u8]) -> Option<CustomConfig> {
+        let (parts, layout, (start, len)) = self.check(bytes, Cow::Borrowed)?;
+        let blob = &bytes[start..start + len];
+        let blob = if blob.as_ptr().align_offset(8) == 0 {
+            blob
+        } else {
+            leak_aligned(blob)
+        };
+        Some(parts.load(blob, layout, self.like, self.digest))
+    }
+
     /// The tables in `bytes` if they are these sources' and undamaged, and
     /// where their blob lies.
-    fn check(&self, bytes: &[u8]) -> Option<(Parts, ConfigLayout, Range)> {
+    fn check<'a>(
+        &self,
+        bytes: &'a [u8],
+        text: impl FnOnce(&'a str) -> Cow<'static, str>,
+    ) -> Option<(Parts, ConfigLayout, Range)> {
         let (bytes, sum) = bytes.split_last_chunk::<8>()?;
         if checksum(bytes) != u64::from_le_bytes(*sum) {
             return None;
@@ -462,24 +545,44 @@ impl Sources {
         if r.u64()? != FORMAT || r.u64()? != self.digest {
             return None;
         }
-        let (parts, layout, blob) = decode(&mut r)?;
+        let (parts, layout, blob) = decode(&mut r, text)?;
         (r.at == bytes.len() && parts.valid()).then_some((parts, layout, blob))
     }
 }
 
-/// A checksum of `bytes`, eight at a time (FNV-1a byte by byte was a
-/// large part of the load of a cached s2twp): a damaged cache file is a
-/// miss.
+/// The text of a cache's string pool, copied out of bytes that do not live
+/// as long as the tables.
+fn copied(text: &str) -> Cow<'static, str> {
+    Cow::Owned(text.to_owned())
+}
+
+/// A checksum of `bytes`, in four independent lanes of eight bytes (FNV-1a
+/// byte by byte was a large part of the load of a cached s2twp, and one
+/// lane waits on its multiplications): a damaged cache file is a miss.
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ bytes.len() as u64;
-    let (words, rest) = bytes.as_chunks::<8>();
-    for w in words {
-        h = (h ^ u64::from_le_bytes(*w))
-            .wrapping_mul(0x0100_0000_01B3)
-            .rotate_left(23);
+    const K: u64 = 0x0100_0000_01B3;
+    let mix = |h: u64, w: &[u8; 8]| (h ^ u64::from_le_bytes(*w)).wrapping_mul(K).rotate_left(23);
+    let seed = 0x9E37_79B9_7F4A_7C15 ^ bytes.len() as u64;
+    let mut lanes = [
+        seed,
+        seed.rotate_left(16),
+        seed.rotate_left(32),
+        seed.rotate_left(48),
+    ];
+    let (blocks, rest) = bytes.as_chunks::<32>();
+    for block in blocks {
+        let (words, _) = block.as_chunks::<8>();
+        for (lane, w) in lanes.iter_mut().zip(words) {
+            *lane = mix(*lane, w);
+        }
     }
-    for &b in rest {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+    let (words, tail) = rest.as_chunks::<8>();
+    let mut h = lanes.iter().fold(0, |h, &l| mix(h, &l.to_le_bytes()));
+    for w in words {
+        h = mix(h, w);
+    }
+    for &b in tail {
+        h = (h ^ u64::from(b)).wrapping_mul(K);
     }
     h
 }
@@ -530,7 +633,7 @@ fn leak_aligned(bytes: &[u8]) -> &'static [u8] {
 /// The compiled tables of one config, owned, but for the blob (its length).
 struct Parts {
     blob_len: usize,
-    text: String,
+    text: Cow<'static, str>,
     tries: Vec<TrieLayout>,
     values: Vec<ValuesLayout>,
     charmaps: Vec<CharMapLayout>,
@@ -557,7 +660,10 @@ impl Parts {
         debug_assert_eq!(blob.len(), self.blob_len);
         let tables = Box::leak(Box::new(Tables::new(TableParts {
             blob,
-            text: String::leak(self.text),
+            text: match self.text {
+                Cow::Borrowed(t) => t,
+                Cow::Owned(t) => String::leak(t),
+            },
             tries: Vec::leak(self.tries),
             values: Vec::leak(self.values),
             charmaps: Vec::leak(self.charmaps),
@@ -579,7 +685,9 @@ impl Parts {
             })),
         }
     }
+}
 
+impl Parts {
     /// Whether every range lies in the blob or the text and every index
     /// in its list: a cache file that passed the digest check but was
     /// damaged must not make the engine read out of bounds (it would
@@ -633,10 +741,10 @@ impl Parts {
     }
 }
 
-/// The version of the bytes of [`CustomConfig::to_bytes`] (2: segmented
-/// configs get the single-pass plan; caches of version 1 hold the
-/// stage-by-stage one).
-const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x02");
+/// The version of the bytes of [`CustomConfig::to_bytes`] (3: the checksum
+/// in four lanes; 2: segmented configs get the single-pass plan; caches of
+/// version 1 hold the stage-by-stage one).
+const FORMAT: u64 = u64::from_le_bytes(*b"BYOCC\0\0\x03");
 
 #[derive(Default)]
 struct Writer {
@@ -668,7 +776,7 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn u64(&mut self) -> Option<u64> {
         let b = self.bytes.get(self.at..self.at.checked_add(8)?)?;
         self.at += 8;
@@ -683,7 +791,7 @@ impl Reader<'_> {
     fn range(&mut self) -> Option<Range> {
         Some((self.n()?, self.n()?))
     }
-    fn bytes(&mut self) -> Option<&[u8]> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let len = self.n()?;
         let b = self.bytes.get(self.at..self.at.checked_add(len)?)?;
         self.at += len;
@@ -847,10 +955,13 @@ fn encode(w: &mut Writer, p: TableParts, c: &ConfigLayout) {
 }
 
 /// The parts and config in `r`, and where the blob lies in its bytes.
-fn decode(r: &mut Reader<'_>) -> Option<(Parts, ConfigLayout, Range)> {
+fn decode<'a>(
+    r: &mut Reader<'a>,
+    text: impl FnOnce(&'a str) -> Cow<'static, str>,
+) -> Option<(Parts, ConfigLayout, Range)> {
     let blob_len = r.bytes()?.len();
     let blob = (r.at - blob_len, blob_len);
-    let text = String::from_utf8(r.bytes()?.to_vec()).ok()?;
+    let text = text(std::str::from_utf8(r.bytes()?).ok()?);
     let lead = |r: &mut Reader<'_>| -> Option<[u32; 8]> {
         let mut b = [0u32; 8];
         for x in &mut b {

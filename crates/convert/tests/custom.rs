@@ -414,3 +414,48 @@ fn user_dictionary_on_a_builtin_config_is_segmented() {
     assert_eq!(fast.convert(text), "滑鼠和軟體，頭毛");
     assert_eq!(general.convert(text), fast.convert(text));
 }
+
+/// The digest covers every byte of every file, read in pieces (a file is
+/// digested without being kept), and a file changed between reading and
+/// compiling gives the compiled config the digest of what it now holds, so
+/// that a cache never files new tables under old contents.
+#[test]
+fn digests_follow_the_bytes_compiled() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let names = dir.path().join("names.txt");
+    let digest_of = |text: &[u8]| {
+        std::fs::write(&names, text).expect("write");
+        CustomConfig::builtin_sources(Config::S2t, &[&names])
+            .expect("loads")
+            .digest()
+    };
+    // Around the 64 KiB pieces: one byte more or less, one byte changed in
+    // the second piece, the same bytes again.
+    let line = "头发\t頭毛\n".as_bytes();
+    let mut long: Vec<u8> = line.iter().copied().cycle().take(65_536).collect();
+    let whole = digest_of(&long);
+    assert_eq!(digest_of(&long), whole);
+    long.extend_from_slice(b"\n");
+    let one_more = digest_of(&long);
+    assert_ne!(one_more, whole);
+    long.truncate(65_535);
+    assert_ne!(digest_of(&long), whole);
+    long.resize(65_536, b'\n');
+    long.extend_from_slice(line);
+    let two_pieces = digest_of(&long);
+    let at = long.len() - 2;
+    long[at] ^= 1;
+    assert_ne!(digest_of(&long), two_pieces);
+
+    std::fs::write(&names, "头发\t頭毛\n").expect("write");
+    let sources = CustomConfig::builtin_sources(Config::S2t, &[&names]).expect("loads");
+    let read = sources.digest();
+    std::fs::write(&names, "头发\t頭髮毛\n").expect("write");
+    let now = CustomConfig::builtin_sources(Config::S2t, &[&names])
+        .expect("loads")
+        .digest();
+    let config = sources.compile().expect("compiles");
+    assert_ne!(read, now);
+    assert_eq!(config.digest(), now);
+    assert_eq!(Converter::custom(config).build().convert("头发"), "頭髮毛");
+}

@@ -175,11 +175,26 @@ pub(crate) fn line_column(text: &[u8], offset: usize) -> (u64, u64) {
 
 /// Reads `path` as UTF-8 (a BOM is kept: callers skip it).
 pub(crate) fn read_text(path: &Path) -> Result<String, DataError> {
-    let bytes = fs::read(path).map_err(|e| DataError::new(path, None, ConfigProblem::Read(e)))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
-        DataError::new(path, Some(at), ConfigProblem::NotUtf8)
-    })
+    String::from_utf8(read_bytes(path)?)
+        .map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> DataError {
+    DataError::new(
+        path,
+        Some(line_column(bytes, valid_up_to)),
+        ConfigProblem::NotUtf8,
+    )
+}
+
+/// The file `path`, read whole.
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
+    fs::read(path).map_err(|e| DataError::new(path, None, ConfigProblem::Read(e)))
+}
+
+/// `bytes` (read from `path`) as text, or where they stop being UTF-8.
+pub(crate) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, DataError> {
+    std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))
 }
 
 /// Parses an OpenCC text dictionary (`key<TAB>value value…` per line; a
