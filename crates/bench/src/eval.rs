@@ -19,7 +19,11 @@
 //! * detection: precision and recall of the class detection gives real
 //!   Taiwan, Hong Kong and mainland text and text converted mechanically
 //!   (OpenCC's s2t, s2tw, s2hk on mainland text), per line and per file.
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "a report on the terminal")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a report on the terminal"
+)]
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -27,31 +31,34 @@ use std::path::{Path, PathBuf};
 
 use bianyi_convert::{Config, Converter, Detector, Script, Standard, Target, TargetConverter};
 
-type System = (String, Box<dyn Fn(&str) -> String>);
+/// A conversion under test.
+type Convert = Box<dyn Fn(&str) -> String>;
+/// A named conversion.
+type System = (String, Convert);
 
-fn to(target: Target, phrases: bool) -> Box<dyn Fn(&str) -> String> {
+fn to(target: Target, phrases: bool) -> Convert {
     let tc = TargetConverter::new(target).phrases(phrases);
     Box::new(move |s: &str| tc.convert(s))
 }
 
-fn config(c: Config) -> Box<dyn Fn(&str) -> String> {
+fn config(c: Config) -> Convert {
     let conv = Converter::new(c);
     Box::new(move |s: &str| conv.convert(s))
 }
 
-fn chain(a: Config, b: Config) -> Box<dyn Fn(&str) -> String> {
+fn chain(a: Config, b: Config) -> Convert {
     let (a, b) = (Converter::new(a), Converter::new(b));
     Box::new(move |s: &str| b.convert(&a.convert(s)))
 }
 
 #[cfg(feature = "zhconv")]
-fn zhconv(variant: &str) -> Option<Box<dyn Fn(&str) -> String>> {
+fn zhconv(variant: &str) -> Option<Convert> {
     let v: zhconv::Variant = variant.parse().ok()?;
     Some(Box::new(move |s: &str| zhconv::zhconv(s, v)))
 }
 
 #[cfg(not(feature = "zhconv"))]
-fn zhconv(_: &str) -> Option<Box<dyn Fn(&str) -> String>> {
+fn zhconv(_: &str) -> Option<Convert> {
     None
 }
 
@@ -64,8 +71,6 @@ fn systems(from: &str, to_tag: &str) -> Vec<System> {
     };
     v.push((format!("bianyi --to {to_tag}"), to(target, false)));
     v.push((format!("bianyi --to {to_tag} --phrases"), to(target, true)));
-    let opencc: &[(&str, Box<dyn Fn(&str) -> String>)] = &[];
-    let _ = opencc;
     match (from, to_tag) {
         ("zh-CN", "zh-TW") => {
             v.push(("OpenCC s2tw".into(), config(Config::S2tw)));
@@ -160,8 +165,13 @@ fn pairs(dir: &Path) -> Vec<(String, [String; 3])> {
         .unwrap_or_default();
     files.sort();
     for f in files {
-        let Ok(text) = fs::read_to_string(&f) else { continue };
-        let source = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let Ok(text) = fs::read_to_string(&f) else {
+            continue;
+        };
+        let source = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         for line in text.lines().skip(1) {
             let cells: Vec<&str> = line.split('\t').collect();
             if cells.len() < 4 {
@@ -169,7 +179,11 @@ fn pairs(dir: &Path) -> Vec<(String, [String; 3])> {
             }
             rows.push((
                 source.clone(),
-                [cells[1].to_string(), cells[2].to_string(), cells[3].to_string()],
+                [
+                    cells[1].to_string(),
+                    cells[2].to_string(),
+                    cells[3].to_string(),
+                ],
             ));
         }
     }
@@ -181,11 +195,18 @@ fn mono(dir: &Path) -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
     let mut out = BTreeMap::new();
     for v in VARIANTS {
         let mut by_file = BTreeMap::new();
-        let Ok(d) = fs::read_dir(dir.join(v)) else { continue };
+        let Ok(d) = fs::read_dir(dir.join(v)) else {
+            continue;
+        };
         for e in d.flatten() {
             let p = e.path();
-            let Ok(text) = fs::read_to_string(&p) else { continue };
-            let name = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let Ok(text) = fs::read_to_string(&p) else {
+                continue;
+            };
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
             by_file.insert(name, text.lines().map(str::to_string).collect::<Vec<_>>());
         }
         out.insert(v, by_file);
@@ -195,12 +216,14 @@ fn mono(dir: &Path) -> BTreeMap<&'static str, BTreeMap<String, Vec<String>>> {
 
 fn conversion_tables(rows: &[(String, [String; 3])]) {
     println!("## Conversion against the real translation in the other variant\n");
-    println!("Exact: share of messages converted to exactly the other variant's translation. CER: character error rate (edit distance over the reference's characters). \"Equal length\": the pairs whose two translations have the same number of characters (mostly a difference of script and standard).\n");
+    println!(
+        "Exact: share of messages converted to exactly the other variant's translation. CER: character error rate (edit distance over the reference's characters). \"Equal length\": the pairs whose two translations have the same number of characters (mostly a difference of script and standard).\n"
+    );
     println!("| direction | system | pairs | exact | CER | equal-length pairs | exact | CER |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for (fi, from) in VARIANTS.iter().enumerate() {
         for (ti, to_tag) in VARIANTS.iter().enumerate() {
-            if fi == ti || (fi != 0 && ti != 0 && false) {
+            if fi == ti {
                 continue;
             }
             let selected: Vec<(&str, &str)> = rows
@@ -238,16 +261,29 @@ fn conversion_tables(rows: &[(String, [String; 3])]) {
 /// How many changed lines per system the stability table shows on stderr
 /// (`BIANYI_EVAL_SHOW=N`; none by default).
 fn show_changed() -> usize {
-    std::env::var("BIANYI_EVAL_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0)
+    std::env::var("BIANYI_EVAL_SHOW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }
 
 fn stability_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>) {
     println!("## Stability: real text converted to its own standard\n");
-    println!("Share of lines that the conversion changes (lower is better; correct text should stay as it is), and lines where converting twice differs from converting once. Each line is converted on its own, as a document of one line (the hardest case for detection: `bianyi --to` on a whole file judges each line with the file's verdict as prior).\n");
+    println!(
+        "Share of lines that the conversion changes (lower is better; correct text should stay as it is), and lines where converting twice differs from converting once. Each line is converted on its own, as a document of one line (the hardest case for detection: `bianyi --to` on a whole file judges each line with the file's verdict as prior).\n"
+    );
     println!("| text | system | lines | changed | twice ≠ once |");
     println!("|---|---|---:|---:|---:|");
-    for (v, target) in [("zh-TW", Target::Taiwan), ("zh-HK", Target::HongKong), ("zh-CN", Target::Mainland)] {
-        let lines: Vec<&String> = mono.get(v).into_iter().flat_map(|m| m.values().flatten()).collect();
+    for (v, target) in [
+        ("zh-TW", Target::Taiwan),
+        ("zh-HK", Target::HongKong),
+        ("zh-CN", Target::Mainland),
+    ] {
+        let lines: Vec<&String> = mono
+            .get(v)
+            .into_iter()
+            .flat_map(|m| m.values().flatten())
+            .collect();
         let mut systems: Vec<System> = vec![
             (format!("bianyi --to {v}"), to(target, false)),
             (format!("bianyi --to {v} --phrases"), to(target, true)),
@@ -314,7 +350,11 @@ fn detection_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>
     // Labelled texts: real text of each variant, and mainland text
     // converted by OpenCC (what a mechanical conversion writes).
     let mut texts: Vec<(&'static str, String, Vec<String>)> = Vec::new();
-    for (v, class) in [("zh-TW", "taiwan"), ("zh-HK", "hong-kong"), ("zh-CN", "mainland")] {
+    for (v, class) in [
+        ("zh-TW", "taiwan"),
+        ("zh-HK", "hong-kong"),
+        ("zh-CN", "mainland"),
+    ] {
         for (file, lines) in mono.get(v).into_iter().flatten() {
             texts.push((class, format!("{v}/{file}"), lines.clone()));
         }
@@ -323,7 +363,11 @@ fn detection_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>
     for (file, lines) in mono.get("zh-CN").into_iter().flatten() {
         for c in converters {
             let conv = Converter::new(c);
-            texts.push(("converted", format!("{c}(zh-CN/{file})"), lines.iter().map(|l| conv.convert(l)).collect()));
+            texts.push((
+                "converted",
+                format!("{c}(zh-CN/{file})"),
+                lines.iter().map(|l| conv.convert(l)).collect(),
+            ));
         }
     }
     let classes = ["taiwan", "hong-kong", "mainland", "converted"];
@@ -334,7 +378,9 @@ fn detection_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>
                 for l in lines {
                     let mut d = Detector::new();
                     d.feed(l);
-                    *confusion.entry((class, class_of(&d.detection()))).or_default() += 1;
+                    *confusion
+                        .entry((class, class_of(&d.detection())))
+                        .or_default() += 1;
                 }
             } else {
                 let mut d = Detector::new();
@@ -342,15 +388,27 @@ fn detection_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>
                     d.feed(l);
                     d.feed("\n");
                 }
-                *confusion.entry((class, class_of(&d.detection()))).or_default() += 1;
+                *confusion
+                    .entry((class, class_of(&d.detection())))
+                    .or_default() += 1;
             }
         }
         println!("## Detection per {unit}\n");
-        println!("| class | {unit}s | precision | recall | taken for Taiwan | Hong Kong | mainland | converted | neutral |");
+        println!(
+            "| class | {unit}s | precision | recall | taken for Taiwan | Hong Kong | mainland | converted | neutral |"
+        );
         println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for c in classes {
-            let total: usize = confusion.iter().filter(|((t, _), _)| *t == c).map(|(_, n)| n).sum();
-            let predicted: usize = confusion.iter().filter(|((_, p), _)| *p == c).map(|(_, n)| n).sum();
+            let total: usize = confusion
+                .iter()
+                .filter(|((t, _), _)| *t == c)
+                .map(|(_, n)| n)
+                .sum();
+            let predicted: usize = confusion
+                .iter()
+                .filter(|((_, p), _)| *p == c)
+                .map(|(_, n)| n)
+                .sum();
             let right = confusion.get(&(c, c)).copied().unwrap_or(0);
             let cell = |p: &str| confusion.get(&(c, p)).copied().unwrap_or(0);
             println!(
@@ -399,7 +457,10 @@ fn standard_table(texts: &[(&'static str, String, Vec<String>)]) {
     println!("| text | files | Taiwan | Hong Kong | OpenCC | none (not Traditional) |");
     println!("|---|---:|---:|---:|---:|---:|");
     for (row, [tw, hk, oc, none]) in rows {
-        println!("| {row} | {} | {tw} | {hk} | {oc} | {none} |", tw + hk + oc + none);
+        println!(
+            "| {row} | {} | {tw} | {hk} | {oc} | {none} |",
+            tw + hk + oc + none
+        );
     }
     println!();
 }
@@ -417,7 +478,10 @@ fn rate_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>) {
         classes.push((name.to_string(), *d.counts()));
     };
     for v in VARIANTS {
-        let mut lines = mono.get(v).into_iter().flat_map(|m| m.values().flatten().cloned());
+        let mut lines = mono
+            .get(v)
+            .into_iter()
+            .flat_map(|m| m.values().flatten().cloned());
         total(v, &mut lines);
     }
     for c in [Config::S2t, Config::S2tw, Config::S2hk] {
@@ -430,7 +494,9 @@ fn rate_tables(mono: &BTreeMap<&'static str, BTreeMap<String, Vec<String>>>) {
         total(&format!("{c}(zh-CN)"), &mut lines);
     }
     println!("## Evidence per 1,000 Han characters\n");
-    println!("| text | Han | S-only | T-only | not TW | not HK | not OpenCC | TW forms | HK forms | Cantonese | mainland≠TW words | TW words | mainland≠HK words | HK words |");
+    println!(
+        "| text | Han | S-only | T-only | not TW | not HK | not OpenCC | TW forms | HK forms | Cantonese | mainland≠TW words | TW words | mainland≠HK words | HK words |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (name, c) in classes {
         let k = 1000.0 / c.han.max(1) as f64;
@@ -467,12 +533,22 @@ fn main() {
             _ => dir = PathBuf::from(a),
         }
     }
-    let base = if split == "all" { dir.clone() } else { dir.join("split").join(&split) };
+    let base = if split == "all" {
+        dir.clone()
+    } else {
+        dir.join("split").join(&split)
+    };
     if !base.exists() {
-        eprintln!("{} not found: run scripts/devset/fetch.py first", base.display());
+        eprintln!(
+            "{} not found: run scripts/devset/fetch.py first",
+            base.display()
+        );
         std::process::exit(2);
     }
-    println!("# `--to` on the dev set ({split} split of {})\n", dir.display());
+    println!(
+        "# `--to` on the dev set ({split} split of {})\n",
+        dir.display()
+    );
     let want = |t: &str| only.as_deref().is_none_or(|o| o == t);
     if want("conversion") {
         conversion_tables(&pairs(&base.join("pairs")));
