@@ -308,13 +308,13 @@ fn serve_says_when_its_port_is_taken() {
     assert!(err.contains("cannot serve the workspace:"), "{err}");
 }
 
-#[test]
-fn serve_prints_its_url_and_answers_there() {
-    use std::io::{BufRead, Read, Write};
-    let dir = example();
+/// `bianyi ARGS` (a `serve` command) started in `dir`, and the host and
+/// port of the URL it prints first.
+fn serve(dir: &Path, args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
-        .args(["serve", "."])
-        .current_dir(dir.path())
+        .args(args)
+        .current_dir(dir)
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -325,15 +325,19 @@ fn serve_prints_its_url_and_answers_there() {
     std::io::BufReader::new(child.stderr.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let url = line
+    let authority = line
         .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    let authority = url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
+        .find_map(|w| w.strip_prefix("http://127.0.0.1:"))
+        .map(|port| format!("127.0.0.1:{}", port.trim_end_matches('/')))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"));
+    (child, authority)
+}
+
+#[test]
+fn serve_prints_its_url_and_answers_there() {
+    use std::io::{Read, Write};
+    let dir = example();
+    let (mut child, authority) = serve(dir.path(), &["serve", "."]);
     let ask = |host: &str| {
         let mut s = std::net::TcpStream::connect(&authority).unwrap();
         write!(
@@ -356,27 +360,10 @@ fn serve_prints_its_url_and_answers_there() {
 
 #[test]
 fn serve_one_document_without_a_project() {
-    use std::io::{BufRead, Read, Write};
+    use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), "衣服干了。\n").unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bianyi"))
-        .args(["serve", "a.txt", "--to", "zh-TW"])
-        .current_dir(dir.path())
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let authority = line
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("http://127.0.0.1:"))
-        .map(|port| format!("127.0.0.1:{}", port.trim_end_matches('/')))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"));
+    let (mut child, authority) = serve(dir.path(), &["serve", "a.txt", "--to", "zh-TW"]);
     let ask = |head: &str, body: &str| {
         let mut s = std::net::TcpStream::connect(&authority).unwrap();
         write!(
