@@ -320,11 +320,11 @@ fn serve(dir: &Path, args: &[&str]) -> (std::process::Child, String) {
         .env_remove("LC_MESSAGES")
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .unwrap();
+        .expect("bianyi serve starts");
     let mut line = String::new();
-    std::io::BufReader::new(child.stderr.take().unwrap())
+    std::io::BufReader::new(child.stderr.take().expect("piped"))
         .read_line(&mut line)
-        .unwrap();
+        .expect("its first line");
     let authority = line
         .split_whitespace()
         .find_map(|w| w.strip_prefix("http://127.0.0.1:"))
