@@ -1,4 +1,4 @@
-"""Results of 4096 bytes of UTF-8 or more come back through UTF-32: bianyi
+"""Results of 256 KiB of UTF-8 or more come back through UTF-32: bianyi
 writes them as UTF-32LE, 30 KiB of UTF-8 at a time, four 3-byte sequences
 at once where it can, and CPython decodes and joins the pieces. No character
 may be dropped, doubled or changed at the threshold, at a piece boundary or
@@ -14,7 +14,7 @@ import bianyi
 
 #: The size of the UTF-8 result from which it comes back through UTF-32,
 #: and the UTF-8 bytes of one piece (crates/python/src/lib.rs).
-THRESHOLD = 4096
+THRESHOLD = 256 * 1024
 PIECE = 30 * 1024
 
 #: Characters t2s leaves as they are, of each UTF-8 width: 1 byte, 2 bytes
@@ -46,7 +46,7 @@ def same(conv, text, expected=None):
         )
 
 
-@pytest.mark.parametrize("size", [THRESHOLD - 1, THRESHOLD, THRESHOLD + 1, PIECE - 1, PIECE, PIECE + 1, 2 * PIECE, 2 * PIECE + 1])
+@pytest.mark.parametrize("size", [THRESHOLD - 1, THRESHOLD, THRESHOLD + 1, 9 * PIECE - 1, 9 * PIECE, 9 * PIECE + 1])
 @pytest.mark.parametrize("width", [1, 2, 3, 4])
 def test_results_around_the_threshold_and_the_pieces(size, width):
     conv = bianyi.Converter("t2s", threads=1)
@@ -62,11 +62,12 @@ def test_results_around_the_threshold_and_the_pieces(size, width):
 def test_a_character_straddling_each_piece_boundary(width):
     conv = bianyi.Converter("t2s", threads=2)
     c = WIDTHS[width][0]
-    for boundary in (PIECE, 2 * PIECE, 3 * PIECE):
+    for boundary in (PIECE, 2 * PIECE, 9 * PIECE):
         for shift in range(width + 1):
-            # `c` starts `shift` bytes before the boundary.
-            text = "b" * (boundary - shift) + c + "漢字" * 10 + "c" * 7
-            expected = "b" * (boundary - shift) + c + "汉字" * 10 + "c" * 7
+            # `c` starts `shift` bytes before the boundary (and the result
+            # is long enough to come back through UTF-32).
+            text = "b" * (boundary - shift) + c + "漢字" * 10 + "c" * THRESHOLD
+            expected = "b" * (boundary - shift) + c + "汉字" * 10 + "c" * THRESHOLD
             same(conv, text, expected=expected)
 
 
@@ -81,8 +82,8 @@ def test_runs_of_3_byte_characters_of_every_length_and_alignment():
             for other in ("x", "é", "\U00020000"):
                 parts.append(other * lead + "汉" * run + "體" * (run % 3) + other)
     text = "".join(parts)
-    text *= PIECE * 2 // len(text.encode()) + 1
-    assert len(text.encode()) > PIECE * 2
+    text *= THRESHOLD // len(text.encode()) + 1
+    assert len(text.encode()) > THRESHOLD
     same(conv, text)
     assert conv.convert(text).count("体") == text.count("體")
 
@@ -91,7 +92,7 @@ def test_runs_of_3_byte_characters_of_every_length_and_alignment():
 def test_random_widths_match_the_utf8_path(seed):
     rng = random.Random(seed)
     every = "".join(WIDTHS.values()) + "體驗們說"
-    for n in (1_500, 12_000, 40_000):
+    for n in (1_500, 150_000):
         # Runs of one width, then single characters of any width.
         out = []
         while len(out) < n:
@@ -107,12 +108,12 @@ def test_random_widths_match_the_utf8_path(seed):
 @pytest.mark.parametrize(
     "text",
     [
-        "ascii only " * 600,  # a 1-byte-a-character str
-        "Latin-1 é\xff " * 600,
-        "漢字，" * 2000,  # 2 bytes a character
-        "漢字\U00020000" * 2000,  # 4 bytes a character
-        "x" * 40_000 + "\U0010ffff",  # an astral character in the last piece only
-        "\U0010ffff" + "x" * 40_000,
+        "ascii only " * 30_000,  # a 1-byte-a-character str
+        "Latin-1 é\xff " * 30_000,
+        "漢字，" * 30_000,  # 2 bytes a character
+        "漢字\U00020000" * 30_000,  # 4 bytes a character
+        "x" * 300_000 + "\U0010ffff",  # an astral character in the last piece only
+        "\U0010ffff" + "x" * 300_000,
     ],
 )
 def test_every_storage_kind_of_result(text):
@@ -128,8 +129,9 @@ def test_empty_and_short_results_take_the_utf8_path_unchanged():
     conv = bianyi.Converter("t2s")
     assert conv.convert("") == ""
     assert conv.convert("漢") == "汉"
-    assert conv.convert("漢" * 1365) == "汉" * 1365  # 4095 bytes
-    assert conv.convert("漢" * 1366) == "汉" * 1366  # 4098 bytes
+    n = THRESHOLD // 3
+    assert conv.convert("漢" * n) == "汉" * n  # just under the threshold
+    assert conv.convert("漢" * (n + 1)) == "汉" * (n + 1)  # just over
 
 
 @pytest.mark.parametrize("threads", [2, 3, 4])
