@@ -53,14 +53,13 @@ const READ_IN_PIECES: usize = 256 * 1024;
 const PIECE_CHARS: usize = 16 * 1024;
 
 /// A result of this many bytes of UTF-8 or more is returned through
-/// UTF-32LE (see `to_py_str`): CPython's UTF-8 decoder builds a long
-/// result in fresh buffers bigger than the result (a 1-byte-a-character
-/// draft as long as the UTF-8, then one twice that size for Chinese), a
-/// page fault every 4 KiB of them in a loop of long calls, while the
-/// UTF-32 pieces come and go in memory glibc reuses. Where no memory is
-/// fresh the two ways cost the same within 3 % (measured from 2 KiB to
-/// 256 KiB: the UTF-32 way 0–3 % slower), so shorter results keep the UTF-8
-/// way (docs/python.md).
+/// UTF-32LE (see `to_py_str`). CPython's UTF-8 decoder takes fresh memory
+/// for a long result in a loop of long calls (1,195 page faults a call for
+/// a 3.3 MB result), while the UTF-32 pieces and their joined `str` come
+/// from memory glibc reuses (49); and its UTF-32 decoder is 5× faster.
+/// Where no memory is fresh the two ways cost the same within 3 %
+/// (measured from 2 KiB to 256 KiB: the UTF-32 way 0–3 % slower), so
+/// shorter results keep the UTF-8 way (docs/python.md).
 const UTF32_OUT_BYTES: usize = 256 * 1024;
 
 /// The UTF-8 bytes of a result turned into one UTF-32 `bytes` object at a
