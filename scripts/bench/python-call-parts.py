@@ -13,8 +13,15 @@ PyUnicode_AsUTF8AndSize makes of it), medians and bests in ms:
   binding calls to read a str;
 - PyUnicode_AsUTF8AndSize (through ctypes) on a new str and on the same str
   again: what a binding for the 3.10+ stable ABI would call instead;
-- `result.decode()`: the work of PyUnicode_FromStringAndSize, which makes
-  the result a str;
+- `result.decode()`: the work of PyUnicode_FromStringAndSize, which made
+  a long result a str before the UTF-32 way out;
+- `bytes.decode("utf-32-le")` of the whole result, and of the result in
+  30 KiB pieces then joined: CPython's share of the way a result of 4096
+  bytes or more now takes (bianyi writes the UTF-32 pieces; that part of
+  the call is not measured apart here);
+- `str.encode("utf-32-le")`: the way in through UTF-32 that was tried and
+  not kept (transcoding it to UTF-8 cost more than it saved);
+- the whole call again with the converter's default threads;
 - `convert_arrow` of the text as one slot of a pyarrow array (UTF-8 in and
   out, no str), when pyarrow is installed;
 - `opencc.OpenCC(config).convert(text)` when the `opencc` package is.
@@ -48,7 +55,19 @@ def main() -> int:
 
     text = open(args.file, encoding="utf-8").read()
     conv = bianyi.Converter(args.config, threads=1)
-    result = conv.convert(text).encode()
+    converted = conv.convert(text)
+    result = converted.encode()
+    result32 = converted.encode("utf-32-le")
+    # The pieces bianyi decodes: 30 KiB of UTF-8 each (lib.rs, OUT_PIECE_BYTES).
+    pieces32, start = [], 0
+    while start < len(converted):
+        end, size8 = start, 0
+        while end < len(converted) and size8 + len(converted[end].encode()) <= 30 * 1024:
+            size8 += len(converted[end].encode())
+            end += 1
+        pieces32.append(converted[start:end].encode("utf-32-le"))
+        start = end
+    default = bianyi.Converter(args.config)
     as_utf8 = ctypes.pythonapi.PyUnicode_AsUTF8AndSize
     as_utf8.restype = ctypes.c_void_p
     as_utf8.argtypes = [ctypes.py_object, ctypes.POINTER(ctypes.c_ssize_t)]
@@ -63,6 +82,10 @@ def main() -> int:
         "AsUTF8AndSize, new str": lambda t: as_utf8(t, ctypes.byref(size)),
         "AsUTF8AndSize, same str again": None,
         "bytes.decode of the result": lambda t: result.decode(),
+        "bytes.decode('utf-32-le') of the result": lambda t: result32.decode("utf-32-le"),
+        "… of its 30 KiB pieces, joined": lambda t: "".join([p.decode("utf-32-le") for p in pieces32]),
+        "str.encode('utf-32-le') (tried, not kept)": lambda t: t.encode("utf-32-le"),
+        f"convert, default threads ({default.threads})": lambda t: default.convert(t),
     }
     try:
         import pyarrow as pa

@@ -1,0 +1,154 @@
+"""Results of 256 KiB of UTF-8 or more come back through UTF-32: bianyi
+writes them as UTF-32LE, 30 KiB of UTF-8 at a time, four 3-byte sequences
+at once where it can, and CPython decodes and joins the pieces. No character
+may be dropped, doubled or changed at the threshold, at a piece boundary or
+at the edge of a group of four, whatever CPython's storage kind of the
+result (1, 2 or 4 bytes a character)."""
+
+import random
+import sys
+
+import pytest
+
+import bianyi
+
+#: The size of the UTF-8 result from which it comes back through UTF-32,
+#: and the UTF-8 bytes of one piece (crates/python/src/lib.rs).
+THRESHOLD = 256 * 1024
+PIECE = 30 * 1024
+
+#: Characters t2s leaves as they are, of each UTF-8 width: 1 byte, 2 bytes
+#: (Latin-1 and beyond), 3 bytes (Simplified ideographs, punctuation, the
+#: last BMP characters), 4 bytes (astral ideographs, an emoji, the last
+#: code point).
+WIDTHS = {
+    1: "a\n\x00\x7f",
+    2: "\x80é\xff\u07ff",
+    3: "\u0800汉字，\ud7ff\ue000\ufeff\uffff",
+    4: "\U00020000\U0002b608😀\U0010ffff",
+}
+
+
+def oracle(conv, text):
+    # convert_many returns its results from UTF-8 (CPython's decoder).
+    return conv.convert_many([text], threads=1)[0]
+
+
+def same(conv, text, expected=None):
+    got = conv.convert(text)
+    assert type(got) is str
+    want = oracle(conv, text) if expected is None else expected
+    if got != want:
+        at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+        raise AssertionError(
+            f"{len(text)} characters: result differs at {at} (lengths {len(got)} and {len(want)}): "
+            f"{got[max(0, at - 3):at + 3]!r} vs {want[max(0, at - 3):at + 3]!r}"
+        )
+
+
+@pytest.mark.parametrize("size", [THRESHOLD - 1, THRESHOLD, THRESHOLD + 1, 9 * PIECE - 1, 9 * PIECE, 9 * PIECE + 1])
+@pytest.mark.parametrize("width", [1, 2, 3, 4])
+def test_results_around_the_threshold_and_the_pieces(size, width):
+    conv = bianyi.Converter("t2s", threads=1)
+    # A result of `size` bytes or just over: the last character may straddle
+    # the threshold or a piece boundary.
+    c = WIDTHS[width][-1]
+    for pad in range(4):
+        text = "a" * pad + c * ((size - pad) // width + 1)
+        same(conv, text, expected=text)
+
+
+@pytest.mark.parametrize("width", [2, 3, 4])
+def test_a_character_straddling_each_piece_boundary(width):
+    conv = bianyi.Converter("t2s", threads=2)
+    c = WIDTHS[width][0]
+    for boundary in (PIECE, 2 * PIECE, 9 * PIECE):
+        for shift in range(width + 1):
+            # `c` starts `shift` bytes before the boundary (and the result
+            # is long enough to come back through UTF-32).
+            text = "b" * (boundary - shift) + c + "漢字" * 10 + "c" * THRESHOLD
+            expected = "b" * (boundary - shift) + c + "汉字" * 10 + "c" * THRESHOLD
+            same(conv, text, expected=expected)
+
+
+def test_runs_of_3_byte_characters_of_every_length_and_alignment():
+    # Groups of four 3-byte sequences: runs of every length from 0 to 13
+    # after 0 to 3 other characters, so that each group edge meets an ASCII,
+    # a 2-byte and a 4-byte character at every position.
+    conv = bianyi.Converter("t2s", threads=1)
+    parts = []
+    for lead in range(4):
+        for run in range(14):
+            for other in ("x", "é", "\U00020000"):
+                parts.append(other * lead + "汉" * run + "體" * (run % 3) + other)
+    text = "".join(parts)
+    text *= THRESHOLD // len(text.encode()) + 1
+    assert len(text.encode()) > THRESHOLD
+    same(conv, text)
+    assert conv.convert(text).count("体") == text.count("體")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_widths_match_the_utf8_path(seed):
+    rng = random.Random(seed)
+    every = "".join(WIDTHS.values()) + "體驗們說"
+    for n in (1_500, 150_000):
+        # Runs of one width, then single characters of any width.
+        out = []
+        while len(out) < n:
+            if rng.random() < 0.5:
+                out.extend(rng.choice(WIDTHS[rng.choice([1, 3, 3, 3])]) * rng.randrange(1, 30))
+            else:
+                out.append(rng.choice(every))
+        text = "".join(out[:n])
+        for conv in (bianyi.Converter("t2s", threads=1), bianyi.Converter("s2twp", threads=2)):
+            same(conv, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ascii only " * 30_000,  # a 1-byte-a-character str
+        "Latin-1 é\xff " * 30_000,
+        "漢字，" * 30_000,  # 2 bytes a character
+        "漢字\U00020000" * 30_000,  # 4 bytes a character
+        "x" * 300_000 + "\U0010ffff",  # an astral character in the last piece only
+        "\U0010ffff" + "x" * 300_000,
+    ],
+)
+def test_every_storage_kind_of_result(text):
+    conv = bianyi.Converter("t2s")
+    got = conv.convert(text)
+    assert got == oracle(conv, text)
+    # CPython picks the narrowest kind; equality above already compares
+    # characters, and the sizes tell the kinds apart.
+    assert sys.getsizeof(got) == sys.getsizeof(oracle(conv, text))
+
+
+def test_empty_and_short_results_take_the_utf8_path_unchanged():
+    conv = bianyi.Converter("t2s")
+    assert conv.convert("") == ""
+    assert conv.convert("漢") == "汉"
+    n = THRESHOLD // 3
+    assert conv.convert("漢" * n) == "汉" * n  # just under the threshold
+    assert conv.convert("漢" * (n + 1)) == "汉" * (n + 1)  # just over
+
+
+@pytest.mark.parametrize("threads", [2, 3, 4])
+def test_long_results_written_on_several_threads(threads):
+    # 300,000 characters (read into the kept buffers) whose result passes
+    # 512 KiB: written into one buffer on `threads` threads, each from a
+    # cut at a character boundary, then copied out piece by piece.
+    rng = random.Random(threads)
+    every = "".join(WIDTHS.values()) + "體驗們說"
+    out = []
+    while len(out) < 300_000:
+        out.extend(rng.choice(every) * rng.randrange(1, 40))
+    text = "".join(out[:300_000])
+    assert len(text.encode()) >= 512 * 1024
+    conv = bianyi.Converter("t2s", threads=threads)
+    for _ in range(2):  # the second call reuses the kept buffers
+        same(conv, text)
+    # A shorter text after a longer one: the kept buffer is longer than the
+    # result, and only its start may be read.
+    same(conv, text[:280_000])
