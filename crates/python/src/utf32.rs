@@ -4,12 +4,11 @@
 //! for 3.3 MB of Chinese, while `bytes.decode("utf-32-le")` takes 0.7 ms
 //! (it only narrows 4-byte units). So a long result is transcoded here into
 //! UTF-32LE and decoded by that codec (docs/python.md, "Where the time of a
-//! call goes"). Safe code only: the workspace denies `unsafe` (its one exception maps
-//! cache files, docs/reliability.md), so the
-//! calls that would build a `str` from its units directly
-//! (`PyUnicode_FromKindAndData`, not in the stable ABI anyway) are out of
-//! reach, and so are SIMD intrinsics (calling a `#[target_feature]`
-//! function is `unsafe`).
+//! call goes"). Safe code only: the workspace denies `unsafe` (its one
+//! exception maps cache files, docs/reliability.md), so the calls that
+//! would build a `str` from its units directly (`PyUnicode_FromKindAndData`,
+//! not in the stable ABI anyway) are out of reach, and so are SIMD
+//! intrinsics (calling a `#[target_feature]` function is `unsafe`).
 //!
 //! UTF-32LE whatever the host: units are written with `to_le_bytes`, and
 //! the codec is named `utf-32-le`.
