@@ -4,11 +4,11 @@
 
 use crate::engine::{Converter, Scratch};
 use crate::ids;
-use crate::out::Out;
+use crate::out::{Out, Sink, Staged, stage};
 use crate::tables::{
     CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, PairFilter, RUN_KEY, RUN_SKEY1,
     RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL,
-    decode, halves, is_compat, value_char,
+    decode, decode_word, halves, is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -36,72 +36,122 @@ fn single_pass<const CHECK: bool, const B: bool>(
     text: &str,
     out: &mut Out<'_, B>,
 ) -> Result<(), NeedsNormalization> {
+    let mut stage = stage();
+    let mut w = Staged::new(out, &mut stage);
+    // The flat copy of the root slots is looked for once, not at every
+    // character.
+    let done = match dict.flat_roots() {
+        Some(flat) => single_loop::<CHECK, _>(dict, text, &mut w, |c| {
+            if c < 0x1_0000 {
+                flat[c as usize]
+            } else {
+                dict.root(c)
+            }
+        }),
+        None => single_loop::<CHECK, _>(dict, text, &mut w, |c| dict.root(c)),
+    };
+    w.finish();
+    done
+}
+
+/// The loop of [`single_pass`], with `root` giving the root slot of a
+/// character.
+#[inline(always)]
+fn single_loop<const CHECK: bool, S: Sink>(
+    dict: &FastDict,
+    text: &str,
+    out: &mut S,
+    root: impl Fn(u32) -> u64,
+) -> Result<(), NeedsNormalization> {
     let b = text.as_bytes();
     let n = b.len();
-    let mut i = 0;
-    // The character at `i`, its length and root slot, when the previous
-    // step looked it up (length 0: not).
-    let mut ahead: (u32, usize, u64) = (0, 0, 0);
+    let mut i;
+    // The length, root slot and first four bytes of the character at `i`,
+    // looked up by the step before (the next character is decoded at every
+    // step for the child lookup): the loop carries no code point, no test
+    // of whether the character is known, and its output is written without
+    // loading the text again.
+    let (mut len, mut slot, mut word) = match start_at(dict, b, 0, out, &root) {
+        Some((at, len, slot, word)) => {
+            i = at;
+            (len, slot, word)
+        }
+        None => return Ok(()),
+    };
     // Every character is written as it is passed (no pending copy of
     // unchanged text): a branch on whether a character changes would be
     // mispredicted often.
-    while i < n {
-        let (c, len, slot) = if ahead.1 != 0 {
-            ahead
-        } else {
-            let x = b[i];
-            if x < 0x80 {
-                if !dict.lead_may_start(x) {
-                    out.word(u32::from(x), 1);
-                    i += 1;
-                    continue;
-                }
-                (u32::from(x), 1, dict.root(u32::from(x)))
-            } else {
-                let (c, len) = decode(b, i);
-                (c, len, dict.root(c))
-            }
-        };
-        ahead.1 = 0;
+    loop {
         if slot == DA_SPECIAL {
             // A compatibility ideograph or an ideographic description
             // operator: no key contains either.
+            let c = decode(b, i).0;
             if CHECK && is_compat(c) {
                 return Err(NeedsNormalization);
             }
             let m = unmatched(text, i, c, len);
             out.bytes(&b[i..i + m]);
             i += m;
-            continue;
-        }
-        // A character no key starts with has neither (slot 0).
-        let own = halves(slot).0;
-        let node = halves(slot).1 >> DA_CODE_BITS;
-        let next = i + len;
-        // The lookup is made whether or not a longer key starts with `c`
-        // (node 0 finds nothing): a branch on it would be mispredicted
-        // often, and the next step takes the decoded character.
-        if next < n {
-            let (c2, l2) = decode(b, next);
-            let s2 = dict.root(c2);
-            ahead = (c2, l2, s2);
-            if let Some(at) = dict.child(node, s2) {
-                let (end, value, stop) = dict.walk(b, at, next + l2, |x| dict.root(x));
+        } else {
+            // A character no key starts with has neither (slot 0).
+            let (own, low) = halves(slot);
+            let next = i + len;
+            if next >= n {
+                dict.put_word(own, word, b, i, len, out);
+                return Ok(());
+            }
+            // The lookup is made whether or not a longer key starts here
+            // (node 0 finds nothing): a branch on it would be mispredicted
+            // often, and the next step takes the decoded character.
+            let (c2, l2, w2) = decode_word(b, next);
+            let s2 = root(c2);
+            if let Some(at) = dict.child(low >> DA_CODE_BITS, s2) {
+                let (end, value, stop) = dict.walk(b, at, next + l2, &root);
                 if CHECK && is_compat(stop) {
                     return Err(NeedsNormalization);
                 }
                 if end != 0 {
                     dict.put(value, out);
                     i = end;
-                    ahead.1 = 0;
+                    match start_at(dict, b, i, out, &root) {
+                        Some(found) => (i, len, slot, word) = found,
+                        None => return Ok(()),
+                    }
                     continue;
                 }
             }
+            dict.put_word(own, word, b, i, len, out);
+            (i, len, slot, word) = (next, l2, s2, w2);
+            continue;
         }
-        dict.put_char(own, b, i, len, out);
-        i = next;
+        match start_at(dict, b, i, out, &root) {
+            Some(found) => (i, len, slot, word) = found,
+            None => return Ok(()),
+        }
     }
-    Ok(())
+}
+
+/// Where [`single_loop`] goes on from byte `i` (not in a character): past
+/// the ASCII bytes no key starts with (copied), the next character's
+/// position, length, root slot and first four bytes (see
+/// [`decode_word`]); `None` at the end of the text.
+#[inline(always)]
+fn start_at<S: Sink>(
+    dict: &FastDict,
+    b: &[u8],
+    mut i: usize,
+    out: &mut S,
+    root: &impl Fn(u32) -> u64,
+) -> Option<(usize, usize, u64, u32)> {
+    while let Some(&x) = b.get(i) {
+        if x >= 0x80 || dict.lead_may_start(x) {
+            let (c, len, word) = decode_word(b, i);
+            return Some((i, len, root(c), word));
+        }
+        out.word(u32::from(x), 1);
+        i += 1;
+    }
+    None
 }
 
 /// How far to step at a position where no key matches: a complete
