@@ -74,7 +74,7 @@ impl<'a> Out<'a, true> {
 impl<const BYTES: bool> Out<'_, BYTES> {
     /// Flush once this much is pending (never when the buffer is the
     /// destination).
-    const FLUSH_AT: usize = if BYTES { usize::MAX } else { FLUSH_AT };
+    pub(crate) const FLUSH_AT: usize = if BYTES { usize::MAX } else { FLUSH_AT };
 
     /// Bytes written since the last flush (with [`Out::bytes_into`], all of
     /// them).
@@ -234,6 +234,40 @@ pub(crate) trait Sink {
     fn bytes(&mut self, s: &[u8]);
 }
 
+/// A [`Sink`] that can be told where the output may be flushed to its
+/// destination (see [`Out::flush_if_full`]).
+pub(crate) trait FlushSink: Sink {
+    /// Flushes when much output is pending: where no later step takes
+    /// output back.
+    fn flush_if_full(&mut self);
+    /// [`FlushSink::flush_if_full`] where `allowed`.
+    fn flush_if_full_at(&mut self, allowed: bool);
+}
+
+impl<const BYTES: bool> FlushSink for Out<'_, BYTES> {
+    #[inline(always)]
+    fn flush_if_full(&mut self) {
+        Out::flush_if_full(self);
+    }
+
+    #[inline(always)]
+    fn flush_if_full_at(&mut self, allowed: bool) {
+        Out::flush_if_full_at(self, allowed);
+    }
+}
+
+impl<const BYTES: bool> FlushSink for Staged<'_, '_, BYTES> {
+    #[inline(always)]
+    fn flush_if_full(&mut self) {
+        Staged::flush_if_full(self);
+    }
+
+    #[inline(always)]
+    fn flush_if_full_at(&mut self, allowed: bool) {
+        Staged::flush_if_full_at(self, allowed);
+    }
+}
+
 impl<const BYTES: bool> Sink for Out<'_, BYTES> {
     #[inline(always)]
     fn word(&mut self, w: u32, n: usize) {
@@ -295,6 +329,31 @@ impl<'w, 'o, const BYTES: bool> Staged<'w, 'o, BYTES> {
     #[inline(always)]
     pub(crate) fn finish(mut self) {
         self.pass_on();
+    }
+
+    /// [`Out::flush_if_full`], counting the staged bytes: where no later
+    /// step takes output back.
+    #[inline(always)]
+    pub(crate) fn flush_if_full(&mut self) {
+        if Out::<BYTES>::FLUSH_AT != usize::MAX
+            && self.out.len() + self.len >= Out::<BYTES>::FLUSH_AT
+        {
+            self.pass_on();
+            self.out.flush();
+        }
+    }
+
+    /// [`Staged::flush_if_full`] where `allowed`, branching first on the
+    /// output being long (rarely true) rather than on `allowed`.
+    #[inline(always)]
+    pub(crate) fn flush_if_full_at(&mut self, allowed: bool) {
+        if Out::<BYTES>::FLUSH_AT != usize::MAX
+            && self.out.len() + self.len >= Out::<BYTES>::FLUSH_AT
+            && allowed
+        {
+            self.pass_on();
+            self.out.flush();
+        }
     }
 
     /// Passes the staged bytes on when the stage is nearly full.
