@@ -1046,22 +1046,36 @@ impl Segmented<'_> {
     /// array straight into the output: the same greedy longest-prefix
     /// matching over the same dictionary as `apply`, in one pass.
     fn flush<const B: bool>(&self, stretch: &str, out: &mut Out<'_, B>, scratch: &mut Scratch) {
+        if self.conv.stage_count() == 2 {
+            // Stage 1 into a byte buffer kept between stretches (a new
+            // zero-filled `Out` buffer for each cost an allocation).
+            let mut bytes = std::mem::take(&mut scratch.d);
+            let n = {
+                let mut o = Out::bytes_into(&mut bytes, stretch.len() + stretch.len() / 8);
+                let done = single_pass::<false, true>(self.first_fast, stretch, &mut o);
+                debug_assert!(done.is_ok(), "single_pass without the check");
+                o.len()
+            };
+            let staged = bytes.get(..n).unwrap_or_default();
+            // Without the check for compatibility ideographs (none is in a
+            // stretch: they end runs) the pass cannot stop early. Only whole
+            // characters were written (out.rs), so the UTF-8 check passes;
+            // were it to fail, the lossy copy would be converted.
+            let done = match simdutf8::basic::from_utf8(staged) {
+                Ok(s) => single_pass::<false, B>(self.second_fast, s, out),
+                Err(_) => {
+                    let s = String::from_utf8_lossy(staged);
+                    single_pass::<false, B>(self.second_fast, &s, out)
+                }
+            };
+            debug_assert!(done.is_ok(), "single_pass without the check");
+            scratch.d = bytes;
+            return;
+        }
         let mut s = std::mem::take(&mut scratch.c);
         s.clear();
-        if self.conv.stage_count() == 2 {
-            {
-                let mut o = Out::new(&mut s, stretch.len() + stretch.len() / 8, true);
-                let done = single_pass::<false, false>(self.first_fast, stretch, &mut o);
-                debug_assert!(done.is_ok(), "single_pass without the check");
-            }
-            // Without the check for compatibility ideographs (none is in a
-            // stretch: they end runs) the pass cannot stop early.
-            let done = single_pass::<false, B>(self.second_fast, &s, out);
-            debug_assert!(done.is_ok(), "single_pass without the check");
-        } else {
-            self.conv.convert_segment(stretch, &mut s, scratch);
-            out.bytes(s.as_bytes());
-        }
+        self.conv.convert_segment(stretch, &mut s, scratch);
+        out.bytes(s.as_bytes());
         scratch.c = s;
     }
 }
