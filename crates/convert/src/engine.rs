@@ -32,7 +32,7 @@
 use crate::config::Config;
 use crate::fast::{self, NeedsNormalization};
 use crate::ids;
-use crate::out::Out;
+use crate::out::{Out, Stage};
 use crate::tables::{
     CONFIGS, CharMap, ConfigLayout, Dict, FastDict, FastPlan, FlatRoots, PairFilter, RunMap,
     SlotMap, Tables, builtin, decode,
@@ -193,6 +193,13 @@ pub(crate) struct Scratch {
     b: String,
     /// A stretch's output in the single pass of segmented configs.
     pub(crate) c: String,
+    /// A stretch's stage-1 output in the single pass of segmented configs
+    /// with two stages, as bytes (reused without being zeroed again).
+    pub(crate) d: Vec<u8>,
+    /// The stage of the clean loop of segmented configs (see
+    /// `out::Staged`), made on first use and kept: zeroing it at every
+    /// entry into the loop would cost more than it saves.
+    pub(crate) stage: Option<Box<Stage>>,
 }
 
 impl Scratch {
@@ -202,6 +209,9 @@ impl Scratch {
             if s.capacity() > keep {
                 *s = String::new();
             }
+        }
+        if self.d.capacity() > keep {
+            self.d = Vec::new();
         }
     }
 }

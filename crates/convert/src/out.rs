@@ -74,7 +74,7 @@ impl<'a> Out<'a, true> {
 impl<const BYTES: bool> Out<'_, BYTES> {
     /// Flush once this much is pending (never when the buffer is the
     /// destination).
-    const FLUSH_AT: usize = if BYTES { usize::MAX } else { FLUSH_AT };
+    pub(crate) const FLUSH_AT: usize = if BYTES { usize::MAX } else { FLUSH_AT };
 
     /// Bytes written since the last flush (with [`Out::bytes_into`], all of
     /// them).
@@ -219,6 +219,208 @@ impl<const BYTES: bool> Out<'_, BYTES> {
                 f(&mut s);
                 self.bytes(s.as_bytes());
             }
+        }
+    }
+}
+
+/// Where the tables' `put` methods write: an [`Out`], or a [`Staged`] writer over
+/// one in a hot loop.
+pub(crate) trait Sink {
+    /// Writes the first `n` (1 to 4) bytes of the little-endian word `w`.
+    fn word(&mut self, w: u32, n: usize);
+    /// Writes `b[from..to]` (whole UTF-8 characters).
+    fn text(&mut self, b: &[u8], from: usize, to: usize);
+    /// Writes `s` (whole UTF-8 characters).
+    fn bytes(&mut self, s: &[u8]);
+}
+
+/// A [`Sink`] that can be told where the output may be flushed to its
+/// destination (see [`Out::flush_if_full`]).
+pub(crate) trait FlushSink: Sink {
+    /// Flushes when much output is pending: where no later step takes
+    /// output back.
+    fn flush_if_full(&mut self);
+    /// [`FlushSink::flush_if_full`] where `allowed`.
+    fn flush_if_full_at(&mut self, allowed: bool);
+}
+
+impl<const BYTES: bool> FlushSink for Out<'_, BYTES> {
+    #[inline(always)]
+    fn flush_if_full(&mut self) {
+        Out::flush_if_full(self);
+    }
+
+    #[inline(always)]
+    fn flush_if_full_at(&mut self, allowed: bool) {
+        Out::flush_if_full_at(self, allowed);
+    }
+}
+
+impl<const BYTES: bool> FlushSink for Staged<'_, '_, BYTES> {
+    #[inline(always)]
+    fn flush_if_full(&mut self) {
+        Staged::flush_if_full(self);
+    }
+
+    #[inline(always)]
+    fn flush_if_full_at(&mut self, allowed: bool) {
+        Staged::flush_if_full_at(self, allowed);
+    }
+}
+
+impl<const BYTES: bool> Sink for Out<'_, BYTES> {
+    #[inline(always)]
+    fn word(&mut self, w: u32, n: usize) {
+        Out::word(self, w, n);
+    }
+
+    #[inline(always)]
+    fn text(&mut self, b: &[u8], from: usize, to: usize) {
+        Out::text(self, b, from, to);
+    }
+
+    #[inline(always)]
+    fn bytes(&mut self, s: &[u8]) {
+        Out::bytes(self, s);
+    }
+}
+
+/// Bytes a [`Staged`] writer gathers before passing them on.
+const STAGE: usize = 4096;
+
+/// Writes that a [`Staged`] writer takes into its stage (longer ones go
+/// straight to the `Out`).
+const STAGE_WRITE: usize = 64;
+
+/// The array a [`Staged`] writer gathers output in.
+pub(crate) type Stage = [u8; STAGE + STAGE_WRITE];
+
+/// A new [`Stage`].
+pub(crate) fn stage() -> Stage {
+    [0; STAGE + STAGE_WRITE]
+}
+
+/// A writer for a hot loop: output is gathered in a fixed array on the
+/// stack and passed on to the [`Out`] a few kilobytes at a time. Through
+/// the `Out` itself every character's store reloaded the write position,
+/// the buffer's address and its length from memory, checked both and
+/// stored the position back (the `Out` is reached through a pointer, and
+/// the loop calls cold functions that take it); here the position is the
+/// only register the output needs, and one compare per write stands for
+/// the bounds checks (the array's size lets the compiler drop them). The
+/// staged bytes reach the `Out` with [`Staged::finish`] (dropped without it,
+/// on a panic, they are lost).
+pub(crate) struct Staged<'w, 'o, const BYTES: bool> {
+    /// A separate local of the caller's: were it in this value, the call
+    /// that passes it on would keep the position in memory.
+    stage: &'w mut Stage,
+    /// Always below `STAGE - STAGE_WRITE` between writes.
+    len: usize,
+    out: &'w mut Out<'o, BYTES>,
+}
+
+impl<'w, 'o, const BYTES: bool> Staged<'w, 'o, BYTES> {
+    #[inline(always)]
+    pub(crate) fn new(out: &'w mut Out<'o, BYTES>, stage: &'w mut Stage) -> Self {
+        Staged { stage, len: 0, out }
+    }
+
+    /// Passes the staged bytes on to the `Out`.
+    #[inline(always)]
+    pub(crate) fn finish(mut self) {
+        self.pass_on();
+    }
+
+    /// [`Out::flush_if_full`], counting the staged bytes: where no later
+    /// step takes output back.
+    #[inline(always)]
+    pub(crate) fn flush_if_full(&mut self) {
+        if Out::<BYTES>::FLUSH_AT != usize::MAX
+            && self.out.len() + self.len >= Out::<BYTES>::FLUSH_AT
+        {
+            self.pass_on();
+            self.out.flush();
+        }
+    }
+
+    /// [`Staged::flush_if_full`] where `allowed`, branching first on the
+    /// output being long (rarely true) rather than on `allowed`.
+    #[inline(always)]
+    pub(crate) fn flush_if_full_at(&mut self, allowed: bool) {
+        if Out::<BYTES>::FLUSH_AT != usize::MAX
+            && self.out.len() + self.len >= Out::<BYTES>::FLUSH_AT
+            && allowed
+        {
+            self.pass_on();
+            self.out.flush();
+        }
+    }
+
+    /// Passes the staged bytes on when the stage is nearly full.
+    #[inline(always)]
+    fn check(&mut self) {
+        if self.len >= STAGE - STAGE_WRITE {
+            self.pass_on();
+        }
+    }
+
+    /// Passes the staged bytes on. The position goes by value, so that the
+    /// compiler can keep it in a register.
+    #[inline(always)]
+    fn pass_on(&mut self) {
+        pass_on(self.out, self.stage, self.len);
+        self.len = 0;
+    }
+
+    /// Where the next write goes (the mask changes nothing, see `len`, but
+    /// shows the compiler that a write of up to `STAGE_WRITE` bytes fits).
+    #[inline(always)]
+    fn at(&self) -> usize {
+        self.len & (STAGE - 1)
+    }
+}
+
+/// [`Staged::pass_on`]: `stage[..len]` to `out`.
+#[cold]
+#[inline(never)]
+fn pass_on<const BYTES: bool>(out: &mut Out<'_, BYTES>, stage: &[u8], len: usize) {
+    out.bytes(&stage[..len.min(stage.len())]);
+}
+
+impl<const BYTES: bool> Sink for Staged<'_, '_, BYTES> {
+    #[inline(always)]
+    fn word(&mut self, w: u32, n: usize) {
+        let at = self.at();
+        self.stage[at..at + 4].copy_from_slice(&w.to_le_bytes());
+        self.len = at + n;
+        self.check();
+    }
+
+    #[inline(always)]
+    fn text(&mut self, b: &[u8], from: usize, to: usize) {
+        let n = to - from;
+        if n <= 16
+            && let Some(src) = b.get(from..).and_then(<[u8]>::first_chunk::<16>)
+        {
+            let at = self.at();
+            self.stage[at..at + 16].copy_from_slice(src);
+            self.len = at + n;
+            self.check();
+        } else {
+            self.bytes(&b[from..to]);
+        }
+    }
+
+    #[inline(always)]
+    fn bytes(&mut self, s: &[u8]) {
+        if s.len() <= STAGE_WRITE {
+            let at = self.at();
+            self.stage[at..at + s.len()].copy_from_slice(s);
+            self.len = at + s.len();
+            self.check();
+        } else {
+            self.pass_on();
+            self.out.bytes(s);
         }
     }
 }

@@ -43,7 +43,7 @@ pub(crate) use crate::layout::{
     DA_CODE_BITS, DA_SPECIAL, RUN_KEY, RUN_SKEY1, RUN_SSTART, RUN_T1START, RUN_T2START,
     RUN_TRIGGER, VALUE_CHAR, VALUE_POOL, is_compat,
 };
-use crate::out::Out;
+use crate::out::Sink;
 
 /// Gives the embedded bytes the alignment of `u64`.
 #[repr(C)]
@@ -472,14 +472,7 @@ impl Strings {
     /// that is one select and one store, without a branch on whether the
     /// character changes (which would be mispredicted often).
     #[inline(always)]
-    pub(crate) fn put_char<const B: bool>(
-        &self,
-        r: u32,
-        b: &[u8],
-        i: usize,
-        len: usize,
-        out: &mut Out<'_, B>,
-    ) {
+    pub(crate) fn put_char<S: Sink>(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut S) {
         if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
             let own = u32::from_le_bytes(w);
             let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, r & 0xFF_FFFF, own);
@@ -498,9 +491,42 @@ impl Strings {
         }
     }
 
+    /// [`Strings::put_char`] for a character whose first four bytes (as
+    /// from [`decode_word`]) are `own`: no second load of the text and no
+    /// bounds check.
+    #[inline(always)]
+    pub(crate) fn put_word<S: Sink>(
+        &self,
+        r: u32,
+        own: u32,
+        b: &[u8],
+        i: usize,
+        len: usize,
+        out: &mut S,
+    ) {
+        let w = std::hint::select_unpredictable(r & VALUE_CHAR != 0, r & 0xFF_FFFF, own);
+        if (r & VALUE_POOL) | ((w ^ own) & 0xF0) == 0 {
+            out.word(w, len);
+        } else {
+            self.put_other(r, b, i, len, out);
+        }
+    }
+
+    /// The rest of [`Strings::put_word`]: a value that is not one
+    /// character as long as the input's. Inlined: a call that takes the
+    /// writer would keep a staged writer's position out of registers.
+    #[inline(always)]
+    fn put_other<S: Sink>(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut S) {
+        if r & (VALUE_POOL | VALUE_CHAR) != 0 {
+            self.put(r, out);
+        } else {
+            out.bytes(&b[i..i + len]);
+        }
+    }
+
     /// Writes value `v` (with `VALUE_POOL` or `VALUE_CHAR` set) to `out`.
     #[inline(always)]
-    fn put<const B: bool>(&self, v: u32, out: &mut Out<'_, B>) {
+    fn put<S: Sink>(&self, v: u32, out: &mut S) {
         if v & VALUE_POOL != 0 {
             let i = (v & 0x00FF_FFFF) as usize * 2;
             out.bytes(&self.pool.as_bytes()[self.strs[i] as usize..self.strs[i + 1] as usize]);
@@ -570,6 +596,30 @@ pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
         };
     }
     decode_tail(b, i)
+}
+
+/// [`decode`], with the four bytes from `i` as a little-endian word (past
+/// the end of the text, zeros): what [`FastDict::put_word`] writes when the
+/// character is unchanged.
+#[inline(always)]
+pub(crate) fn decode_word(b: &[u8], i: usize) -> (u32, usize, u32) {
+    if let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+        let w = u32::from_le_bytes(w);
+        let (c, len) = decode(&w.to_le_bytes(), 0);
+        return (c, len, w);
+    }
+    decode_word_tail(b, i)
+}
+
+/// [`decode_word`] near the end of the text.
+#[inline(never)]
+fn decode_word_tail(b: &[u8], i: usize) -> (u32, usize, u32) {
+    let mut w = [0; 4];
+    let rest = b.get(i..).unwrap_or_default();
+    let n = rest.len().min(4);
+    w[..n].copy_from_slice(&rest[..n]);
+    let (c, len) = decode_tail(b, i);
+    (c, len, u32::from_le_bytes(w))
 }
 
 /// [`decode`] near the end of the text.
@@ -1036,6 +1086,14 @@ impl FastDict {
         self.roots.get(c)
     }
 
+    /// The flat copy of the root slots of the Basic Multilingual Plane, if
+    /// the dictionary has one: a loop that asks once and then indexes it
+    /// directly spares every lookup a test of the `Option`.
+    #[inline(always)]
+    pub(crate) fn flat_roots(&self) -> Option<&'static [u64; 0x1_0000]> {
+        self.roots.bmp
+    }
+
     /// False when no key's UTF-8 encoding starts with byte `b`.
     #[inline(always)]
     pub(crate) fn lead_may_start(&self, b: u8) -> bool {
@@ -1094,7 +1152,7 @@ impl FastDict {
     /// Writes value `value` (from [`FastDict::walk`]) to `out`: most are
     /// `VALUE_SPAN`s, written from their place in the pool.
     #[inline(always)]
-    pub(crate) fn put<const B: bool>(&self, value: u32, out: &mut Out<'_, B>) {
+    pub(crate) fn put<S: Sink>(&self, value: u32, out: &mut S) {
         if value & VALUE_SPAN != 0 {
             let start = ((value & !VALUE_SPAN) >> SPAN_LEN_BITS) as usize;
             let len = (value & ((1 << SPAN_LEN_BITS) - 1)) as usize;
@@ -1104,19 +1162,19 @@ impl FastDict {
         }
     }
 
-    /// Writes the output of the character at byte `i` of `b` (`len` bytes
-    /// long) whose one-character key has the value `own` (0: none), see
-    /// [`Strings::put_char`].
+    /// [`FastDict::put_char`] for a character whose first four bytes are
+    /// `word` (see [`Strings::put_word`]).
     #[inline(always)]
-    pub(crate) fn put_char<const B: bool>(
+    pub(crate) fn put_word<S: Sink>(
         &self,
         own: u32,
+        word: u32,
         b: &[u8],
         i: usize,
         len: usize,
-        out: &mut Out<'_, B>,
+        out: &mut S,
     ) {
-        self.strings.put_char(own, b, i, len, out);
+        self.strings.put_word(own, word, b, i, len, out);
     }
 }
 
@@ -1232,21 +1290,14 @@ impl RunMap {
     /// Writes the value in the high half `r` of a slot (which has one) to
     /// `out`.
     #[inline(always)]
-    pub(crate) fn put<const B: bool>(&self, r: u32, out: &mut Out<'_, B>) {
+    pub(crate) fn put<S: Sink>(&self, r: u32, out: &mut S) {
         self.strings.put(r, out);
     }
 
     /// Writes the output of the character at byte `i` of `b` (`len` bytes
     /// long) whose slot has the high half `r` (see [`Strings::put_char`]).
     #[inline(always)]
-    pub(crate) fn put_char<const B: bool>(
-        &self,
-        r: u32,
-        b: &[u8],
-        i: usize,
-        len: usize,
-        out: &mut Out<'_, B>,
-    ) {
+    pub(crate) fn put_char<S: Sink>(&self, r: u32, b: &[u8], i: usize, len: usize, out: &mut S) {
         self.strings.put_char(r, b, i, len, out);
     }
 }

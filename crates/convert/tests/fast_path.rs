@@ -53,6 +53,23 @@ fn random_texts() {
     }
 }
 
+/// Every length around the single pass's switch to a staged writer (512
+/// bytes: shorter texts are written straight to the output) and the very
+/// short ones, where the look-ahead of four bytes meets the end of the text.
+#[test]
+fn lengths_around_the_staged_writer() {
+    let mut rng = Rng(0xFA57_0512);
+    for round in 0..3 {
+        let input = text(&mut rng, 400, Some(25), round != 1);
+        let ends = (0..=input.len())
+            .filter(|&at| input.is_char_boundary(at))
+            .filter(|&at| at <= 80 || (440..=600).contains(&at));
+        for end in ends {
+            check(&input[..end], &format!("text {round} cut at byte {end}"));
+        }
+    }
+}
+
 /// Every pool entry next to every other: all two-word contexts.
 #[test]
 fn all_pairs() {
