@@ -266,55 +266,88 @@ fn differences_are_found() {
 
 /// The workspace lints deny `unsafe`, and exactly one function allows it:
 /// `cache::map` in crates/cli/output.rs (mapping cache files). Any other
-/// `allow(unsafe_code)` or `unsafe` block in the workspace's Rust sources
-/// fails here, so that a new one is a decision, not a slip (the lint was
-/// `forbid` until that function).
+/// `unsafe` block, function, impl or attribute, or any other mention of the
+/// `unsafe_code` lint, in the workspace's Rust sources fails here, and so
+/// does a member crate that does not take the workspace's lints: a new
+/// exception is a decision, not a slip (the lint was `forbid` until that
+/// function).
 #[test]
 fn unsafe_code_is_only_the_cache_mapping() {
-    fn walk(dir: &Path, found: &mut Vec<String>) {
+    // Spelled in pieces, so that this file does not find itself.
+    let keyword = ["uns", "afe"].concat();
+    let lint = [keyword.as_str(), "_code"].concat();
+    let uses = |code: &str| {
+        code.match_indices(&keyword).any(|(at, _)| {
+            let before = code[..at].chars().next_back();
+            let after = code[at + keyword.len()..].chars().next();
+            let starts = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            starts && matches!(after, None | Some(' ' | '{' | '(' | '\n'))
+        }) || code.contains(&lint)
+    };
+    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).expect("read_dir") {
             let path = entry.expect("entry").path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.is_dir() {
-                if !matches!(name, "target" | ".git" | "node_modules") && !name.starts_with('.') {
-                    walk(&path, found);
+            let kind = std::fs::symlink_metadata(&path).expect("metadata");
+            if kind.is_dir() {
+                if !matches!(name, "target" | "node_modules") && !name.starts_with('.') {
+                    walk(&path, files);
                 }
-            } else if name.ends_with(".rs") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                // Spelled in pieces, so that this file does not find itself.
-                let block = ["unsafe", " {"].concat();
-                let allow = ["allow(", "unsafe_code)"].concat();
-                for (i, line) in text.lines().enumerate() {
-                    let code = line.split("//").next().unwrap_or("");
-                    if code.contains(&block) || code.contains(&allow) {
-                        found.push(format!("{}:{}", path.display(), i + 1));
-                    }
-                }
+            } else if kind.is_file() && name.ends_with(".rs") {
+                files.push(path);
             }
         }
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = Vec::new();
-    for dir in ["crates", "tests", "fuzz"] {
-        walk(&root.join(dir), &mut found);
+    let mut files = Vec::new();
+    for dir in ["crates", "tests", "fuzz", "examples"] {
+        if root.join(dir).is_dir() {
+            walk(&root.join(dir), &mut files);
+        }
     }
-    let relative: Vec<String> = found
-        .iter()
-        .map(|f| {
-            f.trim_start_matches(&format!("{}/", root.display()))
-                .to_string()
-        })
-        .collect();
-    assert_eq!(relative.len(), 2, "{relative:?}");
+    if root.join("build.rs").is_file() {
+        files.push(root.join("build.rs"));
+    }
+    let mut found = Vec::new();
+    for path in &files {
+        let relative = path.strip_prefix(root).expect("under the root");
+        if relative == Path::new("tests/architecture.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("read");
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if uses(code) {
+                found.push(format!("{}:{}", relative.display(), i + 1));
+            }
+        }
+    }
+    assert_eq!(found.len(), 2, "{found:?}");
     assert!(
-        relative
-            .iter()
-            .all(|f| f.starts_with("crates/cli/output.rs:")),
-        "{relative:?}"
+        found.iter().all(|f| f.starts_with("crates/cli/output.rs:")),
+        "{found:?}"
     );
-    let lint = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
     assert!(
-        lint.contains("unsafe_code = \"deny\""),
+        manifest.contains(&format!("{lint} = \"deny\"")),
         "the workspace lint"
     );
+    // Every member takes the workspace's lints and sets none of its own.
+    let members = manifest
+        .split("members = [")
+        .nth(1)
+        .and_then(|m| m.split(']').next())
+        .expect("workspace members");
+    for member in members.split(',').map(|m| m.trim().trim_matches('"')) {
+        if member.is_empty() {
+            continue;
+        }
+        let toml = std::fs::read_to_string(root.join(member).join("Cargo.toml")).expect("member");
+        let lints = toml.split("[lints]").nth(1).unwrap_or("");
+        assert!(
+            lints.trim_start().starts_with("workspace = true"),
+            "{member}: [lints] workspace = true"
+        );
+        assert!(!toml.contains(&lint), "{member} sets {lint} itself");
+    }
 }

@@ -129,3 +129,43 @@ fn man_pages() {
     let convert = std::fs::read_to_string(pages.join("bianyi-convert.1")).expect("page");
     assert!(convert.contains("\\-\\-dict"), "{convert}");
 }
+
+/// A user dictionary that is a pipe (`--dict <(…)`, here standard input)
+/// is read once and kept: digested and compiled from the same bytes, with
+/// the cache and without it.
+#[cfg(unix)]
+#[test]
+fn a_dictionary_from_a_pipe_is_read_once() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("in.txt"), "头发\n").expect("write");
+    let cache = dir.path().join("cache");
+    for cached in [false, true] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bianyi"));
+        cmd.args(["convert", "-c", "s2t", "--dict", "/dev/stdin", "in.txt"])
+            .current_dir(dir.path())
+            .env("LANG", "C")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        if cached {
+            cmd.env("XDG_CACHE_HOME", &cache)
+                .env_remove("BIANYI_NO_CACHE");
+        } else {
+            cmd.env("BIANYI_NO_CACHE", "1");
+        }
+        let mut child = cmd.spawn().expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("piped")
+            .write_all("头发\t頭毛\n".as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("waits");
+        assert!(out.status.success(), "cached {cached}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "頭毛\n",
+            "cached {cached}"
+        );
+    }
+}

@@ -339,19 +339,24 @@ pub(crate) mod cache {
 
     /// The file `name` of the cache folder, if it is a regular file of the
     /// user's of at most `max` bytes, mapped into memory for the rest of
-    /// the process: its pages are read when used, as the executable's own
-    /// are, instead of all at once into fresh memory (for a compiled
-    /// s2twp, 8.7 MB read and faulted in were most of a cached load).
+    /// the process: its pages come from the page cache, as the
+    /// executable's own do, instead of being copied into fresh memory (for
+    /// a compiled s2twp, 8.7 MB read and faulted in were most of a cached
+    /// load).
     /// `None` where it cannot be mapped (the caller then reads it).
     pub(crate) fn map(dir: &OwnedFd, name: &OsStr, max: u64) -> Option<&'static [u8]> {
         let (file, _) = open(dir, name, max)?;
         // SAFETY: a mapping is sound as long as no one changes the file
         // while it is mapped. This is a file of the user's own cache folder
-        // (0700, checked by `folder`), opened without following links, and
-        // bianyi never changes a cache file in place: `write` replaces it
-        // whole by renaming a new file over it, which leaves this mapping
-        // on the old one. Another program of the user's writing into it
-        // would be what ripgrep's own mapping of files accepts as well.
+        // (which `folder` checks is theirs and not writable by others),
+        // opened without following links, theirs and writable by no one
+        // else (`open`), and bianyi never changes a cache file in place:
+        // `write` replaces it whole by renaming a new file over it, which
+        // leaves this mapping on the old one. A program of the user's own
+        // that truncated it in place would end the process (SIGBUS); one
+        // that rewrote it in place could make the converter read changed
+        // tables, which are only indexed with bounds checks (the string
+        // pool, read as text, is copied out by `Sources::from_static`).
         #[allow(unsafe_code)]
         let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
         (map.len() as u64 <= max).then(|| &**Box::leak(Box::new(map)))
@@ -370,7 +375,8 @@ pub(crate) mod cache {
         let file = File::from(fd);
         let meta = file.metadata().ok()?;
         let mine = meta.uid() == rustix::process::geteuid().as_raw();
-        (meta.is_file() && mine && meta.len() <= max).then_some((file, meta.len()))
+        let private = meta.mode() & 0o022 == 0;
+        (meta.is_file() && mine && private && meta.len() <= max).then_some((file, meta.len()))
     }
 
     /// Writes `bytes` as the file `name` of the cache folder (0600);

@@ -9,7 +9,7 @@
 //! them (about 1.5 s for s2twp in a release build, most of it the
 //! single-pass plan), and [`Sources::from_static`], [`Sources::from_vec`]
 //! or [`Sources::from_bytes`] takes back what [`CustomConfig::to_bytes`]
-//! wrote for the same digest (about 1.5 ms more than a built-in config for
+//! wrote for the same digest (about 2.5 ms more than a built-in config for
 //! s2twp from a mapped file, docs/convert.md "Custom configs and
 //! dictionaries"). The library reads files but never writes them: the CLI
 //! keeps the cache (crates/cli/convert/custom.rs).
@@ -142,12 +142,14 @@ impl std::hash::Hash for CustomConfig {
 pub struct Sources {
     spec: ConfigSpec,
     /// Each dictionary: its name in the config, its path, and its bytes
-    /// when they are built in (else the file is read again to compile).
+    /// when they are built in or do not come from a regular file (a pipe,
+    /// as `--dict <(…)` gives, can be read only once); else the file is
+    /// read again to compile.
     /// Read, checked (UTF-8 first) and parsed only to compile: a cache hit
     /// needs the digest alone, which reading a file piece by piece gives
     /// without keeping it (the digest covers the bytes, so a cached config
     /// was checked when compiled).
-    texts: Vec<(String, PathBuf, Option<&'static [u8]>)>,
+    texts: Vec<(String, PathBuf, Option<Kept>)>,
     /// The digest of the config and the names of the user dictionaries,
     /// before the dictionaries' contents.
     head: Fnv,
@@ -156,6 +158,9 @@ pub struct Sources {
     like: Option<Config>,
     digest: u64,
 }
+
+/// A dictionary's bytes kept from reading to compiling.
+type Kept = Cow<'static, [u8]>;
 
 /// A fixed, portable hash (std's `DefaultHasher` may change between Rust
 /// releases), for the digest of a config's files: FNV's multiplier over
@@ -233,8 +238,9 @@ impl CustomConfig {
     /// [`ErrorKind::ConfigFile`] with the file and, where it applies, the
     /// line and column: a file that cannot be read, invalid UTF-8, bad
     /// JSON, a config of another shape, an unknown dictionary type, an
-    /// `ocd2` dictionary. The lines of the dictionaries are checked by
-    /// [`Sources::compile`].
+    /// `ocd2` dictionary. The dictionaries' contents (UTF-8 first, then
+    /// their lines) are checked by [`Sources::compile`]: a missing
+    /// dictionary is reported before a damaged one named earlier.
     pub fn sources(config: impl AsRef<Path>, dicts: &[impl AsRef<Path>]) -> Result<Sources, Error> {
         let path = config.as_ref();
         let text = read_text(path).map_err(data_error)?;
@@ -396,7 +402,12 @@ impl Sources {
         let mut texts = Vec::new();
         for name in &names {
             let (path, text) = open(name).map_err(data_error)?;
-            let sum = match text {
+            let text = match text {
+                Some(bytes) => Some(Cow::Borrowed(bytes)),
+                None if std::fs::metadata(&path).is_ok_and(|m| m.is_file()) => None,
+                None => Some(Cow::Owned(read_bytes(&path).map_err(data_error)?)),
+            };
+            let sum = match &text {
                 Some(bytes) => bytes_digest(bytes),
                 None => file_digest(&path).map_err(data_error)?,
             };
@@ -438,7 +449,7 @@ impl Sources {
         let mut digest = self.head;
         for (name, path, text) in &self.texts {
             let bytes = match text {
-                Some(b) => Cow::Borrowed(*b),
+                Some(b) => Cow::Borrowed(&**b),
                 None => Cow::Owned(read_bytes(path).map_err(data_error)?),
             };
             digest.field(name.as_bytes());
@@ -517,10 +528,14 @@ impl Sources {
 
     /// [`Sources::from_bytes`], reading the tables where they are in
     /// `bytes` (a cache file mapped into memory and never unmapped, as the
-    /// CLI does), so that only the pages a conversion reads are ever
-    /// loaded; they are copied only if they do not lie at a multiple of 8.
+    /// CLI does): no copy into fresh memory (the checksum reads every page
+    /// once, from the page cache); the tables are copied only if they do not
+    /// lie at a multiple of 8, and the string pool always is.
     pub fn from_static(&self, bytes: &'static [u8]) -> Option<CustomConfig> {
-        let (parts, layout, (start, len)) = self.check(bytes, Cow::Borrowed)?;
+        // The string pool is copied (half a megabyte for s2twp): text read
+        // as `str` must stay valid UTF-8, which a mapping changed in place
+        // would not guarantee; the blob is only indexed, with bounds checks.
+        let (parts, layout, (start, len)) = self.check(bytes, copied)?;
         let blob = &bytes[start..start + len];
         let blob = if blob.as_ptr().align_offset(8) == 0 {
             blob

@@ -433,6 +433,17 @@ fn digests_follow_the_bytes_compiled() {
     // the second piece, the same bytes again.
     let line = "头发\t頭毛\n".as_bytes();
     let mut long: Vec<u8> = line.iter().copied().cycle().take(65_536).collect();
+    // Read in pieces for the digest and whole to compile: the same digest
+    // for every length around the pieces (an empty file included).
+    for n in [0, 1, 65_535, 65_536, 65_537, 131_072, 131_073] {
+        let text: Vec<u8> = "\n".repeat(n).into_bytes();
+        let read = digest_of(&text);
+        let compiled = CustomConfig::builtin_sources(Config::S2t, &[&names])
+            .expect("loads")
+            .compile()
+            .expect("compiles");
+        assert_eq!(compiled.digest(), read, "{n} bytes");
+    }
     let whole = digest_of(&long);
     assert_eq!(digest_of(&long), whole);
     long.extend_from_slice(b"\n");
