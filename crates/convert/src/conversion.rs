@@ -18,7 +18,7 @@ use crate::engine::Converter;
 use crate::error::{Error, ErrorKind, Position};
 use crate::file::{At, SIZES, convert_file};
 use crate::report::Ambiguity;
-use crate::stream::{check_utf8, convert_pieces, pipeline, text_part};
+use crate::stream::{check_utf8, convert_pieces, find_cut, pipeline, text_part};
 use crate::target::{DETECT_BYTES, Document, Target, TargetConverter, TargetDicts};
 
 /// What a [`Conversion`] converts to.
@@ -279,6 +279,32 @@ impl Conversion {
     /// Converts `text`, appending the result to `out`.
     pub fn convert_into(&self, text: &str, out: &mut String) {
         self.prepare(sample(text)).convert_into(text, out);
+    }
+
+    /// The last place in `text` where it may be cut so that its two sides,
+    /// converted one after the other, give what the whole gives: a cut of
+    /// the kind [`Run::text`] splits a text at for its threads (after a
+    /// line feed, after a character no key contains, or at a boundary every
+    /// dictionary agrees on). `text` must start where a conversion may
+    /// start: at the start of a document or at a cut found before. `None`
+    /// when `text` has no such place, and for a target's conversion or one
+    /// with corner quotes (both read a whole document).
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Conversion};
+    ///
+    /// let t2s = Conversion::new(Config::T2s);
+    /// let text = "頭髮很長。\n漢字轉換";
+    /// let cut = t2s.safe_cut(text).unwrap();
+    /// assert_eq!(&text[..cut], "頭髮很長。\n");
+    /// let parts = t2s.convert(&text[..cut]) + &t2s.convert(&text[cut..]);
+    /// assert_eq!(parts, t2s.convert(text));
+    /// ```
+    pub fn safe_cut(&self, text: &str) -> Option<usize> {
+        match &self.engine {
+            Engine::Config(c) if !self.corner_quotes => find_cut(c, text),
+            _ => None,
+        }
     }
 
     /// The places in `text` where this conversion chose among several
@@ -610,6 +636,34 @@ impl<'c, 'h> Run<'c, 'h> {
                 .conversion
                 .prepare(sample(text))
                 .convert_into_with(text, self.hook, out),
+        }
+    }
+
+    /// Converts `text` as [`Run::text_into`] does, appending the result
+    /// to `out` as code points (UTF-32 in native order, one unit per
+    /// character; see [`Converter::convert_into_utf32`]). A config's
+    /// conversion writes them as it converts, on the threads asked for; a
+    /// target's, or one through a hook, converts to UTF-8 and decodes it.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Conversion};
+    ///
+    /// let mut out = Vec::new();
+    /// Conversion::new(Config::T2s).run().threads(2).text_into_utf32("頭髮", &mut out);
+    /// assert_eq!(out, [0x5934, 0x53D1]);
+    /// ```
+    pub fn text_into_utf32(self, text: &str, out: &mut Vec<u32>) {
+        match self.engine() {
+            Some(conv) => {
+                out.reserve(text.len() / 2);
+                let part = text_part(text.len(), self.threads);
+                convert_pieces(conv, text, self.threads, part, out);
+            }
+            None => {
+                let mut utf8 = String::new();
+                self.text_into(text, &mut utf8);
+                out.extend(utf8.chars().map(u32::from));
+            }
         }
     }
 

@@ -322,6 +322,42 @@ impl Converter {
         }
     }
 
+    /// Converts `text`, appending the result to `out` as code points
+    /// (UTF-32 in native order, one unit per character): the characters
+    /// of [`Converter::convert`]'s result, for callers that build text from
+    /// code units (the Python package builds its `str` from them). A config
+    /// of one greedy pass writes them as it converts, with no UTF-8 result
+    /// in between; the others convert to UTF-8 and decode it.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Converter};
+    ///
+    /// let mut out = Vec::new();
+    /// Converter::new(Config::S2t).convert_into_utf32("头发 ok", &mut out);
+    /// assert_eq!(out, "頭髮 ok".chars().map(u32::from).collect::<Vec<_>>());
+    /// ```
+    pub fn convert_into_utf32(&self, text: &str, out: &mut Vec<u32>) {
+        let start = out.len();
+        if let Fast::Single(dict) = self.fast {
+            // Never more characters than bytes; most text needs a third.
+            out.reserve(text.len() / 2);
+            let check_compat = !self.normalization.is_empty();
+            if fast::single_wide(dict, text, out, check_compat).is_ok() {
+                return;
+            }
+            out.truncate(start);
+            let normalized = self.normalize(text);
+            if fast::single_wide(dict, &normalized, out, false).is_ok() {
+                return;
+            }
+            // Unreachable: with `check_compat` off the pass cannot fail.
+            out.truncate(start);
+        }
+        let mut utf8 = String::new();
+        self.convert_into(text, &mut utf8);
+        out.extend(utf8.chars().map(u32::from));
+    }
+
     /// Converts `text` into the start of `buf` and returns the length of the
     /// result: `buf[..n]` is the same bytes as [`Converter::convert`]'s
     /// (`buf` grows when needed; the bytes past `n` are left over from

@@ -4,7 +4,7 @@
 
 use crate::engine::{Converter, Scratch};
 use crate::ids;
-use crate::out::{FlushSink, Out, Sink, Stage, Staged, stage};
+use crate::out::{FlushSink, Out, Sink, Stage, Staged, Wide, stage, wide_stage};
 use crate::tables::{
     CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, PairFilter, RUN_KEY, RUN_SKEY1,
     RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL,
@@ -67,6 +67,27 @@ fn single_staged<const CHECK: bool, const B: bool>(
     let mut stage = stage();
     let mut w = Staged::new(out, &mut stage);
     let done = single_sink::<CHECK, _>(dict, text, &mut w);
+    w.finish();
+    done
+}
+
+/// [`single`] in UTF-32: the code point of each character of the output
+/// appended to `out` (through a [`Wide`] writer). On an error `out` may
+/// hold part of the output: the caller truncates it.
+#[inline(never)]
+pub(crate) fn single_wide(
+    dict: &FastDict,
+    text: &str,
+    out: &mut Vec<u32>,
+    check_compat: bool,
+) -> Result<(), NeedsNormalization> {
+    let mut stage = wide_stage();
+    let mut w = Wide::new(out, &mut stage);
+    let done = if check_compat {
+        single_sink::<true, _>(dict, text, &mut w)
+    } else {
+        single_sink::<false, _>(dict, text, &mut w)
+    };
     w.finish();
     done
 }

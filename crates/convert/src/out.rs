@@ -433,3 +433,125 @@ impl<const BYTES: bool> Drop for Out<'_, BYTES> {
         }
     }
 }
+
+/// Code points a [`Wide`] writer gathers before passing them on.
+const WIDE: usize = 1024;
+
+/// The array a [`Wide`] writer gathers output in: room for a full stage
+/// and one more write of `STAGE_WRITE` bytes (at most as many characters).
+pub(crate) type WideStage = [u32; WIDE + STAGE_WRITE];
+
+/// A new [`WideStage`].
+pub(crate) fn wide_stage() -> WideStage {
+    [0; WIDE + STAGE_WRITE]
+}
+
+/// A writer of UTF-32 for the single pass: each character the engine
+/// writes is stored as its code point, gathered on the stack as in
+/// [`Staged`] and appended to `out` a stage at a time. The engine already
+/// knows each character's length, so the decoding is a few operations
+/// beside its lookups, and a caller that wants UTF-32 (the Python
+/// package, whose `str` is built from code units) is spared a second pass
+/// over the UTF-8. The code points are those of whole UTF-8 characters
+/// (see [`Sink`]), so they are valid scalar values.
+pub(crate) struct Wide<'w> {
+    stage: &'w mut WideStage,
+    /// Always below `WIDE` between writes.
+    len: usize,
+    out: &'w mut Vec<u32>,
+}
+
+impl<'w> Wide<'w> {
+    #[inline(always)]
+    pub(crate) fn new(out: &'w mut Vec<u32>, stage: &'w mut WideStage) -> Self {
+        Wide { stage, len: 0, out }
+    }
+
+    /// Passes the staged code points on to `out`.
+    #[inline(always)]
+    pub(crate) fn finish(mut self) {
+        self.pass_on();
+    }
+
+    #[inline(always)]
+    fn check(&mut self) {
+        if self.len >= WIDE {
+            self.pass_on();
+        }
+    }
+
+    #[inline(always)]
+    fn pass_on(&mut self) {
+        wide_pass_on(self.out, self.stage, self.len);
+        self.len = 0;
+    }
+
+    /// Where the next write goes (the mask changes nothing, see `len`).
+    #[inline(always)]
+    fn at(&self) -> usize {
+        self.len & (WIDE - 1)
+    }
+}
+
+/// [`Wide::pass_on`]: `stage[..len]` to `out`.
+#[cold]
+#[inline(never)]
+fn wide_pass_on(out: &mut Vec<u32>, stage: &[u32], len: usize) {
+    out.extend_from_slice(&stage[..len.min(stage.len())]);
+}
+
+/// The code point of the character whose UTF-8 is the first `n` (1 to 4)
+/// bytes of the little-endian word `w` (the bytes past `n` are ignored).
+#[inline(always)]
+pub(crate) fn word_code(w: u32, n: usize) -> u32 {
+    match n {
+        3 => ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F),
+        1 => w & 0x7F,
+        2 => ((w & 0x1F) << 6) | ((w >> 8) & 0x3F),
+        _ => ((w & 0x07) << 18) | ((w << 4) & 0x3_F000) | ((w >> 10) & 0xFC0) | ((w >> 24) & 0x3F),
+    }
+}
+
+/// Appends the code points of `s` (whole UTF-8 characters) to `dst` from
+/// `at`, which must leave room for `s.len()` of them; returns the new end.
+#[inline(always)]
+fn decode_into(s: &[u8], dst: &mut [u32], mut at: usize) -> usize {
+    let mut i = 0;
+    while i < s.len() {
+        let (c, len) = crate::tables::decode(s, i);
+        dst[at] = c;
+        at += 1;
+        i += len;
+    }
+    at
+}
+
+impl Sink for Wide<'_> {
+    #[inline(always)]
+    fn word(&mut self, w: u32, n: usize) {
+        let at = self.at();
+        self.stage[at] = word_code(w, n);
+        self.len = at + 1;
+        self.check();
+    }
+
+    #[inline(always)]
+    fn text(&mut self, b: &[u8], from: usize, to: usize) {
+        self.bytes(&b[from..to]);
+    }
+
+    #[inline(always)]
+    fn bytes(&mut self, s: &[u8]) {
+        if s.len() <= STAGE_WRITE {
+            let at = self.at();
+            self.len = decode_into(s, &mut self.stage[..], at);
+            self.check();
+        } else {
+            self.pass_on();
+            let at = self.out.len();
+            self.out.resize(at + s.len(), 0);
+            let end = decode_into(s, &mut self.out[..], at);
+            self.out.truncate(end);
+        }
+    }
+}

@@ -565,14 +565,67 @@ impl<W: Write> Sink for WriteSink<W> {
     }
 }
 
-impl Sink for &mut String {
+/// A whole conversion in memory, which [`convert_pieces`] appends to: UTF-8
+/// (`String`) or code points (`Vec<u32>`, see
+/// [`Converter::convert_into_utf32`]).
+pub(crate) trait Whole {
+    /// A piece's conversion, appended to the whole in order.
+    type Piece: Output;
+    /// Appends the conversion of `text`, converted on this thread.
+    fn convert_whole(&mut self, conv: &Converter, text: &str);
+    fn append(&mut self, piece: &Self::Piece);
+    /// The length of a piece's conversion, in the whole's units.
+    fn units(piece: &Self::Piece) -> usize;
+}
+
+impl Whole for String {
     type Piece = String;
-    fn put(&mut self, piece: &mut String) -> Result<(), Error> {
+    fn convert_whole(&mut self, conv: &Converter, text: &str) {
+        conv.convert_into(text, self);
+    }
+    fn append(&mut self, piece: &String) {
         self.push_str(piece);
+    }
+    fn units(piece: &String) -> usize {
+        piece.len()
+    }
+}
+
+impl Whole for Vec<u32> {
+    type Piece = Vec<u32>;
+    fn convert_whole(&mut self, conv: &Converter, text: &str) {
+        conv.convert_into_utf32(text, self);
+    }
+    fn append(&mut self, piece: &Vec<u32>) {
+        self.extend_from_slice(piece);
+    }
+    fn units(piece: &Vec<u32>) -> usize {
+        piece.len()
+    }
+}
+
+impl Output for Vec<u32> {
+    fn convert(&mut self, conv: &Converter, text: &str, _: &mut Scratch) {
+        self.clear();
+        conv.convert_into_utf32(text, self);
+    }
+}
+
+impl Buffer for Vec<u32> {
+    /// In bytes, as the other buffers'.
+    fn capacity(&self) -> usize {
+        Vec::capacity(self) * 4
+    }
+}
+
+impl<W: Whole> Sink for &mut W {
+    type Piece = W::Piece;
+    fn put(&mut self, piece: &mut W::Piece) -> Result<(), Error> {
+        self.append(piece);
         Ok(())
     }
-    fn length(piece: &String) -> usize {
-        piece.len()
+    fn length(piece: &W::Piece) -> usize {
+        W::units(piece)
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
@@ -891,29 +944,29 @@ pub(crate) fn convert_parts(conv: &Converter, text: &str, threads: usize, out: &
 /// the workers, and this thread appends their results in order as they
 /// come, so the copying overlaps the conversion. The output is the same
 /// whatever `threads` and `part` (the cuts are safe).
-pub(crate) fn convert_pieces(
+pub(crate) fn convert_pieces<W: Whole>(
     conv: &Converter,
     text: &str,
     threads: usize,
     part: usize,
-    out: &mut String,
+    out: &mut W,
 ) {
     use std::sync::atomic::AtomicBool;
     use std::sync::{Mutex, mpsc};
 
     if threads <= 1 || text.len() < 2 * part {
-        conv.convert_into(text, out);
+        out.convert_whole(conv, text);
         return;
     }
-    let (work_tx, work_rx) = mpsc::channel::<Job<&str, String>>();
+    let (work_tx, work_rx) = mpsc::channel::<Job<&str, W::Piece>>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Converted<&str, String>>();
+    let (done_tx, done_rx) = mpsc::channel::<Converted<&str, W::Piece>>();
     let stop = AtomicBool::new(false);
     let work = convert_job(conv, &stop);
     std::thread::scope(|scope| {
         if spawn_workers(scope, threads, &work_rx, &done_tx, &work) == 0 {
             // The system refused every thread: this one converts it all.
-            conv.convert_into(text, out);
+            out.convert_whole(conv, text);
             return;
         }
         let mut pipe = Pipe::new(out, work_tx, done_rx);

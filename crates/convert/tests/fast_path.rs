@@ -2,7 +2,8 @@
 //! stage (the general path), gives: on every config, with and without the
 //! tofu-risk dictionaries, on texts built to hit phrase boundaries, unsafe
 //! run characters, ideographic description sequences and compatibility
-//! ideographs.
+//! ideographs. Its UTF-32 output (`convert_into_utf32`) is checked on the
+//! same texts: the same characters, appended after what the buffer held.
 
 use bianyi_convert::{Config, Converter};
 
@@ -17,6 +18,26 @@ fn check(input: &str, what: &str) {
                 .tofu_risk(tofu)
                 .build()
                 .convert(input);
+            let wide_check = Converter::builder(config).tofu_risk(tofu).build();
+            let mut wide = vec![0x2E];
+            wide_check.convert_into_utf32(input, &mut wide);
+            let expected: Vec<u32> = std::iter::once(0x2E)
+                .chain(fast.chars().map(u32::from))
+                .collect();
+            if wide != expected {
+                let at = wide
+                    .iter()
+                    .zip(&expected)
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                panic!(
+                    "{config} (tofu {tofu}) on {what}: UTF-32 output differs at unit {at} ({} units, {} expected): {:X?} against {:X?}",
+                    wide.len(),
+                    expected.len(),
+                    &wide[at.saturating_sub(4)..(at + 8).min(wide.len())],
+                    &expected[at.saturating_sub(4)..(at + 8).min(expected.len())],
+                );
+            }
             let general = Converter::builder(config)
                 .tofu_risk(tofu)
                 .general_path(true)

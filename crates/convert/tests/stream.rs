@@ -92,8 +92,8 @@ fn convert_stream_reports_sizes() {
     assert_eq!(String::from_utf8(out).ok(), Some(conv.convert(&input)));
 }
 
-/// Parallel conversion, whole and streamed, gives the single-threaded
-/// bytes on multi-megabyte texts, for every thread count.
+/// Parallel conversion, whole, in UTF-32 and streamed, gives the
+/// single-threaded bytes on multi-megabyte texts, for every thread count.
 #[test]
 fn parallel_equals_whole_text() {
     let mut rng = Rng(0x9A4A11E1);
@@ -107,6 +107,15 @@ fn parallel_equals_whole_text() {
                 assert!(
                     conv.run().threads(threads).text(input) == whole,
                     "{config}, {threads} threads"
+                );
+                let mut wide = vec![1, 2];
+                conv.run()
+                    .threads(threads)
+                    .text_into_utf32(input, &mut wide);
+                assert!(
+                    wide[2..].iter().copied().eq(whole.chars().map(u32::from))
+                        && wide[..2] == [1, 2],
+                    "{config}, {threads} threads, UTF-32"
                 );
                 let mut out = Vec::new();
                 conv.run()
@@ -142,6 +151,15 @@ fn parallel_text_in_small_pieces() {
                 assert!(
                     conv.run().threads(threads).text(input) == whole,
                     "{config}, {threads} threads, {} bytes",
+                    input.len()
+                );
+                let mut wide = Vec::new();
+                conv.run()
+                    .threads(threads)
+                    .text_into_utf32(input, &mut wide);
+                assert!(
+                    wide.iter().copied().eq(whole.chars().map(u32::from)),
+                    "{config}, {threads} threads, {} bytes, UTF-32",
                     input.len()
                 );
             }
