@@ -129,13 +129,16 @@ pub(crate) fn value_error(py: Python<'_>, class: &str, message: String) -> PyErr
 /// exception with [`panic_error`] (PyO3 would raise its
 /// `PanicException`, a `BaseException` that `except Exception` misses).
 pub(crate) fn caught<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
-        panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default()
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(panic_message)
+}
+
+/// The message of a caught panic (of [`caught`], or of a thread joined).
+pub(crate) fn panic_message(panic: Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 /// `bianyi.Error` for a panic caught by [`caught`].

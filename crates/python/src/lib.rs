@@ -8,6 +8,7 @@
 mod align;
 mod batch;
 mod errors;
+mod ffi;
 mod glossary;
 mod utf32;
 
@@ -16,12 +17,12 @@ use std::sync::Mutex;
 
 use bianyi_convert::{Config, Conversion, Target, To};
 use bianyi_glossary::{Applier, TermMode};
-use pyo3::exceptions::PyUserWarning;
+use pyo3::exceptions::{PyUnicodeEncodeError, PyUserWarning};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
-use crate::errors::{caught, convert_error, io_error, panic_error, value_error};
+use crate::errors::{caught, convert_error, io_error, panic_error, panic_message, value_error};
 use crate::glossary::PyGlossary;
 
 /// Texts at least this long are converted without the GIL, so that other
@@ -48,12 +49,30 @@ const SPLIT_BYTES: usize = 512 * 1024;
 /// on the benchmark corpora, docs/python.md).
 const READ_IN_PIECES: usize = 256 * 1024;
 
+/// A text of this many characters or more, converted without glossary,
+/// is converted in parts while its UTF-8 is written
+/// (`convert_while_reading`), and its result built from code points:
+/// about 256 KiB of Chinese (see `UTF32_OUT_BYTES`).
+const WIDE_CHARS: usize = UTF32_OUT_BYTES / 3;
+
+/// Such a text of this many characters or more converts on the
+/// converter's threads: about 512 KiB of Chinese (see `SPLIT_BYTES`).
+const SPLIT_CHARS: usize = SPLIT_BYTES / 3;
+
+/// The parts per thread of a text converted in parts on several threads:
+/// small parts let the other threads start soon after the first is
+/// written, and whichever thread is free takes the next.
+const PARTS_PER_THREAD: usize = 4;
+
 /// The characters of one piece read by `read_in_pieces` (its `str` and
 /// `bytes` copies, 32–112 KiB, come and go in memory CPython reuses).
 const PIECE_CHARS: usize = 16 * 1024;
 
-/// A result of this many bytes of UTF-8 or more is returned through
-/// UTF-32LE (see `to_py_str`). CPython's UTF-8 decoder takes fresh memory
+/// A text of this many bytes of UTF-8 or more converted without glossary
+/// is converted into code points (`Run::text_into_utf32`: the engine
+/// writes them as it converts) and returned through UTF-32LE; a result of
+/// a glossary's conversion this long is transcoded from its UTF-8 (see
+/// `to_py_str`). CPython's UTF-8 decoder takes fresh memory
 /// for a long result in a loop of long calls (1,195 page faults a call for
 /// a 3.3 MB result), while the UTF-32 pieces and their joined `str` come
 /// from memory glibc reuses (49); and its UTF-32 decoder is 5× faster.
@@ -69,8 +88,8 @@ const UTF32_OUT_BYTES: usize = 256 * 1024;
 /// codec saved).
 const OUT_PIECE_BYTES: usize = 30 * 1024;
 
-/// Buffers up to this size are kept for the converter's next call (so a
-/// converter holds at most twice this between calls).
+/// Buffers up to twice this size in all are kept for the converter's next
+/// call.
 const KEEP_BYTES: usize = 64 << 20;
 
 /// The most threads one call uses (as the CLI's `-j`).
@@ -97,9 +116,25 @@ struct PyConverter {
 struct Buffers {
     input: String,
     output: String,
-    /// The result in UTF-32LE, written on several threads (see
-    /// `to_py_str`).
-    wide: Vec<u8>,
+    /// A text converted in parts (see `convert_while_reading`).
+    parts: Parts,
+}
+
+/// A long text converted in parts (see `convert_while_reading`): each
+/// part's UTF-8 and its code points.
+#[derive(Default)]
+struct Parts {
+    inputs: Vec<String>,
+    units: Vec<Vec<u32>>,
+}
+
+impl Parts {
+    /// The bytes the parts hold.
+    fn capacity(&self) -> usize {
+        let inputs: usize = self.inputs.iter().map(String::capacity).sum();
+        let units: usize = self.units.iter().map(Vec::capacity).sum();
+        inputs + 4 * units
+    }
 }
 
 /// Appends the UTF-8 of `text` (an exact `str` of `chars` characters) to
@@ -108,64 +143,188 @@ struct Buffers {
 /// `UnicodeEncodeError`, but with a position in its piece: the caller then
 /// encodes the whole text for the exact error.
 fn read_in_pieces(text: &Bound<'_, PyString>, chars: usize, out: &mut String) -> PyResult<()> {
-    let py = text.py();
     out.reserve(chars * 3);
-    let mut start = 0;
-    while start < chars {
-        let end = (start + PIECE_CHARS).min(chars);
-        let (a, b) = (isize::try_from(start)?, isize::try_from(end)?);
+    read_range(text, 0, chars, out)
+}
+
+/// Appends the UTF-8 of the characters `start..end` of `text` to `out`, in
+/// pieces of `PIECE_CHARS` (see `read_in_pieces`).
+fn read_range(
+    text: &Bound<'_, PyString>,
+    mut start: usize,
+    end: usize,
+    out: &mut String,
+) -> PyResult<()> {
+    let py = text.py();
+    while start < end {
+        let stop = (start + PIECE_CHARS).min(end);
+        let (a, b) = (isize::try_from(start)?, isize::try_from(stop)?);
         let piece = text
             .get_item(PySlice::new(py, a, b, 1))?
             .cast_into::<PyString>()?;
         out.push_str(&PyBackedStr::try_from(piece)?);
-        start = end;
+        start = stop;
     }
     Ok(())
 }
 
-/// The `str` of `out` (a converter's result): through UTF-32LE when it is
-/// long (see `UTF32_OUT_BYTES`), one `bytes` piece of `OUT_PIECE_BYTES` at
-/// a time, the decoded pieces then joined. With `wide` (a kept buffer) and
-/// several `threads`, the whole result is first transcoded into `wide` on
-/// those threads without the GIL, and each piece copied from it.
-fn to_py_str<'py>(
-    py: Python<'py>,
-    out: &str,
+/// Converts `text` (an exact `str` of `chars` characters, converted
+/// without glossary) into code points, in `parts`: this thread encodes
+/// the text to UTF-8 a range of characters at a time under the GIL
+/// (`PARTS_PER_THREAD` ranges per thread); each part ends at the last safe
+/// cut (`Conversion::safe_cut`) of what was read into it (the rest starts
+/// the next part; without a cut, the next range is read into the same
+/// part, so a conversion that never cuts, a target's, is one part), and
+/// it queues the parts, which `threads - 1` other threads convert meanwhile; it then
+/// converts what is left in the queue without the GIL. So CPython's UTF-8
+/// encoding (a fifth of a long call) overlaps the conversion. The parts'
+/// code points, one after the other, are the whole text's (safe cuts),
+/// whatever the threads. `Err(None)`: the text could not be encoded (a
+/// lone surrogate), and the caller encodes it whole for the exact error.
+fn convert_while_reading(
+    conversion: &Conversion,
+    text: &Bound<'_, PyString>,
+    chars: usize,
     threads: usize,
-    wide: Option<&mut Vec<u8>>,
-) -> PyResult<Bound<'py, PyString>> {
+    parts: &mut Parts,
+) -> Result<(), Option<PyErr>> {
+    use std::sync::mpsc;
+
+    type Job<'a> = (&'a str, &'a mut Vec<u32>);
+    let py = text.py();
+    let count = if threads > 1 {
+        (threads * PARTS_PER_THREAD).min(chars.div_ceil(PIECE_CHARS))
+    } else {
+        1
+    };
+    parts.inputs.resize_with(count, String::new);
+    parts.units.resize_with(count, Vec::new);
+    let convert = |(text, out): Job<'_>| conversion.run().text_into_utf32(text, out);
+    let (jobs, queue) = mpsc::channel::<Job<'_>>();
+    let queue = Mutex::new(queue);
+    // The next job, waiting for one while the queue is open when `wait`.
+    let next = |wait: bool| {
+        let queue = queue.lock().ok()?;
+        if wait {
+            queue.recv().ok()
+        } else {
+            queue.try_recv().ok()
+        }
+    };
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..count.min(threads))
+            .map_while(|_| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || {
+                        while let Some(job) = next(true) {
+                            convert(job);
+                        }
+                    })
+                    .ok()
+            })
+            .collect();
+        let mut outcome = Ok(());
+        let mut slots = parts.inputs.iter_mut().zip(parts.units.iter_mut());
+        let mut slot = slots.next();
+        if let Some((input, out)) = &mut slot {
+            input.clear();
+            out.clear();
+        }
+        let mut start = 0;
+        for k in 0..count {
+            let Some((input, out)) = slot.take() else {
+                break;
+            };
+            let end = chars * (k + 1) / count;
+            if let Err(e) = read_range(text, start, end, input) {
+                outcome = Err((!e.is_instance_of::<PyUnicodeEncodeError>(py)).then_some(e));
+                break;
+            }
+            start = end;
+            let cut = if k + 1 == count {
+                Some(input.len())
+            } else {
+                conversion.safe_cut(input)
+            };
+            let Some(cut) = cut else {
+                // No safe cut yet: the next range is read into this part.
+                slot = Some((input, out));
+                continue;
+            };
+            let input: &String = input;
+            let (head, tail) = input.split_at(cut);
+            // Workers or not, the queue is open: sending cannot fail.
+            let _ = jobs.send((head, out));
+            slot = slots.next();
+            if let Some((next, out)) = &mut slot {
+                next.clear();
+                out.clear();
+                next.push_str(tail);
+            }
+        }
+        // Parts left unused by this text (cut fewer times) convert nothing.
+        for (_, out) in slot.into_iter().chain(slots) {
+            out.clear();
+        }
+        drop(jobs);
+        if outcome.is_ok() {
+            // What the workers have not taken (all of it when the system
+            // refused every thread).
+            let drain = || {
+                while let Some(job) = next(false) {
+                    convert(job);
+                }
+            };
+            if let Err(what) = py.detach(|| caught(drain)) {
+                outcome = Err(Some(panic_error(py, what)));
+            }
+        }
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                outcome = Err(Some(panic_error(py, panic_message(panic))));
+            }
+        }
+        outcome
+    })
+}
+
+/// The `str` of `out` (a converter's result through a glossary): through
+/// UTF-32LE when it is long (see `UTF32_OUT_BYTES`), one `bytes` piece of
+/// `OUT_PIECE_BYTES` at a time, the decoded pieces then joined.
+fn to_py_str<'py>(py: Python<'py>, out: &str) -> PyResult<Bound<'py, PyString>> {
     if out.len() < UTF32_OUT_BYTES {
         return Ok(PyString::new(py, out));
     }
-    let wide = match wide {
-        Some(w) if threads > 1 && out.len() >= SPLIT_BYTES => {
-            let len = 4 * utf32::char_count(out);
-            // Every byte of `wide[..len]` is written: no need to clear it.
-            w.resize(len, 0);
-            let w = &mut w[..len];
-            py.detach(|| caught(|| utf32::to_utf32le(out, w, threads)))
-                .map_err(|p| panic_error(py, p))?;
-            Some(&*w)
-        }
-        _ => None,
-    };
-    let mut at = 0;
-    let mut pieces = utf32::pieces_of(out, OUT_PIECE_BYTES).map(|piece| {
-        let len = 4 * utf32::char_count(piece);
-        let units = match wide.and_then(|w| w.get(at..at + len)) {
-            Some(written) => PyBytes::new(py, written),
-            None => PyBytes::new_with(py, len, |buf| {
-                utf32::write_utf32le(piece, buf);
-                Ok(())
-            })?,
-        };
-        at += len;
+    let pieces = utf32::pieces_of(out, OUT_PIECE_BYTES).map(|piece| {
+        let units = PyBytes::new_with(py, 4 * utf32::char_count(piece), |buf| {
+            utf32::write_utf32le(piece, buf);
+            Ok(())
+        })?;
         PyString::from_encoded_object(&units, Some(c"utf-32-le"), None)
     });
-    if out.len() <= OUT_PIECE_BYTES {
-        return pieces.next().unwrap_or_else(|| Ok(PyString::new(py, "")));
+    join(py, pieces)
+}
+
+/// The `str` of the code points of `parts` (from `Run::text_into_utf32`),
+/// one after the other: each part decoded where it lies by CPython's
+/// UTF-32 decoder (`str_of_units`), the parts then joined.
+fn units_to_py_str<'py, 'u>(
+    py: Python<'py>,
+    parts: impl Iterator<Item = &'u [u32]>,
+) -> PyResult<Bound<'py, PyString>> {
+    join(py, parts.map(|units| ffi::str_of_units(py, units)))
+}
+
+/// The decoded `pieces` of a result joined into one `str` (the one piece
+/// itself when there is one).
+fn join<'py>(
+    py: Python<'py>,
+    pieces: impl Iterator<Item = PyResult<Bound<'py, PyString>>>,
+) -> PyResult<Bound<'py, PyString>> {
+    let mut pieces = pieces.collect::<PyResult<Vec<_>>>()?;
+    if pieces.len() <= 1 {
+        return Ok(pieces.pop().unwrap_or_else(|| PyString::new(py, "")));
     }
-    let pieces = pieces.collect::<PyResult<Vec<_>>>()?;
     PyString::new(py, "")
         .call_method1("join", (pieces,))?
         .cast_into::<PyString>()
@@ -262,6 +421,26 @@ fn threads_of(threads: Option<usize>, default: usize) -> usize {
 
 impl PyConverter {
     /// Appends the conversion of `text` (a document of its own) to `out`.
+    /// The buffers kept from an earlier long call (new ones when another
+    /// thread has them).
+    fn spare_buffers(&self) -> Buffers {
+        self.spare
+            .try_lock()
+            .map(|mut b| std::mem::take(&mut *b))
+            .unwrap_or_default()
+    }
+
+    /// Keeps `b` for the next long call, unless they grew past
+    /// `KEEP_BYTES` (or another thread kept its own meanwhile).
+    fn keep_buffers(&self, b: Buffers) {
+        let held = b.input.capacity() + b.output.capacity() + b.parts.capacity();
+        if held <= 2 * KEEP_BYTES
+            && let Ok(mut kept) = self.spare.try_lock()
+        {
+            *kept = b;
+        }
+    }
+
     fn convert_into(&self, text: &str, terms: Option<&Applier>, out: &mut String) {
         match terms {
             None => self.conversion.convert_into(text, out),
@@ -339,15 +518,33 @@ impl PyConverter {
         let call = self.call_terms(py, glossary.as_ref(), terms, term_lang)?;
         let applier = call.as_ref().or(self.terms.as_ref());
         let chars = text.len()?;
+        let exact = text.is_exact_instance_of::<PyString>();
+        // A long text without glossary: converted into code points while
+        // it is written as UTF-8.
+        if applier.is_none() && chars >= WIDE_CHARS && exact {
+            let threads = if chars >= SPLIT_CHARS {
+                self.threads
+            } else {
+                1
+            };
+            let mut b = self.spare_buffers();
+            match convert_while_reading(&self.conversion, text, chars, threads, &mut b.parts) {
+                Ok(()) => {
+                    let units = b.parts.units.iter().filter(|u| !u.is_empty());
+                    let result = units_to_py_str(py, units.map(Vec::as_slice));
+                    self.keep_buffers(b);
+                    return result;
+                }
+                Err(Some(e)) => return Err(e),
+                // A lone surrogate: encoded below, for the exact error.
+                Err(None) => {}
+            }
+        }
         // A long text: into the kept buffers (when no other thread has
         // them), read in pieces.
         let mut buffers = None;
-        if chars >= READ_IN_PIECES && text.is_exact_instance_of::<PyString>() {
-            let mut b = self
-                .spare
-                .try_lock()
-                .map(|mut b| std::mem::take(&mut *b))
-                .unwrap_or_default();
+        if chars >= READ_IN_PIECES && exact {
+            let mut b = self.spare_buffers();
             b.input.clear();
             b.output.clear();
             if read_in_pieces(text, chars, &mut b.input).is_ok() {
@@ -388,21 +585,10 @@ impl PyConverter {
             caught(run)
         }
         .map_err(|p| panic_error(py, p))?;
-        let result = to_py_str(
-            py,
-            &out,
-            self.threads,
-            buffers.as_mut().map(|b| &mut b.wide),
-        )?;
-        if let Some(mut b) = buffers
-            && b.input.capacity() <= KEEP_BYTES
-            && out.capacity() <= KEEP_BYTES
-            && b.wide.capacity() <= KEEP_BYTES
-        {
+        let result = to_py_str(py, &out)?;
+        if let Some(mut b) = buffers {
             b.output = out;
-            if let Ok(mut kept) = self.spare.try_lock() {
-                *kept = b;
-            }
+            self.keep_buffers(b);
         }
         Ok(result)
     }

@@ -1,6 +1,10 @@
-"""Long texts: a str of 256K characters or more is read in pieces of 16K
-into buffers the converter keeps between calls, and a text of 512 KiB or
-more converts on the converter's threads. Neither may change a character
+"""Long texts: without glossary, a str of 87,381 characters or more is
+encoded in parts cut at safe cuts into buffers the converter keeps between
+calls, and converted into code points, on the converter's threads from
+174,762 characters (about 512 KiB of Chinese) while the next parts are
+encoded; through a glossary, a str of 256K characters or more is read in
+pieces of 16K into the kept buffers, and a text of 512 KiB or more
+converts on the converter's threads. None of these may change a character
 of the result, whatever the threads, however CPython stores the str (1, 2
 or 4 bytes a character), and whichever thread holds the buffers."""
 
@@ -38,10 +42,12 @@ def mixed(n: int, seed: int) -> str:
     return "".join(out)[:n]
 
 
-# Around the thresholds: 16K-character pieces from 262,144 characters, and
-# several threads from 524,288 bytes (174,762 Chinese characters are just
-# below it).
-@pytest.mark.parametrize("chars", [0, 1, 5000, 174_762, 174_763, 262_143, 262_144, 262_145, 300_000])
+# Around the thresholds: code points from 87,381 characters, in parts on
+# several threads from 174,762; 16K-character pieces from 262,144
+# characters, and several threads from 524,288 bytes.
+@pytest.mark.parametrize(
+    "chars", [0, 1, 5000, 87_380, 87_381, 174_761, 174_762, 174_763, 262_143, 262_144, 262_145, 300_000]
+)
 def test_every_length_and_kind_matches_one_whole_encoding(chars):
     for seed in range(2):
         text = mixed(chars, seed)
@@ -92,6 +98,41 @@ def test_characters_without_a_conversion_come_back_unchanged():
     ):
         for threads in (1, 2):
             assert bianyi.Converter("t2s", threads=threads).convert(text) == text
+
+
+@pytest.mark.parametrize("threads", [2, 3, 5])
+def test_parts_without_line_feeds(threads):
+    # No line feed to cut after: the parts are cut after a character no
+    # key contains, or where every dictionary agrees, or not at all (the
+    # rest goes to the next part). Runs of characters that all occur in
+    # keys make long stretches without any cut.
+    rng = random.Random(threads)
+    keyed = "發頭髮乾隆皇帝乾燥麵條里程裡面後來"
+    plain = "漢字　，。abc"
+    out = []
+    while len(out) < 400_000:
+        pool = keyed if rng.random() < 0.7 else plain
+        out.extend(rng.choice(pool) for _ in range(rng.randrange(1, 3_000)))
+    text = "".join(out[:400_000])
+    for config in ("t2s", "s2twp", "tw2sp", "t2hk"):
+        conv = bianyi.Converter(config, threads=threads)
+        want = oracle(conv, text)
+        assert conv.convert(text) == want, config
+        # The kept buffers again, with a shorter text.
+        assert conv.convert(text[:200_001]) == oracle(conv, text[:200_001]), config
+
+
+def test_corner_quotes_and_targets_in_parts():
+    # Conversions with no safe cuts (a target's reads the whole document,
+    # corner quotes pair across it): one part, on one thread.
+    text = ("「頭髮」他說：『乾燥』。\n" + ARTICLE) * 60
+    assert len(text) > 174_762
+    for conv in (
+        bianyi.Converter("t2s", corner_quotes=True, threads=3),
+        bianyi.Converter(to="zh-CN", threads=3),
+        bianyi.Converter(to="zh-TW", threads=2),
+    ):
+        assert conv.convert(text) == oracle(conv, text)
 
 
 def test_lone_surrogates_raise_the_error_of_the_whole_text():

@@ -1,9 +1,19 @@
-"""Results of 256 KiB of UTF-8 or more come back through UTF-32: bianyi
-writes them as UTF-32LE, 30 KiB of UTF-8 at a time, four 3-byte sequences
-at once where it can, and CPython decodes and joins the pieces. No character
-may be dropped, doubled or changed at the threshold, at a piece boundary or
-at the edge of a group of four, whatever CPython's storage kind of the
-result (1, 2 or 4 bytes a character)."""
+"""Long results come back through UTF-32, two ways:
+
+- without glossary, a text of 87,381 characters or more (about 256 KiB of
+  Chinese) is converted into code points by the engine itself, in parts
+  cut at safe cuts (several parts a thread on several threads), and
+  CPython builds the str from them;
+- through a glossary, a result of 256 KiB of UTF-8 or more is transcoded
+  by bianyi into UTF-32LE, 30 KiB of UTF-8 at a time, four 3-byte
+  sequences at once where it can, and CPython decodes and joins the
+  pieces.
+
+No character may be dropped, doubled or changed at a threshold, at a piece
+or part boundary or at the edge of a group of four, whatever CPython's
+storage kind of the result (1, 2 or 4 bytes a character). Every check here
+runs both ways: the glossary below matches none of these texts, so both
+give the plain conversion."""
 
 import random
 import sys
@@ -11,11 +21,18 @@ import sys
 import pytest
 
 import bianyi
+from conftest import REPO
 
 #: The size of the UTF-8 result from which it comes back through UTF-32,
 #: and the UTF-8 bytes of one piece (crates/python/src/lib.rs).
 THRESHOLD = 256 * 1024
 PIECE = 30 * 1024
+#: The characters from which a text without glossary converts into code
+#: points, and from which it converts on several threads.
+WIDE_CHARS = THRESHOLD // 3
+SPLIT_CHARS = 512 * 1024 // 3
+
+GLOSSARY = bianyi.Glossary.load(REPO / "tests/fixtures/glossary.toml")
 
 #: Characters t2s leaves as they are, of each UTF-8 width: 1 byte, 2 bytes
 #: (Latin-1 and beyond), 3 bytes (Simplified ideographs, punctuation, the
@@ -35,15 +52,15 @@ def oracle(conv, text):
 
 
 def same(conv, text, expected=None):
-    got = conv.convert(text)
-    assert type(got) is str
     want = oracle(conv, text) if expected is None else expected
-    if got != want:
-        at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-        raise AssertionError(
-            f"{len(text)} characters: result differs at {at} (lengths {len(got)} and {len(want)}): "
-            f"{got[max(0, at - 3):at + 3]!r} vs {want[max(0, at - 3):at + 3]!r}"
-        )
+    for way, got in (("code points", conv.convert(text)), ("glossary", conv.convert(text, glossary=GLOSSARY))):
+        assert type(got) is str
+        if got != want:
+            at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+            raise AssertionError(
+                f"{way}, {len(text)} characters: result differs at {at} (lengths {len(got)} and {len(want)}): "
+                f"{got[max(0, at - 3):at + 3]!r} vs {want[max(0, at - 3):at + 3]!r}"
+            )
 
 
 @pytest.mark.parametrize("size", [THRESHOLD - 1, THRESHOLD, THRESHOLD + 1, 9 * PIECE - 1, 9 * PIECE, 9 * PIECE + 1])
@@ -118,11 +135,25 @@ def test_random_widths_match_the_utf8_path(seed):
 )
 def test_every_storage_kind_of_result(text):
     conv = bianyi.Converter("t2s")
-    got = conv.convert(text)
-    assert got == oracle(conv, text)
-    # CPython picks the narrowest kind; equality above already compares
-    # characters, and the sizes tell the kinds apart.
-    assert sys.getsizeof(got) == sys.getsizeof(oracle(conv, text))
+    for got in (conv.convert(text), conv.convert(text, glossary=GLOSSARY)):
+        assert got == oracle(conv, text)
+        # CPython picks the narrowest kind; equality above already compares
+        # characters, and the sizes tell the kinds apart.
+        assert sys.getsizeof(got) == sys.getsizeof(oracle(conv, text))
+
+
+@pytest.mark.parametrize("chars", [WIDE_CHARS - 1, WIDE_CHARS, WIDE_CHARS + 1, SPLIT_CHARS - 1, SPLIT_CHARS, SPLIT_CHARS + 1])
+@pytest.mark.parametrize("width", [1, 2, 3, 4])
+def test_code_points_around_their_thresholds(chars, width):
+    # Every width of character, with characters that convert, at the
+    # number of characters from which the engine writes code points and
+    # from which it does so in parts on several threads.
+    c = WIDTHS[width]
+    text = ("體" + c) * (chars // (len(c) + 1)) + "體" * (chars % (len(c) + 1))
+    assert len(text) == chars
+    want = ("体" + c) * (chars // (len(c) + 1)) + "体" * (chars % (len(c) + 1))
+    for threads in (1, 2, 3):
+        same(bianyi.Converter("t2s", threads=threads), text, expected=want)
 
 
 def test_empty_and_short_results_take_the_utf8_path_unchanged():
@@ -136,9 +167,9 @@ def test_empty_and_short_results_take_the_utf8_path_unchanged():
 
 @pytest.mark.parametrize("threads", [2, 3, 4])
 def test_long_results_written_on_several_threads(threads):
-    # 300,000 characters (read into the kept buffers) whose result passes
-    # 512 KiB: written into one buffer on `threads` threads, each from a
-    # cut at a character boundary, then copied out piece by piece.
+    # 300,000 characters whose result passes 512 KiB: converted in parts
+    # on `threads` threads into code points (without glossary), or
+    # transcoded piece by piece (through one).
     rng = random.Random(threads)
     every = "".join(WIDTHS.values()) + "體驗們說"
     out = []
