@@ -503,7 +503,8 @@ fn wide_pass_on(out: &mut Vec<u32>, stage: &[u32], len: usize) {
 /// The code point of the character whose UTF-8 is the first `n` (1 to 4)
 /// bytes of the little-endian word `w` (the bytes past `n` are ignored).
 /// Three bytes (all of CJK) inline, the others out of line: 4 % fewer
-/// instructions in a t2s pass than one `match` (cachegrind, data3185k).
+/// instructions in a t2s pass than one `match` (cachegrind, data3185k:
+/// 104.7 M against 109.1 M a pass; the UTF-8 pass is 97.0 M).
 #[inline(always)]
 pub(crate) fn word_code(w: u32, n: usize) -> u32 {
     let three = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
