@@ -91,6 +91,26 @@ fn lengths_around_the_staged_writer() {
     }
 }
 
+/// A compatibility ideograph late in a long text (the pass restarts after
+/// normalising, when the UTF-32 writer has passed thousands of code points
+/// on already), and complete ideographic description sequences longer than
+/// one staged write (64 bytes).
+#[test]
+fn late_restarts_and_long_sequences() {
+    let tri = |s: &str| format!("⿲{s}{s}{s}");
+    let long_ids = tri(&tri(&tri("木")));
+    assert!(long_ids.len() > 64);
+    let mut input = "頭髮乾燥，后来".repeat(3000);
+    input.push_str(&long_ids);
+    input.push_str("後來\u{F900}頭髮");
+    input.push_str(&long_ids);
+    check(&input, "a late compatibility ideograph");
+    let mut plain = "漢字汉字".repeat(2000);
+    plain.push_str(&long_ids);
+    plain.push('发');
+    check(&plain, "long sequences");
+}
+
 /// Every pool entry next to every other: all two-word contexts.
 #[test]
 fn all_pairs() {

@@ -14,6 +14,7 @@ mod utf32;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use bianyi_convert::{Config, Conversion, Target, To};
 use bianyi_glossary::{Applier, TermMode};
@@ -209,12 +210,16 @@ fn convert_while_reading<'py>(
     };
     parts.inputs.resize_with(count, String::new);
     parts.units.resize_with(count, Vec::new);
-    fn convert_part<'a>(conversion: &Conversion, (k, text, out): Job<'a>) -> Done<'a> {
+    fn convert_part<'a>(conversion: &Conversion, stop: bool, (k, text, out): Job<'a>) -> Done<'a> {
         out.clear();
-        conversion.run().text_into_utf32(text, out);
+        if !stop {
+            conversion.run().text_into_utf32(text, out);
+        }
         (k, out)
     }
-    let convert = |job| convert_part(conversion, job);
+    // Set when the call fails: the parts still queued are not converted.
+    let stop = AtomicBool::new(false);
+    let convert = |job| convert_part(conversion, stop.load(Ordering::Relaxed), job);
     let (jobs, queue) = mpsc::channel::<Job<'_>>();
     let queue = Mutex::new(queue);
     let (done, returned) = mpsc::channel::<Done<'_>>();
@@ -254,11 +259,19 @@ fn convert_while_reading<'py>(
             input.clear();
         }
         let (mut start, mut sent) = (0, 0);
+        // The length of the current part when a cut was last looked for in
+        // it in vain: it is looked for again once the part is twice as
+        // long, so that a text without cuts is searched in linear time.
+        let mut searched = 0;
         for k in 0..count {
             let Some((input, out)) = slot.take() else {
                 break;
             };
-            let end = chars * (k + 1) / count;
+            let end = if k + 1 == count {
+                chars
+            } else {
+                chars / count * (k + 1)
+            };
             if let Err(e) = read_range(text, start, end, input) {
                 outcome = Err((!e.is_instance_of::<PyUnicodeEncodeError>(py)).then_some(e));
                 break;
@@ -266,14 +279,24 @@ fn convert_while_reading<'py>(
             start = end;
             let cut = if k + 1 == count {
                 Some(input.len())
+            } else if input.len() < 2 * searched {
+                None
             } else {
-                conversion.safe_cut(input)
+                match caught(|| conversion.safe_cut(input)) {
+                    Ok(cut) => cut,
+                    Err(what) => {
+                        outcome = Err(Some(panic_error(py, what)));
+                        break;
+                    }
+                }
             };
             let Some(cut) = cut else {
                 // No safe cut yet: the next range is read into this part.
+                searched = searched.max(input.len());
                 slot = Some((input, out));
                 continue;
             };
+            searched = 0;
             let input: &String = input;
             let (head, tail) = input.split_at(cut);
             // Workers or not, the queue is open: sending cannot fail.
@@ -318,10 +341,12 @@ fn convert_while_reading<'py>(
             }
             pending -= 1;
         }
-        for worker in workers {
-            if let Err(panic) = worker.join() {
-                outcome = Err(Some(panic_error(py, panic_message(panic))));
-            }
+        if outcome.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let joined: Vec<_> = py.detach(|| workers.into_iter().map(|w| w.join()).collect());
+        for panic in joined.into_iter().filter_map(Result::err) {
+            outcome = Err(Some(panic_error(py, panic_message(panic))));
         }
         outcome?;
         decoded

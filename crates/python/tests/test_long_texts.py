@@ -122,6 +122,23 @@ def test_parts_without_line_feeds(threads):
         assert conv.convert(text[:200_001]) == oracle(conv, text[:200_001]), config
 
 
+@pytest.mark.parametrize("threads", [2, 3, 5])
+def test_parts_with_long_stretches_without_any_cut(threads):
+    # Ideographic description operators alone never give a safe cut: whole
+    # ranges are read into the part before, which is cut later (or is the
+    # last), and searched again only once it has doubled.
+    ops = "⿰⿲⿻"
+    texts = [
+        ops * 70_000 + "\n" + "頭髮乾燥" * 30_000,
+        "頭髮乾燥\n" * 20_000 + ops * 50_000 + "後來" * 40_000,
+        "頭髮" * 50_000 + ops * 90_000,
+    ]
+    for text in texts:
+        for config in ("t2s", "s2twp", "tw2sp"):
+            conv = bianyi.Converter(config, threads=threads)
+            assert conv.convert(text) == oracle(conv, text), (config, len(text))
+
+
 def test_corner_quotes_and_targets_in_parts():
     # Conversions with no safe cuts (a target's reads the whole document,
     # corner quotes pair across it): one part, on one thread.
@@ -135,9 +152,13 @@ def test_corner_quotes_and_targets_in_parts():
         assert conv.convert(text) == oracle(conv, text)
 
 
-def test_lone_surrogates_raise_the_error_of_the_whole_text():
-    conv = bianyi.Converter("s2t")
-    for text in ("\ud800", "汉字" * 140_000 + "\udfff", "\udc00" + "汉字" * 140_000, "a" * 300_000 + "\ud800" + "b"):
+@pytest.mark.parametrize("threads", [1, 3])
+def test_lone_surrogates_raise_the_error_of_the_whole_text(threads):
+    # With three threads, a surrogate in the middle fails a range after
+    # parts are queued to the other threads.
+    conv = bianyi.Converter("s2t", threads=threads)
+    middle = "汉字\n" * 100_000 + "\udfff" + "汉字" * 100_000
+    for text in ("\ud800", "汉字" * 140_000 + "\udfff", "\udc00" + "汉字" * 140_000, "a" * 300_000 + "\ud800" + "b", middle):
         with pytest.raises(UnicodeEncodeError) as info:
             conv.convert(text)
         with pytest.raises(UnicodeEncodeError) as whole:
