@@ -142,6 +142,29 @@ def test_every_storage_kind_of_result(text):
         assert sys.getsizeof(got) == sys.getsizeof(oracle(conv, text))
 
 
+@pytest.mark.parametrize("n", [1, 2, 3, 339, 340, 5_000, 32_767, 32_768, 40_000])
+def test_shorter_texts_either_way_by_their_bytes_per_character(n):
+    # Below WIDE_CHARS, a text without glossary of two UTF-8 bytes a
+    # character or more comes back as code points, under two through
+    # UTF-8; from 32,768 characters the code points go into a kept buffer.
+    # Both ways, at and around the ratio, in every width and storage kind.
+    conv = bianyi.Converter("t2s", threads=1)
+    texts = [
+        ("體a" * n)[:n],  # 2 bytes a character: code points
+        ("體ab" * n)[:n],  # 1.67: UTF-8
+        ("體ab" * n)[: max(1, n - 1)] + "體",  # around the ratio
+        "é" * n,  # 2 bytes, a Latin-1 str: code points
+        ("\U00020000ab" * n)[:n],  # astral characters: a UCS-4 str
+        ("汉體\n" * n)[:n],
+        "a" * n,
+    ]
+    for text in texts:
+        assert conv.convert(text) == oracle(conv, text), (n, text[:6])
+    # A longer text, then a shorter one: the kept code points are cleared.
+    for text in (("體" * 50_000), ("头" * 33_000), ("體" * 40_000)):
+        assert conv.convert(text) == oracle(conv, text)
+
+
 @pytest.mark.parametrize("chars", [WIDE_CHARS - 1, WIDE_CHARS, WIDE_CHARS + 1, SPLIT_CHARS - 1, SPLIT_CHARS, SPLIT_CHARS + 1])
 @pytest.mark.parametrize("width", [1, 2, 3, 4])
 def test_code_points_around_their_thresholds(chars, width):
