@@ -13,6 +13,10 @@ use pyo3::types::PyString;
 /// The `str` of `units` (Unicode scalar values), by one call of CPython's
 /// UTF-32 decoder (`PyUnicode_DecodeUTF32`) on them where they lie.
 pub(crate) fn str_of_units<'py>(py: Python<'py>, units: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    // An empty slice may point anywhere: CPython is not handed it.
+    if units.is_empty() {
+        return Ok(PyString::new(py, ""));
+    }
     let size = isize::try_from(std::mem::size_of_val(units))?;
     // Native order, given explicitly: a leading U+FEFF is a character, not
     // a byte order mark.
