@@ -39,7 +39,9 @@ const DETACH_BYTES: usize = 4096;
 /// (docs/python.md): below this, not worth it.
 const SPLIT_BYTES: usize = 512 * 1024;
 
-/// A `str` of this many characters or more is read in pieces of
+/// A `str` of this many characters or more converted through a glossary
+/// (or one with a lone surrogate, for its error; texts without glossary
+/// are read in parts from `WIDE_CHARS`) is read in pieces of
 /// `PIECE_CHARS` into a buffer the converter keeps (see `Buffers`), rather
 /// than encoded whole into a new `bytes` object: a fresh multi-megabyte
 /// allocation costs a page fault every 4 KiB when glibc has given such
@@ -84,17 +86,17 @@ const KEEP_UNITS_CHARS: usize = 32 * 1024;
 /// `bytes` copies, 32–112 KiB, come and go in memory CPython reuses).
 const PIECE_CHARS: usize = 16 * 1024;
 
-/// A text of this many bytes of UTF-8 or more converted without glossary
-/// is converted into code points (`Run::text_into_utf32`: the engine
-/// writes them as it converts) and returned through UTF-32LE; a result of
-/// a glossary's conversion this long is transcoded from its UTF-8 (see
-/// `to_py_str`). CPython's UTF-8 decoder takes fresh memory
-/// for a long result in a loop of long calls (1,195 page faults a call for
-/// a 3.3 MB result), while the UTF-32 pieces and their joined `str` come
-/// from memory glibc reuses (49); and its UTF-32 decoder is 5× faster.
-/// Where no memory is fresh the two ways cost the same within 3 %
-/// (measured from 2 KiB to 256 KiB: the UTF-32 way 0–3 % slower), so
-/// shorter results keep the UTF-8 way (docs/python.md).
+/// A result of a glossary's conversion of this many bytes of UTF-8 or
+/// more is transcoded to UTF-32LE here and decoded by CPython in pieces
+/// (see `to_py_str`); a conversion without glossary gives code points
+/// itself (see `WIDE_CHARS` and `WIDE_BYTES_PER_CHAR`). CPython's UTF-8
+/// decoder takes fresh memory for a long result in a loop of long calls
+/// (1,195 page faults a call for a 3.3 MB result), while the UTF-32 pieces
+/// and their joined `str` come from memory glibc reuses (49); and its
+/// UTF-32 decoder is 5× faster. Where no memory is fresh the transcoding
+/// way and the UTF-8 way cost the same within 3 % (measured from 2 KiB to
+/// 256 KiB: the UTF-32 way 0–3 % slower), so shorter glossary results keep
+/// the UTF-8 way (docs/python.md).
 const UTF32_OUT_BYTES: usize = 256 * 1024;
 
 /// The UTF-8 bytes of a result turned into one UTF-32 `bytes` object at a
