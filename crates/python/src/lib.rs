@@ -498,7 +498,6 @@ fn threads_of(threads: Option<usize>, default: usize) -> usize {
 }
 
 impl PyConverter {
-    /// Appends the conversion of `text` (a document of its own) to `out`.
     /// The buffers kept from an earlier long call (new ones when another
     /// thread has them).
     fn spare_buffers(&self) -> Buffers {
@@ -511,7 +510,8 @@ impl PyConverter {
     /// Keeps `b` for the next long call, unless they grew past
     /// `KEEP_BYTES` (or another thread kept its own meanwhile).
     fn keep_buffers(&self, b: Buffers) {
-        let held = b.input.capacity() + b.output.capacity() + b.parts.capacity();
+        let held =
+            b.input.capacity() + b.output.capacity() + 4 * b.units.capacity() + b.parts.capacity();
         if held <= 2 * KEEP_BYTES
             && let Ok(mut kept) = self.spare.try_lock()
         {
@@ -519,6 +519,7 @@ impl PyConverter {
         }
     }
 
+    /// Appends the conversion of `text` (a document of its own) to `out`.
     fn convert_into(&self, text: &str, terms: Option<&Applier>, out: &mut String) {
         match terms {
             None => self.conversion.convert_into(text, out),

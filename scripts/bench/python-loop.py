@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""`Converter.convert` in a loop of calls on new str objects, as a job that
+converts text after text calls it (docs/python.md, "Fifth session").
+
+    python scripts/bench/python-loop.py FILE [--config t2s] [--calls 20]
+        [--strings]
+
+- whole text: for one thread and for the default threads, the best call's
+  wall time, the CPU time and the minor page faults per call (getrusage),
+  after three untimed calls;
+- with `--strings`: strings cut from FILE (about 1 KB, 12 KB and 60 KB) and
+  strings of 340 characters mixing runs of ASCII letters with pieces of
+  FILE in several proportions (their UTF-8 bytes per character printed),
+  converted one call each on one thread, best of 9 rounds in MB/s of UTF-8
+  input. Shorter texts of two bytes a character or more come back through
+  code points, the others through UTF-8 (`WIDE_BYTES_PER_CHAR`).
+
+FILE is read with newline="" (line ends kept as they are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+
+import bianyi
+
+
+def whole(text: str, config: str, calls: int) -> None:
+    for threads in (1, None):
+        conv = bianyi.Converter(config) if threads is None else bianyi.Converter(config, threads=threads)
+        for _ in range(3):
+            conv.convert((text + "x")[:-1])
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        best = float("inf")
+        for _ in range(calls):
+            s = (text + "x")[:-1]  # a new str, made before the clock starts
+            start = time.perf_counter()
+            conv.convert(s)
+            best = min(best, time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / calls
+        faults = (after.ru_minflt - before.ru_minflt) / calls
+        # The CPU time includes making each new str (a copy of the text).
+        print(f"whole text, threads {conv.threads}: best {best * 1e3:.2f} ms, "
+              f"CPU {cpu * 1e3:.2f} ms a call, {faults:.0f} page faults a call")
+
+
+def strings(text: str, config: str) -> None:
+    conv = bianyi.Converter(config, threads=1)
+
+    def cut(chars: int, count: int) -> list[str]:
+        return [text[i : i + chars] for i in range(0, len(text), chars)][:count]
+
+    rng = random.Random(1)
+
+    def mixed(ascii_share: float) -> list[str]:
+        out = []
+        for _ in range(3000):
+            chars: list[str] = []
+            while len(chars) < 340:
+                if rng.random() < ascii_share:
+                    chars.extend("abcde fghij"[: rng.randrange(1, 11)])
+                else:
+                    a = rng.randrange(len(text) - 20)
+                    chars.extend(text[a : a + rng.randrange(1, 20)])
+            out.append("".join(chars[:340]))
+        return out
+
+    cases = {"about 1 KB": cut(340, 3000), "about 12 KB": cut(4000, 300), "about 60 KB": cut(20000, 60)}
+    for share in (0.25, 0.5, 0.6, 0.75):
+        cases[f"ASCII runs {share:.2f}"] = mixed(share)
+    for name, pieces in cases.items():
+        size = sum(len(p.encode()) for p in pieces)
+        per_char = size / sum(len(p) for p in pieces)
+        best = float("inf")
+        for _ in range(9):
+            fresh = ["".join((p[:1], p[1:])) for p in pieces]
+            start = time.perf_counter()
+            for p in fresh:
+                conv.convert(p)
+            best = min(best, time.perf_counter() - start)
+        print(f"{name}: {per_char:.2f} bytes a character, {size / 1e6 / best:.0f} MB/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file")
+    parser.add_argument("--config", default="t2s")
+    parser.add_argument("--calls", type=int, default=20)
+    parser.add_argument("--strings", action="store_true")
+    args = parser.parse_args()
+    with open(args.file, encoding="utf-8", newline="") as f:
+        text = f.read()
+    print(f"{args.file}: {len(text.encode()) / 1e6:.2f} MB, {len(text)} characters, {args.config}")
+    whole(text, args.config, args.calls)
+    if args.strings:
+        strings(text, args.config)
+
+
+if __name__ == "__main__":
+    main()
