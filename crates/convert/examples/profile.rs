@@ -1,7 +1,8 @@
 //! Converts a file repeatedly, for profilers:
-//! `cargo run --release --example profile -- CONFIG FILE [TIMES] [--stream|--utf32|--into]`
-//! (`--utf32`: the result as code points, `Run::text_into_utf32`; `--into`:
-//! `Run::text_into`; both into one buffer kept from run to run).
+//! `cargo run --release --example profile -- CONFIG FILE [TIMES] [--stream|--utf32|--chars|--into]`
+//! (`--utf32`: the result as code points, `Run::text_into_utf32`;
+//! `--chars`: the same from the text's characters, `Run::chars_into_utf32`;
+//! `--into`: `Run::text_into`; all into one buffer kept from run to run).
 #![allow(clippy::print_stdout, reason = "an example reports on the terminal")]
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -13,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mode = mode.as_deref().unwrap_or_default();
     let (mut wide, mut utf8) = (Vec::new(), String::new());
     let conv = bianyi_convert::Conversion::new(config);
+    let chars: Vec<char> = text.chars().collect();
     let start = std::time::Instant::now();
     let mut total = 0;
     for _ in 0..times {
@@ -23,6 +25,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else if mode == "--utf32" {
             wide.clear();
             conv.run().text_into_utf32(&text, &mut wide);
+            total += std::hint::black_box(&wide).len() * 4;
+        } else if mode == "--chars" {
+            wide.clear();
+            conv.run().chars_into_utf32(&chars, &mut wide);
             total += std::hint::black_box(&wide).len() * 4;
         } else if mode == "--into" {
             utf8.clear();

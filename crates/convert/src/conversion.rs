@@ -18,7 +18,7 @@ use crate::engine::Converter;
 use crate::error::{Error, ErrorKind, Position};
 use crate::file::{At, SIZES, convert_file};
 use crate::report::Ambiguity;
-use crate::stream::{check_utf8, convert_pieces, find_cut, pipeline, text_part};
+use crate::stream::{check_utf8, convert_pieces, cut_in_window, find_cut, pipeline, text_part};
 use crate::target::{DETECT_BYTES, Document, Target, TargetConverter, TargetDicts};
 
 /// What a [`Conversion`] converts to.
@@ -307,6 +307,55 @@ impl Conversion {
         }
     }
 
+    /// [`Conversion::safe_cut`] for the text whose characters are `text`:
+    /// the number of characters before a safe cut. The cut is looked for
+    /// in the last 4,096 characters first (their UTF-8; after a newline,
+    /// or after a character in no key), then in a window four times as
+    /// long, and so on to the whole text, so a text with a cut near its
+    /// end costs the same whatever its length.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Conversion};
+    ///
+    /// let text: Vec<char> = "頭髮很長。\n漢字轉換".chars().collect();
+    /// assert_eq!(Conversion::new(Config::T2s).safe_cut_chars(&text), Some(6));
+    /// ```
+    pub fn safe_cut_chars(&self, text: &[char]) -> Option<usize> {
+        let conv = match &self.engine {
+            Engine::Config(c) if !self.corner_quotes => c,
+            _ => return None,
+        };
+        let mut window = CUT_WINDOW_CHARS.min(text.len());
+        loop {
+            let from = text.len() - window;
+            let utf8: String = text[from..].iter().collect();
+            // A window that does not start the text only has the cuts
+            // decided by the text after them.
+            let cut = if from == 0 {
+                find_cut(conv, &utf8)
+            } else {
+                cut_in_window(conv, &utf8)
+            };
+            if let Some(cut) = cut {
+                return Some(from + utf8[..cut].chars().count());
+            }
+            if from == 0 {
+                return None;
+            }
+            window = window.saturating_mul(4).min(text.len());
+        }
+    }
+
+    /// Whether [`Run::chars_into_utf32`] on one thread reads characters
+    /// themselves, without encoding them to UTF-8 first: a config of one
+    /// greedy pass (s2t, t2s, t2tw, tw2t, t2hk, hk2t, t2jp, jp2t), without corner quotes.
+    pub fn reads_chars(&self) -> bool {
+        match &self.engine {
+            Engine::Config(c) => !self.corner_quotes && c.reads_chars(),
+            _ => false,
+        }
+    }
+
     /// The places in `text` where this conversion chose among several
     /// candidates (or, for a target, applied a context rule), in input
     /// order. Slower than converting: each choice is traced.
@@ -565,6 +614,10 @@ pub struct Converted {
     pub written: u64,
 }
 
+/// The characters at the end of a text where [`Conversion::safe_cut_chars`]
+/// looks for a cut first.
+const CUT_WINDOW_CHARS: usize = 4096;
+
 impl<'c, 'h> Run<'c, 'h> {
     /// Converts on `threads` threads (at least one; the default is one).
     /// A config's conversion splits its input at safe cuts; a target's,
@@ -663,6 +716,35 @@ impl<'c, 'h> Run<'c, 'h> {
                 let mut utf8 = String::new();
                 self.text_into(text, &mut utf8);
                 out.extend(utf8.chars().map(u32::from));
+            }
+        }
+    }
+
+    /// [`Run::text_into_utf32`] of the text whose characters are `text`:
+    /// the same code points appended to `out`. On one thread, a config of
+    /// one greedy pass reads the characters themselves
+    /// ([`Conversion::reads_chars`]; no UTF-8 is written or decoded, for
+    /// callers that hold code points). Otherwise the characters are
+    /// encoded to UTF-8 and converted as such: callers that convert on
+    /// several threads split the text themselves at
+    /// [`Conversion::safe_cut_chars`], as the Python package does.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Conversion};
+    ///
+    /// let text: Vec<char> = "頭髮".chars().collect();
+    /// let mut out = Vec::new();
+    /// Conversion::new(Config::T2s).run().chars_into_utf32(&text, &mut out);
+    /// assert_eq!(out, [0x5934, 0x53D1]);
+    /// ```
+    pub fn chars_into_utf32(self, text: &[char], out: &mut Vec<u32>) {
+        match self.engine() {
+            Some(conv) if self.threads <= 1 && conv.reads_chars() => {
+                conv.convert_chars_into_utf32(text, out);
+            }
+            _ => {
+                let utf8: String = text.iter().collect();
+                self.text_into_utf32(&utf8, out);
             }
         }
     }

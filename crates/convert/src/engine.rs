@@ -30,7 +30,7 @@
 //!   apart gives what the whole run would. See docs/engine.md.
 
 use crate::config::Config;
-use crate::fast::{self, NeedsNormalization};
+use crate::fast::{self, NeedsNormalization, Utf8};
 use crate::ids;
 use crate::out::{Out, Stage};
 use crate::tables::{
@@ -342,12 +342,12 @@ impl Converter {
             // Never more characters than bytes; most text needs a third.
             out.reserve(text.len() / 2);
             let check_compat = !self.normalization.is_empty();
-            if fast::single_wide(dict, text, out, check_compat).is_ok() {
+            if fast::single_wide(dict, Utf8(text), out, check_compat).is_ok() {
                 return;
             }
             out.truncate(start);
             let normalized = self.normalize(text);
-            if fast::single_wide(dict, &normalized, out, false).is_ok() {
+            if fast::single_wide(dict, Utf8(&normalized), out, false).is_ok() {
                 return;
             }
             // Unreachable: with `check_compat` off the pass cannot fail.
@@ -356,6 +356,42 @@ impl Converter {
         let mut utf8 = String::new();
         self.convert_into(text, &mut utf8);
         out.extend(utf8.chars().map(u32::from));
+    }
+
+    /// [`Converter::convert_into_utf32`] of the text whose characters are
+    /// `text`: the same code points appended to `out`. A config of one
+    /// greedy pass reads the characters themselves (no UTF-8 is written or
+    /// decoded: for callers that hold code points, as the Python package
+    /// does); the others, and a text with a compatibility ideograph where
+    /// the config normalises them, are encoded to UTF-8 and converted as
+    /// such.
+    ///
+    /// ```
+    /// use bianyi_convert::{Config, Converter};
+    ///
+    /// let text: Vec<char> = "头发 ok".chars().collect();
+    /// let mut out = Vec::new();
+    /// Converter::new(Config::S2t).convert_chars_into_utf32(&text, &mut out);
+    /// assert_eq!(out, "頭髮 ok".chars().map(u32::from).collect::<Vec<_>>());
+    /// ```
+    pub fn convert_chars_into_utf32(&self, text: &[char], out: &mut Vec<u32>) {
+        let start = out.len();
+        if let Fast::Single(dict) = self.fast {
+            out.reserve(text.len());
+            let check_compat = !self.normalization.is_empty();
+            if fast::single_wide(dict, text, out, check_compat).is_ok() {
+                return;
+            }
+            out.truncate(start);
+        }
+        let utf8: String = text.iter().collect();
+        self.convert_into_utf32(&utf8, out);
+    }
+
+    /// Whether [`Converter::convert_chars_into_utf32`] reads characters
+    /// without encoding them to UTF-8 (a config of one greedy pass).
+    pub(crate) fn reads_chars(&self) -> bool {
+        matches!(self.fast, Fast::Single(_))
     }
 
     /// Converts `text` into the start of `buf` and returns the length of the

@@ -7,8 +7,8 @@ use crate::ids;
 use crate::out::{FlushSink, Out, Sink, Stage, Staged, Wide, stage, wide_stage};
 use crate::tables::{
     CharMap, DA_CODE_BITS, DA_SPECIAL, Dict, FastDict, FlatRoots, PairFilter, RUN_KEY, RUN_SKEY1,
-    RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, VALUE_CHAR, VALUE_POOL,
-    decode, decode_word, halves, is_compat, value_char,
+    RUN_SSTART, RUN_T1START, RUN_T2START, RUN_TRIGGER, RunMap, SlotMap, Units, VALUE_CHAR,
+    VALUE_POOL, decode, decode_word, halves, is_compat, value_char,
 };
 
 /// The pass met a compatibility ideograph: normalise first.
@@ -52,7 +52,7 @@ fn single_direct<const CHECK: bool, const B: bool>(
     text: &str,
     out: &mut Out<'_, B>,
 ) -> Result<(), NeedsNormalization> {
-    single_sink::<CHECK, _>(dict, text, out)
+    single_sink::<CHECK, _, _>(dict, Utf8(text), out)
 }
 
 /// [`single_pass`] through a [`Staged`] writer (a function of its own, so
@@ -66,27 +66,28 @@ fn single_staged<const CHECK: bool, const B: bool>(
 ) -> Result<(), NeedsNormalization> {
     let mut stage = stage();
     let mut w = Staged::new(out, &mut stage);
-    let done = single_sink::<CHECK, _>(dict, text, &mut w);
+    let done = single_sink::<CHECK, _, _>(dict, Utf8(text), &mut w);
     w.finish();
     done
 }
 
 /// [`single`] in UTF-32: the code point of each character of the output
-/// appended to `out` (through a [`Wide`] writer). On an error `out` may
-/// hold part of the output: the caller truncates it.
+/// appended to `out` (through a [`Wide`] writer). `text` is UTF-8
+/// ([`Utf8`]) or characters (`&[char]`). On an error `out` may hold part
+/// of the output: the caller truncates it.
 #[inline(never)]
-pub(crate) fn single_wide(
+pub(crate) fn single_wide<T: Text>(
     dict: &FastDict,
-    text: &str,
+    text: T,
     out: &mut Vec<u32>,
     check_compat: bool,
 ) -> Result<(), NeedsNormalization> {
     let mut stage = wide_stage();
     let mut w = Wide::new(out, &mut stage);
     let done = if check_compat {
-        single_sink::<true, _>(dict, text, &mut w)
+        single_sink::<true, _, _>(dict, text, &mut w)
     } else {
-        single_sink::<false, _>(dict, text, &mut w)
+        single_sink::<false, _, _>(dict, text, &mut w)
     };
     w.finish();
     done
@@ -97,36 +98,179 @@ const STAGED_FROM: usize = 512;
 
 /// [`single_pass`] into `out`.
 #[inline(always)]
-fn single_sink<const CHECK: bool, S: Sink>(
+fn single_sink<const CHECK: bool, T: Text, S: Sink>(
     dict: &FastDict,
-    text: &str,
+    text: T,
     out: &mut S,
 ) -> Result<(), NeedsNormalization> {
     // The flat copy of the root slots is looked for once, not at every
     // character.
     match dict.flat_roots() {
-        Some(flat) => single_loop::<CHECK, _>(dict, text, out, |c| {
+        Some(flat) => single_loop::<CHECK, _, _>(dict, text, out, |c| {
             if c < 0x1_0000 {
                 flat[c as usize]
             } else {
                 dict.root(c)
             }
         }),
-        None => single_loop::<CHECK, _>(dict, text, out, |c| dict.root(c)),
+        None => single_loop::<CHECK, _, _>(dict, text, out, |c| dict.root(c)),
+    }
+}
+
+/// The text the single pass reads: UTF-8 ([`Utf8`]) or characters
+/// (`&[char]`, for callers that hold code points, as the Python package
+/// does). Positions and lengths count its units (bytes, or characters).
+/// The pass is the same for both; what differs is reading a character and
+/// writing it unchanged.
+pub(crate) trait Text: Units {
+    /// The unit at `i` as a number (`None` at the end): below 0x80 it is an
+    /// ASCII character in both kinds of text.
+    fn unit(self, i: usize) -> Option<u32>;
+    /// The character at `i`: its code point, its length and the word
+    /// [`Text::put_char`] takes to write it (its first four bytes, or its
+    /// code point).
+    fn decode_word(self, i: usize) -> (u32, usize, u32);
+    /// Writes the ASCII character `x`.
+    fn put_ascii<S: Sink>(x: u32, out: &mut S);
+    /// Writes the output of the character at `i` (`len` units, its word
+    /// `word`) whose root value is `own`: its value, or itself.
+    fn put_char<S: Sink>(
+        self,
+        dict: &FastDict,
+        own: u32,
+        word: u32,
+        i: usize,
+        len: usize,
+        out: &mut S,
+    );
+    /// Writes units `from..to` unchanged.
+    fn copy<S: Sink>(self, from: usize, to: usize, out: &mut S);
+    /// How far to step from the character `c` at `i` (`len` units) where
+    /// no key matches: a complete ideographic description sequence, else
+    /// the character.
+    fn unmatched(self, i: usize, c: u32, len: usize) -> usize;
+}
+
+/// UTF-8 text for the single pass.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Utf8<'a>(pub(crate) &'a str);
+
+impl Units for Utf8<'_> {
+    #[inline(always)]
+    fn units(self) -> usize {
+        self.0.len()
+    }
+
+    #[inline(always)]
+    fn decode(self, i: usize) -> (u32, usize) {
+        decode(self.0.as_bytes(), i)
+    }
+}
+
+impl Text for Utf8<'_> {
+    #[inline(always)]
+    fn unit(self, i: usize) -> Option<u32> {
+        self.0.as_bytes().get(i).map(|&x| u32::from(x))
+    }
+
+    #[inline(always)]
+    fn decode_word(self, i: usize) -> (u32, usize, u32) {
+        decode_word(self.0.as_bytes(), i)
+    }
+
+    #[inline(always)]
+    fn put_ascii<S: Sink>(x: u32, out: &mut S) {
+        out.word(x, 1);
+    }
+
+    #[inline(always)]
+    fn put_char<S: Sink>(
+        self,
+        dict: &FastDict,
+        own: u32,
+        word: u32,
+        i: usize,
+        len: usize,
+        out: &mut S,
+    ) {
+        dict.put_word(own, word, self.0.as_bytes(), i, len, out);
+    }
+
+    #[inline(always)]
+    fn copy<S: Sink>(self, from: usize, to: usize, out: &mut S) {
+        out.bytes(&self.0.as_bytes()[from..to]);
+    }
+
+    #[inline(always)]
+    fn unmatched(self, i: usize, c: u32, len: usize) -> usize {
+        if ids::is_operator_code(c) {
+            ids::sequence_len(&self.0[i..]).unwrap_or(len)
+        } else {
+            len
+        }
+    }
+}
+
+impl Text for &[char] {
+    #[inline(always)]
+    fn unit(self, i: usize) -> Option<u32> {
+        self.get(i).map(|&c| u32::from(c))
+    }
+
+    #[inline(always)]
+    fn decode_word(self, i: usize) -> (u32, usize, u32) {
+        let c = self.get(i).map_or(0, |&c| u32::from(c));
+        (c, 1, c)
+    }
+
+    #[inline(always)]
+    fn put_ascii<S: Sink>(x: u32, out: &mut S) {
+        out.code(x);
+    }
+
+    #[inline(always)]
+    fn put_char<S: Sink>(
+        self,
+        dict: &FastDict,
+        own: u32,
+        word: u32,
+        _: usize,
+        _: usize,
+        out: &mut S,
+    ) {
+        dict.put_code(own, word, out);
+    }
+
+    #[inline(always)]
+    fn copy<S: Sink>(self, from: usize, to: usize, out: &mut S) {
+        for &c in &self[from..to] {
+            out.code(u32::from(c));
+        }
+    }
+
+    #[inline(always)]
+    fn unmatched(self, i: usize, c: u32, len: usize) -> usize {
+        if !ids::is_operator_code(c) {
+            return len;
+        }
+        // No sequence is longer than this many characters: the rest of
+        // the text parses the same as the whole (docs in `ids`).
+        let window = &self[i..self.len().min(i + ids::MAX_SPAN_CHARS)];
+        let utf8: String = window.iter().collect();
+        ids::sequence_len(&utf8).map_or(len, |bytes| utf8[..bytes].chars().count())
     }
 }
 
 /// The loop of [`single_pass`], with `root` giving the root slot of a
 /// character.
 #[inline(always)]
-fn single_loop<const CHECK: bool, S: Sink>(
+fn single_loop<const CHECK: bool, T: Text, S: Sink>(
     dict: &FastDict,
-    text: &str,
+    b: T,
     out: &mut S,
     root: impl Fn(u32) -> u64,
 ) -> Result<(), NeedsNormalization> {
-    let b = text.as_bytes();
-    let n = b.len();
+    let n = b.units();
     let mut i;
     // The length, root slot and first four bytes of the character at `i`,
     // looked up by the step before (the next character is decoded at every
@@ -147,25 +291,25 @@ fn single_loop<const CHECK: bool, S: Sink>(
         if slot == DA_SPECIAL {
             // A compatibility ideograph or an ideographic description
             // operator: no key contains either.
-            let c = decode(b, i).0;
+            let c = b.decode(i).0;
             if CHECK && is_compat(c) {
                 return Err(NeedsNormalization);
             }
-            let m = unmatched(text, i, c, len);
-            out.bytes(&b[i..i + m]);
+            let m = b.unmatched(i, c, len);
+            b.copy(i, i + m, out);
             i += m;
         } else {
             // A character no key starts with has neither (slot 0).
             let (own, low) = halves(slot);
             let next = i + len;
             if next >= n {
-                dict.put_word(own, word, b, i, len, out);
+                b.put_char(dict, own, word, i, len, out);
                 return Ok(());
             }
             // The lookup is made whether or not a longer key starts here
             // (node 0 finds nothing): a branch on it would be mispredicted
             // often, and the next step takes the decoded character.
-            let (c2, l2, w2) = decode_word(b, next);
+            let (c2, l2, w2) = b.decode_word(next);
             let s2 = root(c2);
             if let Some(at) = dict.child(low >> DA_CODE_BITS, s2) {
                 let (end, value, stop) = dict.walk(b, at, next + l2, &root);
@@ -182,7 +326,7 @@ fn single_loop<const CHECK: bool, S: Sink>(
                     continue;
                 }
             }
-            dict.put_word(own, word, b, i, len, out);
+            b.put_char(dict, own, word, i, len, out);
             (i, len, slot, word) = (next, l2, s2, w2);
             continue;
         }
@@ -198,33 +342,23 @@ fn single_loop<const CHECK: bool, S: Sink>(
 /// position, length, root slot and first four bytes (see
 /// [`decode_word`]); `None` at the end of the text.
 #[inline(always)]
-fn start_at<S: Sink>(
+#[allow(clippy::cast_possible_truncation, reason = "the unit is below 0x80")]
+fn start_at<T: Text, S: Sink>(
     dict: &FastDict,
-    b: &[u8],
+    b: T,
     mut i: usize,
     out: &mut S,
     root: &impl Fn(u32) -> u64,
 ) -> Option<(usize, usize, u64, u32)> {
-    while let Some(&x) = b.get(i) {
-        if x >= 0x80 || dict.lead_may_start(x) {
-            let (c, len, word) = decode_word(b, i);
+    while let Some(x) = b.unit(i) {
+        if x >= 0x80 || dict.lead_may_start(x as u8) {
+            let (c, len, word) = b.decode_word(i);
             return Some((i, len, root(c), word));
         }
-        out.word(u32::from(x), 1);
+        T::put_ascii(x, out);
         i += 1;
     }
     None
-}
-
-/// How far to step at a position where no key matches: a complete
-/// ideographic description sequence, else one character.
-#[inline(always)]
-fn unmatched(text: &str, i: usize, c: u32, len: usize) -> usize {
-    if ids::is_operator_code(c) {
-        ids::sequence_len(&text[i..]).unwrap_or(len)
-    } else {
-        len
-    }
 }
 
 /// How many characters `b[from..to]` holds, counting back from `to` and

@@ -232,6 +232,14 @@ pub(crate) trait Sink {
     fn text(&mut self, b: &[u8], from: usize, to: usize);
     /// Writes `s` (whole UTF-8 characters).
     fn bytes(&mut self, s: &[u8]);
+    /// Writes the character whose code point is `c` (a scalar value: the
+    /// engine only passes on characters of its input or its tables).
+    #[inline(always)]
+    fn code(&mut self, c: u32) {
+        let mut utf8 = [0; 4];
+        let n = char::from_u32(c).map_or(0, |c| c.encode_utf8(&mut utf8).len());
+        self.word(u32::from_le_bytes(utf8), n);
+    }
 }
 
 /// A [`Sink`] that can be told where the output may be flushed to its
@@ -538,8 +546,13 @@ fn decode_into(s: &[u8], dst: &mut [u32], mut at: usize) -> usize {
 impl Sink for Wide<'_> {
     #[inline(always)]
     fn word(&mut self, w: u32, n: usize) {
+        self.code(word_code(w, n));
+    }
+
+    #[inline(always)]
+    fn code(&mut self, c: u32) {
         let at = self.at();
-        self.stage[at] = word_code(w, n);
+        self.stage[at] = c;
         self.len = at + 1;
         self.check();
     }

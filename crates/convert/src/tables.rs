@@ -512,6 +512,25 @@ impl Strings {
         }
     }
 
+    /// [`Strings::put_word`] for a character read as its code point `c`:
+    /// the sink is given a code point ([`Sink::code`]) where the output is
+    /// one character of three UTF-8 bytes or `c` itself (nearly
+    /// everywhere), chosen without a branch on whether `c` changes.
+    #[inline(always)]
+    pub(crate) fn put_code<S: Sink>(&self, r: u32, c: u32, out: &mut S) {
+        let changes = r & VALUE_CHAR != 0;
+        // The lead byte of the output's UTF-8 (as if of three bytes when
+        // `c` is unchanged).
+        let lead = std::hint::select_unpredictable(changes, r, 0xE0);
+        if (r & VALUE_POOL) | ((lead ^ 0xE0) & 0xF0) == 0 {
+            let three = ((r & 0x0F) << 12) | ((r >> 2) & 0xFC0) | ((r >> 16) & 0x3F);
+            out.code(std::hint::select_unpredictable(changes, three, c));
+        } else {
+            // A string, or one character of another length.
+            self.put(r, out);
+        }
+    }
+
     /// The rest of [`Strings::put_word`]: a value that is not one
     /// character as long as the input's. Inlined: a call that takes the
     /// writer would keep a staged writer's position out of registers.
@@ -596,6 +615,41 @@ pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
         };
     }
     decode_tail(b, i)
+}
+
+/// Text the lookups read character by character: UTF-8 (`&[u8]`, valid
+/// and starting at a character) or characters (`&[char]`). Positions and
+/// lengths count its units (bytes, or characters).
+pub(crate) trait Units: Copy {
+    /// The number of units.
+    fn units(self) -> usize;
+    /// The character at unit `i` (a character's start, before the end):
+    /// its code point and its length in units.
+    fn decode(self, i: usize) -> (u32, usize);
+}
+
+impl Units for &[u8] {
+    #[inline(always)]
+    fn units(self) -> usize {
+        self.len()
+    }
+
+    #[inline(always)]
+    fn decode(self, i: usize) -> (u32, usize) {
+        decode(self, i)
+    }
+}
+
+impl Units for &[char] {
+    #[inline(always)]
+    fn units(self) -> usize {
+        self.len()
+    }
+
+    #[inline(always)]
+    fn decode(self, i: usize) -> (u32, usize) {
+        (self.get(i).map_or(0, |&c| u32::from(c)), 1)
+    }
 }
 
 /// [`decode`], with the four bytes from `i` as a little-endian word (past
@@ -1122,10 +1176,12 @@ impl FastDict {
     /// `(end, value)`, `end` 0 when none; and the character that ended the
     /// walk (0 when the walk ended for want of text or keys). `slot` gives
     /// the root slot of a character (the dictionary's or a map carrying it).
+    /// `b` is UTF-8 (`&[u8]`) or characters (`&[char]`); `pos` and `end`
+    /// count its units.
     #[inline(always)]
-    pub(crate) fn walk(
+    pub(crate) fn walk<U: Units>(
         &self,
-        b: &[u8],
+        b: U,
         mut node: u32,
         mut pos: usize,
         slot: impl Fn(u32) -> u64,
@@ -1137,10 +1193,10 @@ impl FastDict {
                 best = (pos, value);
             }
             let base = self.links.get(node as usize).map_or(0, |l| l[0]);
-            if base == 0 || pos >= b.len() {
+            if base == 0 || pos >= b.units() {
                 return (best.0, best.1, 0);
             }
-            let (next, len) = decode(b, pos);
+            let (next, len) = b.decode(pos);
             match self.child(node, slot(next)) {
                 Some(n) => node = n,
                 None => return (best.0, best.1, next),
@@ -1160,6 +1216,13 @@ impl FastDict {
         } else {
             self.strings.put(value, out);
         }
+    }
+
+    /// Writes the output of the character `c` whose root value is `own`
+    /// (see [`Strings::put_code`]).
+    #[inline(always)]
+    pub(crate) fn put_code<S: Sink>(&self, own: u32, c: u32, out: &mut S) {
+        self.strings.put_code(own, c, out);
     }
 
     /// [`FastDict::put_char`] for a character whose first four bytes are

@@ -3,7 +3,10 @@
 //! tofu-risk dictionaries, on texts built to hit phrase boundaries, unsafe
 //! run characters, ideographic description sequences and compatibility
 //! ideographs. Its UTF-32 output (`convert_into_utf32`) is checked on the
-//! same texts: the same characters, appended after what the buffer held.
+//! same texts: the same characters, appended after what the buffer held;
+//! and so is its UTF-32 output from the text's characters
+//! (`convert_chars_into_utf32`, which configs of one pass read without
+//! UTF-8).
 
 use bianyi_convert::{Config, Converter};
 
@@ -24,18 +27,14 @@ fn check(input: &str, what: &str) {
             let expected: Vec<u32> = std::iter::once(0x2E)
                 .chain(fast.chars().map(u32::from))
                 .collect();
-            if wide != expected {
-                let at = wide
-                    .iter()
-                    .zip(&expected)
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                panic!(
-                    "{config} (tofu {tofu}) on {what}: UTF-32 output differs at unit {at} ({} units, {} expected): {:X?} against {:X?}",
-                    wide.len(),
-                    expected.len(),
-                    &wide[at.saturating_sub(4)..(at + 8).min(wide.len())],
-                    &expected[at.saturating_sub(4)..(at + 8).min(expected.len())],
+            let chars: Vec<char> = input.chars().collect();
+            let mut from_chars = vec![0x2E];
+            wide_check.convert_chars_into_utf32(&chars, &mut from_chars);
+            for (wide, how) in [(wide, "UTF-8"), (from_chars, "characters")] {
+                check_wide(
+                    &wide,
+                    &expected,
+                    &format!("{config} (tofu {tofu}) on {what}, from {how}"),
                 );
             }
             let general = Converter::builder(config)
@@ -62,6 +61,24 @@ fn check(input: &str, what: &str) {
                 );
             }
         }
+    }
+}
+
+/// Panics, showing where, unless `wide` is `expected`.
+fn check_wide(wide: &[u32], expected: &[u32], what: &str) {
+    if wide != expected {
+        let at = wide
+            .iter()
+            .zip(expected)
+            .take_while(|(a, b)| a == b)
+            .count();
+        panic!(
+            "{what}: UTF-32 output differs at unit {at} ({} units, {} expected): {:X?} against {:X?}",
+            wide.len(),
+            expected.len(),
+            &wide[at.saturating_sub(4)..(at + 8).min(wide.len())],
+            &expected[at.saturating_sub(4)..(at + 8).min(expected.len())],
+        );
     }
 }
 

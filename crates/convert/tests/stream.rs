@@ -167,6 +167,92 @@ fn parallel_text_in_small_pieces() {
     }
 }
 
+/// A text's characters cut again and again at `safe_cut_chars` (parts of
+/// a few sizes, doubled where no cut is found, as the Python package reads
+/// a long `str`), each part converted from its characters: the whole
+/// text's conversion, for configs of one pass (which read characters
+/// themselves) and segmented ones, on texts with and without line feeds.
+#[test]
+fn parts_cut_at_safe_cuts_of_characters() {
+    let mut rng = Rng(0xC4A2_5C07);
+    let with_newlines = text(&mut rng, 120_000, Some(60), true);
+    let without = text(&mut rng, 90_000, None, false);
+    for input in [&with_newlines, &without] {
+        let chars: Vec<char> = input.chars().collect();
+        for config in [
+            Config::S2t,
+            Config::T2s,
+            Config::T2jp,
+            Config::S2twp,
+            Config::Tw2sp,
+        ] {
+            let conv = Conversion::new(config);
+            // The configs of one pass: no segmentation.
+            assert_eq!(
+                conv.reads_chars(),
+                !matches!(config, Config::S2twp | Config::Tw2sp),
+                "{config}"
+            );
+            let whole: Vec<u32> = conv.convert(input).chars().map(u32::from).collect();
+            for size in [700, 5_000, 30_000] {
+                let mut out = vec![7];
+                let (mut start, mut want, mut parts) = (0, size, 0);
+                while start < chars.len() {
+                    let end = chars.len().min(start + want);
+                    let part = &chars[start..end];
+                    let cut = if end == chars.len() {
+                        part.len()
+                    } else if let Some(cut) = conv.safe_cut_chars(part) {
+                        assert!(cut > 0 && cut <= part.len(), "{config}: cut {cut}");
+                        cut
+                    } else {
+                        want *= 2;
+                        continue;
+                    };
+                    conv.run().chars_into_utf32(&part[..cut], &mut out);
+                    start += cut;
+                    want = size;
+                    parts += 1;
+                }
+                assert!(parts > 1, "{config}: one part of {size}");
+                assert!(
+                    out[0] == 7 && out[1..] == whole,
+                    "{config}, parts of {size} characters: {}",
+                    out[1..]
+                        .iter()
+                        .zip(&whole)
+                        .take_while(|(a, b)| a == b)
+                        .count()
+                );
+            }
+            let mut out = Vec::new();
+            conv.run().threads(3).chars_into_utf32(&chars, &mut out);
+            assert!(out == whole, "{config}, 3 threads");
+        }
+    }
+}
+
+/// `safe_cut_chars` finds a cut far from the end of a text when the last
+/// thousands of characters have none (the window it looks in grows), and
+/// none in a text that has none; targets and corner quotes never cut.
+#[test]
+fn safe_cut_of_characters_far_from_the_end() {
+    let t2s = Conversion::new(Config::T2s);
+    let mut text: Vec<char> = "頭髮很長。\n".chars().collect();
+    let cut = text.len();
+    // Ideographic description operators: no cut after them.
+    text.extend(std::iter::repeat_n('⿰', 20_000));
+    assert_eq!(t2s.safe_cut_chars(&text), Some(cut));
+    assert_eq!(t2s.safe_cut_chars(&text[cut..]), None);
+    assert_eq!(t2s.safe_cut_chars(&[]), None);
+    let target = Conversion::new(bianyi_convert::Target::Hans);
+    assert_eq!(target.safe_cut_chars(&text), None);
+    assert!(!target.reads_chars());
+    let quotes = Conversion::builder(Config::T2s).corner_quotes(true).build();
+    assert_eq!(quotes.safe_cut_chars(&text), None);
+    assert!(!quotes.reads_chars());
+}
+
 /// A reader that hands out its bytes in pieces of random sizes, as a pipe
 /// does when the writer pauses, after `full` bytes of full reads.
 struct Trickle<'a> {

@@ -19,6 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use bianyi_convert::{Config, Conversion, Target, To};
 use bianyi_glossary::{Applier, TermMode};
 use pyo3::exceptions::{PyUnicodeEncodeError, PyUserWarning};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
@@ -53,9 +54,9 @@ const SPLIT_BYTES: usize = 512 * 1024;
 const READ_IN_PIECES: usize = 256 * 1024;
 
 /// A text of this many characters or more, converted without glossary,
-/// is converted in parts while its UTF-8 is written
-/// (`convert_while_reading`), and its result built from code points:
-/// about 256 KiB of Chinese (see `UTF32_OUT_BYTES`).
+/// is converted in parts while it is read (`convert_while_reading`), and
+/// its result built from code points: about 256 KiB of Chinese (see
+/// `UTF32_OUT_BYTES`).
 const WIDE_CHARS: usize = UTF32_OUT_BYTES / 3;
 
 /// Such a text of this many characters or more converts on the
@@ -142,10 +143,11 @@ struct Buffers {
 }
 
 /// A long text converted in parts (see `convert_while_reading`): each
-/// part's UTF-8 and its code points.
+/// part's input (its UTF-8, or its characters) and its code points.
 #[derive(Default)]
 struct Parts {
     inputs: Vec<String>,
+    chars: Vec<Vec<char>>,
     units: Vec<Vec<u32>>,
 }
 
@@ -153,9 +155,131 @@ impl Parts {
     /// The bytes the parts hold.
     fn capacity(&self) -> usize {
         let inputs: usize = self.inputs.iter().map(String::capacity).sum();
+        let chars: usize = self.chars.iter().map(Vec::capacity).sum();
         let units: usize = self.units.iter().map(Vec::capacity).sum();
-        inputs + 4 * units
+        inputs + 4 * (chars + units)
     }
+}
+
+/// The input of a part of a long text (see `convert_while_reading`): its
+/// UTF-8 (`String`), or its characters (`Vec<char>`, for conversions
+/// that read them, `Conversion::reads_chars`: CPython writes UTF-32 four
+/// times as fast as UTF-8, and the engine reads a character without
+/// decoding it).
+trait PartInput: Send + Sync {
+    /// The input of part of a part.
+    type Slice: ?Sized + Sync;
+    fn clear(&mut self);
+    /// Its length, in its units.
+    fn units(&self) -> usize;
+    /// Appends the characters `start..end` of `text`.
+    fn read(&mut self, text: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<()>;
+    /// The last safe cut (see `Conversion::safe_cut`), in units.
+    fn cut(&self, conversion: &Conversion) -> Option<usize>;
+    /// The input before and after `at` units.
+    fn split(&self, at: usize) -> (&Self::Slice, &Self::Slice);
+    /// Appends `tail` (the rest of the part before).
+    fn push(&mut self, tail: &Self::Slice);
+    /// Appends the conversion of `text` to `out`, as code points.
+    fn convert(conversion: &Conversion, text: &Self::Slice, out: &mut Vec<u32>);
+}
+
+impl PartInput for String {
+    type Slice = str;
+    fn clear(&mut self) {
+        String::clear(self);
+    }
+    fn units(&self) -> usize {
+        self.len()
+    }
+    fn read(&mut self, text: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<()> {
+        read_range(text, start, end, self)
+    }
+    fn cut(&self, conversion: &Conversion) -> Option<usize> {
+        conversion.safe_cut(self)
+    }
+    fn split(&self, at: usize) -> (&str, &str) {
+        self.split_at(at)
+    }
+    fn push(&mut self, tail: &str) {
+        self.push_str(tail);
+    }
+    fn convert(conversion: &Conversion, text: &str, out: &mut Vec<u32>) {
+        conversion.run().text_into_utf32(text, out);
+    }
+}
+
+impl PartInput for Vec<char> {
+    type Slice = [char];
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+    fn units(&self) -> usize {
+        self.len()
+    }
+    fn read(&mut self, text: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<()> {
+        read_chars(text, start, end, self)
+    }
+    fn cut(&self, conversion: &Conversion) -> Option<usize> {
+        conversion.safe_cut_chars(self)
+    }
+    fn split(&self, at: usize) -> (&[char], &[char]) {
+        self.split_at(at)
+    }
+    fn push(&mut self, tail: &[char]) {
+        self.extend_from_slice(tail);
+    }
+    fn convert(conversion: &Conversion, text: &[char], out: &mut Vec<u32>) {
+        conversion.run().chars_into_utf32(text, out);
+    }
+}
+
+/// CPython's name for UTF-32 in this machine's byte order.
+const UTF32_NATIVE: &str = if cfg!(target_endian = "little") {
+    "utf-32-le"
+} else {
+    "utf-32-be"
+};
+
+/// Appends the characters `start..end` of `text` to `out`, encoded by
+/// CPython as UTF-32 in pieces of `PIECE_CHARS` (each a short-lived `str`
+/// and `bytes` that CPython's allocator reuses). A lone surrogate raises
+/// `UnicodeEncodeError` (with a position in its piece, as in
+/// `read_in_pieces`).
+fn read_chars(
+    text: &Bound<'_, PyString>,
+    mut start: usize,
+    end: usize,
+    out: &mut Vec<char>,
+) -> PyResult<()> {
+    let py = text.py();
+    out.reserve(end.saturating_sub(start));
+    while start < end {
+        let stop = (start + PIECE_CHARS).min(end);
+        let (a, b) = (isize::try_from(start)?, isize::try_from(stop)?);
+        let piece = text
+            .get_item(PySlice::new(py, a, b, 1))?
+            .cast_into::<PyString>()?;
+        let units = piece
+            .call_method1(intern!(py, "encode"), (intern!(py, UTF32_NATIVE),))?
+            .cast_into::<PyBytes>()?;
+        let bytes = units.as_bytes();
+        // CPython's bytes are aligned (its objects are); the copy below
+        // serves any other case.
+        match bytemuck::checked::try_cast_slice::<u8, char>(bytes) {
+            Ok(chars) => out.extend_from_slice(chars),
+            Err(_) => {
+                for unit in bytes.chunks_exact(4) {
+                    let code = u32::from_ne_bytes([unit[0], unit[1], unit[2], unit[3]]);
+                    out.push(char::from_u32(code).ok_or_else(|| {
+                        value_error(py, "ConversionError", format!("not a character: {code:#x}"))
+                    })?);
+                }
+            }
+        }
+        start = stop;
+    }
+    Ok(())
 }
 
 /// Appends the UTF-8 of `text` (an exact `str` of `chars` characters) to
@@ -192,14 +316,17 @@ fn read_range(
 /// Converts `text` (an exact `str` of `chars` characters, converted
 /// without glossary) and returns the `str`s of its parts, in order:
 ///
-/// 1. this thread encodes the text to UTF-8 a range of characters at a time
-///    under the GIL (`PARTS_PER_THREAD` ranges per thread); each part ends
-///    at the last safe cut (`Conversion::safe_cut`) of what was read into
-///    it (the rest starts the next part; without a cut, the next range is
-///    read into the same part, so a conversion that never cuts, a
-///    target's, is one part), and is queued for `threads - 1` other
-///    threads, which convert it into code points (`Run::text_into_utf32`)
-///    while the next ranges are encoded;
+/// 1. this thread reads the text a range of characters at a time under
+///    the GIL (`PARTS_PER_THREAD` ranges per thread) into `inputs` (see
+///    `PartInput`: UTF-8 written by CPython, or characters from its
+///    UTF-32 for a conversion that reads them, `Conversion::reads_chars`);
+///    each part ends at the last safe cut (`Conversion::safe_cut`,
+///    `safe_cut_chars`) of what was read into it (the rest starts the next
+///    part; without a cut, the next range is read into the same part, so
+///    a conversion that never cuts, a target's, is one part), and is
+///    queued for `threads - 1` other threads, which convert it into code
+///    points in `units` (`Run::text_into_utf32`, `chars_into_utf32`) while
+///    the next ranges are read;
 /// 2. then, as parts come back, it builds each one's `str` (CPython's
 ///    UTF-32 decoder, with the GIL) while the others convert, and converts
 ///    queued parts itself (without the GIL) when none has come back.
@@ -209,17 +336,18 @@ fn read_range(
 /// other, are the whole text's (safe cuts), whatever the threads.
 /// `Err(None)`: the text could not be encoded (a lone surrogate), and the
 /// caller encodes it whole for the exact error.
-fn convert_while_reading<'py>(
+fn convert_while_reading<'py, P: PartInput + Default>(
     conversion: &Conversion,
     text: &Bound<'py, PyString>,
     chars: usize,
     threads: usize,
-    parts: &mut Parts,
+    inputs: &mut Vec<P>,
+    units: &mut Vec<Vec<u32>>,
 ) -> Result<Vec<Bound<'py, PyString>>, Option<PyErr>> {
     use std::sync::mpsc;
 
-    /// A part to convert: its number, its text and its code points.
-    type Job<'a> = (usize, &'a str, &'a mut Vec<u32>);
+    /// A part to convert: its number, its input and its code points.
+    type Job<'a, S> = (usize, &'a S, &'a mut Vec<u32>);
     /// A part converted: its number and its code points.
     type Done<'a> = (usize, &'a mut Vec<u32>);
     let py = text.py();
@@ -228,19 +356,23 @@ fn convert_while_reading<'py>(
     } else {
         1
     };
-    parts.inputs.resize_with(count, String::new);
-    parts.units.resize_with(count, Vec::new);
-    fn convert_part<'a>(conversion: &Conversion, stop: bool, (k, text, out): Job<'a>) -> Done<'a> {
+    inputs.resize_with(count, P::default);
+    units.resize_with(count, Vec::new);
+    fn convert_part<'a, P: PartInput>(
+        conversion: &Conversion,
+        stop: bool,
+        (k, text, out): Job<'a, P::Slice>,
+    ) -> Done<'a> {
         out.clear();
         if !stop {
-            conversion.run().text_into_utf32(text, out);
+            P::convert(conversion, text, out);
         }
         (k, out)
     }
     // Set when the call fails: the parts still queued are not converted.
     let stop = AtomicBool::new(false);
-    let convert = |job| convert_part(conversion, stop.load(Ordering::Relaxed), job);
-    let (jobs, queue) = mpsc::channel::<Job<'_>>();
+    let convert = |job| convert_part::<P>(conversion, stop.load(Ordering::Relaxed), job);
+    let (jobs, queue) = mpsc::channel::<Job<'_, P::Slice>>();
     let queue = Mutex::new(queue);
     let (done, returned) = mpsc::channel::<Done<'_>>();
     // In a mutex so that a thread without the GIL may wait on it.
@@ -273,7 +405,7 @@ fn convert_while_reading<'py>(
         // waiting for a part fails instead of hanging.
         drop(done);
         let mut outcome = Ok(());
-        let mut slots = parts.inputs.iter_mut().zip(parts.units.iter_mut());
+        let mut slots = inputs.iter_mut().zip(units.iter_mut());
         let mut slot = slots.next();
         if let Some((input, _)) = &mut slot {
             input.clear();
@@ -292,17 +424,17 @@ fn convert_while_reading<'py>(
             } else {
                 chars / count * (k + 1)
             };
-            if let Err(e) = read_range(text, start, end, input) {
+            if let Err(e) = input.read(text, start, end) {
                 outcome = Err((!e.is_instance_of::<PyUnicodeEncodeError>(py)).then_some(e));
                 break;
             }
             start = end;
             let cut = if k + 1 == count {
-                Some(input.len())
-            } else if input.len() < 2 * searched {
+                Some(input.units())
+            } else if input.units() < 2 * searched {
                 None
             } else {
-                match caught(|| conversion.safe_cut(input)) {
+                match caught(|| input.cut(conversion)) {
                     Ok(cut) => cut,
                     Err(what) => {
                         outcome = Err(Some(panic_error(py, what)));
@@ -312,20 +444,20 @@ fn convert_while_reading<'py>(
             };
             let Some(cut) = cut else {
                 // No safe cut yet: the next range is read into this part.
-                searched = searched.max(input.len());
+                searched = searched.max(input.units());
                 slot = Some((input, out));
                 continue;
             };
             searched = 0;
-            let input: &String = input;
-            let (head, tail) = input.split_at(cut);
+            let input: &P = input;
+            let (head, tail) = input.split(cut);
             // Workers or not, the queue is open: sending cannot fail.
             let _ = jobs.send((sent, head, out));
             sent += 1;
             slot = slots.next();
             if let Some((next, _)) = &mut slot {
                 next.clear();
-                next.push_str(tail);
+                next.push(tail);
             }
         }
         drop(jobs);
@@ -607,7 +739,27 @@ impl PyConverter {
                 1
             };
             let mut b = self.spare_buffers();
-            match convert_while_reading(&self.conversion, text, chars, threads, &mut b.parts) {
+            let parts = &mut b.parts;
+            let converted = if self.conversion.reads_chars() {
+                convert_while_reading(
+                    &self.conversion,
+                    text,
+                    chars,
+                    threads,
+                    &mut parts.chars,
+                    &mut parts.units,
+                )
+            } else {
+                convert_while_reading(
+                    &self.conversion,
+                    text,
+                    chars,
+                    threads,
+                    &mut parts.inputs,
+                    &mut parts.units,
+                )
+            };
+            match converted {
                 Ok(parts) => {
                     self.keep_buffers(b);
                     return join(py, parts.into_iter().map(Ok));

@@ -1,6 +1,7 @@
 """Long texts: without glossary, a str of 87,381 characters or more is
 encoded in parts cut at safe cuts into buffers the converter keeps between
-calls, and converted into code points, on the converter's threads from
+calls (as UTF-32 for the configs of one pass, which convert characters
+themselves; as UTF-8 for the others), and converted into code points, on the converter's threads from
 174,762 characters (about 512 KiB of Chinese) while the next parts are
 encoded; through a glossary, a str of 256K characters or more is read in
 pieces of 16K into the kept buffers, and a text of 512 KiB or more
@@ -137,6 +138,32 @@ def test_parts_with_long_stretches_without_any_cut(threads):
         for config in ("t2s", "s2twp", "tw2sp"):
             conv = bianyi.Converter(config, threads=threads)
             assert conv.convert(text) == oracle(conv, text), (config, len(text))
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_configs_of_one_pass_read_characters(threads):
+    # The configs without segmentation read a long str as UTF-32 and
+    # convert its characters themselves: ideographic description
+    # sequences (one across a boundary of the 16K-character pieces),
+    # compatibility ideographs (their part goes through UTF-8, normalised),
+    # astral characters and edges, with and without line feeds.
+    rng = random.Random(threads)
+    pool = ["頭髮", "⿰氵尔", "⿱艹⿰日月", "⿰", "\U0002f800", "\uf900", "𪠵", "乾隆", "發", "後來", "\U00020000", "著", "为", "臺"]
+    for newline in (0.02, 0):
+        out = []
+        while len(out) < 150_000:
+            out.append(rng.choice(pool) if rng.random() < 0.6 else rng.choice(EDGES))
+            if rng.random() < newline:
+                out.append("\n")
+            if rng.random() < 0.01:
+                a = rng.randrange(len(ARTICLE))
+                out.append(ARTICLE[a : a + 300])
+        text = "".join(out)
+        assert len(text) > 174_762
+        text = text[:16_383] + "⿰氵⿱艹尔" + text[16_383:]
+        for config in ("t2s", "s2t", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t"):
+            conv = bianyi.Converter(config, threads=threads)
+            assert conv.convert(text) == oracle(conv, text), (config, newline)
 
 
 def test_corner_quotes_and_targets_in_parts():
