@@ -376,15 +376,26 @@ impl Converter {
     /// ```
     pub fn convert_chars_into_utf32(&self, text: &[char], out: &mut Vec<u32>) {
         let start = out.len();
+        let utf8: String;
         if let Fast::Single(dict) = self.fast {
             out.reserve(text.len());
             let check_compat = !self.normalization.is_empty();
             if fast::single_wide(dict, text, out, check_compat).is_ok() {
                 return;
             }
+            // A compatibility ideograph: normalise, then convert the result
+            // (as `convert_into_utf32` does after its own pass stops).
             out.truncate(start);
+            utf8 = text.iter().collect();
+            let normalized = self.normalize(&utf8);
+            if fast::single_wide(dict, Utf8(&normalized), out, false).is_ok() {
+                return;
+            }
+            // Unreachable: with `check_compat` off the pass cannot fail.
+            out.truncate(start);
+        } else {
+            utf8 = text.iter().collect();
         }
-        let utf8: String = text.iter().collect();
         self.convert_into_utf32(&utf8, out);
     }
 

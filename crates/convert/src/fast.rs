@@ -250,14 +250,11 @@ impl Text for &[char] {
 
     #[inline(always)]
     fn unmatched(self, i: usize, c: u32, len: usize) -> usize {
-        if !ids::is_operator_code(c) {
-            return len;
+        if ids::is_operator_code(c) {
+            ids::sequence_len(&self[i..]).unwrap_or(len)
+        } else {
+            len
         }
-        // No sequence is longer than this many characters: the rest of
-        // the text parses the same as the whole (docs in `ids`).
-        let window = &self[i..self.len().min(i + ids::MAX_SPAN_CHARS)];
-        let utf8: String = window.iter().collect();
-        ids::sequence_len(&utf8).map_or(len, |bytes| utf8[..bytes].chars().count())
     }
 }
 

@@ -44,8 +44,42 @@ enum Parse {
     Invalid,
 }
 
-fn consume(text: &str, depth_left: usize, code_points: &mut usize) -> Parse {
-    let Some(c) = text.chars().next() else {
+/// Text a sequence is parsed in: UTF-8 (lengths in bytes) or characters
+/// (lengths in characters).
+pub(crate) trait Seq: Copy {
+    /// The first character and its length.
+    fn first(self) -> Option<(char, usize)>;
+    fn units(self) -> usize;
+    /// The text from unit `at` (a character's start).
+    fn rest(self, at: usize) -> Self;
+}
+
+impl Seq for &str {
+    fn first(self) -> Option<(char, usize)> {
+        self.chars().next().map(|c| (c, c.len_utf8()))
+    }
+    fn units(self) -> usize {
+        self.len()
+    }
+    fn rest(self, at: usize) -> Self {
+        &self[at..]
+    }
+}
+
+impl Seq for &[char] {
+    fn first(self) -> Option<(char, usize)> {
+        self.first().map(|&c| (c, 1))
+    }
+    fn units(self) -> usize {
+        self.len()
+    }
+    fn rest(self, at: usize) -> Self {
+        &self[at..]
+    }
+}
+
+fn consume<T: Seq>(text: T, depth_left: usize, code_points: &mut usize) -> Parse {
+    let Some((c, len)) = text.first() else {
         return Parse::Incomplete;
     };
     if depth_left == 0 || *code_points >= MAX_CODE_POINTS {
@@ -53,12 +87,12 @@ fn consume(text: &str, depth_left: usize, code_points: &mut usize) -> Parse {
     }
     *code_points += 1;
     let n = arity(c);
-    let mut offset = c.len_utf8();
+    let mut offset = len;
     for _ in 0..n {
-        if offset >= text.len() {
+        if offset >= text.units() {
             return Parse::Incomplete;
         }
-        match consume(&text[offset..], depth_left - 1, code_points) {
+        match consume(text.rest(offset), depth_left - 1, code_points) {
             Parse::Complete(len) => offset += len,
             other => return other,
         }
@@ -87,9 +121,10 @@ pub(crate) fn sequence_at(text: &str) -> Sequence {
     }
 }
 
-/// Byte length of the complete IDS at the start of `text`, if one starts there.
-pub(crate) fn sequence_len(text: &str) -> Option<usize> {
-    let c = text.chars().next()?;
+/// Length of the complete IDS at the start of `text` (in bytes, or in
+/// characters for `&[char]`), if one starts there.
+pub(crate) fn sequence_len<T: Seq>(text: T) -> Option<usize> {
+    let (c, _) = text.first()?;
     if !is_operator(c) {
         return None;
     }
@@ -125,14 +160,18 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert_eq!(sequence_len(text), want, "{text:?}");
+            // The same sequence counted in characters.
+            let chars: Vec<char> = text.chars().collect();
+            let in_chars = want.map(|n| text[..n].chars().count());
+            assert_eq!(sequence_len(&chars[..]), in_chars, "{text:?} in characters");
         }
     }
 
     #[test]
     fn depth_limit() {
         let deep = "⿾".repeat(16) + "木";
-        assert_eq!(sequence_len(&deep), None);
+        assert_eq!(sequence_len(deep.as_str()), None);
         let ok = "⿾".repeat(15) + "木";
-        assert_eq!(sequence_len(&ok), Some(ok.len()));
+        assert_eq!(sequence_len(ok.as_str()), Some(ok.len()));
     }
 }

@@ -14,7 +14,14 @@ use bianyi_convert::{Config, Converter};
 mod text;
 use text::{POOL, Rng, text};
 
+/// Whether `c` is a compatibility ideograph (which every config normalises).
+fn compat(c: char) -> bool {
+    matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+}
+
 fn check(input: &str, what: &str) {
+    let plain: String = input.chars().filter(|&c| !compat(c)).collect();
+    let plain_chars: Vec<char> = plain.chars().collect();
     for &config in Config::ALL {
         for tofu in [false, true] {
             let fast = Converter::builder(config)
@@ -35,6 +42,21 @@ fn check(input: &str, what: &str) {
                     &wide,
                     &expected,
                     &format!("{config} (tofu {tofu}) on {what}, from {how}"),
+                );
+            }
+            // Every config normalises compatibility ideographs, and a text
+            // with one is converted from its UTF-8: the pass over
+            // characters is checked on the text without them too.
+            if plain.len() != input.len() {
+                let want: Vec<u32> = wide_check.convert(&plain).chars().map(u32::from).collect();
+                let mut got = Vec::new();
+                wide_check.convert_chars_into_utf32(&plain_chars, &mut got);
+                check_wide(
+                    &got,
+                    &want,
+                    &format!(
+                        "{config} (tofu {tofu}) on {what} without compatibility ideographs, from characters"
+                    ),
                 );
             }
             let general = Converter::builder(config)
@@ -126,6 +148,51 @@ fn late_restarts_and_long_sequences() {
     plain.push_str(&long_ids);
     plain.push('发');
     check(&plain, "long sequences");
+}
+
+/// A complete ideographic description sequence of exactly `n` code points
+/// (`n` >= 1), of characters that convert both ways, nested no deeper than
+/// a balanced tree.
+fn sequence(n: usize) -> String {
+    match n {
+        1 => "發".to_string(),
+        2 => "⿾发".to_string(),
+        _ => {
+            let a = (n - 1) / 2;
+            format!("⿰{}{}", sequence(a), sequence(n - 1 - a))
+        }
+    }
+}
+
+/// Sequences around the longest one (64 code points: 65 makes the
+/// operator an ordinary character, whose operands then convert), and
+/// around the depth limit, whose operands convert: the pass over characters
+/// must find the same ends as the one over UTF-8.
+#[test]
+fn sequences_at_their_limits() {
+    let mut input = String::new();
+    for n in [1, 2, 3, 62, 63, 64, 65, 66, 130] {
+        assert_eq!(sequence(n).chars().count(), n);
+        input.push_str(&sequence(n));
+        input.push_str("頭髮后来");
+        input.push_str(&sequence(n));
+        input.push('\n');
+        // Two of the outer operator's operands convert when it is not
+        // taken as a sequence's (its first operand is one either way).
+        if n > 4 {
+            input.push_str(&format!("⿲{}發发", sequence(n - 3)));
+            input.push('后');
+        }
+    }
+    for depth in [15, 16, 17] {
+        input.push_str(&"⿾".repeat(depth));
+        input.push_str("發发后");
+    }
+    // A sequence cut short by the end of the text.
+    let mut cut = sequence(40);
+    cut.truncate(cut.char_indices().nth(30).map_or(cut.len(), |(i, _)| i));
+    input.push_str(&cut);
+    check(&input, "sequences at their limits");
 }
 
 /// Every pool entry next to every other: all two-word contexts.

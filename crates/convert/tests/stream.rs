@@ -177,7 +177,14 @@ fn parts_cut_at_safe_cuts_of_characters() {
     let mut rng = Rng(0xC4A2_5C07);
     let with_newlines = text(&mut rng, 120_000, Some(60), true);
     let without = text(&mut rng, 90_000, None, false);
-    for input in [&with_newlines, &without] {
+    // Every config normalises compatibility ideographs, and a part with one
+    // is converted from its UTF-8: most texts here have none.
+    let plain = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}'))
+            .collect()
+    };
+    for input in [&plain(&with_newlines), &plain(&without), &with_newlines] {
         let chars: Vec<char> = input.chars().collect();
         for config in [
             Config::S2t,
@@ -229,6 +236,44 @@ fn parts_cut_at_safe_cuts_of_characters() {
             conv.run().threads(3).chars_into_utf32(&chars, &mut out);
             assert!(out == whole, "{config}, 3 threads");
         }
+    }
+}
+
+/// `safe_cut_chars` in a window that does not start the text: a cut
+/// found there (the second window, of 65,536 characters) is safe, and a
+/// line feed that is an operand of a sequence begun before the window is
+/// no cut (the cut goes before the sequence's operator).
+#[test]
+fn safe_cuts_of_characters_in_windows() {
+    let t2s = Conversion::new(Config::T2s);
+    let s2t = Conversion::new(Config::S2t);
+    // No line feed in the last 16,384 characters; one in the next window.
+    let far: Vec<char> = "頭髮发"
+        .repeat(14_000)
+        .chars()
+        .chain(['\n'])
+        .chain("髮后".repeat(10_000).chars())
+        .collect();
+    for conv in [&t2s, &s2t] {
+        assert_eq!(conv.safe_cut_chars(&far), Some(42_001));
+        let mut parts = Vec::new();
+        conv.run().chars_into_utf32(&far[..42_001], &mut parts);
+        conv.run().chars_into_utf32(&far[42_001..], &mut parts);
+        let whole: String = far.iter().collect();
+        assert!(
+            parts
+                .iter()
+                .copied()
+                .eq(conv.convert(&whole).chars().map(u32::from))
+        );
+    }
+    // A sequence whose operands are a line feed and 尔, begun just before
+    // the last 16,384 characters.
+    let mut spanning: Vec<char> = "头发".repeat(3_000).chars().collect();
+    spanning.extend("⿰\n尔".chars());
+    spanning.extend("发".repeat(16_382).chars());
+    for conv in [&t2s, &s2t] {
+        assert_eq!(conv.safe_cut_chars(&spanning), Some(6_000));
     }
 }
 

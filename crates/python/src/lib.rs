@@ -740,7 +740,13 @@ impl PyConverter {
             };
             let mut b = self.spare_buffers();
             let parts = &mut b.parts;
-            let converted = if self.conversion.reads_chars() {
+            // An ASCII `str` (which CPython knows without a scan) keeps
+            // UTF-8, its own bytes: as characters it would take four
+            // times the memory, for nothing to convert faster.
+            let ascii = text
+                .call_method0(intern!(py, "isascii"))?
+                .extract::<bool>()?;
+            let converted = if self.conversion.reads_chars() && !ascii {
                 convert_while_reading(
                     &self.conversion,
                     text,

@@ -144,11 +144,13 @@ def test_parts_with_long_stretches_without_any_cut(threads):
 def test_configs_of_one_pass_read_characters(threads):
     # The configs without segmentation read a long str as UTF-32 and
     # convert its characters themselves: ideographic description
-    # sequences (one across a boundary of the 16K-character pieces),
-    # compatibility ideographs (their part goes through UTF-8, normalised),
-    # astral characters and edges, with and without line feeds.
+    # sequences (one across a boundary of the 16K-character pieces, one
+    # whose outer operator's operands convert if it is missed), astral
+    # characters and edges, with and without line feeds; one compatibility
+    # ideograph late in the text (its part goes through UTF-8, normalised;
+    # with several threads the parts before it read characters).
     rng = random.Random(threads)
-    pool = ["頭髮", "⿰氵尔", "⿱艹⿰日月", "⿰", "\U0002f800", "\uf900", "𪠵", "乾隆", "發", "後來", "\U00020000", "著", "为", "臺"]
+    pool = ["頭髮", "⿰氵尔", "⿱艹⿰日月", "⿰", "⿲⿰發发發后", "𪠵", "乾隆", "發", "後來", "\U00020000", "著", "为", "臺"]
     for newline in (0.02, 0):
         out = []
         while len(out) < 150_000:
@@ -161,6 +163,7 @@ def test_configs_of_one_pass_read_characters(threads):
         text = "".join(out)
         assert len(text) > 174_762
         text = text[:16_383] + "⿰氵⿱艹尔" + text[16_383:]
+        text = text[:-1000] + "\U0002f800" + text[-1000:]
         for config in ("t2s", "s2t", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t"):
             conv = bianyi.Converter(config, threads=threads)
             assert conv.convert(text) == oracle(conv, text), (config, newline)
