@@ -240,19 +240,19 @@ fn parts_cut_at_safe_cuts_of_characters() {
 }
 
 /// `safe_cut_chars` in a window that does not start the text: a cut
-/// found there (the second window, of 65,536 characters) is safe, and a
+/// found there (the second window, of 16,384 characters) is safe, and a
 /// line feed that is an operand of a sequence begun before the window is
 /// no cut (the cut goes before the sequence's operator).
 #[test]
 fn safe_cuts_of_characters_in_windows() {
     let t2s = Conversion::new(Config::T2s);
     let s2t = Conversion::new(Config::S2t);
-    // No line feed in the last 16,384 characters; one in the next window.
+    // No line feed in the last 4,096 characters; one in the next window.
     let far: Vec<char> = "頭髮发"
         .repeat(14_000)
         .chars()
         .chain(['\n'])
-        .chain("髮后".repeat(10_000).chars())
+        .chain("髮后".repeat(5_000).chars())
         .collect();
     for conv in [&t2s, &s2t] {
         assert_eq!(conv.safe_cut_chars(&far), Some(42_001));
@@ -268,7 +268,7 @@ fn safe_cuts_of_characters_in_windows() {
         );
     }
     // A sequence whose operands are a line feed and 尔, begun just before
-    // the last 16,384 characters.
+    // the second window (16,384 characters).
     let mut spanning: Vec<char> = "头发".repeat(3_000).chars().collect();
     spanning.extend("⿰\n尔".chars());
     spanning.extend("发".repeat(16_382).chars());
