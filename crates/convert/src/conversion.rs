@@ -620,7 +620,8 @@ pub struct Converted {
 /// two thirds of it, and ASCII text, where it leaves nothing, goes on to
 /// the next window (16,384 characters). Encoding the window costs: a
 /// first window of 16,384 characters took 40.7 µs a search against 9.3 µs
-/// (t2s, 150,000 characters of data3185k.txt, best of 50), and a long
+/// (t2s, 150,000 characters of data3185k.txt, best of 50: `examples/chars`
+/// with this constant changed), and a long
 /// `str` read in Python searches once a part, under the GIL.
 const CUT_WINDOW_CHARS: usize = 4 * 1024;
 

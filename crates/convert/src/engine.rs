@@ -604,7 +604,7 @@ fn needs_stage(dict: &Dict, text: &str) -> bool {
 pub(crate) fn unmatched_len(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     if ids::may_start_at(bytes, i)
-        && let Some(n) = ids::sequence_len(&text[i..])
+        && let Some(n) = ids::sequence_len(&text.as_bytes()[i..])
     {
         return n;
     }

@@ -204,7 +204,7 @@ impl Text for Utf8<'_> {
     #[inline(always)]
     fn unmatched(self, i: usize, c: u32, len: usize) -> usize {
         if ids::is_operator_code(c) {
-            ids::sequence_len(&self.0[i..]).unwrap_or(len)
+            ids::sequence_len(&self.0.as_bytes()[i..]).unwrap_or(len)
         } else {
             len
         }
@@ -623,7 +623,7 @@ impl Segmented<'_> {
             if ids::is_operator_code(c) {
                 // A complete sequence is copied whole by every stage and no
                 // key spans an operator: a boundary, copied unchanged.
-                if let Some(m) = ids::sequence_len(&text[i..]) {
+                if let Some(m) = ids::sequence_len(&text.as_bytes()[i..]) {
                     if let Some(s) = stretch.take() {
                         self.flush(&text[s.start..i], out, scratch);
                         copied = i;

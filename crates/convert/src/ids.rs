@@ -6,13 +6,21 @@
 //! one by one. We do the same. Limits as in OpenCC's `UTF8Util`: nesting depth
 //! 16 and 64 code points per sequence.
 
+use crate::tables::Units;
+
 const MAX_DEPTH: usize = 16;
 const MAX_CODE_POINTS: usize = 64;
 
 /// Operands taken by an ideographic description operator, 0 for other characters.
 #[inline]
 pub(crate) fn arity(c: char) -> usize {
-    match c as u32 {
+    arity_code(u32::from(c))
+}
+
+/// [`arity`] of the code point `c`.
+#[inline]
+fn arity_code(c: u32) -> usize {
+    match c {
         0x2FF2 | 0x2FF3 => 3,
         0x2FFE | 0x2FFF => 1,
         0x2FF0..=0x2FFD => 2,
@@ -44,60 +52,28 @@ enum Parse {
     Invalid,
 }
 
-/// Text a sequence is parsed in: UTF-8 (lengths in bytes) or characters
-/// (lengths in characters).
-pub(crate) trait Seq: Copy {
-    /// The first character and its length.
-    fn first(self) -> Option<(char, usize)>;
-    fn units(self) -> usize;
-    /// The text from unit `at` (a character's start).
-    fn rest(self, at: usize) -> Self;
-}
-
-impl Seq for &str {
-    fn first(self) -> Option<(char, usize)> {
-        self.chars().next().map(|c| (c, c.len_utf8()))
-    }
-    fn units(self) -> usize {
-        self.len()
-    }
-    fn rest(self, at: usize) -> Self {
-        &self[at..]
-    }
-}
-
-impl Seq for &[char] {
-    fn first(self) -> Option<(char, usize)> {
-        self.first().map(|&c| (c, 1))
-    }
-    fn units(self) -> usize {
-        self.len()
-    }
-    fn rest(self, at: usize) -> Self {
-        &self[at..]
-    }
-}
-
-fn consume<T: Seq>(text: T, depth_left: usize, code_points: &mut usize) -> Parse {
-    let Some((c, len)) = text.first() else {
+/// Parses the sequence at unit `at` of `text` (UTF-8 bytes or characters,
+/// see [`Units`]): `Complete` with the unit where it ends.
+fn consume<T: Units>(text: T, at: usize, depth_left: usize, code_points: &mut usize) -> Parse {
+    if at >= text.units() {
         return Parse::Incomplete;
-    };
+    }
     if depth_left == 0 || *code_points >= MAX_CODE_POINTS {
         return Parse::Invalid;
     }
     *code_points += 1;
-    let n = arity(c);
-    let mut offset = len;
-    for _ in 0..n {
-        if offset >= text.units() {
+    let (c, len) = text.decode(at);
+    let mut end = at + len;
+    for _ in 0..arity_code(c) {
+        if end >= text.units() {
             return Parse::Incomplete;
         }
-        match consume(text.rest(offset), depth_left - 1, code_points) {
-            Parse::Complete(len) => offset += len,
+        match consume(text, end, depth_left - 1, code_points) {
+            Parse::Complete(next) => end = next,
             other => return other,
         }
     }
-    Parse::Complete(offset)
+    Parse::Complete(end)
 }
 
 /// What starts at an ideographic description operator.
@@ -114,22 +90,22 @@ pub(crate) enum Sequence {
 /// How the text at an operator parses (`text` must start with one).
 pub(crate) fn sequence_at(text: &str) -> Sequence {
     let mut code_points = 0;
-    match consume(text, MAX_DEPTH, &mut code_points) {
+    match consume(text.as_bytes(), 0, MAX_DEPTH, &mut code_points) {
         Parse::Complete(len) => Sequence::Complete(len),
         Parse::Incomplete => Sequence::Incomplete,
         Parse::Invalid => Sequence::Invalid,
     }
 }
 
-/// Length of the complete IDS at the start of `text` (in bytes, or in
-/// characters for `&[char]`), if one starts there.
-pub(crate) fn sequence_len<T: Seq>(text: T) -> Option<usize> {
-    let (c, _) = text.first()?;
-    if !is_operator(c) {
+/// Length of the complete IDS at the start of `text` (UTF-8 bytes, valid
+/// and starting at a character, or characters; the length counts them),
+/// if one starts there.
+pub(crate) fn sequence_len<T: Units>(text: T) -> Option<usize> {
+    if text.units() == 0 || arity_code(text.decode(0).0) == 0 {
         return None;
     }
     let mut code_points = 0;
-    match consume(text, MAX_DEPTH, &mut code_points) {
+    match consume(text, 0, MAX_DEPTH, &mut code_points) {
         Parse::Complete(len) => Some(len),
         Parse::Incomplete | Parse::Invalid => None,
     }
@@ -159,7 +135,7 @@ mod tests {
             ("⿰a\n", Some("⿰a\n".len())),
         ];
         for &(text, want) in cases {
-            assert_eq!(sequence_len(text), want, "{text:?}");
+            assert_eq!(sequence_len(text.as_bytes()), want, "{text:?}");
             // The same sequence counted in characters.
             let chars: Vec<char> = text.chars().collect();
             let in_chars = want.map(|n| text[..n].chars().count());
@@ -170,8 +146,8 @@ mod tests {
     #[test]
     fn depth_limit() {
         let deep = "⿾".repeat(16) + "木";
-        assert_eq!(sequence_len(deep.as_str()), None);
+        assert_eq!(sequence_len(deep.as_bytes()), None);
         let ok = "⿾".repeat(15) + "木";
-        assert_eq!(sequence_len(ok.as_str()), Some(ok.len()));
+        assert_eq!(sequence_len(ok.as_bytes()), Some(ok.len()));
     }
 }
