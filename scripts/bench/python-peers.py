@@ -9,7 +9,10 @@ text; a corpus in the other script is first converted with bianyi's
 OpenCC config, so both directions read real text), it measures MB/s of
 input converted:
 
-- "whole": the corpus in one call (best of --repeat rounds; each round runs every converter once, interleaved);
+- "whole": the corpus in one call (best of --repeat rounds; each round runs every converter once,
+  interleaved, in an order shuffled each round with a fixed seed, so that no converter always
+  follows the same one: whether the one before it was bianyi's or a peer's decides whether
+  bianyi's tables are still in the caches);
 - "1 KB": the corpus cut into strings of about 1 KB (340 characters), one
   call per string in a Python loop: the per-call overhead that Spark, Ray
   and Dask UDFs pay row by row.
@@ -44,6 +47,7 @@ import argparse
 import importlib.util
 import os
 import pathlib
+import random
 import sys
 import time
 from typing import Callable, Dict, List, Optional
@@ -171,8 +175,10 @@ def main() -> int:
                 jobs[("bianyi convert_many", "1 KB")] = (fresh_pieces(pieces), many.convert_many)
             clock = time.process_time if args.clock == "cpu" else time.perf_counter
             times = {key: [] for key in jobs}
-            for _ in range(args.repeat):
-                for key, (setup, job) in jobs.items():
+            for round_ in range(args.repeat):
+                order = list(jobs.items())
+                random.Random(round_).shuffle(order)
+                for key, (setup, job) in order:
                     if sum(t for t in times[key] if t is not None) > 20.0:
                         times[key].append(None)
                         continue

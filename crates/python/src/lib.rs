@@ -79,6 +79,22 @@ const PARTS_PER_THREAD: usize = 4;
 /// (1.54: 155 → 130), where CPython's UTF-8 decoder copies ASCII fast.
 const WIDE_BYTES_PER_CHAR: usize = 2;
 
+/// A text shorter than `WIDE_CHARS`, converted without glossary by a
+/// conversion that reads characters (`Conversion::reads_chars`), is copied
+/// by CPython as its characters (`ffi::read_wide`, into kept buffers) and,
+/// when they make two UTF-8 bytes a character or more
+/// (`WIDE_BYTES_PER_CHAR`, as on the UTF-8 way), converted from them
+/// (`PyConverter::convert_chars`); otherwise it takes the UTF-8 way, where
+/// CPython's UTF-8 encoder and decoder are fast on ASCII. A text longer
+/// than this is first judged by its first `SAMPLE_CHARS` characters: when
+/// they make under 1.5 UTF-8 bytes a character, it takes the UTF-8 way at
+/// once, without being copied whole. t2s on one thread, strings of
+/// data3185k's Traditional text: 340 characters 3.67 → 2.53–2.64 µs a
+/// call, 8 characters 0.56 → 0.47; pure ASCII strings of 8 to 340
+/// characters pay the copy, 0.09–0.13 µs a call (docs/python.md,
+/// "Seventh session").
+const SAMPLE_CHARS: usize = 128;
+
 /// Such a text of this many characters or more is converted into a kept
 /// buffer of code points (128 KiB and more).
 const KEEP_UNITS_CHARS: usize = 32 * 1024;
@@ -138,6 +154,8 @@ struct Buffers {
     /// The code points of a shorter text's result (see
     /// `WIDE_BYTES_PER_CHAR`).
     units: Vec<u32>,
+    /// The characters of a shorter text read as such (see `SAMPLE_CHARS`).
+    chars: Vec<char>,
     /// A text converted in parts (see `convert_while_reading`).
     parts: Parts,
 }
@@ -232,6 +250,26 @@ impl PartInput for Vec<char> {
     fn convert(conversion: &Conversion, text: &[char], out: &mut Vec<u32>) {
         conversion.run().chars_into_utf32(text, out);
     }
+}
+
+/// The length of the UTF-8 of `chars`, counted without a branch a
+/// character (the compiler vectorises it).
+fn utf8_len(chars: &[char]) -> usize {
+    // Summed in `u32` lanes, a chunk at a time (a chunk's sum fits): 3.3×
+    // as fast as in `usize` (0.17 against 0.55 ms for 1M characters).
+    chars
+        .chunks(1 << 20)
+        .map(|chunk| {
+            let len: u32 = chunk
+                .iter()
+                .map(|&c| {
+                    let c = u32::from(c);
+                    1 + u32::from(c >= 0x80) + u32::from(c >= 0x800) + u32::from(c >= 0x1_0000)
+                })
+                .sum();
+            len as usize
+        })
+        .sum()
 }
 
 /// CPython's name for UTF-32 in this machine's byte order.
@@ -657,13 +695,65 @@ impl PyConverter {
     /// Keeps `b` for the next long call, unless they grew past
     /// `KEEP_BYTES` (or another thread kept its own meanwhile).
     fn keep_buffers(&self, b: Buffers) {
-        let held =
-            b.input.capacity() + b.output.capacity() + 4 * b.units.capacity() + b.parts.capacity();
+        let held = b.input.capacity()
+            + b.output.capacity()
+            + 4 * (b.units.capacity() + b.chars.capacity())
+            + b.parts.capacity();
         if held <= 2 * KEEP_BYTES
             && let Ok(mut kept) = self.spare.try_lock()
         {
             *kept = b;
         }
+    }
+
+    /// Converts `text` (an exact `str` of `chars` characters, from 1 to
+    /// `WIDE_CHARS`, converted without glossary by a
+    /// conversion that reads characters) from its characters, copied by
+    /// CPython, into code points, and builds its `str` from them. `None`
+    /// when the UTF-8 way suits it better (under `WIDE_BYTES_PER_CHAR`
+    /// UTF-8 bytes a character) or CPython could not copy it as
+    /// characters (a lone surrogate, whose error the UTF-8 way raises; or
+    /// Windows).
+    fn convert_chars<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyString>,
+        chars: usize,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
+        // Into kept buffers, whatever the length: fresh ones of over 128 KiB
+        // would cost page faults every call, and short texts are spared
+        // the allocations.
+        let mut kept = self.spare_buffers();
+        let mut read = std::mem::take(&mut kept.chars);
+        read.clear();
+        // The start first (CPython copies it without a slice): a text that
+        // starts mostly ASCII takes the UTF-8 way without being copied
+        // whole (see `SAMPLE_CHARS`).
+        let sampled = chars <= SAMPLE_CHARS
+            || (ffi::read_wide(text, SAMPLE_CHARS, &mut read)?
+                && 2 * utf8_len(&read) >= 3 * SAMPLE_CHARS);
+        read.clear();
+        let mut units = std::mem::take(&mut kept.units);
+        let result = if sampled
+            && ffi::read_wide(text, chars, &mut read)?
+            && utf8_len(&read) >= WIDE_BYTES_PER_CHAR * chars
+        {
+            units.clear();
+            let run = || self.conversion.run().chars_into_utf32(&read, &mut units);
+            if 3 * chars >= DETACH_BYTES {
+                py.detach(|| caught(run))
+            } else {
+                caught(run)
+            }
+            .map_err(|p| panic_error(py, p))?;
+            Some(ffi::str_of_units(py, &units)?)
+        } else {
+            None
+        };
+        kept.chars = read;
+        kept.units = units;
+        self.keep_buffers(kept);
+        Ok(result)
     }
 
     /// Appends the conversion of `text` (a document of its own) to `out`.
@@ -789,6 +879,16 @@ impl PyConverter {
                 // A lone surrogate: encoded below, for the exact error.
                 Err(None) => {}
             }
+        }
+        // A shorter text of a config that reads characters, mostly
+        // Chinese: from its characters.
+        if applier.is_none()
+            && exact
+            && (1..WIDE_CHARS).contains(&chars)
+            && self.conversion.reads_chars()
+            && let Some(result) = self.convert_chars(py, text, chars)?
+        {
+            return Ok(result);
         }
         // A long text: into the kept buffers (when no other thread has
         // them), read in pieces.

@@ -143,12 +143,15 @@ def test_every_storage_kind_of_result(text):
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 339, 340, 5_000, 32_767, 32_768, 40_000])
-def test_shorter_texts_either_way_by_their_bytes_per_character(n):
+@pytest.mark.parametrize("config", ["t2s", "s2twp"])
+def test_shorter_texts_either_way_by_their_bytes_per_character(n, config):
     # Below WIDE_CHARS, a text without glossary of two UTF-8 bytes a
     # character or more comes back as code points, under two through
     # UTF-8; from 32,768 characters the code points go into a kept buffer.
     # Both ways, at and around the ratio, in every width and storage kind.
-    conv = bianyi.Converter("t2s", threads=1)
+    # s2twp (segmented) reads UTF-8 at every length; t2s reads characters
+    # (the next test).
+    conv = bianyi.Converter(config, threads=1)
     texts = [
         ("體a" * n)[:n],  # 2 bytes a character: code points
         ("體ab" * n)[:n],  # 1.67: UTF-8
@@ -163,6 +166,54 @@ def test_shorter_texts_either_way_by_their_bytes_per_character(n):
     # A longer text, then a shorter one: the kept code points are cleared.
     for text in (("體" * 50_000), ("头" * 33_000), ("體" * 40_000)):
         assert conv.convert(text) == oracle(conv, text)
+
+
+@pytest.mark.parametrize("n", [1, 2, 127, 128, 129, 340, 2_049, 32_767, 32_768, 40_000, WIDE_CHARS - 1])
+@pytest.mark.parametrize("config", ["t2s", "s2t", "t2jp", "hk2t"])
+def test_shorter_texts_read_as_characters(n, config):
+    # Below WIDE_CHARS, a config of one pass has CPython copy the text's
+    # characters (into kept buffers) and, when they make two UTF-8 bytes a
+    # character or more, converts them; under two bytes a character the
+    # text takes the UTF-8 way. A text of more than 128 characters whose
+    # first 128 make under 1.5 bytes a character takes the UTF-8 way
+    # without the copy. At and around both ratios and the sample's length,
+    # in every width and storage kind, with sequences, compatibility
+    # ideographs, and longer and shorter texts before and after (the kept
+    # buffers are cleared).
+    conv = bianyi.Converter(config, threads=1)
+    texts = [
+        ("體a" * n)[:n],  # 2 bytes a character: characters
+        ("體ab" * n)[:n],  # 1.67: UTF-8
+        ("體ab" * n)[: max(1, n - 1)] + "體",  # around the ratio
+        ("a" * 64 + "發" * n)[:n],  # the sample at 2 bytes a character: passes
+        ("a" * 100 + "發" * n)[:n],  # the sample at 1.44: UTF-8 at once
+        ("發" * 128 + "a" * n)[:n],  # a Chinese start, ASCII after
+        ("头髮發后" * n)[:n],
+        ("⿰氵尔發\U00020000é\n" * n)[:n],  # IDS, astral: a UCS-4 str
+        ("發\uf900后" * n)[:n],  # compatibility ideographs: normalised
+        ("a" * (n - 1)) + "發",
+        "é" * n,  # a Latin-1 str of two bytes a character
+        "a" * n,  # ASCII
+    ]
+    for text in texts:
+        assert conv.convert(text) == oracle(conv, text), (config, n, text[:6])
+    for text in (("體" * 50_000), ("头" * 33_000), ("體" * 40_000), "發" * n, "體" * 3, "體" * 2_050):
+        assert conv.convert(text) == oracle(conv, text)
+
+
+@pytest.mark.parametrize("n", [0, 3, 200, 2_100, 40_000])
+def test_shorter_texts_with_a_lone_surrogate_raise_the_utf8_error(n):
+    # CPython copies a lone surrogate, which is no character: the text
+    # takes the UTF-8 way, which raises the encoder's error at its place.
+    conv = bianyi.Converter("t2s", threads=1)
+    for text in ("發" * n + "\ud800", "\udfff" + "發" * n, "發" * (n // 2) + "\udc00" + "發" * (n // 2)):
+        with pytest.raises(UnicodeEncodeError) as info:
+            conv.convert(text)
+        with pytest.raises(UnicodeEncodeError) as whole:
+            text.encode()
+        assert (info.value.start, info.value.end) == (whole.value.start, whole.value.end)
+        assert info.value.encoding == "utf-8"
+    assert conv.convert("發" * n) == "发" * n
 
 
 @pytest.mark.parametrize("chars", [WIDE_CHARS - 1, WIDE_CHARS, WIDE_CHARS + 1, SPLIT_CHARS - 1, SPLIT_CHARS, SPLIT_CHARS + 1])
