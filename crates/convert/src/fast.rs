@@ -105,15 +105,15 @@ fn single_sink<const CHECK: bool, T: Text, S: Sink>(
 ) -> Result<(), NeedsNormalization> {
     // The flat copy of the root slots is looked for once, not at every
     // character.
-    match dict.flat_roots() {
+    match T::flat_roots(dict) {
         Some(flat) => single_loop::<CHECK, _, _>(dict, text, out, |c| {
             if c < 0x1_0000 {
                 flat[c as usize]
             } else {
-                dict.root(c)
+                T::root(dict, c)
             }
         }),
-        None => single_loop::<CHECK, _, _>(dict, text, out, |c| dict.root(c)),
+        None => single_loop::<CHECK, _, _>(dict, text, out, |c| T::root(dict, c)),
     }
 }
 
@@ -123,6 +123,12 @@ fn single_sink<const CHECK: bool, T: Text, S: Sink>(
 /// The pass is the same for both; what differs is reading a character and
 /// writing it unchanged.
 pub(crate) trait Text: Units {
+    /// The flat copy of the root slots of the Basic Multilingual Plane that
+    /// the pass over this kind of text looks up, if the dictionary has one
+    /// (in the form [`Text::put_char`] reads).
+    fn flat_roots(dict: &FastDict) -> Option<&[u64; 0x1_0000]>;
+    /// The root slot of `c`, in the same form.
+    fn root(dict: &FastDict, c: u32) -> u64;
     /// The unit at `i` as a number (`None` at the end): below 0x80 it is an
     /// ASCII character in both kinds of text.
     fn unit(self, i: usize) -> Option<u32>;
@@ -169,6 +175,16 @@ impl Units for Utf8<'_> {
 
 impl Text for Utf8<'_> {
     #[inline(always)]
+    fn flat_roots(dict: &FastDict) -> Option<&[u64; 0x1_0000]> {
+        dict.flat_roots()
+    }
+
+    #[inline(always)]
+    fn root(dict: &FastDict, c: u32) -> u64 {
+        dict.root(c)
+    }
+
+    #[inline(always)]
     fn unit(self, i: usize) -> Option<u32> {
         self.0.as_bytes().get(i).map(|&x| u32::from(x))
     }
@@ -212,6 +228,17 @@ impl Text for Utf8<'_> {
 }
 
 impl Text for &[char] {
+    /// One-character values as code points (see [`FastDict::code_roots`]).
+    #[inline(always)]
+    fn flat_roots(dict: &FastDict) -> Option<&[u64; 0x1_0000]> {
+        dict.code_roots()
+    }
+
+    #[inline(always)]
+    fn root(dict: &FastDict, c: u32) -> u64 {
+        dict.code_root(c)
+    }
+
     #[inline(always)]
     fn unit(self, i: usize) -> Option<u32> {
         self.get(i).map(|&c| u32::from(c))

@@ -82,6 +82,21 @@ pub(crate) fn halves(slot: u64) -> (u32, u32) {
     ((slot >> 32) as u32, slot as u32)
 }
 
+/// A root slot with its one-character value (`VALUE_CHAR`, the UTF-8 of
+/// one character of 1 to 3 bytes in the low bytes, first byte lowest) as
+/// `VALUE_CHAR` and the character's code point; other slots as they are
+/// (see [`FastDict::code_roots`]).
+fn code_form(slot: u64) -> u64 {
+    let (own, low) = halves(slot);
+    if slot == DA_SPECIAL || own & VALUE_POOL != 0 || own & VALUE_CHAR == 0 {
+        return slot;
+    }
+    let w = own & 0xFF_FFFF;
+    let n = (32 - w.leading_zeros() as usize).div_ceil(8).max(1);
+    let code = crate::out::word_code(w, n);
+    (u64::from(VALUE_CHAR | code) << 32) | u64::from(low)
+}
+
 /// The words of a segmented plan's filter of stage-2 pairs.
 pub(crate) const T2_PAIRS: usize = 1 << (T2_PAIR_BITS - 6);
 
@@ -509,25 +524,6 @@ impl Strings {
             out.word(w, len);
         } else {
             self.put_other(r, b, i, len, out);
-        }
-    }
-
-    /// [`Strings::put_word`] for a character read as its code point `c`:
-    /// the sink is given a code point ([`Sink::code`]) where the output is
-    /// one character of three UTF-8 bytes or `c` itself (nearly
-    /// everywhere), chosen without a branch on whether `c` changes.
-    #[inline(always)]
-    pub(crate) fn put_code<S: Sink>(&self, r: u32, c: u32, out: &mut S) {
-        let changes = r & VALUE_CHAR != 0;
-        // The lead byte of the output's UTF-8 (as if of three bytes when
-        // `c` is unchanged).
-        let lead = std::hint::select_unpredictable(changes, r, 0xE0);
-        if (r & VALUE_POOL) | ((lead ^ 0xE0) & 0xF0) == 0 {
-            let three = ((r & 0x0F) << 12) | ((r >> 2) & 0xFC0) | ((r >> 16) & 0x3F);
-            out.code(std::hint::select_unpredictable(changes, three, c));
-        } else {
-            // A string, or one character of another length.
-            self.put(r, out);
         }
     }
 
@@ -1111,6 +1107,10 @@ impl Dict {
 #[derive(Debug)]
 pub(crate) struct FastDict {
     roots: FlatPages,
+    /// The flat copy of the Basic Multilingual Plane's root slots with
+    /// each one-character value as its code point (see
+    /// [`FastDict::code_roots`]), made at the first pass over characters.
+    code_roots: OnceLock<Option<Box<[u64; 0x1_0000]>>>,
     /// Per cell: its check, its value, and its base and filter.
     checks: &'static [u32],
     values: &'static [u32],
@@ -1125,6 +1125,7 @@ impl FastDict {
             let l = &t.fast_dicts[i];
             FastDict {
                 roots: FlatPages::of(t, l.roots, l.flat),
+                code_roots: OnceLock::new(),
                 checks: t.u32s(l.checks),
                 values: t.u32s(l.values),
                 links: bytemuck::cast_slice(t.u32s(l.links)),
@@ -1146,6 +1147,31 @@ impl FastDict {
     #[inline(always)]
     pub(crate) fn flat_roots(&self) -> Option<&'static [u64; 0x1_0000]> {
         self.roots.bmp
+    }
+
+    /// [`FastDict::flat_roots`] for the pass over characters: the same
+    /// slots, but a one-character value (`VALUE_CHAR`, its UTF-8 in the low
+    /// bytes) holds the character's code point instead, so that the pass
+    /// writes it without decoding it ([`FastDict::put_code`]). Made once per
+    /// dictionary (512 KiB) at its first pass over characters.
+    pub(crate) fn code_roots(&self) -> Option<&[u64; 0x1_0000]> {
+        self.code_roots
+            .get_or_init(|| {
+                let flat = self.flat_roots()?;
+                let mut roots: Box<[u64; 0x1_0000]> =
+                    vec![0; 0x1_0000].into_boxed_slice().try_into().ok()?;
+                for (to, &from) in roots.iter_mut().zip(flat.iter()) {
+                    *to = code_form(from);
+                }
+                Some(roots)
+            })
+            .as_deref()
+    }
+
+    /// [`FastDict::root`] in the form of [`FastDict::code_roots`].
+    #[inline(always)]
+    pub(crate) fn code_root(&self, c: u32) -> u64 {
+        code_form(self.root(c))
     }
 
     /// False when no key's UTF-8 encoding starts with byte `b`.
@@ -1218,11 +1244,18 @@ impl FastDict {
         }
     }
 
-    /// Writes the output of the character `c` whose root value is `own`
-    /// (see [`Strings::put_code`]).
+    /// Writes the output of the character `c` whose root value, in the
+    /// form of [`FastDict::code_roots`], is `own`: the code point of a
+    /// one-character value, or `c` (no value), chosen without a branch on
+    /// whether `c` changes; a pool string otherwise.
     #[inline(always)]
     pub(crate) fn put_code<S: Sink>(&self, own: u32, c: u32, out: &mut S) {
-        self.strings.put_code(own, c, out);
+        if own & VALUE_POOL == 0 {
+            let changes = own & VALUE_CHAR != 0;
+            out.code(std::hint::select_unpredictable(changes, own & 0x1F_FFFF, c));
+        } else {
+            self.strings.put(own, out);
+        }
     }
 
     /// [`FastDict::put_char`] for a character whose first four bytes are
@@ -1368,6 +1401,70 @@ impl RunMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_form_of_values_of_each_length() {
+        // A one-character value holds its UTF-8 in the low bytes, first byte
+        // lowest; the code form holds the code point, the low half kept.
+        for ch in [
+            '\0', 'a', '\u{7F}', '\u{80}', 'é', '\u{7FF}', '\u{800}', '发', '\u{FFFF}',
+        ] {
+            let mut utf8 = [0; 4];
+            let bytes = ch.encode_utf8(&mut utf8).as_bytes();
+            let w = bytes
+                .iter()
+                .rev()
+                .fold(0u32, |w, &b| (w << 8) | u32::from(b));
+            let slot = (u64::from(VALUE_CHAR | w) << 32) | 0x1234_5678;
+            let want = (u64::from(VALUE_CHAR | u32::from(ch)) << 32) | 0x1234_5678;
+            assert_eq!(code_form(slot), want, "{ch:?}");
+        }
+        // Pool strings, no value, and the special slot stay as they are.
+        for slot in [
+            u64::from(VALUE_POOL | 7) << 32 | 3,
+            0x0000_0000_0000_0042,
+            DA_SPECIAL,
+        ] {
+            assert_eq!(code_form(slot), slot);
+        }
+    }
+
+    #[test]
+    fn code_roots_hold_the_code_points_of_the_flat_roots() {
+        // Every dictionary's code roots, at every character of the Basic
+        // Multilingual Plane, against its flat roots: the same slot, but a
+        // one-character value as the code point whose UTF-8 it held.
+        let t = builtin();
+        let mut checked = 0;
+        for i in 0..t.fast_dicts.len() {
+            let dict = FastDict::get(t, i);
+            let (Some(flat), Some(code)) = (dict.flat_roots(), dict.code_roots()) else {
+                continue;
+            };
+            for c in 0..0x1_0000u32 {
+                let (from, to) = (flat[c as usize], code[c as usize]);
+                assert_eq!(to, dict.code_root(c), "dictionary {i}, U+{c:04X}");
+                let (own, low) = halves(from);
+                if from == DA_SPECIAL || own & VALUE_POOL != 0 || own & VALUE_CHAR == 0 {
+                    assert_eq!(to, from, "dictionary {i}, U+{c:04X}");
+                    continue;
+                }
+                let (code_own, code_low) = halves(to);
+                assert_eq!(code_low, low);
+                assert_eq!(code_own & !0x1F_FFFF, VALUE_CHAR);
+                let ch = char::from_u32(code_own & 0x1F_FFFF).expect("a character");
+                let mut utf8 = [0; 4];
+                let w = ch
+                    .encode_utf8(&mut utf8)
+                    .bytes()
+                    .rev()
+                    .fold(0u32, |w, b| (w << 8) | u32::from(b));
+                assert_eq!(w, own & 0xFF_FFFF, "dictionary {i}, U+{c:04X}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked} one-character values");
+    }
 
     #[test]
     fn decode_matches_std() {
