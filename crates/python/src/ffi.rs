@@ -9,7 +9,8 @@
 //!   objects (in pieces, since a fresh multi-megabyte object costs a page
 //!   fault every 4 KiB), decoding each and joining the decoded pieces.
 //! - `read_wide` copies a `str`'s characters into a buffer the converter
-//!   keeps, where `wchar_t` is a code point (all but Windows). It replaces
+//!   keeps, where `wchar_t` is a code point (all but Windows, Solaris and
+//!   illumos). It replaces
 //!   encoding the `str` to UTF-32 in `bytes` pieces and copying those: 4.5×
 //!   as fast for data3185k's Traditional text (0.16 ms against 0.74 ms for
 //!   1.19M characters, docs/python.md, "Seventh session").
@@ -17,18 +18,23 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-/// Appends the first `count` characters of `text` (at most its length) to
-/// `out`, copied by CPython (`PyUnicode_AsWideChar`) into `out`'s spare
-/// room. `Ok(false)`, with `out` unchanged: this platform's `wchar_t` is
-/// not a code point (Windows: UTF-16), or `text` holds a lone surrogate,
+/// Appends the first `count` characters of `text` to `out`, copied by
+/// CPython (`PyUnicode_AsWideChar`) into `out`'s spare room. `Ok(false)`,
+/// with `out` unchanged: this platform's `wchar_t` is not a code point
+/// (Windows: UTF-16; Solaris and illumos), `text` holds a lone surrogate,
 /// which is no `char` (the caller then reads it the other way, which
-/// raises CPython's `UnicodeEncodeError` for it).
+/// raises CPython's `UnicodeEncodeError` for it), or `count` exceeds its
+/// length (callers never ask for more).
 pub(crate) fn read_wide(
     text: &Bound<'_, PyString>,
     count: usize,
     out: &mut Vec<char>,
 ) -> PyResult<bool> {
-    if std::mem::size_of::<libc::wchar_t>() != std::mem::size_of::<char>() || count == 0 {
+    // On Solaris and illumos `wchar_t` is 4 bytes but not a code point in
+    // a non-Unicode locale (CPython converts it there): not read this way.
+    let code_points = std::mem::size_of::<libc::wchar_t>() == std::mem::size_of::<char>()
+        && !cfg!(any(target_os = "solaris", target_os = "illumos"));
+    if !code_points || count == 0 {
         return Ok(count == 0);
     }
     out.reserve(count);

@@ -143,6 +143,18 @@ struct PyConverter {
     threads: usize,
     /// The buffers of the last long call, kept for the next one.
     spare: Mutex<Buffers>,
+    /// The buffers of shorter texts read as characters (see
+    /// `SAMPLE_CHARS`), apart from `spare`: a Python thread converting
+    /// short texts must not take a long call's buffers from another.
+    short: Mutex<ShortBuffers>,
+}
+
+/// A shorter text's characters and code points, kept between calls (see
+/// `PyConverter::convert_chars`).
+#[derive(Default)]
+struct ShortBuffers {
+    chars: Vec<char>,
+    units: Vec<u32>,
 }
 
 /// A long call's input (in UTF-8) and output, kept between calls so that
@@ -154,8 +166,6 @@ struct Buffers {
     /// The code points of a shorter text's result (see
     /// `WIDE_BYTES_PER_CHAR`).
     units: Vec<u32>,
-    /// The characters of a shorter text read as such (see `SAMPLE_CHARS`).
-    chars: Vec<char>,
     /// A text converted in parts (see `convert_while_reading`).
     parts: Parts,
 }
@@ -182,8 +192,9 @@ impl Parts {
 /// The input of a part of a long text (see `convert_while_reading`): its
 /// UTF-8 (`String`), or its characters (`Vec<char>`, for conversions
 /// that read them, `Conversion::reads_chars`: CPython copies them into
-/// the buffer (`ffi::read_wide`) about 20 times as fast as it writes
-/// UTF-8, and the engine reads a character without decoding it).
+/// the buffer (`ffi::read_wide`) 14 to 21 times as fast as it writes
+/// UTF-8, in slices or whole, and the engine reads a character without
+/// decoding it).
 trait PartInput: Send + Sync {
     /// The input of part of a part.
     type Slice: ?Sized + Sync;
@@ -695,10 +706,8 @@ impl PyConverter {
     /// Keeps `b` for the next long call, unless they grew past
     /// `KEEP_BYTES` (or another thread kept its own meanwhile).
     fn keep_buffers(&self, b: Buffers) {
-        let held = b.input.capacity()
-            + b.output.capacity()
-            + 4 * (b.units.capacity() + b.chars.capacity())
-            + b.parts.capacity();
+        let held =
+            b.input.capacity() + b.output.capacity() + 4 * b.units.capacity() + b.parts.capacity();
         if held <= 2 * KEEP_BYTES
             && let Ok(mut kept) = self.spare.try_lock()
         {
@@ -722,8 +731,12 @@ impl PyConverter {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         // Into kept buffers, whatever the length: fresh ones of over 128 KiB
         // would cost page faults every call, and short texts are spared
-        // the allocations.
-        let mut kept = self.spare_buffers();
+        // the allocations (another thread's call takes fresh ones).
+        let mut kept = self
+            .short
+            .try_lock()
+            .map(|mut b| std::mem::take(&mut *b))
+            .unwrap_or_default();
         let mut read = std::mem::take(&mut kept.chars);
         read.clear();
         // The start first (CPython copies it without a slice): a text that
@@ -750,9 +763,10 @@ impl PyConverter {
         } else {
             None
         };
-        kept.chars = read;
-        kept.units = units;
-        self.keep_buffers(kept);
+        // Below `WIDE_CHARS`, so a few hundred KiB at most.
+        if let Ok(mut b) = self.short.try_lock() {
+            *b = ShortBuffers { chars: read, units };
+        }
         Ok(result)
     }
 
@@ -817,6 +831,7 @@ impl PyConverter {
             terms,
             threads: threads_of(threads, cores),
             spare: Mutex::new(Buffers::default()),
+            short: Mutex::new(ShortBuffers::default()),
         })
     }
 

@@ -1,7 +1,7 @@
 """Long texts: without glossary, a str of 87,381 characters or more is
 encoded in parts cut at safe cuts into buffers the converter keeps between
-calls (as UTF-32 for the configs of one pass, which convert characters
-themselves; as UTF-8 for the others), and converted into code points, on the converter's threads from
+calls (as characters CPython copies for the configs of one pass, which
+convert characters themselves; as UTF-8 for the others), and converted into code points, on the converter's threads from
 174,762 characters (about 512 KiB of Chinese) while the next parts are
 encoded; through a glossary, a str of 256K characters or more is read in
 pieces of 16K into the kept buffers, and a text of 512 KiB or more
@@ -142,7 +142,7 @@ def test_parts_with_long_stretches_without_any_cut(threads):
 
 @pytest.mark.parametrize("threads", [1, 2, 3])
 def test_configs_of_one_pass_read_characters(threads):
-    # The configs without segmentation read a long str as UTF-32 and
+    # The configs without segmentation read a long str as its characters and
     # convert its characters themselves: ideographic description
     # sequences (one across a boundary of the 16K-character pieces, one
     # whose outer operator's operands convert if it is missed), astral
