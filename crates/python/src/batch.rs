@@ -4,20 +4,77 @@
 //! the texts are cut into contiguous groups of about the same size, one
 //! group per thread, so the output is the same whatever the threads.
 
-/// The conversions of a group of consecutive texts: one buffer, and where
-/// each text's conversion ends in it.
-pub(crate) struct Group {
-    pub(crate) text: String,
+/// The conversions of a group of consecutive texts: one buffer (UTF-8, or
+/// code points), and where each text's conversion ends in it.
+pub(crate) struct Group<B = String> {
+    pub(crate) text: B,
     pub(crate) ends: Vec<usize>,
 }
 
-impl Group {
+impl<B> Group<B> {
+    /// Where each conversion lies in `text`, in order.
+    pub(crate) fn ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(a, b)| a..b)
+    }
+}
+
+impl Group<String> {
     /// The conversions, in order.
     pub(crate) fn pieces(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(self.ends.iter().copied())
-            .map(|(a, b)| &self.text[a..b])
+        self.ranges().map(|r| &self.text[r])
+    }
+}
+
+/// A text to convert: UTF-8, or characters.
+pub(crate) trait Item: Sync {
+    /// Its length in units (bytes, or characters): its output's, about.
+    fn units(&self) -> usize;
+    /// About its UTF-8 bytes, by which the texts are shared out between
+    /// the threads.
+    fn bytes(&self) -> usize;
+}
+
+impl Item for str {
+    fn units(&self) -> usize {
+        self.len()
+    }
+    fn bytes(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Item for [char] {
+    fn units(&self) -> usize {
+        self.len()
+    }
+    /// Three bytes a character, as in Chinese.
+    fn bytes(&self) -> usize {
+        3 * self.len()
+    }
+}
+
+/// A group's output: UTF-8, or code points.
+pub(crate) trait Output: Send {
+    fn with_capacity(units: usize) -> Self;
+    fn units(&self) -> usize;
+}
+
+impl Output for String {
+    fn with_capacity(units: usize) -> Self {
+        String::with_capacity(units)
+    }
+    fn units(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Output for Vec<u32> {
+    fn with_capacity(units: usize) -> Self {
+        Vec::with_capacity(units)
+    }
+    fn units(&self) -> usize {
+        self.len()
     }
 }
 
@@ -28,23 +85,23 @@ const PARALLEL_BYTES: usize = 64 * 1024;
 /// Converts `items` with `convert` (which appends a text's conversion to
 /// its buffer) on at most `threads` threads. `None` items (Arrow nulls)
 /// convert to nothing. The groups are in the items' order.
-pub(crate) fn convert_all(
-    items: &[Option<&str>],
+pub(crate) fn convert_all<I: Item + ?Sized, B: Output>(
+    items: &[Option<&I>],
     threads: usize,
-    convert: &(dyn Fn(&str, &mut String) + Sync),
-) -> Vec<Group> {
-    let total: usize = items.iter().flatten().map(|s| s.len()).sum();
-    let one = |items: &[Option<&str>]| {
-        let bytes: usize = items.iter().flatten().map(|s| s.len()).sum();
+    convert: &(dyn Fn(&I, &mut B) + Sync),
+) -> Vec<Group<B>> {
+    let total: usize = items.iter().flatten().map(|s| s.bytes()).sum();
+    let one = |items: &[Option<&I>]| {
+        let units: usize = items.iter().flatten().map(|s| s.units()).sum();
         let mut group = Group {
-            text: String::with_capacity(bytes + bytes / 8),
+            text: B::with_capacity(units + units / 8),
             ends: Vec::with_capacity(items.len()),
         };
         for item in items {
             if let Some(text) = item {
                 convert(text, &mut group.text);
             }
-            group.ends.push(group.text.len());
+            group.ends.push(group.text.units());
         }
         group
     };
@@ -59,7 +116,7 @@ pub(crate) fn convert_all(
     bounds.push(0);
     let mut bytes = 0;
     for (i, item) in items.iter().enumerate() {
-        bytes += item.map_or(0, str::len);
+        bytes += item.map_or(0, |s| s.bytes());
         if bytes >= share && bounds.len() < threads && i + 1 < items.len() {
             bounds.push(i + 1);
             bytes = 0;

@@ -770,6 +770,54 @@ impl PyConverter {
         Ok(result)
     }
 
+    /// [`PyConverter::convert_many`] of `texts` (without glossary, by a
+    /// conversion that reads characters) from their characters, as
+    /// `convert` reads a shorter text: copied by CPython into one buffer,
+    /// converted into code points in groups on `threads` threads, each
+    /// result built from its code points. `None` when the UTF-8 way suits
+    /// them better (under two UTF-8 bytes a character in all) or CPython
+    /// could not copy them as characters (a lone surrogate, whose error the
+    /// UTF-8 way raises; or Windows).
+    fn convert_many_chars<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &[Bound<'py, PyString>],
+        threads: usize,
+    ) -> PyResult<Option<Bound<'py, PyList>>> {
+        let mut chars = Vec::new();
+        let mut ends = Vec::with_capacity(texts.len());
+        for text in texts {
+            if !ffi::read_wide(text, text.len()?, &mut chars)? {
+                return Ok(None);
+            }
+            ends.push(chars.len());
+        }
+        if utf8_len(&chars) < WIDE_BYTES_PER_CHAR * chars.len() {
+            return Ok(None);
+        }
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        let items: Vec<Option<&[char]>> = starts
+            .zip(ends.iter().copied())
+            .map(|(a, b)| Some(&chars[a..b]))
+            .collect();
+        let groups = py
+            .detach(|| {
+                caught(|| {
+                    batch::convert_all(&items, threads, &|t: &[char], out: &mut Vec<u32>| {
+                        self.conversion.run().chars_into_utf32(t, out);
+                    })
+                })
+            })
+            .map_err(|p| panic_error(py, p))?;
+        let list = PyList::empty(py);
+        for group in &groups {
+            for range in group.ranges() {
+                list.append(ffi::str_of_units(py, &group.text[range])?)?;
+            }
+        }
+        Ok(Some(list))
+    }
+
     /// Appends the conversion of `text` (a document of its own) to `out`.
     fn convert_into(&self, text: &str, terms: Option<&Applier>, out: &mut String) {
         match terms {
@@ -992,10 +1040,20 @@ impl PyConverter {
     fn convert_many<'py>(
         &self,
         py: Python<'py>,
-        texts: Vec<PyBackedStr>,
+        texts: Vec<Bound<'py, PyString>>,
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let threads = threads_of(threads, self.threads);
+        if self.terms.is_none()
+            && self.conversion.reads_chars()
+            && let Some(list) = self.convert_many_chars(py, &texts, threads)?
+        {
+            return Ok(list);
+        }
+        let texts = texts
+            .into_iter()
+            .map(PyBackedStr::try_from)
+            .collect::<PyResult<Vec<_>>>()?;
         let items: Vec<Option<&str>> = texts.iter().map(|t| Some(&**t)).collect();
         let groups = py
             .detach(|| {

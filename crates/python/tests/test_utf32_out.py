@@ -46,9 +46,14 @@ WIDTHS = {
 }
 
 
+#: A glossary without terms: a call given it takes the UTF-8 way through
+#: the glossary's hook (the engine's general path, no character read as
+#: such, UTF-8 out), the oracle of every other way.
+NO_TERMS = bianyi.Glossary.parse("", "toml")
+
+
 def oracle(conv, text):
-    # convert_many returns its results from UTF-8 (CPython's decoder).
-    return conv.convert_many([text], threads=1)[0]
+    return conv.convert(text, glossary=NO_TERMS)
 
 
 def same(conv, text, expected=None):
@@ -199,6 +204,31 @@ def test_shorter_texts_read_as_characters(n, config):
         assert conv.convert(text) == oracle(conv, text), (config, n, text[:6])
     for text in (("體" * 50_000), ("头" * 33_000), ("體" * 40_000), "發" * n, "體" * 3, "體" * 2_050):
         assert conv.convert(text) == oracle(conv, text)
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4])
+@pytest.mark.parametrize("config", ["t2s", "s2t", "t2jp", "s2twp"])
+def test_convert_many_reads_characters_of_mostly_chinese_batches(threads, config):
+    # A batch without glossary of a config of one pass whose texts make two
+    # UTF-8 bytes a character or more in all is copied as characters and
+    # converted from them, in groups on the threads; other batches (and
+    # s2twp's) take the UTF-8 way. Either way each text is its own
+    # document, and the results are those of the oracle, in order.
+    class Sub(str):
+        pass
+
+    rng = random.Random(threads)
+    pool = ["頭髮", "乾隆", "⿰氵尔", "發\uf900", "\U00020000", "😀", "é", "a", "\n", "后來", "著"]
+    chinese = ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 400))) for _ in range(300)]
+    chinese += ["", Sub("頭髮後來"), "體" * 70_000]
+    ascii_heavy = ["abc " * rng.randrange(1, 200) + rng.choice(pool) for _ in range(300)]
+    conv = bianyi.Converter(config, threads=threads)
+    for batch in (chinese, ascii_heavy, chinese + ascii_heavy, [], [""]):
+        got = conv.convert_many(batch)
+        assert got == [oracle(conv, str(t)) for t in batch]
+        assert all(type(g) is str for g in got)
+    with pytest.raises(UnicodeEncodeError):
+        conv.convert_many(["頭髮" * 10, "發\ud800", "後"])
 
 
 @pytest.mark.parametrize("n", [0, 3, 200, 2_100, 40_000])
