@@ -8,12 +8,14 @@ converts text after text calls it (docs/python.md, "Fifth session").
 - whole text: for one thread and for the default threads, the best call's
   wall time, the CPU time and the minor page faults per call (getrusage),
   after three untimed calls;
-- with `--strings`: strings cut from FILE (about 1 KB, 12 KB and 60 KB) and
-  strings of 340 characters mixing runs of ASCII letters with pieces of
-  FILE in several proportions (their UTF-8 bytes per character printed),
-  converted one call each on one thread, best of 9 rounds in MB/s of UTF-8
-  input. Shorter texts of two bytes a character or more come back through
-  code points, the others through UTF-8 (`WIDE_BYTES_PER_CHAR`).
+- with `--strings`: strings cut from FILE (8, 32 and 128 characters,
+  about 1 KB, 12 KB and 60 KB), strings of 340 and 20,000 characters
+  mixing runs of ASCII letters with pieces of FILE in several proportions
+  (their UTF-8 bytes per character printed) and pure ASCII strings of 8,
+  32 and 340 characters, converted one call each on one thread, best of 9
+  rounds in MB/s of UTF-8 input and in nanoseconds a call. Shorter texts
+  of two bytes a character or more come back through code points, the
+  others through UTF-8 (`WIDE_BYTES_PER_CHAR`).
 
 FILE is read with newline="" (line ends kept as they are).
 """
@@ -56,22 +58,34 @@ def strings(text: str, config: str) -> None:
 
     rng = random.Random(1)
 
-    def mixed(ascii_share: float) -> list[str]:
+    def mixed(ascii_share: float, length: int = 340, count: int = 3000) -> list[str]:
         out = []
-        for _ in range(3000):
+        for _ in range(count):
             chars: list[str] = []
-            while len(chars) < 340:
+            while len(chars) < length:
                 if rng.random() < ascii_share:
                     chars.extend("abcde fghij"[: rng.randrange(1, 11)])
                 else:
                     a = rng.randrange(len(text) - 20)
                     chars.extend(text[a : a + rng.randrange(1, 20)])
-            out.append("".join(chars[:340]))
+            out.append("".join(chars[:length]))
         return out
 
-    cases = {"about 1 KB": cut(340, 3000), "about 12 KB": cut(4000, 300), "about 60 KB": cut(20000, 60)}
+    # Pure ASCII: this script's own text, its non-ASCII characters left out.
+    with open(__file__, encoding="utf-8") as f:
+        ascii_text = "".join(c for c in f.read() if c.isascii()) * 20
+
+    def ascii_cut(chars: int, count: int) -> list[str]:
+        return [ascii_text[i : i + chars] for i in range(0, len(ascii_text), chars)][:count]
+
+    cases = {f"{n} characters": cut(n, 20_000) for n in (8, 32, 128)}
+    cases.update({"about 1 KB": cut(340, 3000), "about 12 KB": cut(4000, 300), "about 60 KB": cut(20000, 60)})
     for share in (0.25, 0.5, 0.6, 0.75):
         cases[f"ASCII runs {share:.2f}"] = mixed(share)
+    for share in (0.75, 0.9):
+        cases[f"20,000 characters, ASCII runs {share:.2f}"] = mixed(share, 20_000, 30)
+    for n in (8, 32, 340):
+        cases[f"pure ASCII, {n} characters"] = ascii_cut(n, 3000)
     for name, pieces in cases.items():
         size = sum(len(p.encode()) for p in pieces)
         per_char = size / sum(len(p) for p in pieces)
@@ -82,7 +96,10 @@ def strings(text: str, config: str) -> None:
             for p in fresh:
                 conv.convert(p)
             best = min(best, time.perf_counter() - start)
-        print(f"{name}: {per_char:.2f} bytes a character, {size / 1e6 / best:.0f} MB/s")
+        print(
+            f"{name}: {per_char:.2f} bytes a character, {size / 1e6 / best:.0f} MB/s, "
+            f"{best / len(pieces) * 1e9:.0f} ns a call"
+        )
 
 
 def main() -> None:

@@ -14,9 +14,15 @@ pub(crate) struct Group<B = String> {
 impl<B> Group<B> {
     /// Where each conversion lies in `text`, in order.
     pub(crate) fn ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(self.ends.iter().copied()).map(|(a, b)| a..b)
+        ranges(&self.ends)
     }
+}
+
+/// The ranges of consecutive pieces of a buffer that end at `ends`, the
+/// first starting at 0.
+pub(crate) fn ranges(ends: &[usize]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts.zip(ends.iter().copied()).map(|(a, b)| a..b)
 }
 
 impl Group<String> {

@@ -795,11 +795,7 @@ impl PyConverter {
         if utf8_len(&chars) < WIDE_BYTES_PER_CHAR * chars.len() {
             return Ok(None);
         }
-        let starts = std::iter::once(0).chain(ends.iter().copied());
-        let items: Vec<Option<&[char]>> = starts
-            .zip(ends.iter().copied())
-            .map(|(a, b)| Some(&chars[a..b]))
-            .collect();
+        let items: Vec<Option<&[char]>> = batch::ranges(&ends).map(|r| Some(&chars[r])).collect();
         let groups = py
             .detach(|| {
                 caught(|| {
